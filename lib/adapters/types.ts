@@ -1,0 +1,25 @@
+import type { CustomerSnapshot, PageKind } from '../domain';
+
+/** A customer found on the page, with the element the badge goes beside. */
+export interface ExtractedCustomer {
+  snapshot: CustomerSnapshot;
+  /** The badge is inserted right after this element (usually the name link). */
+  anchor: Element;
+}
+
+export interface PageExtraction {
+  kind: PageKind;
+  customers: ExtractedCustomer[];
+}
+
+/**
+ * A CRM adapter reads one family of CRM pages. It must be pure DOM reading:
+ * no network, no storage, no mutation of the page.
+ */
+export interface CrmAdapter {
+  id: string;
+  /** Cheap check on the URL (and, when needed, the document). */
+  matches(url: URL, doc: Document): boolean;
+  /** null when the page is neither a customer list nor a customer detail page. */
+  extract(doc: Document, url: URL): PageExtraction | null;
+}

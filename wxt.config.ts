@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
+import { DEMO_CRM_MATCH } from './lib/demo-origin';
+
+// The manifest is opt-in by construction: the only host the extension can read
+// out of the box is the bundled demo CRM on 127.0.0.1. Other CRMs are enabled
+// one origin at a time at run time (optional host permissions).
+export default defineConfig({
+  imports: false, // explicit imports: lib/ code must read the same in Node tests and in the browser
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  vite: () => ({ plugins: [tailwindcss()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    minimum_chrome_version: '116',
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [DEMO_CRM_MATCH],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'churn-radar@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
