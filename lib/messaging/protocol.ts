@@ -4,6 +4,7 @@
  * Types only here, so the content script bundle pays nothing for it.
  */
 import type { CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import type { IndicatorValue } from '../indicators/types';
 import type { ModelMetrics } from '../model/types';
 
 export interface ModelInfo {
@@ -35,6 +36,8 @@ export interface CustomerView {
   observations: number;
   score: CustomerScore | null;
   history: ScoreHistoryPoint[];
+  /** Indicators computed from what has been seen so far, all six categories. */
+  indicators: IndicatorValue[];
 }
 
 export interface Protocol {
@@ -69,3 +72,9 @@ export interface Envelope<T extends MessageType = MessageType> {
 export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'storage' | 'internal';
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** Background → extension pages (side panel, options): something changed, re-read it. */
+export type BackgroundEvent =
+  | { channel: 'churn-radar-event'; type: 'customer-updated'; site: SiteKey; crmId: string }
+  | { channel: 'churn-radar-event'; type: 'focus-changed'; site: SiteKey; crmId: string }
+  | { channel: 'churn-radar-event'; type: 'model-changed' };
