@@ -1,0 +1,118 @@
+import type { SiteKey } from '../domain';
+import type { ErrorCode, MessageType, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
+import { messageAudience, requestSchemas } from '../messaging/schemas';
+
+/** The parts of runtime.MessageSender we rely on. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+export interface HandlerContext {
+  /** The CRM origin of a content-script sender; never taken from the payload. */
+  site: SiteKey | null;
+  tabId: number | null;
+}
+
+export type Handlers = { [T in MessageType]: (payload: RequestOf<T>, context: HandlerContext) => Promise<ResponseOf<T>> };
+
+export class HandlerError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RouterOptions {
+  extensionId: string;
+  /** e.g. "chrome-extension://abcdef/" */
+  extensionOrigin: string;
+  isSiteEnabled: (origin: SiteKey) => boolean | Promise<boolean>;
+  handlers: Handlers;
+  onError?: (type: string, error: unknown) => void;
+}
+
+const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Validates and dispatches one message. Returns undefined for traffic that is
+ * not ours (other channels), so it can coexist with other listeners.
+ */
+export function createRouter(options: RouterOptions) {
+  return async function route(message: unknown, sender: SenderInfo): Promise<Reply<unknown> | undefined> {
+    if (typeof message !== 'object' || message === null || (message as { channel?: unknown }).channel !== 'churn-radar') {
+      return undefined;
+    }
+    const { type, payload } = message as { type?: unknown; payload?: unknown };
+    if (typeof type !== 'string' || !Object.hasOwn(requestSchemas, type)) {
+      return fail('bad-request', `Unknown message type ${JSON.stringify(type)}`);
+    }
+    const messageType = type as MessageType;
+    if (sender.id !== options.extensionId) return fail('forbidden', 'Message from another extension');
+
+    const context: HandlerContext = { site: null, tabId: sender.tab?.id ?? null };
+    if (messageAudience[messageType] === 'content') {
+      const origin = originOf(sender.tab?.url ?? sender.url);
+      if (!sender.tab || !origin || !(await options.isSiteEnabled(origin))) {
+        return fail('forbidden', `"${messageType}" is only accepted from an enabled CRM page`);
+      }
+      context.site = origin;
+    } else if (!sender.url?.startsWith(options.extensionOrigin)) {
+      return fail('forbidden', `"${messageType}" is only accepted from the extension's own pages`);
+    }
+
+    const parsed = requestSchemas[messageType].safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail('bad-request', `Invalid "${messageType}" request at ${issue?.path.join('.') || 'payload'}: ${issue?.message}`);
+    }
+    try {
+      const handler = options.handlers[messageType] as (p: unknown, c: HandlerContext) => Promise<unknown>;
+      return { ok: true, data: await handler(parsed.data, context) };
+    } catch (error) {
+      options.onError?.(messageType, error);
+      if (error instanceof HandlerError) return fail(error.code, error.message);
+      return fail(isStorageError(error) ? 'storage' : 'internal', describe(error));
+    }
+  };
+}
+
+const STORAGE_ERROR_NAMES = new Set([
+  'QuotaExceededError',
+  'DatabaseClosedError',
+  'OpenFailedError',
+  'VersionError',
+  'InvalidStateError',
+  'UnknownError',
+  'AbortError',
+  'TransactionInactiveError',
+  'MissingAPIError',
+]);
+
+export function isStorageError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const inner = (error as { inner?: unknown }).inner;
+  return STORAGE_ERROR_NAMES.has(error.name) || (inner instanceof Error && STORAGE_ERROR_NAMES.has(inner.name));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'QuotaExceededError' || (error as { inner?: Error }).inner?.name === 'QuotaExceededError') {
+      return 'The browser has no storage space left for Churn Radar. Free disk space, or erase old data in Options → Data.';
+    }
+    return error.message;
+  }
+  return String(error);
+}

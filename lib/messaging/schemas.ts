@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { MessageType } from './protocol';
+
+/**
+ * Runtime shape of every request. The background parses each payload with
+ * these before a handler runs; bounds keep a hostile page from making the
+ * background allocate without limit.
+ */
+const text = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(256);
+
+export const customerSnapshotSchema = z.strictObject({
+  crmId: id,
+  name: text(512),
+  fields: z.record(text(256), text(4096)).refine((fields) => Object.keys(fields).length <= 300, 'too many fields'),
+});
+
+const empty = z.strictObject({});
+
+export const requestSchemas = {
+  scanPage: z.strictObject({
+    url: text(4096),
+    pageKind: z.enum(['list', 'detail']),
+    adapter: text(64),
+    customers: z.array(customerSnapshotSchema).max(5000),
+  }),
+  focusCustomer: z.strictObject({ crmId: id }),
+  openSidePanel: z.strictObject({ crmId: id }),
+  getCustomerView: z.strictObject({ site: text(512).optional(), crmId: id.optional() }),
+  getModelInfo: empty,
+  getTierThresholds: empty,
+} satisfies Record<MessageType, z.ZodType>;
+
+/** Who may send each message: a CRM page's content script, or an extension page. */
+export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
+  scanPage: 'content',
+  focusCustomer: 'content',
+  openSidePanel: 'content',
+  getCustomerView: 'extension',
+  getModelInfo: 'extension',
+  getTierThresholds: 'extension',
+};
