@@ -1,0 +1,263 @@
+/**
+ * Pure formatting and shaping helpers for the extension pages (side panel,
+ * options, popup). No browser APIs here: the locale is always passed in, so
+ * every function runs the same in vitest and in the extension.
+ */
+import type { Reason, Tier } from '../lib/domain';
+import { TIERS } from '../lib/domain';
+import { humanizeKey } from '../lib/explain/reason-text';
+import type { IndicatorCategory, IndicatorValue } from '../lib/indicators/types';
+import { INDICATOR_CATEGORIES } from '../lib/indicators/types';
+
+// ---------------------------------------------------------------- numbers
+
+/** A probability in [0, 1] as a percentage: "37%", or "3.4%" below 10 % so small risks don't all read "0%". */
+export function formatProbability(probability: number, locale: string): string {
+  if (!Number.isFinite(probability)) return '–';
+  const p = Math.min(1, Math.max(0, probability));
+  const digits = p > 0 && p < 0.1 ? 1 : 0;
+  return formatPercent(p, locale, digits);
+}
+
+/** A fraction as a percentage with a fixed number of fraction digits. */
+export function formatPercent(fraction: number, locale: string, fractionDigits = 0): string {
+  if (!Number.isFinite(fraction)) return '–';
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(fraction);
+}
+
+/** "25% – 45%" */
+export function formatPercentRange(min: number, max: number, locale: string): string {
+  return `${formatPercent(min, locale)} – ${formatPercent(max, locale)}`;
+}
+
+/** A plain decimal, e.g. a metric: 0.8451 → "0.845". */
+export function formatDecimal(value: number, locale: string, fractionDigits = 3): string {
+  if (!Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** A cross-validated metric with its spread: "0.845 ± 0.012". */
+export function formatMeanSd(mean: number, sd: number, locale: string, fractionDigits = 3): string {
+  const m = formatDecimal(mean, locale, fractionDigits);
+  if (!Number.isFinite(sd)) return m;
+  return `${m} ± ${formatDecimal(sd, locale, fractionDigits)}`;
+}
+
+export function formatInteger(value: number, locale: string): string {
+  if (!Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A signed change in percentage points between two probabilities: 0.32 → 0.45 gives "+13". */
+export function formatPointChange(from: number, to: number, locale: string): string {
+  const points = Math.round((to - from) * 100);
+  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(points);
+}
+
+/** A duration in seconds, with the locale's own unit words: "1.4 sec", "2 min", "1.4秒". */
+export function formatDuration(seconds: number, locale: string): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 60) {
+    const digits = seconds < 10 ? 1 : 0;
+    return new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'second',
+      unitDisplay: 'short',
+      maximumFractionDigits: digits,
+    }).format(seconds);
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'minute',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(seconds / 60);
+}
+
+// ---------------------------------------------------------------- dates
+
+function toDate(value: number | string): Date | null {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Date and time, e.g. "Nov 23, 2026, 7:03 PM" / "2026年11月23日 19:03". Empty string for invalid input. */
+export function formatDateTime(value: number | string, locale: string, timeZone?: string): string {
+  const date = toDate(value);
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+/** Short date only, e.g. "Nov 23" for sparkline labels. */
+export function formatShortDate(value: number | string, locale: string, timeZone?: string): string {
+  const date = toDate(value);
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(date);
+}
+
+const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** "3 hours ago", "yesterday", "刚刚" style text for a time relative to now. */
+export function formatRelativeTime(at: number, now: number, locale: string): string {
+  if (!Number.isFinite(at) || !Number.isFinite(now)) return '';
+  let amount = (at - now) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (Math.abs(amount) < 45) return rtf.format(0, 'second');
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return rtf.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return rtf.format(Math.round(amount), 'year');
+}
+
+// ---------------------------------------------------------------- tiers
+
+export interface TierRange {
+  tier: Tier;
+  /** Inclusive lower bound of the churn probability. */
+  min: number;
+  /** Exclusive upper bound (1 for the top tier). */
+  max: number;
+}
+
+/** The probability range of each tier from the four cut-offs [t2, t3, t4, t5]. */
+export function tierRanges(thresholds: readonly number[]): TierRange[] {
+  const cuts = [0, ...thresholds.slice(0, 4), 1];
+  return TIERS.map((tier, i) => ({ tier, min: cuts[i] ?? 0, max: cuts[i + 1] ?? 1 }));
+}
+
+// ---------------------------------------------------------------- reasons
+
+export interface ReasonBar {
+  reason: Reason;
+  /** |contribution| relative to the largest shown, in [0, 1]. */
+  size: number;
+  direction: 'raises' | 'lowers';
+}
+
+/** Size each reason's bar against the largest |contribution| among those shown. */
+export function reasonBars(reasons: readonly Reason[]): ReasonBar[] {
+  const largest = reasons.reduce((max, r) => Math.max(max, Math.abs(r.contribution)), 0);
+  return reasons.map((reason) => ({
+    reason,
+    size: largest > 0 ? Math.abs(reason.contribution) / largest : 0,
+    direction: reason.contribution >= 0 ? 'raises' : 'lowers',
+  }));
+}
+
+// ---------------------------------------------------------------- indicators
+
+export interface IndicatorGroup {
+  category: IndicatorCategory;
+  items: IndicatorValue[];
+}
+
+/** Indicators grouped in the research's category order; empty categories left out; order within a group kept. */
+export function groupIndicators(indicators: readonly IndicatorValue[]): IndicatorGroup[] {
+  return INDICATOR_CATEGORIES.map((category) => ({
+    category,
+    items: indicators.filter((indicator) => indicator.category === category),
+  })).filter((group) => group.items.length > 0);
+}
+
+/** The text to show for an indicator, or null when it is not available. */
+export function indicatorText(indicator: IndicatorValue, locale: string): string | null {
+  if (indicator.value === null) return null;
+  if (indicator.display !== null && indicator.display.trim() !== '') return indicator.display;
+  if (typeof indicator.value === 'number') {
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(indicator.value);
+  }
+  return indicator.value;
+}
+
+/** Label from a translation when there is one, else the humanised id ("repeat_purchase_rate" → "Repeat purchase rate"). */
+export function labelOr(translated: string, id: string): string {
+  return translated.trim() !== '' ? translated : humanizeKey(id);
+}
+
+// ---------------------------------------------------------------- history
+
+export interface SparkPoint {
+  x: number;
+  y: number;
+  at: number;
+  probability: number;
+}
+
+export interface Sparkline {
+  /** SVG path "M x y L x y …", empty when there are no points. */
+  path: string;
+  points: SparkPoint[];
+}
+
+/**
+ * Points of a probability sparkline on a fixed 0–1 scale (so a flat line means
+ * a stable risk, not a zoomed-in wiggle), spaced by time, oldest left.
+ */
+export function sparkline(
+  history: ReadonlyArray<{ at: number; probability: number }>,
+  width: number,
+  height: number,
+  padding = 3,
+): Sparkline {
+  const sorted = [...history].filter((p) => Number.isFinite(p.at) && Number.isFinite(p.probability)).sort((a, b) => a.at - b.at);
+  if (sorted.length === 0) return { path: '', points: [] };
+  const first = sorted[0]!.at;
+  const span = sorted[sorted.length - 1]!.at - first;
+  const innerW = width - 2 * padding;
+  const innerH = height - 2 * padding;
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const points = sorted.map((p, i) => {
+    const t = span > 0 ? (p.at - first) / span : sorted.length === 1 ? 0.5 : i / (sorted.length - 1);
+    const clamped = Math.min(1, Math.max(0, p.probability));
+    return { x: round(padding + t * innerW), y: round(padding + (1 - clamped) * innerH), at: p.at, probability: p.probability };
+  });
+  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
+  return { path, points };
+}
+
+// ---------------------------------------------------------------- side panel target
+
+export interface CustomerTarget {
+  site?: string;
+  crmId?: string;
+}
+
+/** `?site=…&crmId=…` → the customer to show; {} means "the last focused one". */
+export function parseCustomerTarget(search: string): CustomerTarget {
+  const params = new URLSearchParams(search);
+  const target: CustomerTarget = {};
+  const site = params.get('site')?.trim();
+  const crmId = params.get('crmId')?.trim();
+  if (site) target.site = site;
+  if (crmId) target.crmId = crmId;
+  return target;
+}
+
+export function isSameCustomer(a: CustomerTarget | null | undefined, b: CustomerTarget | null | undefined): boolean {
+  if (!a || !b || !a.crmId || !b.crmId) return false;
+  return a.crmId === b.crmId && (a.site ?? null) === (b.site ?? null);
+}
+
+/** "https://crm.example.com" → "crm.example.com" for a compact caption; other strings unchanged. */
+export function siteHost(site: string): string {
+  try {
+    return new URL(site).host || site;
+  } catch {
+    return site;
+  }
+}
