@@ -1,0 +1,43 @@
+import { i18n } from '#i18n';
+import type { Reason } from '../lib/domain';
+import { reasonSentence, topRiskReasons } from '../lib/explain/reason-text';
+import { reasonBars } from './format';
+import { t } from './i18n';
+
+export interface ReasonListProps {
+  reasons: readonly Reason[];
+  /** How many to show; risk-raising reasons first. Default 5. */
+  max?: number;
+}
+
+/** The top reasons as sentences, each with a small diverging bar sized by |contribution|. */
+export function ReasonList({ reasons, max = 5 }: ReasonListProps) {
+  const bars = reasonBars(topRiskReasons(reasons, max));
+  if (bars.length === 0) return <p className="text-sm text-slate-500">{i18n.t('sidepanel.noReasons')}</p>;
+  return (
+    <ol className="space-y-2">
+      {bars.map(({ reason, size, direction }) => (
+        <li key={`${reason.field}:${reason.value ?? ''}`} className="flex items-start gap-3">
+          <SignedBar size={size} direction={direction} />
+          <span className="min-w-0 flex-1 text-sm leading-snug break-words text-slate-800">{reasonSentence(reason, t)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Left half = lowers risk (green), right half = raises risk (red); centre line = no effect. */
+function SignedBar({ size, direction }: { size: number; direction: 'raises' | 'lowers' }) {
+  const width = `${Math.max(6, Math.round(size * 100))}%`;
+  return (
+    <span aria-hidden="true" className="relative mt-1.5 flex h-2 w-14 shrink-0 rounded-full bg-slate-100">
+      <span className="flex w-1/2 justify-end">
+        {direction === 'lowers' && <span className="h-2 rounded-l-full bg-green-600" style={{ width }} />}
+      </span>
+      <span className="flex w-1/2 justify-start">
+        {direction === 'raises' && <span className="h-2 rounded-r-full bg-red-600" style={{ width }} />}
+      </span>
+      <span className="absolute top-[-2px] bottom-[-2px] left-1/2 w-px bg-slate-400" />
+    </span>
+  );
+}
