@@ -1,0 +1,87 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, HandlerError, type Handlers, type SenderInfo } from '../../../lib/background/router';
+
+const EXT = 'ext-id';
+const ORIGIN = 'chrome-extension://ext-id/';
+const CRM = 'http://crm.test';
+
+function setup(overrides: Partial<Handlers> = {}) {
+  const handlers = {
+    scanPage: vi.fn(async () => ({ scores: [] })),
+    focusCustomer: vi.fn(async () => null),
+    openSidePanel: vi.fn(async () => null),
+    getCustomerView: vi.fn(async () => null),
+    getModelInfo: vi.fn(async () => null),
+    getTierThresholds: vi.fn(async () => ({ thresholds: [0.1, 0.2, 0.3, 0.4] })),
+    ...overrides,
+  } as Handlers;
+  const route = createRouter({ extensionId: EXT, extensionOrigin: ORIGIN, isSiteEnabled: (o) => o === CRM, handlers });
+  return { route, handlers };
+}
+
+const fromCrm: SenderInfo = { id: EXT, url: `${CRM}/customers`, tab: { id: 7, url: `${CRM}/customers` } };
+const fromPage: SenderInfo = { id: EXT, url: `${ORIGIN}sidepanel.html` };
+const envelope = (type: string, payload: unknown) => ({ channel: 'churn-radar', type, payload });
+const scan = { url: `${CRM}/customers`, pageKind: 'list', adapter: 'demo', customers: [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }] };
+
+describe('router', () => {
+  it('ignores messages that are not on our channel', async () => {
+    const { route } = setup();
+    expect(await route({ hello: 1 }, fromCrm)).toBeUndefined();
+    expect(await route('text', fromCrm)).toBeUndefined();
+  });
+
+  it('passes a valid content-script request with the site taken from the sender, not the payload', async () => {
+    const { route, handlers } = setup();
+    const reply = await route(envelope('scanPage', scan), fromCrm);
+    expect(reply).toEqual({ ok: true, data: { scores: [] } });
+    expect(handlers.scanPage).toHaveBeenCalledWith(scan, { site: CRM, tabId: 7 });
+  });
+
+  it('rejects another extension', async () => {
+    const { route } = setup();
+    expect(await route(envelope('getModelInfo', {}), { ...fromPage, id: 'evil' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('rejects content-script messages from a site that is not enabled', async () => {
+    const { route, handlers } = setup();
+    const sender = { id: EXT, url: 'https://evil.test/', tab: { id: 1, url: 'https://evil.test/' } };
+    expect(await route(envelope('scanPage', scan), sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlers.scanPage).not.toHaveBeenCalled();
+  });
+
+  it('rejects extension-page requests coming from a CRM page', async () => {
+    const { route } = setup();
+    expect(await route(envelope('getCustomerView', {}), fromCrm)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('rejects the wrong shape with a message naming the field', async () => {
+    const { route } = setup();
+    const bad = { ...scan, customers: [{ crmId: '', name: 'x', fields: {} }] };
+    const reply = await route(envelope('scanPage', bad), fromCrm);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(JSON.stringify(reply)).toContain('customers.0.crmId');
+  });
+
+  it('rejects unknown extra keys and unknown types', async () => {
+    const { route } = setup();
+    expect(await route(envelope('getModelInfo', { sneaky: true }), fromPage)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await route(envelope('dropTables', {}), fromPage)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('maps handler failures to error codes instead of crashing', async () => {
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const { route } = setup({
+      getModelInfo: async () => {
+        throw quota;
+      },
+      getTierThresholds: async () => {
+        throw new HandlerError('not-found', 'nothing');
+      },
+    });
+    const storage = await route(envelope('getModelInfo', {}), fromPage);
+    expect(storage).toMatchObject({ ok: false, error: { code: 'storage' } });
+    expect(JSON.stringify(storage)).toMatch(/storage space/);
+    expect(await route(envelope('getTierThresholds', {}), fromPage)).toEqual({ ok: false, error: { code: 'not-found', message: 'nothing' } });
+  });
+});

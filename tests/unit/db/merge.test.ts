@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mergeSnapshot, OBSERVATION_REFRESH_MS, scoreWorthRecording } from '../../../lib/db/merge';
+
+const site = 'http://crm.test';
+const snapshot = (fields: Record<string, string>, name = 'Ada') => ({ crmId: 'c1', name, fields });
+
+describe('mergeSnapshot', () => {
+  it('creates a row and an observation for a new customer', () => {
+    const { customer, observe } = mergeSnapshot(site, undefined, snapshot({ Plan: 'Gold' }), 1000);
+    expect(observe).toBe(true);
+    expect(customer).toMatchObject({ site, crmId: 'c1', name: 'Ada', fields: { Plan: 'Gold' }, firstSeen: 1000, lastSeen: 1000, observationCount: 1 });
+  });
+
+  it('keeps fields the current page does not show and lets new values win', () => {
+    const first = mergeSnapshot(site, undefined, snapshot({ Plan: 'Gold', Tenure: '3 months' }), 1000).customer;
+    const { customer, observe } = mergeSnapshot(site, first, snapshot({ Plan: 'Silver' }), 2000);
+    expect(observe).toBe(true);
+    expect(customer.fields).toEqual({ Plan: 'Silver', Tenure: '3 months' });
+    expect(customer.firstSeen).toBe(1000);
+    expect(customer.lastSeen).toBe(2000);
+    expect(customer.observationCount).toBe(2);
+  });
+
+  it('does not record an unchanged sighting again until a day has passed', () => {
+    const first = mergeSnapshot(site, undefined, snapshot({ Plan: 'Gold' }), 1000).customer;
+    const soon = mergeSnapshot(site, first, snapshot({ Plan: 'Gold' }), 5000);
+    expect(soon.observe).toBe(false);
+    expect(soon.customer.observationCount).toBe(1);
+    expect(soon.customer.lastSeen).toBe(5000);
+    const later = mergeSnapshot(site, soon.customer, snapshot({ Plan: 'Gold' }), 1000 + OBSERVATION_REFRESH_MS);
+    expect(later.observe).toBe(true);
+    expect(later.customer.observationCount).toBe(2);
+  });
+
+  it('treats a renamed customer as a change', () => {
+    const first = mergeSnapshot(site, undefined, snapshot({}), 1000).customer;
+    expect(mergeSnapshot(site, first, snapshot({}, 'Ada Lovelace'), 2000).observe).toBe(true);
+  });
+});
+
+describe('scoreWorthRecording', () => {
+  const previous = { probability: 0.4, tier: 3 as const, modelId: 'm1', scoredAt: 0 };
+  it('records the first score, a model change, a real move, or a daily refresh', () => {
+    expect(scoreWorthRecording(undefined, { probability: 0.4, modelId: 'm1' }, 1)).toBe(true);
+    expect(scoreWorthRecording(previous, { probability: 0.4, modelId: 'm2' }, 1)).toBe(true);
+    expect(scoreWorthRecording(previous, { probability: 0.41, modelId: 'm1' }, 1)).toBe(true);
+    expect(scoreWorthRecording(previous, { probability: 0.4, modelId: 'm1' }, OBSERVATION_REFRESH_MS)).toBe(true);
+  });
+  it('skips a repeat of the same score within a day', () => {
+    expect(scoreWorthRecording(previous, { probability: 0.401, modelId: 'm1' }, 1000)).toBe(false);
+  });
+});
