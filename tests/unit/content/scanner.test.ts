@@ -1,0 +1,147 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import type { CrmAdapter } from '../../../lib/adapters/types';
+import { createBadgeRenderer, BADGE_HOST_ATTR } from '../../../lib/content/badge';
+import { createScanner } from '../../../lib/content/scanner';
+import type { CustomerScore, CustomerSnapshot } from '../../../lib/domain';
+import { MessageError } from '../../../lib/messaging/client';
+
+/** A minimal CRM list: one row per customer, name link first. */
+function renderList(rows: { id: string; name: string; plan: string }[]) {
+  document.body.innerHTML = '<table><tbody></tbody></table>';
+  const body = document.querySelector('tbody')!;
+  for (const row of rows) {
+    const tr = document.createElement('tr');
+    tr.dataset.id = row.id;
+    const name = document.createElement('td');
+    const link = document.createElement('a');
+    link.textContent = row.name;
+    name.append(link);
+    const plan = document.createElement('td');
+    plan.textContent = row.plan;
+    tr.append(name, plan);
+    body.append(tr);
+  }
+}
+
+const adapter: CrmAdapter = {
+  id: 'test',
+  matches: () => true,
+  extract: (doc) => ({
+    kind: 'list',
+    customers: [...doc.querySelectorAll('tr')].map((tr) => ({
+      snapshot: { crmId: tr.getAttribute('data-id')!, name: tr.querySelector('a')!.textContent!, fields: { Plan: tr.children[1]!.textContent! } },
+      anchor: tr.querySelector('a')!,
+    })),
+  }),
+};
+
+const scoreFor = (snapshot: CustomerSnapshot): CustomerScore => ({
+  crmId: snapshot.crmId,
+  probability: snapshot.fields.Plan === 'Basic' ? 0.8 : 0.05,
+  tier: snapshot.fields.Plan === 'Basic' ? 5 : 1,
+  reasons: [],
+  script: { id: 's', text: 'Call them' },
+  model: { id: 'm', name: 'Model', kind: 'logistic' },
+  scoredAt: 0,
+});
+
+function setup(send = vi.fn(async (_type: string, payload: { customers: CustomerSnapshot[] }) => ({ scores: payload.customers.map(scoreFor) }))) {
+  const renderer = createBadgeRenderer({ doc: document, t: (key, subs) => `${key}:${(subs ?? []).join(',')}`, onActivate: vi.fn() });
+  const scanner = createScanner({
+    doc: document,
+    currentUrl: () => new URL('http://crm.test/customers'),
+    send: send as never,
+    renderer,
+    adapters: [adapter],
+    yieldToMain: () => Promise.resolve(),
+    now: () => 0,
+  });
+  return { scanner, send };
+}
+
+const badges = () => [...document.querySelectorAll(`[${BADGE_HOST_ATTR}]`)];
+const tierOf = (host: Element) => host.shadowRoot!.querySelector('button')!.dataset.tier;
+
+describe('scanner', () => {
+  it('draws one badge per customer, right after the name, with the tier from the background', async () => {
+    renderList([
+      { id: 'a', name: 'Ann', plan: 'Gold' },
+      { id: 'b', name: 'Bob', plan: 'Basic' },
+    ]);
+    const { scanner, send } = setup();
+    await scanner.scan();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(badges().map((b) => [b.getAttribute(BADGE_HOST_ATTR), tierOf(b)])).toEqual([
+      ['a', '1'],
+      ['b', '5'],
+    ]);
+    expect(badges()[0]!.previousElementSibling!.textContent).toBe('Ann');
+  });
+
+  it('does not duplicate badges or re-ask for unchanged customers on a re-scan', async () => {
+    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
+    const { scanner, send } = setup();
+    await scanner.scan();
+    await scanner.scan();
+    expect(badges()).toHaveLength(1);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('re-scores a customer whose fields changed and re-badges rows the CRM re-created', async () => {
+    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
+    const { scanner, send } = setup();
+    await scanner.scan();
+    renderList([{ id: 'a', name: 'Ann', plan: 'Basic' }]);
+    await scanner.scan();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(badges().map(tierOf)).toEqual(['5']);
+  });
+
+  it('replaces a badge left on a recycled row for another customer', async () => {
+    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
+    const { scanner } = setup();
+    await scanner.scan();
+    const row = document.querySelector('tr')!;
+    row.dataset.id = 'b';
+    row.querySelector('a')!.textContent = 'Bob';
+    await scanner.scan();
+    expect(badges().map((b) => b.getAttribute(BADGE_HOST_ATTR))).toEqual(['b']);
+  });
+
+  it('shows a failure badge with the reason when the background cannot score', async () => {
+    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
+    const { scanner } = setup(vi.fn(async () => Promise.reject(new MessageError('storage', 'disk full'))));
+    await scanner.scan();
+    const button = badges()[0]!.shadowRoot!.querySelector('button')!;
+    expect(button.className).toContain('failed');
+    expect(button.title).toContain('disk full');
+  });
+
+  it('renders names as text, never as HTML', async () => {
+    renderList([{ id: 'a', name: '<img src=x onerror=alert(1)>', plan: 'Gold' }]);
+    const { scanner } = setup();
+    await scanner.scan();
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('runs overlapping scan requests one after another, not in parallel', async () => {
+    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const send = vi.fn(async (_t: string, payload: { customers: CustomerSnapshot[] }) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return { scores: payload.customers.map(scoreFor) };
+    });
+    const { scanner } = setup(send);
+    const first = scanner.scan();
+    renderList([{ id: 'b', name: 'Bob', plan: 'Basic' }]);
+    const second = scanner.scan();
+    await Promise.all([first, second]);
+    expect(maxInFlight).toBe(1);
+    expect(badges().map((b) => b.getAttribute(BADGE_HOST_ATTR))).toEqual(['b']);
+  });
+});
