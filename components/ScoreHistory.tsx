@@ -35,7 +35,7 @@ export function ScoreHistory({ history, locale, listCount = 4 }: ScoreHistoryPro
     <div>
       {sorted.length > 1 ? (
         <>
-          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={chartLabel} className="h-16 w-full overflow-visible">
+          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={chartLabel} className="block h-auto w-full overflow-visible">
             {[0.25, 0.5, 0.75].map((g) => (
               <line key={g} x1={0} x2={W} y1={4 + (1 - g) * (H - 8)} y2={4 + (1 - g) * (H - 8)} className="stroke-slate-100" strokeWidth={1} />
             ))}

@@ -9,6 +9,22 @@ import { humanizeKey } from '../lib/explain/reason-text';
 import type { IndicatorCategory, IndicatorValue } from '../lib/indicators/types';
 import { INDICATOR_CATEGORIES } from '../lib/indicators/types';
 
+// ---------------------------------------------------------------- locale
+
+/**
+ * The locale for Intl formatting: the browser UI language when it is the
+ * language of the translation in use (keeps "en-GB" dates for a British UI),
+ * else the translation's own locale, so numbers and dates never come out in
+ * a different language from the words around them.
+ */
+export function pickFormatLocale(uiLanguage: string | undefined, messagesLocale: string | undefined): string {
+  const messages = messagesLocale?.trim() || 'en';
+  const ui = uiLanguage?.trim().replace('_', '-');
+  if (!ui) return messages;
+  const lang = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
+  return lang(ui) === lang(messages) ? ui : messages;
+}
+
 // ---------------------------------------------------------------- numbers
 
 /** A probability in [0, 1] as a percentage: "37%", or "3.4%" below 10 % so small risks don't all read "0%". */

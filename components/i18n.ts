@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Translate } from '../lib/explain/reason-text';
+import { pickFormatLocale } from './format';
 
 const MESSAGE_NAME = /^[A-Za-z0-9_.@]+$/;
 
@@ -19,11 +20,13 @@ export const t: Translate = (key, substitutions) => {
   return (substitutions?.length ? getMessage(name, substitutions) : getMessage(name)) ?? '';
 };
 
-/** The browser UI language, for Intl formatting ("en-US", "zh-CN"). */
+/** The locale for Intl formatting ("en-US", "zh-CN"), matching the language of the messages shown. */
 export function uiLocale(): string {
+  let ui: string | undefined;
   try {
-    return browser.i18n.getUILanguage() || navigator.language || 'en';
+    ui = browser.i18n.getUILanguage();
   } catch {
-    return navigator.language || 'en';
+    ui = navigator.language;
   }
+  return pickFormatLocale(ui, t('common.intlLocale'));
 }

@@ -13,6 +13,7 @@ import {
   isSameCustomer,
   labelOr,
   parseCustomerTarget,
+  pickFormatLocale,
   reasonBars,
   siteHost,
   sparkline,
@@ -202,5 +203,19 @@ describe('side panel target', () => {
   it('shortens a site origin to its host', () => {
     expect(siteHost('http://127.0.0.1:5174')).toBe('127.0.0.1:5174');
     expect(siteHost('not a url')).toBe('not a url');
+  });
+});
+
+describe('pickFormatLocale', () => {
+  it('keeps the UI language when it matches the translation language', () => {
+    expect(pickFormatLocale('en-GB', 'en')).toBe('en-GB');
+    expect(pickFormatLocale('zh-CN', 'zh-CN')).toBe('zh-CN');
+    expect(pickFormatLocale('zh_TW', 'zh-CN')).toBe('zh-TW');
+  });
+  it('uses the translation locale when the UI language is different or unknown', () => {
+    expect(pickFormatLocale('en-US', 'zh-CN')).toBe('zh-CN');
+    expect(pickFormatLocale('fr-FR', 'en')).toBe('en');
+    expect(pickFormatLocale(undefined, 'zh-CN')).toBe('zh-CN');
+    expect(pickFormatLocale('', '')).toBe('en');
   });
 });
