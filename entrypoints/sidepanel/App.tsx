@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
+import { Card } from '../../components/Card';
+import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, isSameCustomer, parseCustomerTarget, siteHost, type CustomerTarget } from '../../components/format';
+import { uiLocale } from '../../components/i18n';
+import { IndicatorList } from '../../components/IndicatorList';
+import { ReasonList } from '../../components/ReasonList';
+import { ScoreHistory } from '../../components/ScoreHistory';
+import { ScriptCard } from '../../components/ScriptCard';
+import { Skeleton } from '../../components/Skeleton';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TierBadge } from '../../components/TierBadge';
+import type { CustomerScore } from '../../lib/domain';
+import { sendMessage } from '../../lib/messaging/browser-client';
+import { onBackgroundEvent } from '../../lib/messaging/events';
+import type { CustomerView } from '../../lib/messaging/protocol';
+import { TIER_STYLE } from '../../lib/risk/tiers';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'empty' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; view: CustomerView; refreshing: boolean };
+
+/**
+ * Which customer is shown and its data. Starts from `?site=&crmId=` (or the
+ * last focused customer), follows focus changes, and re-reads the shown
+ * customer when the background says it changed — without flashing skeletons.
+ */
+function useCustomerView() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const target = useRef<CustomerTarget>(parseCustomerTarget(window.location.search));
+  const shown = useRef<CustomerTarget | null>(null);
+  const sequence = useRef(0);
+
+  const load = useCallback(async (next: CustomerTarget, silent: boolean) => {
+    const id = ++sequence.current;
+    target.current = next;
+    setState((current) =>
+      silent && current.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' },
+    );
+    try {
+      const view = await sendMessage('getCustomerView', next);
+      if (id !== sequence.current) return; // a newer request superseded this one
+      shown.current = view ? { site: view.site, crmId: view.crmId } : null;
+      setState(view ? { status: 'ready', view, refreshing: false } : { status: 'empty' });
+    } catch (error) {
+      if (id !== sequence.current) return;
+      const message = error instanceof Error ? error.message : String(error);
+      // A failed background refresh keeps the data on screen; a failed first load shows the error.
+      setState((current) =>
+        silent && current.status === 'ready' ? { ...current, refreshing: false } : { status: 'error', message },
+      );
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(target.current, false);
+    return onBackgroundEvent((event) => {
+      if (event.type === 'focus-changed') {
+        const next = { site: event.site, crmId: event.crmId };
+        void load(next, isSameCustomer(shown.current, next));
+      } else if (event.type === 'customer-updated') {
+        if (isSameCustomer(shown.current, event)) void load(shown.current!, true);
+      } else if (event.type === 'model-changed') {
+        // New model, new scores: re-read whatever is shown (or the last focused customer).
+        void load(shown.current ?? target.current, true);
+      }
+    });
+  }, [load]);
+
+  const retry = useCallback(() => void load(target.current, false), [load]);
+  return { state, retry };
+}
+
+export function App() {
+  const { state, retry } = useCustomerView();
+  const locale = uiLocale();
+  return (
+    <main className="mx-auto max-w-xl p-3" aria-busy={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
+      {state.status === 'loading' && <LoadingView />}
+      {state.status === 'empty' && (
+        <StatusMessage className="mt-6" title={i18n.t('sidepanel.empty')} detail={i18n.t('sidepanel.emptyHint')} />
+      )}
+      {state.status === 'error' && (
+        <StatusMessage
+          className="mt-6"
+          tone="error"
+          title={i18n.t('sidepanel.errorTitle')}
+          detail={state.message}
+          action={{ label: i18n.t('common.retry'), onClick: retry }}
+        />
+      )}
+      {state.status === 'ready' && <CustomerDetails view={state.view} refreshing={state.refreshing} locale={locale} />}
+    </main>
+  );
+}
+
+function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; refreshing: boolean; locale: string }) {
+  const score = view.score;
+  return (
+    <div className="space-y-3">
+      <header className="px-1">
+        <div className="flex items-start justify-between gap-2">
+          <h1 className="min-w-0 text-lg leading-tight font-semibold break-words text-slate-900">{view.name}</h1>
+          <span aria-live="polite" className="h-5 shrink-0 text-xs text-slate-500">
+            {refreshing ? i18n.t('sidepanel.updating') : ''}
+          </span>
+        </div>
+        <p className="mt-0.5 truncate text-xs text-slate-500" title={`${view.site} · ${view.crmId}`}>
+          {siteHost(view.site)} · {i18n.t('sidepanel.crmId')} {view.crmId}
+        </p>
+      </header>
+
+      {score ? (
+        <>
+          <ScoreSummary score={score} locale={locale} />
+          <Card title={i18n.t('sidepanel.reasons')} subtitle={i18n.t('sidepanel.reasonsLegend')}>
+            <ReasonList reasons={score.reasons} max={5} />
+          </Card>
+          {score.script.text.trim() !== '' && <ScriptCard text={score.script.text} />}
+        </>
+      ) : (
+        <StatusMessage title={i18n.t('sidepanel.notScored')} detail={i18n.t('sidepanel.notScoredHint')} />
+      )}
+
+      <Card title={i18n.t('sidepanel.history')}>
+        <ScoreHistory history={view.history} locale={locale} />
+      </Card>
+
+      <Card title={i18n.t('sidepanel.indicators')}>
+        <IndicatorList indicators={view.indicators} locale={locale} />
+      </Card>
+
+      <Card title={i18n.t('sidepanel.record')}>
+        <dl className="divide-y divide-slate-100 text-sm">
+          <Row label={i18n.t('sidepanel.firstSeen')} value={formatDateTime(view.firstSeen, locale)} />
+          <Row label={i18n.t('sidepanel.lastSeen')} value={formatDateTime(view.lastSeen, locale)} />
+          <Row label={i18n.t('sidepanel.observations')} value={formatInteger(view.observations, locale)} />
+          {score && <Row label={i18n.t('sidepanel.model')} value={score.model.name} />}
+        </dl>
+      </Card>
+    </div>
+  );
+}
+
+function ScoreSummary({ score, locale }: { score: CustomerScore; locale: string }) {
+  const style = TIER_STYLE[score.tier];
+  const percent = formatProbability(score.probability, locale);
+  return (
+    <section aria-label={i18n.t('sidepanel.probability')} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <p className="text-xs font-medium text-slate-500">{i18n.t('sidepanel.probability')}</p>
+          <p className="text-4xl leading-tight font-bold text-slate-900 tabular-nums">{percent}</p>
+        </div>
+        <TierBadge tier={score.tier} size="md" />
+      </div>
+      <div aria-hidden="true" className="mt-3 h-2 w-full overflow-hidden rounded-full bg-slate-100">
+        <div
+          className="h-2 rounded-full"
+          style={{ width: `${Math.max(1, Math.min(100, score.probability * 100))}%`, backgroundColor: style.bg }}
+        />
+      </div>
+      <p className="mt-2 text-xs text-slate-500">
+        {i18n.t('sidepanel.scoredBy', [score.model.name])}
+        <span aria-hidden="true"> · </span>
+        <time dateTime={new Date(score.scoredAt).toISOString()} title={formatDateTime(score.scoredAt, locale)}>
+          {formatRelativeTime(score.scoredAt, Date.now(), locale)}
+        </time>
+      </p>
+    </section>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex items-baseline justify-between gap-3 py-1.5">
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="min-w-0 text-right font-medium break-words text-slate-800">{value || '–'}</dd>
+    </div>
+  );
+}
+
+/** Same outline and heights as the loaded view, so nothing jumps when the data arrives. */
+function LoadingView() {
+  return (
+    <div className="space-y-3" role="status" aria-label={i18n.t('common.loading')}>
+      <div className="space-y-1.5 px-1">
+        <Skeleton className="h-6 w-2/3" />
+        <Skeleton className="h-3.5 w-1/2" />
+      </div>
+      <div className="h-[8.5rem] rounded-lg border border-slate-200 bg-white p-4">
+        <Skeleton className="h-3 w-24" />
+        <div className="mt-2 flex justify-between">
+          <Skeleton className="h-10 w-24" />
+          <Skeleton className="h-7 w-28 rounded-full" />
+        </div>
+        <Skeleton className="mt-3 h-2 w-full rounded-full" />
+        <Skeleton className="mt-2 h-3 w-40" />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <Skeleton className="h-4 w-28" />
+        <div className="mt-4 space-y-3">
+          {[0, 1, 2, 3, 4].map((i) => (
+            <div key={i} className="flex items-center gap-3">
+              <Skeleton className="h-2 w-14 rounded-full" />
+              <Skeleton className="h-4 flex-1" />
+            </div>
+          ))}
+        </div>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <Skeleton className="h-4 w-40" />
+        <Skeleton className="mt-3 h-16 w-full" />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <Skeleton className="h-4 w-24" />
+        <Skeleton className="mt-3 h-16 w-full" />
+      </div>
+    </div>
+  );
+}
