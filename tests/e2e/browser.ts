@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+/** CHROMIUM_PATH, then Playwright's own download, then Debian's binary (not the /usr/bin wrapper). */
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, safe(() => chromium.executablePath()), '/usr/lib/chromium/chromium'];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) throw new Error('No Chromium found: set CHROMIUM_PATH or run `apt-get install -y chromium`.');
+  return found;
+}
+
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  close: () => Promise<void>;
+}
+
+/** A fresh profile with the built extension loaded; headless unless HEADED=1. */
+export async function launchWithExtension(options: { extensionDir?: string; locale?: string; headless?: boolean } = {}): Promise<LaunchedExtension> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'churn-radar-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? process.env.HEADED !== '1',
+    locale: options.locale ?? 'en-US',
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'en-US').replace('-', '_') },
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--lang=${options.locale ?? 'en-US'}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { parseModelArtifact } from '../../lib/model/artifact';
+import { createScorer } from '../../lib/model/scorer';
+import type { Scorer } from '../../lib/model/types';
+import { DEFAULT_TIER_THRESHOLDS, tierFor } from '../../lib/risk/tiers';
+
+export const BUNDLED_MODEL = 'public/model/demo-model.json';
+
+let scorer: Promise<Scorer> | null = null;
+/** The model the extension ships, loaded in Node with the same lib/model code: the test's oracle. */
+export function nodeScorer(): Promise<Scorer> {
+  scorer ??= createScorer(parseModelArtifact(JSON.parse(readFileSync(BUNDLED_MODEL, 'utf8'))));
+  return scorer;
+}
+
+export async function expectedTier(fields: Record<string, string>) {
+  const [probability] = (await nodeScorer()).predict([fields]);
+  return { probability: probability!, tier: tierFor(probability!, DEFAULT_TIER_THRESHOLDS) };
+}
+
+export interface RowOnPage {
+  id: string;
+  name: string;
+  fields: Record<string, string>;
+  badge: { tier: string | null; probability: string | null; label: string | null } | null;
+}
+
+/** What the demo CRM shows per row, and the badge our extension drew beside it. */
+export function readListRows(page: Page): Promise<RowOnPage[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('table[data-crm="customer-list"] tbody tr[data-customer-id]')].map((tr) => {
+      const fields: Record<string, string> = {};
+      for (const cell of tr.querySelectorAll<HTMLElement>('[data-field]')) {
+        if (cell.dataset.field !== 'name') fields[cell.dataset.field!] = (cell.textContent ?? '').trim();
+      }
+      const button = tr.querySelector('[data-churn-radar-badge]')?.shadowRoot?.querySelector('button');
+      return {
+        id: tr.getAttribute('data-customer-id')!,
+        name: (tr.querySelector('[data-field="name"]')?.textContent ?? '').trim(),
+        fields,
+        badge: button ? { tier: button.dataset.tier ?? null, probability: button.dataset.probability ?? null, label: button.getAttribute('aria-label') } : null,
+      };
+    }),
+  );
+}
+
+export function readDetailFields(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const fields: Record<string, string> = {};
+    for (const cell of document.querySelectorAll<HTMLElement>('article[data-crm="customer-detail"] [data-field]')) {
+      if (cell.dataset.field !== 'name') fields[cell.dataset.field!] = (cell.textContent ?? '').trim();
+    }
+    return fields;
+  });
+}
+
+/** Number of badges that carry a tier (drawn and scored). */
+export function scoredBadgeCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () => [...document.querySelectorAll('[data-churn-radar-badge]')].filter((h) => h.shadowRoot?.querySelector('button[data-tier]')).length,
+  );
+}
