@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { launchWithExtension, type LaunchedExtension } from './browser';
+import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
 
 export const test = base.extend<{ extension: LaunchedExtension }>({
   // eslint-disable-next-line no-empty-pattern
