@@ -1,0 +1,49 @@
+/**
+ * `npm run demo`: build the extension, serve the demo CRM on 127.0.0.1, and
+ * open Chromium with the extension on the customer list. Without a display
+ * (or with --headless) it saves screenshots under demo-output/ and exits.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEMO_CRM_ORIGIN, DEMO_CRM_PORT } from '../lib/demo-origin';
+import { startDemoServer } from '../demo/server';
+import { launchWithExtension } from './lib/browser';
+import { captureProductScreens } from './lib/capture';
+
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const skipBuild = process.argv.includes('--no-build');
+
+if (!skipBuild) execSync('npm run build', { stdio: 'inherit' });
+const server = await startDemoServer({ port: DEMO_CRM_PORT });
+console.log(`Demo CRM: ${server.url}/customers`);
+
+if (headless) {
+  const outDir = resolve('demo-output');
+  mkdirSync(outDir, { recursive: true });
+  const shots = [];
+  for (const lang of ['en', 'zh'] as const) {
+    const launched = await launchWithExtension({ headless: true, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+    try {
+      shots.push(...(await captureProductScreens(launched.context, launched.extensionId, { outDir, lang })));
+    } finally {
+      await launched.close();
+    }
+  }
+  await server.close();
+  console.log(`\nNo display (or --headless): saved ${shots.length} screenshots:`);
+  for (const shot of shots) console.log(`  ${shot.path}`);
+  process.exit(0);
+}
+
+const launched = await launchWithExtension({ headless: false });
+const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+await page.goto(`${DEMO_CRM_ORIGIN}/customers`);
+console.log('Chromium is open with Churn Radar on the demo CRM. Close the browser window or press Ctrl+C to stop.');
+const stop = async () => {
+  await launched.close().catch(() => undefined);
+  await server.close();
+  process.exit(0);
+};
+launched.context.on('close', () => void stop());
+process.on('SIGINT', () => void stop());

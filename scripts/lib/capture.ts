@@ -1,0 +1,63 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+
+/** True once `count` badges beside customers carry a tier. */
+export async function waitForBadges(page: Page, count: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => [...document.querySelectorAll('[data-churn-radar-badge]')].filter((h) => h.shadowRoot?.querySelector('button[data-tier]')).length >= wanted,
+    count,
+    { timeout },
+  );
+}
+
+export interface Screenshot {
+  name: string;
+  path: string;
+}
+
+/**
+ * The product as a user sees it: the CRM list with badges, the badge popover,
+ * a detail page, the side panel for that customer, and the options page.
+ */
+export async function captureProductScreens(
+  context: BrowserContext,
+  extensionId: string,
+  options: { outDir: string; lang: 'en' | 'zh' },
+): Promise<Screenshot[]> {
+  const shots: Screenshot[] = [];
+  const shoot = async (page: Page, name: string, fullPage = false) => {
+    const path = `${options.outDir}/${name}-${options.lang}.png`;
+    await page.screenshot({ path, fullPage });
+    shots.push({ name, path });
+  };
+
+  const crm = await context.newPage();
+  await crm.goto(`${DEMO_CRM_ORIGIN}/customers?lang=${options.lang}&sort=tenure&dir=asc`);
+  await waitForBadges(crm, 50);
+  await shoot(crm, 'list');
+
+  await crm.locator('tbody tr[data-customer-id]').first().locator('[data-churn-radar-badge] button').click();
+  await crm.locator('[data-churn-radar-popover] [role="dialog"]').waitFor();
+  await shoot(crm, 'popover');
+  await crm.keyboard.press('Escape');
+
+  await crm.locator('tbody tr[data-customer-id] [data-field="name"] a').first().click();
+  await crm.locator('article[data-crm="customer-detail"] [data-churn-radar-badge] button[data-tier]').waitFor();
+  await shoot(crm, 'detail');
+
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 380, height: 900 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await panel.getByRole('heading').first().waitFor();
+  await panel.waitForTimeout(500);
+  await shoot(panel, 'sidepanel', true);
+
+  const options_ = await context.newPage();
+  await options_.goto(`chrome-extension://${extensionId}/options.html`);
+  await options_.waitForLoadState('networkidle');
+  await options_.waitForTimeout(500);
+  await shoot(options_, 'options', true);
+
+  for (const page of [crm, panel, options_]) await page.close();
+  return shots;
+}
