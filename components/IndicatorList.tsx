@@ -27,7 +27,7 @@ export function IndicatorList({ indicators, locale }: IndicatorListProps) {
                   <dt className="min-w-0 text-slate-600">{labelOr(t(`indicator.${indicator.id}`), indicator.id)}</dt>
                   <dd className="flex max-w-[55%] shrink-0 items-baseline justify-end gap-1.5 text-right">
                     {text === null ? (
-                      <span className="text-xs text-slate-400 italic">{i18n.t('common.notAvailable')}</span>
+                      <span className="text-xs text-slate-400">{i18n.t('common.notAvailable')}</span>
                     ) : (
                       <>
                         <span className="font-medium break-words text-slate-800">{text}</span>

@@ -16,8 +16,8 @@ export function ReasonList({ reasons, max = 5 }: ReasonListProps) {
   if (bars.length === 0) return <p className="text-sm text-slate-500">{i18n.t('sidepanel.noReasons')}</p>;
   return (
     <ol className="space-y-2">
-      {bars.map(({ reason, size, direction }) => (
-        <li key={`${reason.field}:${reason.value ?? ''}`} className="flex items-start gap-3">
+      {bars.map(({ reason, size, direction }, i) => (
+        <li key={`${i}:${reason.field}`} className="flex items-start gap-3">
           <SignedBar size={size} direction={direction} />
           <span className="min-w-0 flex-1 text-sm leading-snug break-words text-slate-800">{reasonSentence(reason, t)}</span>
         </li>

@@ -43,7 +43,7 @@ export function ScoreHistory({ history, locale, listCount = 4 }: ScoreHistoryPro
             <path d={line.path} fill="none" className="stroke-slate-500" strokeWidth={1.5} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
             {line.points.map((p, i) => {
               const tier = sorted[i]!.tier;
-              return <circle key={p.at} cx={p.x} cy={p.y} r={i === line.points.length - 1 ? 4 : 2.5} fill={TIER_STYLE[tier].bg} />;
+              return <circle key={`${p.at}-${i}`} cx={p.x} cy={p.y} r={i === line.points.length - 1 ? 4 : 2.5} fill={TIER_STYLE[tier].bg} />;
             })}
           </svg>
           <div className="mt-1 flex justify-between text-[11px] text-slate-400" aria-hidden="true">
@@ -62,8 +62,8 @@ export function ScoreHistory({ history, locale, listCount = 4 }: ScoreHistoryPro
       )}
       <h3 className="mt-3 mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{i18n.t('sidepanel.recentScores')}</h3>
       <ul className="divide-y divide-slate-100">
-        {recent.map((point) => (
-          <li key={point.at} className="flex items-center justify-between gap-2 py-1.5 text-sm">
+        {recent.map((point, i) => (
+          <li key={`${point.at}-${i}`} className="flex items-center justify-between gap-2 py-1.5 text-sm">
             <span className="min-w-0 truncate text-slate-600">{formatDateTime(point.at, locale)}</span>
             <span className="flex shrink-0 items-center gap-2">
               <span className="font-medium text-slate-800 tabular-nums">{formatProbability(point.probability, locale)}</span>

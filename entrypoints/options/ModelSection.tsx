@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '../../components/Card';
-import { formatDateTime, formatDecimal, formatDuration, formatInteger, formatMeanSd, formatPercent, labelOr } from '../../components/format';
+import { formatDateTime, formatDecimal, formatDuration, formatInteger, formatPercent, labelOr } from '../../components/format';
 import { t, uiLocale } from '../../components/i18n';
 import { MetricTile } from '../../components/MetricTile';
 import { Skeleton } from '../../components/Skeleton';
@@ -51,18 +51,22 @@ function ModelCard({ model }: { model: ModelInfo }) {
       <p className="-mt-1 mb-4 text-lg font-semibold break-words text-slate-900">{model.name}</p>
 
       <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{i18n.t('options.model.quality')}</h3>
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <MetricTile label={i18n.t('options.model.rocAuc')} value={formatMeanSd(m.roc_auc, m.roc_auc_sd, locale)} />
-        <MetricTile label={i18n.t('options.model.prAuc')} value={formatMeanSd(m.pr_auc, m.pr_auc_sd, locale)} />
-        <MetricTile label={i18n.t('options.model.brier')} value={formatDecimal(m.brier, locale)} />
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-6">
+        <MetricTile
+          label={i18n.t('options.model.rocAuc')}
+          value={<MeanSd mean={m.roc_auc} sd={m.roc_auc_sd} locale={locale} />}
+          hint={i18n.t('options.model.rocAucExplain')}
+          className="col-span-2"
+        />
+        <MetricTile
+          label={i18n.t('options.model.prAuc')}
+          value={<MeanSd mean={m.pr_auc} sd={m.pr_auc_sd} locale={locale} />}
+          hint={i18n.t('options.model.prAucExplain')}
+        />
+        <MetricTile label={i18n.t('options.model.brier')} value={formatDecimal(m.brier, locale)} hint={i18n.t('options.model.brierExplain')} />
         <MetricTile label={i18n.t('options.model.folds')} value={formatInteger(m.folds, locale)} />
         <MetricTile label={i18n.t('options.model.trainTime')} value={formatDuration(m.train_seconds, locale)} />
       </dl>
-      <p className="mt-3 text-sm text-slate-600">{i18n.t('options.model.rocAucExplain')}</p>
-      <p className="mt-1 text-xs text-slate-500">
-        {i18n.t('options.model.prAuc')}: {i18n.t('options.model.prAucExplain')} {i18n.t('options.model.brier')}:{' '}
-        {i18n.t('options.model.brierExplain')}
-      </p>
 
       <h3 className="mt-6 mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{i18n.t('options.model.details')}</h3>
       <dl className="grid grid-cols-1 gap-x-8 text-sm sm:grid-cols-2">
@@ -92,6 +96,18 @@ function ModelCard({ model }: { model: ModelInfo }) {
   );
 }
 
+/** "0.845 ± 0.012" with the spread de-emphasised; in a narrow tile the spread moves to its own line. */
+function MeanSd({ mean, sd, locale }: { mean: number; sd: number; locale: string }) {
+  return (
+    <span className="flex flex-wrap items-baseline gap-x-1.5">
+      <span>{formatDecimal(mean, locale)}</span>
+      {Number.isFinite(sd) && (
+        <span className="text-sm font-normal whitespace-nowrap text-slate-500">± {formatDecimal(sd, locale)}</span>
+      )}
+    </span>
+  );
+}
+
 function Detail({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="flex items-baseline justify-between gap-4 border-b border-slate-100 py-2">
@@ -106,12 +122,12 @@ function ModelSkeleton() {
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" role="status" aria-label={i18n.t('common.loading')}>
       <Skeleton className="h-4 w-28" />
       <Skeleton className="mt-3 h-6 w-64" />
-      <div className="mt-6 grid grid-cols-2 gap-3 lg:grid-cols-5">
-        {[0, 1, 2, 3, 4].map((i) => (
-          <Skeleton key={i} className="h-[4.25rem] w-full" />
+      <div className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-6">
+        <Skeleton className="col-span-2 h-36 w-full" />
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} className="h-36 w-full" />
         ))}
       </div>
-      <Skeleton className="mt-3 h-4 w-3/4" />
       <div className="mt-8 grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-2">
         {[0, 1, 2, 3, 4, 5].map((i) => (
           <Skeleton key={i} className="h-6 w-full" />

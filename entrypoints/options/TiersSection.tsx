@@ -19,7 +19,8 @@ export function TiersSection() {
   const locale = uiLocale();
 
   return (
-    <Card title={i18n.t('options.tiers.title')} subtitle={i18n.t('options.tiers.intro')}>
+    <Card>
+      <p className="mb-3 text-sm text-slate-600">{i18n.t('options.tiers.intro')}</p>
       {request.status === 'error' ? (
         <StatusMessage
           tone="error"
@@ -30,6 +31,7 @@ export function TiersSection() {
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
+            <caption className="sr-only">{i18n.t('options.tiers.title')}</caption>
             <thead>
               <tr className="border-b border-slate-200 text-xs text-slate-500">
                 <th scope="col" className="py-2 pr-4 font-medium">{i18n.t('options.tiers.colTier')}</th>
@@ -55,7 +57,7 @@ export function TiersSection() {
                           <TierBadge tier={tier} size="sm" showLabel={false} />
                         </th>
                         <td className="py-2 pr-4">
-                          <span className="inline-flex items-center gap-2">
+                          <span className="flex items-center gap-2">
                             <span
                               aria-hidden="true"
                               className="inline-block h-4 w-4 rounded border border-black/10"
