@@ -13,7 +13,8 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEMO_CRM_HOST, DEMO_CRM_PORT } from '../lib/demo-origin';
 import type { Customer } from './core/customers';
 import { EXPORT_FILE_NAME, historyExportCsv } from './core/export';
@@ -39,8 +40,9 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-const CLIENT_ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));
-const STYLES_PATH = fileURLToPath(new URL('./client/styles.css', import.meta.url));
+const HERE = dirname(fileURLToPath(import.meta.url));
+const CLIENT_ENTRY = join(HERE, 'client', 'main.ts');
+const STYLES_PATH = join(HERE, 'client', 'styles.css');
 
 /**
  * Only this origin is contacted; styles allow inline so the extension's
@@ -256,14 +258,19 @@ export function parseCliArgs(argv: readonly string[]): { host?: string; port?: n
   return out;
 }
 
+/** True when this file is the script Node was started with (`tsx demo/server.ts`). */
 async function isMain(): Promise<boolean> {
   const script = process.argv[1];
   if (!script) return false;
-  try {
-    return pathToFileURL(await realpath(script)).href === pathToFileURL(await realpath(fileURLToPath(import.meta.url))).href;
-  } catch {
-    return false;
+  const self = await realpath(fileURLToPath(import.meta.url));
+  for (const candidate of [script, `${script}.ts`]) {
+    try {
+      if ((await realpath(candidate)) === self) return true;
+    } catch {
+      // not this spelling
+    }
   }
+  return false;
 }
 
 if (await isMain()) {

@@ -101,7 +101,7 @@ export class ListView {
     const controller = new AbortController();
     this.controller = controller;
     this.table.classList.add('loading');
-    if (this.tbody.rows.length === 0) this.showMessage(UI[this.app.locale].loading);
+    if (this.tbody.childElementCount === 0) this.showMessage(UI[this.app.locale].loading);
     let page: ListPage;
     try {
       page = await fetchCustomers(params, this.app.locale, controller.signal);

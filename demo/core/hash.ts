@@ -6,9 +6,11 @@
  */
 
 /** 32-bit FNV-1a over the UTF-8 bytes of `text`; an unsigned integer. */
+const utf8 = new TextEncoder();
+
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
-  const bytes = new TextEncoder().encode(text);
+  const bytes = utf8.encode(text);
   for (const byte of bytes) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193);
