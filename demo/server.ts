@@ -283,7 +283,9 @@ if (await isMain()) {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code === 'EADDRINUSE') console.error(`demo CRM: ${String((error as Error).message)} — is it already running? Use --port N.`);
+    else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
 }

@@ -187,7 +187,7 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
     const due = monthDay(back, payDay);
     if (due < start + 20 * DAY_MS) continue;
     const money = formatMoney(customer.monthlyCharges);
-    add(due, 'payment', both(`Payment received: ${money} (${method})`, `已收到付款：${money}（${method}）`));
+    add(due, 'payment', both(`Payment of ${money} received by ${method}`, `已通过 ${method} 收到付款 ${money}`));
   }
 
   // Add-on services bought after sign-up.
