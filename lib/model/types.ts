@@ -19,8 +19,21 @@ export interface ColumnSpec {
 
 /** Preprocessing for one source column, fitted on the training split only. */
 export type FittedColumn =
-  | { name: string; kind: 'numeric'; center: number; scale: number; missingIndicator: boolean }
-  | { name: string; kind: 'binary' }
+  | {
+      name: string;
+      kind: 'numeric';
+      center: number;
+      scale: number;
+      missingIndicator: boolean;
+      /** Scaled values are clipped to ±clip (default 10 when absent). */
+      clip?: number;
+    }
+  | {
+      name: string;
+      kind: 'binary';
+      /** Input value for a missing answer: the training share of "yes" (default 0.5 when absent). */
+      fill?: number;
+    }
   | { name: string; kind: 'categorical'; levels: string[] };
 
 export interface Preprocessor {
@@ -42,6 +55,20 @@ export interface ModelMetrics {
   pr_auc_sd: number;
   brier: number;
   train_seconds: number;
+  /** Mean cross-validated log loss. */
+  log_loss?: number;
+  /** Labelled rows left out because the label was blank. */
+  skipped_rows?: number;
+}
+
+/** How a model was fitted, so the same data and settings can reproduce it. */
+export interface TrainingSettings {
+  seed: number;
+  folds: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  l2: number;
 }
 
 export interface TfjsWeights {
@@ -69,6 +96,9 @@ export interface ModelArtifact {
   tfjs: TfjsWeights;
   metrics: ModelMetrics;
   trainingData: { hash: string; rows: number; source: string };
+  /** Column types used (including ignored columns and why). */
+  columnSpecs?: ColumnSpec[];
+  training?: TrainingSettings;
 }
 
 export interface Scorer {

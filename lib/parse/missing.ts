@@ -1,0 +1,58 @@
+import type { RawValue } from './result';
+
+/**
+ * Placeholders CRMs and spreadsheets show for "no value". Compared after
+ * trimming and lower-casing. Deliberately short: words that can be real
+ * values in some field ("none", "无", "0") are not here.
+ */
+const MISSING_TOKENS = new Set([
+  '',
+  '-',
+  '--',
+  '---',
+  '—',
+  '——',
+  '–',
+  '_',
+  '?',
+  'n/a',
+  'na',
+  '#n/a',
+  'n.a.',
+  'null',
+  'nil',
+  'nan',
+  'undefined',
+  '(blank)',
+  '(empty)',
+  '暂无',
+  '未知',
+  '未填写',
+  '空',
+  '／',
+  '/',
+]);
+
+/** True when the value means "no value" (null, undefined, blank, "—", "N/A", …). */
+export function isMissing(value: RawValue): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'number') return Number.isNaN(value);
+  if (typeof value === 'boolean') return false;
+  const trimmed = value.trim();
+  if (trimmed === '') return true;
+  // Every token is short; skip normalising long text (hot path in preprocessing).
+  if (trimmed.length > 16) return false;
+  return MISSING_TOKENS.has(normalizeText(trimmed).toLowerCase());
+}
+
+/**
+ * Unicode-normalise CRM text for parsing: NFKC (full-width digits and
+ * symbols → ASCII, "￥" → "¥"), every kind of space → " ", trimmed.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u2007\u202f\u2009\u200a\u3000]+/g, ' ')
+    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .trim();
+}

@@ -1,0 +1,317 @@
+/**
+ * Numbers as CRMs and spreadsheets show them, in English and Chinese:
+ *
+ *   plain         "29.85", "-3", "1,234,567", "1 234,5", "1.5e3"
+ *   money         "$1,234.50", "-$20", "($20)", "¥12,000", "€1.234,50", "12,000元", "USD 20", "$29.85/mo"
+ *   magnitudes    "3.5k", "1.2万", "2亿", "1.5M", "3 million"
+ *   percentages   "12.5%" → 0.125, "5‰" → 0.005
+ *   counts        "34 months", "1 month", "34 个月", "3 orders", "5 单", "2 年"
+ *
+ * Rules that keep it from ever returning a wrong number:
+ * - A separator is a decimal point unless the text proves it is grouping
+ *   (repeated, followed by another separator kind, or money followed by
+ *   exactly three digits — money is written with 0 or 2 decimals).
+ * - A single comma followed by exactly three digits and nothing else
+ *   ("1,234") is ambiguous (1234 in en/zh, 1.234 in de/fr) → not ok, unless
+ *   the caller passes `decimal`. A single dot in the same position ("1.234")
+ *   is read as a decimal point: that is how CSV files and programs write numbers.
+ * - Units are matched against a known list; an unknown word ("3 pm",
+ *   "5 widgets") or an ambiguous one ("3m": million, metres or minutes?;
+ *   "3月": three months or March?) is not ok.
+ * - Approximations ("100+", "~5", "约100", ">3") are not ok.
+ * - Missing placeholders (blank, "—", "-", "N/A", …) give `missing: true`.
+ *
+ * Percentages return the fraction they denote (12.5 % → 0.125); counts and
+ * durations return the number as written with a normalised `unit` (no
+ * conversion between months and years: the caller decides).
+ */
+import { isMissing, normalizeText } from './missing';
+import { MISSING, invalid, type ParseFailure, type RawValue } from './result';
+
+export type NumberKind = 'number' | 'money' | 'percent' | 'count';
+
+export interface ParsedNumber {
+  ok: true;
+  value: number;
+  kind: NumberKind;
+  /** The currency marker as written, normalised ("$", "¥", "€", "USD", "元"…), for money. */
+  currency?: string;
+  /** Normalised unit for counts ("month", "order"…) or the rate of money ("per month"). */
+  unit?: string;
+}
+
+export type NumberResult = ParsedNumber | ParseFailure;
+
+export interface NumberOptions {
+  /** The decimal separator when the caller knows it (e.g. from the CRM's locale); resolves "1,234". */
+  decimal?: '.' | ',';
+}
+
+// Longest first so "US$" wins over "$".
+const CURRENCY_PREFIXES = [
+  'US$', 'HK$', 'NT$', 'AU$', 'CA$', 'A$', 'C$', 'S$', 'R$',
+  'USD', 'EUR', 'GBP', 'CNY', 'RMB', 'JPY', 'HKD', 'CAD', 'AUD', 'CHF', 'INR', 'KRW',
+  '$', '€', '£', '¥', '₩', '₹', '₽',
+];
+const CURRENCY_SUFFIXES = [
+  '人民币', '美元', '欧元', '英镑', '日元', '港元', '港币', '元', '块', '圆', '円',
+  'USD', 'EUR', 'GBP', 'CNY', 'RMB', 'JPY', 'HKD', 'CAD', 'AUD', 'CHF',
+  '€', '$', '£', '¥', '₽', 'zł', 'kr',
+];
+
+/** Magnitude words → power of ten. Lower-case "m" is absent on purpose (million? metres? minutes?). */
+const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
+  ['万亿', 12], ['千万', 7], ['百万', 6], ['亿', 8], ['万', 4], ['千', 3],
+  ['thousand', 3], ['thousands', 3], ['million', 6], ['millions', 6], ['billion', 9], ['billions', 9],
+  ['k', 3], ['K', 3], ['MM', 6], ['M', 6], ['mn', 6], ['bn', 9],
+];
+
+/** Count and duration units → normalised unit. English matched case-insensitively. */
+const UNITS: Record<string, string> = {
+  month: 'month', months: 'month', mo: 'month', mos: 'month', mth: 'month', mths: 'month', 个月: 'month',
+  year: 'year', years: 'year', yr: 'year', yrs: 'year', 年: 'year',
+  week: 'week', weeks: 'week', wk: 'week', wks: 'week', 周: 'week', 星期: 'week', 个星期: 'week',
+  day: 'day', days: 'day', 天: 'day',
+  hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour', 小时: 'hour', 个小时: 'hour',
+  minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute', 分钟: 'minute',
+  order: 'order', orders: 'order', 单: 'order', 笔: 'order', 个订单: 'order', 订单: 'order',
+  purchase: 'purchase', purchases: 'purchase',
+  time: 'time', times: 'time', 次: 'time',
+  visit: 'visit', visits: 'visit',
+  login: 'login', logins: 'login',
+  ticket: 'ticket', tickets: 'ticket', 工单: 'ticket', 张工单: 'ticket',
+  call: 'call', calls: 'call', 通: 'call', 个电话: 'call',
+  complaint: 'complaint', complaints: 'complaint',
+  item: 'item', items: 'item', 件: 'item', 个: 'item',
+  user: 'user', users: 'user', seat: 'seat', seats: 'seat', license: 'seat', licenses: 'seat',
+  人: 'person', 位: 'person', 名: 'person', people: 'person', person: 'person',
+  product: 'product', products: 'product', 款: 'product',
+  point: 'point', points: 'point', pts: 'point', 分: 'point', 积分: 'point',
+};
+
+/** Units counted in whole numbers: "1,234 orders" is 1234 orders in any locale. */
+const DISCRETE_UNITS = new Set([
+  'order', 'purchase', 'time', 'visit', 'login', 'ticket', 'call', 'complaint', 'item', 'user', 'seat', 'person', 'product',
+]);
+
+/** Words that look like units but do not say what the number is. */
+const AMBIGUOUS_UNITS: Record<string, string> = {
+  m: '"m" could be million, months, minutes or metres',
+  月: '"月" could be a count of months or a calendar month (3月 = March); write "个月"',
+  日: '"日" could be a count of days or a day of the month',
+  号: '"号" is a day of the month or an identifier, not a count',
+  w: '"w" could be 万 (ten thousand) or weeks',
+  b: '"B" could be billion or bytes',
+  am: 'looks like a time of day',
+  pm: 'looks like a time of day',
+};
+
+/** "$29.85/mo", "¥99/月", "$20 per month". */
+const RATE_UNITS: Record<string, string> = {
+  mo: 'per month', month: 'per month', mth: 'per month', 月: 'per month',
+  yr: 'per year', year: 'per year', 年: 'per year',
+  wk: 'per week', week: 'per week', 周: 'per week',
+  day: 'per day', 天: 'per day', 日: 'per day',
+  user: 'per user', seat: 'per seat', 人: 'per person',
+};
+
+export function parseNumber(input: RawValue, options: NumberOptions = {}): NumberResult {
+  if (typeof input === 'number') {
+    return Number.isFinite(input) ? { ok: true, value: input, kind: 'number' } : invalid(`not a finite number: ${input}`);
+  }
+  if (typeof input === 'boolean') return invalid('a yes/no value, not a number');
+  if (isMissing(input)) return MISSING;
+  const original = String(input);
+  const text = normalizeText(original).replace(/[\u2212\u2012\ufe63]/g, '-');
+  const fail = (why: string): ParseFailure => invalid(`${why}: "${original.trim()}"`);
+
+  let s = text;
+  let negative = false;
+  let signSeen = false;
+
+  const paren = /^\((.+)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    signSeen = true;
+    s = paren[1]!.trim();
+  }
+  const takeSign = (): boolean => {
+    const m = /^([+-])\s*/.exec(s);
+    if (!m) return true;
+    if (signSeen) return false;
+    signSeen = true;
+    negative = m[1] === '-';
+    s = s.slice(m[0].length);
+    return true;
+  };
+  if (!takeSign()) return fail('more than one sign');
+
+  let currency: string | undefined;
+  for (const c of CURRENCY_PREFIXES) {
+    if (s.slice(0, c.length).toUpperCase() === c.toUpperCase()) {
+      // A code must not run into letters ("USDT", "Europe").
+      if (/^[A-Za-z]/.test(c) && /[A-Za-z]/.test(s.charAt(c.length))) continue;
+      currency = c;
+      s = s.slice(c.length).trimStart();
+      break;
+    }
+  }
+  if (currency !== undefined && !takeSign()) return fail('more than one sign');
+
+  if (/^[~≈≥≤<>]|^约|^大约|^超过|^不到|^around|^about|^approx/i.test(s)) return fail('approximate, not an exact number');
+
+  // The digits: 1-3 digit groups with separators, or a plain run, or ".5".
+  const body = /^(?:\d[\d.,' ]*\d|\d|\.\d+)/.exec(s);
+  if (!body) return fail('no number found');
+  const digits = body[0];
+  let rest = s.slice(digits.length);
+  // Spaces inside the digits must be thousands grouping ("1 234 567"), never two numbers ("12 34").
+  const spaced = /^(.*?\d) +(\d[\d ]*)$/.exec(digits);
+  if (spaced && !/^\d{3}( \d{3})*$/.test(spaced[2]!)) return fail('digits separated by spaces');
+
+  let exponent = 0;
+  const sci = /^[eE]([+-]?\d{1,3})(?!\d)/.exec(rest);
+  if (sci && /^\d+(\.\d+)?$/.test(digits)) {
+    exponent = Number(sci[1]);
+    rest = rest.slice(sci[0].length);
+  }
+  rest = rest.trim();
+  if (rest.startsWith('+') || /^(以上|左右|多|余|or more)/i.test(rest)) return fail('approximate, not an exact number');
+
+  // What follows the digits: magnitude, then % / currency / unit / rate.
+  let kind: NumberKind = currency !== undefined ? 'money' : 'number';
+  let unit: string | undefined;
+  for (const [word, power] of MAGNITUDES) {
+    if (rest.startsWith(word)) {
+      const after = rest.slice(word.length);
+      if (/^[A-Za-z]/.test(word) && /^[A-Za-z]/.test(after)) continue; // "km", "months", "kr"
+      exponent += power;
+      rest = after.trim();
+      break;
+    }
+  }
+  if (rest === '%' || rest === '‰') {
+    if (kind === 'money') return fail('both money and a percentage');
+    exponent -= rest === '%' ? 2 : 3;
+    kind = 'percent';
+    rest = '';
+  }
+  if (rest !== '' && currency === undefined) {
+    for (const c of CURRENCY_SUFFIXES) {
+      if (rest.slice(0, c.length).toUpperCase() === c.toUpperCase()) {
+        if (/^[A-Za-z]/.test(c) && /^[A-Za-z]/.test(rest.slice(c.length))) continue;
+        currency = c;
+        kind = 'money';
+        rest = rest.slice(c.length).trim();
+        break;
+      }
+    }
+  }
+  if (rest !== '') {
+    if (kind === 'money') {
+      const rate = /^(?:\/|per\s+|每)\s*(\S+)$/i.exec(rest);
+      const r = rate ? lookup(RATE_UNITS, rate[1]!) : undefined;
+      if (r === undefined) return fail(`unrecognised text after the amount ("${rest}")`);
+      unit = r;
+    } else if (kind === 'number') {
+      const ambiguous = lookup(AMBIGUOUS_UNITS, rest);
+      if (ambiguous !== undefined) return fail(`ambiguous unit: ${ambiguous}`);
+      const u = lookup(UNITS, rest);
+      if (u === undefined) return fail(`unrecognised unit "${rest}"`);
+      unit = u;
+      kind = 'count';
+    } else {
+      return fail(`unrecognised text after the number ("${rest}")`);
+    }
+  }
+
+  // Only now decide what the separators mean: money and discrete counts are
+  // the context that makes "1,234" unambiguous.
+  const grouping3 = kind === 'money' || (kind === 'count' && unit !== undefined && DISCRETE_UNITS.has(unit));
+  const split = splitDigits(digits, { grouping3, decimal: options.decimal });
+  if (typeof split === 'string') return fail(split);
+  if (split.frac !== '' && kind === 'count' && unit !== undefined && DISCRETE_UNITS.has(unit) && exponent === 0 && /[1-9]/.test(split.frac)) {
+    return fail(`a fraction of a whole count (${unit})`);
+  }
+
+  const magnitude = Number(`${split.int}.${split.frac || '0'}e${exponent}`);
+  if (!Number.isFinite(magnitude)) return fail('number out of range');
+  const value = negative && magnitude !== 0 ? -magnitude : magnitude;
+  if (unit === 'year' && kind === 'count' && value >= 1900 && Number.isInteger(value)) {
+    return fail('looks like a calendar year, not a number of years');
+  }
+  const result: ParsedNumber = { ok: true, value, kind };
+  if (currency !== undefined) result.currency = currency;
+  if (unit !== undefined) result.unit = unit;
+  return result;
+}
+
+/** Own-property lookup, case-insensitive for Latin words ("Months" → "month"). */
+function lookup(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  if (Object.hasOwn(table, key)) return table[key];
+  const lower = key.toLowerCase();
+  return Object.hasOwn(table, lower) ? table[lower] : undefined;
+}
+
+/**
+ * Split the digit run into integer and fraction digits, deciding what each
+ * separator means. Returns an error message when the separators are
+ * inconsistent or ambiguous.
+ */
+function splitDigits(
+  digits: string,
+  ctx: { grouping3: boolean; decimal: '.' | ',' | undefined },
+): { int: string; frac: string } | string {
+  if (digits.startsWith('.')) return { int: '0', frac: digits.slice(1) };
+  const seps = digits.replace(/\d/g, '');
+  if (seps === '') return { int: digits, frac: '' };
+  const kinds = [...new Set(seps)];
+
+  if (kinds.length === 1) {
+    const sep = kinds[0]!;
+    const count = seps.length;
+    if (sep === ' ' || sep === "'") {
+      return validGrouping(digits, sep) ? { int: strip(digits, sep), frac: '' } : `"${sep}" is not a thousands separator here`;
+    }
+    if (count > 1) {
+      if (ctx.decimal === sep) return `more than one decimal separator "${sep}"`;
+      return validGrouping(digits, sep) ? { int: strip(digits, sep), frac: '' } : `misplaced "${sep}" separators`;
+    }
+    const [left = '', right = ''] = digits.split(sep);
+    const asDecimal = { int: left, frac: right };
+    if (ctx.decimal !== undefined) {
+      if (ctx.decimal === sep) return asDecimal;
+      return validGrouping(digits, sep) ? { int: left + right, frac: '' } : `"${sep}" is not a thousands separator here`;
+    }
+    if (right.length !== 3 || left.length > 3 || left.startsWith('0')) return asDecimal;
+    // n,nnn or n.nnn: grouping for money (0 or 2 decimals) and whole counts.
+    if (ctx.grouping3) return { int: left + right, frac: '' };
+    if (sep === '.') return asDecimal;
+    return `ambiguous: "${digits}" could be ${left}${right} or ${left}.${right}`;
+  }
+
+  // Several separator kinds: the last separator is the decimal point and
+  // occurs once; exactly one other kind groups thousands.
+  const decimalSep = seps.charAt(seps.length - 1);
+  if (decimalSep !== '.' && decimalSep !== ',') return 'unexpected separators';
+  if (seps.indexOf(decimalSep) !== seps.length - 1) return `"${decimalSep}" used both for grouping and as a decimal point`;
+  if (ctx.decimal !== undefined && ctx.decimal !== decimalSep) return `expected "${ctx.decimal}" as the decimal separator`;
+  const cut = digits.lastIndexOf(decimalSep);
+  const intPart = digits.slice(0, cut);
+  const frac = digits.slice(cut + 1);
+  const groupKinds = [...new Set(intPart.replace(/\d/g, ''))];
+  if (groupKinds.length !== 1) return 'mixed thousands separators';
+  const group = groupKinds[0]!;
+  if (!validGrouping(intPart, group)) return `misplaced "${group}" separators`;
+  return { int: strip(intPart, group), frac };
+}
+
+/** "1,234,567": first group 1–3 digits without a leading zero, then groups of exactly 3. */
+function validGrouping(digits: string, sep: string): boolean {
+  const [first = '', ...others] = digits.split(sep);
+  return /^[1-9]\d{0,2}$/.test(first) && others.length > 0 && others.every((g) => /^\d{3}$/.test(g));
+}
+
+function strip(digits: string, sep: string): string {
+  return digits.split(sep).join('');
+}
