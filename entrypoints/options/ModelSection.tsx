@@ -51,12 +51,11 @@ function ModelCard({ model }: { model: ModelInfo }) {
       <p className="-mt-1 mb-4 text-lg font-semibold break-words text-slate-900">{model.name}</p>
 
       <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{i18n.t('options.model.quality')}</h3>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-6">
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <MetricTile
           label={i18n.t('options.model.rocAuc')}
           value={<MeanSd mean={m.roc_auc} sd={m.roc_auc_sd} locale={locale} />}
           hint={i18n.t('options.model.rocAucExplain')}
-          className="col-span-2"
         />
         <MetricTile
           label={i18n.t('options.model.prAuc')}
@@ -64,8 +63,6 @@ function ModelCard({ model }: { model: ModelInfo }) {
           hint={i18n.t('options.model.prAucExplain')}
         />
         <MetricTile label={i18n.t('options.model.brier')} value={formatDecimal(m.brier, locale)} hint={i18n.t('options.model.brierExplain')} />
-        <MetricTile label={i18n.t('options.model.folds')} value={formatInteger(m.folds, locale)} />
-        <MetricTile label={i18n.t('options.model.trainTime')} value={formatDuration(m.train_seconds, locale)} />
       </dl>
 
       <h3 className="mt-6 mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{i18n.t('options.model.details')}</h3>
@@ -91,6 +88,8 @@ function ModelCard({ model }: { model: ModelInfo }) {
           value={<code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{i18n.t('options.model.labelValue', [model.label.column, model.label.positive])}</code>}
         />
         <Detail label={i18n.t('options.model.features')} value={formatInteger(model.features, locale)} />
+        <Detail label={i18n.t('options.model.folds')} value={formatInteger(m.folds, locale)} />
+        <Detail label={i18n.t('options.model.trainTime')} value={formatDuration(m.train_seconds, locale)} />
       </dl>
     </Card>
   );
@@ -122,14 +121,13 @@ function ModelSkeleton() {
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" role="status" aria-label={i18n.t('common.loading')}>
       <Skeleton className="h-4 w-28" />
       <Skeleton className="mt-3 h-6 w-64" />
-      <div className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-6">
-        <Skeleton className="col-span-2 h-36 w-full" />
-        {[0, 1, 2, 3].map((i) => (
-          <Skeleton key={i} className="h-36 w-full" />
+      <div className="mt-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-28 w-full" />
         ))}
       </div>
       <div className="mt-8 grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-2">
-        {[0, 1, 2, 3, 4, 5].map((i) => (
+        {[0, 1, 2, 3, 4, 5, 6, 7].map((i) => (
           <Skeleton key={i} className="h-6 w-full" />
         ))}
       </div>
