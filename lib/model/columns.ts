@@ -13,8 +13,8 @@
  *       and ≥ 50 % of its values are distinct;
  *     - or text that is different on every row (at least 10 rows): customer
  *       names, emails, phone numbers, order codes;
- *     - or whole numbers that are different on every row and form one
- *       consecutive run (a row number / export index).
+ *     - or plain whole numbers counting up by one from row to row (a row
+ *       number / export index).
  *  4. Every value reads as a number (lib/parse/number: "29.85", "$1,234",
  *     "34 months", "12 %") → numeric, except:
  *     - exactly the two values 0 and 1 → binary;
@@ -117,12 +117,13 @@ function inferColumn(
     } else firstNonNumeric ??= text;
   }
   const allNumeric = numericRows === present;
+  const mostlyNumeric = numericRows >= 0.98 * present;
   const uniquePerRow = distinct === present && present >= 10;
 
-  if (allNumeric && uniquePerRow && isConsecutiveRun(numericValues)) {
+  if (allNumeric && uniquePerRow && isRowNumber(rows, name)) {
     return { name, kind: 'ignore', note: 'row number (consecutive whole numbers, one per row)' };
   }
-  if (uniquePerRow && !allNumeric) {
+  if (uniquePerRow && !mostlyNumeric) {
     return { name, kind: 'ignore', note: `identifier or free text (different on every row)` };
   }
   if (allNumeric) {
@@ -134,7 +135,7 @@ function inferColumn(
     }
     return { name, kind: 'numeric', ...(missing > 0 ? { note: `${missing} missing` } : {}) };
   }
-  if (numericRows >= 0.98 * present && distinct > o.maxLevels) {
+  if (mostlyNumeric && distinct > o.maxLevels) {
     const bad = present - numericRows;
     return {
       name,
@@ -172,15 +173,18 @@ function inferColumn(
   return { name, kind: 'ignore', note: `free text (${distinct} distinct values)` };
 }
 
-function isConsecutiveRun(values: Set<number>): boolean {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (!Number.isInteger(v)) return false;
-    if (v < min) min = v;
-    if (v > max) max = v;
+/** Plain whole numbers going up by exactly 1 from row to row (blanks aside): an export's row index. */
+function isRowNumber(rows: readonly RawRow[], name: string): boolean {
+  let previous: number | undefined;
+  for (const row of rows) {
+    const v = row[name];
+    if (isMissing(v)) continue;
+    const r = parseNumber(v);
+    if (!r.ok || r.kind !== 'number' || !Number.isInteger(r.value)) return false;
+    if (previous !== undefined && r.value !== previous + 1) return false;
+    previous = r.value;
   }
-  return max - min + 1 === values.size;
+  return true;
 }
 
 function clip(text: string): string {

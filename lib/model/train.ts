@@ -15,7 +15,7 @@ import { DEFAULT_LOGISTIC, fitLogistic, predictLogistic, type LogisticOptions } 
 import { averagePrecision, brierScore, logLoss, mean, rocAuc, sd } from './metrics';
 import { fitPreprocessor, transform, type PreprocessOptions } from './preprocess';
 import { deriveSeed } from './prng';
-import type { ColumnSpec, ModelArtifact, RawRow, TrainingSettings } from './types';
+import type { ColumnSpec, ModelArtifact, Preprocessor, RawRow, TrainingSettings } from './types';
 
 export interface TrainOptions {
   rows: readonly RawRow[];
@@ -118,6 +118,52 @@ export function hashRows(rows: readonly RawRow[], columns: readonly string[]): s
   return sha256(lines.join('\n'));
 }
 
+export interface FoldInput {
+  trainRows: readonly RawRow[];
+  trainLabels: readonly number[];
+  testRows: readonly RawRow[];
+  testLabels: readonly number[];
+  specs: readonly ColumnSpec[];
+  logistic: LogisticOptions;
+  preprocess?: PreprocessOptions;
+}
+
+/**
+ * One cross-validation fold: preprocessing is fitted on the training rows
+ * only, the model is fitted on them, and the held-out rows are only
+ * transformed and scored.
+ */
+export async function evaluateFold(input: FoldInput): Promise<{
+  preprocessor: Preprocessor;
+  probabilities: Float32Array;
+  metrics: Omit<FoldMetrics, 'fold'>;
+}> {
+  const preprocessor = fitPreprocessor(input.trainRows, input.specs, input.preprocess);
+  const d = preprocessor.featureNames.length;
+  if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
+  const model = await fitLogistic(transform(preprocessor, input.trainRows), input.trainLabels, d, input.logistic);
+  let probabilities: Float32Array;
+  try {
+    probabilities = predictLogistic(model, transform(preprocessor, input.testRows), d);
+  } finally {
+    model.dispose();
+  }
+  const yTest = input.testLabels;
+  return {
+    preprocessor,
+    probabilities,
+    metrics: {
+      trainRows: input.trainRows.length,
+      testRows: input.testRows.length,
+      testPositives: yTest.reduce((s, v) => s + v, 0),
+      roc_auc: rocAuc(yTest, probabilities),
+      pr_auc: averagePrecision(yTest, probabilities),
+      brier: brierScore(yTest, probabilities),
+      log_loss: logLoss(yTest, probabilities),
+    },
+  };
+}
+
 export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const started = performance.now();
   const k = options.folds ?? 5;
@@ -141,8 +187,8 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     );
   }
   const positive = resolvePositive(levels, label, options.positive);
-  const y = Float32Array.from(rows, (r) => (cellString(r[label]).trim() === positive ? 1 : 0));
-  const positives = y.reduce((s, v) => s + v, 0);
+  const y = rows.map((r) => (cellString(r[label]).trim() === positive ? 1 : 0));
+  const positives = y.reduce((s: number, v) => s + v, 0);
 
   const specs = options.specs ? [...options.specs] : inferColumns(rows, columns, label);
   const featureSpecs = specs.filter((s) => s.kind !== 'ignore' && s.name !== label);
@@ -164,30 +210,16 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const foldMetrics: FoldMetrics[] = [];
   for (const [f, fold] of folds.entries()) {
     options.onProgress?.({ stage: 'cv', fold: f + 1, folds: k });
-    const trainRows = fold.train.map((i) => rows[i]!);
-    const testRows = fold.test.map((i) => rows[i]!);
-    const prep = fitPreprocessor(trainRows, featureSpecs, options.preprocess);
-    const d = prep.featureNames.length;
-    if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
-    const yTrain = fold.train.map((i) => y[i]!);
-    const yTest = fold.test.map((i) => y[i]!);
-    const model = await fitLogistic(transform(prep, trainRows), yTrain, d, { ...logistic, seed: deriveSeed(seed, f + 1) });
-    let p: Float32Array;
-    try {
-      p = predictLogistic(model, transform(prep, testRows), d);
-    } finally {
-      model.dispose();
-    }
-    foldMetrics.push({
-      fold: f + 1,
-      trainRows: trainRows.length,
-      testRows: testRows.length,
-      testPositives: yTest.reduce((s, v) => s + v, 0),
-      roc_auc: rocAuc(yTest, p),
-      pr_auc: averagePrecision(yTest, p),
-      brier: brierScore(yTest, p),
-      log_loss: logLoss(yTest, p),
+    const result = await evaluateFold({
+      trainRows: fold.train.map((i) => rows[i]!),
+      trainLabels: fold.train.map((i) => y[i]!),
+      testRows: fold.test.map((i) => rows[i]!),
+      testLabels: fold.test.map((i) => y[i]!),
+      specs: featureSpecs,
+      logistic: { ...logistic, seed: deriveSeed(seed, f + 1) },
+      ...(options.preprocess ? { preprocess: options.preprocess } : {}),
     });
+    foldMetrics.push({ fold: f + 1, ...result.metrics });
   }
 
   options.onProgress?.({ stage: 'final', fold: 0, folds: k });

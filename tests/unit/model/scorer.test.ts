@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createScorer, baselineProbability } from '../../../lib/model/scorer';
+import { trainModel } from '../../../lib/model/train';
+import type { ModelArtifact, Scorer } from '../../../lib/model/types';
+import { syntheticChurn } from './synthetic';
+
+const logit = (p: number) => Math.log(p / (1 - p));
+const data = syntheticChurn({ rows: 500, seed: 5 });
+let artifact: ModelArtifact;
+let scorer: Scorer;
+
+beforeAll(async () => {
+  ({ artifact } = await trainModel({
+    rows: data.rows,
+    columns: data.columns,
+    label: 'churn',
+    folds: 3,
+    name: 'synthetic',
+    trainedBy: 'vitest',
+    source: 'synthetic',
+  }));
+  scorer = await createScorer(artifact);
+});
+
+describe('createScorer', () => {
+  it('predicts one probability per row, in order', () => {
+    const p = scorer.predict(data.rows.slice(0, 20));
+    expect(p).toBeInstanceOf(Float32Array);
+    expect(p).toHaveLength(20);
+    for (const v of p) expect(v > 0 && v < 1).toBe(true);
+    expect(scorer.predict([data.rows[7]!])[0]).toBeCloseTo(p[7]!, 6);
+    expect(scorer.predict([])).toHaveLength(0);
+  });
+
+  it('scores CRM page text like the CSV it was trained on', () => {
+    const csv = { fee: '80.00', tenure: '3', partner: 'No', plan: 'basic' };
+    const page = { fee: '$80', tenure: '3 个月', partner: '否', plan: 'basic' };
+    const [a, b] = scorer.predict([csv, page]);
+    expect(b).toBe(a);
+  });
+
+  it('explains exactly: contributions sum to logit(p) − logit(p_baseline)', () => {
+    const base = logit(baselineProbability(artifact));
+    for (const row of data.rows.slice(0, 40)) {
+      const p = scorer.predict([row])[0]!;
+      const reasons = scorer.explain(row);
+      const total = reasons.reduce((s, r) => s + r.contribution, 0);
+      expect(total).toBeCloseTo(logit(p) - base, 4);
+    }
+  });
+
+  it('gives one reason per source column (a one-hot group is one reason), largest first', () => {
+    const row = { fee: '$95.10', tenure: '2 months', partner: 'No', plan: 'basic', note: 'ignored column' };
+    const reasons = scorer.explain(row);
+    expect(reasons.map((r) => r.field).sort()).toEqual(['fee', 'partner', 'plan', 'tenure']);
+    const sizes = reasons.map((r) => Math.abs(r.contribution));
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(reasons.find((r) => r.field === 'fee')!.value).toBe('$95.10');
+    expect(reasons.find((r) => r.field === 'plan')!.value).toBe('basic');
+    // High fee, short tenure, no partner and the basic plan all raise risk in this data.
+    for (const field of ['fee', 'tenure', 'partner', 'plan']) {
+      expect(reasons.find((r) => r.field === field)!.contribution, field).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports a missing value as null', () => {
+    const reasons = scorer.explain({ fee: '—', tenure: '', partner: 'N/A', plan: null });
+    for (const r of reasons) expect(r.value, r.field).toBeNull();
+    // A missing yes/no is imputed at its training mean, the baseline: no push either way.
+    expect(reasons.find((r) => r.field === 'partner')!.contribution).toBeCloseTo(0, 6);
+  });
+
+  it('refuses to work after dispose', async () => {
+    const s = await createScorer(artifact);
+    s.dispose();
+    expect(() => s.predict(data.rows.slice(0, 1))).toThrow(/disposed/);
+    s.dispose(); // idempotent
+  });
+});
