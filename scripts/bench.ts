@@ -54,7 +54,7 @@ function instrument() {
     for (const record of records) {
       for (const node of record.addedNodes) {
         const id = node instanceof Element ? node.getAttribute('data-churn-radar-badge') : null;
-        if (id && node.shadowRoot?.querySelector('button[data-tier]')) state.badges.add(id);
+        if (id && (node as Element).shadowRoot?.querySelector('button[data-tier]')) state.badges.add(id);
       }
     }
     if (!state.allAt && state.target && state.badges.size >= state.target) state.allAt = performance.now();

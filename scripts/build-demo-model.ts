@@ -16,7 +16,8 @@ import { trainModel } from '../lib/model/train';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'model');
 const modelPath = join(outDir, 'demo-model.json');
-const keyPath = join(outDir, 'demo-model.key');
+// The cache key stays out of public/ so it is not shipped inside the extension.
+const keyPath = join(root, 'node_modules', '.cache', 'churn-radar-demo-model.key');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -48,6 +49,7 @@ if (existsSync(modelPath) && existsSync(keyPath) && readFileSync(keyPath, 'utf8'
     source: 'Demo CRM export customers-history.csv',
   });
   mkdirSync(outDir, { recursive: true });
+  mkdirSync(dirname(keyPath), { recursive: true });
   writeFileSync(modelPath, JSON.stringify(artifact));
   writeFileSync(keyPath, key);
   const m = artifact.metrics;

@@ -1,12 +1,12 @@
 import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
 import { expect, test } from './fixtures';
-import { expectedTier, readDetailFields, readListRows, scoredBadgeCount } from './helpers';
+import { expectedTier, readDetailFields, readListRows, scoredBadgeCount, stopServiceWorker } from './helpers';
 
 const LIST = `${DEMO_CRM_ORIGIN}/customers`;
 
 test('badges every list row with the tier the shipped model gives in Node', async ({ extension }) => {
   const page = await extension.context.newPage();
-  await page.goto(`${LIST}?size=100&sort=MonthlyCharges&dir=desc`);
+  await page.goto(`${LIST}?size=100`);
   await expect.poll(() => scoredBadgeCount(page)).toBe(100);
 
   const rows = await readListRows(page);
@@ -92,14 +92,16 @@ test('stored history survives a service-worker restart', async ({ extension }) =
   const viewBefore = await readCustomerView(extension.context, extension.extensionId, row!.id);
   expect(viewBefore.observations).toBeGreaterThanOrEqual(2);
 
-  const cdp = await extension.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => extension.context.serviceWorkers().length).toBe(0);
+  await stopServiceWorker(extension.context, extension.extensionId);
 
   const viewAfter = await readCustomerView(extension.context, extension.extensionId, row!.id);
   expect(viewAfter).toMatchObject({ crmId: row!.id, name: row!.name, observations: viewBefore.observations, firstSeen: viewBefore.firstSeen });
   expect(viewAfter.history.length).toBeGreaterThanOrEqual(1);
+
+  // The CRM page's next request wakes the worker again and gets scores.
+  await stopServiceWorker(extension.context, extension.extensionId);
+  await page.goto(`${LIST}?page=2`);
+  await expect.poll(() => scoredBadgeCount(page)).toBe(50);
 });
 
 async function readCustomerView(context: import('@playwright/test').BrowserContext, extensionId: string, crmId: string) {

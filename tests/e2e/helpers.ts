@@ -61,3 +61,17 @@ export function scoredBadgeCount(page: Page): Promise<number> {
     () => [...document.querySelectorAll('[data-churn-radar-badge]')].filter((h) => h.shadowRoot?.querySelector('button[data-tier]')).length,
   );
 }
+
+/**
+ * Stop the extension's service worker the way Chrome does when it idles, via
+ * chrome://serviceworker-internals (CDP's ServiceWorker domain on a page does
+ * not reach extension workers). Resolves once Chrome reports it STOPPED.
+ */
+export async function stopServiceWorker(context: import('@playwright/test').BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://serviceworker-internals/');
+  const registration = page.locator('.serviceworker-registration', { hasText: `chrome-extension://${extensionId}/` });
+  await registration.getByRole('button', { name: 'Stop' }).first().click();
+  await registration.getByText('Running Status: STOPPED').first().waitFor();
+  await page.close();
+}
