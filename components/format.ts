@@ -27,25 +27,27 @@ export function pickFormatLocale(uiLanguage: string | undefined, messagesLocale:
 
 // ---------------------------------------------------------------- numbers
 
-/** A probability in [0, 1] as a percentage: "37%", or "3.4%" below 10 % so small risks don't all read "0%". */
+/**
+ * A churn probability in [0, 1] as a whole percentage, "37 %": the same
+ * number and style the CRM badge shows (lib/content/badge.ts), so a customer
+ * never reads 37 % on the badge and 36.8% in the side panel.
+ */
 export function formatProbability(probability: number, locale: string): string {
   if (!Number.isFinite(probability)) return '–';
-  const p = Math.min(1, Math.max(0, probability));
-  const digits = p > 0 && p < 0.1 ? 1 : 0;
-  return formatPercent(p, locale, digits);
+  return formatPercent(Math.min(1, Math.max(0, probability)), locale, 0);
 }
 
-/** A fraction as a percentage with a fixed number of fraction digits. */
+/** A fraction as a percentage with a fixed number of fraction digits, in the product's "26.5 %" style. */
 export function formatPercent(fraction: number, locale: string, fractionDigits = 0): string {
   if (!Number.isFinite(fraction)) return '–';
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
+  const number = new Intl.NumberFormat(locale, {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
-  }).format(fraction);
+  }).format(fraction * 100);
+  return `${number} %`;
 }
 
-/** "25% – 45%" */
+/** "25 % – 45 %" */
 export function formatPercentRange(min: number, max: number, locale: string): string {
   return `${formatPercent(min, locale)} – ${formatPercent(max, locale)}`;
 }

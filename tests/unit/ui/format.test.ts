@@ -4,6 +4,7 @@ import {
   formatDecimal,
   formatDuration,
   formatMeanSd,
+  formatPercent,
   formatPercentRange,
   formatPointChange,
   formatProbability,
@@ -26,20 +27,23 @@ import { DEFAULT_TIER_THRESHOLDS } from '../../../lib/risk/tiers';
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('percentages', () => {
-  it('rounds probabilities to whole percent, with one decimal below 10 %', () => {
-    expect(formatProbability(0.3712, 'en')).toBe('37%');
-    expect(formatProbability(0.034, 'en')).toBe('3.4%');
-    expect(formatProbability(0, 'en')).toBe('0%');
-    expect(formatProbability(1, 'en')).toBe('100%');
+  it('rounds probabilities to whole percent, like the CRM badge', () => {
+    expect(formatProbability(0.3712, 'en')).toBe('37 %');
+    expect(formatProbability(0.625, 'en')).toBe(`${Math.round(0.625 * 100)} %`);
+    expect(formatProbability(0.034, 'en')).toBe('3 %');
+    expect(formatProbability(0, 'en')).toBe('0 %');
+    expect(formatProbability(1, 'en')).toBe('100 %');
   });
   it('clamps out-of-range probabilities and marks non-numbers', () => {
-    expect(formatProbability(1.4, 'en')).toBe('100%');
-    expect(formatProbability(-0.2, 'en')).toBe('0%');
+    expect(formatProbability(1.4, 'en')).toBe('100 %');
+    expect(formatProbability(-0.2, 'en')).toBe('0 %');
     expect(formatProbability(Number.NaN, 'en')).toBe('–');
   });
-  it('formats ranges in the given locale', () => {
-    expect(formatPercentRange(0.25, 0.45, 'en')).toBe('25% – 45%');
-    expect(formatPercentRange(0.25, 0.45, 'zh-CN')).toBe('25% – 45%');
+  it('formats shares with fraction digits and ranges in the given locale', () => {
+    expect(formatPercent(1494 / 5669, 'en', 1)).toBe('26.4 %');
+    expect(formatPercent(0.5, 'de', 1)).toBe('50,0 %');
+    expect(formatPercentRange(0.25, 0.45, 'en')).toBe('25 % – 45 %');
+    expect(formatPercentRange(0.25, 0.45, 'zh-CN')).toBe('25 % – 45 %');
   });
   it('signs percentage-point changes', () => {
     expect(formatPointChange(0.32, 0.45, 'en')).toBe('+13');
