@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { ModelSection } from './ModelSection';
 import { TiersSection } from './TiersSection';
@@ -11,15 +11,43 @@ function sectionFromHash(hash: string): Section {
   return (SECTIONS as readonly string[]).includes(id) ? (id as Section) : 'model';
 }
 
-/** The manager console: a header, a section nav (links, so back/forward and bookmarks work) and one section at a time. */
-export function App() {
-  const [section, setSection] = useState<Section>(() => sectionFromHash(window.location.hash));
+/**
+ * Follows which section is being read, for the nav's "current" mark: the last
+ * section whose heading has passed a line near the top of the window, or the
+ * last section once the page is scrolled to the bottom.
+ */
+function useCurrentSection(): Section {
+  const [current, setCurrent] = useState<Section>(() => sectionFromHash(window.location.hash));
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash(window.location.hash));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+      let next: Section = SECTIONS[0];
+      for (const id of SECTIONS) {
+        const top = document.getElementById(id)?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY;
+        if (top <= 120) next = id;
+      }
+      setCurrent(atBottom && window.scrollY > 0 ? SECTIONS[SECTIONS.length - 1]! : next);
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+    };
   }, []);
+  return current;
+}
 
+/** The manager console: a header, a sticky section nav, and every section on one scrolling page. */
+export function App() {
+  const current = useCurrentSection();
   const labels: Record<Section, string> = {
     model: i18n.t('options.nav.model'),
     tiers: i18n.t('options.nav.tiers'),
@@ -31,38 +59,51 @@ export function App() {
         <div className="mx-auto flex max-w-6xl items-center gap-3 px-6 py-3">
           <Logo />
           <div>
-            <p className="text-base leading-tight font-semibold text-slate-900">{i18n.t('extName')}</p>
+            <h1 className="text-base leading-tight font-semibold text-slate-900">{i18n.t('extName')}</h1>
             <p className="text-xs text-slate-500">{i18n.t('options.subtitle')}</p>
           </div>
         </div>
       </header>
-      <div className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-6 md:flex-row">
-        <nav aria-label={i18n.t('options.navLabel')} className="md:w-48 md:shrink-0">
+      <div className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-6 md:flex-row md:items-start">
+        <nav aria-label={i18n.t('options.navLabel')} className="md:sticky md:top-6 md:w-48 md:shrink-0">
           <ul className="flex gap-1 md:flex-col">
-            {SECTIONS.map((id) => {
-              const current = id === section;
-              return (
-                <li key={id}>
-                  <a
-                    href={`#${id}`}
-                    aria-current={current ? 'page' : undefined}
-                    className={`block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${
-                      current ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-200'
-                    }`}
-                  >
-                    {labels[id]}
-                  </a>
-                </li>
-              );
-            })}
+            {SECTIONS.map((id) => (
+              <li key={id}>
+                <a
+                  href={`#${id}`}
+                  aria-current={id === current ? 'location' : undefined}
+                  className={`block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${
+                    id === current ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-200'
+                  }`}
+                >
+                  {labels[id]}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
-        <main className="min-w-0 flex-1">
-          <h1 className="mb-4 text-xl font-semibold text-slate-900">{labels[section]}</h1>
-          {section === 'model' ? <ModelSection /> : <TiersSection />}
+        {/* Bottom room so the last section can scroll up to the top when its nav link is used. */}
+        <main className="min-w-0 flex-1 space-y-10 pb-[40vh]">
+          <Section id="model" title={labels.model}>
+            <ModelSection />
+          </Section>
+          <Section id="tiers" title={labels.tiers}>
+            <TiersSection />
+          </Section>
         </main>
       </div>
     </div>
+  );
+}
+
+function Section({ id, title, children }: { id: Section; title: string; children: ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6">
+      <h2 id={`${id}-heading`} className="mb-3 text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 

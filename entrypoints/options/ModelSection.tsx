@@ -30,7 +30,7 @@ export function ModelSection() {
   }
   if (!request.data) {
     return (
-      <Card title={i18n.t('options.model.title')}>
+      <Card level={3} title={i18n.t('options.model.title')}>
         <StatusMessage title={i18n.t('options.model.none')} detail={i18n.t('options.model.noneHint')} className="border-dashed" />
       </Card>
     );
@@ -45,6 +45,7 @@ function ModelCard({ model }: { model: ModelInfo }) {
   const positiveShare = m.rows > 0 ? m.positives / m.rows : Number.NaN;
   return (
     <Card
+      level={3}
       title={i18n.t('options.model.title')}
       actions={<span className="rounded-full bg-sky-100 px-2.5 py-0.5 text-xs font-medium text-sky-800">{kind}</span>}
     >
