@@ -22,3 +22,14 @@ export interface FocusedCustomer {
 export const focusedCustomerItem = storage.defineItem<FocusedCustomer | null>('session:focusedCustomer', {
   fallback: null,
 });
+
+/**
+ * The last failure to save history after all retries (quota, blocked upgrade,
+ * private mode), so the UI can say so; cleared by the next successful write.
+ */
+export interface StorageProblem {
+  message: string;
+  at: number;
+  lost: { customers: number; observations: number; scores: number };
+}
+export const storageProblemItem = storage.defineItem<StorageProblem | null>('session:storageProblem', { fallback: null });

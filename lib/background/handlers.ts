@@ -1,17 +1,22 @@
 import type { SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
-import { getCustomer, getScoreHistory, recordScores, recordSightings } from '../db/customers-repo';
-import type { Translate } from '../explain/reason-text';
+import { getScoreHistory } from '../db/customers-repo';
+import { topRiskReasons, type Translate } from '../explain/reason-text';
 import { computeSnapshotIndicators } from '../indicators/snapshot-indicators';
 import type { BackgroundEvent, CustomerView } from '../messaging/protocol';
 import type { Locale } from '../playbooks/default-playbook';
 import type { FocusedCustomer } from '../settings';
+import type { CustomerStore } from './customer-store';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
 import { scoreCustomers } from './scoring';
 
+/** Reasons sent with each badge: the popover shows three. */
+export const PAGE_REASONS = 3;
+
 export interface BackgroundDeps {
   db: ChurnRadarDb;
+  customers: CustomerStore;
   models: ModelProvider;
   thresholds: () => Promise<number[]>;
   focus: { get: () => Promise<FocusedCustomer | null>; set: (value: FocusedCustomer) => Promise<void> };
@@ -45,8 +50,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const site = requireSite(context.site);
       const now = deps.now();
       const scorer = await requireScorer();
-      const customers = await recordSightings(
-        deps.db,
+      const customers = await deps.customers.recordSightings(
         { site, pageKind: request.pageKind, url: request.url, adapter: request.adapter, now },
         request.customers,
       );
@@ -56,9 +60,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         t: deps.t,
         now,
       });
-      await recordScores(
-        deps.db,
+      deps.customers.recordScores(
         site,
+        customers,
         scores.map((s) => ({ crmId: s.crmId, probability: s.probability, tier: s.tier, modelId: s.model.id, reasons: s.reasons })),
         now,
       );
@@ -68,7 +72,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (focused?.site === site && request.customers.some((c) => c.crmId === focused.crmId)) {
         deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId: focused.crmId });
       }
-      return { scores };
+      // The page only shows the top reasons; the side panel asks for the full view.
+      return { scores: scores.map((score) => ({ ...score, reasons: topRiskReasons(score.reasons, PAGE_REASONS) })) };
     },
 
     async focusCustomer(request, context) {
@@ -87,7 +92,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (request.site && request.crmId) target = { site: request.site, crmId: request.crmId };
       else target = await deps.focus.get();
       if (!target) return null;
-      const customer = await getCustomer(deps.db, target.site, target.crmId);
+      await deps.customers.settled();
+      const customer = await deps.customers.get(target.site, target.crmId);
       if (!customer) return null;
       const scorer = await deps.models.active();
       const [score] = scorer

@@ -6,7 +6,8 @@ import { emitBackgroundEvent } from '../messaging/events';
 import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
-import { focusedCustomerItem, tierThresholdsItem } from '../settings';
+import { focusedCustomerItem, storageProblemItem, tierThresholdsItem } from '../settings';
+import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { createModelProvider } from './model-provider';
 import { createRouter, type SenderInfo } from './router';
@@ -37,8 +38,21 @@ export function startBackground(): void {
     parse: parseModelArtifact,
     createScorer,
   });
+  const customers = createCustomerStore(db, {
+    onWriteFailure: (error, batch) => {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      console.error('[churn-radar] could not save customer history', error);
+      void storageProblemItem.setValue({
+        message,
+        at: Date.now(),
+        lost: { customers: batch.customers.length, observations: batch.observations.length, scores: batch.scores.length },
+      });
+    },
+    onWriteSuccess: () => void storageProblemItem.removeValue(),
+  });
   const handlers = createHandlers({
     db,
+    customers,
     models,
     thresholds: () => tierThresholdsItem.getValue(),
     focus: { get: () => focusedCustomerItem.getValue(), set: (value) => focusedCustomerItem.setValue(value) },

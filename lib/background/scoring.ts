@@ -20,15 +20,13 @@ export interface ScoringOptions {
 /** Score stored customers with one model: probability, tier, reasons, script. */
 export function scoreCustomers(scorer: Scorer, customers: readonly CustomerRow[], options: ScoringOptions): CustomerScore[] {
   if (customers.length === 0) return [];
-  const probabilities = scorer.predict(customers.map((c) => c.fields));
+  const results = scorer.scoreAndExplain(customers.map((c) => c.fields));
   const { artifact } = scorer;
   const model = { id: artifact.id, name: artifact.name, kind: artifact.kind };
   return customers.map((customer, i) => {
-    const probability = probabilities[i]!;
+    const { probability, reasons: all } = results[i]!;
     const tier = tierFor(probability, options.thresholds);
-    const reasons = scorer
-      .explain(customer.fields)
-      .slice(0, REASONS_KEPT);
+    const reasons = all.slice(0, REASONS_KEPT);
     return {
       crmId: customer.crmId,
       probability,

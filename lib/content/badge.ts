@@ -10,11 +10,18 @@ export function formatPercent(probability: number): string {
   return `${Math.round(probability * 100)} %`;
 }
 
+/**
+ * Puts a newly built badge into the page. New badges are built detached and
+ * placed together, so the CRM's table is laid out once for 1,000 badges, not
+ * once per time slice.
+ */
+export type Placement = () => void;
+
 export interface BadgeRenderer {
-  /** Draw or update the badge right after `anchor`. */
-  render(anchor: Element, crmId: string, score: CustomerScore): HTMLElement;
+  /** Update the badge after `anchor` in place, or build a new one and return its placement. */
+  render(anchor: Element, crmId: string, score: CustomerScore): Placement | null;
   /** A badge that says scoring failed, with the reason on hover: never silent. */
-  renderFailure(anchor: Element, crmId: string, message: string): HTMLElement;
+  renderFailure(anchor: Element, crmId: string, message: string): Placement | null;
   /** The badge already next to this anchor for this customer, if any. */
   existing(anchor: Element, crmId: string): HTMLElement | null;
   scoreOf(host: Element): CustomerScore | undefined;
@@ -32,18 +39,26 @@ export function createBadgeRenderer(options: {
 }): BadgeRenderer {
   const applyStyles = createStyleApplier(BADGE_CSS);
   const scores = new WeakMap<Element, CustomerScore>();
+  // At most 5 tiers × 101 percentages: translating once each keeps 1,000 badges cheap.
+  const labels = new Map<string, string>();
+  function labelFor(tier: CustomerScore['tier'], percent: string): string {
+    const key = `${tier}|${percent}`;
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = options.t('badge.label', [String(tier), options.t(`tier.${TIER_STYLE[tier].key}`), percent]);
+      labels.set(key, label);
+    }
+    return label;
+  }
 
   function existing(anchor: Element, crmId: string): HTMLElement | null {
     const next = anchor.nextElementSibling;
     return next instanceof HTMLElement && next.getAttribute(BADGE_HOST_ATTR) === crmId ? next : null;
   }
 
-  function hostFor(anchor: Element, crmId: string): { host: HTMLElement; button: HTMLButtonElement } {
+  function hostFor(anchor: Element, crmId: string): { host: HTMLElement; button: HTMLButtonElement; placement: Placement | null } {
     const found = existing(anchor, crmId);
-    if (found?.shadowRoot) return { host: found, button: found.shadowRoot.querySelector('button')! };
-    // A badge for another customer after this anchor means the CRM recycled the node.
-    const stale = anchor.nextElementSibling;
-    if (stale?.hasAttribute(BADGE_HOST_ATTR)) stale.remove();
+    if (found?.shadowRoot) return { host: found, button: found.shadowRoot.querySelector('button')!, placement: null };
     const host = options.doc.createElement('span');
     host.setAttribute(BADGE_HOST_ATTR, crmId);
     const root = host.attachShadow({ mode: 'open' });
@@ -57,8 +72,14 @@ export function createBadgeRenderer(options: {
       options.onActivate(host, crmId);
     });
     root.append(button);
-    anchor.after(host);
-    return { host, button };
+    const placement = () => {
+      if (!anchor.isConnected) return;
+      // A badge for another customer after this anchor means the CRM recycled the node.
+      const stale = anchor.nextElementSibling;
+      if (stale?.hasAttribute(BADGE_HOST_ATTR)) stale.remove();
+      anchor.after(host);
+    };
+    return { host, button, placement };
   }
 
   return {
@@ -66,33 +87,21 @@ export function createBadgeRenderer(options: {
     scoreOf: (host) => scores.get(host),
 
     render(anchor, crmId, score) {
-      const { host, button } = hostFor(anchor, crmId);
-      const tierName = options.t(`tier.${TIER_STYLE[score.tier].key}`);
-      const label = options.t('badge.label', [String(score.tier), tierName, formatPercent(score.probability)]);
+      const { host, button, placement } = hostFor(anchor, crmId);
+      const label = labelFor(score.tier, formatPercent(score.probability));
       button.className = `badge t${score.tier}`;
       button.title = label;
       button.setAttribute('aria-label', label);
       button.setAttribute('aria-haspopup', 'dialog');
       button.dataset.tier = String(score.tier);
       button.dataset.probability = score.probability.toFixed(4);
-      const bars = options.doc.createElement('span');
-      bars.className = 'bars';
-      bars.setAttribute('aria-hidden', 'true');
-      for (let level = 1; level <= 5; level++) {
-        const bar = options.doc.createElement('i');
-        bar.style.height = `${level * 2 - 1}px`;
-        if (level <= score.tier) bar.className = 'on';
-        bars.append(bar);
-      }
-      const digit = options.doc.createElement('span');
-      digit.textContent = String(score.tier);
-      button.replaceChildren(bars, digit);
+      button.textContent = String(score.tier);
       scores.set(host, score);
-      return host;
+      return placement;
     },
 
     renderFailure(anchor, crmId, message) {
-      const { host, button } = hostFor(anchor, crmId);
+      const { host, button, placement } = hostFor(anchor, crmId);
       const label = options.t('badge.failed', [message]);
       button.className = 'badge failed';
       button.textContent = '?';
@@ -100,7 +109,7 @@ export function createBadgeRenderer(options: {
       button.setAttribute('aria-label', label);
       delete button.dataset.tier;
       scores.delete(host);
-      return host;
+      return placement;
     },
   };
 }

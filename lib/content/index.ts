@@ -6,9 +6,13 @@ import { hasForeignChange } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
 
-/** Quiet time after the last CRM mutation before re-scanning (SPA renders come in bursts). */
-const DEBOUNCE_MS = 40;
-const IDLE_TIMEOUT_MS = 150;
+/**
+ * Quiet time after the last CRM mutation before re-scanning (SPA renders come
+ * in bursts), then the first idle moment, but never later than IDLE_TIMEOUT_MS:
+ * badges should follow the CRM's own render within a frame or two.
+ */
+const DEBOUNCE_MS = 16;
+const IDLE_TIMEOUT_MS = 50;
 
 type Yielding = { scheduler?: { yield?: () => Promise<void> } };
 

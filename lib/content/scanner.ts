@@ -2,7 +2,7 @@ import { adapterFor } from '../adapters/registry';
 import type { CrmAdapter, ExtractedCustomer } from '../adapters/types';
 import type { CustomerScore, PageKind } from '../domain';
 import type { SendMessage } from '../messaging/client';
-import type { BadgeRenderer } from './badge';
+import type { BadgeRenderer, Placement } from './badge';
 
 /** Work in slices this long, then yield, so the CRM page never sees a long task from us. */
 export const SLICE_MS = 8;
@@ -41,7 +41,9 @@ export function createScanner(deps: ScannerDeps) {
   let running: Promise<void> | null = null;
   let rerun = false;
 
+  /** Build badges in time slices, then place all new ones in one go (one layout of the CRM's table). */
   async function drawAll(items: { customer: ExtractedCustomer; score: CustomerScore | null; error?: string }[], stats: ScanStats) {
+    const placements: Placement[] = [];
     let sliceStart = deps.now();
     for (const { customer, score, error } of items) {
       if (deps.now() - sliceStart > SLICE_MS) {
@@ -52,13 +54,18 @@ export function createScanner(deps: ScannerDeps) {
       if (!anchor.isConnected) continue; // the CRM re-rendered meanwhile; the mutation brings a new scan
       if (score) {
         const host = deps.renderer.existing(anchor, snapshot.crmId);
-        if (!host || deps.renderer.scoreOf(host) !== score) deps.renderer.render(anchor, snapshot.crmId, score);
+        if (!host || deps.renderer.scoreOf(host) !== score) {
+          const placement = deps.renderer.render(anchor, snapshot.crmId, score);
+          if (placement) placements.push(placement);
+        }
         stats.drawn++;
       } else {
-        deps.renderer.renderFailure(anchor, snapshot.crmId, error ?? 'unknown error');
+        const placement = deps.renderer.renderFailure(anchor, snapshot.crmId, error ?? 'unknown error');
+        if (placement) placements.push(placement);
         stats.failed++;
       }
     }
+    for (const place of placements) place();
   }
 
   async function scanOnce(): Promise<void> {

@@ -17,10 +17,8 @@ export const BADGE_CSS = `
 .badge:hover{filter:brightness(1.08)}
 .badge.pending{background:#e5e7eb;color:#374151}
 .badge.failed{background:#f3f4f6;color:#6b7280;border:1px dashed #9ca3af}
-.badge.pinned::after{content:"";width:5px;height:5px;border-radius:50%;background:#fff}
-.bars{display:inline-flex;align-items:flex-end;gap:1px;height:9px}
-.bars i{display:block;width:2px;background:currentColor;opacity:.35;border-radius:1px}
-.bars i.on{opacity:1}
+/* Signal-strength glyph: five bars, the first N lit for tier N. */
+.badge[data-tier]::before{content:"";width:11px;height:9px;background:linear-gradient(to right,currentColor 0 2px,transparent 2px 3px,currentColor 3px 5px,transparent 5px 6px,currentColor 6px 8px,transparent 8px 9px,currentColor 9px 11px) left bottom/11px 9px no-repeat;-webkit-mask:linear-gradient(to top right,#000 50%,transparent 50%);mask:linear-gradient(to top right,#000 50%,transparent 50%);opacity:.9}
 ${tierRules}
 `;
 

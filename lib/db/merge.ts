@@ -1,5 +1,5 @@
-import type { CustomerSnapshot, SiteKey } from '../domain';
-import type { CustomerRow } from './schema';
+import type { CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import type { CustomerRow, ObservationRow, ScoreRow } from './schema';
 
 /** Re-record an unchanged customer at most once a day, so history shows presence without flooding. */
 export const OBSERVATION_REFRESH_MS = 24 * 60 * 60 * 1000;
@@ -67,4 +67,73 @@ export function scoreWorthRecording(
     Math.abs(previous.probability - next.probability) >= SCORE_CHANGE_EPSILON ||
     now - previous.scoredAt >= OBSERVATION_REFRESH_MS
   );
+}
+
+export interface SightingContext {
+  site: SiteKey;
+  pageKind: PageKind;
+  url: string;
+  adapter: string;
+  now: number;
+}
+
+/**
+ * Fold a page's customers into their stored rows. Returns the merged row for
+ * each snapshot (input order; a customer listed twice is merged twice, last
+ * wins), the distinct rows to store, and the observations worth keeping.
+ */
+export function mergeSightings(
+  context: SightingContext,
+  existing: readonly (CustomerRow | undefined)[],
+  snapshots: readonly CustomerSnapshot[],
+): { merged: CustomerRow[]; changed: CustomerRow[]; observations: ObservationRow[] } {
+  const latest = new Map<string, CustomerRow>();
+  const observations: ObservationRow[] = [];
+  snapshots.forEach((snapshot, i) => {
+    const previous = latest.get(snapshot.crmId) ?? existing[i];
+    const { customer, observe } = mergeSnapshot(context.site, previous, snapshot, context.now);
+    latest.set(snapshot.crmId, customer);
+    if (observe) {
+      observations.push({
+        site: context.site,
+        crmId: snapshot.crmId,
+        observedAt: context.now,
+        pageKind: context.pageKind,
+        url: context.url,
+        adapter: context.adapter,
+        name: snapshot.name,
+        fields: snapshot.fields,
+      });
+    }
+  });
+  return { merged: snapshots.map((s) => latest.get(s.crmId)!), changed: [...latest.values()], observations };
+}
+
+export interface ScoredCustomer {
+  crmId: string;
+  probability: number;
+  tier: Tier;
+  modelId: string;
+  reasons: ScoreRow['reasons'];
+}
+
+/** Which scores to append to history, and each customer row with its new latest score. */
+export function applyScores(
+  site: SiteKey,
+  rows: readonly CustomerRow[],
+  scored: readonly ScoredCustomer[],
+  now: number,
+): { history: ScoreRow[]; updated: CustomerRow[] } {
+  const byId = new Map(rows.map((row) => [row.crmId, row]));
+  const history: ScoreRow[] = [];
+  const updated: CustomerRow[] = [];
+  for (const score of scored) {
+    const row = byId.get(score.crmId);
+    if (!row || !scoreWorthRecording(row.lastScore, score, now)) continue;
+    history.push({ site, crmId: score.crmId, scoredAt: now, probability: score.probability, tier: score.tier, modelId: score.modelId, reasons: score.reasons });
+    const next = { ...row, lastScore: { probability: score.probability, tier: score.tier, modelId: score.modelId, scoredAt: now } };
+    byId.set(score.crmId, next);
+    updated.push(next);
+  }
+  return { history, updated };
 }

@@ -30,6 +30,17 @@ export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
     if (list) list.push(i);
     else groups.set(source, [i]);
   });
+  /** Reasons for one row whose transformed inputs start at x[offset]. */
+  function explainAt(row: RawRow, x: Float32Array, offset: number): Reason[] {
+    const reasons: Reason[] = [];
+    for (const [field, inputs] of groups) {
+      let contribution = 0;
+      for (const i of inputs) contribution += weights[i]! * (x[offset + i]! - baseline[i]!);
+      reasons.push({ field, value: rawText(row[field]), contribution });
+    }
+    // Stable: equal sizes keep model column order.
+    return reasons.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  }
   let disposed = false;
   const alive = () => {
     if (disposed) throw new Error('this scorer has been disposed');
@@ -44,15 +55,14 @@ export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
     },
     explain(row: RawRow): Reason[] {
       alive();
-      const x = transformRow(prep, row);
-      const reasons: Reason[] = [];
-      for (const [field, inputs] of groups) {
-        let contribution = 0;
-        for (const i of inputs) contribution += weights[i]! * (x[i]! - baseline[i]!);
-        reasons.push({ field, value: rawText(row[field]), contribution });
-      }
-      // Stable: equal sizes keep model column order.
-      return reasons.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+      return explainAt(row, transformRow(prep, row), 0);
+    },
+    scoreAndExplain(rows: RawRow[]) {
+      alive();
+      if (rows.length === 0) return [];
+      const x = transform(prep, rows);
+      const probabilities = predictLogistic(model, x, d);
+      return rows.map((row, r) => ({ probability: probabilities[r]!, reasons: explainAt(row, x, r * d) }));
     },
     dispose(): void {
       if (disposed) return;

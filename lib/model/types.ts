@@ -107,5 +107,7 @@ export interface Scorer {
   predict(rows: RawRow[]): Float32Array;
   /** Per source column, signed log-odds contribution against the baseline, largest |contribution| first. */
   explain(row: RawRow): Reason[];
+  /** predict + explain for many rows, transforming each row once: the hot path of a list page. */
+  scoreAndExplain(rows: RawRow[]): { probability: number; reasons: Reason[] }[];
   dispose(): void;
 }

@@ -1,65 +1,67 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { getCustomer, getScoreHistory, recordScores, recordSightings } from '../../../lib/db/customers-repo';
+import { getCustomer, getCustomers, getScoreHistory, writeBatch } from '../../../lib/db/customers-repo';
+import type { CustomerRow, ScoreRow } from '../../../lib/db/schema';
 
 let db: ChurnRadarDb;
 let counter = 0;
 beforeEach(() => {
-  db = openDatabase({ name: `test-${counter++}` });
+  db = openDatabase({ name: `repo-${counter++}` });
 });
 afterEach(async () => {
   await db.delete();
 });
 
-const context = (now: number) => ({ site: 'http://crm.test', pageKind: 'list' as const, url: 'http://crm.test/customers', adapter: 'test', now });
-
-describe('recordSightings', () => {
-  it('stores customers and observations and merges later sightings', async () => {
-    await recordSightings(db, context(1000), [
-      { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
-      { crmId: 'b', name: 'Bob', fields: { Plan: 'Basic' } },
-    ]);
-    const merged = await recordSightings(db, { ...context(2000), pageKind: 'detail' }, [{ crmId: 'a', name: 'Ann', fields: { Tenure: '5 months' } }]);
-    expect(merged[0]!.fields).toEqual({ Plan: 'Gold', Tenure: '5 months' });
-    expect(await db.observations.count()).toBe(3);
-    expect((await getCustomer(db, 'http://crm.test', 'a'))!.observationCount).toBe(2);
-  });
-
-  it('keeps sites apart: the same CRM id on two sites is two customers', async () => {
-    await recordSightings(db, context(1), [{ crmId: 'a', name: 'Ann', fields: {} }]);
-    await recordSightings(db, { ...context(2), site: 'http://other.test' }, [{ crmId: 'a', name: 'Anna', fields: {} }]);
-    expect(await db.customers.count()).toBe(2);
-    expect((await getCustomer(db, 'http://crm.test', 'a'))!.name).toBe('Ann');
-  });
-
-  it('merges a customer listed twice on one page into one row', async () => {
-    const merged = await recordSightings(db, context(1), [
-      { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
-      { crmId: 'a', name: 'Ann', fields: { Tenure: '2 months' } },
-    ]);
-    expect(await db.customers.count()).toBe(1);
-    expect(merged[0]!.fields).toEqual({ Plan: 'Gold', Tenure: '2 months' });
-  });
+const customer = (crmId: string, site = 'http://crm.test'): CustomerRow => ({
+  site,
+  crmId,
+  name: crmId.toUpperCase(),
+  fields: {},
+  firstSeen: 1,
+  lastSeen: 1,
+  lastObservedAt: 1,
+  observationCount: 1,
+});
+const score = (crmId: string, scoredAt: number, probability: number): ScoreRow => ({
+  site: 'http://crm.test',
+  crmId,
+  scoredAt,
+  probability,
+  tier: 3,
+  modelId: 'm',
+  reasons: [],
 });
 
-describe('recordScores', () => {
-  it('appends history only when the score moves and keeps the latest on the customer row', async () => {
-    await recordSightings(db, context(1), [{ crmId: 'a', name: 'Ann', fields: {} }]);
-    const score = (probability: number) => [{ crmId: 'a', probability, tier: 3 as const, modelId: 'm', reasons: [] }];
-    await recordScores(db, 'http://crm.test', score(0.4), 10);
-    await recordScores(db, 'http://crm.test', score(0.4), 20);
-    await recordScores(db, 'http://crm.test', score(0.6), 30);
-    const history = await getScoreHistory(db, 'http://crm.test', 'a');
-    expect(history.map((h) => [h.scoredAt, h.probability])).toEqual([
-      [10, 0.4],
-      [30, 0.6],
-    ]);
-    expect((await getCustomer(db, 'http://crm.test', 'a'))!.lastScore).toMatchObject({ probability: 0.6, scoredAt: 30 });
+describe('customers repository', () => {
+  it('writes a batch of customers, observations and scores together', async () => {
+    await writeBatch(db, {
+      customers: [customer('a'), customer('b')],
+      observations: [{ site: 'http://crm.test', crmId: 'a', observedAt: 1, pageKind: 'list', url: 'u', adapter: 't', name: 'A', fields: {} }],
+      scores: [score('a', 1, 0.2)],
+    });
+    expect(await db.customers.count()).toBe(2);
+    expect(await db.observations.count()).toBe(1);
+    expect(await db.scores.count()).toBe(1);
   });
 
-  it('ignores scores for customers that were never seen', async () => {
-    await recordScores(db, 'http://crm.test', [{ crmId: 'ghost', probability: 0.5, tier: 3, modelId: 'm', reasons: [] }], 1);
+  it('writes nothing when one part of a batch fails', async () => {
+    const bad = { ...customer('c'), crmId: undefined as unknown as string };
+    await expect(writeBatch(db, { customers: [customer('a'), bad], observations: [], scores: [score('a', 1, 0.2)] })).rejects.toThrow();
+    expect(await db.customers.count()).toBe(0);
     expect(await db.scores.count()).toBe(0);
+  });
+
+  it('reads customers by site and id, keeping sites apart', async () => {
+    await writeBatch(db, { customers: [customer('a'), customer('a', 'http://other.test')], observations: [], scores: [] });
+    expect(await db.customers.count()).toBe(2);
+    expect((await getCustomers(db, 'http://crm.test', ['a', 'zz'])).map((r) => r?.site)).toEqual(['http://crm.test', undefined]);
+    expect(await getCustomer(db, 'http://other.test', 'a')).toMatchObject({ site: 'http://other.test' });
+  });
+
+  it('returns one customer’s score history oldest first, limited to the newest', async () => {
+    await writeBatch(db, { customers: [], observations: [], scores: [score('a', 30, 0.3), score('a', 10, 0.1), score('b', 20, 0.9), score('a', 20, 0.2)] });
+    expect((await getScoreHistory(db, 'http://crm.test', 'a')).map((s) => s.scoredAt)).toEqual([10, 20, 30]);
+    expect((await getScoreHistory(db, 'http://crm.test', 'a', 2)).map((s) => s.scoredAt)).toEqual([20, 30]);
   });
 });

@@ -50,3 +50,44 @@ describe('scoreWorthRecording', () => {
     expect(scoreWorthRecording(previous, { probability: 0.401, modelId: 'm1' }, 1000)).toBe(false);
   });
 });
+
+describe('mergeSightings', () => {
+  const context = { site, pageKind: 'list' as const, url: 'http://crm.test/c', adapter: 'test', now: 5000 };
+  it('merges a page of customers with what was stored, and observes only new or changed ones', async () => {
+    const { mergeSightings } = await import('../../../lib/db/merge');
+    const stored = mergeSnapshot(site, undefined, { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }, 1000).customer;
+    const { merged, changed, observations } = mergeSightings(context, [stored, undefined], [
+      { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
+      { crmId: 'b', name: 'Bob', fields: { Plan: 'Basic' } },
+    ]);
+    expect(merged.map((c) => c.crmId)).toEqual(['a', 'b']);
+    expect(changed).toHaveLength(2);
+    expect(observations.map((o) => o.crmId)).toEqual(['b']);
+    expect(observations[0]).toMatchObject({ site, observedAt: 5000, pageKind: 'list', url: 'http://crm.test/c', adapter: 'test' });
+  });
+
+  it('merges a customer listed twice on one page into one row', async () => {
+    const { mergeSightings } = await import('../../../lib/db/merge');
+    const { merged, changed } = mergeSightings(context, [undefined, undefined], [
+      { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
+      { crmId: 'a', name: 'Ann', fields: { Tenure: '2 months' } },
+    ]);
+    expect(changed).toHaveLength(1);
+    expect(merged[0]!.fields).toEqual({ Plan: 'Gold', Tenure: '2 months' });
+    expect(merged[1]).toBe(merged[0]);
+  });
+});
+
+describe('applyScores', () => {
+  it('appends history only for moved scores and stores the latest on the row', async () => {
+    const { applyScores } = await import('../../../lib/db/merge');
+    const row = mergeSnapshot(site, undefined, snapshot({}), 1).customer;
+    const first = applyScores(site, [row], [{ crmId: 'c1', probability: 0.4, tier: 3, modelId: 'm', reasons: [] }], 10);
+    expect(first.history).toHaveLength(1);
+    expect(first.updated[0]!.lastScore).toMatchObject({ probability: 0.4, scoredAt: 10 });
+    const repeat = applyScores(site, first.updated, [{ crmId: 'c1', probability: 0.4, tier: 3, modelId: 'm', reasons: [] }], 20);
+    expect(repeat.history).toHaveLength(0);
+    const ghost = applyScores(site, [], [{ crmId: 'zz', probability: 0.4, tier: 3, modelId: 'm', reasons: [] }], 20);
+    expect(ghost.history).toHaveLength(0);
+  });
+});

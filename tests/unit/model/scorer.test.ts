@@ -63,6 +63,18 @@ describe('createScorer', () => {
     }
   });
 
+  it('scores and explains many rows at once exactly as one at a time', () => {
+    const rows = data.rows.slice(0, 30);
+    const together = scorer.scoreAndExplain(rows);
+    const probabilities = scorer.predict(rows);
+    expect(together).toHaveLength(30);
+    together.forEach((result, i) => {
+      expect(result.probability).toBe(probabilities[i]);
+      expect(result.reasons).toEqual(scorer.explain(rows[i]!));
+    });
+    expect(scorer.scoreAndExplain([])).toEqual([]);
+  });
+
   it('reports a missing value as null', () => {
     const reasons = scorer.explain({ fee: '—', tenure: '', partner: 'N/A', plan: null });
     for (const r of reasons) expect(r.value, r.field).toBeNull();

@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCustomerStore } from '../../../lib/background/customer-store';
+import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
+import { getScoreHistory } from '../../../lib/db/customers-repo';
+
+let db: ChurnRadarDb;
+let name: string;
+let counter = 0;
+beforeEach(() => {
+  name = `store-${counter++}`;
+  db = openDatabase({ name });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const site = 'http://crm.test';
+const context = (now: number, pageKind: 'list' | 'detail' = 'list') => ({ site, pageKind, url: `${site}/c`, adapter: 't', now });
+
+describe('customer store', () => {
+  it('answers with merged rows at once and has them on disk once settled', async () => {
+    const store = createCustomerStore(db, { onWriteFailure: vi.fn() });
+    const [first] = await store.recordSightings(context(1), [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
+    const [second] = await store.recordSightings(context(2, 'detail'), [{ crmId: 'a', name: 'Ann', fields: { Tenure: '4 months' } }]);
+    expect(first!.fields).toEqual({ Plan: 'Gold' });
+    expect(second!.fields).toEqual({ Plan: 'Gold', Tenure: '4 months' });
+    store.recordScores(site, [second!], [{ crmId: 'a', probability: 0.3, tier: 3, modelId: 'm', reasons: [] }], 2);
+    await store.settled();
+    expect(await db.customers.get([site, 'a'])).toMatchObject({ fields: { Plan: 'Gold', Tenure: '4 months' }, observationCount: 2, lastScore: { probability: 0.3 } });
+    expect(await db.observations.count()).toBe(2);
+    expect(await getScoreHistory(db, site, 'a')).toHaveLength(1);
+  });
+
+  it('picks up where it left off after a restart (a new store over the same database)', async () => {
+    const before = createCustomerStore(db, { onWriteFailure: vi.fn() });
+    await before.recordSightings(context(1), [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
+    await before.settled();
+    const after = createCustomerStore(openDatabase({ name }), { onWriteFailure: vi.fn() });
+    const [row] = await after.recordSightings(context(2), [{ crmId: 'a', name: 'Ann', fields: { Tenure: '1 month' } }]);
+    expect(row).toMatchObject({ firstSeen: 1, fields: { Plan: 'Gold', Tenure: '1 month' }, observationCount: 2 });
+    expect(await after.get(site, 'a')).toBe(row);
+  });
+
+  it('reports history it could not save instead of dropping it silently', async () => {
+    const onWriteFailure = vi.fn();
+    const store = createCustomerStore(db, { onWriteFailure });
+    const quota = Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+    vi.spyOn(db, 'transaction').mockRejectedValue(quota); // reads still work; every write fails
+    const [row] = await store.recordSightings(context(1), [{ crmId: 'a', name: 'Ann', fields: {} }]);
+    expect(row!.name).toBe('Ann'); // the page still gets its answer
+    await store.settled();
+    expect(onWriteFailure).toHaveBeenCalledWith(quota, expect.objectContaining({ customers: [expect.objectContaining({ crmId: 'a' })] }));
+  }, 10_000);
+});
