@@ -49,14 +49,26 @@ export interface RetentionScript {
   text: string;
 }
 
-export interface CustomerScore {
+/**
+ * What a badge needs, for every customer on a page. Kept lean on purpose: the
+ * reasons and script are computed when someone opens the badge, so a
+ * 1,000-row list is answered in tens of milliseconds.
+ */
+export interface BadgeScore {
   crmId: string;
   /** Churn probability in [0, 1]. */
   probability: number;
   tier: Tier;
-  /** Largest contributions first; both directions. */
-  reasons: Reason[];
-  script: RetentionScript;
   model: ModelRef;
   scoredAt: number;
 }
+
+/** Why, and what to say: shown in the badge popover. */
+export interface BadgeDetails {
+  /** Largest contributions first; risk-raising ones first. */
+  reasons: Reason[];
+  script: RetentionScript;
+}
+
+/** A score in depth (side panel). */
+export interface CustomerScore extends BadgeScore, BadgeDetails {}

@@ -14,7 +14,7 @@ export const DEMO_CRM_SELECTORS = {
   listRow: 'tbody tr[data-customer-id]',
   /** exactly 1 on a detail page */
   detail: 'article[data-crm="customer-detail"][data-customer-id]',
-  /** one per field in a row or on a detail page */
+  /** one per field on a detail page (list rows: one cell per field, read via row.cells) */
   field: '[data-field]',
   /** exactly 1 per customer: the name cell (list) or the heading's name (detail) */
   name: '[data-field="name"]',
@@ -24,23 +24,26 @@ export const DEMO_CRM_SELECTORS = {
 
 const NAME_KEY = 'name';
 
-function readFields(root: Element): CustomerSnapshot['fields'] {
+/**
+ * Field cells → fields, plus the name cell. A list row's cells are its direct
+ * children (`row.cells`, no selector query per row: 1,000 rows in a few ms).
+ */
+function readFields(cells: Iterable<Element>): { fields: CustomerSnapshot['fields']; name: Element | null } {
   const fields: CustomerSnapshot['fields'] = {};
-  for (const cell of root.querySelectorAll(DEMO_CRM_SELECTORS.field)) {
+  let name: Element | null = null;
+  for (const cell of cells) {
     const key = cell.getAttribute('data-field');
-    if (!key || key === NAME_KEY) continue;
-    fields[key] = (cell.textContent ?? '').trim();
+    if (!key) continue;
+    if (key === NAME_KEY) name = cell;
+    else fields[key] = (cell.textContent ?? '').trim();
   }
-  return fields;
+  return { fields, name };
 }
 
-function customerFrom(root: Element, crmId: string | null, anchorIn: (name: Element) => Element): ExtractedCustomer | null {
-  const nameElement = root.querySelector(DEMO_CRM_SELECTORS.name);
-  if (!crmId || !nameElement) return null;
-  return {
-    snapshot: { crmId, name: (nameElement.textContent ?? '').trim(), fields: readFields(root) },
-    anchor: anchorIn(nameElement),
-  };
+function customerFrom(cells: Iterable<Element>, crmId: string | null, anchorIn: (name: Element) => Element): ExtractedCustomer | null {
+  const { fields, name } = readFields(cells);
+  if (!crmId || !name) return null;
+  return { snapshot: { crmId, name: (name.textContent ?? '').trim(), fields }, anchor: anchorIn(name) };
 }
 
 export const demoCrmAdapter: CrmAdapter = {
@@ -53,15 +56,15 @@ export const demoCrmAdapter: CrmAdapter = {
   extract(doc) {
     const detail = doc.querySelector(DEMO_CRM_SELECTORS.detail);
     if (detail) {
-      const customer = customerFrom(detail, detail.getAttribute('data-customer-id'), (name) => name);
+      const customer = customerFrom(detail.querySelectorAll(DEMO_CRM_SELECTORS.field), detail.getAttribute('data-customer-id'), (name) => name);
       return { kind: 'detail', customers: customer ? [customer] : [] };
     }
     const table = doc.querySelector(DEMO_CRM_SELECTORS.listTable);
     if (!table) return null;
     const customers: ExtractedCustomer[] = [];
-    for (const row of table.querySelectorAll(DEMO_CRM_SELECTORS.listRow)) {
+    for (const row of table.querySelectorAll<HTMLTableRowElement>(DEMO_CRM_SELECTORS.listRow)) {
       const customer = customerFrom(
-        row,
+        row.cells,
         row.getAttribute('data-customer-id'),
         (name) => name.querySelector(DEMO_CRM_SELECTORS.nameLink) ?? name,
       );

@@ -1,4 +1,4 @@
-import type { CustomerSnapshot, SiteKey } from '../domain';
+import type { CustomerSnapshot, Reason, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
 import { getCustomer, getCustomers, writeBatch, type WriteBatch } from '../db/customers-repo';
 import { applyScores, mergeSightings, type ScoredCustomer, type SightingContext } from '../db/merge';
@@ -48,9 +48,15 @@ export function createCustomerStore(db: ChurnRadarDb, options: { onWriteFailure:
     },
 
     /** Keep score history where it moved; rows must have been recorded by recordSightings. */
-    recordScores(site: SiteKey, rows: readonly CustomerRow[], scored: readonly ScoredCustomer[], now: number): void {
+    recordScores(
+      site: SiteKey,
+      rows: readonly CustomerRow[],
+      scored: readonly ScoredCustomer[],
+      now: number,
+      reasonsFor: (row: CustomerRow) => Reason[],
+    ): void {
       const current = rows.map((row) => cache.get(keyOf(site, row.crmId)) ?? row);
-      const { history, updated } = applyScores(site, current, scored, now);
+      const { history, updated } = applyScores(site, current, scored, now, reasonsFor);
       remember(updated);
       queue.enqueue({ customers: updated, scores: history });
     },

@@ -9,7 +9,7 @@ import type { FocusedCustomer } from '../settings';
 import type { CustomerStore } from './customer-store';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
-import { scoreCustomers } from './scoring';
+import { badgeScores, historyReasons, scoreCustomers } from './scoring';
 
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
@@ -23,6 +23,8 @@ export interface BackgroundDeps {
   openSidePanel: (tabId: number) => Promise<void>;
   emit: (event: BackgroundEvent) => void;
   locale: () => Locale;
+  /** Run after the current reply has gone out (work the page need not wait for). */
+  defer: (task: () => void) => void;
   t: Translate;
   now: () => number;
 }
@@ -54,17 +56,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         { site, pageKind: request.pageKind, url: request.url, adapter: request.adapter, now },
         request.customers,
       );
-      const scores = scoreCustomers(scorer, customers, {
-        thresholds: await deps.thresholds(),
-        locale: deps.locale(),
-        t: deps.t,
-        now,
-      });
-      deps.customers.recordScores(
-        site,
-        customers,
-        scores.map((s) => ({ crmId: s.crmId, probability: s.probability, tier: s.tier, modelId: s.model.id, reasons: s.reasons })),
-        now,
+      const scores = badgeScores(scorer, customers, await deps.thresholds(), now);
+      deps.defer(() =>
+        deps.customers.recordScores(
+          site,
+          customers,
+          scores.map((s) => ({ crmId: s.crmId, probability: s.probability, tier: s.tier, modelId: s.model.id })),
+          now,
+          (row) => historyReasons(scorer, row),
+        ),
       );
       const only = request.customers.length === 1 ? request.customers[0] : undefined;
       if (request.pageKind === 'detail' && only) await focusOn(site, only.crmId, context.tabId);
@@ -72,8 +72,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (focused?.site === site && request.customers.some((c) => c.crmId === focused.crmId)) {
         deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId: focused.crmId });
       }
-      // The page only shows the top reasons; the side panel asks for the full view.
-      return { scores: scores.map((score) => ({ ...score, reasons: topRiskReasons(score.reasons, PAGE_REASONS) })) };
+      return { scores };
+    },
+
+    async getBadgeDetails(request, context) {
+      const customer = await deps.customers.get(requireSite(context.site), request.crmId);
+      if (!customer) return null;
+      const scorer = await requireScorer();
+      const [score] = scoreCustomers(scorer, [customer], { thresholds: await deps.thresholds(), locale: deps.locale(), t: deps.t, now: deps.now() });
+      // The popover shows the top reasons; the side panel asks for the full view.
+      return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
     },
 
     async focusCustomer(request, context) {

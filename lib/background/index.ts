@@ -7,6 +7,7 @@ import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
 import { focusedCustomerItem, storageProblemItem, tierThresholdsItem } from '../settings';
+import { cachedItem } from './cached-item';
 import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { createModelProvider } from './model-provider';
@@ -50,15 +51,18 @@ export function startBackground(): void {
     },
     onWriteSuccess: () => void storageProblemItem.removeValue(),
   });
+  const thresholds = cachedItem(tierThresholdsItem);
+  const focus = cachedItem(focusedCustomerItem);
   const handlers = createHandlers({
     db,
     customers,
     models,
-    thresholds: () => tierThresholdsItem.getValue(),
-    focus: { get: () => focusedCustomerItem.getValue(), set: (value) => focusedCustomerItem.setValue(value) },
+    thresholds: thresholds.get,
+    focus,
     openSidePanel,
     emit: emitBackgroundEvent,
     locale: () => localeOf(browser.i18n.getUILanguage()),
+    defer: (task) => setTimeout(task, 0),
     t,
     now: () => Date.now(),
   });

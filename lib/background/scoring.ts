@@ -1,4 +1,4 @@
-import type { CustomerScore, Reason } from '../domain';
+import type { BadgeScore, CustomerScore, Reason } from '../domain';
 import type { CustomerRow } from '../db/schema';
 import { reasonSentence, topRiskReasons, type Translate } from '../explain/reason-text';
 import { readProductField } from '../fields/product-fields';
@@ -17,7 +17,24 @@ export interface ScoringOptions {
   now: number;
 }
 
-/** Score stored customers with one model: probability, tier, reasons, script. */
+/** The hot path of a list page: probability and tier only. */
+export function badgeScores(scorer: Scorer, customers: readonly CustomerRow[], thresholds: readonly number[], now: number): BadgeScore[] {
+  if (customers.length === 0) return [];
+  const probabilities = scorer.predict(customers.map((c) => c.fields));
+  const { artifact } = scorer;
+  const model = { id: artifact.id, name: artifact.name, kind: artifact.kind };
+  return customers.map((customer, i) => {
+    const probability = probabilities[i]!;
+    return { crmId: customer.crmId, probability, tier: tierFor(probability, thresholds), model, scoredAt: now };
+  });
+}
+
+/** The reasons kept with a score in history. */
+export function historyReasons(scorer: Scorer, customer: CustomerRow): Reason[] {
+  return scorer.explain(customer.fields).slice(0, REASONS_KEPT);
+}
+
+/** Score customers in depth: probability, tier, reasons, script. */
 export function scoreCustomers(scorer: Scorer, customers: readonly CustomerRow[], options: ScoringOptions): CustomerScore[] {
   if (customers.length === 0) return [];
   const results = scorer.scoreAndExplain(customers.map((c) => c.fields));

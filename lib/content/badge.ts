@@ -1,4 +1,4 @@
-import type { CustomerScore } from '../domain';
+import type { BadgeScore } from '../domain';
 import type { Translate } from '../explain/reason-text';
 import { TIER_STYLE } from '../risk/tiers';
 import { createStyleApplier } from './stylesheet';
@@ -19,12 +19,12 @@ export type Placement = () => void;
 
 export interface BadgeRenderer {
   /** Update the badge after `anchor` in place, or build a new one and return its placement. */
-  render(anchor: Element, crmId: string, score: CustomerScore): Placement | null;
+  render(anchor: Element, crmId: string, score: BadgeScore): Placement | null;
   /** A badge that says scoring failed, with the reason on hover: never silent. */
   renderFailure(anchor: Element, crmId: string, message: string): Placement | null;
   /** The badge already next to this anchor for this customer, if any. */
   existing(anchor: Element, crmId: string): HTMLElement | null;
-  scoreOf(host: Element): CustomerScore | undefined;
+  scoreOf(host: Element): BadgeScore | undefined;
 }
 
 /**
@@ -36,12 +36,14 @@ export function createBadgeRenderer(options: {
   doc: Document;
   t: Translate;
   onActivate: (host: HTMLElement, crmId: string) => void;
+  /** Removes the page listener when the content script is invalidated. */
+  signal?: AbortSignal;
 }): BadgeRenderer {
   const applyStyles = createStyleApplier(BADGE_CSS);
-  const scores = new WeakMap<Element, CustomerScore>();
+  const scores = new WeakMap<Element, BadgeScore>();
   // At most 5 tiers × 101 percentages: translating once each keeps 1,000 badges cheap.
   const labels = new Map<string, string>();
-  function labelFor(tier: CustomerScore['tier'], percent: string): string {
+  function labelFor(tier: BadgeScore['tier'], percent: string): string {
     const key = `${tier}|${percent}`;
     let label = labels.get(key);
     if (label === undefined) {
@@ -50,6 +52,19 @@ export function createBadgeRenderer(options: {
     }
     return label;
   }
+
+  // One delegated listener for every badge (clicks from inside a shadow root are retargeted to its host).
+  options.doc.addEventListener(
+    'click',
+    (event) => {
+      const host = event.target instanceof HTMLElement && event.target.hasAttribute(BADGE_HOST_ATTR) ? event.target : null;
+      if (!host) return;
+      event.preventDefault();
+      event.stopPropagation();
+      options.onActivate(host, host.getAttribute(BADGE_HOST_ATTR)!);
+    },
+    { capture: true, signal: options.signal },
+  );
 
   function existing(anchor: Element, crmId: string): HTMLElement | null {
     const next = anchor.nextElementSibling;
@@ -66,11 +81,6 @@ export function createBadgeRenderer(options: {
     const button = options.doc.createElement('button');
     button.type = 'button';
     button.className = 'badge';
-    button.addEventListener('click', (event) => {
-      event.preventDefault();
-      event.stopPropagation();
-      options.onActivate(host, crmId);
-    });
     root.append(button);
     const placement = () => {
       if (!anchor.isConnected) return;

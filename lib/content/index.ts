@@ -14,8 +14,6 @@ import { createScanner } from './scanner';
 const DEBOUNCE_MS = 16;
 const IDLE_TIMEOUT_MS = 50;
 
-type Yielding = { scheduler?: { yield?: () => Promise<void> } };
-
 /** Wires the scanner, badges and popover to the page; everything is torn down with the context. */
 export function startContentScript(ctx: ContentScriptContext): void {
   const doc = document;
@@ -31,23 +29,21 @@ export function startContentScript(ctx: ContentScriptContext): void {
   const renderer = createBadgeRenderer({
     doc,
     t,
+    signal: ctx.signal,
     onActivate(host, crmId) {
       const score = renderer.scoreOf(host);
       if (!score) return;
       const name = host.previousElementSibling?.textContent?.trim() ?? crmId;
-      popover.open(host, crmId, name, score);
+      popover.open(host, crmId, name, score, sendMessage('getBadgeDetails', { crmId }));
       void sendMessage('focusCustomer', { crmId }).catch(() => undefined);
     },
   });
-  const yielding = globalThis as Yielding;
   const scanner = createScanner({
     doc,
     currentUrl: () => new URL(location.href),
     send: sendMessage,
     renderer,
-    now: () => performance.now(),
-    yieldToMain: () =>
-      yielding.scheduler?.yield ? yielding.scheduler.yield() : new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), 0)),
+    nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
     onScanned: (stats) => {
       if (stats.drawn + stats.failed > 0) performance.mark('churn-radar:badges-drawn', { detail: stats });
     },

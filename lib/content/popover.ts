@@ -1,4 +1,4 @@
-import type { CustomerScore } from '../domain';
+import type { BadgeDetails, BadgeScore } from '../domain';
 import { reasonSentence, topRiskReasons, type Translate } from '../explain/reason-text';
 import { TIER_STYLE } from '../risk/tiers';
 import { formatPercent } from './badge';
@@ -50,7 +50,8 @@ export function createPopover(options: { doc: Document; t: Translate; actions: P
     else panel.style.top = `${below}px`;
   }
 
-  function open(badge: HTMLElement, crmId: string, name: string, score: CustomerScore) {
+  /** Opens at once with what the badge knows; reasons and script fill in when `details` arrives. */
+  function open(badge: HTMLElement, crmId: string, name: string, score: BadgeScore, details: Promise<BadgeDetails | null>) {
     close();
     returnFocusTo = badge;
     host = el('div');
@@ -71,21 +72,44 @@ export function createPopover(options: { doc: Document; t: Translate; actions: P
     closeButton.addEventListener('click', close);
     head.append(closeButton);
 
-    const reasons = topRiskReasons(score.reasons, 3);
-    const list = el('ul');
-    for (const reason of reasons) list.append(el('li', reason.contribution >= 0 ? 'up' : 'down', reasonSentence(reason, t)));
-
-    const script = el('p', 'script', score.script.text);
-    script.dataset.scriptId = score.script.id;
+    const reasonsBox = el('div', 'reasons', t('popover.loading'));
+    reasonsBox.setAttribute('aria-busy', 'true');
+    const script = el('p', 'script', t('popover.loading'));
     const status = el('span', 'status');
     status.setAttribute('role', 'status');
     const copyButton = el('button', '', t('popover.copy'));
+    copyButton.disabled = true;
     copyButton.addEventListener('click', () => {
-      options.actions.copy(score.script.text).then(
+      options.actions.copy(script.textContent ?? '').then(
         () => (status.textContent = t('popover.copied')),
         () => (status.textContent = t('popover.copyFailed')),
       );
     });
+    const opened = host;
+    details.then(
+      (found) => {
+        if (host !== opened) return; // closed or replaced meanwhile
+        reasonsBox.removeAttribute('aria-busy');
+        if (!found) {
+          reasonsBox.textContent = t('popover.detailsFailed', ['—']);
+          script.textContent = '';
+          return;
+        }
+        const reasons = topRiskReasons(found.reasons, 3);
+        const list = el('ul');
+        for (const reason of reasons) list.append(el('li', reason.contribution >= 0 ? 'up' : 'down', reasonSentence(reason, t)));
+        reasonsBox.replaceChildren(reasons.length ? list : el('p', '', t('popover.noReasons')));
+        script.textContent = found.script.text;
+        script.dataset.scriptId = found.script.id;
+        copyButton.disabled = false;
+      },
+      (error: unknown) => {
+        if (host !== opened) return;
+        reasonsBox.removeAttribute('aria-busy');
+        reasonsBox.textContent = t('popover.detailsFailed', [error instanceof Error ? error.message : String(error)]);
+        script.textContent = '';
+      },
+    );
     const sidePanelButton = el('button', 'primary', t('popover.openSidePanel'));
     sidePanelButton.addEventListener('click', () => options.actions.openSidePanel(crmId));
 
@@ -95,7 +119,7 @@ export function createPopover(options: { doc: Document; t: Translate; actions: P
       head,
       el('p', 'prob', t('popover.probability', [formatPercent(score.probability)])),
       el('h3', '', t('popover.reasons')),
-      reasons.length ? list : el('p', '', t('popover.noReasons')),
+      reasonsBox,
       el('h3', '', t('popover.script')),
       script,
       actions,

@@ -11,14 +11,13 @@ const tierRules = (Object.entries(TIER_STYLE) as [string, (typeof TIER_STYLE)[Ti
   .join('');
 
 export const BADGE_CSS = `
-:host{all:initial;display:inline-flex;vertical-align:middle;margin-left:6px;line-height:0}
-.badge{all:unset;box-sizing:border-box;cursor:pointer;display:inline-flex;align-items:center;gap:3px;height:18px;min-width:22px;padding:0 6px;border-radius:9px;font:600 11px/18px system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;white-space:nowrap;box-shadow:0 0 0 1px rgba(0,0,0,.08)}
+:host{all:initial;display:inline-block;vertical-align:middle;width:0;height:0;overflow:visible;white-space:nowrap}
+.badge{all:unset;box-sizing:border-box;position:relative;top:-9px;cursor:pointer;display:flex;align-items:center;justify-content:center;gap:3px;margin-left:6px;width:34px;height:18px;border-radius:9px;font:600 11px/18px system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 0 0 1px rgba(0,0,0,.08)}
 .badge:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
 .badge:hover{filter:brightness(1.08)}
-.badge.pending{background:#e5e7eb;color:#374151}
 .badge.failed{background:#f3f4f6;color:#6b7280;border:1px dashed #9ca3af}
-/* Signal-strength glyph: five bars, the first N lit for tier N. */
-.badge[data-tier]::before{content:"";width:11px;height:9px;background:linear-gradient(to right,currentColor 0 2px,transparent 2px 3px,currentColor 3px 5px,transparent 5px 6px,currentColor 6px 8px,transparent 8px 9px,currentColor 9px 11px) left bottom/11px 9px no-repeat;-webkit-mask:linear-gradient(to top right,#000 50%,transparent 50%);mask:linear-gradient(to top right,#000 50%,transparent 50%);opacity:.9}
+/* Signal-strength glyph: bars of rising height, the first N lit for tier N. */
+.badge[data-tier]::before{content:"";width:11px;height:9px;background:linear-gradient(currentColor,currentColor) 0 100%/2px 3px no-repeat,linear-gradient(currentColor,currentColor) 3px 100%/2px 5px no-repeat,linear-gradient(currentColor,currentColor) 6px 100%/2px 7px no-repeat,linear-gradient(currentColor,currentColor) 9px 100%/2px 9px no-repeat;opacity:.9}
 ${tierRules}
 `;
 
@@ -37,6 +36,7 @@ li.down{color:#166534}
 .script{white-space:pre-wrap;background:#f9fafb;border:1px solid #e5e7eb;border-radius:6px;padding:8px;margin:0;user-select:text}
 .row{display:flex;gap:8px;margin-top:10px;align-items:center;flex-wrap:wrap}
 button{all:unset;box-sizing:border-box;cursor:pointer;border-radius:6px;padding:5px 10px;font:600 12px/1.2 inherit;border:1px solid #d1d5db;background:#fff;color:#111827}
+button:disabled{opacity:.5;cursor:default}
 button.primary{background:#1d4ed8;border-color:#1d4ed8;color:#fff}
 button:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
 button.close{border:none;padding:2px 6px;font-size:16px;color:#6b7280}

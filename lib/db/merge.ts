@@ -114,15 +114,18 @@ export interface ScoredCustomer {
   probability: number;
   tier: Tier;
   modelId: string;
-  reasons: ScoreRow['reasons'];
 }
 
-/** Which scores to append to history, and each customer row with its new latest score. */
+/**
+ * Which scores to append to history, and each customer row with its new latest
+ * score. Explanations are computed only for the scores that are kept.
+ */
 export function applyScores(
   site: SiteKey,
   rows: readonly CustomerRow[],
   scored: readonly ScoredCustomer[],
   now: number,
+  reasonsFor: (row: CustomerRow) => ScoreRow['reasons'],
 ): { history: ScoreRow[]; updated: CustomerRow[] } {
   const byId = new Map(rows.map((row) => [row.crmId, row]));
   const history: ScoreRow[] = [];
@@ -130,7 +133,7 @@ export function applyScores(
   for (const score of scored) {
     const row = byId.get(score.crmId);
     if (!row || !scoreWorthRecording(row.lastScore, score, now)) continue;
-    history.push({ site, crmId: score.crmId, scoredAt: now, probability: score.probability, tier: score.tier, modelId: score.modelId, reasons: score.reasons });
+    history.push({ site, crmId: score.crmId, scoredAt: now, probability: score.probability, tier: score.tier, modelId: score.modelId, reasons: reasonsFor(row) });
     const next = { ...row, lastScore: { probability: score.probability, tier: score.tier, modelId: score.modelId, scoredAt: now } };
     byId.set(score.crmId, next);
     updated.push(next);

@@ -3,7 +3,7 @@
  * background (lib/messaging/schemas.ts) before any handler sees them.
  * Types only here, so the content script bundle pays nothing for it.
  */
-import type { CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import type { BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { IndicatorValue } from '../indicators/types';
 import type { ModelMetrics } from '../model/types';
 
@@ -44,8 +44,10 @@ export interface Protocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[] };
-    response: { scores: CustomerScore[] };
+    response: { scores: BadgeScore[] };
   };
+  /** Content script → background: reasons and script for one badge, when its popover opens. */
+  getBadgeDetails: { request: { crmId: string }; response: BadgeDetails | null };
   /** Content script → background: the user opened this customer (badge click). */
   focusCustomer: { request: { crmId: string }; response: null };
   /** Content script → background: open the side panel for this tab (user gesture). */

@@ -24,6 +24,7 @@ export const requestSchemas = {
     adapter: text(64),
     customers: z.array(customerSnapshotSchema).max(5000),
   }),
+  getBadgeDetails: z.strictObject({ crmId: id }),
   focusCustomer: z.strictObject({ crmId: id }),
   openSidePanel: z.strictObject({ crmId: id }),
   getCustomerView: z.strictObject({ site: text(512).optional(), crmId: id.optional() }),
@@ -34,6 +35,7 @@ export const requestSchemas = {
 /** Who may send each message: a CRM page's content script, or an extension page. */
 export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   scanPage: 'content',
+  getBadgeDetails: 'content',
   focusCustomer: 'content',
   openSidePanel: 'content',
   getCustomerView: 'extension',

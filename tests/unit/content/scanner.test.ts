@@ -54,8 +54,7 @@ function setup(send = vi.fn(async (_type: string, payload: { customers: Customer
     send: send as never,
     renderer,
     adapters: [adapter],
-    yieldToMain: () => Promise.resolve(),
-    now: () => 0,
+    nextFrame: () => Promise.resolve(),
   });
   return { scanner, send };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mergeSnapshot, OBSERVATION_REFRESH_MS, scoreWorthRecording } from '../../../lib/db/merge';
 
 const site = 'http://crm.test';
@@ -82,12 +82,16 @@ describe('applyScores', () => {
   it('appends history only for moved scores and stores the latest on the row', async () => {
     const { applyScores } = await import('../../../lib/db/merge');
     const row = mergeSnapshot(site, undefined, snapshot({}), 1).customer;
-    const first = applyScores(site, [row], [{ crmId: 'c1', probability: 0.4, tier: 3, modelId: 'm', reasons: [] }], 10);
-    expect(first.history).toHaveLength(1);
+    const reasons = [{ field: 'Plan', value: 'Gold', contribution: 0.7 }];
+    const reasonsFor = vi.fn(() => reasons);
+    const first = applyScores(site, [row], [{ crmId: 'c1', probability: 0.4, tier: 3, modelId: 'm' }], 10, reasonsFor);
+    expect(first.history).toEqual([{ site, crmId: 'c1', scoredAt: 10, probability: 0.4, tier: 3, modelId: 'm', reasons }]);
     expect(first.updated[0]!.lastScore).toMatchObject({ probability: 0.4, scoredAt: 10 });
-    const repeat = applyScores(site, first.updated, [{ crmId: 'c1', probability: 0.4, tier: 3, modelId: 'm', reasons: [] }], 20);
+    const repeat = applyScores(site, first.updated, [{ crmId: 'c1', probability: 0.4, tier: 3, modelId: 'm' }], 20, reasonsFor);
     expect(repeat.history).toHaveLength(0);
-    const ghost = applyScores(site, [], [{ crmId: 'zz', probability: 0.4, tier: 3, modelId: 'm', reasons: [] }], 20);
+    const ghost = applyScores(site, [], [{ crmId: 'zz', probability: 0.4, tier: 3, modelId: 'm' }], 20, reasonsFor);
     expect(ghost.history).toHaveLength(0);
+    // Explanations cost time: only the one kept score was explained.
+    expect(reasonsFor).toHaveBeenCalledTimes(1);
   });
 });
