@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { historyExportCsv } from '../demo/core/export';
 import { loadCustomers } from '../demo/data';
 import { parseCsv } from '../lib/data/csv';
+import { inferColumns } from '../lib/model/columns';
 import { trainModel } from '../lib/model/train';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +29,12 @@ function sourceFiles(dir: string): string[] {
 const csv = historyExportCsv(loadCustomers());
 const key = createHash('sha256')
   .update(csv)
-  .update(['lib/model', 'lib/parse', 'lib/data'].flatMap((d) => sourceFiles(join(root, d))).sort().map((f) => readFileSync(f, 'utf8')).join('\n'))
+  .update(
+    [fileURLToPath(import.meta.url), ...['lib/model', 'lib/parse', 'lib/data'].flatMap((d) => sourceFiles(join(root, d)))]
+      .sort()
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n'),
+  )
   .digest('hex');
 
 if (existsSync(modelPath) && existsSync(keyPath) && readFileSync(keyPath, 'utf8') === key) {
@@ -36,10 +42,21 @@ if (existsSync(modelPath) && existsSync(keyPath) && readFileSync(keyPath, 'utf8'
 } else {
   const table = parseCsv(csv);
   if (table.errors.length) throw new Error(`Demo export has malformed rows: ${JSON.stringify(table.errors.slice(0, 3))}`);
+  // The demo CRM assigns owners at random and derives segment from other
+  // columns; as model inputs they would only add noise (and an owner named
+  // differently in the Chinese UI would look like a churn "reason").
+  const presentationOnly: Record<string, string> = {
+    owner: 'randomly assigned in the demo CRM: no signal',
+    segment: 'derived from SeniorCitizen, Partner and Dependents',
+  };
+  const specs = inferColumns(table.rows, table.columns, 'Status').map((spec) =>
+    presentationOnly[spec.name] ? { ...spec, kind: 'ignore' as const, note: presentationOnly[spec.name] } : spec,
+  );
   const started = performance.now();
   const { artifact } = await trainModel({
     rows: table.rows,
     columns: table.columns,
+    specs,
     label: 'Status',
     positive: 'Churned',
     folds: 5,

@@ -61,7 +61,10 @@ export function startBackground(): void {
     focus,
     openSidePanel,
     emit: emitBackgroundEvent,
-    locale: () => localeOf(browser.i18n.getUILanguage()),
+    // Scripts follow the language the extension's messages are shown in: ask the
+    // message bundle itself, since getUILanguage() and @@ui_locale can disagree
+    // with the bundle Chrome picked (seen: both "en-US" with zh_CN messages).
+    locale: () => localeOf(t('common.intlLocale') || browser.i18n.getUILanguage()),
     defer: (task) => setTimeout(task, 0),
     t,
     now: () => Date.now(),

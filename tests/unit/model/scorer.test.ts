@@ -75,6 +75,28 @@ describe('createScorer', () => {
     expect(scorer.scoreAndExplain([])).toEqual([]);
   });
 
+  it('holds columns the row never showed at the baseline: no effect on score or reasons', () => {
+    const full = { fee: '$95.10', tenure: '2 months', partner: 'No', plan: 'basic' };
+    const { fee, tenure } = full;
+    const partial = { fee, tenure };
+    const reasons = scorer.explain(partial);
+    expect(reasons.map((r) => r.field).sort()).toEqual(['fee', 'tenure']);
+    // Exactness still holds: the shown reasons add up to the distance from the baseline.
+    const p = scorer.predict([partial])[0]!;
+    const total = reasons.reduce((sum, r) => sum + r.contribution, 0);
+    expect(total).toBeCloseTo(logit(p) - logit(baselineProbability(artifact)), 4);
+    // And the same two reasons as in the full row: other columns do not leak in.
+    const fullReasons = scorer.explain(full);
+    for (const field of ['fee', 'tenure']) {
+      expect(reasons.find((r) => r.field === field)!.contribution).toBeCloseTo(fullReasons.find((r) => r.field === field)!.contribution, 6);
+    }
+  });
+
+  it('treats an empty row as the baseline customer', () => {
+    expect(scorer.predict([{}])[0]).toBeCloseTo(baselineProbability(artifact), 5);
+    expect(scorer.explain({})).toEqual([]);
+  });
+
   it('reports a missing value as null', () => {
     const reasons = scorer.explain({ fee: '—', tenure: '', partner: 'N/A', plan: null });
     for (const r of reasons) expect(r.value, r.field).toBeNull();
