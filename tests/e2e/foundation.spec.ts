@@ -1,4 +1,6 @@
 import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import type { Tier } from '../../lib/domain';
+import { TIER_STYLE } from '../../lib/risk/tiers';
 import { expect, test } from './fixtures';
 import { expectedTier, readDetailFields, readListRows, scoredBadgeCount, stopServiceWorker } from './helpers';
 
@@ -22,7 +24,21 @@ test('badges every list row with the tier the shipped model gives in Node', asyn
   }
   // A constant answer would pass the comparison above only if the model were constant too.
   expect(tiersSeen.size).toBeGreaterThanOrEqual(3);
+
+  // Styled under the CRM's strict CSP (no inline styles): the tier colour really applies.
+  const colours = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-churn-radar-badge]')].slice(0, 20).map((host) => {
+      const button = host.shadowRoot!.querySelector('button')!;
+      return [button.dataset.tier!, getComputedStyle(button).backgroundColor] as const;
+    }),
+  );
+  for (const [tier, colour] of colours) expect(colour, `tier ${tier}`).toBe(hexToRgb(TIER_STYLE[Number(tier) as Tier].bg));
 });
+
+function hexToRgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
 
 test('the badge popover gives reasons, a script to copy and a way to the side panel', async ({ extension }) => {
   const page = await extension.context.newPage();
