@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCustomerStore } from '../../../lib/background/customer-store';
+import { createHandlers, type BackgroundDeps } from '../../../lib/background/handlers';
+import type { ModelProvider } from '../../../lib/background/model-provider';
+import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
+import type { Translate } from '../../../lib/explain/reason-text';
+import type { BackgroundEvent } from '../../../lib/messaging/protocol';
+import type { ModelArtifact, RawRow, Scorer } from '../../../lib/model/types';
+import type { FocusedCustomer } from '../../../lib/settings';
+
+const SITE = 'http://crm.test';
+
+/** A stand-in model: month-to-month contracts are risky, everything else is not. */
+function fakeScorer(): Scorer {
+  const risk = (row: RawRow) => (row.Contract === 'Month-to-month' ? 0.7 : 0.05);
+  return {
+    artifact: { id: 'model-1', name: 'Test model', kind: 'logistic' } as ModelArtifact,
+    predict: (rows) => Float32Array.from(rows.map(risk)),
+    explain: (row) => (row.Contract === undefined ? [] : [{ field: 'Contract', value: String(row.Contract), contribution: row.Contract === 'Month-to-month' ? 1.2 : -0.8 }]),
+    scoreAndExplain(rows) {
+      return rows.map((row) => ({ probability: risk(row), reasons: this.explain(row) }));
+    },
+    dispose: () => undefined,
+  };
+}
+
+const t: Translate = (key, subs = []) => `${key}(${subs.join('|')})`;
+let db: ChurnRadarDb;
+let events: BackgroundEvent[];
+let focus: FocusedCustomer | null;
+let deps: BackgroundDeps;
+let counter = 0;
+
+beforeEach(() => {
+  db = openDatabase({ name: `handlers-${counter++}` });
+  events = [];
+  focus = null;
+  const scorer = fakeScorer();
+  deps = {
+    db,
+    customers: createCustomerStore(db, { onWriteFailure: vi.fn() }),
+    models: { active: async () => scorer, info: async () => null } as unknown as ModelProvider,
+    thresholds: async () => [0.1, 0.25, 0.45, 0.65],
+    focus: { get: async () => focus, set: async (value) => void (focus = value) },
+    openSidePanel: vi.fn(async () => undefined),
+    emit: (event) => events.push(event),
+    locale: () => 'en',
+    defer: (task) => task(),
+    t,
+    now: () => 1_000,
+  };
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const list = (customers: { crmId: string; name: string; fields: Record<string, string> }[]) => ({
+  url: `${SITE}/customers`,
+  pageKind: 'list' as const,
+  adapter: 'test',
+  customers,
+});
+const ann = { crmId: 'a', name: 'Ann', fields: { Contract: 'Month-to-month', tenure: '2 months' } };
+const bob = { crmId: 'b', name: 'Bob', fields: { Contract: 'Two year' } };
+
+describe('background handlers', () => {
+  it('scores a list page with tiers from the thresholds and stores history', async () => {
+    const handlers = createHandlers(deps);
+    const { scores } = await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
+    expect(scores.map((s) => [s.crmId, s.tier, s.model.name])).toEqual([
+      ['a', 5, 'Test model'],
+      ['b', 1, 'Test model'],
+    ]);
+    await deps.customers.settled();
+    expect(await db.customers.count()).toBe(2);
+    expect(await db.scores.count()).toBe(2);
+    expect((await db.scores.toArray())[0]!.reasons).toEqual([{ field: 'Contract', value: 'Month-to-month', contribution: 1.2 }]);
+    expect(events).toEqual([]); // a list page moves no focus
+  });
+
+  it('focuses the customer of a detail page and tells the side panel', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage({ ...list([ann]), pageKind: 'detail' }, { site: SITE, tabId: 3 });
+    expect(focus).toMatchObject({ site: SITE, crmId: 'a', tabId: 3 });
+    expect(events).toContainEqual({ channel: 'churn-radar-event', type: 'focus-changed', site: SITE, crmId: 'a' });
+    expect(events).toContainEqual({ channel: 'churn-radar-event', type: 'customer-updated', site: SITE, crmId: 'a' });
+  });
+
+  it('refuses to score without a model, with a message saying what to do', async () => {
+    const handlers = createHandlers({ ...deps, models: { active: async () => null, info: async () => null } as unknown as ModelProvider });
+    await expect(handlers.scanPage(list([ann]), { site: SITE, tabId: 3 })).rejects.toMatchObject({ code: 'not-found', message: /Options/ });
+  });
+
+  it('gives a badge its top reasons and a script filled with the customer', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
+    const details = await handlers.getBadgeDetails({ crmId: 'a' }, { site: SITE, tabId: 3 });
+    expect(details!.reasons).toEqual([{ field: 'Contract', value: 'Month-to-month', contribution: 1.2 }]);
+    expect(details!.script.id).toBe('tier5-account-manager');
+    expect(details!.script.text).toContain('Ann');
+    expect(await handlers.getBadgeDetails({ crmId: 'nobody' }, { site: SITE, tabId: 3 })).toBeNull();
+  });
+
+  it('keeps sites apart: another site cannot read this site’s customer', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
+    expect(await handlers.getBadgeDetails({ crmId: 'a' }, { site: 'https://other.test', tabId: 4 })).toBeNull();
+  });
+
+  it('shows a customer in depth: merged fields, score, history and all six indicator categories', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
+    await handlers.focusCustomer({ crmId: 'a' }, { site: SITE, tabId: 3 });
+    const view = (await handlers.getCustomerView({}, { site: null, tabId: null }))!;
+    expect(view).toMatchObject({ site: SITE, crmId: 'a', name: 'Ann', observations: 1, fields: ann.fields });
+    expect(view.score).toMatchObject({ tier: 5 });
+    expect(view.score!.probability).toBeCloseTo(0.7, 6);
+    expect(view.history).toHaveLength(1);
+    expect(view.history[0]).toMatchObject({ at: 1_000, tier: 5 });
+    expect(view.history[0]!.probability).toBeCloseTo(0.7, 6);
+    expect(new Set(view.indicators.map((i) => i.category)).size).toBe(6);
+    expect(await handlers.getCustomerView({ site: SITE, crmId: 'nobody' }, { site: null, tabId: null })).toBeNull();
+  });
+
+  it('opens the side panel on the sender tab and focuses that customer', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.openSidePanel({ crmId: 'b' }, { site: SITE, tabId: 9 });
+    expect(deps.openSidePanel).toHaveBeenCalledWith(9);
+    expect(focus).toMatchObject({ crmId: 'b', tabId: 9 });
+  });
+});
