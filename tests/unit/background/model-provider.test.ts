@@ -1,0 +1,55 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createModelProvider } from '../../../lib/background/model-provider';
+import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
+import { parseModelArtifact } from '../../../lib/model/artifact';
+import { createScorer } from '../../../lib/model/scorer';
+import { trainModel } from '../../../lib/model/train';
+import type { ModelArtifact } from '../../../lib/model/types';
+import { parseCsv } from '../../../lib/data/csv';
+
+let artifact: ModelArtifact;
+let db: ChurnRadarDb;
+let counter = 0;
+
+beforeAll(async () => {
+  const table = parseCsv(readFileSync('tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv', 'utf8'));
+  ({ artifact } = await trainModel({ rows: table.rows.slice(0, 800), columns: table.columns, label: 'Churn', folds: 2, name: 'small', trainedBy: 'vitest', source: 'fixture' }));
+});
+beforeEach(() => {
+  db = openDatabase({ name: `models-${counter++}` });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('model provider', () => {
+  it('installs and activates the bundled model on first use, then reads it from the database', async () => {
+    const loadBundled = vi.fn(async () => JSON.parse(JSON.stringify(artifact)));
+    const provider = createModelProvider({ db, loadBundled, parse: parseModelArtifact, createScorer });
+    const scorer = await provider.active();
+    expect(scorer!.artifact.id).toBe(artifact.id);
+    expect(await db.models.count()).toBe(1);
+    expect((await db.meta.get('activeModelId'))!.value).toBe(artifact.id);
+
+    const afterRestart = createModelProvider({ db, loadBundled, parse: parseModelArtifact, createScorer });
+    expect((await afterRestart.info())!).toMatchObject({ id: artifact.id, name: 'small', trainingRows: 800 });
+    expect(loadBundled).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads the model once per worker life', async () => {
+    const create = vi.fn(createScorer);
+    const provider = createModelProvider({ db, loadBundled: async () => artifact, parse: parseModelArtifact, createScorer: create });
+    await Promise.all([provider.active(), provider.active(), provider.info()]);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails with a clear message on a corrupt bundled model, stores nothing, and can try again', async () => {
+    const loadBundled = vi.fn().mockResolvedValueOnce({ format: 'churn-radar-model', formatVersion: 1, kind: 'logistic' }).mockResolvedValue(artifact);
+    const provider = createModelProvider({ db, loadBundled, parse: parseModelArtifact, createScorer });
+    await expect(provider.active()).rejects.toThrow(/model/i);
+    expect(await db.models.count()).toBe(0);
+    expect((await provider.active())!.artifact.id).toBe(artifact.id);
+  });
+});
