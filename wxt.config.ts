@@ -14,7 +14,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    minimum_chrome_version: '116',
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [DEMO_CRM_MATCH],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
