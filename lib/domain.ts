@@ -1,7 +1,7 @@
 /**
  * The product's core vocabulary, shared by every context (content script,
- * background, extension pages, Node scripts). Types only: importing this file
- * adds nothing to a bundle.
+ * background, extension pages, Node scripts). Types and a few constant lists:
+ * importing it adds next to nothing to a bundle.
  */
 
 /** A CRM site is identified by its origin, e.g. "https://acme.my.salesforce.com". */
@@ -19,6 +19,42 @@ export interface CustomerSnapshot {
   /** Display name, rendered as text only. */
   name: string;
   fields: RawFields;
+  /** Activities the page lists for this customer (orders, tickets, notes…), raw text, when it shows any. */
+  activities?: ActivitySnapshot[];
+}
+
+export const ACTIVITY_KINDS = ['order', 'ticket', 'note', 'contact', 'payment'] as const;
+/** order = purchase/renewal; ticket = support case/complaint; note = free text; contact = logged call/email/meeting; payment = invoice/payment event. */
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** One activity as a CRM page shows it: raw text only, parsed in the background (lib/parse). */
+export interface ActivitySnapshot {
+  /** The CRM's own id for it when the page shows one; otherwise derived from its content. */
+  id?: string;
+  kind: ActivityKind;
+  /** Date or relative time as displayed ("2024-03-05", "3 days ago", "2024年3月5日"). */
+  date: string;
+  /** Money as displayed (orders, payments). */
+  amount?: string;
+  /** Units as displayed ("3", "3 CDs", "5 单"). */
+  quantity?: string;
+  /** Status as displayed ("Open", "Resolved", "Failed", "已解决"). */
+  status?: string;
+  /** Subject, note or ticket text: input to sentiment and competitor mentions. */
+  text?: string;
+}
+
+/** An activity after parsing: what history and indicators work with. */
+export interface Activity {
+  /** Stable within (site, crmId): the CRM's id or a hash of kind+date+amount+text. */
+  id: string;
+  kind: ActivityKind;
+  /** Epoch ms (UTC midnight for dates without a time). */
+  at: number;
+  amount?: number;
+  quantity?: number;
+  status?: string;
+  text?: string;
 }
 
 export type Tier = 1 | 2 | 3 | 4 | 5;

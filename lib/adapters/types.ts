@@ -10,6 +10,11 @@ export interface ExtractedCustomer {
 export interface PageExtraction {
   kind: PageKind;
   customers: ExtractedCustomer[];
+  /**
+   * The page's own "today" (ISO yyyy-mm-dd) when the CRM shows data as of a
+   * fixed date (the demo CRM's CDNOW space is as of 1997-09-30); absent means now.
+   */
+  today?: string;
 }
 
 /**

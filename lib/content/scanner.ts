@@ -97,6 +97,7 @@ export function createScanner(deps: ScannerDeps) {
           pageKind: extraction.kind,
           adapter: adapter.id,
           customers: batch.map((c) => c.snapshot),
+          ...(extraction.today ? { today: extraction.today } : {}),
         });
         const byId = new Map(scores.map((s) => [s.crmId, s]));
         const items = batch.map((customer) => {

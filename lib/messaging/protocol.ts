@@ -43,7 +43,7 @@ export interface CustomerView {
 export interface Protocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
-    request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[] };
+    request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
     response: { scores: BadgeScore[] };
   };
   /** Content script → background: reasons and script for one badge, when its popover opens. */

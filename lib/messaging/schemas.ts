@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_KINDS } from '../domain';
 import type { MessageType } from './protocol';
 
 /**
@@ -9,11 +10,25 @@ import type { MessageType } from './protocol';
 const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(256);
 
+export const activitySnapshotSchema = z.strictObject({
+  id: id.optional(),
+  kind: z.enum(ACTIVITY_KINDS),
+  date: text(128),
+  amount: text(128).optional(),
+  quantity: text(128).optional(),
+  status: text(256).optional(),
+  text: text(8192).optional(),
+});
+
 export const customerSnapshotSchema = z.strictObject({
   crmId: id,
   name: text(512),
   fields: z.record(text(256), text(4096)).refine((fields) => Object.keys(fields).length <= 300, 'too many fields'),
+  activities: z.array(activitySnapshotSchema).max(2000).optional(),
 });
+
+/** "Today" of the page as an ISO date (yyyy-mm-dd), for CRMs that show data as of a date. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const empty = z.strictObject({});
 
@@ -23,6 +38,7 @@ export const requestSchemas = {
     pageKind: z.enum(['list', 'detail']),
     adapter: text(64),
     customers: z.array(customerSnapshotSchema).max(5000),
+    today: isoDate.optional(),
   }),
   getBadgeDetails: z.strictObject({ crmId: id }),
   focusCustomer: z.strictObject({ crmId: id }),
