@@ -1,7 +1,30 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { CustomerRow, MetaRow, ModelRow, ObservationRow, ScoreRow } from './schema';
+import type { ActionRow, ActivityRow, CustomerRow, IndicatorRow, MetaRow, ModelRow, ObservationRow, ScoreRow, SettingRow } from './schema';
+import { upgradeToV2 } from './migrations/v2';
 
 export const DB_NAME = 'churn-radar';
+
+/** Version 1 (issue 3): customers, append-only observations and scores, models, meta. */
+export const STORES_V1 = {
+  customers: '[site+crmId], site, lastSeen',
+  observations: '++id, [site+crmId+observedAt], site, observedAt',
+  scores: '++id, [site+crmId+scoredAt], site, scoredAt',
+  models: 'id, importedAt',
+  meta: 'key',
+} as const;
+
+/**
+ * Version 2 (issue 4): activities, indicator history, actions, settings;
+ * customers gain a parsed value (indexed per site for value-at-stake lists).
+ * Only changed tables are listed: Dexie keeps the others as in version 1.
+ */
+export const STORES_V2 = {
+  customers: '[site+crmId], site, lastSeen, [site+value]',
+  activities: '[site+crmId+id], [site+crmId+at], site, at',
+  indicators: '++id, [site+crmId+computedAt], site, computedAt',
+  actions: '++id, [site+crmId+at], site, at',
+  settings: 'key',
+} as const;
 
 export type ChurnRadarDb = Dexie & {
   /** Compound primary key [site, crmId]. */
@@ -10,6 +33,11 @@ export type ChurnRadarDb = Dexie & {
   scores: EntityTable<ScoreRow, 'id'>;
   models: EntityTable<ModelRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  /** Compound primary key [site, crmId, id]. */
+  activities: Table<ActivityRow, [string, string, string]>;
+  indicators: EntityTable<IndicatorRow, 'id'>;
+  actions: EntityTable<ActionRow, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
 };
 
 /**
@@ -27,13 +55,8 @@ export function openDatabase(options: { name?: string; indexedDB?: IDBFactory; I
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   }) as ChurnRadarDb;
 
-  db.version(1).stores({
-    customers: '[site+crmId], site, lastSeen',
-    observations: '++id, [site+crmId+observedAt], site, observedAt',
-    scores: '++id, [site+crmId+scoredAt], site, scoredAt',
-    models: 'id, importedAt',
-    meta: 'key',
-  });
+  db.version(1).stores(STORES_V1);
+  db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
 
   return db;
 }

@@ -1,4 +1,5 @@
 import type { CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import { customerValueOf } from './migrations/v2';
 import type { CustomerRow, ObservationRow, ScoreRow } from './schema';
 
 /** Re-record an unchanged customer at most once a day, so history shows presence without flooding. */
@@ -27,7 +28,7 @@ export function mergeSnapshot(
   if (!existing) {
     return {
       observe: true,
-      customer: {
+      customer: withValue({
         site,
         crmId: snapshot.crmId,
         name: snapshot.name,
@@ -36,24 +37,31 @@ export function mergeSnapshot(
         lastSeen: now,
         lastObservedAt: now,
         observationCount: 1,
-      },
+      }),
     };
   }
   const changed =
     snapshot.name !== existing.name ||
     Object.entries(snapshot.fields).some(([key, value]) => existing.fields[key] !== value);
   const observe = changed || now - existing.lastObservedAt >= OBSERVATION_REFRESH_MS;
-  return {
-    observe,
-    customer: {
-      ...existing,
-      name: snapshot.name || existing.name,
-      fields: { ...existing.fields, ...snapshot.fields },
-      lastSeen: Math.max(existing.lastSeen, now),
-      lastObservedAt: observe ? now : existing.lastObservedAt,
-      observationCount: existing.observationCount + (observe ? 1 : 0),
-    },
+  const customer: CustomerRow = {
+    ...existing,
+    name: snapshot.name || existing.name,
+    fields: { ...existing.fields, ...snapshot.fields },
+    lastSeen: Math.max(existing.lastSeen, now),
+    lastObservedAt: observe ? now : existing.lastObservedAt,
+    observationCount: existing.observationCount + (observe ? 1 : 0),
   };
+  return { observe, customer: changed ? withValue(customer) : customer };
+}
+
+function withValue(customer: CustomerRow): CustomerRow {
+  const value = customerValueOf(customer.fields);
+  if (value === undefined) {
+    const { value: _dropped, ...rest } = customer;
+    return rest;
+  }
+  return { ...customer, value };
 }
 
 export function scoreWorthRecording(

@@ -1,8 +1,10 @@
-import type { CustomerSnapshot, PageKind, Reason, SiteKey, Tier } from '../domain';
+import type { Activity, CustomerSnapshot, PageKind, Reason, SiteKey, Tier } from '../domain';
+import type { ChurnPattern, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { ModelArtifact } from '../model/types';
 
 /**
- * Row types of the Churn Radar database (schema version 1).
+ * Row types of the Churn Radar database. Every version is declared in db.ts;
+ * this file describes the newest (version 2).
  *
  * customers     one row per (site, crmId): latest known fields merged over all
  *               observations, newest value wins; first/last seen.
@@ -14,6 +16,25 @@ import type { ModelArtifact } from '../model/types';
  *               probability, or per day).
  * models        model artifacts; the active one is meta['activeModelId'].
  * meta          small key → value records owned by the background.
+ *
+ * Added in version 2:
+ * activities    orders, tickets, notes, contacts, payments a CRM page listed for a
+ *               customer, parsed; keyed by (site, crmId, id) so a re-seen activity
+ *               updates in place (a ticket's status moves from Open to Resolved).
+ * indicators    indicator values per customer over time: one row per computation
+ *               that changed something (or per day), newest last.
+ * actions       what a user did about a customer and its outcome (issue 7 fills it);
+ *               never pruned by the retention window.
+ * settings      manager settings (retention window, churn definition, competitors),
+ *               key → value, versioned by the database schema.
+ * customers     gains `value` (monthly value, parsed), `today` (the CRM's own "today"
+ *               when a page declares one) and `visits` (for "since your last visit").
+ *
+ * Queries and their indexes:
+ *   a customer's history         [site+crmId+observedAt] / [site+crmId+at] / [site+crmId+computedAt]
+ *   retention pruning            observedAt, computedAt (range below a cut-off)
+ *   a site's data (export/erase) site on every table
+ *   worklists by value           [site+value]
  */
 export interface CustomerRow {
   site: SiteKey;
@@ -27,6 +48,60 @@ export interface CustomerRow {
   observationCount: number;
   /** Denormalised latest score, so scoring a page needs one read per customer. */
   lastScore?: { probability: number; tier: Tier; modelId: string; scoredAt: number };
+  /** v2: monthly value parsed from the fields, when the CRM shows one (for value-at-stake and sorting). */
+  value?: number;
+  /** v2: the CRM page's own "today" (epoch ms) when it declares one; indicators are computed as of it. */
+  today?: number;
+  /** v2: what the side panel showed at the previous and current visit, for "since your last visit". */
+  visits?: { previous?: VisitSnapshot; current?: VisitSnapshot };
+}
+
+/** The state of a customer when a user last looked at it in the side panel. */
+export interface VisitSnapshot {
+  at: number;
+  probability: number | null;
+  /** Indicator id → value (only available ones). */
+  indicators: Record<string, number | string>;
+  /** Feature/indicator → signed contribution, as explained at that visit. */
+  contributions: Record<string, number>;
+}
+
+export interface ActivityRow extends Activity {
+  site: SiteKey;
+  crmId: string;
+  /** When the extension first and last saw it on a page. */
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface IndicatorRow {
+  id?: number;
+  site: SiteKey;
+  crmId: string;
+  computedAt: number;
+  values: IndicatorValue[];
+  lifecycle: LifecycleStage | null;
+  pattern: ChurnPattern | null;
+}
+
+export type ActionKind = 'called' | 'emailed' | 'offer' | 'meeting' | 'no_contact';
+export type OutcomeKind = 'retained' | 'churned' | 'no_answer' | 'pending';
+
+export interface ActionRow {
+  id?: number;
+  site: SiteKey;
+  crmId: string;
+  at: number;
+  kind: ActionKind;
+  playbookId?: string;
+  scriptId?: string;
+  note?: string;
+  outcome?: { kind: OutcomeKind; at: number };
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
 }
 
 export interface ObservationRow {

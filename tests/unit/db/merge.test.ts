@@ -32,6 +32,15 @@ describe('mergeSnapshot', () => {
     expect(later.customer.observationCount).toBe(2);
   });
 
+  it('keeps the parsed monthly value in step with the fields', () => {
+    const first = mergeSnapshot(site, undefined, snapshot({ 'Monthly fee': '$70.35' }), 1000).customer;
+    expect(first.value).toBe(70.35);
+    const raised = mergeSnapshot(site, first, snapshot({ 'Monthly fee': '$80' }), 2000).customer;
+    expect(raised.value).toBe(80);
+    const unreadable = mergeSnapshot(site, raised, snapshot({ 'Monthly fee': 'ask finance' }), 3000).customer;
+    expect(unreadable.value).toBeUndefined();
+  });
+
   it('treats a renamed customer as a change', () => {
     const first = mergeSnapshot(site, undefined, snapshot({}), 1000).customer;
     expect(mergeSnapshot(site, first, snapshot({}, 'Ada Lovelace'), 2000).observe).toBe(true);

@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import v1 from '../../fixtures/db/v1.json';
+import { openDatabase, STORES_V1, type ChurnRadarDb } from '../../../lib/db/db';
+import { customerValueOf } from '../../../lib/db/migrations/v2';
+
+const V1_TABLES = ['customers', 'observations', 'scores', 'models', 'meta'] as const;
+let counter = 0;
+let opened: ChurnRadarDb | null = null;
+afterEach(async () => {
+  await opened?.delete();
+  opened = null;
+});
+
+/** A database exactly as version 1 of the extension left it. */
+async function writeVersion1(name: string): Promise<void> {
+  const old = new Dexie(name);
+  old.version(1).stores(STORES_V1);
+  await old.open();
+  for (const table of V1_TABLES) await old.table(table).bulkAdd(v1[table] as object[]);
+  old.close();
+}
+
+describe('schema migrations', () => {
+  it('v1 → v2 keeps every row of every v1 table', async () => {
+    const name = `migrate-${counter++}`;
+    await writeVersion1(name);
+    opened = openDatabase({ name });
+    await opened.open();
+    expect(opened.verno).toBe(2);
+    for (const table of V1_TABLES) {
+      const rows = await opened.table(table).toArray();
+      expect(rows.length, table).toBe(v1[table].length);
+    }
+    const scores = await opened.scores.orderBy('id').toArray();
+    expect(scores).toEqual(v1.scores);
+    const observations = await opened.observations.orderBy('id').toArray();
+    expect(observations).toEqual(v1.observations);
+    expect(await opened.meta.get('activeModelId')).toEqual({ key: 'activeModelId', value: 'fixture-model' });
+  });
+
+  it('v1 → v2 fills the customer value from whatever the fields call it, and only where one is shown', async () => {
+    const name = `migrate-${counter++}`;
+    await writeVersion1(name);
+    opened = openDatabase({ name });
+    const [ava, wang, none] = await opened.customers.bulkGet([
+      ['http://127.0.0.1:4178', '7590-VHVEG'],
+      ['http://127.0.0.1:4178', '5575-GNVDE'],
+      ['https://crm.example.com', 'acct-1'],
+    ]);
+    expect(ava?.value).toBe(29.85);
+    expect(wang?.value).toBe(56.95);
+    expect(none && 'value' in none).toBe(false);
+    // Everything else of the row is untouched.
+    const { value: _value, ...rest } = ava!;
+    expect(rest).toEqual(v1.customers[0]);
+    // The new index answers queries over the migrated rows.
+    const byValue = await opened.customers.where('[site+value]').between(['http://127.0.0.1:4178', 50], ['http://127.0.0.1:4178', Infinity]).toArray();
+    expect(byValue.map((c) => c.crmId)).toEqual(['5575-GNVDE']);
+  });
+
+  it('v2 starts the new tables empty and usable', async () => {
+    const name = `migrate-${counter++}`;
+    await writeVersion1(name);
+    opened = openDatabase({ name });
+    expect(await opened.activities.count()).toBe(0);
+    await opened.activities.put({ site: 's', crmId: 'c', id: 'o1', kind: 'order', at: 1, amount: 5, firstSeen: 1, lastSeen: 1 });
+    expect(await opened.activities.where('[site+crmId+at]').between(['s', 'c', 0], ['s', 'c', 2]).count()).toBe(1);
+  });
+
+  it('reads a value only when the text is a number', () => {
+    expect(customerValueOf({ 'Monthly fee': '$1,234.50' })).toBe(1234.5);
+    expect(customerValueOf({ MonthlyCharges: 'n/a' })).toBeUndefined();
+    expect(customerValueOf({})).toBeUndefined();
+  });
+});
