@@ -5,68 +5,139 @@ import { applyScores, mergeSightings, type ScoredCustomer, type SightingContext 
 import type { CustomerRow } from '../db/schema';
 import { createWriteQueue } from './write-queue';
 
-/** Rows kept in memory; past this the cache starts over (the database stays the truth). */
+/** Rows kept in memory; past this the oldest written ones are evicted (the database stays the truth). */
 export const MAX_CACHED_CUSTOMERS = 50_000;
 
 const keyOf = (site: SiteKey, crmId: string) => `${site}\u0000${crmId}`;
+
+export interface CustomerStoreOptions {
+  onWriteFailure: (error: unknown, batch: WriteBatch) => void;
+  onWriteSuccess?: () => void;
+  onDiscard?: (count: number) => void;
+  maxCached?: number;
+}
 
 /**
  * Customers as the background sees them: the latest rows in memory (so a list
  * page is answered without waiting for IndexedDB) in front of the database,
  * with every change queued for writing. Readers that need the disk state call
  * `settled()` first.
+ *
+ * Consistency rules: a row read from disk never replaces one already in memory
+ * (memory is newer, maybe not yet written); rows with unwritten changes are
+ * never evicted; merges read and update memory in one synchronous step, so two
+ * pages scanned at once cannot overwrite each other's sightings.
  */
-export function createCustomerStore(db: ChurnRadarDb, options: { onWriteFailure: (error: unknown, batch: WriteBatch) => void; onWriteSuccess?: () => void }) {
+export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOptions) {
+  const maxCached = options.maxCached ?? MAX_CACHED_CUSTOMERS;
   const cache = new Map<string, CustomerRow>();
-  const queue = createWriteQueue({ write: (batch) => writeBatch(db, batch), onFailure: options.onWriteFailure, onSuccess: options.onWriteSuccess });
+  /** Rows changed in memory and not yet confirmed on disk, by key. */
+  const unwritten = new Map<string, CustomerRow>();
 
-  function remember(rows: readonly CustomerRow[]) {
-    if (cache.size + rows.length > MAX_CACHED_CUSTOMERS) cache.clear();
-    for (const row of rows) cache.set(keyOf(row.site, row.crmId), row);
-  }
+  const queue = createWriteQueue({
+    write: (batch) => writeBatch(db, batch),
+    onFailure: options.onWriteFailure,
+    onDiscard: options.onDiscard,
+    onSuccess: (batch) => {
+      for (const row of batch.customers) {
+        const key = keyOf(row.site, row.crmId);
+        if (unwritten.get(key) === row) unwritten.delete(key);
+      }
+      options.onWriteSuccess?.();
+    },
+  });
 
-  async function load(site: SiteKey, crmIds: readonly string[]): Promise<(CustomerRow | undefined)[]> {
-    const found = crmIds.map((id) => cache.get(keyOf(site, id)));
-    const missing = crmIds.filter((_, i) => !found[i]);
-    if (missing.length) {
-      const fromDisk = await getCustomers(db, site, missing);
-      const byId = new Map(fromDisk.filter((row): row is CustomerRow => !!row).map((row) => [row.crmId, row]));
-      remember([...byId.values()]);
-      crmIds.forEach((id, i) => (found[i] ??= byId.get(id)));
+  function evictIfFull(incoming: number) {
+    if (cache.size + incoming <= maxCached) return;
+    let excess = cache.size + incoming - Math.floor(maxCached * 0.8);
+    for (const key of cache.keys()) {
+      if (excess <= 0) break;
+      if (unwritten.has(key)) continue;
+      cache.delete(key);
+      excess--;
     }
-    return found;
   }
+
+  /** Remember rows read from disk, unless memory already has a (newer) version. */
+  function rememberFromDisk(rows: readonly CustomerRow[]) {
+    evictIfFull(rows.length);
+    for (const row of rows) {
+      const key = keyOf(row.site, row.crmId);
+      if (!cache.has(key)) cache.set(key, row);
+    }
+  }
+
+  /** Remember rows changed here; they stay pinned until written. */
+  function rememberChanged(rows: readonly CustomerRow[]) {
+    evictIfFull(rows.length);
+    for (const row of rows) {
+      const key = keyOf(row.site, row.crmId);
+      // Re-insert so the Map's order stays "least recently changed first" for eviction.
+      cache.delete(key);
+      cache.set(key, row);
+      unwritten.set(key, row);
+    }
+  }
+
+  /** Make sure every requested row that exists on disk is in memory. */
+  async function prefetch(site: SiteKey, crmIds: readonly string[]): Promise<Map<string, CustomerRow>> {
+    const missing = crmIds.filter((id) => !cache.has(keyOf(site, id)));
+    if (!missing.length) return new Map();
+    const fromDisk = (await getCustomers(db, site, missing)).filter((row): row is CustomerRow => !!row);
+    rememberFromDisk(fromDisk);
+    return new Map(fromDisk.map((row) => [row.crmId, row]));
+  }
+
+  const current = (site: SiteKey, crmId: string, loaded: Map<string, CustomerRow>) => cache.get(keyOf(site, crmId)) ?? unwritten.get(keyOf(site, crmId)) ?? loaded.get(crmId);
 
   return {
     /** Merge what a page showed; returns the merged rows in input order. */
     async recordSightings(context: SightingContext, snapshots: readonly CustomerSnapshot[]): Promise<CustomerRow[]> {
-      const existing = await load(context.site, snapshots.map((s) => s.crmId));
+      const loaded = await prefetch(context.site, snapshots.map((s) => s.crmId));
+      // From here to the enqueue nothing awaits: read, merge and remember are one step.
+      const existing = snapshots.map((s) => current(context.site, s.crmId, loaded));
       const { merged, changed, observations } = mergeSightings(context, existing, snapshots);
-      remember(changed);
+      rememberChanged(changed);
       queue.enqueue({ customers: changed, observations });
       return merged;
     },
 
-    /** Keep score history where it moved; rows must have been recorded by recordSightings. */
-    recordScores(
-      site: SiteKey,
-      rows: readonly CustomerRow[],
-      scored: readonly ScoredCustomer[],
-      now: number,
-      reasonsFor: (row: CustomerRow) => Reason[],
-    ): void {
-      const current = rows.map((row) => cache.get(keyOf(site, row.crmId)) ?? row);
-      const { history, updated } = applyScores(site, current, scored, now, reasonsFor);
-      remember(updated);
+    /** Keep score history where it moved. */
+    recordScores(site: SiteKey, rows: readonly CustomerRow[], scored: readonly ScoredCustomer[], now: number, reasonsFor: (row: CustomerRow) => Reason[]): void {
+      const latest = rows.map((row) => current(site, row.crmId, new Map()) ?? row);
+      const { history, updated } = applyScores(site, latest, scored, now, reasonsFor);
+      rememberChanged(updated);
       queue.enqueue({ customers: updated, scores: history });
     },
 
-    async get(site: SiteKey, crmId: string): Promise<CustomerRow | undefined> {
-      return cache.get(keyOf(site, crmId)) ?? getCustomer(db, site, crmId);
+    /** Replace a customer row (e.g. visit snapshots) and queue the write. */
+    update(row: CustomerRow, extra: Partial<Omit<WriteBatch, 'customers'>> = {}): void {
+      rememberChanged([row]);
+      queue.enqueue({ ...extra, customers: [row] });
     },
 
-    /** Resolves when every change so far is on disk (or reported as failed). */
+    /** Queue rows of other tables that belong to already-recorded customers. */
+    append(extra: Partial<Omit<WriteBatch, 'customers'>>): void {
+      queue.enqueue(extra);
+    },
+
+    async get(site: SiteKey, crmId: string): Promise<CustomerRow | undefined> {
+      const key = keyOf(site, crmId);
+      const inMemory = cache.get(key) ?? unwritten.get(key);
+      if (inMemory) return inMemory;
+      const row = await getCustomer(db, site, crmId);
+      return cache.get(key) ?? unwritten.get(key) ?? row;
+    },
+
+    /** Forget everything in memory (after an erase): the database is the truth again. */
+    reset(): void {
+      cache.clear();
+      unwritten.clear();
+    },
+
+    /** Resolves when every change so far is on disk (or reported as failed and held). */
     settled: () => queue.idle(),
+    heldRows: () => queue.heldRows(),
   };
 }
 

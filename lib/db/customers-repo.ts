@@ -1,20 +1,32 @@
 import type { SiteKey } from '../domain';
 import type { ChurnRadarDb } from './db';
-import type { CustomerRow, ObservationRow, ScoreRow } from './schema';
+import type { ActivityRow, CustomerRow, IndicatorRow, ObservationRow, ScoreRow } from './schema';
 
 /** Everything one flush writes, in one transaction, so history never half-lands. */
 export interface WriteBatch {
   customers: CustomerRow[];
   observations: ObservationRow[];
   scores: ScoreRow[];
+  /** Upserted by (site, crmId, id): a re-seen activity replaces the stored one. */
+  activities: ActivityRow[];
+  indicators: IndicatorRow[];
 }
 
-export async function writeBatch(db: ChurnRadarDb, batch: WriteBatch): Promise<void> {
-  await db.transaction('rw', db.customers, db.observations, db.scores, async () => {
-    if (batch.customers.length) await db.customers.bulkPut(batch.customers);
-    if (batch.observations.length) await db.observations.bulkAdd(batch.observations);
-    if (batch.scores.length) await db.scores.bulkAdd(batch.scores);
+export async function writeBatch(db: ChurnRadarDb, batch: Partial<WriteBatch>): Promise<void> {
+  await db.transaction('rw', [db.customers, db.observations, db.scores, db.activities, db.indicators], async () => {
+    if (batch.customers?.length) await db.customers.bulkPut(latestPerCustomer(batch.customers));
+    if (batch.observations?.length) await db.observations.bulkAdd(batch.observations);
+    if (batch.scores?.length) await db.scores.bulkAdd(batch.scores);
+    if (batch.activities?.length) await db.activities.bulkPut(batch.activities);
+    if (batch.indicators?.length) await db.indicators.bulkAdd(batch.indicators);
   });
+}
+
+/** A coalesced batch may hold several versions of a customer; the last one is the truth. */
+function latestPerCustomer(rows: readonly CustomerRow[]): CustomerRow[] {
+  const latest = new Map<string, CustomerRow>();
+  for (const row of rows) latest.set(`${row.site}\u0000${row.crmId}`, row);
+  return latest.size === rows.length ? (rows as CustomerRow[]) : [...latest.values()];
 }
 
 export async function getCustomers(db: ChurnRadarDb, site: SiteKey, crmIds: readonly string[]): Promise<(CustomerRow | undefined)[]> {

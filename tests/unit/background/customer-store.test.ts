@@ -52,4 +52,40 @@ describe('customer store', () => {
     await store.settled();
     expect(onWriteFailure).toHaveBeenCalledWith(quota, expect.objectContaining({ customers: [expect.objectContaining({ crmId: 'a' })] }));
   }, 10_000);
+
+  it('two pages scanned at once with a cold cache do not overwrite each other', async () => {
+    const seed = createCustomerStore(db, { onWriteFailure: vi.fn() });
+    await seed.recordSightings(context(1), [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
+    await seed.settled();
+    const store = createCustomerStore(openDatabase({ name }), { onWriteFailure: vi.fn() });
+    await Promise.all([
+      store.recordSightings(context(2), [{ crmId: 'a', name: 'Ann', fields: { Tenure: '4 months' } }]),
+      store.recordSightings(context(3, 'detail'), [{ crmId: 'a', name: 'Ann', fields: { Owner: 'Lee' } }]),
+    ]);
+    await store.settled();
+    const row = await db.customers.get([site, 'a']);
+    expect(row?.fields).toEqual({ Plan: 'Gold', Tenure: '4 months', Owner: 'Lee' });
+    expect(row?.observationCount).toBe(3);
+  });
+
+  it('never evicts a row whose change is not on disk yet', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const store = createCustomerStore(db, { onWriteFailure: vi.fn(), maxCached: 2 });
+    const slowDb = db;
+    const originalTransaction = slowDb.transaction.bind(slowDb);
+    const spy = vi.spyOn(slowDb, 'transaction').mockImplementation(((...args: Parameters<typeof originalTransaction>) =>
+      gate.then(() => originalTransaction(...args))) as typeof originalTransaction);
+    await store.recordSightings(context(1), [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
+    await store.recordSightings(context(2), [
+      { crmId: 'b', name: 'Bo', fields: {} },
+      { crmId: 'c', name: 'Cy', fields: {} },
+    ]);
+    // 'a' is not written yet: it must still be what the store answers, not a miss.
+    expect((await store.get(site, 'a'))?.fields).toEqual({ Plan: 'Gold' });
+    release();
+    await store.settled();
+    spy.mockRestore();
+    expect(await db.customers.count()).toBe(3);
+  });
 });

@@ -42,11 +42,47 @@ describe('write queue', () => {
     await queue.idle();
     expect(write).toHaveBeenCalledTimes(WRITE_RETRY_DELAYS_MS.length + 1);
     expect(onFailure).toHaveBeenCalledWith(quota, expect.objectContaining({ observations: [obs('a')] }));
-    // The queue keeps working afterwards.
-    write.mockResolvedValue(undefined);
+    expect(queue.heldRows()).toBe(1);
+    // When storage recovers, the held batch goes out first, with the new rows: nothing lost.
+    write.mockReset().mockResolvedValue(undefined);
     queue.enqueue({ observations: [obs('b')] });
     await queue.idle();
     expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(write.mock.calls[0]![0].observations.map((o: { crmId: string }) => o.crmId)).toEqual(['a', 'b']);
+    expect(queue.heldRows()).toBe(0);
+  });
+
+  it('keeps working when a callback throws', async () => {
+    const write = vi.fn().mockResolvedValue(undefined);
+    const onSuccess = vi.fn(() => {
+      throw new Error('listener bug');
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const queue = createWriteQueue({ write, onFailure: vi.fn(), onSuccess, sleep: noSleep });
+    queue.enqueue({ observations: [obs('a')] });
+    await queue.idle();
+    queue.enqueue({ observations: [obs('b')] });
+    await queue.idle();
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('while storage keeps failing, holds at most maxHeldRows, dropping the oldest observations and saying how many', async () => {
+    const write = vi.fn().mockRejectedValue(new Error('full'));
+    const onDiscard = vi.fn();
+    const queue = createWriteQueue({ write, onFailure: vi.fn(), onDiscard, sleep: noSleep, maxHeldRows: 3 });
+    queue.enqueue({ observations: [obs('a'), obs('b')] });
+    await queue.idle();
+    queue.enqueue({ observations: [obs('c'), obs('d')] });
+    await queue.idle();
+    expect(onDiscard).toHaveBeenCalledWith(1);
+    expect(queue.heldRows()).toBe(3);
+    write.mockReset().mockResolvedValue(undefined);
+    queue.enqueue({});
+    await queue.idle();
+    expect(write.mock.calls[0]![0].observations.map((o: { crmId: string }) => o.crmId)).toEqual(['b', 'c', 'd']);
   });
 
   it('is idle at once when nothing was queued', async () => {
