@@ -47,12 +47,13 @@ export function isMissing(value: RawValue): boolean {
 
 /**
  * Unicode-normalise CRM text for parsing: NFKC (full-width digits and
- * symbols → ASCII, "￥" → "¥"), every kind of space → " ", trimmed.
+ * symbols → ASCII, "￥" → "¥"), every kind of space → " ", zero-width
+ * characters and emoji variation selectors ("✔️" → "✔") dropped, trimmed.
  */
 export function normalizeText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\s\u00a0\u2007\u202f\u2009\u200a\u3000]+/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/[\u200b\u200c\u200d\ufeff\ufe0e\ufe0f]/g, '')
     .trim();
 }

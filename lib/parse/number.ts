@@ -11,10 +11,14 @@
  * - A separator is a decimal point unless the text proves it is grouping
  *   (repeated, followed by another separator kind, or money followed by
  *   exactly three digits — money is written with 0 or 2 decimals).
- * - A single comma followed by exactly three digits and nothing else
- *   ("1,234") is ambiguous (1234 in en/zh, 1.234 in de/fr) → not ok, unless
- *   the caller passes `decimal`. A single dot in the same position ("1.234")
- *   is read as a decimal point: that is how CSV files and programs write numbers.
+ * - A single separator followed by exactly three digits ("1,234", "1.234",
+ *   "12.345") is ambiguous: 1234 in en/zh, 1.234 in de/fr for the comma, and
+ *   the other way round for the dot → not ok, unless the context settles it:
+ *   money and whole counts ("$1,234", "€1.234", "1,234 orders" → 1234: money
+ *   has 0 or 2 decimals), a percentage, an exponent or a magnitude word
+ *   ("1.234%", "1.234e3", "1.234万": the dot is a decimal point), the
+ *   caller's `decimal`, or `source: 'file'` (CSV/JSON written by a program,
+ *   where a lone dot is always a decimal point: "1.234" → 1.234).
  * - Units are matched against a known list; an unknown word ("3 pm",
  *   "5 widgets") or an ambiguous one ("3m": million, metres or minutes?;
  *   "3月": three months or March?) is not ok.
@@ -43,13 +47,19 @@ export interface ParsedNumber {
 export type NumberResult = ParsedNumber | ParseFailure;
 
 export interface NumberOptions {
-  /** The decimal separator when the caller knows it (e.g. from the CRM's locale); resolves "1,234". */
+  /** The decimal separator when the caller knows it (e.g. from the CRM's locale); resolves "1,234" and "1.234". */
   decimal?: '.' | ',';
+  /**
+   * Where the text comes from. 'display' (default): formatted for people, any
+   * locale. 'file': written by a program (CSV, JSON, spreadsheet values), so a
+   * lone "." is a decimal point ("1.234" → 1.234); commas keep the display rules.
+   */
+  source?: 'display' | 'file';
 }
 
 // Longest first so "US$" wins over "$".
 const CURRENCY_PREFIXES = [
-  'US$', 'HK$', 'NT$', 'AU$', 'CA$', 'A$', 'C$', 'S$', 'R$',
+  'US$', 'HK$', 'NT$', 'AU$', 'CA$', 'CN¥', 'RMB¥', 'A$', 'C$', 'S$', 'R$', '人民币',
   'USD', 'EUR', 'GBP', 'CNY', 'RMB', 'JPY', 'HKD', 'CAD', 'AUD', 'CHF', 'INR', 'KRW',
   '$', '€', '£', '¥', '₩', '₹', '₽',
 ];
@@ -170,10 +180,14 @@ export function parseNumber(input: RawValue, options: NumberOptions = {}): Numbe
   if (spaced && !/^\d{3}( \d{3})*$/.test(spaced[2]!)) return fail('digits separated by spaces');
 
   let exponent = 0;
+  let dotIsDecimal = options.source === 'file';
+  // An exponent or magnitude word follows: "1.234万", "$1.234M" (nobody groups thousands before 万 or M with a dot).
+  let scaled = false;
   const sci = /^[eE]([+-]?\d{1,3})(?!\d)/.exec(rest);
   if (sci && /^\d+(\.\d+)?$/.test(digits)) {
     exponent = Number(sci[1]);
     rest = rest.slice(sci[0].length);
+    scaled = true;
   }
   rest = rest.trim();
   if (rest.startsWith('+') || /^(以上|左右|多|余|or more)/i.test(rest)) return fail('approximate, not an exact number');
@@ -187,6 +201,7 @@ export function parseNumber(input: RawValue, options: NumberOptions = {}): Numbe
       if (/^[A-Za-z]/.test(word) && /^[A-Za-z]/.test(after)) continue; // "km", "months", "kr"
       exponent += power;
       rest = after.trim();
+      scaled = true;
       break;
     }
   }
@@ -194,6 +209,7 @@ export function parseNumber(input: RawValue, options: NumberOptions = {}): Numbe
     if (kind === 'money') return fail('both money and a percentage');
     exponent -= rest === '%' ? 2 : 3;
     kind = 'percent';
+    dotIsDecimal = true;
     rest = '';
   }
   if (rest !== '' && currency === undefined) {
@@ -228,7 +244,7 @@ export function parseNumber(input: RawValue, options: NumberOptions = {}): Numbe
   // Only now decide what the separators mean: money and discrete counts are
   // the context that makes "1,234" unambiguous.
   const grouping3 = kind === 'money' || (kind === 'count' && unit !== undefined && DISCRETE_UNITS.has(unit));
-  const split = splitDigits(digits, { grouping3, decimal: options.decimal });
+  const split = splitDigits(digits, { grouping3, scaled, dotIsDecimal, decimal: options.decimal });
   if (typeof split === 'string') return fail(split);
   if (split.frac !== '' && kind === 'count' && unit !== undefined && DISCRETE_UNITS.has(unit) && exponent === 0 && /[1-9]/.test(split.frac)) {
     return fail(`a fraction of a whole count (${unit})`);
@@ -260,7 +276,7 @@ function lookup(table: Readonly<Record<string, string>>, key: string): string | 
  */
 function splitDigits(
   digits: string,
-  ctx: { grouping3: boolean; decimal: '.' | ',' | undefined },
+  ctx: { grouping3: boolean; scaled: boolean; dotIsDecimal: boolean; decimal: '.' | ',' | undefined },
 ): { int: string; frac: string } | string {
   if (digits.startsWith('.')) return { int: '0', frac: digits.slice(1) };
   const seps = digits.replace(/\d/g, '');
@@ -284,10 +300,11 @@ function splitDigits(
       return validGrouping(digits, sep) ? { int: left + right, frac: '' } : `"${sep}" is not a thousands separator here`;
     }
     if (right.length !== 3 || left.length > 3 || left.startsWith('0')) return asDecimal;
+    if (sep === '.' && ctx.scaled) return asDecimal;
     // n,nnn or n.nnn: grouping for money (0 or 2 decimals) and whole counts.
     if (ctx.grouping3) return { int: left + right, frac: '' };
-    if (sep === '.') return asDecimal;
-    return `ambiguous: "${digits}" could be ${left}${right} or ${left}.${right}`;
+    if (sep === '.' && ctx.dotIsDecimal) return asDecimal;
+    return `ambiguous: "${digits}" could be ${left}${right} or ${left}.${right} (pass the decimal separator)`;
   }
 
   // Several separator kinds: the last separator is the decimal point and

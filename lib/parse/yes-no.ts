@@ -1,14 +1,15 @@
 /**
  * Yes/no values: Yes/No, Y/N, true/false, T/F, 1/0, on/off, enabled/disabled,
- * 是/否, 有/无, 对/错, ✓/✗ (and ✔ ☑ / ✘ × ☒), case-insensitive, surrounding
+ * 是/否, 有/无, 对/错, ✓/✗ (and ✔ ☑ √ ✅ / ✘ × ☒ ❌ ✖ ❎, with or without the emoji
+ * variation selector: "✔️"), case-insensitive, surrounding
  * spaces ignored. Missing placeholders give `missing: true`; anything else
  * (e.g. "No internet service", "2", "maybe") is not ok.
  */
 import { isMissing, normalizeText } from './missing';
 import { MISSING, invalid, ok, type ParseResult, type RawValue } from './result';
 
-const YES = new Set(['yes', 'y', 'true', 't', '1', 'on', 'enabled', '是', '有', '对', '✓', '✔', '☑', '√']);
-const NO = new Set(['no', 'n', 'false', 'f', '0', 'off', 'disabled', '否', '无', '没有', '错', '✗', '✘', '×', '☒']);
+const YES = new Set(['yes', 'y', 'true', 't', '1', 'on', 'enabled', '是', '有', '对', '✓', '✔', '☑', '√', '✅']);
+const NO = new Set(['no', 'n', 'false', 'f', '0', 'off', 'disabled', '否', '无', '没有', '错', '✗', '✘', '×', '☒', '❌', '✖', '❎']);
 
 export function parseYesNo(input: RawValue): ParseResult<boolean> {
   if (typeof input === 'boolean') return ok(input);
