@@ -61,7 +61,7 @@ const OPTION_UNITS: Readonly<Record<DurationUnit, Unit>> = {
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 // 1 count, 2 个, 3 半 before the unit, 4 unit, 5 半 after the unit. Sticky: tokens are read one after another.
 const TOKEN = new RegExp(
-  `\\s*(?:(?:,|and|&|又|零)\\s*)?(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|${ZH_NUMBER_SOURCE}|半)\\s*(个)?(半)?\\s*([a-z]+|小时|钟头|分钟|星期|礼拜|年|月|周|天|日)(半)?\\.?`,
+  `\\s*(?:(?:,|and|&|又|零)\\s*)?(\\d+(?:\\.\\d+)?|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![a-z])|${ZH_NUMBER_SOURCE}|半)\\s*(个)?(半)?\\s*([a-z]+|小时|钟头|分钟|星期|礼拜|年|月|周|天|日)(半)?\\.?`,
   'y',
 );
 

@@ -79,7 +79,7 @@ const ZH_UNITS: Readonly<Record<string, Step>> = {
 const VAGUE = /\b(?:few|several|some|couple|recently|recent|while|earlier)\b|^(?:this|past) |几|数|多|最近|近期|本周|这周|本月|这个月|今年|以前$|之前$/;
 // 1 in/ago-less "in", 2 count, 3 unit, 4 "ago" | "from now" | "later".
 const EN_RELATIVE =
-  /^(in\s+)?(?:(?:about|around|approximately|approx\.|almost|nearly|over)\s+)?(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*([a-z]+)\.?(?:\s+(ago|from now|later))?$/;
+  /^(in\s+)?(?:(?:about|around|approximately|approx\.|almost|nearly|over)\s+)?(\d+(?:\.\d+)?|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![a-z]))\s*([a-z]+)\.?(?:\s+(ago|from now|later))?$/;
 // 1 count, 2 个, 3 半 before the unit, 4 unit, 5 半 after the unit, 6 direction.
 const ZH_RELATIVE = new RegExp(
   `^(?:约|大约|将近|近|超过)?\\s*(\\d+(?:\\.\\d+)?|${ZH_NUMBER_SOURCE}|半)\\s*(个)?(半)?\\s*(秒钟?|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)(半)?\\s*(前|以前|之前|后|以后|之后)$`,

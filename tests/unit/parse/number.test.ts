@@ -23,7 +23,6 @@ describe('parseNumber: plain numbers', () => {
     ['−20', -20], // Unicode minus
     ['.5', 0.5],
     ['0.125', 0.125],
-    ['1.234', 1.234], // a lone dot is a decimal point (CSV convention)
     ['1,234,567', 1234567],
     ['1.234.567', 1234567],
     ['1 234 567', 1234567],
@@ -34,6 +33,12 @@ describe('parseNumber: plain numbers', () => {
     ['29,85', 29.85], // decimal comma (not a 3-digit group)
     ['0,5', 0.5],
     ['1.5e3', 1500],
+    ['1.234e3', 1234], // an exponent makes the dot a decimal point
+    ['(1,234.00)', -1234], // accounting negative without a currency
+    ['1\u2009234,50', 1234.5], // thin space grouping
+    ['1\u202f234,50', 1234.5], // narrow no-break space grouping
+    ['1.2345', 1.2345], // four decimals cannot be a thousands group
+    ['0.125', 0.125],
     ['１２３', 123], // full-width digits
     ['  42  ', 42],
   ])('%s → %d', (text, expected) => {
@@ -67,6 +72,20 @@ describe('parseNumber: money', () => {
     ['US$ 5.5', 5.5, 'US$'],
     ['$3.5k', 3500, '$'],
     ['RMB 1,000', 1000, 'RMB'],
+    ['($1,234.00)', -1234, '$'],
+    ['US$20', 20, 'US$'],
+    ['-US$20', -20, 'US$'],
+    ['CN¥20', 20, 'CN¥'],
+    ['CN￥20', 20, 'CN¥'],
+    ['人民币 1,000', 1000, '人民币'],
+    ['1,000元', 1000, '元'],
+    ['1,234.50 RMB', 1234.5, 'RMB'],
+    ['￥１２，０００', 12000, '¥'], // full-width digits, comma and yen sign
+    ['1\u202f234,50 €', 1234.5, '€'],
+    ['$2.5M', 2_500_000, '$'],
+    ['$1.234M', 1_234_000, '$'], // before a magnitude the dot is a decimal point, even for money
+    ['¥3亿', 300_000_000, '¥'],
+    ['1.2万元', 12000, '元'],
   ])('%s → %d (%s)', (text, expected, currency) => {
     const r = value(text);
     expect(r.value).toBeCloseTo(expected, 10);
@@ -90,6 +109,8 @@ describe('parseNumber: magnitudes and percentages', () => {
     ['3千', 3000],
     ['1.5M', 1_500_000],
     ['3 million', 3_000_000],
+    ['1.234万', 12340],
+    ['2k', 2000],
   ])('%s → %d', (text, expected) => {
     expect(value(text).value).toBe(expected);
   });
@@ -100,6 +121,7 @@ describe('parseNumber: magnitudes and percentages', () => {
     ['-3%', -0.03],
     ['１００％', 1],
     ['5‰', 0.005],
+    ['1.234%', 0.01234], // a percentage's dot is a decimal point
   ])('%s → %d (the fraction it denotes)', (text, expected) => {
     const r = value(text);
     expect(r.value).toBeCloseTo(expected, 12);
@@ -150,6 +172,10 @@ describe('parseNumber: ambiguous or unreadable → not ok, never a wrong number'
   it.each([
     ['1,234', /ambiguous/], // 1234 (en/zh) or 1.234 (de/fr)
     ['12,345', /ambiguous/],
+    ['1.234', /ambiguous/], // 1.234 (en/zh) or 1234 (de/fr)
+    ['12.345', /ambiguous/],
+    ['123.456', /ambiguous/],
+    ['1.234 months', /ambiguous/], // months are not whole counts, so no grouping context
     ['3m', /ambiguous/], // million? minutes? metres?
     ['3月', /ambiguous/], // three months, or March
     ['3 pm', /time of day/],
@@ -181,5 +207,15 @@ describe('parseNumber: ambiguous or unreadable → not ok, never a wrong number'
     expect(value('1,234', { decimal: ',' }).value).toBeCloseTo(1.234, 12);
     expect(value('1.234', { decimal: ',' }).value).toBe(1234);
     notOk('1,234.5', { decimal: ',' });
+    expect(value('1.234', { decimal: '.' }).value).toBeCloseTo(1.234, 12);
+    expect(value('12.345', { decimal: ',' }).value).toBe(12345);
+  });
+
+  it("source 'file' reads a lone dot as a decimal point, and changes nothing else", () => {
+    expect(value('1.234', { source: 'file' }).value).toBeCloseTo(1.234, 12);
+    expect(value('123.456', { source: 'file' }).value).toBeCloseTo(123.456, 12);
+    expect(value('€1.234', { source: 'file' }).value).toBe(1234); // money keeps its grouping rule
+    expect(value('29,85', { source: 'file' }).value).toBeCloseTo(29.85, 12);
+    expect(notOk('1,234', { source: 'file' }).reason).toMatch(/ambiguous/);
   });
 });

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseYesNo } from '../../../lib/parse/yes-no';
 
 describe('parseYesNo', () => {
-  it.each(['Yes', 'yes', 'YES', ' y ', 'Y', 'true', 'TRUE', '1', '1.0', 'on', 'On', '是', '✓', '✔', '有', 1, true])('%j → true', (text) => {
+  it.each(['Yes', 'yes', 'YES', ' y ', 'Y', 'true', 'TRUE', '1', '1.0', 'on', 'On', '是', '✓', '✔', '✔️', '✅', '☑', '有', 1, true])('%j → true', (text) => {
     expect(parseYesNo(text)).toEqual({ ok: true, value: true });
   });
 
-  it.each(['No', 'no', 'N', 'n', 'false', 'False', '0', '0.0', 'off', 'OFF', '否', '✗', '✘', '无', 0, false])('%j → false', (text) => {
+  it.each(['No', 'no', 'N', 'n', 'false', 'False', '0', '0.0', 'off', 'OFF', '否', '✗', '✘', '❌', '✖', '×', '无', 0, false])('%j → false', (text) => {
     expect(parseYesNo(text)).toEqual({ ok: true, value: false });
   });
 
