@@ -9,6 +9,12 @@
  *   GET /api/customers?page&size&sort&dir&q&lang   → ListPage JSON
  *   GET /api/customers/:id?lang                     → CustomerDetail JSON (404 if unknown)
  *   GET /api/export.csv?lang                        → customers-history.csv (known history only)
+ *   GET /shoppers[?…], /shoppers/:id                → the app (CDNOW shoppers space; 404 for an unknown id)
+ *   GET /api/shoppers?page&size&sort&dir&q&lang     → ShopperListPage JSON
+ *   GET /api/shoppers/:id?lang                      → ShopperDetail JSON (404 if unknown)
+ *   GET /api/shoppers/export.csv                    → the order log as of 1997-09-30
+ *
+ * The CDNOW log is parsed on the first shoppers request, not at start.
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -20,8 +26,12 @@ import type { Customer } from './core/customers';
 import { EXPORT_FILE_NAME, historyExportCsv } from './core/export';
 import { DEFAULT_LOCALE, HTML_LANG, parseLocale, UI, type Locale } from './core/i18n';
 import { CustomerDirectory, parseListParams } from './core/list-query';
+import { ORDER_EXPORT_FILE_NAME, orderLogCsv } from './core/shopper-export';
+import { parseShopperListParams, ShopperDirectory } from './core/shopper-query';
+import type { Shopper } from './core/shoppers';
+import { SHOPPERS_TODAY, SPACE_PATH, SPACE_TODAY, type Space } from './core/spaces';
 import { customerDetail } from './core/view';
-import { loadCustomers } from './data';
+import { loadCustomers, loadShoppers } from './data';
 
 export interface DemoServerOptions {
   /** Default DEMO_CRM_HOST (127.0.0.1). */
@@ -30,6 +40,8 @@ export interface DemoServerOptions {
   port?: number;
   /** Customers to serve instead of the bundled Telco data set. */
   customers?: Customer[];
+  /** Shoppers to serve instead of the bundled CDNOW log; their orders must stop at 1997-09-30. */
+  shoppers?: readonly Shopper[];
   /** Log each request to stdout (default false). */
   logRequests?: boolean;
 }
@@ -97,9 +109,10 @@ function bundleClient(): Promise<string> {
   return clientBundle;
 }
 
-/** The page shell; the client fills in the chrome text for the chosen locale. */
-function shellHtml(locale: Locale): string {
+/** The page shell; the client fills in the chrome text for the chosen locale and keeps nav and today in step with the route. */
+function shellHtml(locale: Locale, space: Space): string {
   const t = UI[locale];
+  const active = (s: Space) => (s === space ? ' class="active" aria-current="page"' : '');
   return `<!doctype html>
 <html lang="${HTML_LANG[locale]}">
 <head>
@@ -113,12 +126,12 @@ function shellHtml(locale: Locale): string {
 <body>
 <header class="topbar">
   <a class="brand" href="/customers"><span class="logo" aria-hidden="true"></span><span data-i18n="appName">${t.appName}</span></a>
-  <nav class="nav" data-i18n="navLabel" aria-label="${t.navLabel}"><a class="active" href="/customers" data-i18n="navCustomers">${t.navCustomers}</a></nav>
+  <nav class="nav" data-i18n="navLabel" aria-label="${t.navLabel}"><a${active('customers')} href="${SPACE_PATH.customers}" data-i18n="navCustomers" data-space="customers">${t.navCustomers}</a><a${active('shoppers')} href="${SPACE_PATH.shoppers}" data-i18n="navShoppers" data-space="shoppers">${t.navShoppers}</a></nav>
   <div class="topbar-right">
     <select id="lang" class="lang" aria-label="${t.language}"><option value="en">English</option><option value="zh">中文</option></select>
   </div>
 </header>
-<main id="app" class="main"></main>
+<main id="app" class="main" data-crm-today="${SPACE_TODAY[space]}"></main>
 </body>
 </html>
 `;
@@ -145,6 +158,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const customers = options.customers ?? loadCustomers();
   const directory = new CustomerDirectory(customers);
   const [script, styles] = await Promise.all([bundleClient(), readFile(STYLES_PATH, 'utf8')]);
+  let shopperBook: ShopperDirectory | null = null;
+  const shoppers = (): ShopperDirectory => {
+    shopperBook ??= new ShopperDirectory(options.shoppers ?? loadShoppers(), SHOPPERS_TODAY);
+    return shopperBook;
+  };
+  let orderLog: string | null = null;
   const exports = new Map<Locale, string>();
   const exportCsv = (locale: Locale) => {
     let csv = exports.get(locale);
@@ -169,11 +188,17 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       res.writeHead(302, { Location: `/customers${url.search}` });
       res.end();
     } else if (path === '/customers' || path === '/customers/') {
-      send(res, req, 200, 'text/html; charset=utf-8', shellHtml(locale), html);
+      send(res, req, 200, 'text/html; charset=utf-8', shellHtml(locale, 'customers'), html);
     } else if (path.startsWith('/customers/')) {
       const id = safeDecode(path.slice('/customers/'.length));
       const known = id !== null && directory.get(id) !== undefined;
-      send(res, req, known ? 200 : 404, 'text/html; charset=utf-8', shellHtml(locale), html);
+      send(res, req, known ? 200 : 404, 'text/html; charset=utf-8', shellHtml(locale, 'customers'), html);
+    } else if (path === '/shoppers' || path === '/shoppers/') {
+      send(res, req, 200, 'text/html; charset=utf-8', shellHtml(locale, 'shoppers'), html);
+    } else if (path.startsWith('/shoppers/')) {
+      const id = safeDecode(path.slice('/shoppers/'.length));
+      const known = id !== null && shoppers().get(id) !== undefined;
+      send(res, req, known ? 200 : 404, 'text/html; charset=utf-8', shellHtml(locale, 'shoppers'), html);
     } else if (path === '/app.js') {
       send(res, req, 200, 'text/javascript; charset=utf-8', script, { 'Cache-Control': 'no-cache' });
     } else if (path === '/styles.css') {
@@ -186,6 +211,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       const id = safeDecode(path.slice('/api/customers/'.length));
       const customer = id === null ? undefined : directory.get(id);
       if (customer) sendJson(res, req, 200, customerDetail(customer, locale));
+      else sendJson(res, req, 404, { error: 'not_found', id });
+    } else if (path === '/api/shoppers') {
+      sendJson(res, req, 200, shoppers().list(parseShopperListParams(url.searchParams), locale));
+    } else if (path === '/api/shoppers/export.csv') {
+      orderLog ??= orderLogCsv(shoppers().shoppers);
+      send(res, req, 200, 'text/csv; charset=utf-8', orderLog, {
+        'Content-Disposition': `attachment; filename="${ORDER_EXPORT_FILE_NAME}"`,
+        'Cache-Control': 'no-store',
+      });
+    } else if (path.startsWith('/api/shoppers/')) {
+      const id = safeDecode(path.slice('/api/shoppers/'.length));
+      const book = shoppers();
+      const shopper = id === null ? undefined : book.get(id);
+      if (shopper) sendJson(res, req, 200, book.detail(shopper, locale));
       else sendJson(res, req, 404, { error: 'not_found', id });
     } else if (path === '/api/export.csv') {
       send(res, req, 200, 'text/csv; charset=utf-8', exportCsv(locale), {

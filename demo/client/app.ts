@@ -1,6 +1,7 @@
 /** What the views need from the shell: the locale and URL-driven navigation. */
 import type { Locale } from '../core/i18n';
 import { listQueryString, type ListParams } from '../core/list-params';
+import { SPACE_PATH, type Space } from '../core/spaces';
 
 export interface App {
   readonly locale: Locale;
@@ -8,16 +9,21 @@ export interface App {
   navigate(href: string, options?: { replace?: boolean }): void;
   /** Correct the URL without rendering (e.g. the server clamped the page). */
   replaceUrl(href: string): void;
-  /** The list URL to go back to from a detail page (the last list state seen). */
-  lastListHref(): string;
-  rememberListHref(href: string): void;
+  /** The list URL to go back to from a detail page (the last list state seen in that space). */
+  lastListHref(space?: Space): string;
+  rememberListHref(href: string, space?: Space): void;
 }
 
-export function listHref(params: ListParams): string {
+/** A list URL of a space (customers by default), leaving out default state. */
+export function listHref<K extends string>(params: ListParams<K>, base: string = SPACE_PATH.customers): string {
   const query = listQueryString(params);
-  return query === '' ? '/customers' : `/customers?${query}`;
+  return query === '' ? base : `${base}?${query}`;
 }
 
 export function detailHref(id: string): string {
-  return `/customers/${encodeURIComponent(id)}`;
+  return `${SPACE_PATH.customers}/${encodeURIComponent(id)}`;
+}
+
+export function shopperHref(id: number): string {
+  return `${SPACE_PATH.shoppers}/${id}`;
 }

@@ -2,7 +2,8 @@
  * The customer detail page. DOM contract: article[data-crm=customer-detail]
  * [data-customer-id], h1 > span[data-field=name], a <dl> of
  * div > dt + dd[data-field=<key>], and section[data-crm=activity] > ol > li
- * [data-activity-type][data-date]. Unknown ids render
+ * [data-activity-type][data-date] (with span.activity-status on tickets and
+ * payments). Unknown ids render
  * section[data-crm=not-found].
  */
 import { formatDate, UI } from '../core/i18n';
@@ -47,7 +48,7 @@ export class DetailView {
   }
 
   private backLink(): HTMLAnchorElement {
-    return h('a', { className: 'back', href: this.app.lastListHref() }, UI[this.app.locale].backToList);
+    return h('a', { className: 'back', href: this.app.lastListHref('customers') }, UI[this.app.locale].backToList);
   }
 
   private render(detail: CustomerDetail): void {
@@ -70,6 +71,7 @@ export class DetailView {
           { 'data-activity-type': item.type, 'data-date': item.date, className: `activity activity-${item.type}` },
           h('time', { className: 'activity-date', datetime: item.date }, formatDate(item.date, this.app.locale)),
           h('span', { className: 'activity-type' }, t.activityTypes[item.type]),
+          item.status !== undefined && h('span', { className: 'activity-status' }, item.status),
           h('p', { className: 'activity-text' }, item.text),
         ),
       );

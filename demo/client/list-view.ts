@@ -4,212 +4,41 @@
  * tr[data-customer-id] per customer, td[data-field=<key>] cells.
  */
 import { LIST_FIELDS, LIST_HEADERS, UI, type ListField } from '../core/i18n';
-import { PAGE_SIZES, pageWindow, type ListPage, type ListParams } from '../core/list-params';
+import type { ListRow } from '../core/view';
 import { exportUrl, fetchCustomers } from './api';
 import { detailHref, listHref, type App } from './app';
-import { append, clear, h } from './dom';
+import { append, h } from './dom';
+import { GridListView } from './grid-list';
 
-const SEARCH_DEBOUNCE_MS = 250;
+function customerRow(row: ListRow): HTMLTableRowElement {
+  const tr = h('tr', { 'data-customer-id': row.id });
+  for (const field of LIST_FIELDS) {
+    const text = row.cells[field];
+    const td = h('td', { 'data-field': field, className: `col-${field}` });
+    if (field === 'name') append(td, h('a', { href: detailHref(row.id) }, text));
+    else td.textContent = text;
+    if (field === 'Status') td.classList.add(row.status === 'Churned' ? 'is-churned' : 'is-active');
+    append(tr, td);
+  }
+  return tr;
+}
 
-export class ListView {
-  readonly root: HTMLElement;
-  private params: ListParams | null = null;
-  private controller: AbortController | null = null;
-  private searchTimer: number | undefined;
-  private readonly search: HTMLInputElement;
-  private readonly sizeSelect: HTMLSelectElement;
-  private readonly count: HTMLElement;
-  private readonly table: HTMLTableElement;
-  private readonly headers = new Map<ListField, HTMLTableCellElement>();
-  private readonly tbody: HTMLTableSectionElement;
-  private readonly message: HTMLElement;
-  private readonly pager: HTMLElement;
-
-  constructor(private readonly app: App) {
+export class ListView extends GridListView<ListField, ListRow> {
+  constructor(app: App) {
     const t = UI[app.locale];
-    this.search = h('input', {
-      type: 'search',
-      className: 'search',
-      placeholder: t.searchPlaceholder,
-      'aria-label': t.searchLabel,
-      autocomplete: 'off',
-      spellcheck: 'false',
+    super(app, {
+      space: 'customers',
+      crm: 'customer-list',
+      fields: LIST_FIELDS,
+      headers: LIST_HEADERS[app.locale],
+      title: t.customersTitle,
+      searchLabel: t.searchLabel,
+      total: t.total,
+      noMatches: t.noMatches,
+      href: (params) => listHref(params),
+      fetch: (params, signal) => fetchCustomers(params, app.locale, signal),
+      renderRow: customerRow,
+      exportLink: { href: exportUrl(app.locale), download: 'customers-history.csv', title: t.exportTitle, label: t.exportCsv },
     });
-    this.search.addEventListener('input', () => this.onSearchInput());
-    this.search.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') this.commitSearch();
-    });
-
-    this.sizeSelect = h('select', { className: 'page-size', 'aria-label': t.pageSize });
-    for (const size of PAGE_SIZES) append(this.sizeSelect, h('option', { value: size }, t.perPage(size)));
-    this.sizeSelect.addEventListener('change', () => {
-      if (!this.params) return;
-      this.app.navigate(listHref({ ...this.params, size: Number(this.sizeSelect.value), page: 1 }));
-    });
-
-    const headRow = h('tr');
-    for (const field of LIST_FIELDS) {
-      const label = LIST_HEADERS[app.locale][field];
-      const th = h('th', { scope: 'col', 'data-sort': field, tabindex: 0, title: t.sortBy(label), className: `col-${field}` }, label);
-      th.addEventListener('click', () => this.sortBy(field));
-      th.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          this.sortBy(field);
-        }
-      });
-      this.headers.set(field, th);
-      append(headRow, th);
-    }
-    this.tbody = h('tbody');
-    this.table = h('table', { 'data-crm': 'customer-list', className: 'grid' }, h('thead', {}, headRow), this.tbody);
-
-    this.count = h('span', { className: 'count', 'aria-live': 'polite' });
-    this.message = h('p', { className: 'message', hidden: true });
-    this.pager = h('nav', { className: 'pager', 'aria-label': t.pagination });
-
-    const exportLink = h(
-      'a',
-      { className: 'btn btn-primary', href: exportUrl(app.locale), download: 'customers-history.csv', title: t.exportTitle },
-      t.exportCsv,
-    );
-
-    this.root = h(
-      'section',
-      { className: 'page page-list' },
-      h('div', { className: 'page-head' }, h('h1', {}, t.customersTitle), this.count, h('div', { className: 'spacer' }), exportLink),
-      h('div', { className: 'toolbar' }, this.search, h('label', { className: 'size-label' }, t.pageSize, ' ', this.sizeSelect)),
-      h('div', { className: 'table-wrap' }, this.table),
-      this.message,
-      this.pager,
-    );
-  }
-
-  /** Show the list for these params (from the URL). */
-  async show(params: ListParams): Promise<void> {
-    this.params = params;
-    if (document.activeElement !== this.search && this.search.value.trim() !== params.q) this.search.value = params.q;
-    this.sizeSelect.value = String(params.size);
-    for (const [field, th] of this.headers) {
-      const sorted = params.sort === field;
-      th.setAttribute('aria-sort', sorted ? (params.dir === 'asc' ? 'ascending' : 'descending') : 'none');
-      th.classList.toggle('sorted-asc', sorted && params.dir === 'asc');
-      th.classList.toggle('sorted-desc', sorted && params.dir === 'desc');
-    }
-
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    this.table.classList.add('loading');
-    if (this.tbody.childElementCount === 0) this.showMessage(UI[this.app.locale].loading);
-    let page: ListPage;
-    try {
-      page = await fetchCustomers(params, this.app.locale, controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.table.classList.remove('loading');
-      this.showMessage(UI[this.app.locale].loadFailed);
-      console.error(error);
-      return;
-    }
-    if (controller.signal.aborted) return;
-    this.controller = null;
-    this.table.classList.remove('loading');
-    this.render(page);
-    if (page.page !== params.page) {
-      this.params = { ...params, page: page.page };
-      this.app.replaceUrl(listHref(this.params));
-    }
-    this.app.rememberListHref(listHref(this.params));
-  }
-
-  destroy(): void {
-    this.controller?.abort();
-    window.clearTimeout(this.searchTimer);
-  }
-
-  private render(page: ListPage): void {
-    const t = UI[this.app.locale];
-    const body = document.createDocumentFragment();
-    for (const row of page.rows) {
-      const tr = h('tr', { 'data-customer-id': row.id });
-      for (const field of LIST_FIELDS) {
-        const text = row.cells[field];
-        const td = h('td', { 'data-field': field, className: `col-${field}` });
-        if (field === 'name') append(td, h('a', { href: detailHref(row.id) }, text));
-        else td.textContent = text;
-        if (field === 'Status') td.classList.add(row.status === 'Churned' ? 'is-churned' : 'is-active');
-        append(tr, td);
-      }
-      append(body, tr);
-    }
-    clear(this.tbody);
-    this.tbody.appendChild(body);
-    performance.mark('crm:rows-rendered');
-
-    this.count.textContent = t.total(page.total);
-    if (page.total === 0) this.showMessage(t.noMatches);
-    else this.message.hidden = true;
-    this.renderPager(page);
-  }
-
-  private renderPager(page: ListPage): void {
-    const t = UI[this.app.locale];
-    clear(this.pager);
-    if (page.total === 0) return;
-    const to = (n: number) => listHref({ page: n, size: page.size, sort: page.sort, dir: page.dir, q: page.q });
-    const link = (n: number, label: string, className: string, rel?: string) =>
-      n < 1 || n > page.pages || n === page.page
-        ? h('span', { className: `${className} disabled`, 'aria-disabled': 'true' }, label)
-        : h('a', { className, href: to(n), rel }, label);
-
-    const numbers = h('span', { className: 'pages' });
-    let previous = 0;
-    for (const n of pageWindow(page.page, page.pages)) {
-      if (n - previous > 1) append(numbers, h('span', { className: 'gap' }, '…'));
-      append(
-        numbers,
-        n === page.page
-          ? h('span', { className: 'page-num current', 'aria-current': 'page' }, String(n))
-          : h('a', { className: 'page-num', href: to(n), 'aria-label': t.pageOf(n, page.pages) }, String(n)),
-      );
-      previous = n;
-    }
-    const from = (page.page - 1) * page.size + 1;
-    const last = Math.min(page.total, page.page * page.size);
-    append(
-      this.pager,
-      h('span', { className: 'showing' }, t.showing(from, last, page.total)),
-      h('span', { className: 'spacer' }),
-      link(1, t.first, 'pg-first'),
-      link(page.page - 1, t.previous, 'pg-prev', 'prev'),
-      numbers,
-      link(page.page + 1, t.next, 'pg-next', 'next'),
-      link(page.pages, t.last, 'pg-last'),
-    );
-  }
-
-  private showMessage(text: string): void {
-    this.message.textContent = text;
-    this.message.hidden = false;
-  }
-
-  private sortBy(field: ListField): void {
-    if (!this.params) return;
-    const dir = this.params.sort === field && this.params.dir === 'asc' ? 'desc' : 'asc';
-    this.app.navigate(listHref({ ...this.params, sort: field, dir, page: 1 }));
-  }
-
-  private onSearchInput(): void {
-    window.clearTimeout(this.searchTimer);
-    this.searchTimer = window.setTimeout(() => this.commitSearch(), SEARCH_DEBOUNCE_MS);
-  }
-
-  private commitSearch(): void {
-    window.clearTimeout(this.searchTimer);
-    if (!this.params) return;
-    const q = this.search.value.trim();
-    if (q === this.params.q) return;
-    this.app.navigate(listHref({ ...this.params, q, page: 1 }), { replace: true });
   }
 }

@@ -1,33 +1,44 @@
 /**
- * Acme CRM — the browser side of the demo CRM: a small single-page app.
- * Routes: /customers (list) and /customers/:id (detail). Navigation uses
- * history.pushState; link clicks are intercepted; back/forward re-render.
+ * Acme CRM — the browser side of the demo CRM: a small single-page app with
+ * two spaces. Routes: /customers, /customers/:id (Telco) and /shoppers,
+ * /shoppers/:id (CDNOW). Navigation uses history.pushState; link clicks are
+ * intercepted; back/forward re-render. The shell keeps the header (nav, the
+ * data date) and main[data-crm-today] in step with the route's space.
  */
-import { DEFAULT_LOCALE, HTML_LANG, parseLocale, UI, type Locale } from '../core/i18n';
-import { parseListParams, type ListParams } from '../core/list-params';
+import { DEFAULT_LOCALE, formatDataAsOf, HTML_LANG, parseLocale, UI, type Locale } from '../core/i18n';
+import { parseListParams } from '../core/list-params';
+import { SHOPPER_UI } from '../core/shopper-i18n';
+import { parseShopperListParams } from '../core/shopper-list-params';
+import { SPACE_PATH, SPACE_TODAY, SPACES, spaceOfPath, type Space } from '../core/spaces';
 import type { App } from './app';
 import { DetailView } from './detail-view';
 import { h } from './dom';
 import { ListView } from './list-view';
+import { ShopperDetailView } from './shopper-detail-view';
+import { ShopperListView } from './shopper-list-view';
 
 const LOCALE_KEY = 'acme-crm.lang';
-const LIST_HREF_KEY = 'acme-crm.list-href';
+const LIST_HREF_KEY: Record<Space, string> = { customers: 'acme-crm.list-href', shoppers: 'acme-crm.shoppers-list-href' };
 
-type Route = { kind: 'list'; params: ListParams } | { kind: 'detail'; id: string } | { kind: 'missing' };
+type Route = { kind: 'list' | 'detail'; space: Space; id: string } | { kind: 'missing' };
 
 function routeOf(location: Location): Route {
   const path = location.pathname.replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/customers') return { kind: 'list', params: parseListParams(location.search) };
-  const match = /^\/customers\/([^/]+)$/.exec(path);
+  const space = spaceOfPath(path);
+  if (space === null) return { kind: 'missing' };
+  if (path === '/' || path === SPACE_PATH[space]) return { kind: 'list', space, id: '' };
+  const match = /^\/[a-z]+\/([^/]+)$/.exec(path);
   if (match?.[1]) {
     try {
-      return { kind: 'detail', id: decodeURIComponent(match[1]) };
+      return { kind: 'detail', space, id: decodeURIComponent(match[1]) };
     } catch {
       return { kind: 'missing' };
     }
   }
   return { kind: 'missing' };
 }
+
+type View = ListView | ShopperListView | DetailView | ShopperDetailView;
 
 function storageGet(storage: () => Storage, key: string): string | null {
   try {
@@ -52,11 +63,14 @@ function localeFromUrl(): Locale | null {
 
 class Shell implements App {
   locale: Locale;
-  private view: ListView | DetailView | null = null;
+  private view: View | null = null;
   private viewLocale: Locale | null = null;
   private readonly main: HTMLElement;
   private readonly langSelect: HTMLSelectElement;
-  private listHref = storageGet(() => sessionStorage, LIST_HREF_KEY) ?? '/customers';
+  private readonly asOf: HTMLTimeElement;
+  private readonly listHrefs = Object.fromEntries(
+    SPACES.map((space) => [space, storageGet(() => sessionStorage, LIST_HREF_KEY[space]) ?? SPACE_PATH[space]]),
+  ) as Record<Space, string>;
 
   constructor() {
     this.locale = localeFromUrl() ?? parseLocale(storageGet(() => localStorage, LOCALE_KEY)) ?? DEFAULT_LOCALE;
@@ -66,6 +80,8 @@ class Shell implements App {
     if (!main || !(select instanceof HTMLSelectElement)) throw new Error('Acme CRM: page shell is missing #app or #lang');
     this.main = main;
     this.langSelect = select;
+    this.asOf = h('time', { className: 'as-of' });
+    select.before(this.asOf);
     this.langSelect.addEventListener('change', () => this.setLocale(parseLocale(this.langSelect.value) ?? DEFAULT_LOCALE));
     document.addEventListener('click', (event) => this.onClick(event));
     window.addEventListener('popstate', () => this.render());
@@ -84,13 +100,13 @@ class Shell implements App {
     history.replaceState(null, '', href);
   }
 
-  lastListHref(): string {
-    return this.listHref;
+  lastListHref(space: Space = 'customers'): string {
+    return this.listHrefs[space];
   }
 
-  rememberListHref(href: string): void {
-    this.listHref = href;
-    storageSet(() => sessionStorage, LIST_HREF_KEY, href);
+  rememberListHref(href: string, space: Space = 'customers'): void {
+    this.listHrefs[space] = href;
+    storageSet(() => sessionStorage, LIST_HREF_KEY[space], href);
   }
 
   render(): void {
@@ -99,17 +115,20 @@ class Shell implements App {
       this.locale = fromUrl;
       storageSet(() => localStorage, LOCALE_KEY, fromUrl);
     }
-    this.renderChrome();
     const route = routeOf(location);
+    this.renderChrome(route.kind === 'missing' ? null : route.space);
     const t = UI[this.locale];
-    if (route.kind === 'list') {
-      if (!(this.view instanceof ListView) || this.viewLocale !== this.locale) {
-        this.mount(new ListView(this));
-      }
+    const fresh = this.viewLocale !== this.locale;
+    if (route.kind === 'list' && route.space === 'customers') {
+      if (!(this.view instanceof ListView) || fresh) this.mount(new ListView(this));
       document.title = `${t.customersTitle} · ${t.appName}`;
-      void (this.view as ListView).show(route.params);
+      void (this.view as ListView).show(parseListParams(location.search));
+    } else if (route.kind === 'list') {
+      if (!(this.view instanceof ShopperListView) || fresh) this.mount(new ShopperListView(this));
+      document.title = `${SHOPPER_UI[this.locale].title} · ${t.appName}`;
+      void (this.view as ShopperListView).show(parseShopperListParams(location.search));
     } else if (route.kind === 'detail') {
-      const view = new DetailView(this, route.id);
+      const view = route.space === 'customers' ? new DetailView(this, route.id) : new ShopperDetailView(this, route.id);
       this.mount(view);
       document.title = t.appName;
       void view.show();
@@ -122,7 +141,7 @@ class Shell implements App {
     }
   }
 
-  private mount(view: ListView | DetailView | null): void {
+  private mount(view: View | null): void {
     this.view?.destroy();
     this.view = view;
     this.viewLocale = this.locale;
@@ -141,15 +160,32 @@ class Shell implements App {
     this.render();
   }
 
-  private renderChrome(): void {
+  /** Header texts, the active nav link and the data date of the route's space (none on an unknown page). */
+  private renderChrome(space: Space | null): void {
     const t = UI[this.locale];
     document.documentElement.lang = HTML_LANG[this.locale];
     this.langSelect.value = this.locale;
     this.langSelect.setAttribute('aria-label', t.language);
     for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
       const key = el.dataset.i18n;
-      if (key === 'appName' || key === 'navCustomers') el.textContent = t[key];
+      if (key === 'appName' || key === 'navCustomers' || key === 'navShoppers') el.textContent = t[key];
       if (key === 'navLabel') el.setAttribute('aria-label', t.navLabel);
+    }
+    for (const link of document.querySelectorAll<HTMLElement>('.nav a[data-space]')) {
+      const active = link.dataset.space === space;
+      link.classList.toggle('active', active);
+      if (active) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    if (space === null) {
+      this.main.removeAttribute('data-crm-today');
+      this.asOf.hidden = true;
+    } else {
+      const today = SPACE_TODAY[space];
+      this.main.setAttribute('data-crm-today', today);
+      this.asOf.dateTime = today;
+      this.asOf.textContent = formatDataAsOf(today, this.locale);
+      this.asOf.hidden = false;
     }
   }
 
@@ -159,7 +195,7 @@ class Shell implements App {
     const link = target instanceof Element ? target.closest('a') : null;
     if (!link || link.hasAttribute('download') || (link.target && link.target !== '_self')) return;
     const url = new URL(link.href, location.href);
-    if (url.origin !== location.origin || !(url.pathname === '/' || url.pathname.startsWith('/customers'))) return;
+    if (url.origin !== location.origin || spaceOfPath(url.pathname) === null) return;
     event.preventDefault();
     if (url.pathname + url.search === location.pathname + location.search) return;
     this.navigate(url.pathname + url.search);

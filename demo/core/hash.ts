@@ -10,8 +10,20 @@ const utf8 = new TextEncoder();
 
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
-  const bytes = utf8.encode(text);
-  for (const byte of bytes) {
+  // ASCII is its own UTF-8: hash the char codes without encoding (the seeds are ids, so this is the usual case).
+  let ascii = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      ascii = false;
+      break;
+    }
+    hash ^= code;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  if (ascii) return hash >>> 0;
+  hash = 0x811c9dc5;
+  for (const byte of utf8.encode(text)) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193);
   }

@@ -139,11 +139,17 @@ export const FIELD_LABELS: Record<Locale, Record<DetailField, string>> = {
   },
 };
 
-export type ActivityType = 'order' | 'ticket' | 'note' | 'payment';
+/** Timeline item types as the CRM names them (the extension maps call/meeting to its 'contact'). */
+export type ActivityType = 'order' | 'ticket' | 'note' | 'payment' | 'call' | 'meeting';
+export const ACTIVITY_TYPES: readonly ActivityType[] = ['order', 'ticket', 'note', 'payment', 'call', 'meeting'];
+
+/** Statuses the timeline shows on tickets and payments. */
+export type ActivityStatus = 'open' | 'resolved' | 'received' | 'returned';
 
 export interface UiStrings {
   appName: string;
   navCustomers: string;
+  navShoppers: string;
   navLabel: string;
   language: string;
   customersTitle: string;
@@ -172,6 +178,7 @@ export interface UiStrings {
   notFoundText: (id: string) => string;
   pageNotFoundTitle: string;
   activityTypes: Record<ActivityType, string>;
+  activityStatuses: Record<ActivityStatus, string>;
   sortBy: (column: string) => string;
 }
 
@@ -181,6 +188,7 @@ export const UI: Record<Locale, UiStrings> = {
   en: {
     appName: 'Acme CRM',
     navCustomers: 'Customers',
+    navShoppers: 'Shoppers',
     navLabel: 'Main',
     language: 'Language',
     customersTitle: 'Customers',
@@ -208,12 +216,14 @@ export const UI: Record<Locale, UiStrings> = {
     notFoundTitle: 'Customer not found',
     notFoundText: (id) => `There is no customer with ID “${id}”.`,
     pageNotFoundTitle: 'Page not found',
-    activityTypes: { order: 'Order', ticket: 'Ticket', note: 'Note', payment: 'Payment' },
+    activityTypes: { order: 'Order', ticket: 'Ticket', note: 'Note', payment: 'Payment', call: 'Call', meeting: 'Meeting' },
+    activityStatuses: { open: 'Open', resolved: 'Resolved', received: 'Received', returned: 'Returned' },
     sortBy: (column) => `Sort by ${column}`,
   },
   zh: {
     appName: '艾克美 CRM',
     navCustomers: '客户',
+    navShoppers: '顾客',
     navLabel: '主导航',
     language: '语言',
     customersTitle: '客户',
@@ -241,7 +251,8 @@ export const UI: Record<Locale, UiStrings> = {
     notFoundTitle: '未找到客户',
     notFoundText: (id) => `不存在编号为“${id}”的客户。`,
     pageNotFoundTitle: '页面不存在',
-    activityTypes: { order: '订单', ticket: '工单', note: '备注', payment: '付款' },
+    activityTypes: { order: '订单', ticket: '工单', note: '备注', payment: '付款', call: '通话', meeting: '会议' },
+    activityStatuses: { open: '处理中', resolved: '已解决', received: '已到账', returned: '已退回' },
     sortBy: (column) => `按${column}排序`,
   },
 };
@@ -302,4 +313,12 @@ export function formatDate(iso: string, locale: Locale): string {
   const day = Number(match[3]);
   if (locale === 'zh') return `${year}年${month}月${day}日`;
   return `${EN_MONTHS[month - 1] ?? '?'} ${day}, ${year}`;
+}
+
+/** The CRM's data date, as the page header shows it: "Data as of 30 Sep 1997" / "数据截至 1997年9月30日". */
+export function formatDataAsOf(iso: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  if (locale === 'zh') return `数据截至 ${formatDate(iso, 'zh')}`;
+  return `Data as of ${Number(match[3])} ${EN_MONTHS[Number(match[2]) - 1] ?? '?'} ${match[1]}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { Customer } from './customers';
 import type { Locale } from './i18n';
-import { matchesSearch, type ListPage, type ListParams, type SortDir, type SortKey } from './list-params';
+import { matchesSearch, pageSlice, type ListPage, type ListParams, type SortDir, type SortKey } from './list-params';
 import { listRow, type ListRow } from './view';
 
 export * from './list-params';
@@ -43,10 +43,8 @@ export class CustomerDirectory {
       return matchesSearch(params.q, row.id, row.cells.name);
     });
     const total = matching.length;
-    const pages = Math.max(1, Math.ceil(total / params.size));
-    const page = Math.min(Math.max(1, params.page), pages);
-    const from = (page - 1) * params.size;
-    const rows = matching.slice(from, from + params.size).map((i) => index.rows[i]!);
+    const { page, pages, from, to } = pageSlice(total, params.page, params.size);
+    const rows = matching.slice(from, to).map((i) => index.rows[i]!);
     return { total, page, pages, size: params.size, sort: params.sort, dir: params.dir, q: params.q, rows };
   }
 

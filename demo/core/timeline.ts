@@ -10,17 +10,20 @@
  */
 import type { Customer } from './customers';
 import { randomInt, rngFor, type Rng } from './hash';
-import { FIELD_LABELS, formatDate, formatMoney, type ActivityType, type Locale } from './i18n';
+import { FIELD_LABELS, formatDate, formatMoney, UI, type ActivityStatus, type ActivityType, type Locale } from './i18n';
 import { ownerName } from './names';
+import { CUSTOMERS_TODAY } from './spaces';
 
 /** The CRM's fixed "today": tenure counts back from here. */
-export const CRM_TODAY = '2024-06-30';
+export const CRM_TODAY = CUSTOMERS_TODAY;
 
 export interface ActivityItem {
   /** ISO date, YYYY-MM-DD. */
   date: string;
   type: ActivityType;
   text: string;
+  /** Displayed status (tickets, payments), localised; absent when the item has none. */
+  status?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -34,6 +37,7 @@ interface Draft {
   type: ActivityType;
   text: Texts;
   seq: number;
+  status?: ActivityStatus;
 }
 
 function isoDate(ms: number): string {
@@ -107,8 +111,8 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
   const hasPhone = row.PhoneService === 'Yes';
   const owner = owners(customer.owner);
   const drafts: Draft[] = [];
-  const add = (ms: number, type: ActivityType, text: Texts) => {
-    drafts.push({ ms: Math.min(ms, TODAY_MS), type, text, seq: drafts.length });
+  const add = (ms: number, type: ActivityType, text: Texts, status?: ActivityStatus) => {
+    drafts.push({ ms: Math.min(ms, TODAY_MS), type, text, seq: drafts.length, ...(status ? { status } : {}) });
   };
 
   const start = monthDay(tenure, randomInt(rng, 1, 28));
@@ -132,7 +136,7 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
 
   // Welcome call.
   const welcome = start + randomInt(rng, 2, 7) * DAY_MS;
-  if (welcome <= TODAY_MS) add(welcome, 'note', both(`Welcome call by ${owner.en}`, `${owner.zh}完成欢迎回访`));
+  if (welcome <= TODAY_MS) add(welcome, 'call', both(`Welcome call by ${owner.en}`, `${owner.zh}完成欢迎回访`));
 
   // Contract: signed at sign-up or switched later, then renewed each term.
   if (row.Contract === 'One year' || row.Contract === 'Two year') {
@@ -153,7 +157,7 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
   } else if (tenure >= 6 && rng() < 0.5) {
     add(
       randomDay(rng, lastYear, TODAY_MS),
-      'note',
+      'call',
       both(
         `Call by ${owner.en}: offered a one-year contract with a loyalty discount; customer stays month-to-month`,
         `${owner.zh}致电：推荐一年期合同及忠诚折扣，客户仍选择按月付费`,
@@ -180,6 +184,7 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
         `Electronic check payment of ${money} returned; paid on the second attempt`,
         `${money} 的电子支票付款被退回，第二次付款成功`,
       ),
+      'returned',
     );
   }
   const payDay = randomInt(rng, 1, 10);
@@ -187,7 +192,7 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
     const due = monthDay(back, payDay);
     if (due < start + 20 * DAY_MS) continue;
     const money = formatMoney(customer.monthlyCharges);
-    add(due, 'payment', both(`Payment of ${money} received by ${method}`, `已通过 ${method} 收到付款 ${money}`));
+    add(due, 'payment', both(`Payment of ${money} received by ${method}`, `已通过 ${method} 收到付款 ${money}`), 'received');
   }
 
   // Add-on services bought after sign-up.
@@ -226,16 +231,14 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
     add(
       at,
       'ticket',
-      both(
-        `Ticket #${number}: ${topic.en} — ${open ? 'open' : 'resolved'}`,
-        `工单 #${number}：${topic.zh} — ${open ? '处理中' : '已解决'}`,
-      ),
+      both(`Ticket #${number}: ${topic.en}`, `工单 #${number}：${topic.zh}`),
+      open ? 'open' : 'resolved',
     );
   }
 
   // Yearly account review.
   if (tenure >= 12 && rng() < 0.4) {
-    add(randomDay(rng, lastYear, TODAY_MS), 'note', both(`Annual account review with ${owner.en}`, `${owner.zh}进行年度账户回顾`));
+    add(randomDay(rng, lastYear, TODAY_MS), 'meeting', both(`Annual account review with ${owner.en}`, `${owner.zh}进行年度账户回顾`));
   }
 
   // Known churners: the cancellation closes the history (drawn last, see above).
@@ -253,5 +256,10 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
 
   return items
     .sort((a, b) => b.ms - a.ms || b.seq - a.seq)
-    .map((d) => ({ date: isoDate(d.ms), type: d.type, text: d.text[locale] }));
+    .map((d) => ({
+      date: isoDate(d.ms),
+      type: d.type,
+      text: d.text[locale],
+      ...(d.status ? { status: UI[locale].activityStatuses[d.status] } : {}),
+    }));
 }

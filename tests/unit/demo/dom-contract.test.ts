@@ -127,7 +127,7 @@ describe('detail page DOM', () => {
     const items = [...article.querySelectorAll('section[data-crm="activity"] ol > li')];
     expect(items.length).toBeGreaterThan(0);
     for (const li of items) {
-      expect(['order', 'ticket', 'note', 'payment']).toContain(li.getAttribute('data-activity-type'));
+      expect(['order', 'ticket', 'note', 'payment', 'call', 'meeting']).toContain(li.getAttribute('data-activity-type'));
       expect(li.getAttribute('data-date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(li.querySelector('[data-field]')).toBeNull();
     }

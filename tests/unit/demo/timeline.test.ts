@@ -3,7 +3,7 @@ import { toCustomer, type Customer } from '../../../demo/core/customers';
 import { activityTimeline, CRM_TODAY } from '../../../demo/core/timeline';
 import { customers } from './fixtures';
 
-const TYPES = ['order', 'ticket', 'note', 'payment'];
+const TYPES = ['order', 'ticket', 'note', 'payment', 'call', 'meeting'];
 
 function monthsBefore(today: string, months: number): string {
   const d = new Date(`${today}T00:00:00Z`);
