@@ -30,7 +30,7 @@
  * - Years outside 1900–2199 fail.
  */
 import { MAX_YEAR, MIN_YEAR, MONTH_NAMES_EN, WEEKDAY_NAMES_EN, daysInMonth, expandTwoDigitYear } from './calendar';
-import { isMissing, normalizeText } from './missing';
+import { isMissingNormalized, normalizeText } from './missing';
 import { MISSING, invalid, ok, type ParseResult, type RawValue } from './result';
 import { splitTimeOfDay, type TimeOfDay } from './time-of-day';
 
@@ -57,6 +57,7 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
   日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6,
 };
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEKDAY_EN_PREFIX = /^([a-z]+)\.?,?\s+(?=\S)/;
 const WEEKDAY_ZH = /\s*\(?(?:星期|周|礼拜)([一二三四五六日天])\)?$/;
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
@@ -77,10 +78,18 @@ interface YMD {
 export function parseDate(input: RawValue, options: DateOptions = {}): ParseResult<number> {
   if (typeof input === 'number') return invalid(`a number is not a date (epoch or spreadsheet serial?): ${input}`);
   if (typeof input === 'boolean') return invalid('a yes/no value, not a date');
-  if (isMissing(input)) return MISSING;
+  if (input === null || input === undefined) return MISSING;
   const original = String(input).trim();
+  const iso = ISO_DAY.exec(original);
+  if (iso) {
+    const date = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+    const checked = checkDate(date);
+    return checked === undefined ? ok(Date.UTC(date.year, date.month - 1, date.day)) : invalid(`${checked}: "${original}"`);
+  }
   const fail = (why: string) => invalid(`${why}: "${original}"`);
-  let text = normalizeText(original).toLowerCase();
+  const normalized = normalizeText(original);
+  if (isMissingNormalized(normalized)) return MISSING;
+  let text = normalized.toLowerCase();
 
   let time: TimeOfDay | undefined;
   const split = splitTimeOfDay(text);

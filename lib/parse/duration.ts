@@ -17,7 +17,7 @@
  * year ("2024年"), the same unit twice, negative or unknown text.
  */
 import { DAYS_PER_MONTH } from './calendar';
-import { isMissing, normalizeText } from './missing';
+import { isMissingNormalized, normalizeText } from './missing';
 import { ZH_NUMBER_SOURCE, parseCount } from './numerals';
 import { MISSING, invalid, ok, type ParseResult, type RawValue } from './result';
 
@@ -67,10 +67,12 @@ const TOKEN = new RegExp(
 
 export function parseDuration(input: RawValue, options: DurationOptions = {}): ParseResult<Duration> {
   if (typeof input === 'boolean') return invalid('a yes/no value, not a duration');
-  if (isMissing(input)) return MISSING;
+  if (input === null || input === undefined) return MISSING;
   const original = String(input).trim();
   const fail = (why: string) => invalid(`${why}: "${original}"`);
-  const text = normalizeText(original).toLowerCase();
+  const normalized = normalizeText(original);
+  if (isMissingNormalized(normalized)) return MISSING;
+  const text = normalized.toLowerCase();
 
   if (typeof input === 'number' || BARE_NUMBER.test(text)) {
     const count = Number(text);

@@ -45,15 +45,23 @@ export function isMissing(value: RawValue): boolean {
   return MISSING_TOKENS.has(normalizeText(trimmed).toLowerCase());
 }
 
+/** isMissing for text already passed through normalizeText (saves normalising twice on hot paths). */
+export function isMissingNormalized(text: string): boolean {
+  return text === '' || (text.length <= 16 && MISSING_TOKENS.has(text.toLowerCase()));
+}
+
+// Printable ASCII words separated by single spaces: NFKC and the replacements below change nothing.
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const SPACES = /[\s\u00a0\u2007\u202f\u2009\u200a\u3000]+/g;
+const INVISIBLE = /[\u200b\u200c\u200d\ufeff\ufe0e\ufe0f]/g;
+
 /**
  * Unicode-normalise CRM text for parsing: NFKC (full-width digits and
  * symbols → ASCII, "￥" → "¥"), every kind of space → " ", zero-width
  * characters and emoji variation selectors ("✔️" → "✔") dropped, trimmed.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s\u00a0\u2007\u202f\u2009\u200a\u3000]+/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff\ufe0e\ufe0f]/g, '')
-    .trim();
+  const trimmed = text.trim();
+  if (PLAIN_ASCII.test(trimmed)) return trimmed;
+  return trimmed.normalize('NFKC').replace(SPACES, ' ').replace(INVISIBLE, '').trim();
 }

@@ -29,7 +29,7 @@
  * durations return the number as written with a normalised `unit` (no
  * conversion between months and years: the caller decides).
  */
-import { isMissing, normalizeText } from './missing';
+import { isMissingNormalized, normalizeText } from './missing';
 import { MISSING, invalid, type ParseFailure, type RawValue } from './result';
 
 export type NumberKind = 'number' | 'money' | 'percent' | 'count';
@@ -57,7 +57,6 @@ export interface NumberOptions {
   source?: 'display' | 'file';
 }
 
-// Longest first so "US$" wins over "$".
 const CURRENCY_PREFIXES = [
   'US$', 'HK$', 'NT$', 'AU$', 'CA$', 'CN¥', 'RMB¥', 'A$', 'C$', 'S$', 'R$', '人民币',
   'USD', 'EUR', 'GBP', 'CNY', 'RMB', 'JPY', 'HKD', 'CAD', 'AUD', 'CHF', 'INR', 'KRW',
@@ -70,11 +69,48 @@ const CURRENCY_SUFFIXES = [
 ];
 
 /** Magnitude words → power of ten. Lower-case "m" is absent on purpose (million? metres? minutes?). */
-const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
+const MAGNITUDES: ReadonlyMap<string, number> = new Map([
   ['万亿', 12], ['千万', 7], ['百万', 6], ['亿', 8], ['万', 4], ['千', 3],
   ['thousand', 3], ['thousands', 3], ['million', 6], ['millions', 6], ['billion', 9], ['billions', 9],
   ['k', 3], ['K', 3], ['MM', 6], ['M', 6], ['mn', 6], ['bn', 9],
-];
+]);
+
+/**
+ * A regex matching any of `words` at the start of a string, longest first
+ * ("US$" before "$"); a word that starts with a Latin letter must not run
+ * into more letters ("USDT", "Europe", "km", "months").
+ */
+function markerPattern(words: Iterable<string>, caseInsensitive: boolean): RegExp {
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[$.*+?^()[\]{}|\\]/g, '\\$&') + (/^[A-Za-z]/.test(w) ? '(?![A-Za-z])' : ''));
+  return new RegExp(`^(?:${alternatives.join('|')})`, caseInsensitive ? 'i' : '');
+}
+
+/** Lower-cased spelling → the canonical marker ("usd" → "USD"). */
+function canonical(words: readonly string[]): ReadonlyMap<string, string> {
+  return new Map(words.map((w) => [w.toLowerCase(), w]));
+}
+
+const CURRENCY_PREFIX = markerPattern(CURRENCY_PREFIXES, true);
+const CURRENCY_SUFFIX = markerPattern(CURRENCY_SUFFIXES, true);
+const CURRENCY_NAMES = canonical([...CURRENCY_PREFIXES, ...CURRENCY_SUFFIXES]);
+const MAGNITUDE = markerPattern(MAGNITUDES.keys(), false);
+
+const OTHER_MINUSES = /[\u2212\u2012\ufe63]/g;
+const PARENTHESISED = /^\((.+)\)$/;
+const SIGN = /^([+-])\s*/;
+const APPROXIMATE_BEFORE = /^[~≈≥≤<>]|^约|^大约|^超过|^不到|^around|^about|^approx/i;
+const APPROXIMATE_AFTER = /^(以上|左右|多|余|or more)/i;
+const DIGITS = /^(?:\d[\d.,' ]*\d|\d|\.\d+)/;
+const SPACED_DIGITS = /^(.*?\d) +(\d[\d ]*)$/;
+const SPACE_GROUPS = /^\d{3}( \d{3})*$/;
+const EXPONENT = /^[eE]([+-]?\d{1,3})(?!\d)/;
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
+const RATE = /^(?:\/|per\s+|每)\s*(\S+)$/i;
+const NONZERO_DIGIT = /[1-9]/;
+const FIRST_GROUP = /^[1-9]\d{0,2}$/;
+const THREE_DIGITS = /^\d{3}$/;
 
 /** Count and duration units → normalised unit. English matched case-insensitively. */
 const UNITS: Record<string, string> = {
@@ -130,23 +166,25 @@ export function parseNumber(input: RawValue, options: NumberOptions = {}): Numbe
     return Number.isFinite(input) ? { ok: true, value: input, kind: 'number' } : invalid(`not a finite number: ${input}`);
   }
   if (typeof input === 'boolean') return invalid('a yes/no value, not a number');
-  if (isMissing(input)) return MISSING;
+  if (input === null || input === undefined) return MISSING;
   const original = String(input);
-  const text = normalizeText(original).replace(/[\u2212\u2012\ufe63]/g, '-');
+  const normalized = normalizeText(original);
+  if (isMissingNormalized(normalized)) return MISSING;
+  const text = normalized.replace(OTHER_MINUSES, '-');
   const fail = (why: string): ParseFailure => invalid(`${why}: "${original.trim()}"`);
 
   let s = text;
   let negative = false;
   let signSeen = false;
 
-  const paren = /^\((.+)\)$/.exec(s);
+  const paren = PARENTHESISED.exec(s);
   if (paren) {
     negative = true;
     signSeen = true;
     s = paren[1]!.trim();
   }
   const takeSign = (): boolean => {
-    const m = /^([+-])\s*/.exec(s);
+    const m = SIGN.exec(s);
     if (!m) return true;
     if (signSeen) return false;
     signSeen = true;
@@ -157,53 +195,45 @@ export function parseNumber(input: RawValue, options: NumberOptions = {}): Numbe
   if (!takeSign()) return fail('more than one sign');
 
   let currency: string | undefined;
-  for (const c of CURRENCY_PREFIXES) {
-    if (s.slice(0, c.length).toUpperCase() === c.toUpperCase()) {
-      // A code must not run into letters ("USDT", "Europe").
-      if (/^[A-Za-z]/.test(c) && /[A-Za-z]/.test(s.charAt(c.length))) continue;
-      currency = c;
-      s = s.slice(c.length).trimStart();
-      break;
-    }
+  const prefix = CURRENCY_PREFIX.exec(s);
+  if (prefix) {
+    currency = CURRENCY_NAMES.get(prefix[0].toLowerCase());
+    s = s.slice(prefix[0].length).trimStart();
   }
   if (currency !== undefined && !takeSign()) return fail('more than one sign');
 
-  if (/^[~≈≥≤<>]|^约|^大约|^超过|^不到|^around|^about|^approx/i.test(s)) return fail('approximate, not an exact number');
+  if (APPROXIMATE_BEFORE.test(s)) return fail('approximate, not an exact number');
 
   // The digits: 1-3 digit groups with separators, or a plain run, or ".5".
-  const body = /^(?:\d[\d.,' ]*\d|\d|\.\d+)/.exec(s);
+  const body = DIGITS.exec(s);
   if (!body) return fail('no number found');
   const digits = body[0];
   let rest = s.slice(digits.length);
   // Spaces inside the digits must be thousands grouping ("1 234 567"), never two numbers ("12 34").
-  const spaced = /^(.*?\d) +(\d[\d ]*)$/.exec(digits);
-  if (spaced && !/^\d{3}( \d{3})*$/.test(spaced[2]!)) return fail('digits separated by spaces');
+  const spaced = SPACED_DIGITS.exec(digits);
+  if (spaced && !SPACE_GROUPS.test(spaced[2]!)) return fail('digits separated by spaces');
 
   let exponent = 0;
   let dotIsDecimal = options.source === 'file';
   // An exponent or magnitude word follows: "1.234万", "$1.234M" (nobody groups thousands before 万 or M with a dot).
   let scaled = false;
-  const sci = /^[eE]([+-]?\d{1,3})(?!\d)/.exec(rest);
-  if (sci && /^\d+(\.\d+)?$/.test(digits)) {
+  const sci = EXPONENT.exec(rest);
+  if (sci && PLAIN_DECIMAL.test(digits)) {
     exponent = Number(sci[1]);
     rest = rest.slice(sci[0].length);
     scaled = true;
   }
   rest = rest.trim();
-  if (rest.startsWith('+') || /^(以上|左右|多|余|or more)/i.test(rest)) return fail('approximate, not an exact number');
+  if (rest.startsWith('+') || APPROXIMATE_AFTER.test(rest)) return fail('approximate, not an exact number');
 
   // What follows the digits: magnitude, then % / currency / unit / rate.
   let kind: NumberKind = currency !== undefined ? 'money' : 'number';
   let unit: string | undefined;
-  for (const [word, power] of MAGNITUDES) {
-    if (rest.startsWith(word)) {
-      const after = rest.slice(word.length);
-      if (/^[A-Za-z]/.test(word) && /^[A-Za-z]/.test(after)) continue; // "km", "months", "kr"
-      exponent += power;
-      rest = after.trim();
-      scaled = true;
-      break;
-    }
+  const magnitudeWord = MAGNITUDE.exec(rest);
+  if (magnitudeWord) {
+    exponent += MAGNITUDES.get(magnitudeWord[0])!;
+    rest = rest.slice(magnitudeWord[0].length).trim();
+    scaled = true;
   }
   if (rest === '%' || rest === '‰') {
     if (kind === 'money') return fail('both money and a percentage');
@@ -213,19 +243,16 @@ export function parseNumber(input: RawValue, options: NumberOptions = {}): Numbe
     rest = '';
   }
   if (rest !== '' && currency === undefined) {
-    for (const c of CURRENCY_SUFFIXES) {
-      if (rest.slice(0, c.length).toUpperCase() === c.toUpperCase()) {
-        if (/^[A-Za-z]/.test(c) && /^[A-Za-z]/.test(rest.slice(c.length))) continue;
-        currency = c;
-        kind = 'money';
-        rest = rest.slice(c.length).trim();
-        break;
-      }
+    const suffix = CURRENCY_SUFFIX.exec(rest);
+    if (suffix) {
+      currency = CURRENCY_NAMES.get(suffix[0].toLowerCase());
+      kind = 'money';
+      rest = rest.slice(suffix[0].length).trim();
     }
   }
   if (rest !== '') {
     if (kind === 'money') {
-      const rate = /^(?:\/|per\s+|每)\s*(\S+)$/i.exec(rest);
+      const rate = RATE.exec(rest);
       const r = rate ? lookup(RATE_UNITS, rate[1]!) : undefined;
       if (r === undefined) return fail(`unrecognised text after the amount ("${rest}")`);
       unit = r;
@@ -246,7 +273,7 @@ export function parseNumber(input: RawValue, options: NumberOptions = {}): Numbe
   const grouping3 = kind === 'money' || (kind === 'count' && unit !== undefined && DISCRETE_UNITS.has(unit));
   const split = splitDigits(digits, { grouping3, scaled, dotIsDecimal, decimal: options.decimal });
   if (typeof split === 'string') return fail(split);
-  if (split.frac !== '' && kind === 'count' && unit !== undefined && DISCRETE_UNITS.has(unit) && exponent === 0 && /[1-9]/.test(split.frac)) {
+  if (split.frac !== '' && kind === 'count' && unit !== undefined && DISCRETE_UNITS.has(unit) && exponent === 0 && NONZERO_DIGIT.test(split.frac)) {
     return fail(`a fraction of a whole count (${unit})`);
   }
 
@@ -279,12 +306,11 @@ function splitDigits(
   ctx: { grouping3: boolean; scaled: boolean; dotIsDecimal: boolean; decimal: '.' | ',' | undefined },
 ): { int: string; frac: string } | string {
   if (digits.startsWith('.')) return { int: '0', frac: digits.slice(1) };
-  const seps = digits.replace(/\d/g, '');
+  const seps = separatorsOf(digits);
   if (seps === '') return { int: digits, frac: '' };
-  const kinds = [...new Set(seps)];
 
-  if (kinds.length === 1) {
-    const sep = kinds[0]!;
+  if (isOneKind(seps)) {
+    const sep = seps.charAt(0);
     const count = seps.length;
     if (sep === ' ' || sep === "'") {
       return validGrouping(digits, sep) ? { int: strip(digits, sep), frac: '' } : `"${sep}" is not a thousands separator here`;
@@ -293,7 +319,9 @@ function splitDigits(
       if (ctx.decimal === sep) return `more than one decimal separator "${sep}"`;
       return validGrouping(digits, sep) ? { int: strip(digits, sep), frac: '' } : `misplaced "${sep}" separators`;
     }
-    const [left = '', right = ''] = digits.split(sep);
+    const cut = digits.indexOf(sep);
+    const left = digits.slice(0, cut);
+    const right = digits.slice(cut + 1);
     const asDecimal = { int: left, frac: right };
     if (ctx.decimal !== undefined) {
       if (ctx.decimal === sep) return asDecimal;
@@ -316,17 +344,34 @@ function splitDigits(
   const cut = digits.lastIndexOf(decimalSep);
   const intPart = digits.slice(0, cut);
   const frac = digits.slice(cut + 1);
-  const groupKinds = [...new Set(intPart.replace(/\d/g, ''))];
-  if (groupKinds.length !== 1) return 'mixed thousands separators';
-  const group = groupKinds[0]!;
+  const groupSeps = separatorsOf(intPart);
+  if (groupSeps === '' || !isOneKind(groupSeps)) return 'mixed thousands separators';
+  const group = groupSeps.charAt(0);
   if (!validGrouping(intPart, group)) return `misplaced "${group}" separators`;
   return { int: strip(intPart, group), frac };
 }
 
 /** "1,234,567": first group 1–3 digits without a leading zero, then groups of exactly 3. */
 function validGrouping(digits: string, sep: string): boolean {
-  const [first = '', ...others] = digits.split(sep);
-  return /^[1-9]\d{0,2}$/.test(first) && others.length > 0 && others.every((g) => /^\d{3}$/.test(g));
+  const groups = digits.split(sep);
+  if (groups.length < 2 || !FIRST_GROUP.test(groups[0]!)) return false;
+  for (let i = 1; i < groups.length; i++) if (!THREE_DIGITS.test(groups[i]!)) return false;
+  return true;
+}
+
+/** The non-digit characters of a digit run, in order ("1,234.5" → ",."). */
+function separatorsOf(digits: string): string {
+  let seps = '';
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) seps += digits.charAt(i);
+  }
+  return seps;
+}
+
+function isOneKind(seps: string): boolean {
+  for (let i = 1; i < seps.length; i++) if (seps.charCodeAt(i) !== seps.charCodeAt(0)) return false;
+  return true;
 }
 
 function strip(digits: string, sep: string): string {

@@ -27,7 +27,7 @@
  * of a calendar month ("1.5 months ago").
  */
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, WEEK_MS, addMonthsUTC, startOfDayUTC } from './calendar';
-import { isMissing, normalizeText } from './missing';
+import { isMissingNormalized, normalizeText } from './missing';
 import { ZH_NUMBER_SOURCE, parseCount } from './numerals';
 import { MISSING, invalid, ok, type ParseResult, type RawValue } from './result';
 import { splitTimeOfDay } from './time-of-day';
@@ -88,10 +88,12 @@ const ZH_RELATIVE = new RegExp(
 export function parseRelativeTime(input: RawValue, now: number): ParseResult<number> {
   if (!Number.isFinite(now)) return invalid('now is not a time');
   if (typeof input === 'number' || typeof input === 'boolean') return invalid(`not a relative time: ${input}`);
-  if (isMissing(input)) return MISSING;
+  if (input === null || input === undefined) return MISSING;
   const original = String(input).trim();
   const fail = (why: string) => invalid(`${why}: "${original}"`);
-  const text = normalizeText(original).toLowerCase();
+  const normalized = normalizeText(original);
+  if (isMissingNormalized(normalized)) return MISSING;
+  const text = normalized.toLowerCase();
 
   if (NOW_WORDS.has(text)) return ok(now);
   if (Object.hasOwn(DAY_WORDS, text)) return ok(startOfDayUTC(now) + DAY_WORDS[text]! * DAY_MS);

@@ -25,6 +25,7 @@ export type TimeSplit =
 // 3 minute, 4 second, 5 fraction, 6 点-minute, 7 am/pm, 8 zone.
 const TIME_AT_END =
   /(?:^|(?<=\d)t|(?<=[日号天])|[\s,]+(?:at\s+|@\s*)?)(上午|早上|凌晨|中午|下午|晚上)?\s*(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?|\s*[点时](?:\s*(\d{1,2})\s*分?)?)?\s*(?:([ap])\.?m\.?)?\s*(z|(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?)?$/;
+const MAYBE_TIME = /[:点时]|\d\s*[ap]\.?m/;
 const ZONE = /^(?:z|utc|gmt)?\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
 
 /**
@@ -33,6 +34,7 @@ const ZONE = /^(?:z|utc|gmt)?\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
  * ("25:00", "13 pm").
  */
 export function splitTimeOfDay(text: string): TimeSplit | undefined {
+  if (!MAYBE_TIME.test(text)) return undefined; // TIME_AT_END tries every position: skip it for plain dates
   const m = TIME_AT_END.exec(text);
   if (!m) return undefined;
   const [whole, period, hourText, minuteText, secondText, fractionText, pointMinuteText, ampm, zoneText] = m;
