@@ -35,6 +35,9 @@ import { parseNumber } from '../parse/number';
 import { parseYesNo } from '../parse/yes-no';
 import type { ColumnSpec, RawRow } from './types';
 
+/** CSV cells are written by programs: a lone "." is a decimal point ("1.234" = 1.234). */
+const FILE_NUMBERS = { source: 'file' } as const;
+
 export interface InferOptions {
   /** Distinct text values up to which a column is categorical outright (default 20). */
   maxLevels?: number;
@@ -110,7 +113,7 @@ function inferColumn(
   let firstNonNumeric: string | undefined;
   const numericValues = new Set<number>();
   for (const [text, count] of levels) {
-    const r = parseNumber(text);
+    const r = parseNumber(text, FILE_NUMBERS);
     if (r.ok) {
       numericRows += count;
       numericValues.add(r.value);
@@ -179,7 +182,7 @@ function isRowNumber(rows: readonly RawRow[], name: string): boolean {
   for (const row of rows) {
     const v = row[name];
     if (isMissing(v)) continue;
-    const r = parseNumber(v);
+    const r = parseNumber(v, FILE_NUMBERS);
     if (!r.ok || r.kind !== 'number' || !Number.isInteger(r.value)) return false;
     if (previous !== undefined && r.value !== previous + 1) return false;
     previous = r.value;

@@ -42,9 +42,12 @@ export interface PreprocessOptions {
   clip?: number;
 }
 
+/** CSV cells are written by programs: a lone "." is a decimal point ("1.234" = 1.234), as in column inference. */
+const FILE_NUMBERS = { source: 'file' } as const;
+
 /** A cell as a number, or null when missing or unreadable. */
 export function numericValue(value: RawRow[string]): number | null {
-  const r = parseNumber(value);
+  const r = parseNumber(value, FILE_NUMBERS);
   return r.ok ? r.value : null;
 }
 
