@@ -4,7 +4,8 @@ import { startContentScript } from '../lib/content';
 
 export default defineContentScript({
   matches: [DEMO_CRM_MATCH],
-  runAt: 'document_idle',
+  // document_start: observe the CRM from its first render (see lib/content/index.ts).
+  runAt: 'document_start',
   main(ctx) {
     startContentScript(ctx);
   },

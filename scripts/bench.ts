@@ -64,15 +64,17 @@ function instrument() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.frames.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'long-animation-frame', buffered: true });
+  // A badge counts once its host says "scored": hosts are placed first (invisible) and filled in place.
+  // (No named helper functions in here: tsx would wrap them in __name(), unknown to the page.)
   new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) {
-        const id = node instanceof Element ? node.getAttribute('data-churn-radar-badge') : null;
-        if (id && (node as Element).shadowRoot?.querySelector('button[data-tier]')) state.badges.add(id);
+      const nodes = record.type === 'attributes' ? [record.target] : [...record.addedNodes];
+      for (const node of nodes) {
+        if (node instanceof Element && node.getAttribute('data-churn-radar-state') === 'scored') state.badges.add(node.getAttribute('data-churn-radar-badge')!);
       }
     }
     if (!state.allAt && state.target && state.badges.size >= state.target) state.allAt = performance.now();
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-churn-radar-state'] });
 }
 
 async function measure(page: Page) {

@@ -5,24 +5,33 @@ import { createStyleApplier } from './stylesheet';
 import { BADGE_CSS } from './styles';
 
 export const BADGE_HOST_ATTR = 'data-churn-radar-badge';
+/** On the host (light DOM), so tests and the bench can observe it: pending → scored | failed. */
+export const BADGE_STATE_ATTR = 'data-churn-radar-state';
+export type BadgeState = 'pending' | 'scored' | 'failed';
 
 export function formatPercent(probability: number): string {
   return `${Math.round(probability * 100)} %`;
 }
 
 /**
- * Puts a newly built badge into the page. New badges are built detached and
- * placed together, so the CRM's table is laid out once for 1,000 badges, not
- * once per time slice.
+ * Puts a newly built badge host into the page. Hosts are built detached and
+ * placed together, so the CRM's table is laid out once for 1,000 of them.
  */
 export type Placement = () => void;
 
 export interface BadgeRenderer {
-  /** Update the badge after `anchor` in place, or build a new one and return its placement. */
+  /**
+   * An invisible, zero-size host after `anchor`, to be filled when the score
+   * arrives. Placed in the same task as the CRM's own render, it is laid out
+   * with the CRM's rows; filling it later re-lays-out only its own subtree
+   * (the host is size- and layout-contained: a relayout boundary).
+   */
+  reserve(anchor: Element, crmId: string): Placement | null;
+  /** Show the score in the host after `anchor` (in place), or build a new host and return its placement. */
   render(anchor: Element, crmId: string, score: BadgeScore): Placement | null;
   /** A badge that says scoring failed, with the reason on hover: never silent. */
   renderFailure(anchor: Element, crmId: string, message: string): Placement | null;
-  /** The badge already next to this anchor for this customer, if any. */
+  /** The badge host already next to this anchor for this customer, if any. */
   existing(anchor: Element, crmId: string): HTMLElement | null;
   scoreOf(host: Element): BadgeScore | undefined;
 }
@@ -58,7 +67,7 @@ export function createBadgeRenderer(options: {
     'click',
     (event) => {
       const host = event.target instanceof HTMLElement && event.target.hasAttribute(BADGE_HOST_ATTR) ? event.target : null;
-      if (!host) return;
+      if (!host || host.getAttribute(BADGE_STATE_ATTR) === 'pending') return;
       event.preventDefault();
       event.stopPropagation();
       options.onActivate(host, host.getAttribute(BADGE_HOST_ATTR)!);
@@ -80,7 +89,7 @@ export function createBadgeRenderer(options: {
     applyStyles(root);
     const button = options.doc.createElement('button');
     button.type = 'button';
-    button.className = 'badge';
+    button.setAttribute('aria-haspopup', 'dialog');
     root.append(button);
     const placement = () => {
       if (!anchor.isConnected) return;
@@ -92,21 +101,44 @@ export function createBadgeRenderer(options: {
     return { host, button, placement };
   }
 
+  /** Hosts still showing the placeholder: the only ones whose accessibility attributes need restoring. */
+  const pendingHosts = new WeakSet<Element>();
+  function revealed(host: HTMLElement, button: HTMLButtonElement) {
+    if (!pendingHosts.delete(host)) return;
+    button.removeAttribute('tabindex');
+    button.removeAttribute('aria-hidden');
+  }
+
+  function setState(host: HTMLElement, state: BadgeState) {
+    if (host.getAttribute(BADGE_STATE_ATTR) !== state) host.setAttribute(BADGE_STATE_ATTR, state);
+  }
+
   return {
     existing,
     scoreOf: (host) => scores.get(host),
+
+    reserve(anchor, crmId) {
+      const { host, button, placement } = hostFor(anchor, crmId);
+      if (!placement) return null; // already there: keep showing what it shows until the new score lands
+      button.className = 'badge pending';
+      button.tabIndex = -1;
+      button.setAttribute('aria-hidden', 'true');
+      setState(host, 'pending');
+      pendingHosts.add(host);
+      return placement;
+    },
 
     render(anchor, crmId, score) {
       const { host, button, placement } = hostFor(anchor, crmId);
       const label = labelFor(score.tier, formatPercent(score.probability));
       button.className = `badge t${score.tier}`;
+      revealed(host, button);
       button.title = label;
       button.setAttribute('aria-label', label);
-      button.setAttribute('aria-haspopup', 'dialog');
       button.dataset.tier = String(score.tier);
       button.dataset.probability = score.probability.toFixed(4);
-      button.textContent = String(score.tier);
       scores.set(host, score);
+      setState(host, 'scored');
       return placement;
     },
 
@@ -114,11 +146,12 @@ export function createBadgeRenderer(options: {
       const { host, button, placement } = hostFor(anchor, crmId);
       const label = options.t('badge.failed', [message]);
       button.className = 'badge failed';
-      button.textContent = '?';
+      revealed(host, button);
       button.title = label;
       button.setAttribute('aria-label', label);
       delete button.dataset.tier;
       scores.delete(host);
+      setState(host, 'failed');
       return placement;
     },
   };

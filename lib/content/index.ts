@@ -5,12 +5,21 @@ import { createBadgeRenderer } from './badge';
 import { hasForeignChange } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
+import { createTimeBudget } from './time-budget';
 
 /**
- * Quiet time after the last CRM mutation before re-scanning (SPA renders come
- * in bursts), then the first idle moment, but never later than IDLE_TIMEOUT_MS:
- * badges should follow the CRM's own render within a frame or two.
+ * A CRM mutation is answered in the CRM's own task (the MutationObserver
+ * callback runs right after the CRM's script, before the browser lays out and
+ * paints): extraction and invisible placeholder hosts cost a few ms there and
+ * are laid out with the CRM's rows, and the background scores while the
+ * browser renders. Scores then fill the placeholders without re-laying-out the
+ * CRM. A CRM that mutates constantly (tickers, animations) must not make us
+ * extract on every change: in-render scans may take IN_RENDER_BUDGET_MS of
+ * every second (a token bucket); past that, or while a scan is in flight,
+ * scans fall back to a short debounce and the next idle moment (never later
+ * than IDLE_TIMEOUT_MS).
  */
+const IN_RENDER_BUDGET_MS = 40;
 const DEBOUNCE_MS = 16;
 const IDLE_TIMEOUT_MS = 50;
 
@@ -49,6 +58,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     },
   });
 
+  const budget = createTimeBudget(IN_RENDER_BUDGET_MS, 1000);
   let debounce: number | undefined;
   const schedule = () => {
     clearTimeout(debounce);
@@ -56,9 +66,14 @@ export function startContentScript(ctx: ContentScriptContext): void {
   };
 
   const observer = new MutationObserver((records) => {
-    if (hasForeignChange(records)) schedule();
+    if (!hasForeignChange(records)) return;
+    if (scanner.busy() || !budget.available(performance.now())) return schedule();
+    const started = performance.now();
+    void scanner.scan({ inRender: true });
+    budget.spend(performance.now() - started, performance.now());
   });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+  // The script runs at document_start, so it sees the CRM's first render too.
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     popover.close();

@@ -7,9 +7,11 @@ import type { BadgeRenderer, Placement } from './badge';
 /** Customers per scanPage message: bounded so one message never holds the background long. */
 export const BATCH_SIZE = 1000;
 /**
- * Badges drawn per frame. Building them is cheap; placing them makes the
- * browser re-style and re-lay-out the CRM's rows. Measured on a 1,000-row
- * table: 250 per frame ≈ 30–35 ms frames, 500 ≈ 60 ms, 1,000 at once ≈ 80 ms.
+ * Hosts placed per frame when a scan runs on its own, after the CRM's render
+ * (placing them makes the browser re-lay-out the CRM's rows). Measured on a
+ * 1,000-row table: 250 per frame ≈ 30–35 ms frames, 1,000 at once ≈ 80 ms.
+ * Inside the CRM's own render task they are placed all at once: the CRM's
+ * rows are laid out anyway, and ours are laid out with them.
  */
 export const PLACE_PER_FRAME = 250;
 
@@ -19,6 +21,18 @@ export interface ScanStats {
   sent: number;
   drawn: number;
   failed: number;
+  /** Milliseconds of the scan's synchronous part (extraction + placing), the part a CRM task waits for. */
+  syncMs: number;
+  /** Of which extraction by the adapter. */
+  extractMs: number;
+}
+
+export interface ScanOptions {
+  /**
+   * True when called from the mutation callback of the CRM's own render, in
+   * the CRM's task: hosts are placed right away so the page is laid out once.
+   */
+  inRender?: boolean;
 }
 
 export interface ScannerDeps {
@@ -30,100 +44,120 @@ export interface ScannerDeps {
   /** Resolve after the browser has rendered a frame (between placement chunks). */
   nextFrame: () => Promise<void>;
   onScanned?: (stats: ScanStats) => void;
+  now?: () => number;
 }
 
-const fieldsKey = (customer: ExtractedCustomer) => JSON.stringify([customer.snapshot.name, customer.snapshot.fields]);
+const fieldsKey = (customer: ExtractedCustomer) => JSON.stringify([customer.snapshot.name, customer.snapshot.fields, customer.snapshot.activities]);
 
 /**
- * Finds customers on the page, asks the background for scores of the ones it
- * has not scored yet (or whose fields changed), and draws badges a frame's worth at a time.
+ * Finds customers on the page and gives each a badge host at once (its known
+ * score, or an invisible placeholder), then asks the background for the scores
+ * it does not have and fills the placeholders in place when they arrive.
+ * Filling never inserts into the CRM's DOM, so it never re-lays-out the CRM.
  * Scans never overlap: a scan requested during one runs once right after it.
  */
 export function createScanner(deps: ScannerDeps) {
+  const now = deps.now ?? (() => performance.now());
   const known = new Map<string, { key: string; score: BadgeScore }>();
   let running: Promise<void> | null = null;
   let rerun = false;
 
-  /**
-   * Draw a frame's worth of badges at a time, in page order: build them
-   * detached, place them together, let the browser render, go on. Updates of
-   * existing badges happen in place.
-   */
-  async function drawAll(items: { customer: ExtractedCustomer; score: BadgeScore | null; error?: string }[], stats: ScanStats) {
-    for (let start = 0; start < items.length; start += PLACE_PER_FRAME) {
+  /** Run placements: all now, or the first frame's worth now and the rest frame by frame. */
+  async function place(placements: Placement[], allAtOnce: boolean) {
+    const chunk = allAtOnce ? placements.length : PLACE_PER_FRAME;
+    for (let start = 0; start < placements.length; start += chunk) {
       if (start > 0) await deps.nextFrame();
-      const placements: Placement[] = [];
-      for (const { customer, score, error } of items.slice(start, start + PLACE_PER_FRAME)) {
-        const { anchor, snapshot } = customer;
-        if (!anchor.isConnected) continue; // the CRM re-rendered meanwhile; the mutation brings a new scan
-        let placement: Placement | null = null;
-        if (score) {
-          const host = deps.renderer.existing(anchor, snapshot.crmId);
-          if (!host || deps.renderer.scoreOf(host) !== score) placement = deps.renderer.render(anchor, snapshot.crmId, score);
-          stats.drawn++;
-        } else {
-          placement = deps.renderer.renderFailure(anchor, snapshot.crmId, error ?? 'unknown error');
-          stats.failed++;
-        }
-        if (placement) placements.push(placement);
-      }
-      for (const place of placements) place();
+      for (const run of placements.slice(start, start + chunk)) run();
     }
   }
 
-  async function scanOnce(): Promise<void> {
+  function fill(items: { customer: ExtractedCustomer; score: BadgeScore | null; error?: string }[], stats: ScanStats): Placement[] {
+    const late: Placement[] = [];
+    for (const { customer, score, error } of items) {
+      const { anchor, snapshot } = customer;
+      if (!anchor.isConnected) continue; // the CRM re-rendered meanwhile; its mutation brings a new scan
+      const placement = score
+        ? deps.renderer.render(anchor, snapshot.crmId, score)
+        : deps.renderer.renderFailure(anchor, snapshot.crmId, error ?? 'unknown error');
+      if (score) stats.drawn++;
+      else stats.failed++;
+      if (placement) late.push(placement);
+    }
+    return late;
+  }
+
+  async function scanOnce(options: ScanOptions): Promise<void> {
+    const started = now();
     const url = deps.currentUrl();
     const adapter = adapterFor(url, deps.doc, deps.adapters);
     const extraction = adapter?.extract(deps.doc, url) ?? null;
-    const stats: ScanStats = { kind: extraction?.kind ?? null, found: extraction?.customers.length ?? 0, sent: 0, drawn: 0, failed: 0 };
-    if (!adapter || !extraction) return deps.onScanned?.(stats);
+    const extractMs = now() - started;
+    const stats: ScanStats = { kind: extraction?.kind ?? null, found: extraction?.customers.length ?? 0, sent: 0, drawn: 0, failed: 0, syncMs: 0, extractMs };
+    if (!adapter || !extraction) return deps.onScanned?.({ ...stats, syncMs: now() - started });
 
-    const ready: { customer: ExtractedCustomer; score: BadgeScore | null; error?: string }[] = [];
-    const pending: ExtractedCustomer[] = [];
+    // Synchronous part: every customer gets its host now.
+    const pending: { customer: ExtractedCustomer; key: string }[] = [];
+    const placements: Placement[] = [];
     for (const customer of extraction.customers) {
-      const cached = known.get(customer.snapshot.crmId);
+      const { anchor, snapshot } = customer;
+      const cached = known.get(snapshot.crmId);
+      const key = fieldsKey(customer);
       // A detail page is always reported: it moves the side panel to this customer.
-      if (cached && cached.key === fieldsKey(customer) && extraction.kind === 'list') ready.push({ customer, score: cached.score });
-      else pending.push(customer);
+      let placement: Placement | null;
+      if (cached && cached.key === key && extraction.kind === 'list') {
+        const host = deps.renderer.existing(anchor, snapshot.crmId);
+        placement = host && deps.renderer.scoreOf(host) === cached.score ? null : deps.renderer.render(anchor, snapshot.crmId, cached.score);
+        stats.drawn++;
+      } else {
+        pending.push({ customer, key });
+        placement = deps.renderer.reserve(anchor, snapshot.crmId);
+      }
+      if (placement) placements.push(placement);
     }
-    await drawAll(ready, stats);
+    const placed = place(placements, options.inRender === true);
+    stats.syncMs = now() - started;
 
     for (let start = 0; start < pending.length; start += BATCH_SIZE) {
       const batch = pending.slice(start, start + BATCH_SIZE);
       stats.sent += batch.length;
+      let items: { customer: ExtractedCustomer; score: BadgeScore | null; error?: string }[];
       try {
         const { scores } = await deps.send('scanPage', {
           url: url.href,
           pageKind: extraction.kind,
           adapter: adapter.id,
-          customers: batch.map((c) => c.snapshot),
+          customers: batch.map((c) => c.customer.snapshot),
           ...(extraction.today ? { today: extraction.today } : {}),
         });
         const byId = new Map(scores.map((s) => [s.crmId, s]));
-        const items = batch.map((customer) => {
+        items = batch.map(({ customer, key }) => {
           const score = byId.get(customer.snapshot.crmId) ?? null;
-          if (score) known.set(customer.snapshot.crmId, { key: fieldsKey(customer), score });
+          if (score) known.set(customer.snapshot.crmId, { key, score });
           return { customer, score, error: score ? undefined : 'no score returned' };
         });
-        await drawAll(items, stats);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await drawAll(batch.map((customer) => ({ customer, score: null, error: message })), stats);
+        items = batch.map(({ customer }) => ({ customer, score: null, error: message }));
       }
+      await placed; // fill hosts only once they are in the page, or fill would build duplicates
+      await place(fill(items, stats), false);
     }
+    await placed;
     deps.onScanned?.(stats);
   }
 
-  function scan(): Promise<void> {
+  function scan(options: ScanOptions = {}): Promise<void> {
     if (running) {
       rerun = true;
       return running;
     }
     running = (async () => {
       try {
+        let first = true;
         do {
           rerun = false;
-          await scanOnce();
+          await scanOnce(first ? options : {});
+          first = false;
         } while (rerun);
       } finally {
         running = null;
@@ -132,5 +166,5 @@ export function createScanner(deps: ScannerDeps) {
     return running;
   }
 
-  return { scan };
+  return { scan, busy: () => running !== null };
 }

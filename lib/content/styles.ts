@@ -7,18 +7,40 @@ import type { Tier } from '../domain';
  * out, and the shadow root keeps ours in.
  */
 const tierRules = (Object.entries(TIER_STYLE) as [string, (typeof TIER_STYLE)[Tier]][])
-  .map(([tier, style]) => `.t${tier}{background:${style.bg};color:${style.fg}}`)
+  .map(([tier, style]) => `.t${tier}{background-color:${style.bg};color:${style.fg}}`)
   .join('');
+
+/**
+ * The host is a zero-size inline box, placed in the same task as the CRM's
+ * own render so it is laid out with the CRM's rows. Everything that happens
+ * to it afterwards must be paint-only: measured on a 1,000-row table, any
+ * layout change inside 1,000 badges (even with `contain: strict`) re-lays-out
+ * the CRM's table (110–270 ms), while a class change that only swaps colours
+ * and visibility costs no layout at all. So the badge has no text that
+ * changes: the tier is drawn as a meter of five bars of rising height, the
+ * first N lit for tier N (background layers, not extra nodes), in the tier's
+ * colour; the number is in the label and title.
+ */
+const BAR_HEIGHTS = [4, 6, 8, 10, 12];
+const BAR_LEFT = 8;
+const BAR_STEP = 4;
+const BAR_BOTTOM = 15;
+/** Unlit bars: the badge's own text colour, faint, so they show on every tier colour. */
+const UNLIT = 'color-mix(in srgb,currentColor 35%,transparent)';
+const bars = (lit: number) =>
+  BAR_HEIGHTS.map((_, i) => `linear-gradient(${i < lit ? 'currentColor,currentColor' : `${UNLIT},${UNLIT}`})`).join(',');
+const barPositions = BAR_HEIGHTS.map((h, i) => `${BAR_LEFT + BAR_STEP * i}px ${BAR_BOTTOM - h}px`).join(',');
+const barSizes = BAR_HEIGHTS.map((h) => `2px ${h}px`).join(',');
+const tierBars = ([1, 2, 3, 4, 5] as const).map((tier) => `.t${tier}{background-image:${bars(tier)}}`).join('');
 
 export const BADGE_CSS = `
 :host{all:initial;display:inline-block;vertical-align:middle;width:0;height:0;overflow:visible;white-space:nowrap}
-.badge{all:unset;box-sizing:border-box;position:relative;top:-9px;cursor:pointer;display:flex;align-items:center;justify-content:center;gap:3px;margin-left:6px;width:34px;height:18px;border-radius:9px;font:600 11px/18px system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;box-shadow:0 0 0 1px rgba(0,0,0,.08)}
+.badge{all:unset;box-sizing:border-box;display:block;cursor:pointer;margin:-9px 0 0 6px;width:34px;height:18px;border-radius:9px;box-shadow:0 0 0 1px rgba(0,0,0,.1);background-repeat:no-repeat;background-position:${barPositions};background-size:${barSizes}}
 .badge:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
 .badge:hover{filter:brightness(1.08)}
-.badge.failed{background:#f3f4f6;color:#6b7280;border:1px dashed #9ca3af}
-/* Signal-strength glyph: bars of rising height, the first N lit for tier N. */
-.badge[data-tier]::before{content:"";width:11px;height:9px;background:linear-gradient(currentColor,currentColor) 0 100%/2px 3px no-repeat,linear-gradient(currentColor,currentColor) 3px 100%/2px 5px no-repeat,linear-gradient(currentColor,currentColor) 6px 100%/2px 7px no-repeat,linear-gradient(currentColor,currentColor) 9px 100%/2px 9px no-repeat;opacity:.9}
-${tierRules}
+.badge.pending{visibility:hidden}
+.badge.failed{background-color:#f3f4f6;color:#6b7280;outline:1px dashed #9ca3af;outline-offset:-1px;background-image:${bars(0)}}
+${tierRules}${tierBars}
 `;
 
 export const POPOVER_CSS = `

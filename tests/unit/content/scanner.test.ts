@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { CrmAdapter } from '../../../lib/adapters/types';
-import { createBadgeRenderer, BADGE_HOST_ATTR } from '../../../lib/content/badge';
+import { createBadgeRenderer, BADGE_HOST_ATTR, BADGE_STATE_ATTR } from '../../../lib/content/badge';
 import { createScanner } from '../../../lib/content/scanner';
 import type { CustomerScore, CustomerSnapshot } from '../../../lib/domain';
 import { MessageError } from '../../../lib/messaging/client';
@@ -142,5 +142,54 @@ describe('scanner', () => {
     await Promise.all([first, second]);
     expect(maxInFlight).toBe(1);
     expect(badges().map((b) => b.getAttribute(BADGE_HOST_ATTR))).toEqual(['b']);
+  });
+});
+
+describe('scanner placeholders', () => {
+  it('places an invisible placeholder for every customer before the background answers, then fills it in place', async () => {
+    renderList([
+      { id: 'a', name: 'Ann', plan: 'Gold' },
+      { id: 'b', name: 'Bob', plan: 'Basic' },
+    ]);
+    let answer!: () => void;
+    const send = vi.fn(
+      (_type: string, payload: { customers: CustomerSnapshot[] }) =>
+        new Promise<{ scores: CustomerScore[] }>((resolve) => (answer = () => resolve({ scores: payload.customers.map(scoreFor) }))),
+    );
+    const { scanner } = setup(send as never);
+    const done = scanner.scan({ inRender: true });
+    // Synchronously, in the caller's task: hosts are in the page, pending, not focusable.
+    const placed = badges();
+    expect(placed.map((b) => b.getAttribute(BADGE_STATE_ATTR))).toEqual(['pending', 'pending']);
+    expect(placed[0]!.shadowRoot!.querySelector('button')!.tabIndex).toBe(-1);
+    answer();
+    await done;
+    // The same hosts, filled: nothing was inserted or replaced.
+    expect(badges()).toEqual(placed);
+    expect(badges().map((b) => [b.getAttribute(BADGE_STATE_ATTR), tierOf(b)])).toEqual([
+      ['scored', '1'],
+      ['scored', '5'],
+    ]);
+    expect(placed[0]!.shadowRoot!.querySelector('button')!.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it('marks placeholders as failed when the background cannot answer', async () => {
+    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
+    const { scanner } = setup(vi.fn(async () => Promise.reject(new MessageError('internal', 'worker restarted'))));
+    await scanner.scan({ inRender: true });
+    expect(badges().map((b) => b.getAttribute(BADGE_STATE_ATTR))).toEqual(['failed']);
+  });
+
+  it('does not let a pending placeholder open anything', async () => {
+    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
+    const onActivate = vi.fn();
+    const renderer = createBadgeRenderer({ doc: document, t: (key) => key, onActivate });
+    const anchor = document.querySelector('a')!;
+    renderer.reserve(anchor, 'a')!();
+    (document.querySelector(`[${BADGE_HOST_ATTR}]`) as HTMLElement).click();
+    expect(onActivate).not.toHaveBeenCalled();
+    renderer.render(anchor, 'a', scoreFor({ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }));
+    (document.querySelector(`[${BADGE_HOST_ATTR}]`) as HTMLElement).click();
+    expect(onActivate).toHaveBeenCalledTimes(1);
   });
 });
