@@ -16,7 +16,24 @@ const pages = {
   'detail-en': '/customers/7590-VHVEG?lang=en',
   'detail-zh': '/customers/4472-LVYGI?lang=zh',
   'not-found': '/customers/0000-NOPE?lang=en',
+  // Timelines with every item type: a known churner (7892-POOKP) and a current customer (4183-MYFRB).
+  'detail-timeline-en': '/customers/7892-POOKP?lang=en',
+  'detail-timeline-zh': '/customers/4183-MYFRB?lang=zh',
+  // CDNOW shoppers space (as of 1997-09-30). 8481: a same-day merge (Sep 4) and purchases after the cut-off;
+  // 10603: three same-day merges, a total over $1,000, later purchases too.
+  'shoppers-list-en': '/shoppers?lang=en',
+  'shoppers-list-zh': '/shoppers?lang=zh&sort=lastPurchase&dir=desc',
+  'shopper-detail-en': '/shoppers/8481?lang=en',
+  'shopper-detail-zh': '/shoppers/10603?lang=zh',
+  'shopper-not-found': '/shoppers/99999?lang=en',
 };
+const READY = [
+  'table[data-crm="customer-list"] tbody tr',
+  'table[data-crm="shopper-list"] tbody tr',
+  'article[data-crm="customer-detail"]',
+  'article[data-crm="shopper-detail"]',
+  'section[data-crm="not-found"]',
+].join(', ');
 
 const server = await startDemoServer({ port: 0 });
 const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
@@ -25,7 +42,7 @@ try {
   const page = await browser.newPage();
   for (const [name, path] of Object.entries(pages)) {
     await page.goto(`${server.url}${path}`);
-    await page.waitForSelector('table[data-crm="customer-list"] tbody tr, article[data-crm="customer-detail"], section[data-crm="not-found"]');
+    await page.waitForSelector(READY);
     const html = await page.evaluate(() => {
       const copy = document.documentElement.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('script, link[rel="stylesheet"]').forEach((s) => s.remove());
