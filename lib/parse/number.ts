@@ -1,11 +1,13 @@
 /**
  * Numbers as CRMs and spreadsheets show them, in English and Chinese:
  *
- *   plain         "29.85", "-3", "1,234,567", "1 234,5", "1.5e3"
- *   money         "$1,234.50", "-$20", "($20)", "¥12,000", "€1.234,50", "12,000元", "USD 20", "$29.85/mo"
- *   magnitudes    "3.5k", "1.2万", "2亿", "1.5M", "3 million"
- *   percentages   "12.5%" → 0.125, "5‰" → 0.005
- *   counts        "34 months", "1 month", "34 个月", "3 orders", "5 单", "2 年"
+ *   plain         "29.85", "-3", "1,234,567", "1 234,5" (space, no-break, thin or narrow space), "1'234.50",
+ *                 "1.5e3", "(1,234.00)" (accounting negative), "１２３" (full-width)
+ *   money         "$1,234.50", "-$20", "$-20", "($20.00)", "US$20", "CN¥20", "¥12,000", "￥12,000", "€1.234,50",
+ *                 "1 234,50 €", "12,000元", "1.2万元", "人民币 1,000", "RMB 1,000", "USD 20", "20 USD", "$29.85/mo", "¥99/月"
+ *   magnitudes    "3.5k", "3.5K", "1.2万", "2亿", "3千", "1.5M", "$2.5M", "3 million"
+ *   percentages   "12.5%" → 0.125, "１００％" → 1, "5‰" → 0.005
+ *   counts        "34 months", "1 month", "34 个月", "3 orders", "1,234 orders", "5 单", "7 次", "2 年"
  *
  * Rules that keep it from ever returning a wrong number:
  * - A separator is a decimal point unless the text proves it is grouping
