@@ -19,6 +19,18 @@ export const PRODUCT_FIELD_SYNONYMS = {
   tech_support: ['TechSupport', 'Tech support', '技术支持'],
   online_security: ['OnlineSecurity', 'Online security', '网络安全服务'],
   owner: ['owner', 'Owner', 'Account owner', '负责人', '客户经理'],
+  last_activity: ['Last activity', 'Last contact', 'Last seen', 'Last order', 'Last purchase', 'Last order date', '最近活动', '最后活动', '最近联系', '最近下单', '最近购买', '最后购买'],
+  customer_since: ['Customer since', 'Member since', 'Signup date', 'Sign-up date', 'Joined', 'First purchase', 'Created', '注册时间', '注册日期', '入会时间', '首次购买', '开户日期', '客户起始日期'],
+  tickets: ['Tickets', 'Open tickets', 'Support tickets', 'Complaints', 'Cases', '工单', '工单数', '投诉', '投诉次数'],
+  csat: ['CSAT', 'Satisfaction', 'Customer satisfaction', 'Satisfaction score', '满意度', '客户满意度', '满意度评分'],
+  nps: ['NPS', 'Net promoter score', 'Likelihood to recommend', '净推荐值', '推荐意愿'],
+  region: ['Region', 'Country', 'Province', 'City', 'Territory', '地区', '区域', '国家', '省份', '城市'],
+  age: ['Age', '年龄'],
+  outstanding_balance: ['Outstanding balance', 'Balance due', 'Amount due', 'Balance', 'Arrears', '未付余额', '欠款', '应收余额', '待付金额'],
+  late_payments: ['Late payments', 'Failed payments', 'Missed payments', '逾期次数', '逾期付款', '付款失败次数'],
+  auto_renew: ['Auto renew', 'Auto-renew', 'Auto renewal', 'Automatic renewal', '自动续费', '自动续订', '自动续约'],
+  referrals: ['Referrals', 'Referred customers', 'Referral count', '推荐人数', '转介绍'],
+  discount: ['Discount', 'Discount rate', 'Current discount', '折扣', '优惠'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ProductField = keyof typeof PRODUCT_FIELD_SYNONYMS;

@@ -1,4 +1,4 @@
-import type { Activity, RawFields } from '../domain';
+import type { Activity, ActivityKind, RawFields } from '../domain';
 
 /** The six indicator categories of the product research. */
 export const INDICATOR_CATEGORIES = [
@@ -48,6 +48,12 @@ export interface IndicatorDefinition {
   explanation: Bilingual;
   /** Product fields (lib/fields) or activity kinds ("activity:order") it needs. */
   needs: readonly string[];
+  /**
+   * How `indicatorFeatures` turns a numeric value into a model input: 'log' =
+   * sign(x)·ln(1 + |x|), for heavy-tailed counts and money (a linear model
+   * sees "3 vs 30 orders" like "30 vs 300"). Absent = the value as it is.
+   */
+  featureScale?: 'log';
 }
 
 /** Churn as a manager defines it; used wherever a label is needed (training, KPIs, patterns). */
@@ -74,6 +80,12 @@ export interface IndicatorSettings {
   churn: ChurnDefinition;
   /** Competitor names to look for in notes and tickets (case-insensitive, any language). */
   competitors: string[];
+  /**
+   * Spend in one window (settings.churn.windowDays) from which a customer counts
+   * as high value (churn pattern "sudden drop of a high-value customer"). Absent
+   * or null: a customer with ≥ 3 orders in the earlier window counts as high value.
+   */
+  highValueSpend?: number | null;
 }
 
 /** Everything known about one customer, parsed, oldest first: the input of every indicator. */
@@ -86,6 +98,12 @@ export interface CustomerHistory {
   observations: { at: number; fields: RawFields }[];
   /** Parsed activities, any order (functions sort what they need). */
   activities: Activity[];
+  /**
+   * Activity kinds the CRM listed for this customer, even when a list was empty:
+   * a kind listed with no entries means "none", not "unknown" (e.g. 0 tickets).
+   * Absent: only kinds present in `activities` are known.
+   */
+  shown?: readonly ActivityKind[];
 }
 
 export const LIFECYCLE_STAGES = ['new', 'growth', 'mature', 'decline', 'churned'] as const;
@@ -99,4 +117,12 @@ export interface Classified<T extends string> {
   value: T | null;
   /** Bilingual one-line reason ("first order 20 days ago, 1 order so far"); null when value is null. */
   why: Bilingual | null;
+}
+
+/** Everything the indicator engine says about one customer (lib/indicators/index.ts). */
+export interface IndicatorResult {
+  /** Every catalogue indicator exactly once, in catalogue order; value null when not available. */
+  values: IndicatorValue[];
+  lifecycle: Classified<LifecycleStage>;
+  pattern: Classified<ChurnPattern>;
 }
