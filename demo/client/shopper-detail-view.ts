@@ -87,7 +87,7 @@ export class ShopperDetailView {
       h(
         'div',
         { className: 'detail-grid' },
-        h('section', { className: 'card card-fields' }, h('h2', {}, t.details), dl),
+        h('section', { className: 'card card-fields' }, h('h2', {}, s.details), dl),
         h(
           'section',
           { className: 'card card-orders' },

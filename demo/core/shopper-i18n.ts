@@ -108,6 +108,7 @@ export interface ShopperUiStrings {
   exportCsv: string;
   exportTitle: string;
   backToList: string;
+  details: string;
   orderHistory: string;
   noOrders: string;
   notFoundTitle: string;
@@ -125,6 +126,7 @@ export const SHOPPER_UI: Record<Locale, ShopperUiStrings> = {
     exportCsv: 'Export orders',
     exportTitle: 'Download the order log up to the data date as CSV',
     backToList: '← Back to shoppers',
+    details: 'Details',
     orderHistory: 'Order history',
     noOrders: 'No orders yet.',
     notFoundTitle: 'Shopper not found',
@@ -138,6 +140,7 @@ export const SHOPPER_UI: Record<Locale, ShopperUiStrings> = {
     exportCsv: '导出订单',
     exportTitle: '将截至数据日期的订单记录下载为 CSV',
     backToList: '← 返回顾客列表',
+    details: '顾客信息',
     orderHistory: '订单记录',
     noOrders: '暂无订单。',
     notFoundTitle: '未找到顾客',

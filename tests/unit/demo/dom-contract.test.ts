@@ -135,6 +135,23 @@ describe('detail page DOM', () => {
     expect(performance.getEntriesByName('crm:detail-rendered')).toHaveLength(1);
   });
 
+  it('shows the status of tickets and payments beside the type, and only there', async () => {
+    const view = new DetailView(fakeApp('en'), '7892-POOKP');
+    document.body.append(view.root);
+    await view.show();
+    const items = [...document.querySelectorAll('section[data-crm="activity"] ol > li')];
+    const parts = (li: Element) => [...li.children].map((el) => el.className);
+    for (const li of items) {
+      const type = li.getAttribute('data-activity-type');
+      const withStatus = type === 'ticket' || type === 'payment';
+      expect(parts(li), type!).toEqual(withStatus ? ['activity-date', 'activity-type', 'activity-status', 'activity-text'] : ['activity-date', 'activity-type', 'activity-text']);
+    }
+    const returned = items.find((li) => li.querySelector('.activity-status')?.textContent === 'Returned')!;
+    expect(returned.querySelector('.activity-date')!.textContent).toBe('Aug 1, 2023');
+    expect(returned.querySelector('.activity-type')!.textContent).toBe('Payment');
+    expect(items.map((li) => li.getAttribute('data-activity-type'))).toContain('meeting');
+  });
+
   it('renders a clear not-found page for an unknown id', async () => {
     const view = new DetailView(fakeApp('en'), 'NOPE-0000');
     document.body.append(view.root);

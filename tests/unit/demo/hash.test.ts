@@ -9,6 +9,17 @@ describe('fnv1a32', () => {
     expect(fnv1a32('foobar')).toBe(0xbf9cf968);
   });
 
+  it('hashes the UTF-8 bytes, for ASCII ids and any other text alike', () => {
+    const reference = (text: string) => {
+      let hash = 0x811c9dc5;
+      for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193);
+      return hash >>> 0;
+    };
+    for (const text of ['7590-VHVEG', 'cdnow-23570|owner', '王芳', 'a王', 'é', '\u{1F600}x', 'ascii then 中文']) {
+      expect(fnv1a32(text), text).toBe(reference(text));
+    }
+  });
+
   it('is an unsigned 32-bit integer and deterministic', () => {
     const h = fnv1a32('7590-VHVEG');
     expect(h).toBe(fnv1a32('7590-VHVEG'));

@@ -1,15 +1,17 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListPage } from '../../../demo/core/list-params';
+import type { ShopperListPage } from '../../../demo/core/shopper-query';
+import type { ShopperDetail } from '../../../demo/core/shopper-view';
 import type { CustomerDetail } from '../../../demo/core/view';
 import { parseCliArgs, startDemoServer, type DemoServer } from '../../../demo/server';
-import { customers } from './fixtures';
+import { customers, shoppers } from './fixtures';
 
 describe('demo server (in-process, free port)', () => {
   let server: DemoServer;
 
   beforeAll(async () => {
-    server = await startDemoServer({ port: 0, customers: customers() });
+    server = await startDemoServer({ port: 0, customers: customers(), shoppers: shoppers() });
   });
   afterAll(async () => {
     await server.close();
@@ -67,6 +69,42 @@ describe('demo server (in-process, free port)', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
     expect(parsed.data).toHaveLength(customers().filter((c) => c.knownHistory).length);
+  });
+
+  it('serves the shoppers space’s shell with its nav link active and its data date declared', async () => {
+    const list = await fetch(`${server.url}/shoppers?sort=orders&dir=desc`);
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-security-policy')).toContain("style-src 'self'");
+    const html = await list.text();
+    expect(html).toContain('<main id="app" class="main" data-crm-today="1997-09-30">');
+    expect(html).toMatch(/<a class="active" aria-current="page" href="\/shoppers"/);
+    expect(await (await fetch(`${server.url}/customers`)).text()).toContain('data-crm-today="2024-06-30"');
+    expect((await fetch(`${server.url}/shoppers/8481`)).status).toBe(200);
+    for (const bad of ['99999', '0', '08481', 'abc', '%E0%A4%A']) expect((await fetch(`${server.url}/shoppers/${bad}`)).status, bad).toBe(404);
+  });
+
+  it('answers shopper list and detail queries', async () => {
+    const page = (await (await fetch(`${server.url}/api/shoppers?size=1000&sort=totalSpend&dir=desc&lang=zh`)).json()) as ShopperListPage;
+    expect(page).toMatchObject({ total: 23_570, page: 1, pages: 24, size: 1000, sort: 'totalSpend', dir: 'desc', today: '1997-09-30' });
+    expect(page.rows).toHaveLength(1000);
+    expect(page.rows[0]!.cells).toMatchObject({ totalSpend: 'US$8,228.40', orders: '81 单', cds: '548' });
+    const detail = (await (await fetch(`${server.url}/api/shoppers/8481?lang=en`)).json()) as ShopperDetail;
+    expect(detail).toMatchObject({ id: 8481, name: 'Claire Smith', today: '1997-09-30' });
+    expect(detail.orders).toHaveLength(8);
+    const missing = await fetch(`${server.url}/api/shoppers/99999`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'not_found', id: '99999' });
+  });
+
+  it('exports the order log as of 1997-09-30 as an attachment', async () => {
+    const res = await fetch(`${server.url}/api/shoppers/export.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="cdnow-orders-1997-09-30.csv"');
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual(['customer_id', 'date', 'cds', 'dollars']);
+    expect(parsed.data).toHaveLength(47_907);
+    expect(parsed.data[1]).toEqual({ customer_id: '2', date: '1997-01-12', cds: '6', dollars: '89.00' });
   });
 
   it('refuses other methods and unknown paths', async () => {

@@ -47,6 +47,24 @@ describe('activityTimeline', () => {
     expect(problems).toEqual([]);
   });
 
+  it('names calls and meetings, and gives tickets and payments a status in the locale', () => {
+    const items = all.slice(0, 1500).flatMap((c) => activityTimeline(c, 'en'));
+    const zh = all.slice(0, 1500).flatMap((c) => activityTimeline(c, 'zh'));
+    const statuses = (type: string, list = items) => new Set(list.filter((i) => i.type === type).map((i) => i.status));
+    expect(statuses('ticket')).toEqual(new Set(['Open', 'Resolved']));
+    expect(statuses('payment')).toEqual(new Set(['Received', 'Returned', undefined]));
+    expect(statuses('ticket', zh)).toEqual(new Set(['处理中', '已解决']));
+    expect(statuses('payment', zh)).toEqual(new Set(['已到账', '已退回', undefined]));
+    for (const type of ['order', 'note', 'call', 'meeting']) expect(statuses(type), type).toEqual(new Set([undefined]));
+    const texts = (type: string) => new Set(items.filter((i) => i.type === type).map((i) => i.text.replace(/ by .+| with .+/, '')));
+    expect(texts('call')).toEqual(new Set(['Welcome call', 'Call']));
+    expect(texts('meeting')).toEqual(new Set(['Annual account review']));
+    for (const item of items.filter((i) => i.type === 'ticket')) expect(item.text).toMatch(/^Ticket #\d{5}: [^—]+$/);
+    const returned = items.filter((i) => i.status === 'Returned');
+    expect(returned.length).toBeGreaterThan(0);
+    for (const item of returned) expect(item.text).toMatch(/^Electronic check payment of \$[\d,.]+ returned/);
+  });
+
   it('writes Chinese text in zh', () => {
     const items = activityTimeline(all[0]!, 'zh');
     expect(items[items.length - 1]!.text).toMatch(/^自 \d{4}年\d{1,2}月\d{1,2}日 起成为客户/);
