@@ -1,26 +1,53 @@
 /**
- * Train and evaluate a churn model from a CSV export, with the same lib/model
- * code the extension uses.
+ * Train and evaluate a churn model from a CSV export or from an event log,
+ * with the same lib/model and lib/indicators code the extension uses.
  *
- *   npm run train -- --csv FILE --label COLUMN [--positive VALUE] [--folds 5]
- *                    [--seed 42] [--name NAME] [--out FILE] [--json]
+ *   npm run train -- --csv FILE --label COLUMN [--positive VALUE] [common options]
+ *   npm run train -- --events FILE --id COL --date COL --amount COL [--quantity COL]
+ *                    --cutoff DATE --horizon DAYS [--window DAYS] [--date-order mdy|dmy|ymd]
+ *                    [common options]
+ *   common options:  [--folds 5] [--seed 42] [--name NAME] [--out FILE] [--json]
+ *
+ * --events: one row per purchase. Same-day rows of a customer are merged;
+ * each customer with an order on or before --cutoff is a row, its features
+ * the indicators (lib/indicators) as of the cutoff, its label churned = no
+ * order in the --horizon days after the cutoff. Bad rows (blank id,
+ * unreadable date, amount not a number) are counted and shown, not fatal.
  *
  * Prints a readable summary; with --json the last stdout line is one JSON
  * object (rows, features, model, folds, roc_auc, roc_auc_sd, pr_auc, brier,
- * train_seconds, …). --out writes the model artifact JSON.
- * Exit codes: 0 ok, 2 bad input (file, CSV, label, options), 1 anything else.
+ * train_seconds, …; for --events also events, bad_rows, orders, customers,
+ * cutoff, horizon_days, window_days). --out writes the model artifact JSON.
+ * Exit codes: 0 ok, 2 bad input (file, CSV, label, columns, options), 1 anything else.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { CsvError, parseCsv } from '../lib/data/csv';
-import { TrainError, trainModel } from '../lib/model/train';
+import { DEFAULT_INDICATOR_SETTINGS } from '../lib/indicators';
+import { EventLogError, eventLogTrainingSet, type EventLogSummary } from '../lib/model/event-log';
+import { TrainError, trainModel, type TrainResult } from '../lib/model/train';
+import { isoDay, parseDate, type DateOrder } from '../lib/parse';
 
 class UsageError extends Error {}
 
-const USAGE =
-  'Usage: npm run train -- --csv FILE --label COLUMN [--positive VALUE] [--folds 5] [--seed 42] [--name NAME] [--out FILE] [--json]';
+const USAGE = `Usage:
+  npm run train -- --csv FILE --label COLUMN [--positive VALUE] [options]
+  npm run train -- --events FILE --id COL --date COL --amount COL [--quantity COL]
+                   --cutoff DATE --horizon DAYS [--window DAYS] [--date-order mdy|dmy|ymd] [options]
+options: [--folds 5] [--seed 42] [--name NAME] [--out FILE] [--json]
+
+--csv     one row per customer; --label names the churn column.
+--events  one row per purchase (customer id, date, amount, optional quantity);
+          same-day rows are merged; features are the indicators as of --cutoff
+          (history up to and including that day); churned = no purchase in the
+          --horizon days after it. --window: days of the recent/earlier windows
+          for trends (default ${DEFAULT_INDICATOR_SETTINGS.churn.windowDays}). Bad rows are counted and reported, not fatal.
+          e.g. --events CDNOW_master.csv --id customer_id --date date --amount dollar_value
+               --quantity number_of_cds --cutoff 1997-09-30 --horizon 273`;
+
+const DATE_ORDERS: readonly DateOrder[] = ['mdy', 'dmy', 'ymd'];
 
 function options() {
   const argv = process.argv.slice(2);
@@ -33,6 +60,15 @@ function options() {
         csv: { type: 'string' },
         label: { type: 'string' },
         positive: { type: 'string' },
+        events: { type: 'string' },
+        id: { type: 'string' },
+        date: { type: 'string' },
+        amount: { type: 'string' },
+        quantity: { type: 'string' },
+        cutoff: { type: 'string' },
+        horizon: { type: 'string' },
+        window: { type: 'string' },
+        'date-order': { type: 'string' },
         folds: { type: 'string', default: '5' },
         seed: { type: 'string', default: '42' },
         name: { type: 'string' },
@@ -50,32 +86,79 @@ function options() {
     console.log(USAGE);
     process.exit(0);
   }
-  if (!parsed.csv) throw new UsageError(`Missing --csv FILE.\n${USAGE}`);
-  if (!parsed.label) throw new UsageError(`Missing --label COLUMN.\n${USAGE}`);
   const folds = Number(parsed.folds);
   if (!Number.isInteger(folds) || folds < 2 || folds > 50) throw new UsageError(`--folds must be a whole number from 2 to 50 (got "${parsed.folds}").`);
   const seed = Number(parsed.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number ≥ 0 (got "${parsed.seed}").`);
-  return { ...parsed, csv: parsed.csv, label: parsed.label, folds, seed };
+  const common = { folds, seed, name: parsed.name, out: parsed.out, json: parsed.json };
+
+  const eventOnly = (['id', 'date', 'amount', 'quantity', 'cutoff', 'horizon', 'window', 'date-order'] as const).filter((k) => parsed[k] !== undefined);
+  if (parsed.csv && parsed.events) throw new UsageError(`Use either --csv or --events, not both.\n${USAGE}`);
+  if (parsed.csv) {
+    if (eventOnly.length > 0) throw new UsageError(`--${eventOnly[0]} is for --events; with --csv name the label with --label.`);
+    if (!parsed.label) throw new UsageError(`Missing --label COLUMN.\n${USAGE}`);
+    return { kind: 'csv' as const, ...common, csv: parsed.csv, label: parsed.label, positive: parsed.positive };
+  }
+  if (!parsed.events) throw new UsageError(`Missing --csv FILE or --events FILE.\n${USAGE}`);
+  if (parsed.label !== undefined || parsed.positive !== undefined) {
+    throw new UsageError('--label and --positive are for --csv; with --events the label is derived: no purchase in the --horizon days after --cutoff.');
+  }
+  const required: [string | undefined, string][] = [
+    [parsed.id, '--id COLUMN (the customer id column)'],
+    [parsed.date, '--date COLUMN (the purchase date column)'],
+    [parsed.amount, '--amount COLUMN (the purchase amount column)'],
+    [parsed.cutoff, '--cutoff DATE (last day of the history, e.g. 1997-09-30)'],
+    [parsed.horizon, '--horizon DAYS (days after the cutoff in which a purchase means retained)'],
+  ];
+  for (const [value, what] of required) if (!value) throw new UsageError(`Missing ${what}.\n${USAGE}`);
+  const dateOrder = parsed['date-order'];
+  if (dateOrder !== undefined && !DATE_ORDERS.includes(dateOrder as DateOrder)) {
+    throw new UsageError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (got "${dateOrder}").`);
+  }
+  const cutoff = parseDate(parsed.cutoff!, dateOrder ? { order: dateOrder as DateOrder } : {});
+  if (!cutoff.ok) throw new UsageError(`--cutoff must be a date such as 1997-09-30 (got ${cutoff.reason}).`);
+  const horizon = wholeDays(parsed.horizon!, '--horizon');
+  const window = parsed.window === undefined ? DEFAULT_INDICATOR_SETTINGS.churn.windowDays : wholeDays(parsed.window, '--window');
+  return {
+    kind: 'events' as const,
+    ...common,
+    events: parsed.events,
+    id: parsed.id!,
+    date: parsed.date!,
+    amount: parsed.amount!,
+    quantity: parsed.quantity,
+    cutoff: cutoff.value,
+    horizon,
+    window,
+    dateOrder: dateOrder as DateOrder | undefined,
+  };
 }
+
+function wholeDays(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 36_500) throw new UsageError(`${flag} must be a whole number of days from 1 to 36500 (got "${text}").`);
+  return n;
+}
+
+type Options = ReturnType<typeof options>;
 
 function fixed(value: number, digits = 3): string {
   return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 }
 
-async function main(): Promise<void> {
-  const opts = options();
-  tf.env().set('PROD', true); // no "install tfjs-node" banner, no debug checks
-
-  let text: string;
+function readText(path: string, what: string): string {
   try {
-    text = readFileSync(opts.csv, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT' ? `CSV file not found: ${opts.csv}` : `Cannot read ${opts.csv}: ${(error as Error).message}`,
-    );
+    throw new UsageError(code === 'ENOENT' ? `${what} not found: ${path}` : `Cannot read ${path}: ${(error as Error).message}`);
   }
+}
+
+const out = console.log;
+
+async function trainCsv(opts: Extract<Options, { kind: 'csv' }>): Promise<void> {
+  const text = readText(opts.csv, 'CSV file');
   const table = parseCsv(text);
   if (table.errors.length > 0) {
     const shown = table.errors.slice(0, 5).map((e) => `  ${e.message}`).join('\n');
@@ -83,7 +166,7 @@ async function main(): Promise<void> {
     throw new UsageError(`Malformed CSV ${opts.csv}: ${table.errors.length} bad row(s).\n${shown}${more}\nFix the file and try again.`);
   }
 
-  const { artifact, foldMetrics, specs, skippedRows, positive } = await trainModel({
+  const result = await trainModel({
     rows: table.rows,
     columns: table.columns,
     label: opts.label,
@@ -94,12 +177,85 @@ async function main(): Promise<void> {
     trainedBy: 'npm run train',
     source: basename(opts.csv),
   });
-  const m = artifact.metrics;
-
-  const out = console.log;
+  const m = result.artifact.metrics;
   out(`Churn Radar — training on ${opts.csv}`);
-  out(`  rows        ${table.rows.length} read, ${m.rows} labelled, ${skippedRows} skipped (blank label)`);
-  out(`  label       ${opts.label} = "${positive}": ${m.positives} positive (${fixed((100 * m.positives) / m.rows, 1)} %)`);
+  out(`  rows        ${table.rows.length} read, ${m.rows} labelled, ${result.skippedRows} skipped (blank label)`);
+  out(`  label       ${opts.label} = "${result.positive}": ${m.positives} positive (${fixed((100 * m.positives) / m.rows, 1)} %)`);
+  printModel(result, opts);
+  if (opts.json) console.log(JSON.stringify(summaryJson(result, opts)));
+}
+
+async function trainEvents(opts: Extract<Options, { kind: 'events' }>): Promise<void> {
+  const text = readText(opts.events, 'Event log');
+  const table = parseCsv(text);
+  // A ragged row is one bad event, not a reason to give up on the log.
+  const ragged = table.errors.map((e) => ({ row: e.row, message: e.message }));
+  const settings = { ...DEFAULT_INDICATOR_SETTINGS, churn: { ...DEFAULT_INDICATOR_SETTINGS.churn, inactivityDays: opts.horizon, windowDays: opts.window } };
+  const set = eventLogTrainingSet(
+    table.rows,
+    table.columns,
+    {
+      id: opts.id,
+      date: opts.date,
+      amount: opts.amount,
+      ...(opts.quantity !== undefined ? { quantity: opts.quantity } : {}),
+      cutoff: opts.cutoff,
+      horizonDays: opts.horizon,
+      ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+      settings,
+    },
+    ragged,
+  );
+  const s = set.summary;
+  const cutoffDay = isoDay(opts.cutoff);
+  const DAY = 86_400_000;
+  const result = await trainModel({
+    rows: set.rows,
+    columns: set.columns,
+    specs: set.specs,
+    label: set.label,
+    positive: set.positive,
+    folds: opts.folds,
+    seed: opts.seed,
+    name: opts.name ?? `Churn model (${basename(opts.events)}, cutoff ${cutoffDay}, ${opts.horizon} days)`,
+    trainedBy: 'npm run train --events',
+    source: basename(opts.events),
+  });
+  const m = result.artifact.metrics;
+  out(`Churn Radar — training on the event log ${opts.events}`);
+  out(`  events      ${s.rowsRead} rows read, ${s.badRows} bad; ${s.orders} orders after merging same-day rows`);
+  printBadRows(s);
+  out(`  split       history to ${cutoffDay}; churned = no order ${isoDay(opts.cutoff + DAY)} … ${isoDay(opts.cutoff + opts.horizon * DAY)} (${opts.horizon} days)`);
+  out(`  customers   ${s.customers} with an order by the cutoff${s.customersAfterCutoff > 0 ? ` (${s.customersAfterCutoff} first buying later: not rows)` : ''}`);
+  out(`  label       churned: ${m.positives} of ${m.rows} (${fixed((100 * m.positives) / m.rows, 1)} %)`);
+  out(`  indicators  windows of ${opts.window} days`);
+  printModel(result, opts);
+  if (opts.json) {
+    console.log(
+      JSON.stringify({
+        ...summaryJson(result, opts),
+        source: 'events',
+        events: s.rowsRead,
+        bad_rows: s.badRows,
+        orders: s.orders,
+        customers: s.customers,
+        cutoff: cutoffDay,
+        horizon_days: opts.horizon,
+        window_days: opts.window,
+      }),
+    );
+  }
+}
+
+function printBadRows(s: EventLogSummary): void {
+  if (s.badRows === 0) return;
+  for (const p of s.problems.slice(0, 5)) out(`    bad row ${p.row}: ${p.message}`);
+  if (s.badRows > 5) out(`    … and ${s.badRows - 5} more bad row(s)`);
+}
+
+function printModel(result: TrainResult, opts: Options): void {
+  const { artifact, foldMetrics, specs } = result;
+  const m = artifact.metrics;
   out(`  columns     ${specs.filter((s) => s.kind !== 'ignore').length} used → ${m.features} model inputs`);
   const width = Math.max(...specs.map((s) => s.name.length));
   for (const s of specs) out(`    ${s.name.padEnd(width)}  ${s.kind.padEnd(11)}  ${s.note ?? ''}`.trimEnd());
@@ -118,31 +274,39 @@ async function main(): Promise<void> {
     writeFileSync(path, `${JSON.stringify(artifact)}\n`);
     out(`  written     ${path}`);
   }
-  if (opts.json) {
-    console.log(
-      JSON.stringify({
-        rows: m.rows,
-        skipped_rows: skippedRows,
-        positives: m.positives,
-        features: m.features,
-        model: artifact.kind,
-        id: artifact.id,
-        folds: m.folds,
-        roc_auc: m.roc_auc,
-        roc_auc_sd: m.roc_auc_sd,
-        pr_auc: m.pr_auc,
-        pr_auc_sd: m.pr_auc_sd,
-        brier: m.brier,
-        log_loss: m.log_loss,
-        train_seconds: m.train_seconds,
-        ...(opts.out ? { out: resolve(opts.out) } : {}),
-      }),
-    );
-  }
+}
+
+function summaryJson(result: TrainResult, opts: Options): Record<string, unknown> {
+  const { artifact, skippedRows } = result;
+  const m = artifact.metrics;
+  return {
+    rows: m.rows,
+    skipped_rows: skippedRows,
+    positives: m.positives,
+    features: m.features,
+    model: artifact.kind,
+    id: artifact.id,
+    folds: m.folds,
+    roc_auc: m.roc_auc,
+    roc_auc_sd: m.roc_auc_sd,
+    pr_auc: m.pr_auc,
+    pr_auc_sd: m.pr_auc_sd,
+    brier: m.brier,
+    log_loss: m.log_loss,
+    train_seconds: m.train_seconds,
+    ...(opts.out ? { out: resolve(opts.out) } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  tf.env().set('PROD', true); // no "install tfjs-node" banner, no debug checks
+  if (opts.kind === 'csv') await trainCsv(opts);
+  else await trainEvents(opts);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof TrainError || error instanceof CsvError) {
+  if (error instanceof UsageError || error instanceof TrainError || error instanceof CsvError || error instanceof EventLogError) {
     console.error(`train: ${error.message}`);
     process.exit(2);
   }

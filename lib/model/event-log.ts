@@ -23,7 +23,7 @@ import type { Activity } from '../domain';
 import { churnLabel, computeIndicators, DEFAULT_INDICATOR_SETTINGS, featureName, indicatorFeatures, INDICATOR_DEFINITIONS } from '../indicators';
 import type { CustomerHistory, IndicatorSettings } from '../indicators/types';
 import { isMissing, isoDay, parseDate, parseNumber, startOfDayUTC as startOfDay, type DateOrder } from '../parse';
-import type { RawRow } from './types';
+import type { ColumnSpec, RawRow } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -132,6 +132,7 @@ export function readEventLog(
     return hit;
   };
 
+  const numbers = new Map<string, number | false>();
   const byCustomer = new Map<string, Map<number, DayOrder>>();
   rows.forEach((row, i) => {
     const n = i + 1;
@@ -141,9 +142,9 @@ export function readEventLog(
     if (isMissing(dateCell)) return bad(n, `blank date (${options.date})`);
     const day = readDay(String(dateCell));
     if (typeof day === 'string') return bad(n, `unreadable date (${options.date}): ${day}`);
-    const amount = readOptionalNumber(row[options.amount]);
+    const amount = readOptionalNumber(row[options.amount], numbers);
     if (amount === false) return bad(n, `amount is not a number (${options.amount}): "${String(row[options.amount]).trim()}"`);
-    const quantity = options.quantity === undefined ? undefined : readOptionalNumber(row[options.quantity]);
+    const quantity = options.quantity === undefined ? undefined : readOptionalNumber(row[options.quantity], numbers);
     if (quantity === false) return bad(n, `quantity is not a number (${options.quantity}): "${String(row[options.quantity!]).trim()}"`);
 
     let days = byCustomer.get(id);
@@ -197,11 +198,22 @@ export function readEventLog(
   };
 }
 
-/** undefined for a blank cell, false for text that is not a number. */
-function readOptionalNumber(cell: RawRow[string]): number | undefined | false {
+/**
+ * undefined for a blank cell, false for text that is not a number. A log is
+ * a file written by a program: a lone "." is a decimal point ("12.345").
+ */
+function readOptionalNumber(cell: RawRow[string], memo: Map<string, number | false>): number | undefined | false {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : false;
   if (isMissing(cell)) return undefined;
-  const r = parseNumber(cell);
-  return r.ok ? r.value : false;
+  const text = String(cell);
+  let hit = memo.get(text);
+  if (hit === undefined) {
+    const r = parseNumber(text, { source: 'file' });
+    hit = r.ok ? r.value : false;
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(text, hit);
+  }
+  return hit;
 }
 
 /** Indicator settings for a log: the given ones, or the defaults with the horizon as the inactivity limit. */
@@ -213,20 +225,39 @@ export function eventLogSettings(options: EventLogOptions): IndicatorSettings {
  * Customers → training rows: the `ind:<id>` features of computeIndicators
  * (a blank cell where an indicator is not available) and the label column
  * "churned" = yes / no. Columns: every feature that any customer has, in
- * catalogue order, then the label.
+ * catalogue order, then the label. The column types are known (every
+ * feature is a number), so they are declared rather than inferred: numeric,
+ * or ignored when a feature has a single value over all rows.
  */
-export function eventFeatureRows(customers: readonly CustomerEvents[], settings: IndicatorSettings): { rows: RawRow[]; columns: string[] } {
+export function eventFeatureRows(
+  customers: readonly CustomerEvents[],
+  settings: IndicatorSettings,
+): { rows: RawRow[]; columns: string[]; specs: ColumnSpec[] } {
   const features = customers.map((c) => indicatorFeatures(computeIndicators(c.history, settings)));
-  const present = new Set<string>();
-  for (const f of features) for (const key in f) present.add(key);
-  const columns = INDICATOR_DEFINITIONS.map((d) => featureName(d.id)).filter((name) => present.has(name));
+  const seen = new Map<string, Set<number>>();
+  for (const f of features) {
+    for (const key in f) {
+      let values = seen.get(key);
+      if (!values) seen.set(key, (values = new Set()));
+      if (values.size < 2) values.add(f[key]!);
+    }
+  }
+  const columns = INDICATOR_DEFINITIONS.map((d) => featureName(d.id)).filter((name) => seen.has(name));
   const rows = features.map((f, i) => {
     const row: RawRow = {};
     for (const c of columns) row[c] = f[c] ?? '';
     row[EVENT_LABEL] = customers[i]!.churned ? EVENT_POSITIVE : 'no';
     return row;
   });
-  return { rows, columns: [...columns, EVENT_LABEL] };
+  const specs: ColumnSpec[] = columns.map((name) => {
+    const missing = features.reduce((n, f) => n + (f[name] === undefined ? 1 : 0), 0);
+    const note = missing > 0 ? `indicator; not available for ${missing} customer(s)` : 'indicator';
+    return seen.get(name)!.size < 2
+      ? { name, kind: 'ignore', note: 'constant: the same value for every customer' }
+      : { name, kind: 'numeric', note };
+  });
+  specs.push({ name: EVENT_LABEL, kind: 'ignore', note: 'the label (what the model predicts)' });
+  return { rows, columns: [...columns, EVENT_LABEL], specs };
 }
 
 /** An event log's rows → rows, columns and label for trainModel, with what was read. */
@@ -235,7 +266,7 @@ export function eventLogTrainingSet(
   columns: readonly string[],
   options: EventLogOptions,
   extraProblems: readonly EventRowProblem[] = [],
-): { rows: RawRow[]; columns: string[]; label: string; positive: string; summary: EventLogSummary } {
+): { rows: RawRow[]; columns: string[]; specs: ColumnSpec[]; label: string; positive: string; summary: EventLogSummary } {
   const { customers, summary } = readEventLog(rows, columns, options, extraProblems);
   if (customers.length === 0) {
     throw new EventLogError(
