@@ -36,53 +36,77 @@ const HEADERS: readonly (readonly string[])[] = [
   ['customer_id', 'date', 'cds', 'dollars'],
 ];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONEY = /^\d+(\.\d{1,2})?$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A real calendar day written YYYY-MM-DD (no Date objects: this runs for every row). */
+// The checks below run on every one of the 69,659 rows: char codes, not regexes or Date objects.
+
+/** The value of `text[from, to)` when it is all ASCII digits (and not empty); otherwise -1. */
+function digits(text: string, from = 0, to = text.length): number {
+  if (to <= from) return -1;
+  let value = 0;
+  for (let i = from; i < to; i += 1) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** A real calendar day written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return month !== 2 || day <= 28 || leap;
 }
 
 /** "11.77" → 1177, "12" → 1200, "0.5" → 50; null when not a plain non-negative amount. */
 export function parseCents(text: string): number | null {
-  if (!MONEY.test(text)) return null;
-  const [whole = '0', fraction = ''] = text.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  const dot = text.indexOf('.');
+  if (dot < 0) {
+    const whole = digits(text);
+    return whole < 0 ? null : whole * 100;
+  }
+  const whole = digits(text, 0, dot);
+  const fraction = digits(text, dot + 1);
+  const places = text.length - dot - 1;
+  if (whole < 0 || fraction < 0 || places > 2) return null;
+  return whole * 100 + (places === 1 ? fraction * 10 : fraction);
 }
 
 /** Parse CDNOW_master.csv (LF or CRLF) into purchases, in file order; throws on a malformed row. */
 export function parseCdnowCsv(text: string): Purchase[] {
-  // A fixed delimiter spares papaparse its guessing pass over the 1.7 MB file.
-  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true });
+  // A fixed delimiter spares papaparse its guessing pass over the 1.7 MB file; blank lines are
+  // skipped below, which is twice as fast as papaparse's skipEmptyLines.
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',' });
   const fatal = parsed.errors[0];
   if (fatal) throw new Error(`CDNOW CSV: ${fatal.message} (row ${fatal.row ?? '?'})`);
-  const [header, ...rows] = parsed.data;
-  const names = (header ?? []).map((h) => h.trim());
+  const rows = parsed.data;
+  const names = (rows[0] ?? []).map((h) => h.trim());
   if (!HEADERS.some((expected) => expected.join() === names.join())) {
     throw new Error(`CDNOW CSV: unexpected header "${names.join(',')}"`);
   }
-  const purchases = new Array<Purchase>(rows.length);
-  for (let i = 0; i < rows.length; i += 1) {
+  const purchases: Purchase[] = [];
+  for (let i = 1; i < rows.length; i += 1) {
     const row = rows[i]!;
-    const line = i + 2;
+    const line = i + 1;
+    if (row.length === 1 && row[0] === '') continue;
     if (row.length !== 4) throw new Error(`CDNOW CSV: line ${line} has ${row.length} fields, not 4`);
-    const [id = '', date = '', cds = '', dollars = ''] = row;
-    const customerId = /^\d+$/.test(id) ? Number(id) : NaN;
-    const count = /^\d+$/.test(cds) ? Number(cds) : NaN;
+    const id = row[0]!;
+    const date = row[1]!;
+    const cds = row[2]!;
+    const dollars = row[3]!;
+    const customerId = digits(id);
+    const count = digits(cds);
     const cents = parseCents(dollars);
-    if (!(customerId > 0)) throw new Error(`CDNOW CSV: line ${line}: bad customer_id "${id}"`);
+    if (customerId <= 0) throw new Error(`CDNOW CSV: line ${line}: bad customer_id "${id}"`);
     if (!isIsoDate(date)) throw new Error(`CDNOW CSV: line ${line}: bad date "${date}"`);
-    if (!Number.isInteger(count)) throw new Error(`CDNOW CSV: line ${line}: bad CD count "${cds}"`);
+    if (count < 0) throw new Error(`CDNOW CSV: line ${line}: bad CD count "${cds}"`);
     if (cents === null) throw new Error(`CDNOW CSV: line ${line}: bad dollar amount "${dollars}"`);
-    purchases[i] = { customerId, date, cds: count, cents };
+    purchases.push({ customerId, date, cds: count, cents });
   }
   return purchases;
 }

@@ -1,11 +1,14 @@
 /**
- * Answering shopper-list queries (paging, sorting, search) on the server, with
- * display rows and sort orders cached per locale and sort key.
+ * Answering shopper-list queries (paging, sorting, search) on the server.
+ * Display rows are formatted when a page first shows them and then cached;
+ * the texts a sort or a search needs (names, owners) are built per locale on
+ * first use; sort orders are cached per locale and key. So the first request
+ * after the CDNOW log is loaded formats one page, not 23,570 rows.
  */
 import type { Locale } from './i18n';
 import { matchesSearch, pageSlice, type SortDir } from './list-params';
 import type { ShopperListPage, ShopperListParams, ShopperSortKey } from './shopper-list-params';
-import { shopperDetail, shopperListRow, type ShopperDetail, type ShopperListRow } from './shopper-view';
+import { shopperDetail, shopperFieldText, shopperListRow, type ShopperDetail, type ShopperListRow } from './shopper-view';
 import type { Shopper } from './shoppers';
 import { SHOPPERS_TODAY } from './spaces';
 
@@ -23,8 +26,15 @@ const NUMERIC: Partial<Record<ShopperSortKey, (s: Shopper) => number>> = {
   averageOrder: (s) => s.averageCents,
 };
 
+/** The columns sorted by their displayed text; every other column is in NUMERIC. */
+type TextKey = 'name' | 'owner';
+const isTextKey = (key: ShopperSortKey): key is TextKey => key === 'name' || key === 'owner';
+
 interface LocaleIndex {
-  rows: ShopperListRow[];
+  /** Formatted on first display. */
+  rows: (ShopperListRow | undefined)[];
+  /** Cell texts of the text columns (name, owner), built on first sort or search. */
+  texts: Map<TextKey, string[]>;
   orders: Map<string, number[]>;
 }
 
@@ -57,25 +67,33 @@ export class ShopperDirectory {
   list(params: ShopperListParams, locale: Locale): ShopperListPage {
     const index = this.localeIndex(locale);
     const order = this.order(index, locale, params.sort, params.dir);
-    const matching =
-      params.q === ''
-        ? order
-        : order.filter((i) => {
-            const row = index.rows[i]!;
-            return matchesSearch(params.q, String(row.id), row.cells.name);
-          });
+    let matching = order;
+    if (params.q !== '') {
+      const names = this.texts(index, locale, 'name');
+      matching = order.filter((i) => matchesSearch(params.q, String(this.shoppers[i]!.id), names[i]!));
+    }
     const { page, pages, from, to } = pageSlice(matching.length, params.page, params.size);
-    const rows = matching.slice(from, to).map((i) => index.rows[i]!);
+    const rows = matching.slice(from, to).map((i) => (index.rows[i] ??= shopperListRow(this.shoppers[i]!, this.today, locale)));
     return { total: matching.length, page, pages, size: params.size, sort: params.sort, dir: params.dir, q: params.q, today: this.today, rows };
   }
 
   private localeIndex(locale: Locale): LocaleIndex {
     let index = this.locales.get(locale);
     if (!index) {
-      index = { rows: this.shoppers.map((s) => shopperListRow(s, this.today, locale)), orders: new Map() };
+      index = { rows: new Array<ShopperListRow | undefined>(this.shoppers.length), texts: new Map(), orders: new Map() };
       this.locales.set(locale, index);
     }
     return index;
+  }
+
+  /** The displayed text of a text column for every shopper (the same text the cells show). */
+  private texts(index: LocaleIndex, locale: Locale, key: TextKey): string[] {
+    let texts = index.texts.get(key);
+    if (!texts) {
+      texts = this.shoppers.map((s) => shopperFieldText(s, key, locale));
+      index.texts.set(key, texts);
+    }
+    return texts;
   }
 
   /** Positions in sorted order; ties keep customer id order in both directions. */
@@ -92,10 +110,12 @@ export class ShopperDirectory {
       if (numeric) {
         const values = this.shoppers.map(numeric);
         order = positions.sort((a, b) => sign * (values[a]! - values[b]!) || a - b);
-      } else {
+      } else if (isTextKey(sort)) {
         const collator = new Intl.Collator(locale === 'zh' ? 'zh-Hans-CN-u-co-pinyin' : 'en', { sensitivity: 'base', numeric: true });
-        const texts = index.rows.map((r) => r.cells[sort]);
+        const texts = this.texts(index, locale, sort);
         order = positions.sort((a, b) => sign * collator.compare(texts[a]!, texts[b]!) || a - b);
+      } else {
+        throw new Error(`no sort rule for ${sort}`);
       }
     }
     index.orders.set(key, order);

@@ -33,6 +33,8 @@ describe('parseCdnowCsv', () => {
   it('reads the file header and the short header, LF or CRLF', () => {
     expect(parseCdnowCsv(`${HEADER}\n1,1997-01-01,1,11.77\n2,1997-01-12,5,77.00\n`)).toEqual([p(1, '1997-01-01', 1, 1177), p(2, '1997-01-12', 5, 7700)]);
     expect(parseCdnowCsv('customer_id,date,cds,dollars\r\n7,1997-03-02,2,0.00\r\n')).toEqual([p(7, '1997-03-02', 2, 0)]);
+    expect(parseCdnowCsv(`${HEADER}\n\n1,1997-01-01,1,11.77\n\n`)).toEqual([p(1, '1997-01-01', 1, 1177)]);
+    expect(parseCdnowCsv(HEADER)).toEqual([]);
   });
 
   it('names the line of a malformed row', () => {
