@@ -44,7 +44,8 @@ export function computeCompetition(ctx: IndicatorContext, out: Readings): void {
   const text = ctx.fields.discount;
   const n = fieldNumberKind(text);
   if (n) {
-    const fraction = n.percent ? n.value / 100 : n.value > 0 && n.value <= 1 ? n.value : null;
+    // lib/parse reads "10 %" as the fraction 0.1.
+    const fraction = n.percent || (n.value > 0 && n.value <= 1) ? n.value : null;
     if (fraction !== null && fraction >= 0 && fraction <= 1) {
       out.set('current_discount', {
         value: round(fraction, 4),

@@ -110,7 +110,7 @@ export function computeConsumption(ctx: IndicatorContext, out: Readings): void {
       direction: 'neutral',
       meaning: { en: `Total spend to date: ${spendText!.trim()}`, zh: `累计消费：${spendText!.trim()}` },
     });
-  } else if (ctx.amountOrders > 0) {
+  } else if (ctx.amountOrders > 0 || (ctx.known.has('order') && orders.length === 0)) {
     out.set('total_spend', {
       value: round(ctx.spendTotal, 2),
       display: money(ctx.spendTotal),

@@ -23,7 +23,6 @@ import { DAY_MS, hasEarlierWindow, type IndicatorContext } from './context';
 import type { ChurnLabel } from './labels';
 import { tenureMonths } from './loyalty';
 import { change, movedEn, movedZh, plural, SIGNIFICANT_CHANGE } from './reading';
-import { DAYS_PER_MONTH } from '../parse';
 import type { Classified, LifecycleStage } from './types';
 
 /** Recent-vs-earlier change of spend (or of order counts when amounts are missing), or null. */
@@ -38,7 +37,7 @@ export function classifyLifecycle(ctx: IndicatorContext, label: ChurnLabel): Cla
   if (label.kind === 'complete') return { value: 'churned', why: label.why };
   const tenure = tenureMonths(ctx);
   if (tenure === null) return { value: null, why: null };
-  const days = Math.round(tenure.months * DAYS_PER_MONTH);
+  const days = tenure.days;
   const W = ctx.windowDays;
   const since = { en: `customer for ${plural(days, 'day')}`, zh: `成为客户${days}天` };
 

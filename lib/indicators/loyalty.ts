@@ -89,16 +89,29 @@ export function computeLoyalty(ctx: IndicatorContext, out: Readings): void {
 
 export type TenureBasis = 'field' | 'customer_since' | 'first_activity';
 
-/** Months as a customer and where the figure comes from, or null when nothing says. */
-export function tenureMonths(ctx: IndicatorContext): { months: number; shown: string | null; basis: TenureBasis } | null {
+export interface Tenure {
+  /** Months, one decimal. */
+  months: number;
+  /** Whole days (from dates; months × 30.4375 from a tenure field). */
+  days: number;
+  /** The CRM's own text when it came from the tenure field. */
+  shown: string | null;
+  basis: TenureBasis;
+}
+
+/** How long the customer has been one, and where the figure comes from, or null when nothing says. */
+export function tenureMonths(ctx: IndicatorContext): Tenure | null {
   const text = ctx.fields.tenure_months;
   const fromField = fieldMonths(text);
-  if (fromField !== null && fromField >= 0) return { months: round(fromField, 1), shown: text!.trim(), basis: 'field' };
+  if (fromField !== null && fromField >= 0) {
+    return { months: round(fromField, 1), days: Math.round(fromField * DAYS_PER_MONTH), shown: text!.trim(), basis: 'field' };
+  }
   if (!ctx.asOfKnown) return null;
   const since = fieldWhen(ctx.fields.customer_since, ctx.asOf);
-  if (since !== null && since <= ctx.asOf) return { months: monthsBefore(ctx, since), shown: null, basis: 'customer_since' };
-  if (ctx.firstActivityAt !== null) return { months: monthsBefore(ctx, ctx.firstActivityAt), shown: null, basis: 'first_activity' };
-  return null;
+  const start = since !== null && since <= ctx.asOf ? since : ctx.firstActivityAt;
+  if (start === null) return null;
+  const days = daysBefore(ctx, start);
+  return { months: round(days / DAYS_PER_MONTH, 1), days, shown: null, basis: start === since ? 'customer_since' : 'first_activity' };
 }
 
 const BASIS: Record<TenureBasis, { en: string; zh: string }> = {
@@ -109,26 +122,19 @@ const BASIS: Record<TenureBasis, { en: string; zh: string }> = {
 
 function tenureReading(ctx: IndicatorContext): Reading | undefined {
   const t = tenureMonths(ctx);
-  return t ? tenure(t.months, t.shown, BASIS[t.basis]) : undefined;
-}
-
-function monthsBefore(ctx: IndicatorContext, at: number): number {
-  return round((ctx.asOf - at) / DAY_MS / DAYS_PER_MONTH, 1);
-}
-
-function tenure(months: number, shown: string | null, basis: { en: string; zh: string }): Reading {
-  const days = Math.round(months * DAYS_PER_MONTH);
-  const whole = Math.floor(months);
+  if (!t) return undefined;
+  const basis = BASIS[t.basis];
+  const whole = Math.floor(t.months);
   const meaning =
-    months >= 1
+    t.months >= 1
       ? { en: `Customer for ${plural(whole, 'month')}${basis.en}`, zh: `客户时长${whole}个月${basis.zh}` }
-      : shown === null
-        ? { en: `Customer for ${plural(days, 'day')}${basis.en}`, zh: `成为客户${days}天${basis.zh}` }
+      : t.shown === null
+        ? { en: `Customer for ${plural(t.days, 'day')}${basis.en}`, zh: `成为客户${t.days}天${basis.zh}` }
         : { en: 'Customer for less than a month', zh: '成为客户不足1个月' };
   return {
-    value: months,
-    display: shown ?? (months < 1 ? plural(days, 'day') : plural(whole, 'month')),
-    direction: months < 6 ? 'raises' : months >= 24 ? 'lowers' : 'neutral',
+    value: t.months,
+    display: t.shown ?? (t.months < 1 ? plural(t.days, 'day') : plural(whole, 'month')),
+    direction: t.months < 6 ? 'raises' : t.months >= 24 ? 'lowers' : 'neutral',
     meaning,
   };
 }

@@ -93,10 +93,11 @@ function service(ctx: IndicatorContext, out: Readings, id: 'tech_support' | 'onl
   });
 }
 
-/** CSAT as a fraction of its scale, or null when no usual scale holds it. */
+/** CSAT as a fraction of its scale ("4.5" → 0.9 of 5, "85 %" → 0.85), or null when no usual scale holds it. */
 export function csatShare(value: number, percent: boolean): { share: number; scale: string } | null {
   if (value < 0) return null;
-  if (percent) return value <= 100 ? { share: value / 100, scale: '%' } : null;
+  // lib/parse reads "85 %" as the fraction 0.85.
+  if (percent) return value <= 1 ? { share: value, scale: '%' } : null;
   for (const scale of [5, 10, 100]) if (value <= scale) return { share: value / scale, scale: String(scale) };
   return null;
 }
