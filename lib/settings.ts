@@ -1,5 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { SiteKey } from './domain';
+import { DEFAULT_RETENTION_DAYS } from './db/retention';
+import type { StorageProblemKind } from './db/storage-errors';
+import { DEFAULT_CHURN_DEFINITION, type IndicatorSettings } from './indicators/types';
 import { DEFAULT_TIER_THRESHOLDS } from './risk/tiers';
 
 /**
@@ -28,8 +31,22 @@ export const focusedCustomerItem = storage.defineItem<FocusedCustomer | null>('s
  * private mode), so the UI can say so; cleared by the next successful write.
  */
 export interface StorageProblem {
+  kind: StorageProblemKind;
+  /** The browser's own error text, for the details. */
   message: string;
   at: number;
-  lost: { customers: number; observations: number; scores: number };
+  /** Rows held in memory, retried with the next write (nothing is dropped while this stays under the cap). */
+  pending: number;
+  /** Rows dropped because storage stayed unavailable past the memory cap (oldest observations first). */
+  discarded: number;
 }
 export const storageProblemItem = storage.defineItem<StorageProblem | null>('session:storageProblem', { fallback: null });
+
+/** Manager-set inputs of the indicator engine: churn definition and competitors to look for. */
+export const indicatorSettingsItem = storage.defineItem<IndicatorSettings>('local:indicatorSettings', {
+  fallback: { churn: { ...DEFAULT_CHURN_DEFINITION, statusValues: [...DEFAULT_CHURN_DEFINITION.statusValues] }, competitors: [] },
+  version: 1,
+});
+
+/** How long history the extension recorded (observations, scores, indicator snapshots) is kept, in days. */
+export const retentionDaysItem = storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS, version: 1 });

@@ -1,12 +1,16 @@
 import type { CustomerSnapshot, Reason, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
-import { getCustomer, getCustomers, writeBatch, type WriteBatch } from '../db/customers-repo';
+import { getActivities, getCustomer, getCustomers, writeBatch, type WriteBatch } from '../db/customers-repo';
 import { applyScores, mergeSightings, type ScoredCustomer, type SightingContext } from '../db/merge';
-import type { CustomerRow } from '../db/schema';
+import type { ActivityRow, CustomerRow } from '../db/schema';
 import { createWriteQueue } from './write-queue';
+import { mergeActivities } from '../db/activities';
+import type { Activity } from '../domain';
 
 /** Rows kept in memory; past this the oldest written ones are evicted (the database stays the truth). */
 export const MAX_CACHED_CUSTOMERS = 50_000;
+/** Customers whose activity lists are kept in memory (detail pages visited recently). */
+export const MAX_CACHED_ACTIVITY_LISTS = 2_000;
 
 const keyOf = (site: SiteKey, crmId: string) => `${site}\u0000${crmId}`;
 
@@ -88,6 +92,24 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     return new Map(fromDisk.map((row) => [row.crmId, row]));
   }
 
+  /** Activity lists by customer key, most recently used last. */
+  const activityLists = new Map<string, ActivityRow[]>();
+  function rememberActivities(key: string, rows: ActivityRow[]) {
+    activityLists.delete(key);
+    activityLists.set(key, rows);
+    if (activityLists.size > MAX_CACHED_ACTIVITY_LISTS) activityLists.delete(activityLists.keys().next().value!);
+  }
+  async function storedActivities(site: SiteKey, crmId: string): Promise<ActivityRow[]> {
+    const key = keyOf(site, crmId);
+    const cached = activityLists.get(key);
+    if (cached) return cached;
+    const rows = await getActivities(db, site, crmId);
+    // A write may have landed meanwhile: memory (newer) wins.
+    const now = activityLists.get(key) ?? rows;
+    rememberActivities(key, now);
+    return now;
+  }
+
   const current = (site: SiteKey, crmId: string, loaded: Map<string, CustomerRow>) => cache.get(keyOf(site, crmId)) ?? unwritten.get(keyOf(site, crmId)) ?? loaded.get(crmId);
 
   return {
@@ -101,6 +123,21 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
       queue.enqueue({ customers: changed, observations });
       return merged;
     },
+
+    /**
+     * Fold the activities a page listed into the customer's stored ones and
+     * queue the changed rows; resolves to the customer's full list, oldest first.
+     */
+    async recordActivities(site: SiteKey, crmId: string, seen: readonly Activity[], now: number): Promise<ActivityRow[]> {
+      const stored = await storedActivities(site, crmId);
+      const { all, changed } = mergeActivities(site, crmId, stored, seen, now);
+      rememberActivities(keyOf(site, crmId), all);
+      if (changed.length) queue.enqueue({ activities: changed });
+      return all;
+    },
+
+    /** The customer's activities, oldest first (memory, else disk). */
+    activitiesOf: storedActivities,
 
     /** Keep score history where it moved. */
     recordScores(site: SiteKey, rows: readonly CustomerRow[], scored: readonly ScoredCustomer[], now: number, reasonsFor: (row: CustomerRow) => Reason[]): void {
@@ -133,6 +170,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     reset(): void {
       cache.clear();
       unwritten.clear();
+      activityLists.clear();
     },
 
     /** Resolves when every change so far is on disk (or reported as failed and held). */

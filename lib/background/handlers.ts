@@ -1,24 +1,43 @@
-import type { SiteKey } from '../domain';
+import type { Activity, CustomerSnapshot, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
-import { getScoreHistory } from '../db/customers-repo';
+import { getObservations, getScoreHistory } from '../db/customers-repo';
+import type { CustomerRow } from '../db/schema';
 import { topRiskReasons, type Translate } from '../explain/reason-text';
-import { computeSnapshotIndicators } from '../indicators/snapshot-indicators';
+import { computeIndicators } from '../indicators';
+import type { IndicatorSettings } from '../indicators/types';
 import type { BackgroundEvent, CustomerView } from '../messaging/protocol';
+import { usesIndicators } from '../model/choice';
+import type { Scorer } from '../model/types';
+import { parseActivities } from '../parse';
 import type { Locale } from '../playbooks/default-playbook';
-import type { FocusedCustomer } from '../settings';
+import type { FocusedCustomer, StorageProblem } from '../settings';
 import type { CustomerStore } from './customer-store';
+import {
+  createIndicatorCache,
+  customerHistory,
+  indicatorRowIfChanged,
+  modelInputs,
+  nextVisits,
+  sinceLastVisit,
+  visitSnapshot,
+} from './indicator-service';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
-import { badgeScores, historyReasons, scoreCustomers } from './scoring';
+import { badgeScores, historyReasons, scoreCustomers, type ScoringInput } from './scoring';
 
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
+/** Activities shown in the side panel. */
+export const VIEW_ACTIVITIES = 20;
 
 export interface BackgroundDeps {
   db: ChurnRadarDb;
   customers: CustomerStore;
   models: ModelProvider;
   thresholds: () => Promise<number[]>;
+  indicatorSettings: () => Promise<IndicatorSettings>;
+  retentionDays: () => Promise<number>;
+  storageProblem: () => Promise<StorageProblem | null>;
   focus: { get: () => Promise<FocusedCustomer | null>; set: (value: FocusedCustomer) => Promise<void> };
   openSidePanel: (tabId: number) => Promise<void>;
   emit: (event: BackgroundEvent) => void;
@@ -29,11 +48,15 @@ export interface BackgroundDeps {
   now: () => number;
 }
 
+const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
 export function createHandlers(deps: BackgroundDeps): Handlers {
-  async function requireScorer() {
-    const scorer = await deps.models.active();
-    if (!scorer) throw new HandlerError('not-found', 'No churn model is installed yet. Import or train one in Options → Models.');
-    return scorer;
+  const indicatorCache = createIndicatorCache();
+
+  async function requireScorers(): Promise<Scorer[]> {
+    const scorers = await deps.models.actives();
+    if (!scorers.length) throw new HandlerError('not-found', 'No churn model is installed yet. Import or train one in Options → Models.');
+    return scorers;
   }
 
   async function focusOn(site: SiteKey, crmId: string, tabId: number | null) {
@@ -47,25 +70,71 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return site;
   }
 
+  /** Store the activities pages listed; returns each customer's full list and the rows updated with their count. */
+  async function recordActivities(site: SiteKey, rows: CustomerRow[], snapshots: readonly CustomerSnapshot[], pageNow: number, now: number) {
+    const lists = new Map<string, Activity[]>();
+    for (let i = 0; i < snapshots.length; i++) {
+      const snapshot = snapshots[i]!;
+      if (!snapshot.activities?.length) continue;
+      // Relative dates ("3 days ago") are relative to the page's own today.
+      const { activities } = parseActivities(snapshot.activities, { now: pageNow });
+      const all = await deps.customers.recordActivities(site, snapshot.crmId, activities, now);
+      lists.set(snapshot.crmId, all);
+      if (rows[i]!.activityCount !== all.length) {
+        rows[i] = { ...rows[i]!, activityCount: all.length };
+        deps.customers.update(rows[i]!);
+      }
+    }
+    return lists;
+  }
+
+  /** Model inputs for each row; indicators are computed only when some active model reads them. */
+  async function inputsFor(site: SiteKey, rows: readonly CustomerRow[], lists: Map<string, Activity[]>, scorers: readonly Scorer[], now: number): Promise<ScoringInput[]> {
+    if (!scorers.some(usesIndicators)) return rows.map((row) => ({ row, inputs: row.fields }));
+    const settings = await deps.indicatorSettings();
+    const inputs: ScoringInput[] = [];
+    for (const row of rows) {
+      const activities = lists.get(row.crmId) ?? (row.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
+      inputs.push({ row, inputs: modelInputs(row, indicatorCache.of(row, activities, settings, now)) });
+    }
+    return inputs;
+  }
+
+  /** After the reply: indicator history for the customers of a page, where it changed. */
+  async function recordIndicators(site: SiteKey, rows: readonly CustomerRow[], lists: Map<string, Activity[]>, now: number) {
+    const settings = await deps.indicatorSettings();
+    for (const row of rows) {
+      const latest = (await deps.customers.get(site, row.crmId)) ?? row;
+      const activities = lists.get(row.crmId) ?? (latest.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
+      const change = indicatorRowIfChanged(site, latest, indicatorCache.of(latest, activities, settings, now), now);
+      if (change) deps.customers.update(change.customer, { indicators: [change.indicator] });
+    }
+  }
+
   return {
     async scanPage(request, context) {
       const site = requireSite(context.site);
       const now = deps.now();
-      const scorer = await requireScorer();
-      const customers = await deps.customers.recordSightings(
-        { site, pageKind: request.pageKind, url: request.url, adapter: request.adapter, now },
+      const today = request.today ? isoDayMs(request.today) : undefined;
+      const scorers = await requireScorers();
+      const rows = await deps.customers.recordSightings(
+        { site, pageKind: request.pageKind, url: request.url, adapter: request.adapter, now, today },
         request.customers,
       );
-      const scores = badgeScores(scorer, customers, await deps.thresholds(), now);
-      deps.defer(() =>
+      const lists = await recordActivities(site, rows, request.customers, today ?? now, now);
+      const inputs = await inputsFor(site, rows, lists, scorers, now);
+      const scores = badgeScores(deps.models, scorers, inputs, await deps.thresholds(), now);
+      deps.defer(() => {
+        const inputsById = new Map(inputs.map((input) => [input.row.crmId, input.inputs]));
         deps.customers.recordScores(
           site,
-          customers,
+          rows,
           scores.map((s) => ({ crmId: s.crmId, probability: s.probability, tier: s.tier, modelId: s.model.id })),
           now,
-          (row) => historyReasons(scorer, row),
-        ),
-      );
+          (row) => historyReasons(deps.models, scorers, inputsById.get(row.crmId) ?? row.fields),
+        );
+        void recordIndicators(site, rows, lists, now).catch((error: unknown) => console.error('[churn-radar] indicator history failed', error));
+      });
       const only = request.customers.length === 1 ? request.customers[0] : undefined;
       if (request.pageKind === 'detail' && only) await focusOn(site, only.crmId, context.tabId);
       const focused = await deps.focus.get();
@@ -76,10 +145,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async getBadgeDetails(request, context) {
-      const customer = await deps.customers.get(requireSite(context.site), request.crmId);
+      const site = requireSite(context.site);
+      const customer = await deps.customers.get(site, request.crmId);
       if (!customer) return null;
-      const scorer = await requireScorer();
-      const [score] = scoreCustomers(scorer, [customer], { thresholds: await deps.thresholds(), locale: deps.locale(), t: deps.t, now: deps.now() });
+      const scorers = await requireScorers();
+      const [input] = await inputsFor(site, [customer], new Map(), scorers, deps.now());
+      const [score] = scoreCustomers(deps.models, scorers, [input!], scoringOptions(await deps.thresholds()));
       // The popover shows the top reasons; the side panel asks for the full view.
       return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
     },
@@ -96,18 +167,29 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async getCustomerView(request): Promise<CustomerView | null> {
-      let target: { site: SiteKey; crmId: string } | null = null;
-      if (request.site && request.crmId) target = { site: request.site, crmId: request.crmId };
-      else target = await deps.focus.get();
+      const target = request.site && request.crmId ? { site: request.site, crmId: request.crmId } : await deps.focus.get();
       if (!target) return null;
       await deps.customers.settled();
       const customer = await deps.customers.get(target.site, target.crmId);
       if (!customer) return null;
-      const scorer = await deps.models.active();
-      const [score] = scorer
-        ? scoreCustomers(scorer, [customer], { thresholds: await deps.thresholds(), locale: deps.locale(), t: deps.t, now: deps.now() })
+      const now = deps.now();
+      const [activities, observations, history, settings, scorers] = await Promise.all([
+        deps.customers.activitiesOf(customer.site, customer.crmId),
+        getObservations(deps.db, customer.site, customer.crmId),
+        getScoreHistory(deps.db, customer.site, customer.crmId),
+        deps.indicatorSettings(),
+        deps.models.actives(),
+      ]);
+      const result = computeIndicators(
+        customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields }))),
+        settings,
+      );
+      const [score] = scorers.length
+        ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, result) }], scoringOptions(await deps.thresholds()))
         : [];
-      const history = await getScoreHistory(deps.db, customer.site, customer.crmId);
+      const contributions = Object.fromEntries((score?.reasons ?? []).map((r) => [r.field, r.contribution]));
+      const visits = nextVisits(customer.visits, visitSnapshot(now, score?.probability ?? null, result, contributions));
+      deps.customers.update({ ...customer, visits });
       return {
         site: customer.site,
         crmId: customer.crmId,
@@ -118,7 +200,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         observations: customer.observationCount,
         score: score ?? null,
         history: history.map((h) => ({ at: h.scoredAt, probability: h.probability, tier: h.tier })),
-        indicators: computeSnapshotIndicators(customer.fields),
+        indicators: result.values,
+        lifecycle: result.lifecycle,
+        pattern: result.pattern,
+        sinceLastVisit: sinceLastVisit(visits.previous, visits.current!),
+        activities: activities
+          .slice(-VIEW_ACTIVITIES)
+          .reverse()
+          .map(({ kind, at, amount, quantity, status, text }) => ({ kind, at, amount, quantity, status, text })),
+        asOf: customer.today ?? null,
       };
     },
 
@@ -129,5 +219,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async getTierThresholds() {
       return { thresholds: await deps.thresholds() };
     },
+
+    async getStatus() {
+      return { storageProblem: await deps.storageProblem(), retentionDays: await deps.retentionDays() };
+    },
   };
+
+  function scoringOptions(thresholds: number[]) {
+    return { thresholds, locale: deps.locale(), t: deps.t, now: deps.now() };
+  }
 }
+
+const NO_ACTIVITIES: Activity[] = [];

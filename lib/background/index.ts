@@ -6,15 +6,25 @@ import { emitBackgroundEvent } from '../messaging/events';
 import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
-import { focusedCustomerItem, storageProblemItem, tierThresholdsItem } from '../settings';
+import { focusedCustomerItem, indicatorSettingsItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
+import { pruneHistory } from '../db/retention';
+import { classifyStorageError, errorText } from '../db/storage-errors';
 import { cachedItem } from './cached-item';
 import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { createModelProvider } from './model-provider';
 import { createRouter, type SenderInfo } from './router';
 
-/** Path of the model trained on the demo CRM's history at build time (public/model/). */
-const BUNDLED_MODEL_PATH = '/model/demo-model.json';
+/** Models trained on the demo CRM's history at build time (public/model/), listed by scripts/build-demo-model.ts. */
+const BUNDLED_MODELS_INDEX = '/model/index.json';
+/** How often the retention window is applied while the worker lives (it is also applied at every start). */
+const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+
+async function fetchJson(path: string): Promise<unknown> {
+  const response = await fetch(browser.runtime.getURL(path as '/'));
+  if (!response.ok) throw new Error(`The bundled model file ${path} is missing (${response.status}). Rebuild the extension with npm run build.`);
+  return response.json();
+}
 
 type SidePanelApi = { open(options: { tabId: number }): Promise<void>; setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void> };
 type SidebarApi = { open(): Promise<void> };
@@ -32,25 +42,38 @@ export function startBackground(): void {
   const models = createModelProvider({
     db,
     loadBundled: async () => {
-      const response = await fetch(browser.runtime.getURL(BUNDLED_MODEL_PATH as '/'));
-      if (!response.ok) throw new Error(`The bundled model is missing (${response.status}). Rebuild the extension with npm run build.`);
-      return response.json();
+      const index = await fetchJson(BUNDLED_MODELS_INDEX);
+      const files = Array.isArray(index) ? index.filter((f): f is string => typeof f === 'string') : [];
+      return Promise.all(files.map((file) => fetchJson(`/model/${file}`)));
     },
     parse: parseModelArtifact,
     createScorer,
   });
+  let discarded = 0;
+  const reportStorageProblem = (error: unknown) => {
+    console.error('[churn-radar] could not save customer history', error);
+    void storageProblemItem.setValue({ kind: classifyStorageError(error), message: errorText(error), at: Date.now(), pending: customers.heldRows(), discarded });
+  };
   const customers = createCustomerStore(db, {
-    onWriteFailure: (error, batch) => {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      console.error('[churn-radar] could not save customer history', error);
-      void storageProblemItem.setValue({
-        message,
-        at: Date.now(),
-        lost: { customers: batch.customers.length, observations: batch.observations.length, scores: batch.scores.length },
-      });
+    onWriteFailure: (error) => reportStorageProblem(error),
+    onDiscard: (count) => (discarded += count),
+    onWriteSuccess: () => {
+      if (discarded === 0) void storageProblemItem.removeValue();
     },
-    onWriteSuccess: () => void storageProblemItem.removeValue(),
   });
+  // A database that cannot open (private mode, a blocked upgrade held by an old tab, a newer
+  // version) is reported at once; pages are still answered from memory meanwhile.
+  db.on('blocked', () => reportStorageProblem(Object.assign(new Error('Another Churn Radar page holds the old database open; close it to finish the upgrade.'), { name: 'BlockedError' })));
+  db.open().catch(reportStorageProblem);
+  const retentionDays = cachedItem(retentionDaysItem);
+  const prune = () =>
+    retentionDays
+      .get()
+      .then((days) => pruneHistory(db, days, Date.now()))
+      .catch((error: unknown) => console.error('[churn-radar] retention pruning failed', error));
+  void prune();
+  setInterval(() => void prune(), PRUNE_EVERY_MS);
+  const indicatorSettings = cachedItem(indicatorSettingsItem);
   const thresholds = cachedItem(tierThresholdsItem);
   const focus = cachedItem(focusedCustomerItem);
   const handlers = createHandlers({
@@ -58,6 +81,9 @@ export function startBackground(): void {
     customers,
     models,
     thresholds: thresholds.get,
+    indicatorSettings: indicatorSettings.get,
+    retentionDays: retentionDays.get,
+    storageProblem: () => storageProblemItem.getValue(),
     focus,
     openSidePanel,
     emit: emitBackgroundEvent,

@@ -2,7 +2,7 @@ import type { BadgeScore, CustomerScore, Reason } from '../domain';
 import type { CustomerRow } from '../db/schema';
 import { reasonSentence, topRiskReasons, type Translate } from '../explain/reason-text';
 import { readProductField } from '../fields/product-fields';
-import type { Scorer } from '../model/types';
+import type { RawRow, Scorer } from '../model/types';
 import { DEFAULT_SCRIPTS_BY_TIER, type Locale } from '../playbooks/default-playbook';
 import { renderTemplate } from '../playbooks/template';
 import { tierFor } from '../risk/tiers';
@@ -17,43 +17,66 @@ export interface ScoringOptions {
   now: number;
 }
 
-/** The hot path of a list page: probability and tier only. */
-export function badgeScores(scorer: Scorer, customers: readonly CustomerRow[], thresholds: readonly number[], now: number): BadgeScore[] {
-  if (customers.length === 0) return [];
-  const probabilities = scorer.predict(customers.map((c) => c.fields));
-  const { artifact } = scorer;
-  const model = { id: artifact.id, name: artifact.name, kind: artifact.kind };
-  return customers.map((customer, i) => {
-    const probability = probabilities[i]!;
-    return { crmId: customer.crmId, probability, tier: tierFor(probability, thresholds), model, scoredAt: now };
+/** A customer and what the model reads for it (its fields, plus indicator features when computed). */
+export interface ScoringInput {
+  row: CustomerRow;
+  inputs: RawRow;
+}
+
+/** Picks the active model for a row (lib/model/choice.ts, via the model provider). */
+export interface ScorerChooser {
+  scorerFor(scorers: readonly Scorer[], row: RawRow): Scorer | undefined;
+}
+
+/** Inputs grouped by the model that scores them, so each model predicts its rows in one call. */
+function byScorer(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[]): Map<Scorer, number[]> {
+  const groups = new Map<Scorer, number[]>();
+  inputs.forEach((input, i) => {
+    const scorer = chooser.scorerFor(scorers, input.inputs)!;
+    const list = groups.get(scorer);
+    if (list) list.push(i);
+    else groups.set(scorer, [i]);
   });
+  return groups;
+}
+
+const modelRef = (scorer: Scorer) => ({ id: scorer.artifact.id, name: scorer.artifact.name, kind: scorer.artifact.kind });
+
+/** The hot path of a list page: probability and tier only. */
+export function badgeScores(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[], thresholds: readonly number[], now: number): BadgeScore[] {
+  const scores = new Array<BadgeScore>(inputs.length);
+  for (const [scorer, indexes] of byScorer(chooser, scorers, inputs)) {
+    const probabilities = scorer.predict(indexes.map((i) => inputs[i]!.inputs));
+    const model = modelRef(scorer);
+    indexes.forEach((i, k) => {
+      const probability = probabilities[k]!;
+      scores[i] = { crmId: inputs[i]!.row.crmId, probability, tier: tierFor(probability, thresholds), model, scoredAt: now };
+    });
+  }
+  return scores;
 }
 
 /** The reasons kept with a score in history. */
-export function historyReasons(scorer: Scorer, customer: CustomerRow): Reason[] {
-  return scorer.explain(customer.fields).slice(0, REASONS_KEPT);
+export function historyReasons(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: RawRow): Reason[] {
+  const scorer = chooser.scorerFor(scorers, inputs);
+  return scorer ? scorer.explain(inputs).slice(0, REASONS_KEPT) : [];
 }
 
 /** Score customers in depth: probability, tier, reasons, script. */
-export function scoreCustomers(scorer: Scorer, customers: readonly CustomerRow[], options: ScoringOptions): CustomerScore[] {
-  if (customers.length === 0) return [];
-  const results = scorer.scoreAndExplain(customers.map((c) => c.fields));
-  const { artifact } = scorer;
-  const model = { id: artifact.id, name: artifact.name, kind: artifact.kind };
-  return customers.map((customer, i) => {
-    const { probability, reasons: all } = results[i]!;
-    const tier = tierFor(probability, options.thresholds);
-    const reasons = all.slice(0, REASONS_KEPT);
-    return {
-      crmId: customer.crmId,
-      probability,
-      tier,
-      reasons,
-      script: retentionScript(customer, tier, reasons, options),
-      model,
-      scoredAt: options.now,
-    };
-  });
+export function scoreCustomers(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[], options: ScoringOptions): CustomerScore[] {
+  const scores = new Array<CustomerScore>(inputs.length);
+  for (const [scorer, indexes] of byScorer(chooser, scorers, inputs)) {
+    const results = scorer.scoreAndExplain(indexes.map((i) => inputs[i]!.inputs));
+    const model = modelRef(scorer);
+    indexes.forEach((i, k) => {
+      const { probability, reasons: all } = results[k]!;
+      const customer = inputs[i]!.row;
+      const tier = tierFor(probability, options.thresholds);
+      const reasons = all.slice(0, REASONS_KEPT);
+      scores[i] = { crmId: customer.crmId, probability, tier, reasons, script: retentionScript(customer, tier, reasons, options), model, scoredAt: options.now };
+    });
+  }
+  return scores;
 }
 
 function retentionScript(

@@ -46,3 +46,13 @@ export async function getScoreHistory(db: ChurnRadarDb, site: SiteKey, crmId: st
     .toArray();
   return rows.reverse();
 }
+
+/** A customer's stored activities, oldest first. */
+export async function getActivities(db: ChurnRadarDb, site: SiteKey, crmId: string): Promise<ActivityRow[]> {
+  return db.activities.where('[site+crmId+at]').between([site, crmId, -Infinity], [site, crmId, Infinity]).toArray();
+}
+
+/** A customer's observations, oldest first. */
+export async function getObservations(db: ChurnRadarDb, site: SiteKey, crmId: string): Promise<ObservationRow[]> {
+  return db.observations.where('[site+crmId+observedAt]').between([site, crmId, -Infinity], [site, crmId, Infinity]).toArray();
+}

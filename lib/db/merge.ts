@@ -83,6 +83,8 @@ export interface SightingContext {
   url: string;
   adapter: string;
   now: number;
+  /** The page's own "today" (epoch ms) when it declares one; stored on the customer for its indicators. */
+  today?: number;
 }
 
 /**
@@ -99,7 +101,9 @@ export function mergeSightings(
   const observations: ObservationRow[] = [];
   snapshots.forEach((snapshot, i) => {
     const previous = latest.get(snapshot.crmId) ?? existing[i];
-    const { customer, observe } = mergeSnapshot(context.site, previous, snapshot, context.now);
+    const merged = mergeSnapshot(context.site, previous, snapshot, context.now);
+    const { observe } = merged;
+    const customer = context.today !== undefined && merged.customer.today !== context.today ? { ...merged.customer, today: context.today } : merged.customer;
     latest.set(snapshot.crmId, customer);
     if (observe) {
       observations.push({

@@ -54,6 +54,10 @@ export interface CustomerRow {
   today?: number;
   /** v2: what the side panel showed at the previous and current visit, for "since your last visit". */
   visits?: { previous?: VisitSnapshot; current?: VisitSnapshot };
+  /** How many activities are stored for the customer (0/absent: none to load when scoring). */
+  activityCount?: number;
+  /** Digest and time of the last indicator row written, so unchanged indicators are not re-recorded. */
+  indicators?: { digest: string; at: number };
 }
 
 /** The state of a customer when a user last looked at it in the side panel. */

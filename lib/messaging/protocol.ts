@@ -4,7 +4,9 @@
  * Types only here, so the content script bundle pays nothing for it.
  */
 import type { BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
-import type { IndicatorValue } from '../indicators/types';
+import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
+import type { SinceLastVisit } from '../background/indicator-service';
+import type { StorageProblem } from '../settings';
 import type { ModelMetrics } from '../model/types';
 
 export interface ModelInfo {
@@ -36,8 +38,31 @@ export interface CustomerView {
   observations: number;
   score: CustomerScore | null;
   history: ScoreHistoryPoint[];
-  /** Indicators computed from what has been seen so far, all six categories. */
+  /** Indicators computed from what has been seen so far: every catalogue indicator, null value = not available. */
   indicators: IndicatorValue[];
+  lifecycle: Classified<LifecycleStage>;
+  pattern: Classified<ChurnPattern>;
+  /** What changed since the agent's previous visit (null on a first visit). */
+  sinceLastVisit: SinceLastVisit | null;
+  /** The most recent activities the CRM pages showed, newest first. */
+  activities: ActivityView[];
+  /** The CRM's own "today" for this customer when its pages declare one (epoch ms). */
+  asOf: number | null;
+}
+
+export interface ActivityView {
+  kind: string;
+  at: number;
+  amount?: number;
+  quantity?: number;
+  status?: string;
+  text?: string;
+}
+
+export interface StatusView {
+  /** The last failure to save history, null when storage is healthy. */
+  storageProblem: StorageProblem | null;
+  retentionDays: number;
 }
 
 export interface Protocol {
@@ -58,6 +83,8 @@ export interface Protocol {
   getModelInfo: { request: Record<string, never>; response: ModelInfo | null };
   /** Extension page → background: tier thresholds on the churn probability. */
   getTierThresholds: { request: Record<string, never>; response: { thresholds: number[] } };
+  /** Extension page → background: storage health and data settings, for banners and options. */
+  getStatus: { request: Record<string, never>; response: StatusView };
 }
 
 export type MessageType = keyof Protocol;

@@ -46,6 +46,7 @@ export const requestSchemas = {
   getCustomerView: z.strictObject({ site: text(512).optional(), crmId: id.optional() }),
   getModelInfo: empty,
   getTierThresholds: empty,
+  getStatus: empty,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -57,4 +58,5 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getCustomerView: 'extension',
   getModelInfo: 'extension',
   getTierThresholds: 'extension',
+  getStatus: 'extension',
 };

@@ -8,6 +8,7 @@ import type { Translate } from '../../../lib/explain/reason-text';
 import type { BackgroundEvent } from '../../../lib/messaging/protocol';
 import type { ModelArtifact, RawRow, Scorer } from '../../../lib/model/types';
 import type { FocusedCustomer } from '../../../lib/settings';
+import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
 
 const SITE = 'http://crm.test';
 
@@ -15,7 +16,7 @@ const SITE = 'http://crm.test';
 function fakeScorer(): Scorer {
   const risk = (row: RawRow) => (row.Contract === 'Month-to-month' ? 0.7 : 0.05);
   return {
-    artifact: { id: 'model-1', name: 'Test model', kind: 'logistic' } as ModelArtifact,
+    artifact: { id: 'model-1', name: 'Test model', kind: 'logistic', preprocessor: { featureSource: ['Contract'] } } as unknown as ModelArtifact,
     predict: (rows) => Float32Array.from(rows.map(risk)),
     explain: (row) => (row.Contract === undefined ? [] : [{ field: 'Contract', value: String(row.Contract), contribution: row.Contract === 'Month-to-month' ? 1.2 : -0.8 }]),
     scoreAndExplain(rows) {
@@ -40,8 +41,11 @@ beforeEach(() => {
   deps = {
     db,
     customers: createCustomerStore(db, { onWriteFailure: vi.fn() }),
-    models: { active: async () => scorer, info: async () => null } as unknown as ModelProvider,
+    models: { actives: async () => [scorer], active: async () => scorer, scorerFor: (scorers: Scorer[]) => scorers[0], info: async () => null } as unknown as ModelProvider,
     thresholds: async () => [0.1, 0.25, 0.45, 0.65],
+    indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS,
+    retentionDays: async () => 365,
+    storageProblem: async () => null,
     focus: { get: async () => focus, set: async (value) => void (focus = value) },
     openSidePanel: vi.fn(async () => undefined),
     emit: (event) => events.push(event),
@@ -88,7 +92,7 @@ describe('background handlers', () => {
   });
 
   it('refuses to score without a model, with a message saying what to do', async () => {
-    const handlers = createHandlers({ ...deps, models: { active: async () => null, info: async () => null } as unknown as ModelProvider });
+    const handlers = createHandlers({ ...deps, models: { actives: async () => [], active: async () => null, info: async () => null } as unknown as ModelProvider });
     await expect(handlers.scanPage(list([ann]), { site: SITE, tabId: 3 })).rejects.toMatchObject({ code: 'not-found', message: /Options/ });
   });
 

@@ -26,30 +26,47 @@ afterEach(async () => {
 
 describe('model provider', () => {
   it('installs and activates the bundled model on first use, then reads it from the database', async () => {
-    const loadBundled = vi.fn(async () => JSON.parse(JSON.stringify(artifact)));
+    const loadBundled = vi.fn(async () => [JSON.parse(JSON.stringify(artifact))]);
     const provider = createModelProvider({ db, loadBundled, parse: parseModelArtifact, createScorer });
     const scorer = await provider.active();
     expect(scorer!.artifact.id).toBe(artifact.id);
     expect(await db.models.count()).toBe(1);
-    expect((await db.meta.get('activeModelId'))!.value).toBe(artifact.id);
+    expect((await db.meta.get('activeModelIds'))!.value).toEqual([artifact.id]);
 
     const afterRestart = createModelProvider({ db, loadBundled, parse: parseModelArtifact, createScorer });
     expect((await afterRestart.info())!).toMatchObject({ id: artifact.id, name: 'small', trainingRows: 800 });
-    expect(loadBundled).toHaveBeenCalledTimes(1);
+    // Seen again, but installed once only.
+    expect(await db.models.count()).toBe(1);
   });
 
   it('loads the model once per worker life', async () => {
     const create = vi.fn(createScorer);
-    const provider = createModelProvider({ db, loadBundled: async () => artifact, parse: parseModelArtifact, createScorer: create });
+    const provider = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer: create });
     await Promise.all([provider.active(), provider.active(), provider.info()]);
     expect(create).toHaveBeenCalledTimes(1);
   });
 
   it('fails with a clear message on a corrupt bundled model, stores nothing, and can try again', async () => {
-    const loadBundled = vi.fn().mockResolvedValueOnce({ format: 'churn-radar-model', formatVersion: 1, kind: 'logistic' }).mockResolvedValue(artifact);
+    const loadBundled = vi.fn().mockResolvedValueOnce([{ format: 'churn-radar-model', formatVersion: 1, kind: 'logistic' }]).mockResolvedValue([artifact]);
     const provider = createModelProvider({ db, loadBundled, parse: parseModelArtifact, createScorer });
     await expect(provider.active()).rejects.toThrow(/model/i);
     expect(await db.models.count()).toBe(0);
     expect((await provider.active())!.artifact.id).toBe(artifact.id);
+  });
+
+  it('does not bring back a bundled model the manager removed from the active set', async () => {
+    const provider = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer });
+    await provider.actives();
+    await db.meta.put({ key: 'activeModelIds', value: [] });
+    const afterUpdate = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer });
+    expect(await afterUpdate.actives()).toEqual([]);
+  });
+
+  it('carries over the single active model of the first schema', async () => {
+    await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: 1, artifact });
+    await db.meta.put({ key: 'activeModelId', value: artifact.id });
+    await db.meta.put({ key: 'bundledModelsInstalled', value: ['small'] });
+    const provider = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer });
+    expect((await provider.actives()).map((s) => s.artifact.id)).toEqual([artifact.id]);
   });
 });

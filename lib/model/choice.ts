@@ -1,0 +1,40 @@
+import type { RawRow, Scorer } from './types';
+
+/**
+ * Which of the active models scores a customer. A site can hold customers of
+ * different kinds (the demo CRM has subscribers and shoppers; a real CRM has
+ * accounts and leads): each model serves the customers whose data it was
+ * trained on. The one whose input columns the row covers best wins; ties go
+ * to the earlier (more recently activated) model. A row that covers none of
+ * any model's columns still gets the first model (every column held at its
+ * training baseline), so a badge is never missing.
+ */
+export function coverage(sources: readonly string[], row: RawRow): number {
+  if (sources.length === 0) return 0;
+  let present = 0;
+  for (const source of sources) if (Object.hasOwn(row, source)) present++;
+  return present / sources.length;
+}
+
+export function chooseScorer<T extends Pick<Scorer, 'artifact'>>(scorers: readonly T[], row: RawRow, sourcesOf: (scorer: T) => readonly string[]): T | undefined {
+  let best: T | undefined;
+  let bestCoverage = -1;
+  for (const scorer of scorers) {
+    const c = coverage(sourcesOf(scorer), row);
+    if (c > bestCoverage) {
+      best = scorer;
+      bestCoverage = c;
+    }
+  }
+  return best;
+}
+
+/** The distinct source columns of a model, in model order. */
+export function modelSources(scorer: Pick<Scorer, 'artifact'>): string[] {
+  return [...new Set(scorer.artifact.preprocessor.featureSource)];
+}
+
+/** True when the model reads indicator features (`ind:*`): its customers need indicators computed before scoring. */
+export function usesIndicators(scorer: Pick<Scorer, 'artifact'>): boolean {
+  return scorer.artifact.preprocessor.featureSource.some((source) => source.startsWith('ind:'));
+}
