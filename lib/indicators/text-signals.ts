@@ -11,7 +11,7 @@
 
 export type Signal = 'competitor' | 'switching' | 'discount' | 'referral' | 'credit';
 
-/** Texts that mentioned each signal, and the competitor names found (as the list spells them). */
+/** Texts that mentioned each signal, and the competitor names found (as the list spells them, in order of first mention). */
 export interface SignalCounts {
   competitor: number;
   switching: number;
