@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModelArtifact } from '../../../lib/model/artifact';
+import { mulberry32 } from '../../../lib/model/prng';
 import { syntheticChurn } from './synthetic';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -70,5 +71,89 @@ describe('npm run train', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  });
+});
+
+/**
+ * A purchase log with a churn signal: 300 customers who start buying in Q1
+ * 2024 at their own rate; 40 % stop buying at some point. Cutoff 2024-06-30,
+ * horizon 90 days. Plus three bad rows: a bad date, an amount that is not a
+ * number, a row with a field missing.
+ */
+function syntheticEventLog(): string {
+  const random = mulberry32(11);
+  const DAY = 86_400_000;
+  const start = Date.UTC(2024, 0, 1);
+  const end = Date.UTC(2024, 8, 28);
+  const lines = ['customer,day,spend,items'];
+  for (let c = 1; c <= 300; c++) {
+    const meanGap = 5 + random() * 60;
+    const stops = random() < 0.4 ? start + random() * (end - start) : Infinity;
+    for (let t = start + Math.floor(random() * 90) * DAY; t <= end && t <= stops; t += Math.max(1, Math.round(-Math.log(1 - random()) * meanGap)) * DAY) {
+      lines.push(`C${c},${new Date(t).toISOString().slice(0, 10)},${(5 + random() * 95).toFixed(2)},${1 + Math.floor(random() * 3)}`);
+    }
+  }
+  lines.push('C1,sometime,10.00,1', 'C2,2024-02-02,ten,1', 'C3,2024-02-03,5.00');
+  return `${lines.join('\n')}\n`;
+}
+
+const events = file('events.csv', syntheticEventLog());
+const eventArgs = ['--events', events, '--id', 'customer', '--date', 'day', '--amount', 'spend', '--quantity', 'items', '--cutoff', '2024-06-30', '--horizon', '90'];
+
+describe('npm run train --events', () => {
+  it('trains from the log, reports bad rows, ends stdout with one JSON line and writes the artifact', { timeout: 60_000 }, async () => {
+    const out = join(dir, 'models', 'events-model.json');
+    const r = await run([...eventArgs, '--folds', '3', '--json', '--out', out]);
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/events\s+\d+ rows read, 3 bad; \d+ orders after merging same-day rows/);
+    expect(r.stdout).toMatch(/bad row \d+: unreadable date \(day\)/);
+    expect(r.stdout).toMatch(/bad row \d+: amount is not a number \(spend\): "ten"/);
+    expect(r.stdout).toMatch(/split\s+history to 2024-06-30; churned = no order 2024-07-01 … 2024-09-28 \(90 days\)/);
+    expect(r.stdout).toMatch(/ind:recency_days\s+numeric/);
+    expect(r.stdout).toMatch(/ROC AUC\s+0\.\d{3} ± 0\.\d{3}/);
+    const lines = r.stdout.trim().split('\n');
+    const summary = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+    for (const key of ['rows', 'features', 'model', 'folds', 'roc_auc', 'roc_auc_sd', 'pr_auc', 'brier', 'train_seconds', 'events', 'bad_rows', 'orders', 'customers', 'cutoff', 'horizon_days', 'window_days']) {
+      expect(summary, key).toHaveProperty(key);
+    }
+    expect(summary).toMatchObject({ source: 'events', folds: 3, model: 'logistic', bad_rows: 3, cutoff: '2024-06-30', horizon_days: 90, window_days: 90 });
+    expect(summary.rows).toBe(summary.customers);
+    expect(summary.roc_auc as number).toBeGreaterThan(0.6); // the log has a real signal
+    const artifact = parseModelArtifact(readFileSync(out, 'utf8'));
+    expect(artifact.metrics.roc_auc).toBe(summary.roc_auc);
+    expect(artifact.preprocessor.featureNames.every((n) => n.startsWith('ind:'))).toBe(true);
+  });
+
+  it('documents --events in --help', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--events FILE --id COL --date COL --amount COL \[--quantity COL\]/);
+    expect(r.stdout).toMatch(/--cutoff DATE --horizon DAYS/);
+  });
+
+  const without = (flag: string) => {
+    const i = eventArgs.indexOf(flag);
+    return [...eventArgs.slice(0, i), ...eventArgs.slice(i + 2)];
+  };
+  const replaced = (flag: string, value: string) => eventArgs.map((a, i) => (eventArgs[i - 1] === flag ? value : a));
+
+  const bad: [string, () => string[], RegExp][] = [
+    ['both --csv and --events', () => [...eventArgs, '--csv', good], /Use either --csv or --events, not both/],
+    ['no --id', () => without('--id'), /Missing --id COLUMN/],
+    ['no --horizon', () => without('--horizon'), /Missing --horizon DAYS/],
+    ['a cutoff that is not a date', () => replaced('--cutoff', 'someday'), /--cutoff must be a date such as 1997-09-30/],
+    ['a horizon of 0 days', () => replaced('--horizon', '0'), /--horizon must be a whole number of days/],
+    ['an unknown column', () => replaced('--amount', 'price'), /Column "price" \(--amount\) not found; the columns are: customer, day, spend, items/],
+    ['a missing file', () => replaced('--events', join(dir, 'nope.csv')), /Event log not found/],
+    ['--label with --events', () => [...eventArgs, '--label', 'churn'], /--label and --positive are for --csv/],
+    ['a log without one usable row', () => replaced('--events', file('all-bad.csv', 'customer,day,spend,items\nA,never,1,1\n')), /No usable event rows \(1 bad row\(s\)\)/],
+  ];
+
+  it.each(bad)('exits with 2 and a clear message on %s', { timeout: 60_000 }, async (_, args, message) => {
+    const r = await run(args());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
