@@ -1,58 +1,123 @@
+import { useId, useState } from 'react';
 import { i18n } from '#i18n';
+import { INDICATOR_BY_ID } from '../lib/indicators/definitions';
 import type { IndicatorValue } from '../lib/indicators/types';
+import { pick } from './bilingual';
 import { groupIndicators, indicatorText, labelOr } from './format';
 import { t } from './i18n';
 
 export interface IndicatorListProps {
   indicators: readonly IndicatorValue[];
   locale: string;
+  /** Indicators that changed since the last visit, highlighted. */
+  changed?: ReadonlySet<string>;
 }
 
-/** The indicators computed so far, grouped by the six research categories; missing values say "not available". */
-export function IndicatorList({ indicators, locale }: IndicatorListProps) {
+/**
+ * All six research categories, always: each lists the indicators the data
+ * supports (value, trend, one-line meaning) and, folded, those it does not
+ * ("not available" — never an invented value).
+ */
+export function IndicatorList({ indicators, locale, changed }: IndicatorListProps) {
   const groups = groupIndicators(indicators);
   if (groups.length === 0) return <p className="text-sm text-slate-500">{i18n.t('sidepanel.indicatorsEmpty')}</p>;
   return (
     <div className="space-y-4">
       {groups.map((group) => (
-        <div key={group.category}>
-          <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            {labelOr(t(`category.${group.category}`), group.category)}
-          </h3>
-          <dl className="divide-y divide-slate-100">
-            {group.items.map((indicator) => {
-              const text = indicatorText(indicator, locale);
-              return (
-                <div key={indicator.id} className="flex items-baseline justify-between gap-3 py-1.5 text-sm">
-                  <dt className="min-w-0 text-slate-600">{labelOr(t(`indicator.${indicator.id}`), indicator.id)}</dt>
-                  <dd className="flex max-w-[55%] shrink-0 items-baseline justify-end gap-1.5 text-right">
-                    {text === null ? (
-                      <span className="text-xs text-slate-400">{i18n.t('common.notAvailable')}</span>
-                    ) : (
-                      <>
-                        <span className="font-medium break-words text-slate-800">{text}</span>
-                        <DirectionMark direction={indicator.direction} />
-                      </>
-                    )}
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
-        </div>
+        <CategoryGroup key={group.category} category={group.category} items={group.items} locale={locale} changed={changed} />
       ))}
     </div>
   );
 }
 
-function DirectionMark({ direction }: { direction: IndicatorValue['direction'] }) {
-  if (direction === 'neutral') return null;
-  const raises = direction === 'raises';
-  const text = raises ? i18n.t('sidepanel.indicatorRaises') : i18n.t('sidepanel.indicatorLowers');
+function CategoryGroup({ category, items, locale, changed }: { category: string; items: readonly IndicatorValue[]; locale: string; changed?: ReadonlySet<string> }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const available = items.filter((i) => i.value !== null);
+  const missing = items.filter((i) => i.value === null);
   return (
-    <span title={text} className={`text-xs ${raises ? 'text-red-600' : 'text-green-700'}`}>
-      <span aria-hidden="true">{raises ? '▲' : '▼'}</span>
-      <span className="sr-only">{text}</span>
+    <div>
+      <h3 className="mb-1 flex items-baseline justify-between text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        <span>{labelOr(t(`category.${category}`), category)}</span>
+        <span className="font-normal tracking-normal normal-case">{i18n.t('sidepanel.indicatorsCount', [String(available.length), String(items.length)])}</span>
+      </h3>
+      {available.length === 0 && <p className="py-1 text-xs text-slate-400">{i18n.t('sidepanel.categoryNoData')}</p>}
+      <dl className="divide-y divide-slate-100">
+        {available.map((indicator) => (
+          <IndicatorRow key={indicator.id} indicator={indicator} locale={locale} highlighted={changed?.has(indicator.id) ?? false} />
+        ))}
+      </dl>
+      {missing.length > 0 && (
+        <>
+          <button
+            type="button"
+            className="mt-1 text-xs text-slate-500 underline decoration-dotted underline-offset-2 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-blue-600"
+            aria-expanded={open}
+            aria-controls={listId}
+            onClick={() => setOpen((v) => !v)}
+          >
+            {i18n.t(open ? 'sidepanel.hideUnavailable' : 'sidepanel.showUnavailable', [String(missing.length)])}
+          </button>
+          {open && (
+            <ul id={listId} className="mt-1 space-y-0.5">
+              {missing.map((indicator) => (
+                <li key={indicator.id} className="flex justify-between gap-3 text-xs text-slate-400" title={explanation(indicator.id, locale)}>
+                  <span>{indicatorLabel(indicator.id, locale)}</span>
+                  <span>{i18n.t('common.notAvailable')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function IndicatorRow({ indicator, locale, highlighted }: { indicator: IndicatorValue; locale: string; highlighted: boolean }) {
+  const text = indicatorText(indicator, locale);
+  return (
+    <div className={`py-1.5 text-sm ${highlighted ? '-mx-1 rounded bg-amber-50 px-1' : ''}`} data-indicator={indicator.id}>
+      <div className="flex items-baseline justify-between gap-3">
+        <dt className="min-w-0 text-slate-600" title={explanation(indicator.id, locale)}>
+          {indicatorLabel(indicator.id, locale)}
+        </dt>
+        <dd className="flex max-w-[55%] shrink-0 items-baseline justify-end gap-1.5 text-right">
+          <span className="font-medium break-words text-slate-800">{text}</span>
+          <TrendMark indicator={indicator} />
+        </dd>
+      </div>
+      {indicator.meaning && <p className="mt-0.5 text-xs text-slate-500">{pick(indicator.meaning, locale)}</p>}
+    </div>
+  );
+}
+
+export function indicatorLabel(id: string, locale: string): string {
+  const definition = INDICATOR_BY_ID.get(id);
+  return definition ? pick(definition.label, locale) : labelOr(t(`indicator.${id}`), id);
+}
+
+function explanation(id: string, locale: string): string | undefined {
+  const definition = INDICATOR_BY_ID.get(id);
+  return definition ? pick(definition.explanation, locale) : undefined;
+}
+
+/** Trend arrow (up/down/flat) coloured by what it means for risk; direction alone when there is no trend. */
+function TrendMark({ indicator }: { indicator: IndicatorValue }) {
+  const { direction, trend } = indicator;
+  if (!trend && direction === 'neutral') return null;
+  const colour = direction === 'raises' ? 'text-red-600' : direction === 'lowers' ? 'text-green-700' : 'text-slate-400';
+  const glyph = trend === 'up' ? '↑' : trend === 'down' ? '↓' : trend === 'flat' ? '→' : direction === 'raises' ? '▲' : '▼';
+  const words = [
+    trend ? i18n.t(`sidepanel.trend.${trend}`) : '',
+    direction === 'raises' ? i18n.t('sidepanel.indicatorRaises') : direction === 'lowers' ? i18n.t('sidepanel.indicatorLowers') : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <span title={words} className={`text-xs ${colour}`}>
+      <span aria-hidden="true">{glyph}</span>
+      <span className="sr-only">{words}</span>
     </span>
   );
 }

@@ -120,6 +120,13 @@ export function formatShortDate(value: number | string, locale: string, timeZone
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone }).format(date);
 }
 
+/** Date only with the year, e.g. "Sep 4, 1997" / "1997年9月4日". Empty string for invalid input. */
+export function formatDate(value: number | string, locale: string, timeZone?: string): string {
+  const date = toDate(value);
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date);
+}
+
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],
   ['minute', 60],
@@ -186,10 +193,12 @@ export interface IndicatorGroup {
 
 /** Indicators grouped in the research's category order; empty categories left out; order within a group kept. */
 export function groupIndicators(indicators: readonly IndicatorValue[]): IndicatorGroup[] {
+  if (indicators.length === 0) return [];
+  // Every category, even one with nothing to show: an empty category is information too.
   return INDICATOR_CATEGORIES.map((category) => ({
     category,
     items: indicators.filter((indicator) => indicator.category === category),
-  })).filter((group) => group.items.length > 0);
+  }));
 }
 
 /** The text to show for an indicator, or null when it is not available. */

@@ -71,6 +71,8 @@ export interface Reason {
   value: string | null;
   /** Signed contribution to the log-odds; the UI words and sizes it. */
   contribution: number;
+  /** The indicator this input stands for, when one is available: the UI says its meaning instead of the column. */
+  indicator?: { id: string; label: { en: string; zh: string }; meaning: { en: string; zh: string } | null };
 }
 
 export interface ModelRef {

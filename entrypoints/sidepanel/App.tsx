@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '../../components/Card';
-import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, isSameCustomer, parseCustomerTarget, siteHost, type CustomerTarget } from '../../components/format';
+import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, formatDate, isSameCustomer, parseCustomerTarget, siteHost, type CustomerTarget } from '../../components/format';
 import { uiLocale } from '../../components/i18n';
+import { ActivityList } from '../../components/ActivityList';
 import { IndicatorList } from '../../components/IndicatorList';
+import { LifecycleCard } from '../../components/LifecycleCard';
+import { SinceLastVisitCard } from '../../components/SinceLastVisit';
+import { StorageBanner } from '../../components/StorageBanner';
 import { ReasonList } from '../../components/ReasonList';
 import { ScoreHistory } from '../../components/ScoreHistory';
 import { ScriptCard } from '../../components/ScriptCard';
@@ -77,7 +81,8 @@ export function App() {
   const { state, retry } = useCustomerView();
   const locale = uiLocale();
   return (
-    <main className="mx-auto max-w-xl p-3" aria-busy={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
+    <main className="mx-auto max-w-xl space-y-3 p-3" aria-busy={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
+      <StorageBanner locale={locale} />
       {state.status === 'loading' && <LoadingView />}
       {state.status === 'empty' && (
         <StatusMessage className="mt-6" title={i18n.t('sidepanel.empty')} detail={i18n.t('sidepanel.emptyHint')} />
@@ -98,6 +103,7 @@ export function App() {
 
 function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; refreshing: boolean; locale: string }) {
   const score = view.score;
+  const changed = new Set(view.sinceLastVisit?.indicators.map((c) => c.id) ?? []);
   return (
     <div className="space-y-3">
       <header className="px-1">
@@ -110,6 +116,7 @@ function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; ref
         <p className="mt-0.5 truncate text-xs text-slate-500" title={`${view.site} · ${view.crmId}`}>
           {siteHost(view.site)} · {i18n.t('sidepanel.crmId')} {view.crmId}
         </p>
+        {view.asOf !== null && <p className="mt-0.5 text-xs text-slate-500">{i18n.t('sidepanel.asOf', [formatDate(view.asOf, locale, 'UTC')])}</p>}
       </header>
 
       {score ? (
@@ -124,12 +131,20 @@ function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; ref
         <StatusMessage title={i18n.t('sidepanel.notScored')} detail={i18n.t('sidepanel.notScoredHint')} />
       )}
 
+      {view.sinceLastVisit && <SinceLastVisitCard changes={view.sinceLastVisit} locale={locale} />}
+
+      <LifecycleCard lifecycle={view.lifecycle} pattern={view.pattern} locale={locale} />
+
       <Card title={i18n.t('sidepanel.history')}>
         <ScoreHistory history={view.history} locale={locale} />
       </Card>
 
       <Card title={i18n.t('sidepanel.indicators')}>
-        <IndicatorList indicators={view.indicators} locale={locale} />
+        <IndicatorList indicators={view.indicators} locale={locale} changed={changed} />
+      </Card>
+
+      <Card title={i18n.t('sidepanel.activities')}>
+        <ActivityList activities={view.activities} locale={locale} />
       </Card>
 
       <Card title={i18n.t('sidepanel.record')}>

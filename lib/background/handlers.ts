@@ -6,7 +6,7 @@ import { topRiskReasons, type Translate } from '../explain/reason-text';
 import { computeIndicators } from '../indicators';
 import type { IndicatorSettings } from '../indicators/types';
 import type { BackgroundEvent, CustomerView } from '../messaging/protocol';
-import { usesIndicators } from '../model/choice';
+import { coverage, usesIndicators } from '../model/choice';
 import type { Scorer } from '../model/types';
 import { parseActivities } from '../parse';
 import type { Locale } from '../playbooks/default-playbook';
@@ -88,14 +88,34 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return lists;
   }
 
-  /** Model inputs for each row; indicators are computed only when some active model reads them. */
-  async function inputsFor(site: SiteKey, rows: readonly CustomerRow[], lists: Map<string, Activity[]>, scorers: readonly Scorer[], now: number): Promise<ScoringInput[]> {
-    if (!scorers.some(usesIndicators)) return rows.map((row) => ({ row, inputs: row.fields }));
+  /**
+   * Model inputs for each row. Indicators are computed (the costly part) only
+   * for rows that no field-reading model covers, i.e. the customers an
+   * indicator-reading model serves (lib/model/choice.ts); `always` computes
+   * them for every row (the side panel and popover show them anyway).
+   */
+  async function inputsFor(
+    site: SiteKey,
+    rows: readonly CustomerRow[],
+    lists: Map<string, Activity[]>,
+    scorers: readonly Scorer[],
+    now: number,
+    always = false,
+  ): Promise<ScoringInput[]> {
+    const indicatorScorers = scorers.filter(usesIndicators);
+    const fieldScorers = scorers.filter((scorer) => !usesIndicators(scorer));
+    if (!always && indicatorScorers.length === 0) return rows.map((row) => ({ row, inputs: row.fields }));
     const settings = await deps.indicatorSettings();
     const inputs: ScoringInput[] = [];
     for (const row of rows) {
+      const covered = !always && fieldScorers.some((scorer) => coverage(deps.models.sourcesOf(scorer), row.fields) > 0);
+      if (covered) {
+        inputs.push({ row, inputs: row.fields });
+        continue;
+      }
       const activities = lists.get(row.crmId) ?? (row.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
-      inputs.push({ row, inputs: modelInputs(row, indicatorCache.of(row, activities, settings, now)) });
+      const indicators = indicatorCache.of(row, activities, settings, now);
+      inputs.push({ row, inputs: modelInputs(row, indicators), indicators });
     }
     return inputs;
   }
@@ -149,7 +169,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const customer = await deps.customers.get(site, request.crmId);
       if (!customer) return null;
       const scorers = await requireScorers();
-      const [input] = await inputsFor(site, [customer], new Map(), scorers, deps.now());
+      const [input] = await inputsFor(site, [customer], new Map(), scorers, deps.now(), true);
       const [score] = scoreCustomers(deps.models, scorers, [input!], scoringOptions(await deps.thresholds()));
       // The popover shows the top reasons; the side panel asks for the full view.
       return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
@@ -185,7 +205,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         settings,
       );
       const [score] = scorers.length
-        ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, result) }], scoringOptions(await deps.thresholds()))
+        ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, result), indicators: result }], scoringOptions(await deps.thresholds()))
         : [];
       const contributions = Object.fromEntries((score?.reasons ?? []).map((r) => [r.field, r.contribution]));
       const visits = nextVisits(customer.visits, visitSnapshot(now, score?.probability ?? null, result, contributions));

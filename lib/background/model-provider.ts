@@ -95,6 +95,8 @@ export function createModelProvider(deps: ModelProviderDeps) {
     async active(): Promise<Scorer | null> {
       return (await actives())[0] ?? null;
     },
+    /** A model's distinct input columns (cached per scorer). */
+    sourcesOf,
     /** The model that scores this row among `scorers` (see lib/model/choice.ts). */
     scorerFor(scorers: readonly Scorer[], row: RawRow): Scorer | undefined {
       return chooseScorer(scorers, row, sourcesOf);

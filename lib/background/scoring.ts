@@ -1,6 +1,8 @@
 import type { BadgeScore, CustomerScore, Reason } from '../domain';
 import type { CustomerRow } from '../db/schema';
+import { nameReasons } from '../explain/indicator-reasons';
 import { reasonSentence, topRiskReasons, type Translate } from '../explain/reason-text';
+import type { IndicatorResult } from '../indicators/types';
 import { readProductField } from '../fields/product-fields';
 import type { RawRow, Scorer } from '../model/types';
 import { DEFAULT_SCRIPTS_BY_TIER, type Locale } from '../playbooks/default-playbook';
@@ -21,6 +23,8 @@ export interface ScoringOptions {
 export interface ScoringInput {
   row: CustomerRow;
   inputs: RawRow;
+  /** The customer's indicators when they were computed: reasons are then named by them. */
+  indicators?: IndicatorResult;
 }
 
 /** Picks the active model for a row (lib/model/choice.ts, via the model provider). */
@@ -72,8 +76,9 @@ export function scoreCustomers(chooser: ScorerChooser, scorers: readonly Scorer[
       const { probability, reasons: all } = results[k]!;
       const customer = inputs[i]!.row;
       const tier = tierFor(probability, options.thresholds);
-      const reasons = all.slice(0, REASONS_KEPT);
-      scores[i] = { crmId: customer.crmId, probability, tier, reasons, script: retentionScript(customer, tier, reasons, options), model, scoredAt: options.now };
+      const indicators = inputs[i]!.indicators ?? null;
+      const reasons = nameReasons(all.slice(0, REASONS_KEPT), indicators);
+      scores[i] = { crmId: customer.crmId, probability, tier, reasons, script: retentionScript(customer, tier, reasons, indicators, options), model, scoredAt: options.now };
     });
   }
   return scores;
@@ -83,14 +88,16 @@ function retentionScript(
   customer: CustomerRow,
   tier: CustomerScore['tier'],
   reasons: readonly Reason[],
+  indicators: IndicatorResult | null,
   { locale, t }: ScoringOptions,
 ): CustomerScore['script'] {
+  const indicatorText = (id: string) => indicators?.values.find((v) => v.id === id && v.value !== null)?.display ?? undefined;
   const template = DEFAULT_SCRIPTS_BY_TIER[tier];
   const top = topRiskReasons(reasons, 1)[0];
   const text = renderTemplate(template.text[locale], {
     name: customer.name,
     topReason: top && top.contribution > 0 ? reasonSentence(top, t) : undefined,
-    tenure: readProductField(customer.fields, 'tenure_months'),
+    tenure: readProductField(customer.fields, 'tenure_months') ?? indicatorText('tenure'),
     plan: readProductField(customer.fields, 'plan') ?? readProductField(customer.fields, 'contract'),
     monthlyValue: readProductField(customer.fields, 'monthly_value'),
   });

@@ -27,12 +27,22 @@ export function fieldLabel(field: string, t: Translate): string {
   return t(`field.${field}`) || humanizeKey(field);
 }
 
-/** One plain sentence, e.g. "Contract: Month-to-month — strongly raises risk". */
+/**
+ * One plain sentence: the indicator's own meaning when the reason stands for
+ * one ("Spend down 40 % over the last 90 days — strongly raises risk"), else
+ * the column and its value ("Contract: Month-to-month — strongly raises risk").
+ * The meaning's language follows the messages shown (common.intlLocale).
+ */
 export function reasonSentence(reason: Reason, t: Translate): string {
-  const label = fieldLabel(reason.field, t);
-  const value = reason.value ?? t('reason.missingValue');
   const direction = reason.contribution >= 0 ? 'raises' : 'lowers';
-  return t(`reason.${direction}.${strengthOf(reason.contribution)}`, [label, value]);
+  const strength = strengthOf(reason.contribution);
+  const zh = t('common.intlLocale').startsWith('zh');
+  const meaning = reason.indicator?.meaning;
+  if (meaning) return t(`reason.plain.${direction}.${strength}`, [zh ? meaning.zh : meaning.en]);
+  const indicatorLabel = reason.indicator?.label;
+  const label = indicatorLabel ? (zh ? indicatorLabel.zh : indicatorLabel.en) : fieldLabel(reason.field, t);
+  const value = reason.value ?? t('reason.missingValue');
+  return t(`reason.${direction}.${strength}`, [label, value]);
 }
 
 /** The reasons worth showing: those that raise risk first, biggest first. */

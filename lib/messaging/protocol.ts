@@ -3,7 +3,7 @@
  * background (lib/messaging/schemas.ts) before any handler sees them.
  * Types only here, so the content script bundle pays nothing for it.
  */
-import type { BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '../background/indicator-service';
 import type { StorageProblem } from '../settings';
@@ -51,7 +51,7 @@ export interface CustomerView {
 }
 
 export interface ActivityView {
-  kind: string;
+  kind: ActivityKind;
   at: number;
   amount?: number;
   quantity?: number;

@@ -100,7 +100,15 @@ describe('background handlers', () => {
     const handlers = createHandlers(deps);
     await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
     const details = await handlers.getBadgeDetails({ crmId: 'a' }, { site: SITE, tabId: 3 });
-    expect(details!.reasons).toEqual([{ field: 'Contract', value: 'Month-to-month', contribution: 1.2 }]);
+    // The Contract column stands for the contract indicator: the reason carries its meaning.
+    expect(details!.reasons).toEqual([
+      {
+        field: 'Contract',
+        value: 'Month-to-month',
+        contribution: 1.2,
+        indicator: { id: 'contract', label: { en: 'Contract', zh: '合同' }, meaning: expect.objectContaining({ en: expect.stringMatching(/month-to-month/i) }) },
+      },
+    ]);
     expect(details!.script.id).toBe('tier5-account-manager');
     expect(details!.script.text).toContain('Ann');
     expect(await handlers.getBadgeDetails({ crmId: 'nobody' }, { site: SITE, tabId: 3 })).toBeNull();

@@ -6,6 +6,7 @@ import {
   formatMeanSd,
   formatPercent,
   formatPercentRange,
+  formatDate,
   formatPointChange,
   formatProbability,
   formatRelativeTime,
@@ -124,15 +125,17 @@ describe('indicators', () => {
     display,
     direction: 'neutral',
   });
-  it('groups in the research category order and drops empty categories', () => {
+  it('groups in the research category order and keeps every category, even an empty one', () => {
     const groups = groupIndicators([
       ind('payment_method', 'financial', 'Electronic check'),
       ind('monthly_fee', 'consumption', 70.35, '$70.35'),
       ind('tenure', 'loyalty', 34),
       ind('order_frequency', 'consumption', null),
     ]);
-    expect(groups.map((g) => g.category)).toEqual(['consumption', 'loyalty', 'financial']);
+    expect(groups.map((g) => g.category)).toEqual(['consumption', 'satisfaction', 'loyalty', 'competition', 'characteristics', 'financial']);
     expect(groups[0]!.items.map((i) => i.id)).toEqual(['monthly_fee', 'order_frequency']);
+    expect(groups[1]!.items).toEqual([]);
+    expect(groupIndicators([])).toEqual([]);
   });
   it('prefers the display text, formats bare numbers, and says null for missing values', () => {
     expect(indicatorText(ind('a', 'loyalty', 34, '34 months'), 'en')).toBe('34 months');
@@ -221,5 +224,14 @@ describe('pickFormatLocale', () => {
     expect(pickFormatLocale('fr-FR', 'en')).toBe('en');
     expect(pickFormatLocale(undefined, 'zh-CN')).toBe('zh-CN');
     expect(pickFormatLocale('', '')).toBe('en');
+  });
+});
+
+describe('formatDate', () => {
+  it('shows the year, in the UI language, and nothing for invalid input', () => {
+    const at = Date.UTC(1997, 8, 4);
+    expect(formatDate(at, 'en-US', 'UTC')).toBe('Sep 4, 1997');
+    expect(formatDate(at, 'zh-CN', 'UTC')).toBe('1997年9月4日');
+    expect(formatDate('not a date', 'en-US')).toBe('');
   });
 });
