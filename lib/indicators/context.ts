@@ -12,8 +12,8 @@
  */
 import type { Activity, ActivityKind } from '../domain';
 import { productFieldMap, type ProductFieldMap } from './field-values';
-import { scanSentiment } from './sentiment';
-import { scanSignals, signalMatcher, type SignalCounts } from './text-signals';
+import { countSentiment } from './sentiment';
+import { countSignals, signalMatcher, type SignalCounts } from './text-signals';
 import type { CustomerHistory, IndicatorSettings } from './types';
 
 export const DAY_MS = 86_400_000;
@@ -190,6 +190,7 @@ export function prepareContext(history: CustomerHistory, settings: IndicatorSett
     known: new Set(history.shown ?? []),
   };
 
+  const scratch = { positive: 0, negative: 0 }; // sentiment of texts outside the three windows
   for (const a of activities) {
     if (asOfKnown && a.at > asOf) break; // sorted: the rest are after "today"
     ctx.known.add(a.kind);
@@ -248,18 +249,18 @@ export function prepareContext(history: CustomerHistory, settings: IndicatorSett
 
     const text = a.text;
     if (text !== undefined && text.trim() !== '') {
+      const lower = text.toLowerCase();
       ctx.text.texts++;
-      scanSignals(text, matcher, ctx.text.signals);
+      countSignals(lower, matcher, ctx.text.signals);
       if (a.kind !== 'payment') {
         ctx.text.scored++;
-        const s = scanSentiment(text);
-        ctx.text.positive += s.positive;
-        ctx.text.negative += s.negative;
-        if (w) {
-          w.positive += s.positive;
-          w.negative += s.negative;
-          w.textsScored++;
-        }
+        const sums = w ?? scratch;
+        const positive = sums.positive;
+        const negative = sums.negative;
+        countSentiment(lower, sums);
+        ctx.text.positive += sums.positive - positive;
+        ctx.text.negative += sums.negative - negative;
+        if (w) w.textsScored++;
       }
     }
   }

@@ -111,9 +111,14 @@ function negatedZh(lower: string, at: number): boolean {
 
 /** Opinion-word counts of one text after negation. */
 export function scanSentiment(text: string): SentimentScore {
-  const lower = text.toLowerCase();
-  let positive = 0;
-  let negative = 0;
+  const counts = { positive: 0, negative: 0 };
+  countSentiment(text.toLowerCase(), counts);
+  const total = counts.positive + counts.negative;
+  return { ...counts, score: total === 0 ? 0 : (counts.positive - counts.negative) / total };
+}
+
+/** Adds the opinion words of an already lower-cased text to `into` (the hot path: no result object per text). */
+export function countSentiment(lower: string, into: { positive: number; negative: number }): void {
   TERMS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TERMS.exec(lower)) !== null) {
@@ -121,9 +126,7 @@ export function scanSentiment(text: string): SentimentScore {
     let polarity = POLARITY.get(term)!;
     const negated = HAN.test(term[0]!) ? negatedZh(lower, m.index) : negatedEn(lower, m.index);
     if (negated) polarity = polarity === 1 ? -1 : 1;
-    if (polarity === 1) positive++;
-    else negative++;
+    if (polarity === 1) into.positive++;
+    else into.negative++;
   }
-  const total = positive + negative;
-  return { positive, negative, score: total === 0 ? 0 : (positive - negative) / total };
 }

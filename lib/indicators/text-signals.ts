@@ -84,7 +84,11 @@ export function signalMatcher(competitors: readonly string[]): SignalMatcher {
 
 /** Adds one text's signals to `into` (each signal at most once per text). */
 export function scanSignals(text: string, matcher: SignalMatcher, into: SignalCounts): void {
-  const lower = text.toLowerCase();
+  countSignals(text.toLowerCase(), matcher, into);
+}
+
+/** scanSignals on an already lower-cased text. */
+export function countSignals(lower: string, matcher: SignalMatcher, into: SignalCounts): void {
   const { regex, signalOf, names } = matcher;
   regex.lastIndex = 0;
   let seen = 0;
