@@ -10,7 +10,7 @@
  */
 import { fieldNumberKind } from './field-values';
 import type { IndicatorContext } from './context';
-import { num, percentNumber, plural, round, type Readings } from './reading';
+import { num, percentNumber, plural, round, verb, type Readings } from './reading';
 
 export function computeCompetition(ctx: IndicatorContext, out: Readings): void {
   const texts = ctx.text.texts;
@@ -26,7 +26,7 @@ export function computeCompetition(ctx: IndicatorContext, out: Readings): void {
         rival === 0
           ? { en: `No competitor or switching talk in ${plural(texts, 'note')}`, zh: `${texts}条记录中未提到竞争对手或更换供应商` }
           : {
-              en: `${plural(rival, 'note')} mention competitors${who} or switching`,
+              en: `${plural(rival, 'note')} ${verb(rival, 'mentions', 'mention')} competitors${who} or switching`,
               zh: `${rival}条记录提到竞争对手${whoZh}或更换供应商`,
             },
     });
@@ -37,7 +37,7 @@ export function computeCompetition(ctx: IndicatorContext, out: Readings): void {
       meaning:
         discount === 0
           ? { en: `No discount requests in ${plural(texts, 'note')}`, zh: `${texts}条记录中没有折扣诉求` }
-          : { en: `${plural(discount, 'note')} ask for a discount or find the price too high`, zh: `${discount}条记录要求折扣或嫌价格高` },
+          : { en: `${plural(discount, 'note')} ${verb(discount, 'asks', 'ask')} for a discount or ${verb(discount, 'finds', 'find')} the price too high`, zh: `${discount}条记录要求折扣或嫌价格高` },
     });
   }
 

@@ -35,6 +35,7 @@ import {
   round,
   signedPercent,
   trendOf,
+  verb,
   type Reading,
   type Readings,
 } from './reading';
@@ -224,7 +225,7 @@ export function computeConsumption(ctx: IndicatorContext, out: Readings): void {
       display: `${percentNumber(share)} % dropped`,
       direction: share >= 0.75 ? 'raises' : 'neutral',
       meaning: {
-        en: `${num(dropped)} of ${plural(total, 'product')} bought in the ${W} days before were not bought in the last ${W} days`,
+        en: `${num(dropped)} of ${plural(total, 'product')} bought in the ${W} days before ${verb(dropped, 'was', 'were')} not bought in the last ${W} days`,
         zh: `前${W}天购买的${total}种商品中有${dropped}种近${W}天未再购买`,
       },
     });

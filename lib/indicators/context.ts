@@ -30,7 +30,6 @@ export interface WindowSums {
   /** Sentiment hits in texts dated in the window. */
   positive: number;
   negative: number;
-  textsScored: number;
 }
 
 export interface TextFacts {
@@ -89,7 +88,6 @@ const emptyWindow = (): WindowSums => ({
   tickets: 0,
   positive: 0,
   negative: 0,
-  textsScored: 0,
 });
 
 const OPEN_TICKET = /unresolved|not resolved|open|pending|\bnew\b|in progress|waiting|escalat|reopen|未解决|处理中|待处理|待回复|未处理|打开|新建|跟进中/;
@@ -260,7 +258,6 @@ export function prepareContext(history: CustomerHistory, settings: IndicatorSett
         countSentiment(lower, sums);
         ctx.text.positive += sums.positive - positive;
         ctx.text.negative += sums.negative - negative;
-        if (w) w.textsScored++;
       }
     }
   }

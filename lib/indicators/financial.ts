@@ -15,7 +15,7 @@
  */
 import { fieldNumber, fieldYesNo } from './field-values';
 import { hasEarlierWindow, type IndicatorContext } from './context';
-import { change, declineRaises, money, movedEn, movedZh, num, plural, round, signedPercent, trendOf, type Readings } from './reading';
+import { change, declineRaises, money, movedEn, movedZh, num, plural, round, signedPercent, trendOf, verb, type Readings } from './reading';
 
 const RISKY_METHOD = /electronic check|电子支票/i;
 const AUTOMATIC_METHOD = /automatic|auto-?pay|direct debit|自动/i;
@@ -33,8 +33,8 @@ export function computeFinancial(ctx: IndicatorContext, out: Readings): void {
       meaning: automatic
         ? { en: `Pays automatically (${shown})`, zh: `自动扣款（${shown}）` }
         : risky
-          ? { en: `Pays by electronic check, paid by hand each time`, zh: '使用电子支票，每次手动付款' }
-          : { en: `Pays by ${shown}`, zh: `付款方式：${shown}` },
+          ? { en: 'Pays by electronic check, by hand each time', zh: '使用电子支票，每次手动付款' }
+          : { en: `Payment method: ${shown}`, zh: `付款方式：${shown}` },
     });
   }
 
@@ -85,7 +85,7 @@ export function computeFinancial(ctx: IndicatorContext, out: Readings): void {
       meaning:
         n === 0
           ? { en: `No credit warning signs in ${plural(ctx.text.texts, 'note')}`, zh: `${ctx.text.texts}条记录中没有信用预警` }
-          : { en: `${plural(n, 'note')} mention chargebacks, disputes, collections or trouble paying`, zh: `${n}条记录提到拒付、争议、催收或付款困难` },
+          : { en: `${plural(n, 'note')} ${verb(n, 'mentions', 'mention')} chargebacks, disputes, collections or trouble paying`, zh: `${n}条记录提到拒付、争议、催收或付款困难` },
     });
   }
 

@@ -83,6 +83,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${num(n, 1)} ${n === 1 ? one : many}`;
 }
 
+/** The verb form for a count: verb(1, 'mentions', 'mention') = "mentions". */
+export function verb(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
 /** Relative change from `before` to `after` (before > 0). */
 export function change(before: number, after: number): number {
   return (after - before) / before;

@@ -42,7 +42,9 @@ describe('competition: mentions and price sensitivity in texts', () => {
   });
 
   it('switching talk counts even with no competitor list', () => {
-    expect(indicators(history({ activities: [note(5, '客户考虑换成别家')] })).competitor_mentions).toMatchObject({ value: 1, display: '1 mention' });
+    const one = indicators(history({ activities: [note(5, '客户考虑换成别家，嫌太贵')] }));
+    expect(one.competitor_mentions).toMatchObject({ value: 1, display: '1 mention', meaning: { en: '1 note mentions competitors or switching', zh: '1条记录提到竞争对手或更换供应商' } });
+    expect(one.discount_requests!.meaning!.en).toBe('1 note asks for a discount or finds the price too high');
   });
 });
 

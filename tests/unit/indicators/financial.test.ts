@@ -14,6 +14,11 @@ describe('financial', () => {
     expect(indicators(history({ fields: { PaymentMethod: text } })).payment_method).toMatchObject({ value: text, display: text, direction });
   });
 
+  it('says how the customer pays', () => {
+    expect(indicators(history({ fields: { PaymentMethod: 'Mailed check' } })).payment_method!.meaning).toEqual({ en: 'Payment method: Mailed check', zh: '付款方式：Mailed check' });
+    expect(indicators(history({ fields: { PaymentMethod: 'Electronic check' } })).payment_method!.meaning!.en).toBe('Pays by electronic check, by hand each time');
+  });
+
   it('paperless billing is context', () => {
     expect(indicators(history({ fields: { PaperlessBilling: 'Yes' } })).paperless_billing).toMatchObject({ value: 'yes', direction: 'neutral' });
   });
