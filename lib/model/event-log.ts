@@ -104,7 +104,12 @@ interface DayOrder {
   quantity?: number;
 }
 
-/** Rows → per-customer histories up to the cutoff and their labels. */
+/**
+ * Rows → per-customer histories up to the cutoff and their labels.
+ * `extraProblems` are rows the CSV reader already left out (ragged rows):
+ * they count as bad rows, and their numbers are skipped when numbering
+ * `rows`, so every reported row number is the file's data row number.
+ */
 export function readEventLog(
   rows: readonly RawRow[],
   columns: readonly string[],
@@ -127,6 +132,7 @@ export function readEventLog(
     if (hit === undefined) {
       const r = parseDate(text, options.dateOrder ? { order: options.dateOrder } : {});
       hit = r.ok ? startOfDay(r.value) : r.reason;
+      if (dates.size >= 100_000) dates.clear();
       dates.set(text, hit);
     }
     return hit;
@@ -134,8 +140,15 @@ export function readEventLog(
 
   const numbers = new Map<string, number | false>();
   const byCustomer = new Map<string, Map<number, DayOrder>>();
-  rows.forEach((row, i) => {
-    const n = i + 1;
+  const skipped = extraProblems.map((p) => p.row).sort((a, b) => a - b);
+  let nextRow = 1;
+  let skip = 0;
+  rows.forEach((row) => {
+    while (skip < skipped.length && skipped[skip]! <= nextRow) {
+      if (skipped[skip] === nextRow) nextRow++;
+      skip++;
+    }
+    const n = nextRow++;
     const id = String(row[options.id] ?? '').trim();
     if (id === '') return bad(n, `blank customer id (${options.id})`);
     const dateCell = row[options.date];

@@ -84,6 +84,14 @@ describe('event log → histories and labels', () => {
     expect(r.customers[0]!.history.activities[0]!.id).toBe('order:2024-02-03');
   });
 
+  it('numbers rows as in the file when the CSV reader left ragged rows out', () => {
+    const ragged = parseCsv('id,date,amount\nX,2024-03-01,1\nY,2024-03-01\nZ,never,1\n');
+    expect(ragged.errors.map((e) => e.row)).toEqual([2]);
+    const r = readEventLog(ragged.rows, ragged.columns, { ...OPTIONS, quantity: undefined }, ragged.errors.map((e) => ({ row: e.row, message: e.message })));
+    expect(r.summary.problems.map((p) => p.row)).toEqual([2, 3]);
+    expect(r.summary).toMatchObject({ rowsRead: 3, badRows: 2 });
+  });
+
   it('adds problems found earlier (ragged CSV rows) to the count', () => {
     const r = readEventLog(table.rows, table.columns, OPTIONS, [{ row: 13, message: 'Row 13 (line 14): expected 4 fields, found 3' }]);
     expect(r.summary).toMatchObject({ rowsRead: 13, badRows: 4 });
