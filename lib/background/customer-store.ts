@@ -76,6 +76,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     evictIfFull(rows.length);
     for (const row of rows) {
       const key = keyOf(row.site, row.crmId);
+      created.add(key);
       // Re-insert so the Map's order stays "least recently changed first" for eviction.
       cache.delete(key);
       cache.set(key, row);
@@ -83,9 +84,29 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     }
   }
 
+  /**
+   * Every customer key on disk, read once per worker life (keys only: 50,000
+   * in tens of ms). A customer seen for the first time then needs no read:
+   * reads queue behind an in-flight write in IndexedDB, and a list page of
+   * new customers must not wait for the previous page's write.
+   */
+  let keysOnDisk: Promise<Set<string> | null> | null = null;
+  /** Keys of rows changed in this worker life (they reach the disk even if the snapshot above predates them). */
+  const created = new Set<string>();
+  const diskKeys = () =>
+    (keysOnDisk ??= db.customers
+      .toCollection()
+      .primaryKeys()
+      .then((keys) => new Set(keys.map(([site, crmId]) => keyOf(site, crmId))))
+      .catch(() => null)); // unknown: fall back to reading every missing row
+
   /** Make sure every requested row that exists on disk is in memory. */
   async function prefetch(site: SiteKey, crmIds: readonly string[]): Promise<Map<string, CustomerRow>> {
-    const missing = crmIds.filter((id) => !cache.has(keyOf(site, id)));
+    const notInMemory = crmIds.filter((id) => !cache.has(keyOf(site, id)));
+    if (!notInMemory.length) return new Map();
+    const keys = await diskKeys();
+    // Rows this worker created exist on disk once written, whether or not the key snapshot saw them.
+    const missing = keys ? notInMemory.filter((id) => (keys.has(keyOf(site, id)) || created.has(keyOf(site, id))) && !cache.has(keyOf(site, id))) : notInMemory;
     if (!missing.length) return new Map();
     const fromDisk = (await getCustomers(db, site, missing)).filter((row): row is CustomerRow => !!row);
     rememberFromDisk(fromDisk);
@@ -168,6 +189,8 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
 
     /** Forget everything in memory (after an erase): the database is the truth again. */
     reset(): void {
+      keysOnDisk = null;
+      created.clear();
       cache.clear();
       unwritten.clear();
       activityLists.clear();

@@ -1,5 +1,6 @@
 import type { SiteKey } from '../domain';
 import type { ChurnRadarDb } from './db';
+import { fromBatch, observationKey, toBatches } from './observation-batches';
 import type { ActivityRow, CustomerRow, IndicatorRow, ObservationRow, ScoreRow } from './schema';
 
 /** Everything one flush writes, in one transaction, so history never half-lands. */
@@ -13,9 +14,9 @@ export interface WriteBatch {
 }
 
 export async function writeBatch(db: ChurnRadarDb, batch: Partial<WriteBatch>): Promise<void> {
-  await db.transaction('rw', [db.customers, db.observations, db.scores, db.activities, db.indicators], async () => {
+  await db.transaction('rw', [db.customers, db.observationBatches, db.scores, db.activities, db.indicators], async () => {
     if (batch.customers?.length) await db.customers.bulkPut(latestPerCustomer(batch.customers));
-    if (batch.observations?.length) await db.observations.bulkAdd(batch.observations);
+    if (batch.observations?.length) await db.observationBatches.bulkAdd(toBatches(batch.observations));
     if (batch.scores?.length) await db.scores.bulkAdd(batch.scores);
     if (batch.activities?.length) await db.activities.bulkPut(batch.activities);
     if (batch.indicators?.length) await db.indicators.bulkAdd(batch.indicators);
@@ -54,5 +55,14 @@ export async function getActivities(db: ChurnRadarDb, site: SiteKey, crmId: stri
 
 /** A customer's observations, oldest first. */
 export async function getObservations(db: ChurnRadarDb, site: SiteKey, crmId: string): Promise<ObservationRow[]> {
-  return db.observations.where('[site+crmId+observedAt]').between([site, crmId, -Infinity], [site, crmId, Infinity]).toArray();
+  const batches = await db.observationBatches.where('keys').equals(observationKey(site, crmId)).toArray();
+  return batches.flatMap((batch) => fromBatch(batch, crmId)).sort((a, b) => a.observedAt - b.observedAt);
+}
+
+/** How many customer sightings are stored (optionally for one site). */
+export async function countObservations(db: ChurnRadarDb, site?: SiteKey): Promise<number> {
+  const batches = site === undefined ? db.observationBatches.toCollection() : db.observationBatches.where('site').equals(site);
+  let count = 0;
+  await batches.each((batch) => void (count += batch.crmIds.length));
+  return count;
 }

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { ActionRow, ActivityRow, CustomerRow, IndicatorRow, MetaRow, ModelRow, ObservationRow, ScoreRow, SettingRow } from './schema';
+import type { ActionRow, ActivityRow, CustomerRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, ScoreRow, SettingRow } from './schema';
 import { upgradeToV2 } from './migrations/v2';
+import { upgradeToV3 } from './migrations/v3';
 
 export const DB_NAME = 'churn-radar';
 
@@ -26,10 +27,20 @@ export const STORES_V2 = {
   settings: 'key',
 } as const;
 
+/**
+ * Version 3 (issue 4): observations move into observationBatches, one row per
+ * page sighting (IndexedDB costs per record); the upgrade regroups every v2
+ * observation and the old table is dropped.
+ */
+export const STORES_V3 = {
+  observations: null,
+  observationBatches: '++id, *keys, site, observedAt',
+} as const;
+
 export type ChurnRadarDb = Dexie & {
   /** Compound primary key [site, crmId]. */
   customers: Table<CustomerRow, [string, string]>;
-  observations: EntityTable<ObservationRow, 'id'>;
+  observationBatches: EntityTable<ObservationBatchRow, 'id'>;
   scores: EntityTable<ScoreRow, 'id'>;
   models: EntityTable<ModelRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
@@ -57,6 +68,7 @@ export function openDatabase(options: { name?: string; indexedDB?: IDBFactory; I
 
   db.version(1).stores(STORES_V1);
   db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+  db.version(3).stores(STORES_V3).upgrade(upgradeToV3);
 
   return db;
 }

@@ -21,12 +21,21 @@ export interface PruneResult {
  */
 export async function pruneHistory(db: ChurnRadarDb, days: number, now: number): Promise<PruneResult> {
   const cutoff = now - clampRetentionDays(days) * DAY_MS;
-  return db.transaction('rw', [db.observations, db.scores, db.indicators, db.activities], async () => ({
-    observations: await db.observations.where('observedAt').below(cutoff).delete(),
+  return db.transaction('rw', [db.observationBatches, db.scores, db.indicators, db.activities], async () => ({
+    observations: await countAndDelete(db, cutoff),
     scores: await db.scores.where('scoredAt').below(cutoff).delete(),
     indicators: await db.indicators.where('computedAt').below(cutoff).delete(),
     activities: await db.activities.filter((row) => row.lastSeen < cutoff).delete(),
   }));
+}
+
+/** Observations are stored in page batches: count the customers' sightings they held, then drop them. */
+async function countAndDelete(db: ChurnRadarDb, cutoff: number): Promise<number> {
+  const old = db.observationBatches.where('observedAt').below(cutoff);
+  let count = 0;
+  await old.each((batch) => void (count += batch.crmIds.length));
+  await old.delete();
+  return count;
 }
 
 export function clampRetentionDays(days: number): number {

@@ -30,9 +30,14 @@ import type { ModelArtifact } from '../model/types';
  * customers     gains `value` (monthly value, parsed), `today` (the CRM's own "today"
  *               when a page declares one) and `visits` (for "since your last visit").
  *
+ * Changed in version 3:
+ * observations  replaced by observationBatches: one row per page sighting with its
+ *               customers' snapshots, multiEntry-indexed by customer (`*keys`), because
+ *               IndexedDB costs per record (see lib/db/observation-batches.ts).
+ *
  * Queries and their indexes:
- *   a customer's history         [site+crmId+observedAt] / [site+crmId+at] / [site+crmId+computedAt]
- *   retention pruning            observedAt, computedAt (range below a cut-off)
+ *   a customer's history         observationBatches *keys / [site+crmId+at] / [site+crmId+computedAt]
+ *   retention pruning            observationBatches.observedAt, scoredAt, computedAt (range below a cut-off)
  *   a site's data (export/erase) site on every table
  *   worklists by value           [site+value]
  */
@@ -108,6 +113,22 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** v3: observations are stored one row per page sighting (lib/db/observation-batches.ts). */
+export interface ObservationBatchRow {
+  id?: number;
+  site: SiteKey;
+  observedAt: number;
+  pageKind: PageKind;
+  url: string;
+  adapter: string;
+  /** `${site}\u0000${crmId}` per customer, multiEntry-indexed: a customer's batches by key. */
+  keys: string[];
+  crmIds: string[];
+  names: string[];
+  fields: Record<string, string>[];
+}
+
+/** One customer as one page showed it, at one time: the logical observation. */
 export interface ObservationRow {
   id?: number;
   site: SiteKey;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCustomerStore } from '../../../lib/background/customer-store';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { getScoreHistory } from '../../../lib/db/customers-repo';
+import { countObservations, getScoreHistory } from '../../../lib/db/customers-repo';
 
 let db: ChurnRadarDb;
 let name: string;
@@ -28,7 +28,7 @@ describe('customer store', () => {
     store.recordScores(site, [second!], [{ crmId: 'a', probability: 0.3, tier: 3, modelId: 'm' }], 2, () => []);
     await store.settled();
     expect(await db.customers.get([site, 'a'])).toMatchObject({ fields: { Plan: 'Gold', Tenure: '4 months' }, observationCount: 2, lastScore: { probability: 0.3 } });
-    expect(await db.observations.count()).toBe(2);
+    expect(await countObservations(db)).toBe(2);
     expect(await getScoreHistory(db, site, 'a')).toHaveLength(1);
   });
 
@@ -87,5 +87,25 @@ describe('customer store', () => {
     await store.settled();
     spy.mockRestore();
     expect(await db.customers.count()).toBe(3);
+  });
+
+  it('finds a customer written earlier even after memory forgot it, without reading for first-time customers', async () => {
+    const store = createCustomerStore(db, { onWriteFailure: vi.fn(), maxCached: 2 });
+    await store.recordSightings(context(1), [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
+    await store.settled();
+    // Push 'a' out of memory with three newer customers.
+    await store.recordSightings(context(2), [
+      { crmId: 'b', name: 'Bo', fields: {} },
+      { crmId: 'c', name: 'Cy', fields: {} },
+      { crmId: 'd', name: 'Di', fields: {} },
+    ]);
+    await store.settled();
+    const reads = vi.spyOn(db.customers, 'bulkGet');
+    const [again] = await store.recordSightings(context(3), [{ crmId: 'a', name: 'Ann', fields: { Owner: 'Lee' } }]);
+    expect(again!.fields).toEqual({ Plan: 'Gold', Owner: 'Lee' });
+    expect(again!.observationCount).toBe(2);
+    reads.mockClear();
+    await store.recordSightings(context(4), [{ crmId: 'new', name: 'New', fields: {} }]);
+    expect(reads).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { getCustomer, getCustomers, getScoreHistory, writeBatch } from '../../../lib/db/customers-repo';
+import { countObservations, getCustomer, getCustomers, getObservations, getScoreHistory, writeBatch } from '../../../lib/db/customers-repo';
 import type { CustomerRow, ScoreRow } from '../../../lib/db/schema';
 
 let db: ChurnRadarDb;
@@ -41,7 +41,8 @@ describe('customers repository', () => {
       scores: [score('a', 1, 0.2)],
     });
     expect(await db.customers.count()).toBe(2);
-    expect(await db.observations.count()).toBe(1);
+    expect(await countObservations(db)).toBe(1);
+    expect(await getObservations(db, "http://crm.test", "a")).toEqual([{ site: "http://crm.test", crmId: "a", observedAt: 1, pageKind: "list", url: "u", adapter: "t", name: "A", fields: {} }]);
     expect(await db.scores.count()).toBe(1);
   });
 

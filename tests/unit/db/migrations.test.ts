@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import v1 from '../../fixtures/db/v1.json';
-import { openDatabase, STORES_V1, type ChurnRadarDb } from '../../../lib/db/db';
+import { openDatabase, STORES_V1, STORES_V2, type ChurnRadarDb } from '../../../lib/db/db';
 import { customerValueOf } from '../../../lib/db/migrations/v2';
+import { countObservations, getObservations } from '../../../lib/db/customers-repo';
 
 const V1_TABLES = ['customers', 'observations', 'scores', 'models', 'meta'] as const;
 let counter = 0;
@@ -23,20 +24,22 @@ async function writeVersion1(name: string): Promise<void> {
 }
 
 describe('schema migrations', () => {
-  it('v1 → v2 keeps every row of every v1 table', async () => {
+  it('v1 → current keeps every row of every v1 table', async () => {
     const name = `migrate-${counter++}`;
     await writeVersion1(name);
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(2);
-    for (const table of V1_TABLES) {
+    expect(opened.verno).toBe(3);
+    for (const table of V1_TABLES.filter((t) => t !== 'observations')) {
       const rows = await opened.table(table).toArray();
       expect(rows.length, table).toBe(v1[table].length);
     }
     const scores = await opened.scores.orderBy('id').toArray();
     expect(scores).toEqual(v1.scores);
-    const observations = await opened.observations.orderBy('id').toArray();
-    expect(observations).toEqual(v1.observations);
+    // Observations now live in page batches (v3); every one is still there, per customer.
+    expect(await countObservations(opened)).toBe(v1.observations.length);
+    const strip = ({ id: _id, ...rest }: { id?: number }) => rest;
+    expect(await getObservations(opened, 'http://127.0.0.1:4178', '7590-VHVEG')).toEqual(v1.observations.filter((o) => o.crmId === '7590-VHVEG').map(strip));
     expect(await opened.meta.get('activeModelId')).toEqual({ key: 'activeModelId', value: 'fixture-model' });
   });
 
@@ -73,5 +76,29 @@ describe('schema migrations', () => {
     expect(customerValueOf({ 'Monthly fee': '$1,234.50' })).toBe(1234.5);
     expect(customerValueOf({ MonthlyCharges: 'n/a' })).toBeUndefined();
     expect(customerValueOf({})).toBeUndefined();
+  });
+
+  it('v2 → v3 regroups observations into page batches and drops the old table', async () => {
+    const name = `migrate-${counter++}`;
+    const old = new Dexie(name);
+    old.version(1).stores(STORES_V1);
+    old.version(2).stores(STORES_V2);
+    await old.open();
+    const page = { site: 'http://crm.test', observedAt: 10, pageKind: 'list' as const, url: 'http://crm.test/list', adapter: 'generic' };
+    await old.table('observations').bulkAdd([
+      { ...page, crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
+      { ...page, crmId: 'b', name: 'Bo', fields: { Plan: 'Basic' } },
+      { ...page, observedAt: 20, pageKind: 'detail', url: 'http://crm.test/a', crmId: 'a', name: 'Ann', fields: { Plan: 'Gold', Owner: 'Lee' } },
+    ]);
+    old.close();
+    opened = openDatabase({ name });
+    await opened.open();
+    expect(opened.tables.map((t) => t.name)).not.toContain('observations');
+    expect(await opened.observationBatches.count()).toBe(2);
+    expect((await getObservations(opened, 'http://crm.test', 'a')).map((o) => [o.observedAt, o.pageKind, o.fields])).toEqual([
+      [10, 'list', { Plan: 'Gold' }],
+      [20, 'detail', { Plan: 'Gold', Owner: 'Lee' }],
+    ]);
+    expect(await getObservations(opened, 'http://crm.test', 'b')).toHaveLength(1);
   });
 });
