@@ -37,10 +37,10 @@ function CategoryGroup({ category, items, locale, changed }: { category: string;
   const missing = items.filter((i) => i.value === null);
   return (
     <div>
-      <h3 className="mb-1 flex items-baseline justify-between text-xs font-semibold tracking-wide text-slate-500 uppercase">
-        <span>{labelOr(t(`category.${category}`), category)}</span>
-        <span className="font-normal tracking-normal normal-case">{i18n.t('sidepanel.indicatorsCount', [String(available.length), String(items.length)])}</span>
-      </h3>
+      <div className="mb-1 flex items-baseline justify-between">
+        <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{labelOr(t(`category.${category}`), category)}</h3>
+        <span className="text-xs text-slate-500">{i18n.t('sidepanel.indicatorsCount', [String(available.length), String(items.length)])}</span>
+      </div>
       {available.length === 0 && <p className="py-1 text-xs text-slate-400">{i18n.t('sidepanel.categoryNoData')}</p>}
       <dl className="divide-y divide-slate-100">
         {available.map((indicator) => (
