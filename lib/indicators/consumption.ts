@@ -2,18 +2,27 @@
  * Consumption behaviour: recency, frequency and its trend, spend and its
  * trend, order value and rhythm, basket change, plan and downgrade.
  *
+ * Recency, order count, average order, the days between orders and the
+ * overdue ratio read the order summary (lib/indicators/order-summary.ts):
+ * the order list when the CRM showed one, else a list page's summary fields
+ * (order count, first / last purchase, total spend, average order), with
+ * the same definitions. The windowed indicators (…_recent, …_trend,
+ * category_shift) need the order list itself: never from summary fields.
+ *
  * Rules (W = window days; "trend" compares the recent window with the one
  * before, and only when the history reaches back before the recent window):
- *   recency_days         > W raises, ≤ W/3 lowers.
- *   order_count          0–1 raises, 2 neutral, ≥ 3 lowers.
+ *   recency_days         whole days since the last order (or the last-purchase field); > W raises, ≤ W/3 lowers.
+ *   order_count          orders in the list (or the order-count field); 0–1 raises, 2 neutral, ≥ 3 lowers.
  *   orders_recent        0 raises; else trend down raises, up lowers.
  *   frequency_trend      relative change of order counts (earlier window > 0): ≤ −25 % raises, ≥ +25 % lowers.
  *   total_spend          the CRM field, else the sum of order amounts; neutral.
  *   monthly_value, plan  the CRM fields; neutral.
  *   spend_recent         like orders_recent, on spend (every order in both windows has an amount).
  *   spend_trend          like frequency_trend, on spend.
- *   avg_order_value      spend / orders with an amount; neutral.
- *   inter_purchase_days  (last − first order) / (orders − 1), ≥ 2 orders; neutral.
+ *   avg_order_value      spend / orders with an amount (else the average-order field, else total spend /
+ *                        order count); neutral.
+ *   inter_purchase_days  (last − first order, days) / (orders − 1), ≥ 2 orders (from the fields: first and last
+ *                        purchase and order count, all three); neutral.
  *   overdue_ratio        recency / inter_purchase_days: ≥ 2 raises, ≤ 1 lowers.
  *   units_trend          like spend_trend, on quantities.
  *   category_shift       share of earlier-window products not bought in the recent window, when the
@@ -21,7 +30,8 @@
  *   plan_downgrade       monthly value on the latest sighting ≥ 5 % below the highest earlier one: yes raises.
  */
 import { productFieldMap, fieldNumber } from './field-values';
-import { DAY_MS, daysBefore, hasEarlierWindow, type IndicatorContext, type WindowSums } from './context';
+import { hasEarlierWindow, type IndicatorContext, type WindowSums } from './context';
+import { orderSummary, type OrderSummary } from './order-summary';
 import {
   change,
   countTrend,
@@ -44,14 +54,13 @@ import type { IndicatorDirection } from './types';
 const allHaveAmounts = (w: WindowSums) => w.amountOrders === w.orders;
 const allHaveUnits = (w: WindowSums) => w.quantityOrders === w.orders;
 
-export function computeConsumption(ctx: IndicatorContext, out: Readings): void {
+export function computeConsumption(ctx: IndicatorContext, out: Readings, summary: OrderSummary = orderSummary(ctx)): void {
   const { orders, recent, earlier, windowDays: W } = ctx;
   const ordersKnown = orders.length > 0 || ctx.known.has('order');
   const comparable = hasEarlierWindow(ctx);
-  const last = orders[orders.length - 1];
 
-  if (last && ctx.asOfKnown) {
-    const days = daysBefore(ctx, last.at);
+  const days = summary.lastDays;
+  if (days !== null) {
     out.set('recency_days', {
       value: days,
       display: plural(days, 'day'),
@@ -63,13 +72,13 @@ export function computeConsumption(ctx: IndicatorContext, out: Readings): void {
     });
   }
 
-  if (ordersKnown) {
-    const n = orders.length;
+  const n = summary.count;
+  if (n !== null) {
     out.set('order_count', {
       value: n,
       display: plural(n, 'order'),
       direction: n <= 1 ? 'raises' : n >= 3 ? 'lowers' : 'neutral',
-      meaning: { en: `${plural(n, 'order')} so far`, zh: `累计${n}笔订单` },
+      meaning: { en: `${plural(n, 'order')} so far`, zh: `累计${num(n)}笔订单` },
     });
   }
 
@@ -165,41 +174,23 @@ export function computeConsumption(ctx: IndicatorContext, out: Readings): void {
     }
   }
 
-  if (ctx.amountOrders > 0) {
-    const avg = ctx.spendTotal / ctx.amountOrders;
+  const avg = summary.average;
+  if (avg !== null) {
+    const over = summary.averageOver;
     out.set('avg_order_value', {
       value: round(avg, 2),
       display: `${money(avg)} per order`,
       direction: 'neutral',
-      meaning: {
-        en: `Average order ${money(avg)} over ${plural(ctx.amountOrders, 'order')}`,
-        zh: `平均每单${money(avg)}（共${ctx.amountOrders}单）`,
-      },
+      meaning:
+        over !== null
+          ? { en: `Average order ${money(avg)} over ${plural(over, 'order')}`, zh: `平均每单${money(avg)}（共${num(over)}单）` }
+          : { en: `Average order ${money(avg)}`, zh: `平均每单${money(avg)}` },
     });
   }
 
-  if (orders.length >= 2) {
-    const gap = (orders[orders.length - 1]!.at - orders[0]!.at) / DAY_MS / (orders.length - 1);
-    out.set('inter_purchase_days', {
-      value: round(gap, 1),
-      display: `every ${plural(round(gap, 1), 'day')}`,
-      direction: 'neutral',
-      meaning: { en: `Orders every ${plural(round(gap, 1), 'day')} on average`, zh: `平均每${num(gap, 1)}天购买一次` },
-    });
-    if (gap > 0 && ctx.asOfKnown) {
-      const days = daysBefore(ctx, last!.at);
-      const ratio = days / gap;
-      out.set('overdue_ratio', {
-        value: round(ratio, 2),
-        display: `${num(ratio, 1)}× the usual gap`,
-        direction: ratio >= 2 ? 'raises' : ratio <= 1 ? 'lowers' : 'neutral',
-        meaning: {
-          en: `Last order ${plural(days, 'day')} ago, ${num(ratio, 1)} times the usual ${plural(round(gap, 1), 'day')} between orders`,
-          zh: `距上次购买${days}天，是平时购买间隔（${num(gap, 1)}天）的${num(ratio, 1)}倍`,
-        },
-      });
-    }
-  }
+  const rhythm = rhythmReadings(summary);
+  if (rhythm.gap) out.set('inter_purchase_days', rhythm.gap);
+  if (rhythm.overdue) out.set('overdue_ratio', rhythm.overdue);
 
   if (comparable && earlier.orders > 0 && allHaveUnits(earlier) && allHaveUnits(recent) && earlier.units > 0) {
     const c = change(earlier.units, recent.units);
@@ -239,6 +230,36 @@ export function computeConsumption(ctx: IndicatorContext, out: Readings): void {
 
   const downgrade = planDowngrade(ctx);
   if (downgrade) out.set('plan_downgrade', downgrade);
+}
+
+/** Days between orders and how overdue the next one is, from two or more orders with their first and last day. */
+function rhythmReadings(summary: OrderSummary): { gap?: Reading; overdue?: Reading } {
+  const { count, spanDays } = summary;
+  if (count === null || count < 2 || spanDays === null) return {};
+  const gap = spanDays / (count - 1);
+  const shown = round(gap, 1);
+  const out: { gap?: Reading; overdue?: Reading } = {
+    gap: {
+      value: shown,
+      display: `every ${plural(shown, 'day')}`,
+      direction: 'neutral',
+      meaning: { en: `Orders every ${plural(shown, 'day')} on average`, zh: `平均每${num(gap, 1)}天购买一次` },
+    },
+  };
+  const days = summary.lastDays;
+  if (gap > 0 && days !== null) {
+    const ratio = days / gap;
+    out.overdue = {
+      value: round(ratio, 2),
+      display: `${num(ratio, 1)}× the usual gap`,
+      direction: ratio >= 2 ? 'raises' : ratio <= 1 ? 'lowers' : 'neutral',
+      meaning: {
+        en: `Last order ${plural(days, 'day')} ago, ${num(ratio, 1)} times the usual ${plural(shown, 'day')} between orders`,
+        zh: `距上次购买${days}天，是平时购买间隔（${num(gap, 1)}天）的${num(ratio, 1)}倍`,
+      },
+    };
+  }
+  return out;
 }
 
 function windowDirection(amount: number, trend: ReturnType<typeof countTrend> | null): IndicatorDirection {

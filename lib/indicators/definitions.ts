@@ -3,7 +3,13 @@
  * order, by the six categories of the product research. `needs` names the
  * product fields (lib/fields/product-fields) or activity kinds
  * ("activity:order") that can supply it; any one of them is enough unless
- * the explanation says otherwise. "The window" is the churn definition's
+ * the explanation says otherwise. `needsAll` names fields that supply it
+ * only all together: a CRM list page shows a summary (order count, first
+ * and last purchase, total spend, average order) instead of the orders, and
+ * the order indicators that the summary determines are read from it with
+ * the same definition (lib/indicators/order-summary.ts); the order list,
+ * when shown, wins. Windowed indicators (…_recent, …_trend) need the order
+ * list itself. "The window" is the churn definition's
  * windowDays (default 90): the recent window is the last W days before the
  * CRM's today, the earlier window the W days before that.
  */
@@ -22,15 +28,15 @@ export const INDICATOR_DEFINITIONS = [
     id: 'recency_days',
     category: 'consumption',
     label: { en: 'Days since last order', zh: '距上次购买天数' },
-    explanation: { en: 'Days from the last order to today; more than one window without an order raises risk.', zh: '从最近一次购买到今天的天数；超过一个窗口期未购买则风险上升。' },
-    needs: [ORDER],
+    explanation: { en: 'Whole days from the last order (or the CRM’s last-purchase date) to today; more than one window without an order raises risk.', zh: '从最近一次购买（或 CRM 的最近购买日期）到今天的整天数；超过一个窗口期未购买则风险上升。' },
+    needs: [ORDER, 'last_purchase'],
   },
   {
     id: 'order_count',
     category: 'consumption',
     label: { en: 'Orders', zh: '订单数' },
-    explanation: { en: 'Orders in the whole history; one-time buyers churn most, three or more orders lower risk.', zh: '全部历史中的订单数；只买过一次的客户最易流失，三单及以上风险较低。' },
-    needs: [ORDER],
+    explanation: { en: 'Orders in the whole history (or the CRM’s order count); one-time buyers churn most, three or more orders lower risk.', zh: '全部历史中的订单数（或 CRM 显示的订单数）；只买过一次的客户最易流失，三单及以上风险较低。' },
+    needs: [ORDER, 'order_count'],
     featureScale: 'log',
   },
   {
@@ -82,24 +88,27 @@ export const INDICATOR_DEFINITIONS = [
     id: 'avg_order_value',
     category: 'consumption',
     label: { en: 'Average order value', zh: '平均订单金额' },
-    explanation: { en: 'Spend per order over the whole history; context for value.', zh: '全部历史中每笔订单的平均金额；反映客户价值。' },
-    needs: [ORDER],
+    explanation: { en: 'Spend per order over the whole history (or the CRM’s average order, else its total spend over its order count); context for value.', zh: '全部历史中每笔订单的平均金额（或 CRM 的平均订单额，否则为其累计消费除以订单数）；反映客户价值。' },
+    needs: [ORDER, 'avg_order_value'],
+    needsAll: ['total_spend', 'order_count'],
     featureScale: 'log',
   },
   {
     id: 'inter_purchase_days',
     category: 'consumption',
     label: { en: 'Days between orders', zh: '购买间隔天数' },
-    explanation: { en: 'Average days between consecutive orders (needs two orders); the customer’s own rhythm.', zh: '相邻两次购买之间的平均天数（至少两单）；反映客户自身的购买节奏。' },
+    explanation: { en: 'Average days between consecutive orders: days from the first order to the last over orders − 1 (needs two orders; from the CRM’s first and last purchase dates and order count when no order list is shown); the customer’s own rhythm.', zh: '相邻两次购买之间的平均天数：首单到末单的天数除以（订单数−1）（至少两单；未显示订单列表时按 CRM 的首次、最近购买日期和订单数）；反映客户自身的购买节奏。' },
     needs: [ORDER],
+    needsAll: ['first_purchase', 'last_purchase', 'order_count'],
     featureScale: 'log',
   },
   {
     id: 'overdue_ratio',
     category: 'consumption',
     label: { en: 'Overdue vs usual rhythm', zh: '超出平时购买间隔' },
-    explanation: { en: 'Days since the last order divided by the usual days between orders; twice the usual gap or more raises risk.', zh: '距上次购买天数除以平时购买间隔；达到平时间隔两倍及以上风险上升。' },
+    explanation: { en: 'Days since the last order divided by the usual days between orders (from the order list, or the same summary fields); twice the usual gap or more raises risk.', zh: '距上次购买天数除以平时购买间隔（按订单列表，或同样的汇总字段）；达到平时间隔两倍及以上风险上升。' },
     needs: [ORDER],
+    needsAll: ['first_purchase', 'last_purchase', 'order_count'],
     featureScale: 'log',
   },
   {
@@ -193,15 +202,16 @@ export const INDICATOR_DEFINITIONS = [
     id: 'tenure',
     category: 'loyalty',
     label: { en: 'Tenure', zh: '客户时长' },
-    explanation: { en: 'Months as a customer: the CRM’s tenure, else since the customer-since date, else since the first activity seen; under 6 months raises risk, 24 or more lowers it.', zh: '成为客户的月数：取 CRM 的在网时长，否则按注册日期，否则按最早的活动；不足6个月风险上升，24个月及以上风险下降。' },
-    needs: ['tenure_months', 'customer_since', ORDER],
+    explanation: { en: 'Months as a customer: the CRM’s tenure, else since the customer-since date, else since the first purchase date or the first activity seen, whichever is earlier; under 6 months raises risk, 24 or more lowers it.', zh: '成为客户的月数：取 CRM 的在网时长，否则按注册日期，否则按首次购买日期或最早的活动（取较早者）；不足6个月风险上升，24个月及以上风险下降。' },
+    needs: ['tenure_months', 'customer_since', 'first_purchase', ORDER],
   },
   {
     id: 'repeat_purchase_rate',
     category: 'loyalty',
     label: { en: 'Repeat-purchase rate', zh: '复购率' },
-    explanation: { en: 'Share of 30-day periods since the first order with at least one order (needs 30 days of history); 50 % or more lowers risk, 20 % or less raises it.', zh: '自首次购买以来有购买的30天周期占比（需满30天历史）；50%及以上风险下降，20%及以下风险上升。' },
+    explanation: { en: 'Share of 30-day periods since the first order with at least one order (needs 30 days of history). Without an order list, from the CRM’s first purchase date and order count (and last purchase date) when they settle it: one order, or all orders in at most two periods; 50 % or more lowers risk, 20 % or less raises it.', zh: '自首次购买以来有购买的30天周期占比（需满30天历史）。没有订单列表时，按 CRM 的首次购买日期和订单数（及最近购买日期）在能确定时计算：只有一单，或全部订单落在至多两个周期内；50%及以上风险下降，20%及以下风险上升。' },
     needs: [ORDER],
+    needsAll: ['first_purchase', 'order_count'],
   },
   {
     id: 'contract',
@@ -228,8 +238,8 @@ export const INDICATOR_DEFINITIONS = [
     id: 'days_since_activity',
     category: 'loyalty',
     label: { en: 'Days since last activity', zh: '距最近互动天数' },
-    explanation: { en: 'Days since the last order, contact or ticket (or the CRM’s last-activity date); reaching the churn definition’s inactivity limit or one window raises risk.', zh: '距最近一次购买、联系或工单（或 CRM 的最近活动日期）的天数；达到流失定义的不活跃天数或一个窗口期时风险上升。' },
-    needs: ['last_activity', ORDER, CONTACT, TICKET],
+    explanation: { en: 'Days since the last order, contact or ticket (or the CRM’s last-activity or last-purchase date); reaching the churn definition’s inactivity limit or one window raises risk.', zh: '距最近一次购买、联系或工单（或 CRM 的最近活动或最近购买日期）的天数；达到流失定义的不活跃天数或一个窗口期时风险上升。' },
+    needs: ['last_activity', 'last_purchase', ORDER, CONTACT, TICKET],
   },
   // ---------------------------------------------------------------- competition
   {
@@ -259,7 +269,7 @@ export const INDICATOR_DEFINITIONS = [
     category: 'characteristics',
     label: { en: 'Lifecycle stage', zh: '生命周期阶段' },
     explanation: { en: 'New, growth, mature, decline or churned, classified from the history (lib/indicators/lifecycle.ts); a description, not blame.', zh: '新客、成长、成熟、衰退或流失，按历史分类（lib/indicators/lifecycle.ts）；仅作描述，不代表过错。' },
-    needs: [ORDER, 'tenure_months', 'customer_since', 'status'],
+    needs: [ORDER, 'tenure_months', 'customer_since', 'first_purchase', 'status'],
   },
   {
     id: 'segment',

@@ -54,6 +54,22 @@ const numberOf = memo((text): { value: number; percent: boolean } | null => {
   const r = parseNumber(text);
   return r.ok ? { value: r.value, percent: r.kind === 'percent' } : null;
 });
+const COUNT_UNITS = new Set(['order', 'purchase', 'time']);
+const wholeCount = (r: ReturnType<typeof parseNumber>): number | null =>
+  r.ok && (r.kind === 'number' || (r.kind === 'count' && r.unit !== undefined && COUNT_UNITS.has(r.unit))) && Number.isInteger(r.value) && r.value >= 0
+    ? r.value
+    : null;
+/**
+ * A count is whole, which settles "1,024" (1024, not 1.024) when only one
+ * reading of the separator is a whole number.
+ */
+const countOf = memo((text): number | null => {
+  const r = parseNumber(text);
+  if (r.ok) return wholeCount(r);
+  const dot = wholeCount(parseNumber(text, { decimal: '.' }));
+  const comma = wholeCount(parseNumber(text, { decimal: ',' }));
+  return dot !== null && comma === null ? dot : comma !== null && dot === null ? comma : null;
+});
 const yesNoOf = memo((text): boolean | null => {
   const r = parseYesNo(text);
   return r.ok ? r.value : null;
@@ -71,6 +87,11 @@ const whenOf = memo((key): number | null => {
 
 export function fieldNumber(text: string | undefined): number | null {
   return text === undefined ? null : (numberOf(text)?.value ?? null);
+}
+
+/** A count of orders or purchases ("3", "3 单", "12 orders", "1,024"): a whole number ≥ 0, never money or a percentage; else null. */
+export function fieldCount(text: string | undefined): number | null {
+  return text === undefined ? null : countOf(text);
 }
 
 /** A number with its kind, to tell "80 %" from "80". */

@@ -8,6 +8,8 @@
  *
  * Cost: one sort of the activities and one pass over them per customer
  * (lib/indicators/context.ts); each category then reads the prepared sums.
+ * The order summary (lib/indicators/order-summary.ts) is read once: the
+ * order list when the CRM showed one, else a list page's summary fields.
  */
 import { computeCharacteristics } from './characteristics';
 import { computeCompetition } from './competition';
@@ -18,6 +20,7 @@ import { computeFinancial } from './financial';
 import { labelFromContext } from './labels';
 import { classifyLifecycle } from './lifecycle';
 import { computeLoyalty } from './loyalty';
+import { orderSummary } from './order-summary';
 import { classifyPattern } from './pattern';
 import type { Readings } from './reading';
 import { computeSatisfaction } from './satisfaction';
@@ -43,9 +46,10 @@ export function computeIndicators(history: CustomerHistory, settings: IndicatorS
   const pattern = classifyPattern(ctx, label);
 
   const readings: Readings = new Map();
-  computeConsumption(ctx, readings);
+  const summary = orderSummary(ctx);
+  computeConsumption(ctx, readings, summary);
   computeSatisfaction(ctx, readings);
-  computeLoyalty(ctx, readings);
+  computeLoyalty(ctx, readings, summary);
   computeCompetition(ctx, readings);
   computeCharacteristics(ctx, lifecycle, readings);
   computeFinancial(ctx, readings);

@@ -7,8 +7,8 @@
  *                 (trimmed, case-insensitive, spaces collapsed; whole value, so
  *                 "Inactive" never matches "Active") → complete churn.
  *  2. inactivity  definition.inactivityDays is set and the last order, contact
- *                 or ticket (or the CRM's last-activity date, whichever is
- *                 later) is at least that many days before asOf → complete
+ *                 or ticket (or the CRM's last-activity or last-purchase
+ *                 date, whichever is latest) is at least that many days before asOf → complete
  *                 churn. No such date known → the rule cannot fire.
  *  3. partial_spend_drop  definition.partialSpendDrop is set, every order in
  *                 the recent and the earlier window (definition.windowDays)
@@ -56,13 +56,16 @@ export function isChurned(history: CustomerHistory, definition: ChurnDefinition)
   return churnLabel(history, definition).churned;
 }
 
-/** The last order / contact / ticket or the CRM's last-activity date, whichever is later (≤ asOf). */
+/** The last order / contact / ticket or the CRM's last-activity or last-purchase date, whichever is latest (≤ asOf). */
 export function lastActivityAt(ctx: IndicatorContext): number | null {
-  let last = ctx.lastEngagementAt;
+  const last = ctx.lastEngagementAt;
   if (!ctx.asOfKnown) return last;
-  const fromField = fieldWhen(ctx.fields.last_activity, ctx.asOf);
-  if (fromField !== null && fromField <= ctx.asOf && (last === null || fromField > last)) last = fromField;
-  return last;
+  return laterField(ctx, laterField(ctx, last, ctx.fields.last_activity), ctx.fields.last_purchase);
+}
+
+function laterField(ctx: IndicatorContext, last: number | null, text: string | undefined): number | null {
+  const fromField = fieldWhen(text, ctx.asOf);
+  return fromField !== null && fromField <= ctx.asOf && (last === null || fromField > last) ? fromField : last;
 }
 
 /** The label from an already prepared history (the context's windows are the definition's). */

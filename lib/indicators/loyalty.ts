@@ -4,48 +4,37 @@
  *
  * Rules:
  *   tenure                months: the CRM's tenure field, else since its customer-since date, else since
- *                         the first activity seen. < 6 raises, ≥ 24 lowers.
+ *                         the earlier of the first-purchase field and the first activity seen.
+ *                         < 6 raises, ≥ 24 lowers.
  *   repeat_purchase_rate  30-day periods since the first order (first order ≥ 30 days ago) with ≥ 1 order,
- *                         over all such periods: ≥ 50 % lowers, ≤ 20 % raises.
+ *                         over all such periods: ≥ 50 % lowers, ≤ 20 % raises. From the order summary
+ *                         (lib/indicators/order-summary.ts): the order list, else the order-count and
+ *                         first / last purchase fields when they settle the count of active periods.
  *   contract              months when the text says a length ("Month-to-month" = 1, "One year" = 12,
  *                         "24 months"); ≤ 1 raises, ≥ 12 lowers. Otherwise the text, by words: month → raises,
  *                         year / 年 → lowers.
  *   auto_renew            yes lowers, no raises.
  *   referrals             the CRM's count, else texts mentioning a referral: ≥ 1 lowers, 0 neutral.
- *   days_since_activity   latest of the last order / contact / ticket and the CRM's last-activity field:
+ *   days_since_activity   latest of the last order / contact / ticket and the CRM's last-activity and
+ *                         last-purchase fields:
  *                         reaching the churn definition's inactivity days, or more than W, raises; ≤ W/3 lowers.
  */
 import { DAYS_PER_MONTH, parseDuration } from '../parse';
-import { DAY_MS, daysBefore, type IndicatorContext } from './context';
+import { daysBefore, type IndicatorContext } from './context';
 import { fieldMonths, fieldNumber, fieldWhen, fieldYesNo } from './field-values';
 import { lastActivityAt } from './labels';
+import { activePeriods, orderSummary, PERIOD_DAYS, type OrderSummary } from './order-summary';
 import { num, percentNumber, plural, round, type Reading, type Readings } from './reading';
 import type { IndicatorDirection } from './types';
 
-const PERIOD_DAYS = 30;
 const MONTH_TO_MONTH = /month.?to.?month|monthly|按月|月付|月租|包月/i;
 
-export function computeLoyalty(ctx: IndicatorContext, out: Readings): void {
+export function computeLoyalty(ctx: IndicatorContext, out: Readings, summary: OrderSummary = orderSummary(ctx)): void {
   const tenure = tenureReading(ctx);
   if (tenure) out.set('tenure', tenure);
 
-  const first = ctx.orders[0];
-  if (first && ctx.asOfKnown && ctx.asOf - first.at >= PERIOD_DAYS * DAY_MS) {
-    const periodMs = PERIOD_DAYS * DAY_MS;
-    const periods = Math.floor((ctx.asOf - first.at) / periodMs) + 1;
-    const active = new Set<number>();
-    for (const o of ctx.orders) active.add(Math.floor((o.at - first.at) / periodMs));
-    const rate = active.size / periods;
-    out.set('repeat_purchase_rate', {
-      value: round(rate, 3),
-      display: `${percentNumber(rate)} % of months`,
-      direction: rate >= 0.5 ? 'lowers' : rate <= 0.2 ? 'raises' : 'neutral',
-      meaning: {
-        en: `Bought in ${num(active.size)} of ${plural(periods, '30-day period')} since the first order`,
-        zh: `首次购买以来${periods}个30天周期中有${active.size}个有购买`,
-      },
-    });
-  }
+  const repeat = repeatReading(ctx, summary);
+  if (repeat) out.set('repeat_purchase_rate', repeat);
 
   const contract = contractReading(ctx.fields.contract);
   if (contract) out.set('contract', contract);
@@ -87,7 +76,26 @@ export function computeLoyalty(ctx: IndicatorContext, out: Readings): void {
   if (active) out.set('days_since_activity', active);
 }
 
-export type TenureBasis = 'field' | 'customer_since' | 'first_activity';
+/** Share of 30-day periods since the first order that have an order, once the first order is 30 days back. */
+function repeatReading(ctx: IndicatorContext, summary: OrderSummary): Reading | undefined {
+  const firstDays = summary.firstDays;
+  if (firstDays === null || firstDays < PERIOD_DAYS) return undefined;
+  const active = activePeriods(ctx, summary);
+  if (active === null) return undefined;
+  const periods = Math.floor(firstDays / PERIOD_DAYS) + 1;
+  const rate = active / periods;
+  return {
+    value: round(rate, 3),
+    display: `${percentNumber(rate)} % of months`,
+    direction: rate >= 0.5 ? 'lowers' : rate <= 0.2 ? 'raises' : 'neutral',
+    meaning: {
+      en: `Bought in ${num(active)} of ${plural(periods, '30-day period')} since the first order`,
+      zh: `首次购买以来${periods}个30天周期中有${active}个有购买`,
+    },
+  };
+}
+
+export type TenureBasis = 'field' | 'customer_since' | 'first_purchase' | 'first_activity';
 
 export interface Tenure {
   /** Months, one decimal. */
@@ -108,15 +116,24 @@ export function tenureMonths(ctx: IndicatorContext): Tenure | null {
   }
   if (!ctx.asOfKnown) return null;
   const since = fieldWhen(ctx.fields.customer_since, ctx.asOf);
-  const start = since !== null && since <= ctx.asOf ? since : ctx.firstActivityAt;
-  if (start === null) return null;
+  let start = since !== null && since <= ctx.asOf ? since : null;
+  let basis: TenureBasis = 'customer_since';
+  if (start === null) {
+    const purchase = fieldWhen(ctx.fields.first_purchase, ctx.asOf);
+    const firstPurchase = purchase !== null && purchase <= ctx.asOf ? purchase : null;
+    const activity = ctx.firstActivityAt;
+    if (firstPurchase !== null && (activity === null || firstPurchase <= activity)) [start, basis] = [firstPurchase, 'first_purchase'];
+    else if (activity !== null) [start, basis] = [activity, 'first_activity'];
+    else return null;
+  }
   const days = daysBefore(ctx, start);
-  return { months: round(days / DAYS_PER_MONTH, 1), days, shown: null, basis: start === since ? 'customer_since' : 'first_activity' };
+  return { months: round(days / DAYS_PER_MONTH, 1), days, shown: null, basis };
 }
 
 const BASIS: Record<TenureBasis, { en: string; zh: string }> = {
   field: { en: '', zh: '' },
   customer_since: { en: ' (since the customer-since date)', zh: '（按注册日期）' },
+  first_purchase: { en: ' (since the first purchase)', zh: '（按首次购买日期）' },
   first_activity: { en: ' (since the first activity seen)', zh: '（按最早的活动记录）' },
 };
 

@@ -46,8 +46,15 @@ export interface IndicatorDefinition {
   category: IndicatorCategory;
   label: Bilingual;
   explanation: Bilingual;
-  /** Product fields (lib/fields) or activity kinds ("activity:order") it needs. */
+  /** Product fields (lib/fields) or activity kinds ("activity:order") that can supply it; any one is enough. */
   needs: readonly string[];
+  /**
+   * Product fields that supply it only all together (a list page's first and
+   * last purchase and order count, in place of the order list); absent = none.
+   * Kept apart from `needs` so that a single one of them never stands for
+   * this indicator (lib/explain maps a field to the first indicator needing it).
+   */
+  needsAll?: readonly string[];
   /**
    * How `indicatorFeatures` turns a numeric value into a model input: 'log' =
    * sign(x)·ln(1 + |x|), for heavy-tailed counts and money (a linear model
