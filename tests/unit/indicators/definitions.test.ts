@@ -35,7 +35,23 @@ describe('indicator catalogue', () => {
     for (const d of INDICATOR_DEFINITIONS) {
       expect(d.needs.length, d.id).toBeGreaterThan(0);
       for (const need of d.needs) expect(fields.has(need) || kinds.has(need), `${d.id} needs ${need}`).toBe(true);
+      const all: readonly string[] = 'needsAll' in d ? d.needsAll : [];
+      for (const need of all) expect(fields.has(need), `${d.id} needs all of ${need}`).toBe(true);
     }
+  });
+
+  it('the order indicators a list page’s summary determines say which fields supply them', () => {
+    const needs = (id: string) => {
+      const d = INDICATOR_BY_ID.get(id)!;
+      return { any: d.needs, all: d.needsAll ?? [] };
+    };
+    expect(needs('recency_days')).toEqual({ any: ['activity:order', 'last_purchase'], all: [] });
+    expect(needs('order_count')).toEqual({ any: ['activity:order', 'order_count'], all: [] });
+    expect(needs('avg_order_value')).toEqual({ any: ['activity:order', 'avg_order_value'], all: ['total_spend', 'order_count'] });
+    for (const id of ['inter_purchase_days', 'overdue_ratio']) expect(needs(id)).toEqual({ any: ['activity:order'], all: ['first_purchase', 'last_purchase', 'order_count'] });
+    expect(needs('tenure').any).toContain('first_purchase');
+    // windowed indicators need the order list itself
+    for (const id of ['orders_recent', 'frequency_trend', 'spend_recent', 'spend_trend', 'units_trend', 'category_shift', 'spend_capacity_change']) expect(needs(id), id).toEqual({ any: ['activity:order'], all: [] });
   });
 
   it('keeps the ids the side panel already labels', () => {
