@@ -50,6 +50,8 @@ export function createBadgeRenderer(options: {
 }): BadgeRenderer {
   const applyStyles = createStyleApplier(BADGE_CSS);
   const scores = new WeakMap<Element, BadgeScore>();
+  /** Each host's button, so filling 1,000 badges does not query 1,000 shadow roots. */
+  const buttons = new WeakMap<Element, HTMLButtonElement>();
   // At most 5 tiers × 101 percentages: translating once each keeps 1,000 badges cheap.
   const labels = new Map<string, string>();
   function labelFor(tier: BadgeScore['tier'], percent: string): string {
@@ -82,7 +84,8 @@ export function createBadgeRenderer(options: {
 
   function hostFor(anchor: Element, crmId: string): { host: HTMLElement; button: HTMLButtonElement; placement: Placement | null } {
     const found = existing(anchor, crmId);
-    if (found?.shadowRoot) return { host: found, button: found.shadowRoot.querySelector('button')!, placement: null };
+    const foundButton = found && (buttons.get(found) ?? found.shadowRoot?.querySelector('button'));
+    if (found && foundButton) return { host: found, button: foundButton, placement: null };
     const host = options.doc.createElement('span');
     host.setAttribute(BADGE_HOST_ATTR, crmId);
     const root = host.attachShadow({ mode: 'open' });
@@ -91,6 +94,7 @@ export function createBadgeRenderer(options: {
     button.type = 'button';
     button.setAttribute('aria-haspopup', 'dialog');
     root.append(button);
+    buttons.set(host, button);
     const placement = () => {
       if (!anchor.isConnected) return;
       // A badge for another customer after this anchor means the CRM recycled the node.

@@ -53,6 +53,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
     send: sendMessage,
     renderer,
     nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
+    nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
+    onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
     onScanned: (stats) => {
       if (stats.drawn + stats.failed > 0) performance.mark('churn-radar:badges-drawn', { detail: stats });
     },

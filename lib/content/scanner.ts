@@ -14,6 +14,13 @@ export const BATCH_SIZE = 1000;
  * rows are laid out anyway, and ours are laid out with them.
  */
 export const PLACE_PER_FRAME = 250;
+/**
+ * Placeholders filled per task when scores arrive: filling is paint-only but
+ * still ≈ 40–80 µs of script per badge here (attributes, labels), so 1,000 at
+ * once was a 60–85 ms task; 500 keeps each under ≈ 40 ms in two tasks (250
+ * per task added two more frames, ≈ 60 ms, before the last badge).
+ */
+export const FILL_PER_TASK = 500;
 
 export interface ScanStats {
   kind: PageKind | null;
@@ -43,7 +50,11 @@ export interface ScannerDeps {
   adapters?: readonly CrmAdapter[];
   /** Resolve after the browser has rendered a frame (between placement chunks). */
   nextFrame: () => Promise<void>;
+  /** Resolve on a later task, so the page's own events run between fill chunks. */
+  nextTask?: () => Promise<void>;
   onScanned?: (stats: ScanStats) => void;
+  /** The background's scores arrived (before any badge is filled). */
+  onScores?: (count: number) => void;
   now?: () => number;
 }
 
@@ -58,6 +69,7 @@ const fieldsKey = (customer: ExtractedCustomer) => JSON.stringify([customer.snap
  */
 export function createScanner(deps: ScannerDeps) {
   const now = deps.now ?? (() => performance.now());
+  const nextTask = deps.nextTask ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const known = new Map<string, { key: string; score: BadgeScore }>();
   let running: Promise<void> | null = null;
   let rerun = false;
@@ -129,6 +141,7 @@ export function createScanner(deps: ScannerDeps) {
           customers: batch.map((c) => c.customer.snapshot),
           ...(extraction.today ? { today: extraction.today } : {}),
         });
+        deps.onScores?.(scores.length);
         const byId = new Map(scores.map((s) => [s.crmId, s]));
         items = batch.map(({ customer, key }) => {
           const score = byId.get(customer.snapshot.crmId) ?? null;
@@ -140,7 +153,10 @@ export function createScanner(deps: ScannerDeps) {
         items = batch.map(({ customer }) => ({ customer, score: null, error: message }));
       }
       await placed; // fill hosts only once they are in the page, or fill would build duplicates
-      await place(fill(items, stats), false);
+      for (let from = 0; from < items.length; from += FILL_PER_TASK) {
+        if (from > 0) await nextTask();
+        await place(fill(items.slice(from, from + FILL_PER_TASK), stats), false);
+      }
     }
     await placed;
     deps.onScanned?.(stats);
