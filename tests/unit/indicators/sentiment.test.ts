@@ -59,6 +59,75 @@ describe('sentiment lexicon: Chinese', () => {
   });
 });
 
+describe('sentiment: solved problems', () => {
+  it.each([
+    ['problem solved', [1, 0]],
+    ['Problem solved!', [1, 0]],
+    ['issue resolved', [1, 0]],
+    ['The issue has been resolved', [1, 0]],
+    ['resolved the billing issue', [1, 0]], // resolution first
+    ['Fixed the bug, customer happy', [2, 0]],
+    ['bug and crash fixed', [2, 0]], // every trouble of the phrase is solved
+    ['no issues, resolved quickly', [2, 0]],
+    ['no problem', [1, 0]],
+    ['Never had a problem', [1, 0]],
+  ])('English: %s', (text, expected) => {
+    expect(counts(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['问题已解决', [1, 0]],
+    ['已解决', [1, 0]],
+    ['故障已修复', [1, 0]],
+    ['问题已经全部解决了', [1, 0]],
+    ['解决了问题', [1, 0]],
+    ['帮客户解决了这个问题', [1, 0]],
+    ['没问题', [1, 0]],
+    ['不再有问题', [1, 0]],
+  ])('Chinese: %s', (text, expected) => {
+    expect(counts(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['problem not resolved', [0, 1]],
+    ['The issue was never fixed', [0, 1]],
+    ["the bug hasn't been fixed", [0, 1]],
+    ['issue still to be fixed', [0, 1]], // pending
+    ['The bug is being fixed', [0, 1]],
+    ['问题未解决', [0, 1]],
+    ['问题还没有解决', [0, 1]],
+    ['问题待解决', [0, 1]],
+    ['无法解决问题', [0, 1]],
+    ['问题正在修复', [0, 1]],
+  ])('a negated or pending resolution leaves the problem: %s', (text, expected) => {
+    expect(counts(text)).toEqual(expected);
+  });
+
+  it('a resolution alone: resolved / 已解决 positive, a bare fixed / 解决 neutral unless negated or pending', () => {
+    expect(counts('Resolved')).toEqual([1, 0]);
+    expect(counts('not resolved')).toEqual([0, 1]);
+    expect(counts('fixed price plan')).toEqual([0, 0]);
+    expect(counts('still not fixed')).toEqual([0, 1]);
+    expect(counts('需要解决')).toEqual([0, 1]);
+    expect(counts('无法解决')).toEqual([0, 1]);
+  });
+
+  it('the phrase ends at a clause boundary, at "but", and beyond six words', () => {
+    expect(counts('Problem with login; fixed')).toEqual([0, 1]);
+    expect(counts('problem, but fixed')).toEqual([0, 1]);
+    expect(counts('问题很多，已解决')).toEqual([1, 1]); // 已解决 alone after the comma
+    expect(counts('problem with the login page was fixed')).toEqual([1, 0]); // five words apart
+    expect(counts('the problem we had with the router last month is now resolved')).toEqual([1, 1]); // nine: two terms
+    expect(counts('issue resolved, but the app is slow')).toEqual([1, 1]);
+  });
+
+  it('scores a solved problem as positive', () => {
+    expect(scanSentiment('问题已解决').score).toBe(1);
+    expect(scanSentiment('Problem solved').score).toBe(1);
+    expect(scanSentiment('问题未解决').score).toBe(-1);
+  });
+});
+
 describe('sentiment score', () => {
   it('is (positive − negative) / (positive + negative), 0 without opinion words', () => {
     expect(scanSentiment('great, great, bad').score).toBeCloseTo(1 / 3, 10);
