@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
+import { StorageBanner } from '../../components/StorageBanner';
+import { uiLocale } from '../../components/i18n';
 import { ModelSection } from './ModelSection';
 import { TiersSection } from './TiersSection';
 
@@ -84,6 +86,7 @@ export function App() {
         </nav>
         {/* Bottom room so the last section can scroll up to the top when its nav link is used. */}
         <main className="min-w-0 flex-1 space-y-10 pb-[40vh]">
+          <StorageBanner locale={uiLocale()} />
           <Section id="model" title={labels.model}>
             <ModelSection />
           </Section>

@@ -141,4 +141,57 @@ describe('background handlers', () => {
     expect(deps.openSidePanel).toHaveBeenCalledWith(9);
     expect(focus).toMatchObject({ crmId: 'b', tabId: 9 });
   });
+
+  it('stores the orders a detail page lists and computes indicators from them as of the page’s today', async () => {
+    const handlers = createHandlers(deps);
+    const detail = {
+      url: `${SITE}/shoppers/7`,
+      pageKind: 'detail' as const,
+      adapter: 'test',
+      today: '1997-09-30',
+      customers: [
+        {
+          crmId: 'cdnow-7',
+          name: 'Sam',
+          fields: { orders: '3' },
+          activities: [
+            { kind: 'order' as const, date: 'Sep 20, 1997', amount: '$10.00', quantity: '1' },
+            { kind: 'order' as const, date: '1997-05-01', amount: '$20.00', quantity: '2' },
+            { kind: 'order' as const, date: '40 days ago', amount: '$5.50', quantity: '1' },
+            { kind: 'order' as const, date: 'not a date', amount: '$1.00' },
+          ],
+        },
+      ],
+    };
+    await handlers.scanPage(detail, { site: SITE, tabId: 3 });
+    await deps.customers.settled();
+    // The unreadable date is left out; "40 days ago" is read relative to the page's today (1997-08-21).
+    const stored = await db.activities.where('[site+crmId+at]').between([SITE, 'cdnow-7', -Infinity], [SITE, 'cdnow-7', Infinity]).toArray();
+    expect(stored.map((a) => [new Date(a.at).toISOString().slice(0, 10), a.amount])).toEqual([
+      ['1997-05-01', 20],
+      ['1997-08-21', 5.5],
+      ['1997-09-20', 10],
+    ]);
+    expect(await db.indicators.where('site').equals(SITE).count()).toBe(1);
+
+    const view = (await handlers.getCustomerView({ site: SITE, crmId: 'cdnow-7' }, { site: null, tabId: null }))!;
+    const byId = new Map(view.indicators.map((i) => [i.id, i]));
+    expect(byId.get('order_count')?.value).toBe(3);
+    expect(byId.get('recency_days')?.value).toBe(10);
+    expect(view.asOf).toBe(Date.UTC(1997, 8, 30));
+    expect(view.activities.map((a) => a.amount)).toEqual([10, 5.5, 20]);
+    expect(view.lifecycle.value).not.toBeNull();
+    expect(view.sinceLastVisit).toBeNull();
+
+    // A later visit compares with this one.
+    deps.now = () => 1_000 + 60 * 60 * 1000;
+    const again = (await handlers.getCustomerView({ site: SITE, crmId: 'cdnow-7' }, { site: null, tabId: null }))!;
+    expect(again.sinceLastVisit).toMatchObject({ at: 1_000, indicators: [] });
+  });
+
+  it('tells the pages about storage problems', async () => {
+    const problem = { kind: 'quota' as const, message: 'QuotaExceededError: full', at: 5, pending: 12, discarded: 0 };
+    const handlers = createHandlers({ ...deps, storageProblem: async () => problem });
+    expect(await handlers.getStatus({}, { site: null, tabId: null })).toEqual({ storageProblem: problem, retentionDays: 365 });
+  });
 });
