@@ -9,7 +9,7 @@ import type { IndicatorSettings, IndicatorValue } from './types';
  * indicator that needs activities or observations marked not available.
  *
  * `asOf` is the CRM's today; without it, date-relative fields (customer
- * since, last activity) are not read.
+ * since, first and last purchase, last activity) are not read.
  */
 export function computeSnapshotIndicators(
   fields: RawFields,
