@@ -58,6 +58,18 @@ export async function captureProductScreens(
   await options_.waitForTimeout(500);
   await shoot(options_, 'options', true);
 
+  // The shoppers space: real purchase histories, indicators from the order lists.
+  await crm.goto(`${DEMO_CRM_ORIGIN}/shoppers?lang=${options.lang}`);
+  await waitForBadges(crm, 50);
+  await shoot(crm, 'shoppers');
+  await crm.locator('tbody tr[data-shopper-id] [data-field="name"] a').nth(2).click();
+  await crm.locator('article[data-crm="shopper-detail"] [data-churn-radar-badge] button[data-tier]').waitFor();
+  await shoot(crm, 'shopper-detail');
+  await panel.reload();
+  await panel.getByRole('heading').first().waitFor();
+  await panel.waitForTimeout(500);
+  await shoot(panel, 'sidepanel-shopper', true);
+
   for (const page of [crm, panel, options_]) await page.close();
   return shots;
 }
