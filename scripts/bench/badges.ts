@@ -106,6 +106,7 @@ export async function benchBadges(options: { warmRuns: number; log: (line: strin
     figures.badges_1000_ms_from_insert_median = round(median(warm.map((r) => r.afterInsertMs)));
     figures.crm_render_frame_ms_median = round(median(warm.map((r) => r.crmFrameMs)));
     figures.in_render_sync_ms_max = round(Math.max(...warm.map((r) => r.inRenderSyncMs)));
+    figures.in_render_sync_ms_median = round(median(warm.map((r) => r.inRenderSyncMs)));
     figures.scores_received_after_paint_ms_median = round(median(warm.map((r) => r.scoresAfterPaintMs)));
     figures.max_long_task_ms = round(Math.max(...warm.map((r) => r.maxLongTask)));
     figures.max_long_task_ms_cold = round(cold.maxLongTask);
@@ -136,7 +137,7 @@ export async function benchBadges(options: { warmRuns: number; log: (line: strin
 
   const log = options.log;
   log(`  CRM's own 1,000-row frame median ${figures.crm_render_frame_ms_without_extension_median} ms without the extension, ${figures.crm_render_frame_ms_median} ms with it`);
-  log(`  our work inside that frame's task ≤ ${figures.in_render_sync_ms_max} ms (extraction + invisible hosts)`);
+  log(`  our work inside that frame's task median ${figures.in_render_sync_ms_median} ms, max ${figures.in_render_sync_ms_max} ms (extraction + invisible hosts)`);
   log(`  1,000 badges after paint median ${figures.badges_1000_ms_median} ms of ${options.warmRuns} warm runs ${JSON.stringify(figures.badges_1000_ms_runs)} (target ≤ 150)`);
   log(`  scores arrive after paint median ${figures.scores_received_after_paint_ms_median} ms (worker round trip beyond the CRM's frame; negative = before it ended)`);
   log(`  1,000 badges after insert median ${figures.badges_1000_ms_from_insert_median} ms (includes the CRM's own frame)`);
