@@ -21,6 +21,7 @@ import {
   sinceLastVisit,
   visitSnapshot,
 } from './indicator-service';
+import { createModelHandlers } from './model-handlers';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
 import { badgeScores, historyReasons, scoreCustomers, type ScoringInput } from './scoring';
@@ -132,6 +133,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   }
 
   return {
+    ...createModelHandlers(deps),
+
     async scanPage(request, context) {
       const site = requireSite(context.site);
       const now = deps.now();

@@ -1,7 +1,9 @@
 import type { ChurnRadarDb } from '../db/db';
-import type { ModelInfo } from '../messaging/protocol';
+import type { ModelRow } from '../db/schema';
+import type { ActivationEvent, ModelInfo, ModelList, ModelOrigin, ModelSummary } from '../messaging/protocol';
 import { chooseScorer, modelSources } from '../model/choice';
 import type { ModelArtifact, RawRow, Scorer } from '../model/types';
+import { appendHistory, planActivation, planRollback, rollbackTarget } from './model-activation';
 
 /** v1 (one active model) kept its id here; read once and carried over to ACTIVE_MODELS_KEY. */
 const LEGACY_ACTIVE_MODEL_KEY = 'activeModelId';
@@ -9,6 +11,29 @@ const LEGACY_ACTIVE_MODEL_KEY = 'activeModelId';
 const ACTIVE_MODELS_KEY = 'activeModelIds';
 /** Names of bundled models already installed once: a manager who replaced one does not get it back on update. */
 const BUNDLED_INSTALLED_KEY = 'bundledModelsInstalled';
+/** ActivationEvent[]: every change of the active set, oldest first (for rollback and the history list). */
+const ACTIVATION_HISTORY_KEY = 'modelActivationHistory';
+/** Record<model id, CatalogEntry>: how each stored model arrived and which version it follows. */
+const CATALOG_KEY = 'modelCatalog';
+/** Scorers of models taken out of service are disposed this long after, so a scan in flight can finish. */
+const DISPOSE_AFTER_MS = 30_000;
+
+interface CatalogEntry {
+  origin: ModelOrigin;
+  parent: string | null;
+  addedAt: number;
+}
+
+/** A model-management request that cannot be done; the message is for the manager. */
+export class ModelManagementError extends Error {
+  override name = 'ModelManagementError';
+  constructor(
+    readonly code: 'not-found' | 'bad-request',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface ModelProviderDeps {
   db: ChurnRadarDb;
@@ -16,6 +41,14 @@ export interface ModelProviderDeps {
   loadBundled: () => Promise<unknown[]>;
   parse: (json: unknown) => ModelArtifact;
   createScorer: (artifact: ModelArtifact) => Promise<Scorer>;
+  /**
+   * What scores customers while no model is active (the starter scorecard).
+   * Absent: nothing does, and scoring asks for a model.
+   */
+  fallback?: () => Promise<Scorer | null>;
+  now?: () => number;
+  /** Timer for disposing replaced scorers (tests pass a fake). */
+  later?: (task: () => void, ms: number) => void;
 }
 
 export function modelInfoOf(artifact: ModelArtifact): ModelInfo {
@@ -35,13 +68,22 @@ export function modelInfoOf(artifact: ModelArtifact): ModelInfo {
 
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
+function inputsOf(artifact: ModelArtifact): string[] {
+  return [...new Set(artifact.preprocessor.featureSource)];
+}
+
 /**
- * The active models, loaded once per service-worker life. Bundled models are
- * installed and activated the first time each one is seen.
+ * The stored models and the active ones, loaded once per service-worker life
+ * and again after each change. Bundled models are installed and activated the
+ * first time each one is seen.
  */
 export function createModelProvider(deps: ModelProviderDeps) {
   const { db } = deps;
+  const now = deps.now ?? (() => Date.now());
+  const later = deps.later ?? ((task, ms) => void setTimeout(task, ms));
   let loading: Promise<Scorer[]> | null = null;
+  /** Live scorers by model id, reused across reloads. */
+  const scorers = new Map<string, Promise<Scorer>>();
   const sources = new WeakMap<Scorer, string[]>();
   const sourcesOf = (scorer: Scorer) => {
     let list = sources.get(scorer);
@@ -50,10 +92,20 @@ export function createModelProvider(deps: ModelProviderDeps) {
   };
 
   async function activeIds(): Promise<string[]> {
-    const ids = stringList((await db.meta.get(ACTIVE_MODELS_KEY))?.value);
-    if (ids.length) return ids;
+    const row = await db.meta.get(ACTIVE_MODELS_KEY);
+    if (row) return stringList(row.value);
     const legacy = (await db.meta.get(LEGACY_ACTIVE_MODEL_KEY))?.value;
     return typeof legacy === 'string' ? [legacy] : [];
+  }
+
+  async function history(): Promise<ActivationEvent[]> {
+    const value = (await db.meta.get(ACTIVATION_HISTORY_KEY))?.value;
+    return Array.isArray(value) ? (value as ActivationEvent[]) : [];
+  }
+
+  async function catalog(): Promise<Record<string, CatalogEntry>> {
+    const value = (await db.meta.get(CATALOG_KEY))?.value;
+    return value && typeof value === 'object' ? (value as Record<string, CatalogEntry>) : {};
   }
 
   async function installBundled(): Promise<void> {
@@ -63,21 +115,49 @@ export function createModelProvider(deps: ModelProviderDeps) {
     if (!fresh.length) return;
     await db.transaction('rw', db.models, db.meta, async () => {
       const ids = await activeIds();
+      const entries = await catalog();
       for (const artifact of fresh) {
-        await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: Date.now(), artifact });
+        await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact });
         if (!ids.includes(artifact.id)) ids.push(artifact.id);
+        entries[artifact.id] ??= { origin: 'bundled', parent: null, addedAt: now() };
         installed.add(artifact.name);
       }
       await db.meta.put({ key: ACTIVE_MODELS_KEY, value: ids });
       await db.meta.put({ key: BUNDLED_INSTALLED_KEY, value: [...installed] });
+      await db.meta.put({ key: CATALOG_KEY, value: entries });
     });
+  }
+
+  function scorerOf(row: ModelRow): Promise<Scorer> {
+    let scorer = scorers.get(row.id);
+    if (!scorer) {
+      scorer = Promise.resolve()
+        .then(() => deps.createScorer(deps.parse(row.artifact)))
+        .catch((error: unknown) => {
+          scorers.delete(row.id);
+          throw error;
+        });
+      scorers.set(row.id, scorer);
+    }
+    return scorer;
   }
 
   async function load(): Promise<Scorer[]> {
     await installBundled();
-    const rows = await db.models.bulkGet(await activeIds());
-    const artifacts = rows.filter((row) => !!row).map((row) => deps.parse(row!.artifact));
-    return Promise.all(artifacts.map(deps.createScorer));
+    const ids = await activeIds();
+    const rows = (await db.models.bulkGet(ids)).filter((row): row is ModelRow => !!row);
+    const active = await Promise.all(rows.map(scorerOf));
+    // Scorers of models no longer active go after a grace period (an in-flight scan may hold one).
+    for (const [id, scorer] of scorers) {
+      if (ids.includes(id)) continue;
+      scorers.delete(id);
+      later(() => void scorer.then((s) => s.dispose(), () => undefined), DISPOSE_AFTER_MS);
+    }
+    if (active.length === 0 && deps.fallback) {
+      const fallback = await deps.fallback();
+      if (fallback) return [fallback];
+    }
+    return active;
   }
 
   function actives(): Promise<Scorer[]> {
@@ -88,13 +168,69 @@ export function createModelProvider(deps: ModelProviderDeps) {
     return loading;
   }
 
+  /** Re-read the active set at the next use (after a change, or a new scorecard). */
+  function invalidate(): void {
+    loading = null;
+  }
+
+  async function summaries(): Promise<ModelList> {
+    await installBundled();
+    const [rows, ids, events, entries] = await Promise.all([db.models.toArray(), activeIds(), history(), catalog()]);
+    const bundledNames = new Set(stringList((await db.meta.get(BUNDLED_INSTALLED_KEY))?.value));
+    const present = new Set(rows.map((r) => r.id));
+    const models = rows.map((row) => summaryOf(row, ids, events, entries[row.id], bundledNames, present));
+    // Active first (in their order), then the newest stored first.
+    models.sort((a, b) => rank(ids, a.id) - rank(ids, b.id) || b.addedAt - a.addedAt);
+    const inUse = ids.some((id) => present.has(id)) || !deps.fallback ? 'models' : 'scorecard';
+    return { models, activeIds: ids.filter((id) => present.has(id)), inUse, history: events };
+  }
+
+  async function requireRow(id: string): Promise<ModelRow> {
+    const row = await db.models.get(id);
+    if (!row) throw new ModelManagementError('not-found', `No stored model has the id ${id}.`);
+    return row;
+  }
+
+  /** Applies a change of the active set in one transaction, then reloads scorers at the next use. */
+  async function changeActive(plan: (ids: string[], events: ActivationEvent[], rows: Map<string, ModelRow>) => { activeIds: string[]; event: ActivationEvent | null }) {
+    await installBundled();
+    await db.transaction('rw', db.models, db.meta, async () => {
+      const ids = await activeIds();
+      const events = await history();
+      const rows = new Map((await db.models.toArray()).map((r) => [r.id, r]));
+      const result = plan(ids.filter((id) => rows.has(id)), events, rows);
+      await db.meta.put({ key: ACTIVE_MODELS_KEY, value: result.activeIds });
+      await db.meta.put({ key: ACTIVATION_HISTORY_KEY, value: appendHistory(events, result.event) });
+    });
+    invalidate();
+    return summaries();
+  }
+
+  async function store(artifact: ModelArtifact, origin: ModelOrigin, parent: string | null) {
+    await installBundled();
+    let alreadyStored = false;
+    await db.transaction('rw', db.models, db.meta, async () => {
+      if (await db.models.get(artifact.id)) {
+        alreadyStored = true;
+        return;
+      }
+      await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact });
+      const entries = await catalog();
+      entries[artifact.id] = { origin, parent: parent && parent !== artifact.id ? parent : null, addedAt: now() };
+      await db.meta.put({ key: CATALOG_KEY, value: entries });
+    });
+    const list = await summaries();
+    return { summary: list.models.find((m) => m.id === artifact.id)!, alreadyStored };
+  }
+
   return {
-    /** Every active model; the error of a failed load is rethrown to the caller, and the next call tries again. */
+    /** The active models (or the fallback scorecard when none is); a failed load is rethrown, and the next call tries again. */
     actives,
     /** The first active model (null when none is installed). */
     async active(): Promise<Scorer | null> {
       return (await actives())[0] ?? null;
     },
+    invalidate,
     /** A model's distinct input columns (cached per scorer). */
     sourcesOf,
     /** The model that scores this row among `scorers` (see lib/model/choice.ts). */
@@ -108,6 +244,90 @@ export function createModelProvider(deps: ModelProviderDeps) {
     async infos(): Promise<ModelInfo[]> {
       return (await actives()).map((scorer) => modelInfoOf(scorer.artifact));
     },
+
+    /** Every stored model, the active ids and the activation history. */
+    list: summaries,
+
+    async get(id: string): Promise<{ summary: ModelSummary; artifact: ModelArtifact } | null> {
+      const row = await db.models.get(id);
+      if (!row) return null;
+      const summary = (await summaries()).models.find((m) => m.id === id)!;
+      return { summary, artifact: deps.parse(row.artifact) };
+    },
+
+    /** Puts a stored model into service in place of the active model whose inputs overlap it most. */
+    async activate(id: string): Promise<ModelList> {
+      const row = await requireRow(id);
+      // Fails here, before anything changes, when the stored model cannot score.
+      await scorerOf(row);
+      return changeActive((ids, _events, rows) =>
+        planActivation(
+          ids,
+          ids.map((active) => ({ id: active, inputs: inputsOf(rows.get(active)!.artifact) })),
+          { id, inputs: inputsOf(row.artifact) },
+          now(),
+        ),
+      );
+    },
+
+    /** Takes an active model out of service and brings back the one it replaced. */
+    async rollback(id: string): Promise<ModelList> {
+      await requireRow(id);
+      const ids = await activeIds();
+      if (!ids.includes(id)) throw new ModelManagementError('bad-request', 'This model is not active, so there is nothing to roll back.');
+      return changeActive((active, events, rows) => planRollback(active, events, id, (other) => rows.has(other), now()));
+    },
+
+    /** Stores a validated artifact (an unknown id is added; a known one is left as it is). */
+    store,
+
+    /** Removes a stored model that is not active. */
+    async remove(id: string): Promise<ModelList> {
+      await requireRow(id);
+      if ((await activeIds()).includes(id)) {
+        throw new ModelManagementError('bad-request', 'This model is active: roll it back or activate another model first, then delete it.');
+      }
+      await db.transaction('rw', db.models, db.meta, async () => {
+        await db.models.delete(id);
+        const entries = await catalog();
+        delete entries[id];
+        await db.meta.put({ key: CATALOG_KEY, value: entries });
+      });
+      return summaries();
+    },
+
+    /** The stored artifact, exactly as a model file holds it. */
+    async artifactOf(id: string): Promise<ModelArtifact> {
+      return deps.parse((await requireRow(id)).artifact);
+    },
+  };
+}
+
+function rank(ids: readonly string[], id: string): number {
+  const i = ids.indexOf(id);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+function summaryOf(
+  row: ModelRow,
+  activeIds: readonly string[],
+  events: readonly ActivationEvent[],
+  entry: CatalogEntry | undefined,
+  bundledNames: ReadonlySet<string>,
+  present: ReadonlySet<string>,
+): ModelSummary {
+  const active = activeIds.includes(row.id);
+  const target = active ? rollbackTarget(events, row.id) : null;
+  return {
+    ...modelInfoOf(row.artifact),
+    active,
+    // Models stored before the catalog existed: bundled ones are known by name.
+    origin: entry?.origin ?? (bundledNames.has(row.artifact.name) ? 'bundled' : 'imported'),
+    parent: entry?.parent ?? null,
+    addedAt: entry?.addedAt ?? row.importedAt,
+    inputs: inputsOf(row.artifact),
+    trainingHash: row.artifact.trainingData.hash,
+    rollbackTo: target !== null && present.has(target) && !activeIds.includes(target) ? target : null,
   };
 }
 

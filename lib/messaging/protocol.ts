@@ -7,7 +7,7 @@ import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSna
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '../background/indicator-service';
 import type { StorageProblem } from '../settings';
-import type { ModelMetrics } from '../model/types';
+import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
 export interface ModelInfo {
   id: string;
@@ -20,6 +20,66 @@ export interface ModelInfo {
   trainingSource: string;
   features: number;
   metrics: ModelMetrics;
+}
+
+/** How a stored model came to be in this browser. */
+export type ModelOrigin = 'bundled' | 'trained' | 'imported';
+
+/** A stored model as the model manager lists it (the artifact itself is fetched with getModel). */
+export interface ModelSummary extends ModelInfo {
+  active: boolean;
+  origin: ModelOrigin;
+  /** The model this one was trained to replace (version lineage), null for a first version. */
+  parent: string | null;
+  /** When it was stored in this browser (epoch ms). */
+  addedAt: number;
+  /** Distinct input columns (CSV columns / CRM fields / ind:* indicators). */
+  inputs: string[];
+  trainingHash: string;
+  /** For an active model: the model a rollback would bring back (null: rollback just deactivates it). */
+  rollbackTo: string | null;
+}
+
+/** One change of the active set, newest last in the history. */
+export interface ActivationEvent {
+  at: number;
+  action: 'activate' | 'rollback' | 'deactivate';
+  /** The model put into service (null when a rollback only deactivated). */
+  activated: string | null;
+  /** The model taken out of service (null when nothing was replaced). */
+  replaced: string | null;
+}
+
+export interface ModelList {
+  models: ModelSummary[];
+  /** Active model ids, most recently activated first (lib/model/choice.ts picks per customer). */
+  activeIds: string[];
+  /** What scores customers: the active models, or the starter scorecard when none is active. */
+  inUse: 'models' | 'scorecard';
+  history: ActivationEvent[];
+}
+
+/** Customers the extension has observed, as training rows labelled by the manager's churn definition. */
+export interface TrainingRowsView {
+  columns: string[];
+  rows: RawRow[];
+  /** The label column added to each row ("Yes" = churned under the definition). */
+  label: string;
+  positive: string;
+  /** Customers stored, and those whose label could not be decided (left out). */
+  customers: number;
+  unlabelled: number;
+  churned: number;
+}
+
+/** Scorecard weights as the options page edits them (lib/model/scorecard.ts owns the rules). */
+export interface ScorecardView {
+  /** The scorecard currently configured (the manager's or the default). */
+  scorecard: unknown;
+  /** The default scorecard, for "reset". */
+  defaults: unknown;
+  /** True when no model is active, so the scorecard scores customers. */
+  inUse: boolean;
 }
 
 export interface ScoreHistoryPoint {
@@ -85,6 +145,28 @@ export interface Protocol {
   getTierThresholds: { request: Record<string, never>; response: { thresholds: number[] } };
   /** Extension page → background: storage health and data settings, for banners and options. */
   getStatus: { request: Record<string, never>; response: StatusView };
+  /** Extension page → background: every stored model, the active set and its history. */
+  listModels: { request: Record<string, never>; response: ModelList };
+  /** Extension page → background: one stored model in full (evaluation, comparison). */
+  getModel: { request: { id: string }; response: { summary: ModelSummary; artifact: ModelArtifact } | null };
+  /** Extension page → background: put a model into service; it replaces the active model whose inputs overlap it most. */
+  activateModel: { request: { id: string }; response: ModelList };
+  /** Extension page → background: take an active model out of service, bringing back the one it replaced. */
+  rollbackModel: { request: { id: string }; response: ModelList };
+  /** Extension page → background: store what the training worker produced (validated again here). */
+  saveTrainedModel: { request: { artifact: unknown; parent?: string }; response: { summary: ModelSummary; alreadyStored: boolean } };
+  /** Extension page → background: a model file's text; validated, stored if new. A bad file changes nothing. */
+  importModel: { request: { text: string; fileName?: string }; response: { summary: ModelSummary; alreadyStored: boolean } };
+  /** Extension page → background: a stored model as file text. */
+  exportModel: { request: { id: string }; response: { fileName: string; text: string } };
+  /** Extension page → background: remove a stored model that is not active. */
+  deleteModel: { request: { id: string }; response: ModelList };
+  /** Extension page → background: observed customers as labelled training rows. */
+  getTrainingRows: { request: Record<string, never>; response: TrainingRowsView };
+  /** Extension page → background: the starter scorecard's weights. */
+  getScorecard: { request: Record<string, never>; response: ScorecardView };
+  /** Extension page → background: save edited scorecard weights (null restores the default). */
+  saveScorecard: { request: { scorecard: unknown }; response: ScorecardView };
 }
 
 export type MessageType = keyof Protocol;

@@ -47,6 +47,20 @@ export const requestSchemas = {
   getModelInfo: empty,
   getTierThresholds: empty,
   getStatus: empty,
+  listModels: empty,
+  getModel: z.strictObject({ id }),
+  activateModel: z.strictObject({ id }),
+  rollbackModel: z.strictObject({ id }),
+  // The artifact is checked by parseModelArtifact in the handler, which names what is wrong.
+  saveTrainedModel: z.strictObject({ artifact: z.record(z.string(), z.unknown()), parent: id.optional() }),
+  // Model files are < 1 MB; 8 MB leaves room and stays far below Chrome's message limit.
+  importModel: z.strictObject({ text: text(8_000_000), fileName: text(1024).optional() }),
+  exportModel: z.strictObject({ id }),
+  deleteModel: z.strictObject({ id }),
+  getTrainingRows: empty,
+  getScorecard: empty,
+  // Shape checked by the scorecard's own parser in the handler; null restores the default.
+  saveScorecard: z.strictObject({ scorecard: z.union([z.record(z.string(), z.unknown()), z.null()]) }),
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -59,4 +73,15 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getModelInfo: 'extension',
   getTierThresholds: 'extension',
   getStatus: 'extension',
+  listModels: 'extension',
+  getModel: 'extension',
+  activateModel: 'extension',
+  rollbackModel: 'extension',
+  saveTrainedModel: 'extension',
+  importModel: 'extension',
+  exportModel: 'extension',
+  deleteModel: 'extension',
+  getTrainingRows: 'extension',
+  getScorecard: 'extension',
+  saveScorecard: 'extension',
 };

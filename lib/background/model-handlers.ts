@@ -1,0 +1,196 @@
+/**
+ * Model management for the options page: list, inspect, activate, roll back,
+ * store a trained model, import / export files, delete, the observed
+ * customers as training rows, and the starter scorecard's weights.
+ *
+ * Every change emits `model-changed` so open side panels and options pages
+ * re-read. Artifacts from pages and files go through parseModelArtifact (the
+ * worker's output too: the page is not trusted to have validated it) and a
+ * trial scorer before anything is stored, so a bad file changes nothing.
+ */
+import type { Activity } from '../domain';
+import type { ChurnRadarDb } from '../db/db';
+import type { IndicatorSettings } from '../indicators/types';
+import type { BackgroundEvent, ModelOrigin, ScorecardView } from '../messaging/protocol';
+import { parseModelArtifact } from '../model/artifact';
+import { createScorer } from '../model/scorer';
+import type { ModelArtifact, Scorer } from '../model/types';
+import { observedTrainingRows } from '../training/observed';
+import type { CustomerStore } from './customer-store';
+import { ModelManagementError, type ModelProvider } from './model-provider';
+import { HandlerError, type Handlers } from './router';
+
+/** The starter scorecard's weights, stored by the background (db meta). */
+export const SCORECARD_KEY = 'scorecard';
+
+export interface ScorecardSupport {
+  defaults: () => unknown;
+  /** Validates edited weights; throws an Error whose message says what is wrong. */
+  parse: (value: unknown) => unknown;
+}
+
+export interface ModelHandlerDeps {
+  db: ChurnRadarDb;
+  customers: Pick<CustomerStore, 'settled' | 'activitiesOf'>;
+  models: ModelProvider;
+  indicatorSettings: () => Promise<IndicatorSettings>;
+  emit: (event: BackgroundEvent) => void;
+  now: () => number;
+  /** Default: the model engineer's starter scorecard (lib/model/scorecard.ts). */
+  scorecard?: ScorecardSupport;
+}
+
+type ModelMessages =
+  | 'listModels'
+  | 'getModel'
+  | 'activateModel'
+  | 'rollbackModel'
+  | 'saveTrainedModel'
+  | 'importModel'
+  | 'exportModel'
+  | 'deleteModel'
+  | 'getTrainingRows'
+  | 'getScorecard'
+  | 'saveScorecard';
+
+const changed: BackgroundEvent = { channel: 'churn-radar-event', type: 'model-changed' };
+
+/** A file name for a model: its name in lower-case words plus the first id digits. */
+export function modelFileName(artifact: Pick<ModelArtifact, 'name' | 'id'>): string {
+  const base =
+    artifact.name
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'model';
+  return `${base}-${artifact.id.slice(0, 8)}.churn-model.json`;
+}
+
+export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, ModelMessages> {
+  const { models } = deps;
+
+  /** Management errors keep their own code; everything else is the router's business. */
+  async function managed<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ModelManagementError) throw new HandlerError(error.code, error.message);
+      throw error;
+    }
+  }
+
+  /** The artifact, validated and proven loadable; a problem becomes a bad-request naming it. */
+  async function checked(json: unknown): Promise<ModelArtifact> {
+    let artifact: ModelArtifact;
+    try {
+      artifact = parseModelArtifact(json);
+    } catch (error) {
+      throw new HandlerError('bad-request', (error as Error).message);
+    }
+    let scorer: Scorer | null = null;
+    try {
+      scorer = await createScorer(artifact);
+    } catch (error) {
+      throw new HandlerError('bad-request', `Invalid model file: the model cannot be loaded (${(error as Error).message})`);
+    } finally {
+      scorer?.dispose();
+    }
+    return artifact;
+  }
+
+  async function save(json: unknown, origin: ModelOrigin, parent: string | null) {
+    const artifact = await checked(json);
+    if (parent !== null && !(await deps.db.models.get(parent))) parent = null;
+    const result = await managed(() => models.store(artifact, origin, parent));
+    if (!result.alreadyStored) deps.emit(changed);
+    return result;
+  }
+
+  async function scorecardView(): Promise<ScorecardView> {
+    const support = deps.scorecard;
+    if (!support) throw new HandlerError('not-found', 'This version has no starter scorecard.');
+    const stored = (await deps.db.meta.get(SCORECARD_KEY))?.value;
+    let scorecard = support.defaults();
+    if (stored !== undefined) {
+      try {
+        scorecard = support.parse(stored);
+      } catch {
+        // A stored scorecard this version cannot read: the default scores, and the page shows it.
+      }
+    }
+    const list = await models.list();
+    return { scorecard, defaults: support.defaults(), inUse: list.inUse === 'scorecard' };
+  }
+
+  return {
+    listModels: () => models.list(),
+
+    getModel: ({ id }) => models.get(id),
+
+    async activateModel({ id }) {
+      const list = await managed(() => models.activate(id));
+      deps.emit(changed);
+      return list;
+    },
+
+    async rollbackModel({ id }) {
+      const list = await managed(() => models.rollback(id));
+      deps.emit(changed);
+      return list;
+    },
+
+    saveTrainedModel: ({ artifact, parent }) => save(artifact, 'trained', parent ?? null),
+
+    importModel: ({ text }) => {
+      if (text.trim() === '') throw new HandlerError('bad-request', 'Invalid model file: the file is empty.');
+      return save(text, 'imported', null);
+    },
+
+    async exportModel({ id }) {
+      const artifact = await managed(() => models.artifactOf(id));
+      return { fileName: modelFileName(artifact), text: `${JSON.stringify(artifact, null, 1)}\n` };
+    },
+
+    async deleteModel({ id }) {
+      const list = await managed(() => models.remove(id));
+      deps.emit(changed);
+      return list;
+    },
+
+    async getTrainingRows() {
+      await deps.customers.settled();
+      const [rows, activities, settings] = await Promise.all([deps.db.customers.toArray(), deps.db.activities.toArray(), deps.indicatorSettings()]);
+      const bySite = new Map<string, Activity[]>();
+      for (const activity of activities) {
+        const key = `${activity.site}\u0000${activity.crmId}`;
+        const list = bySite.get(key);
+        if (list) list.push(activity);
+        else bySite.set(key, [activity]);
+      }
+      const customers = rows.map((row) => ({ row, activities: bySite.get(`${row.site}\u0000${row.crmId}`) ?? [] }));
+      return observedTrainingRows(customers, settings, deps.now());
+    },
+
+    getScorecard: () => scorecardView(),
+
+    async saveScorecard({ scorecard }) {
+      const support = deps.scorecard;
+      if (!support) throw new HandlerError('not-found', 'This version has no starter scorecard.');
+      if (scorecard === null) {
+        await deps.db.meta.delete(SCORECARD_KEY);
+      } else {
+        let parsed: unknown;
+        try {
+          parsed = support.parse(scorecard);
+        } catch (error) {
+          throw new HandlerError('bad-request', `Invalid scorecard: ${(error as Error).message}`);
+        }
+        await deps.db.meta.put({ key: SCORECARD_KEY, value: parsed });
+      }
+      models.invalidate();
+      deps.emit(changed);
+      return scorecardView();
+    },
+  };
+}

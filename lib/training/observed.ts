@@ -1,0 +1,65 @@
+/**
+ * Training rows from what the extension has observed: one row per stored
+ * customer with its merged CRM fields and its indicator features (`ind:*`),
+ * labelled by the manager's churn definition (lib/indicators/labels.ts).
+ *
+ * - Each customer is read as of its CRM's own today when its pages declared
+ *   one, else as of `now` (the same history the side panel shows).
+ * - A customer no rule of the definition can be checked on (no status, no
+ *   dates, no amounts) has an unknown outcome: left out and counted, never
+ *   taken as "retained".
+ * - The label column is OBSERVED_LABEL with "Yes" (churned) / "No".
+ * - Fields the label rules read (the status field, last-activity dates) stay
+ *   in the rows: the import's leakage check flags them, so the manager sees
+ *   why they are not inputs.
+ * - Columns: fields in first-seen order, then indicator features, then the label.
+ */
+import type { Activity } from '../domain';
+import type { CustomerRow } from '../db/schema';
+import { customerHistory, modelInputs } from '../background/indicator-service';
+import { computeIndicators } from '../indicators';
+import { churnLabel } from '../indicators/labels';
+import type { IndicatorSettings } from '../indicators/types';
+import type { TrainingRowsView } from '../messaging/protocol';
+import type { RawRow } from '../model/types';
+
+export const OBSERVED_LABEL = 'churn_label';
+export const OBSERVED_POSITIVE = 'Yes';
+export const OBSERVED_NEGATIVE = 'No';
+
+export interface ObservedCustomer {
+  row: CustomerRow;
+  activities: readonly Activity[];
+}
+
+export function observedTrainingRows(customers: readonly ObservedCustomer[], settings: IndicatorSettings, now: number): TrainingRowsView {
+  const fieldColumns = new Set<string>();
+  const indicatorColumns = new Set<string>();
+  const rows: RawRow[] = [];
+  let unlabelled = 0;
+  let churned = 0;
+  for (const { row, activities } of customers) {
+    const history = customerHistory(row, activities, now);
+    const outcome = churnLabel(history, settings.churn);
+    if (!outcome.evaluable) {
+      unlabelled++;
+      continue;
+    }
+    const inputs = modelInputs(row, computeIndicators(history, settings));
+    for (const key of Object.keys(inputs)) (key.startsWith('ind:') ? indicatorColumns : fieldColumns).add(key);
+    const label = outcome.churned ? OBSERVED_POSITIVE : OBSERVED_NEGATIVE;
+    if (outcome.churned) churned++;
+    rows.push({ ...inputs, [OBSERVED_LABEL]: label });
+  }
+  fieldColumns.delete(OBSERVED_LABEL);
+  indicatorColumns.delete(OBSERVED_LABEL);
+  return {
+    columns: [...fieldColumns, ...indicatorColumns, OBSERVED_LABEL],
+    rows,
+    label: OBSERVED_LABEL,
+    positive: OBSERVED_POSITIVE,
+    customers: customers.length,
+    unlabelled,
+    churned,
+  };
+}
