@@ -83,8 +83,15 @@ export interface ModelRef {
 
 export interface RetentionScript {
   id: string;
-  /** Rendered text (variables filled in), plain text. */
+  /** The message (email / chat) version, variables filled in, plain text. */
   text: string;
+  /** The call talk track, plain text. */
+  call?: string;
+  /** Script title and retention strategy, in the shown language. */
+  title?: string;
+  strategy?: string;
+  /** The playbook rule that chose it (absent: the playbook's fallback). */
+  ruleId?: string;
 }
 
 /**

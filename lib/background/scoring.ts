@@ -5,7 +5,10 @@ import { reasonSentence, topRiskReasons, type Translate } from '../explain/reaso
 import type { IndicatorResult } from '../indicators/types';
 import { readProductField } from '../fields/product-fields';
 import type { RawRow, Scorer } from '../model/types';
-import { DEFAULT_SCRIPTS_BY_TIER, type Locale } from '../playbooks/default-playbook';
+import { chooseScript } from '../playbooks/choose';
+import { DEFAULT_PLAYBOOK } from '../playbooks/default-playbook';
+import { topDriverCategory } from '../playbooks/driver';
+import type { Locale, Playbook } from '../playbooks/types';
 import { renderTemplate } from '../playbooks/template';
 import { tierFor } from '../risk/tiers';
 
@@ -17,6 +20,8 @@ export interface ScoringOptions {
   locale: Locale;
   t: Translate;
   now: number;
+  /** The team's playbook (default: DEFAULT_PLAYBOOK). */
+  playbook?: Playbook;
 }
 
 /** A customer and what the model reads for it (its fields, plus indicator features when computed). */
@@ -89,17 +94,31 @@ function retentionScript(
   tier: CustomerScore['tier'],
   reasons: readonly Reason[],
   indicators: IndicatorResult | null,
-  { locale, t }: ScoringOptions,
+  { locale, t, playbook = DEFAULT_PLAYBOOK }: ScoringOptions,
 ): CustomerScore['script'] {
   const indicatorText = (id: string) => indicators?.values.find((v) => v.id === id && v.value !== null)?.display ?? undefined;
-  const template = DEFAULT_SCRIPTS_BY_TIER[tier];
+  const { rule, script } = chooseScript(playbook, {
+    tier,
+    pattern: indicators?.pattern.value ?? null,
+    lifecycle: indicators?.lifecycle.value ?? null,
+    driver: topDriverCategory(reasons),
+  });
   const top = topRiskReasons(reasons, 1)[0];
-  const text = renderTemplate(template.text[locale], {
+  const variables = {
     name: customer.name,
     topReason: top && top.contribution > 0 ? reasonSentence(top, t) : undefined,
     tenure: readProductField(customer.fields, 'tenure_months') ?? indicatorText('tenure'),
     plan: readProductField(customer.fields, 'plan') ?? readProductField(customer.fields, 'contract'),
     monthlyValue: readProductField(customer.fields, 'monthly_value'),
-  });
-  return { id: template.id, text };
+    orders: indicatorText('order_count'),
+    lastOrder: indicatorText('recency_days'),
+  };
+  return {
+    id: script.id,
+    text: renderTemplate(script.message[locale], variables),
+    call: renderTemplate(script.call[locale], variables),
+    title: script.title[locale],
+    strategy: script.strategy,
+    ...(rule ? { ruleId: rule.id } : {}),
+  };
 }

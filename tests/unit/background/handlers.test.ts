@@ -109,7 +109,8 @@ describe('background handlers', () => {
         indicator: { id: 'contract', label: { en: 'Contract', zh: '合同' }, meaning: expect.objectContaining({ en: expect.stringMatching(/month-to-month/i) }) },
       },
     ]);
-    expect(details!.script.id).toBe('tier5-account-manager');
+    expect(details!.script).toMatchObject({ id: 'account-manager-visit', strategy: 'account-manager', ruleId: 'critical-visit' });
+    expect(details!.script.call).toContain('24 hours');
     expect(details!.script.text).toContain('Ann');
     expect(await handlers.getBadgeDetails({ crmId: 'nobody' }, { site: SITE, tabId: 3 })).toBeNull();
   });
