@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { ScoreHistoryPoint } from '../lib/messaging/protocol';
 import { TIER_STYLE } from '../lib/risk/tiers';
-import { formatPointChange, formatProbability, formatShortDate, formatDateTime, sparkline } from './format';
+import { formatPointChange, formatProbability, formatShortDate, formatDateTime, sparkline, sparklineMarks } from './format';
 import { TierBadge } from './TierBadge';
 
 export interface ScoreHistoryProps {
@@ -9,13 +9,15 @@ export interface ScoreHistoryProps {
   locale: string;
   /** How many recent scores to list under the chart. Default 4. */
   listCount?: number;
+  /** Logged actions, marked on the chart at their time. */
+  actions?: ReadonlyArray<{ at: number; kind: string }>;
 }
 
 const W = 300;
 const H = 64;
 
 /** Inline SVG sparkline of the churn probability (fixed 0–100 % scale), the change since the previous score, and the latest scores. */
-export function ScoreHistory({ history, locale, listCount = 4 }: ScoreHistoryProps) {
+export function ScoreHistory({ history, locale, listCount = 4, actions = [] }: ScoreHistoryProps) {
   const sorted = [...history].sort((a, b) => a.at - b.at);
   if (sorted.length === 0) return <p className="text-sm text-slate-500">{i18n.t('sidepanel.historyEmpty')}</p>;
 
@@ -40,6 +42,9 @@ export function ScoreHistory({ history, locale, listCount = 4 }: ScoreHistoryPro
               <line key={g} x1={0} x2={W} y1={4 + (1 - g) * (H - 8)} y2={4 + (1 - g) * (H - 8)} className="stroke-slate-100" strokeWidth={1} />
             ))}
             <line x1={0} x2={W} y1={H - 4} y2={H - 4} className="stroke-slate-200" strokeWidth={1} />
+            {sparklineMarks(sorted, actions, W, 4).map((x, i) => (
+              <line key={`action-${i}`} x1={x} x2={x} y1={2} y2={H - 4} className="stroke-sky-500" strokeWidth={1} strokeDasharray="3 2" data-action-mark />
+            ))}
             <path d={line.path} fill="none" className="stroke-slate-500" strokeWidth={1.5} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
             {line.points.map((p, i) => {
               const tier = sorted[i]!.tier;

@@ -257,6 +257,23 @@ export function sparkline(
   return { path, points };
 }
 
+/** x of each mark (an action's time) on a sparkline spanning `history`'s times; marks outside the span are left out. */
+export function sparklineMarks(
+  history: ReadonlyArray<{ at: number }>,
+  marks: ReadonlyArray<{ at: number }>,
+  width: number,
+  padding = 3,
+): number[] {
+  const times = history.map((p) => p.at).filter(Number.isFinite);
+  if (times.length < 2) return [];
+  const first = Math.min(...times);
+  const span = Math.max(...times) - first;
+  if (span <= 0) return [];
+  return marks
+    .filter((m) => m.at >= first && m.at <= first + span)
+    .map((m) => Math.round((padding + ((m.at - first) / span) * (width - 2 * padding)) * 10) / 10);
+}
+
 // ---------------------------------------------------------------- side panel target
 
 export interface CustomerTarget {

@@ -103,7 +103,10 @@ export interface BadgeScore {
   crmId: string;
   /** Churn probability in [0, 1]. */
   probability: number;
+  /** The tier shown: the model's, or the one an agent pinned (see `pinned`). */
   tier: Tier;
+  /** Present when an agent or manager pinned the tier: the model's own tier, why, until when. */
+  pinned?: { modelTier: Tier; reason: string; expiresAt: number };
   model: ModelRef;
   scoredAt: number;
 }

@@ -50,3 +50,7 @@ export const indicatorSettingsItem = storage.defineItem<IndicatorSettings>('loca
 
 /** How long history the extension recorded (observations, scores, indicator snapshots) is kept, in days. */
 export const retentionDaysItem = storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS, version: 1 });
+
+/** Contact due times by tier, in hours after a customer became at-risk (tiers 3–5; manager-set). */
+export const DEFAULT_DUE_HOURS: Record<string, number> = { '5': 24, '4': 72, '3': 168 };
+export const dueHoursItem = storage.defineItem<Record<string, number>>('local:dueHours', { fallback: { ...DEFAULT_DUE_HOURS }, version: 1 });

@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ActionsCard } from '../../components/ActionsCard';
+import { ScoreControls } from '../../components/ScoreControls';
+import { Worklist } from '../../components/Worklist';
 import { i18n } from '#i18n';
 import { Card } from '../../components/Card';
 import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, formatDate, isSameCustomer, parseCustomerTarget, siteHost, type CustomerTarget } from '../../components/format';
@@ -14,7 +17,7 @@ import { ScriptCard } from '../../components/ScriptCard';
 import { Skeleton } from '../../components/Skeleton';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TierBadge } from '../../components/TierBadge';
-import type { CustomerScore } from '../../lib/domain';
+import type { CustomerScore, Tier } from '../../lib/domain';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { CustomerView } from '../../lib/messaging/protocol';
@@ -74,15 +77,49 @@ function useCustomerView() {
   }, [load]);
 
   const retry = useCallback(() => void load(target.current, false), [load]);
-  return { state, retry };
+  const open = useCallback((next: CustomerTarget) => void load(next, false), [load]);
+  return { state, retry, open };
 }
 
 export function App() {
-  const { state, retry } = useCustomerView();
+  const { state, retry, open } = useCustomerView();
   const locale = uiLocale();
+  const [tab, setTab] = useState<'customer' | 'worklist'>('customer');
   return (
     <main className="mx-auto max-w-xl space-y-3 p-3" aria-busy={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
       <StorageBanner locale={locale} />
+      <div role="tablist" aria-label={i18n.t('sidepanel.tabs')} className="flex gap-1 rounded-lg bg-slate-200/70 p-1 text-sm">
+        {(['customer', 'worklist'] as const).map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            onClick={() => setTab(id)}
+            className={`flex-1 rounded-md px-3 py-1.5 font-medium focus-visible:outline-2 focus-visible:outline-sky-600 ${tab === id ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
+          >
+            {i18n.t(id === 'customer' ? 'sidepanel.tabCustomer' : 'sidepanel.worklist')}
+          </button>
+        ))}
+      </div>
+      {tab === 'worklist' && (
+        <Worklist
+          locale={locale}
+          onOpen={(item) => {
+            if (item.url) window.open(item.url, '_blank', 'noopener');
+            open({ site: item.site, crmId: item.crmId });
+            setTab('customer');
+          }}
+        />
+      )}
+      {tab === 'customer' && <CustomerTab state={state} retry={retry} locale={locale} />}
+    </main>
+  );
+}
+
+function CustomerTab({ state, retry, locale }: { state: State; retry: () => void; locale: string }) {
+  return (
+    <>
       {state.status === 'loading' && <LoadingView />}
       {state.status === 'empty' && (
         <StatusMessage className="mt-6" title={i18n.t('sidepanel.empty')} detail={i18n.t('sidepanel.emptyHint')} />
@@ -97,7 +134,7 @@ export function App() {
         />
       )}
       {state.status === 'ready' && <CustomerDetails view={state.view} refreshing={state.refreshing} locale={locale} />}
-    </main>
+    </>
   );
 }
 
@@ -117,15 +154,18 @@ function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; ref
           {siteHost(view.site)} · {i18n.t('sidepanel.crmId')} {view.crmId}
         </p>
         {view.asOf !== null && <p className="mt-0.5 text-xs text-slate-500">{i18n.t('sidepanel.asOf', [formatDate(view.asOf, locale, 'UTC')])}</p>}
+        <CustomerFacts view={view} locale={locale} />
       </header>
 
       {score ? (
         <>
-          <ScoreSummary score={score} locale={locale} />
+          <ScoreSummary score={score} locale={locale} pinnedTier={view.override?.tier} />
           <Card title={i18n.t('sidepanel.reasons')} subtitle={i18n.t('sidepanel.reasonsLegend')}>
             <ReasonList reasons={score.reasons} max={5} />
           </Card>
-          {score.script.text.trim() !== '' && <ScriptCard text={score.script.text} />}
+          {score.script.text.trim() !== '' && <ScriptCard text={score.script.text} call={score.script.call} title={score.script.title} />}
+          <ActionsCard site={view.site} crmId={view.crmId} actions={view.actions} scriptId={score.script.id} ruleId={score.script.ruleId} locale={locale} />
+          <ScoreControls site={view.site} crmId={view.crmId} feedback={view.feedback} override={view.override} locale={locale} />
         </>
       ) : (
         <StatusMessage title={i18n.t('sidepanel.notScored')} detail={i18n.t('sidepanel.notScoredHint')} />
@@ -136,7 +176,7 @@ function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; ref
       <LifecycleCard lifecycle={view.lifecycle} pattern={view.pattern} locale={locale} />
 
       <Card title={i18n.t('sidepanel.history')}>
-        <ScoreHistory history={view.history} locale={locale} />
+        <ScoreHistory history={view.history} locale={locale} actions={view.actions} />
       </Card>
 
       <Card title={i18n.t('sidepanel.indicators')}>
@@ -159,7 +199,17 @@ function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; ref
   );
 }
 
-function ScoreSummary({ score, locale }: { score: CustomerScore; locale: string }) {
+/** Value, risk × value quadrant and owner, when the CRM shows them. */
+function CustomerFacts({ view, locale }: { view: CustomerView; locale: string }) {
+  const facts: string[] = [];
+  if (view.value !== null) facts.push(i18n.t('sidepanel.value', [new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(view.value)]));
+  if (view.quadrant) facts.push(i18n.t(`quadrant.${view.quadrant}`));
+  if (view.owner) facts.push(i18n.t('sidepanel.owner', [view.owner]));
+  if (facts.length === 0) return null;
+  return <p className="mt-1 text-xs text-slate-600">{facts.join(' · ')}</p>;
+}
+
+function ScoreSummary({ score, locale, pinnedTier }: { score: CustomerScore; locale: string; pinnedTier?: Tier }) {
   const style = TIER_STYLE[score.tier];
   const percent = formatProbability(score.probability, locale);
   return (
@@ -169,7 +219,12 @@ function ScoreSummary({ score, locale }: { score: CustomerScore; locale: string 
           <p className="text-xs font-medium text-slate-500">{i18n.t('sidepanel.probability')}</p>
           <p className="text-4xl leading-tight font-bold text-slate-900 tabular-nums">{percent}</p>
         </div>
-        <TierBadge tier={score.tier} size="md" />
+        <div className="flex flex-col items-end gap-1">
+          <TierBadge tier={pinnedTier ?? score.tier} size="md" />
+          {pinnedTier !== undefined && pinnedTier !== score.tier && (
+            <span className="text-[11px] text-slate-500">{i18n.t('sidepanel.pinnedFrom', [String(score.tier)])}</span>
+          )}
+        </div>
       </div>
       <div aria-hidden="true" className="mt-3 h-2 w-full overflow-hidden rounded-full bg-slate-100">
         <div

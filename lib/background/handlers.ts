@@ -1,7 +1,10 @@
-import type { Activity, CustomerSnapshot, SiteKey } from '../domain';
+import type { Activity, BadgeScore, CustomerSnapshot, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
 import { getObservations, getScoreHistory } from '../db/customers-repo';
-import type { CustomerRow } from '../db/schema';
+import { getActions, getFeedback } from '../db/actions-repo';
+import { createAgentHandlers, createOverrideCache } from './agent-handlers';
+import { median, ownerOf, quadrantOf } from './worklist';
+import type { CustomerRow, OverrideRow } from '../db/schema';
 import { topRiskReasons, type Translate } from '../explain/reason-text';
 import { computeIndicators } from '../indicators';
 import type { IndicatorSettings } from '../indicators/types';
@@ -39,6 +42,8 @@ export interface BackgroundDeps {
   indicatorSettings: () => Promise<IndicatorSettings>;
   retentionDays: () => Promise<number>;
   storageProblem: () => Promise<StorageProblem | null>;
+  /** Contact due hours by tier (worklist). */
+  dueHours: () => Promise<Record<string, number>>;
   focus: { get: () => Promise<FocusedCustomer | null>; set: (value: FocusedCustomer) => Promise<void> };
   openSidePanel: (tabId: number) => Promise<void>;
   emit: (event: BackgroundEvent) => void;
@@ -53,6 +58,14 @@ const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const indicatorCache = createIndicatorCache();
+  const overrides = createOverrideCache(deps.db, () => deps.now());
+
+  /** The tier shown for a score: an override in force wins, and says so. */
+  function withOverride<T extends BadgeScore>(score: T, pinned: Map<string, OverrideRow>): T {
+    const override = pinned.get(score.crmId);
+    if (!override) return score;
+    return { ...score, tier: override.tier, pinned: { modelTier: score.tier, reason: override.reason, expiresAt: override.expiresAt } };
+  }
 
   async function requireScorers(): Promise<Scorer[]> {
     const scorers = await deps.models.actives();
@@ -134,6 +147,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   return {
     ...createModelHandlers(deps),
+    ...createAgentHandlers(deps, overrides),
 
     async scanPage(request, context) {
       const site = requireSite(context.site);
@@ -147,6 +161,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const lists = await recordActivities(site, rows, request.customers, today ?? now, now);
       const inputs = await inputsFor(site, rows, lists, scorers, now);
       const scores = badgeScores(deps.models, scorers, inputs, await deps.thresholds(), now);
+      const pinned = await overrides.forSite(site);
       deps.defer(() => {
         const inputsById = new Map(inputs.map((input) => [input.row.crmId, input.inputs]));
         deps.customers.recordScores(
@@ -164,7 +179,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (focused?.site === site && request.customers.some((c) => c.crmId === focused.crmId)) {
         deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId: focused.crmId });
       }
-      return { scores };
+      return { scores: pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores };
     },
 
     async getBadgeDetails(request, context) {
@@ -173,7 +188,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (!customer) return null;
       const scorers = await requireScorers();
       const [input] = await inputsFor(site, [customer], new Map(), scorers, deps.now(), true);
-      const [score] = scoreCustomers(deps.models, scorers, [input!], scoringOptions(await deps.thresholds()));
+      const pinnedTier = (await overrides.forSite(site)).get(request.crmId)?.tier;
+      const [score] = scoreCustomers(deps.models, scorers, [input!], { ...scoringOptions(await deps.thresholds()), ...(pinnedTier ? { tierOverride: pinnedTier } : {}) });
       // The popover shows the top reasons; the side panel asks for the full view.
       return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
     },
@@ -196,19 +212,27 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const customer = await deps.customers.get(target.site, target.crmId);
       if (!customer) return null;
       const now = deps.now();
-      const [activities, observations, history, settings, scorers] = await Promise.all([
+      const [activities, observations, history, settings, scorers, actions, feedback, pinned, siteValues] = await Promise.all([
         deps.customers.activitiesOf(customer.site, customer.crmId),
         getObservations(deps.db, customer.site, customer.crmId),
         getScoreHistory(deps.db, customer.site, customer.crmId),
         deps.indicatorSettings(),
         deps.models.actives(),
+        getActions(deps.db, customer.site, customer.crmId),
+        getFeedback(deps.db, customer.site, customer.crmId),
+        overrides.forSite(customer.site),
+        siteValuesOf(deps.db, customer.site),
       ]);
+      const override = pinned.get(customer.crmId) ?? null;
       const result = computeIndicators(
         customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields }))),
         settings,
       );
       const [score] = scorers.length
-        ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, result), indicators: result }], scoringOptions(await deps.thresholds()))
+        ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, result), indicators: result }], {
+            ...scoringOptions(await deps.thresholds()),
+            ...(override ? { tierOverride: override.tier } : {}),
+          })
         : [];
       const contributions = Object.fromEntries((score?.reasons ?? []).map((r) => [r.field, r.contribution]));
       const visits = nextVisits(customer.visits, visitSnapshot(now, score?.probability ?? null, result, contributions));
@@ -232,6 +256,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           .reverse()
           .map(({ kind, at, amount, quantity, status, text }) => ({ kind, at, amount, quantity, status, text })),
         asOf: customer.today ?? null,
+        actions: actions
+          .reverse()
+          .map(({ id, at, kind, scriptId, playbookId, note, outcome }) => ({ id: id!, at, kind, scriptId, ruleId: playbookId, note, outcome })),
+        feedback: feedback.reverse().map(({ at, verdict, reason, probability, tier }) => ({ at, verdict, reason, probability, tier })),
+        override: override ? { tier: override.tier, reason: override.reason, at: override.at, expiresAt: override.expiresAt } : null,
+        value: customer.value ?? null,
+        owner: ownerOf(customer),
+        quadrant: score ? quadrantOf(override?.tier ?? score.tier, customer.value, median(siteValues)) : null,
+        url: customer.detailUrl ?? null,
       };
     },
 
@@ -254,3 +287,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 }
 
 const NO_ACTIVITIES: Activity[] = [];
+
+/** The monthly values of a site's customers (from the [site+value] index, keys only). */
+async function siteValuesOf(db: ChurnRadarDb, site: SiteKey): Promise<number[]> {
+  const keys = await db.customers.where('[site+value]').between([site, -Infinity], [site, Infinity]).keys();
+  return keys.map((key) => (key as unknown as [string, number])[1]);
+}

@@ -6,7 +6,7 @@ import { emitBackgroundEvent } from '../messaging/events';
 import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
-import { focusedCustomerItem, indicatorSettingsItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
+import { dueHoursItem, focusedCustomerItem, indicatorSettingsItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
 import { pruneHistory } from '../db/retention';
 import { classifyStorageError, errorText } from '../db/storage-errors';
 import { cachedItem } from './cached-item';
@@ -84,6 +84,7 @@ export function startBackground(): void {
     indicatorSettings: indicatorSettings.get,
     retentionDays: retentionDays.get,
     storageProblem: () => storageProblemItem.getValue(),
+    dueHours: cachedItem(dueHoursItem).get,
     focus,
     openSidePanel,
     emit: emitBackgroundEvent,

@@ -22,6 +22,8 @@ export interface ScoringOptions {
   now: number;
   /** The team's playbook (default: DEFAULT_PLAYBOOK). */
   playbook?: Playbook;
+  /** A tier pinned by an agent: the script follows it (the score keeps the model's tier). */
+  tierOverride?: CustomerScore['tier'];
 }
 
 /** A customer and what the model reads for it (its fields, plus indicator features when computed). */
@@ -83,7 +85,8 @@ export function scoreCustomers(chooser: ScorerChooser, scorers: readonly Scorer[
       const tier = tierFor(probability, options.thresholds);
       const indicators = inputs[i]!.indicators ?? null;
       const reasons = nameReasons(all.slice(0, REASONS_KEPT), indicators);
-      scores[i] = { crmId: customer.crmId, probability, tier, reasons, script: retentionScript(customer, tier, reasons, indicators, options), model, scoredAt: options.now };
+      const script = retentionScript(customer, options.tierOverride ?? tier, reasons, indicators, options);
+      scores[i] = { crmId: customer.crmId, probability, tier, reasons, script, model, scoredAt: options.now };
     });
   }
   return scores;

@@ -134,8 +134,9 @@ export function createBadgeRenderer(options: {
 
     render(anchor, crmId, score) {
       const { host, button, placement } = hostFor(anchor, crmId);
-      const label = labelFor(score.tier, formatPercent(score.probability));
-      button.className = `badge t${score.tier}`;
+      const base = labelFor(score.tier, formatPercent(score.probability));
+      const label = score.pinned ? options.t('badge.pinned', [base, score.pinned.reason]) || base : base;
+      button.className = score.pinned ? `badge t${score.tier} pinned` : `badge t${score.tier}`;
       revealed(host, button);
       button.title = label;
       button.setAttribute('aria-label', label);

@@ -39,6 +39,8 @@ export const BADGE_CSS = `
 .badge:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
 .badge:hover{filter:brightness(1.08)}
 .badge.pending{visibility:hidden}
+/* Pinned by an agent: a dark ring (paint-only, like every badge state). */
+.badge.pinned{box-shadow:0 0 0 2px #fff,0 0 0 3.5px #111827}
 .badge.failed{background-color:#f3f4f6;color:#6b7280;outline:1px dashed #9ca3af;outline-offset:-1px;background-image:${bars(0)}}
 ${tierRules}${tierBars}
 `;

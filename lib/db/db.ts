@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { ActionRow, ActivityRow, CustomerRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, ScoreRow, SettingRow } from './schema';
+import type { ActionRow, ActivityRow, CustomerRow, FeedbackRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, OverrideRow, ScoreRow, SettingRow } from './schema';
 import { upgradeToV2 } from './migrations/v2';
 import { upgradeToV3 } from './migrations/v3';
 
@@ -37,6 +37,15 @@ export const STORES_V3 = {
   observationBatches: '++id, *keys, site, observedAt',
 } as const;
 
+/**
+ * Version 4 (issue 7): agents' feedback on scores ("score looks wrong") and
+ * tier overrides with an expiry. New tables only; nothing to migrate.
+ */
+export const STORES_V4 = {
+  feedback: '++id, [site+crmId+at], site, at',
+  overrides: '[site+crmId], site, expiresAt',
+} as const;
+
 export type ChurnRadarDb = Dexie & {
   /** Compound primary key [site, crmId]. */
   customers: Table<CustomerRow, [string, string]>;
@@ -49,6 +58,9 @@ export type ChurnRadarDb = Dexie & {
   indicators: EntityTable<IndicatorRow, 'id'>;
   actions: EntityTable<ActionRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  feedback: EntityTable<FeedbackRow, 'id'>;
+  /** Compound primary key [site, crmId]: one override per customer. */
+  overrides: Table<OverrideRow, [string, string]>;
 };
 
 /**
@@ -69,6 +81,7 @@ export function openDatabase(options: { name?: string; indexedDB?: IDBFactory; I
   db.version(1).stores(STORES_V1);
   db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
   db.version(3).stores(STORES_V3).upgrade(upgradeToV3);
+  db.version(4).stores(STORES_V4);
 
   return db;
 }

@@ -103,7 +103,8 @@ export function mergeSightings(
     const previous = latest.get(snapshot.crmId) ?? existing[i];
     const merged = mergeSnapshot(context.site, previous, snapshot, context.now);
     const { observe } = merged;
-    const customer = context.today !== undefined && merged.customer.today !== context.today ? { ...merged.customer, today: context.today } : merged.customer;
+    let customer = context.today !== undefined && merged.customer.today !== context.today ? { ...merged.customer, today: context.today } : merged.customer;
+    if (context.pageKind === 'detail' && customer.detailUrl !== context.url) customer = { ...customer, detailUrl: context.url };
     latest.set(snapshot.crmId, customer);
     if (observe) {
       observations.push({
@@ -146,7 +147,10 @@ export function applyScores(
     const row = byId.get(score.crmId);
     if (!row || !scoreWorthRecording(row.lastScore, score, now)) continue;
     history.push({ site, crmId: score.crmId, scoredAt: now, probability: score.probability, tier: score.tier, modelId: score.modelId, reasons: reasonsFor(row) });
-    const next = { ...row, lastScore: { probability: score.probability, tier: score.tier, modelId: score.modelId, scoredAt: now } };
+    const next: CustomerRow = { ...row, lastScore: { probability: score.probability, tier: score.tier, modelId: score.modelId, scoredAt: now } };
+    // At-risk since: set when the tier first reaches 3, kept while it stays there, cleared below.
+    if (score.tier >= 3 && (row.lastScore?.tier ?? 0) < 3) next.atRiskSince = now;
+    else if (score.tier < 3) delete next.atRiskSince;
     byId.set(score.crmId, next);
     updated.push(next);
   }

@@ -30,6 +30,11 @@ import type { ModelArtifact } from '../model/types';
  * customers     gains `value` (monthly value, parsed), `today` (the CRM's own "today"
  *               when a page declares one) and `visits` (for "since your last visit").
  *
+ * Added in version 4:
+ * feedback      "score looks wrong" flags (too high / too low, why), kept for managers and
+ *               used as labelled feedback for the next training.
+ * overrides     a pinned tier per customer with a reason and an expiry.
+ *
  * Changed in version 3:
  * observations  replaced by observationBatches: one row per page sighting with its
  *               customers' snapshots, multiEntry-indexed by customer (`*keys`), because
@@ -57,6 +62,10 @@ export interface CustomerRow {
   value?: number;
   /** v2: the CRM page's own "today" (epoch ms) when it declares one; indicators are computed as of it. */
   today?: number;
+  /** When the customer's score last rose to an at-risk tier (≥ 3); contact due times count from here. */
+  atRiskSince?: number;
+  /** The CRM detail page the customer was last seen on, for "open in CRM" from a worklist. */
+  detailUrl?: string;
   /** v2: what the side panel showed at the previous and current visit, for "since your last visit". */
   visits?: { previous?: VisitSnapshot; current?: VisitSnapshot };
   /** How many activities are stored for the customer (0/absent: none to load when scoring). */
@@ -106,6 +115,30 @@ export interface ActionRow {
   scriptId?: string;
   note?: string;
   outcome?: { kind: OutcomeKind; at: number };
+}
+
+/** v4: an agent says a score looks wrong; labelled feedback for the next training. */
+export interface FeedbackRow {
+  id?: number;
+  site: SiteKey;
+  crmId: string;
+  at: number;
+  verdict: 'too_high' | 'too_low';
+  reason: string;
+  /** The score the agent saw. */
+  probability: number;
+  tier: Tier;
+  modelId: string;
+}
+
+/** v4: a tier pinned by an agent or manager, with why and until when. */
+export interface OverrideRow {
+  site: SiteKey;
+  crmId: string;
+  tier: Tier;
+  reason: string;
+  at: number;
+  expiresAt: number;
 }
 
 export interface SettingRow {

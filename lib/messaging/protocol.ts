@@ -6,6 +6,7 @@
 import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '../background/indicator-service';
+import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
 import type { StorageProblem } from '../settings';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
@@ -108,6 +109,19 @@ export interface CustomerView {
   activities: ActivityView[];
   /** The CRM's own "today" for this customer when its pages declare one (epoch ms). */
   asOf: number | null;
+  /** Actions logged on this customer, newest first, with their outcomes. */
+  actions: ActionView[];
+  /** "Score looks wrong" flags, newest first. */
+  feedback: FeedbackView[];
+  /** A pinned tier in force, or null. */
+  override: OverrideView | null;
+  /** Monthly value when the CRM shows one. */
+  value: number | null;
+  owner: string | null;
+  /** Risk × value quadrant; null without a value. */
+  quadrant: RiskValueQuadrant | null;
+  /** Where the customer's CRM page is. */
+  url: string | null;
 }
 
 export interface ActivityView {
@@ -125,7 +139,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol {
+export interface Protocol extends AgentProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

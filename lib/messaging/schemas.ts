@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../domain';
+import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import type { MessageType } from './protocol';
 
 /**
@@ -61,6 +62,7 @@ export const requestSchemas = {
   getScorecard: empty,
   // Shape checked by the scorecard's own parser in the handler; null restores the default.
   saveScorecard: z.strictObject({ scorecard: z.union([z.record(z.string(), z.unknown()), z.null()]) }),
+  ...agentRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -73,6 +75,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getModelInfo: 'extension',
   getTierThresholds: 'extension',
   getStatus: 'extension',
+  ...agentAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

@@ -46,6 +46,7 @@ beforeEach(() => {
     indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS,
     retentionDays: async () => 365,
     storageProblem: async () => null,
+    dueHours: async () => ({ '5': 24, '4': 72, '3': 168 }),
     focus: { get: async () => focus, set: async (value) => void (focus = value) },
     openSidePanel: vi.fn(async () => undefined),
     emit: (event) => events.push(event),
@@ -194,5 +195,53 @@ describe('background handlers', () => {
     const problem = { kind: 'quota' as const, message: 'QuotaExceededError: full', at: 5, pending: 12, discarded: 0 };
     const handlers = createHandlers({ ...deps, storageProblem: async () => problem });
     expect(await handlers.getStatus({}, { site: null, tabId: null })).toEqual({ storageProblem: problem, retentionDays: 365 });
+  });
+
+  it('logs an action and its outcome, refuses an outcome for another site’s action, and shows both on the customer', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
+    const { id } = await handlers.logAction({ site: SITE, crmId: 'a', kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care' }, { site: null, tabId: null });
+    await expect(handlers.setOutcome({ site: 'https://other.test', actionId: id, outcome: 'retained' }, { site: null, tabId: null })).rejects.toMatchObject({ code: 'not-found' });
+    await handlers.setOutcome({ site: SITE, actionId: id, outcome: 'retained' }, { site: null, tabId: null });
+    await expect(handlers.logAction({ site: SITE, crmId: 'nobody', kind: 'called' }, { site: null, tabId: null })).rejects.toMatchObject({ code: 'not-found' });
+    const view = (await handlers.getCustomerView({ site: SITE, crmId: 'a' }, { site: null, tabId: null }))!;
+    expect(view.actions).toEqual([{ id, at: 1_000, kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care', note: undefined, outcome: { kind: 'retained', at: 1_000 } }]);
+    expect(events.some((e) => e.type === 'customer-updated' && e.crmId === 'a')).toBe(true);
+  });
+
+  it('stores "score looks wrong" with the score the agent saw', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
+    await deps.customers.settled();
+    await handlers.flagScore({ site: SITE, crmId: 'a', verdict: 'too_high', reason: 'Renewed yesterday' }, { site: null, tabId: null });
+    expect(await db.feedback.toArray()).toEqual([expect.objectContaining({ crmId: 'a', verdict: 'too_high', reason: 'Renewed yesterday', tier: 5, modelId: 'model-1' })]);
+  });
+
+  it('pins a tier until it expires: badges show the pinned tier and say so, the model’s tier stays in history', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
+    await handlers.setOverride({ site: SITE, crmId: 'b', tier: 4, reason: 'Competitor offer', expiresAt: 5_000 }, { site: null, tabId: null });
+    const { scores } = await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
+    expect(scores.find((s) => s.crmId === 'b')).toMatchObject({ tier: 4, pinned: { modelTier: 1, reason: 'Competitor offer', expiresAt: 5_000 } });
+    expect(scores.find((s) => s.crmId === 'a')!.pinned).toBeUndefined();
+    const view = (await handlers.getCustomerView({ site: SITE, crmId: 'b' }, { site: null, tabId: null }))!;
+    expect(view.override).toMatchObject({ tier: 4, reason: 'Competitor offer' });
+    expect(view.score!.tier).toBe(1);
+    // After the expiry the model's tier is back.
+    deps.now = () => 6_000;
+    const later = await handlers.scanPage(list([bob]), { site: SITE, tabId: 3 });
+    expect(later.scores[0]).toMatchObject({ tier: 1 });
+    expect(later.scores[0]!.pinned).toBeUndefined();
+    await handlers.clearOverride({ site: SITE, crmId: 'b' }, { site: null, tabId: null });
+    expect(await db.overrides.count()).toBe(0);
+  });
+
+  it('builds the worklist from stored at-risk customers', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
+    const { items, dueHours } = await handlers.getWorklist({}, { site: null, tabId: null });
+    expect(items.map((i) => [i.crmId, i.tier])).toEqual([['a', 5]]);
+    expect(items[0]!.dueAt).toBe(1_000 + 24 * 3_600_000);
+    expect(dueHours['5']).toBe(24);
   });
 });

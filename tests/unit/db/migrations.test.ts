@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import v1 from '../../fixtures/db/v1.json';
-import { openDatabase, STORES_V1, STORES_V2, type ChurnRadarDb } from '../../../lib/db/db';
+import { openDatabase, STORES_V1, STORES_V2, STORES_V3, type ChurnRadarDb } from '../../../lib/db/db';
 import { customerValueOf } from '../../../lib/db/migrations/v2';
 import { countObservations, getObservations } from '../../../lib/db/customers-repo';
 
@@ -29,7 +29,7 @@ describe('schema migrations', () => {
     await writeVersion1(name);
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(3);
+    expect(opened.verno).toBe(4);
     for (const table of V1_TABLES.filter((t) => t !== 'observations')) {
       const rows = await opened.table(table).toArray();
       expect(rows.length, table).toBe(v1[table].length);
@@ -100,5 +100,24 @@ describe('schema migrations', () => {
       [20, 'detail', { Plan: 'Gold', Owner: 'Lee' }],
     ]);
     expect(await getObservations(opened, 'http://crm.test', 'b')).toHaveLength(1);
+  });
+
+  it('v3 → v4 adds feedback and overrides, empty and usable, and keeps everything else', async () => {
+    const name = `migrate-${counter++}`;
+    const old = new Dexie(name);
+    old.version(1).stores(STORES_V1);
+    old.version(2).stores(STORES_V2);
+    old.version(3).stores(STORES_V3);
+    await old.open();
+    await old.table('actions').add({ site: 's', crmId: 'c', at: 1, kind: 'called' });
+    old.close();
+    opened = openDatabase({ name });
+    await opened.open();
+    expect(opened.verno).toBe(4);
+    expect(await opened.actions.count()).toBe(1);
+    await opened.overrides.put({ site: 's', crmId: 'c', tier: 5, reason: 'r', at: 1, expiresAt: 2 });
+    await opened.feedback.add({ site: 's', crmId: 'c', at: 1, verdict: 'too_low', reason: 'r', probability: 0.1, tier: 1, modelId: 'm' });
+    expect(await opened.overrides.where('site').equals('s').count()).toBe(1);
+    expect(await opened.feedback.where('[site+crmId+at]').between(['s', 'c', 0], ['s', 'c', 9]).count()).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatPercentRange,
   formatDate,
+  sparklineMarks,
   formatPointChange,
   formatProbability,
   formatRelativeTime,
@@ -233,5 +234,13 @@ describe('formatDate', () => {
     expect(formatDate(at, 'en-US', 'UTC')).toBe('Sep 4, 1997');
     expect(formatDate(at, 'zh-CN', 'UTC')).toBe('1997年9月4日');
     expect(formatDate('not a date', 'en-US')).toBe('');
+  });
+});
+
+describe('sparklineMarks', () => {
+  it('places actions on the time axis of the score history and drops those outside it', () => {
+    const history = [{ at: 0 }, { at: 100 }];
+    expect(sparklineMarks(history, [{ at: 50 }, { at: 0 }, { at: 100 }, { at: 150 }], 108, 4)).toEqual([54, 4, 104]);
+    expect(sparklineMarks([{ at: 5 }], [{ at: 5 }], 100)).toEqual([]);
   });
 });

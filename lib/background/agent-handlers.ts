@@ -1,0 +1,126 @@
+/**
+ * The support agent's actions (side panel): log an action and its outcome,
+ * flag a score as wrong, pin a tier until a date, and the worklist.
+ * Overrides are kept in memory per site so a list page's badges never wait
+ * for a read; every change emits `customer-updated` so open panels re-read.
+ */
+import { activeOverrides, addAction, addFeedback, setOutcome } from '../db/actions-repo';
+import type { ChurnRadarDb } from '../db/db';
+import type { ActionRow, OverrideRow } from '../db/schema';
+import type { SiteKey } from '../domain';
+import type { AgentProtocol } from '../messaging/agent-protocol';
+import type { BackgroundEvent } from '../messaging/protocol';
+import type { CustomerStore } from './customer-store';
+import { HandlerError, type Handlers } from './router';
+import { buildWorklist, ownerOf } from './worklist';
+
+export interface AgentDeps {
+  db: ChurnRadarDb;
+  customers: CustomerStore;
+  dueHours: () => Promise<Record<string, number>>;
+  emit: (event: BackgroundEvent) => void;
+  now: () => number;
+}
+
+/** Unexpired overrides per site, loaded once per worker life and kept current by setOverride/clearOverride. */
+export function createOverrideCache(db: ChurnRadarDb, now: () => number) {
+  const bySite = new Map<SiteKey, Promise<Map<string, OverrideRow>>>();
+  const load = (site: SiteKey) => {
+    let entry = bySite.get(site);
+    if (!entry) {
+      entry = activeOverrides(db, site, now()).catch((error: unknown) => {
+        bySite.delete(site);
+        throw error;
+      });
+      bySite.set(site, entry);
+    }
+    return entry;
+  };
+  return {
+    /** The site's overrides in force now. */
+    async forSite(site: SiteKey): Promise<Map<string, OverrideRow>> {
+      const all = await load(site);
+      const at = now();
+      for (const [crmId, row] of all) if (row.expiresAt <= at) all.delete(crmId);
+      return all;
+    },
+    async set(row: OverrideRow): Promise<void> {
+      await db.overrides.put(row);
+      (await load(row.site)).set(row.crmId, row);
+    },
+    async clear(site: SiteKey, crmId: string): Promise<void> {
+      await db.overrides.delete([site, crmId]);
+      (await load(site)).delete(crmId);
+    },
+    reset: () => bySite.clear(),
+  };
+}
+
+export type OverrideCache = ReturnType<typeof createOverrideCache>;
+
+export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): Pick<Handlers, keyof AgentProtocol> {
+  const changed = (site: SiteKey, crmId: string) => deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId });
+
+  async function requireCustomer(site: SiteKey, crmId: string) {
+    const customer = await deps.customers.get(site, crmId);
+    if (!customer) throw new HandlerError('not-found', 'This customer has not been seen on a CRM page.');
+    return customer;
+  }
+
+  return {
+    async logAction(request) {
+      await requireCustomer(request.site, request.crmId);
+      const action: Omit<ActionRow, 'id'> = { site: request.site, crmId: request.crmId, at: deps.now(), kind: request.kind };
+      if (request.scriptId) action.scriptId = request.scriptId;
+      if (request.ruleId) action.playbookId = request.ruleId;
+      if (request.note) action.note = request.note;
+      const id = await addAction(deps.db, action);
+      changed(request.site, request.crmId);
+      return { id };
+    },
+
+    async setOutcome(request) {
+      const action = await deps.db.actions.get(request.actionId);
+      if (!action || action.site !== request.site || !(await setOutcome(deps.db, request.site, request.actionId, request.outcome, deps.now()))) {
+        throw new HandlerError('not-found', 'That action does not exist.');
+      }
+      changed(action.site, action.crmId);
+      return null;
+    },
+
+    async flagScore(request) {
+      const customer = await requireCustomer(request.site, request.crmId);
+      if (!customer.lastScore) throw new HandlerError('not-found', 'This customer has no score to flag yet.');
+      const { probability, tier, modelId } = customer.lastScore;
+      const id = await addFeedback(deps.db, { site: request.site, crmId: request.crmId, at: deps.now(), verdict: request.verdict, reason: request.reason, probability, tier, modelId });
+      changed(request.site, request.crmId);
+      return { id };
+    },
+
+    async setOverride(request) {
+      await requireCustomer(request.site, request.crmId);
+      await overrides.set({ site: request.site, crmId: request.crmId, tier: request.tier, reason: request.reason, at: deps.now(), expiresAt: request.expiresAt });
+      changed(request.site, request.crmId);
+      return null;
+    },
+
+    async clearOverride(request) {
+      await overrides.clear(request.site, request.crmId);
+      changed(request.site, request.crmId);
+      return null;
+    },
+
+    async getWorklist(request) {
+      await deps.customers.settled();
+      const customers = await deps.db.customers.filter((row) => !!row.lastScore).toArray();
+      const sites = [...new Set(customers.map((c) => c.site))];
+      const overridden = new Map<string, OverrideRow>();
+      for (const site of sites) for (const [crmId, row] of await overrides.forSite(site)) overridden.set(`${site}\u0000${crmId}`, row);
+      const latestAction = new Map<string, ActionRow>();
+      await deps.db.actions.orderBy('at').each((action) => void latestAction.set(`${action.site}\u0000${action.crmId}`, action));
+      const items = buildWorklist(customers, overridden, latestAction, await deps.dueHours(), request);
+      const owners = [...new Set(customers.map(ownerOf).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b));
+      return { items: items.slice(0, 500), owners, dueHours: await deps.dueHours() };
+    },
+  };
+}
