@@ -1,11 +1,17 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { StorageBanner } from '../../components/StorageBanner';
 import { uiLocale } from '../../components/i18n';
+import { DataSection } from './DataSection';
+import { EvaluationSection } from './EvaluationSection';
 import { ModelSection } from './ModelSection';
+import { ModelsSection } from './ModelsSection';
+import { ScorecardSection } from './ScorecardSection';
 import { TiersSection } from './TiersSection';
+import { TrainSection } from './TrainSection';
+import type { PreparedData } from './workspace';
 
-const SECTIONS = ['model', 'tiers'] as const;
+const SECTIONS = ['model', 'data', 'train', 'evaluation', 'models', 'scorecard', 'tiers'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionFromHash(hash: string): Section {
@@ -50,8 +56,16 @@ function useCurrentSection(): Section {
 /** The manager console: a header, a sticky section nav, and every section on one scrolling page. */
 export function App() {
   const current = useCurrentSection();
+  const [prepared, setPrepared] = useState<PreparedData | null>(null);
+  const [evaluated, setEvaluated] = useState<string | null>(null);
+  const onPrepared = useCallback((data: PreparedData | null) => setPrepared(data), []);
   const labels: Record<Section, string> = {
     model: i18n.t('options.nav.model'),
+    data: i18n.t('options.nav.data'),
+    train: i18n.t('options.nav.train'),
+    evaluation: i18n.t('options.nav.evaluation'),
+    models: i18n.t('options.nav.models'),
+    scorecard: i18n.t('options.nav.scorecard'),
     tiers: i18n.t('options.nav.tiers'),
   };
 
@@ -68,7 +82,7 @@ export function App() {
       </header>
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-6 md:flex-row md:items-start">
         <nav aria-label={i18n.t('options.navLabel')} className="md:sticky md:top-6 md:w-48 md:shrink-0">
-          <ul className="flex gap-1 md:flex-col">
+          <ul className="flex flex-wrap gap-1 md:flex-col">
             {SECTIONS.map((id) => (
               <li key={id}>
                 <a
@@ -89,6 +103,21 @@ export function App() {
           <StorageBanner locale={uiLocale()} />
           <Section id="model" title={labels.model}>
             <ModelSection />
+          </Section>
+          <Section id="data" title={labels.data}>
+            <DataSection onChange={onPrepared} />
+          </Section>
+          <Section id="train" title={labels.train}>
+            <TrainSection data={prepared} onTrained={setEvaluated} />
+          </Section>
+          <Section id="evaluation" title={labels.evaluation}>
+            <EvaluationSection modelId={evaluated} onSelect={setEvaluated} />
+          </Section>
+          <Section id="models" title={labels.models}>
+            <ModelsSection onEvaluate={setEvaluated} />
+          </Section>
+          <Section id="scorecard" title={labels.scorecard}>
+            <ScorecardSection />
           </Section>
           <Section id="tiers" title={labels.tiers}>
             <TiersSection />

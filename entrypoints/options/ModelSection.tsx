@@ -10,9 +10,48 @@ import { useRequest } from '../../components/useRequest';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { ModelInfo } from '../../lib/messaging/protocol';
+import { inputLabel } from './labels';
+import { MeanSd } from './MeanSd';
 
-/** The model currently scoring customers, with its cross-validated quality. Read-only for now. */
+/** What scores customers now: every active model (or the starter scorecard), then the first one in detail. */
 export function ModelSection() {
+  return (
+    <div className="space-y-4">
+      <InUse />
+      <ActiveModel />
+    </div>
+  );
+}
+
+function InUse() {
+  const request = useRequest(() => sendMessage('listModels', {}));
+  const { reload } = request;
+  useEffect(() => onBackgroundEvent((event) => event.type === 'model-changed' && reload(true)), [reload]);
+  if (request.status === 'loading') return <Skeleton className="h-14 w-full" />;
+  if (request.status === 'error') return null;
+  const { models, activeIds, inUse } = request.data;
+  const active = activeIds.map((id) => models.find((m) => m.id === id)).filter((m) => !!m);
+  return (
+    <div className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3" role="status" data-testid="in-use">
+      <p className="text-xs font-semibold tracking-wide text-sky-800 uppercase">{i18n.t('options.inUse.title')}</p>
+      {inUse === 'scorecard' || active.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-800">{i18n.t('options.inUse.scorecard')}</p>
+      ) : (
+        <ul className="mt-1 space-y-0.5 text-sm text-slate-800">
+          {active.map((m) => (
+            <li key={m.id}>
+              <span className="font-semibold">{m.name}</span>
+              <span className="text-slate-600"> · {i18n.t('options.inUse.serves', [m.inputs.slice(0, 4).map(inputLabel).join(', ') + (m.inputs.length > 4 ? '…' : '')])}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {active.length > 1 && <p className="mt-1 text-xs text-slate-600">{i18n.t('options.inUse.choice')}</p>}
+    </div>
+  );
+}
+
+function ActiveModel() {
   const request = useRequest(() => sendMessage('getModelInfo', {}));
   const { reload } = request;
   useEffect(() => onBackgroundEvent((event) => event.type === 'model-changed' && reload(true)), [reload]);
@@ -93,18 +132,6 @@ function ModelCard({ model }: { model: ModelInfo }) {
         <Detail label={i18n.t('options.model.trainTime')} value={formatDuration(m.train_seconds, locale)} />
       </dl>
     </Card>
-  );
-}
-
-/** "0.845 ± 0.012" with the spread de-emphasised; in a narrow tile the spread moves to its own line. */
-function MeanSd({ mean, sd, locale }: { mean: number; sd: number; locale: string }) {
-  return (
-    <span className="flex flex-wrap items-baseline gap-x-1.5">
-      <span>{formatDecimal(mean, locale)}</span>
-      {Number.isFinite(sd) && (
-        <span className="text-sm font-normal whitespace-nowrap text-slate-500">± {formatDecimal(sd, locale)}</span>
-      )}
-    </span>
   );
 }
 

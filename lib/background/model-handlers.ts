@@ -13,15 +13,13 @@ import type { ChurnRadarDb } from '../db/db';
 import type { IndicatorSettings } from '../indicators/types';
 import type { BackgroundEvent, ModelOrigin, ScorecardView } from '../messaging/protocol';
 import { parseModelArtifact } from '../model/artifact';
+import { DEFAULT_SCORECARD, parseScorecard } from '../model/scorecard';
 import { createScorer } from '../model/scorer';
 import type { ModelArtifact, Scorer } from '../model/types';
 import { observedTrainingRows } from '../training/observed';
 import type { CustomerStore } from './customer-store';
-import { ModelManagementError, type ModelProvider } from './model-provider';
+import { ModelManagementError, SCORECARD_KEY, type ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
-
-/** The starter scorecard's weights, stored by the background (db meta). */
-export const SCORECARD_KEY = 'scorecard';
 
 export interface ScorecardSupport {
   defaults: () => unknown;
@@ -67,8 +65,11 @@ export function modelFileName(artifact: Pick<ModelArtifact, 'name' | 'id'>): str
   return `${base}-${artifact.id.slice(0, 8)}.churn-model.json`;
 }
 
+const STARTER_SCORECARD: ScorecardSupport = { defaults: () => DEFAULT_SCORECARD, parse: parseScorecard };
+
 export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, ModelMessages> {
   const { models } = deps;
+  const scorecard = deps.scorecard ?? STARTER_SCORECARD;
 
   /** Management errors keep their own code; everything else is the router's business. */
   async function managed<T>(run: () => Promise<T>): Promise<T> {
@@ -108,19 +109,18 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
   }
 
   async function scorecardView(): Promise<ScorecardView> {
-    const support = deps.scorecard;
-    if (!support) throw new HandlerError('not-found', 'This version has no starter scorecard.');
+    const support = scorecard;
     const stored = (await deps.db.meta.get(SCORECARD_KEY))?.value;
-    let scorecard = support.defaults();
+    let card = support.defaults();
     if (stored !== undefined) {
       try {
-        scorecard = support.parse(stored);
+        card = support.parse(stored);
       } catch {
         // A stored scorecard this version cannot read: the default scores, and the page shows it.
       }
     }
     const list = await models.list();
-    return { scorecard, defaults: support.defaults(), inUse: list.inUse === 'scorecard' };
+    return { scorecard: card, defaults: support.defaults(), inUse: list.inUse === 'scorecard' };
   }
 
   return {
@@ -174,17 +174,16 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
 
     getScorecard: () => scorecardView(),
 
-    async saveScorecard({ scorecard }) {
-      const support = deps.scorecard;
-      if (!support) throw new HandlerError('not-found', 'This version has no starter scorecard.');
-      if (scorecard === null) {
+    async saveScorecard({ scorecard: edited }) {
+      const support = scorecard;
+      if (edited === null) {
         await deps.db.meta.delete(SCORECARD_KEY);
       } else {
         let parsed: unknown;
         try {
-          parsed = support.parse(scorecard);
+          parsed = support.parse(edited);
         } catch (error) {
-          throw new HandlerError('bad-request', `Invalid scorecard: ${(error as Error).message}`);
+          throw new HandlerError('bad-request', (error as Error).message);
         }
         await deps.db.meta.put({ key: SCORECARD_KEY, value: parsed });
       }

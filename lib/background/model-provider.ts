@@ -2,6 +2,7 @@ import type { ChurnRadarDb } from '../db/db';
 import type { ModelRow } from '../db/schema';
 import type { ActivationEvent, ModelInfo, ModelList, ModelOrigin, ModelSummary } from '../messaging/protocol';
 import { chooseScorer, modelSources } from '../model/choice';
+import { createScorecardScorer, DEFAULT_SCORECARD, parseScorecard } from '../model/scorecard';
 import type { ModelArtifact, RawRow, Scorer } from '../model/types';
 import { appendHistory, planActivation, planRollback, rollbackTarget } from './model-activation';
 
@@ -15,6 +16,8 @@ const BUNDLED_INSTALLED_KEY = 'bundledModelsInstalled';
 const ACTIVATION_HISTORY_KEY = 'modelActivationHistory';
 /** Record<model id, CatalogEntry>: how each stored model arrived and which version it follows. */
 const CATALOG_KEY = 'modelCatalog';
+/** The manager's starter-scorecard weights (absent: DEFAULT_SCORECARD). */
+export const SCORECARD_KEY = 'scorecard';
 /** Scorers of models taken out of service are disposed this long after, so a scan in flight can finish. */
 const DISPOSE_AFTER_MS = 30_000;
 
@@ -42,10 +45,11 @@ export interface ModelProviderDeps {
   parse: (json: unknown) => ModelArtifact;
   createScorer: (artifact: ModelArtifact) => Promise<Scorer>;
   /**
-   * What scores customers while no model is active (the starter scorecard).
-   * Absent: nothing does, and scoring asks for a model.
+   * What scores customers while no model is active. Default: the starter
+   * scorecard with the weights stored under SCORECARD_KEY; null: nothing
+   * (scoring then asks for a model).
    */
-  fallback?: () => Promise<Scorer | null>;
+  fallback?: (() => Promise<Scorer | null>) | null;
   now?: () => number;
   /** Timer for disposing replaced scorers (tests pass a fake). */
   later?: (task: () => void, ms: number) => void;
@@ -81,6 +85,7 @@ export function createModelProvider(deps: ModelProviderDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => Date.now());
   const later = deps.later ?? ((task, ms) => void setTimeout(task, ms));
+  const fallback = deps.fallback === undefined ? () => storedScorecardScorer(db) : deps.fallback;
   let loading: Promise<Scorer[]> | null = null;
   /** Live scorers by model id, reused across reloads. */
   const scorers = new Map<string, Promise<Scorer>>();
@@ -153,9 +158,9 @@ export function createModelProvider(deps: ModelProviderDeps) {
       scorers.delete(id);
       later(() => void scorer.then((s) => s.dispose(), () => undefined), DISPOSE_AFTER_MS);
     }
-    if (active.length === 0 && deps.fallback) {
-      const fallback = await deps.fallback();
-      if (fallback) return [fallback];
+    if (active.length === 0 && fallback) {
+      const scorer = await fallback();
+      if (scorer) return [scorer];
     }
     return active;
   }
@@ -181,7 +186,7 @@ export function createModelProvider(deps: ModelProviderDeps) {
     const models = rows.map((row) => summaryOf(row, ids, events, entries[row.id], bundledNames, present));
     // Active first (in their order), then the newest stored first.
     models.sort((a, b) => rank(ids, a.id) - rank(ids, b.id) || b.addedAt - a.addedAt);
-    const inUse = ids.some((id) => present.has(id)) || !deps.fallback ? 'models' : 'scorecard';
+    const inUse = ids.some((id) => present.has(id)) || !fallback ? 'models' : 'scorecard';
     return { models, activeIds: ids.filter((id) => present.has(id)), inUse, history: events };
   }
 
@@ -301,6 +306,20 @@ export function createModelProvider(deps: ModelProviderDeps) {
       return deps.parse((await requireRow(id)).artifact);
     },
   };
+}
+
+/** The starter scorecard with the manager's weights; the default when none are stored or they no longer parse. */
+export async function storedScorecardScorer(db: ChurnRadarDb): Promise<Scorer> {
+  const stored = (await db.meta.get(SCORECARD_KEY))?.value;
+  let card = DEFAULT_SCORECARD;
+  if (stored !== undefined) {
+    try {
+      card = parseScorecard(stored);
+    } catch {
+      // Weights this version cannot read: the default scores rather than nothing.
+    }
+  }
+  return createScorecardScorer(card);
 }
 
 function rank(ids: readonly string[], id: string): number {

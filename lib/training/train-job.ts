@@ -5,39 +5,37 @@
  * dedicated Web Worker (entrypoints/options/train.worker.ts); written
  * against a `post` callback so it is testable in Node.
  */
-import { trainModel, TrainError, type TrainOptions } from '../model/train';
-import { progressFraction, type FromWorker, type TrainRequest, type TrainingPhase } from './worker-protocol';
+import { trainModel, TrainError, type TrainOptions, type TrainProgress } from '../model/train';
+import { progressFraction, type FromWorker, type TrainRequest, type TrainingPhase, type TrainingProgress } from './worker-protocol';
 
 export const TRAINED_BY = 'options page (Web Worker)';
 
-/** lib/model's progress report: a stage, the fold, and (when known) the completion within the stage. */
-interface ModelProgress {
-  stage: string;
-  fold: number;
-  folds: number;
-  fraction?: number;
+/** lib/model's phases → the page's: preparing, cross-validation, the final fit, and the evaluation work around it. */
+export function phaseOf(phase: TrainProgress['phase']): TrainingPhase {
+  switch (phase) {
+    case 'prepare':
+      return 'preparing';
+    case 'cv':
+      return 'cv';
+    case 'final':
+      return 'final';
+    default:
+      return 'evaluating';
+  }
 }
 
-/** lib/model stages → the page's phases: cross-validation, the final fit, then everything after it. */
-export function phaseOf(stage: string, sawFinal: boolean): TrainingPhase {
-  if (stage === 'cv') return 'cv';
-  if (stage === 'final') return 'final';
-  return sawFinal ? 'evaluating' : 'cv';
+/** The page's progress from lib/model's: its own overall fraction when given, else the phase arithmetic. */
+export function pageProgress(progress: Pick<TrainProgress, 'phase' | 'fold' | 'folds'> & { fraction?: number }, folds: number): TrainingProgress {
+  const phase = phaseOf(progress.phase);
+  const fraction = Number.isFinite(progress.fraction) ? Math.min(1, Math.max(0, progress.fraction!)) : progressFraction(phase, progress.fold, folds);
+  return { phase, fold: phase === 'cv' ? progress.fold : 0, folds, fraction };
 }
 
 export async function runTrainingJob(request: TrainRequest, post: (message: FromWorker) => void, clock: () => number = () => performance.now()): Promise<void> {
   const started = clock();
   const folds = request.folds;
   post({ type: 'progress', progress: { phase: 'preparing', fold: 0, folds, fraction: 0 } });
-  let sawFinal = false;
-  const onProgress = (progress: ModelProgress) => {
-    if (progress.stage === 'final') sawFinal = true;
-    const phase = phaseOf(progress.stage, sawFinal);
-    post({
-      type: 'progress',
-      progress: { phase, fold: phase === 'cv' ? progress.fold : 0, folds, fraction: progressFraction(phase, progress.fold, folds, progress.fraction ?? 0) },
-    });
-  };
+  const onProgress = (progress: TrainProgress) => post({ type: 'progress', progress: pageProgress(progress, folds) });
   const options: TrainOptions = {
     rows: request.rows,
     columns: request.columns,
@@ -50,13 +48,11 @@ export async function runTrainingJob(request: TrainRequest, post: (message: From
     source: request.source,
     onProgress,
     ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    ...(request.kind ? { model: request.kind } : {}),
+    ...(request.parent ? { parent: request.parent } : {}),
   };
-  // Options of the model engineer's newer trainModel (model kind, lineage), passed through when set.
-  const extra: Record<string, unknown> = {};
-  if (request.kind) extra.model = request.kind;
-  if (request.parent) extra.parent = request.parent;
   try {
-    const { artifact } = await trainModel({ ...options, ...extra });
+    const { artifact } = await trainModel(options);
     post({ type: 'progress', progress: { phase: 'evaluating', fold: 0, folds, fraction: 1 } });
     post({ type: 'done', artifact, seconds: (clock() - started) / 1000 });
   } catch (error) {

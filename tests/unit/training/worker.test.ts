@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { phaseOf } from '../../../lib/training/train-job';
+import { pageProgress, phaseOf } from '../../../lib/training/train-job';
 import { startTraining, TrainingCancelled, TrainingFailed, type WorkerLike } from '../../../lib/training/worker-client';
 import { progressFraction, type FromWorker, type TrainRequest } from '../../../lib/training/worker-protocol';
 
@@ -16,11 +16,19 @@ describe('progress fraction', () => {
     expect(progressFraction('cv', 9, 5, 2)).toBeCloseTo(0.82, 12);
     expect(progressFraction('cv', 0, 0, -1)).toBeCloseTo(0.02, 12);
   });
-  it('maps lib/model stages to phases: unknown stages before the final fit count as CV, after it as evaluation', () => {
-    expect(phaseOf('cv', false)).toBe('cv');
-    expect(phaseOf('final', false)).toBe('final');
-    expect(phaseOf('calibration', false)).toBe('cv');
-    expect(phaseOf('learning-curve', true)).toBe('evaluating');
+  it('maps lib/model phases to the page’s: calibration, learning curve and explanation are evaluation work', () => {
+    expect(phaseOf('prepare')).toBe('preparing');
+    expect(phaseOf('cv')).toBe('cv');
+    expect(phaseOf('final')).toBe('final');
+    expect(phaseOf('calibrate')).toBe('evaluating');
+    expect(phaseOf('learning-curve')).toBe('evaluating');
+    expect(phaseOf('explain')).toBe('evaluating');
+    expect(phaseOf('done')).toBe('evaluating');
+  });
+  it('keeps lib/model’s own overall fraction (clamped), the fold only during CV', () => {
+    expect(pageProgress({ phase: 'cv', fold: 3, folds: 5, fraction: 0.41 }, 5)).toEqual({ phase: 'cv', fold: 3, folds: 5, fraction: 0.41 });
+    expect(pageProgress({ phase: 'learning-curve', fold: 1, folds: 5, fraction: 1.2 }, 5)).toEqual({ phase: 'evaluating', fold: 0, folds: 5, fraction: 1 });
+    expect(pageProgress({ phase: 'final', fold: 0, folds: 5 }, 5).fraction).toBeCloseTo(0.82, 12);
   });
 });
 
