@@ -199,11 +199,14 @@ function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; ref
   );
 }
 
+/** Message names allow only letters, digits and underscores. */
+const quadrantKey = (quadrant: NonNullable<CustomerView['quadrant']>) => quadrant.replaceAll('-', '_') as 'high_risk_high_value' | 'high_risk_low_value' | 'low_risk_high_value' | 'low_risk_low_value';
+
 /** Value, risk × value quadrant and owner, when the CRM shows them. */
 function CustomerFacts({ view, locale }: { view: CustomerView; locale: string }) {
   const facts: string[] = [];
   if (view.value !== null) facts.push(i18n.t('sidepanel.value', [new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(view.value)]));
-  if (view.quadrant) facts.push(i18n.t(`quadrant.${view.quadrant}`));
+  if (view.quadrant) facts.push(i18n.t(`quadrant.${quadrantKey(view.quadrant)}`));
   if (view.owner) facts.push(i18n.t('sidepanel.owner', [view.owner]));
   if (facts.length === 0) return null;
   return <p className="mt-1 text-xs text-slate-600">{facts.join(' · ')}</p>;
