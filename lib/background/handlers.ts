@@ -42,6 +42,8 @@ export interface BackgroundDeps {
   indicatorSettings: () => Promise<IndicatorSettings>;
   retentionDays: () => Promise<number>;
   storageProblem: () => Promise<StorageProblem | null>;
+  /** Remembers each tab's customer so the side panel follows the active tab. */
+  tabFocus?: { remember: (tabId: number, target: { site: SiteKey; crmId: string }) => Promise<void> };
   /** Contact due hours by tier (worklist). */
   dueHours: () => Promise<Record<string, number>>;
   focus: { get: () => Promise<FocusedCustomer | null>; set: (value: FocusedCustomer) => Promise<void> };
@@ -76,6 +78,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   async function focusOn(site: SiteKey, crmId: string, tabId: number | null) {
     const previous = await deps.focus.get();
     await deps.focus.set({ site, crmId, tabId, at: deps.now() });
+    if (tabId !== null) await deps.tabFocus?.remember(tabId, { site, crmId });
     if (previous?.site !== site || previous.crmId !== crmId) deps.emit({ channel: 'churn-radar-event', type: 'focus-changed', site, crmId });
   }
 

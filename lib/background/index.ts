@@ -6,7 +6,8 @@ import { emitBackgroundEvent } from '../messaging/events';
 import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
-import { dueHoursItem, focusedCustomerItem, indicatorSettingsItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
+import { createTabFocus } from './tab-focus';
+import { dueHoursItem, focusedCustomerItem, indicatorSettingsItem, tabCustomersItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
 import { pruneHistory } from '../db/retention';
 import { classifyStorageError, errorText } from '../db/storage-errors';
 import { cachedItem } from './cached-item';
@@ -76,7 +77,17 @@ export function startBackground(): void {
   const indicatorSettings = cachedItem(indicatorSettingsItem);
   const thresholds = cachedItem(tierThresholdsItem);
   const focus = cachedItem(focusedCustomerItem);
+  const tabFocus = createTabFocus({
+    load: () => tabCustomersItem.getValue(),
+    save: (value) => tabCustomersItem.setValue(value),
+    focus,
+    emit: emitBackgroundEvent,
+    now: () => Date.now(),
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void tabFocus.activated(tabId).catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => void tabFocus.closed(tabId).catch(() => undefined));
   const handlers = createHandlers({
+    tabFocus,
     db,
     customers,
     models,
