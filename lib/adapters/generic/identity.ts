@@ -1,0 +1,133 @@
+import type { RawFields } from '../../domain';
+import { normalizeLabel } from '../../fields/product-fields';
+import { isEmailLabel } from './labels';
+
+/**
+ * A customer's stable id, from what the page shows, never invented.
+ *
+ * recordIdFromUrl(href, base) — a record link or the page's own URL:
+ *   - only this site's links (same host as the page, http/https): a link to
+ *     the customer's website or a mailto: is not the record;
+ *   - 1. an id query parameter, in ID_PARAMS order ("record=…" SuiteCRM,
+ *        "id=…" Dynamics/Zoho classic); then the same in a hash made of
+ *        parameters ("#id=9&model=res.partner", Odoo);
+ *   - 2. the path, the hash's first when the app routes in the hash
+ *        ("#/customers/42", "#crm/detail/=/AccountObj/5f8d…"): from the last
+ *        segment back, the first that has a digit and is not a file name
+ *        ("index.php"): "/lightning/r/Account/001Dn…/view" → "001Dn…",
+ *        "/contacts/2456789/record/0-2/18342051" → "18342051". A segment
+ *        without a digit ("/customers/acme") is not taken: lists and settings
+ *        pages are named by words, records by ids.
+ *   - GUIDs lose their braces and are lower-cased (Dynamics writes both).
+ *
+ * emailOf: the first e-mail address in a text, lower-cased.
+ *
+ * joinedId: the manager may join customers across pages, tabs and CRMs by
+ * e-mail ("email:ana@acme.com") or by company domain ("domain:acme.com",
+ * from the e-mail, or the Website field; free-mail domains never join).
+ */
+
+const ID_PARAMS = [
+  'record', 'recordid', 'record_id', 'id', 'objectid', 'object_id', 'customerid', 'customer_id', 'accountid', 'account_id',
+  'contactid', 'contact_id', 'partnerid', 'partner_id', 'entityid', 'entity_id', 'cid',
+];
+const HAS_DIGIT = /\d/;
+const FILE_NAME = /\.[a-z]{1,5}$/i;
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+const HASH_ROUTE = /^\/|^[\w.-]+\//;
+
+function cleanId(raw: string): string | null {
+  let value = raw.trim();
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // keep it as written
+  }
+  const guid = GUID.exec(value);
+  if (guid) return guid[1]!.toLowerCase();
+  return value === '' ? null : value;
+}
+
+function fromParams(params: URLSearchParams): string | null {
+  const byName = new Map<string, string>();
+  for (const [name, value] of params) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), value);
+  for (const name of ID_PARAMS) {
+    const value = byName.get(name);
+    if (value !== undefined) {
+      const id = cleanId(value);
+      if (id) return id;
+    }
+  }
+  return null;
+}
+
+function fromPath(path: string): string | null {
+  const segments = path.split('/');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i]!;
+    if (segment !== '' && HAS_DIGIT.test(segment) && !FILE_NAME.test(segment)) return cleanId(segment);
+  }
+  return null;
+}
+
+export function recordIdFromUrl(href: string, base: URL): string | null {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host !== base.host) return null;
+  const hash = url.hash.replace(/^#!?/, '');
+  const hashIsRoute = HASH_ROUTE.test(hash);
+  const [hashPath, hashQuery] = hashIsRoute ? splitOnce(hash, '?') : ['', hash];
+  return (
+    fromParams(url.searchParams) ??
+    (hashQuery.includes('=') ? fromParams(new URLSearchParams(hashQuery)) : null) ??
+    (hashPath ? fromPath(hashPath) : null) ??
+    fromPath(url.pathname)
+  );
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/i;
+
+export function emailOf(text: string): string | null {
+  const found = EMAIL.exec(text);
+  return found ? found[0].toLowerCase() : null;
+}
+
+export type JoinBy = 'email' | 'domain';
+
+const FREE_MAIL = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me',
+  'protonmail.com', 'gmx.com', 'mail.com', 'qq.com', 'foxmail.com', '163.com', '126.com', 'sina.com', 'sohu.com', 'aliyun.com', 'yeah.net',
+]);
+const WEBSITE_LABELS = new Set(['website', 'web', 'url', 'homepage', 'domain', '网站', '官网', '公司网站'].map(normalizeLabel));
+
+function websiteDomain(value: string): string | null {
+  try {
+    const host = new URL(/^https?:\/\//i.test(value) ? value : `https://${value.trim()}`).hostname.toLowerCase();
+    return host.includes('.') ? host.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The join key of a customer's fields, or null when they show nothing to join by. */
+export function joinedId(fields: RawFields, joinBy: JoinBy): string | null {
+  let email: string | null = null;
+  let website: string | null = null;
+  for (const [label, value] of Object.entries(fields)) {
+    if (email === null && isEmailLabel(label)) email = emailOf(value);
+    else if (website === null && WEBSITE_LABELS.has(normalizeLabel(label))) website = websiteDomain(value);
+  }
+  if (joinBy === 'email') return email ? `email:${email}` : null;
+  const mailDomain = email?.slice(email.indexOf('@') + 1) ?? null;
+  const domain = mailDomain && !FREE_MAIL.has(mailDomain) ? mailDomain : website;
+  return domain ? `domain:${domain}` : null;
+}

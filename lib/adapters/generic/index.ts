@@ -1,0 +1,85 @@
+import type { CrmAdapter, ExtractedCustomer, PageExtraction } from '../types';
+import { findCustomerLists } from './find-lists';
+import { joinedId, recordIdFromUrl, type JoinBy } from './identity';
+import { findActivitySections, readActivities } from './read-activities';
+import { readDetail } from './read-detail';
+import { readList } from './read-list';
+import { collectRoots } from './roots';
+import type { RowCache } from './row-cache';
+
+/**
+ * The generic adapter: any CRM, by reading the page as a person would.
+ * Pure DOM reading (no network, no storage, no change to the page).
+ *
+ *   roots.ts          the document, open shadow roots, same-origin iframes
+ *   find-lists.ts     which tables / ARIA grids / div grids are customer lists
+ *   structure.ts      header labels and rows by column position, per markup
+ *   read-list.ts      rows → customers (crmId, name, fields, anchor)
+ *   read-activities   orders / tickets / notes / timelines of a detail page
+ *   read-detail.ts    label → value pairs, title → one customer
+ *   identity.ts       stable ids from links and URLs, e-mail/domain join
+ *   row-cache.ts      re-scans re-read only the rows that changed
+ *
+ * A page is a detail page when its URL names a record (identity.ts) — or it
+ * has no customer list — and it reads as one customer (read-detail.ts);
+ * a detail page's related lists (contacts of an account) are not a list
+ * page. Otherwise it is a list page when it has customer lists, and null
+ * (not a customer page: dashboards, settings) when it has neither.
+ */
+
+const EXPECTED_SELECTOR_COUNTS = {
+  /** list candidates per root: `table, [role=grid|treegrid|table]`, 0..n; customer lists among them usually 1 */
+  listCandidates: 'table, [role="grid"], [role="treegrid"], [role="table"]',
+  /** on a detail page: exactly 1 title, the first `h1` of the main content */
+  title: 'h1',
+} as const;
+export { EXPECTED_SELECTOR_COUNTS as GENERIC_SELECTORS };
+
+export interface GenericAdapterOptions {
+  /** Keep readings of unchanged rows between scans (see row-cache.ts); one cache per page. */
+  rowCache?: RowCache;
+  /** The manager's choice to join customers by e-mail or company domain across pages and CRMs. */
+  joinBy?: JoinBy;
+}
+
+function dedupe(customers: ExtractedCustomer[]): ExtractedCustomer[] {
+  const seen = new Set<string>();
+  return customers.filter(({ snapshot }) => !seen.has(snapshot.crmId) && (seen.add(snapshot.crmId), true));
+}
+
+function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): ExtractedCustomer[] {
+  if (!joinBy) return customers;
+  return customers.map((customer) => {
+    const id = joinedId(customer.snapshot.fields, joinBy);
+    return id && id !== customer.snapshot.crmId ? { ...customer, snapshot: { ...customer.snapshot, crmId: id } } : customer;
+  });
+}
+
+export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}): PageExtraction | null {
+  const roots = collectRoots(doc);
+  const lists = findCustomerLists(roots);
+  const containers = lists.map((list) => list.grid.container);
+  if (lists.length === 0 || recordIdFromUrl(url.href, url) !== null) {
+    const sections = findActivitySections(roots, (el) => containers.some((container) => container.contains(el)));
+    const skip = [...containers, ...sections.flatMap((section) => [section.heading, ...section.lists])];
+    const customer = readDetail(roots, { page: doc, url, skip });
+    if (customer) {
+      if (sections.length > 0) customer.snapshot.activities = readActivities(sections);
+      return { kind: 'detail', customers: joined([customer], options.joinBy) };
+    }
+  }
+  if (lists.length === 0) return null;
+  const customers = dedupe(joined(lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache })), options.joinBy));
+  return customers.length > 0 ? { kind: 'list', customers } : null;
+}
+
+export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAdapter {
+  return {
+    id: 'generic',
+    matches: () => true,
+    extract: (doc, url) => extractGeneric(doc, url, options),
+  };
+}
+
+/** Registered last (lib/adapters/registry.ts): every site the more specific adapters do not claim. */
+export const genericAdapter: CrmAdapter = createGenericAdapter();

@@ -1,0 +1,174 @@
+import type { RawFields } from '../../domain';
+import type { ExtractedCustomer } from '../types';
+import type { CustomerList } from './find-lists';
+import { emailOf, recordIdFromUrl } from './identity';
+import { isNoiseLabel } from './labels';
+import { baseUrlOf } from './roots';
+import { rowSignature, type RowCache } from './row-cache';
+import type { GridRow } from './structure';
+import { childCells, textOf } from './text';
+
+/**
+ * A customer list's rows → customers.
+ *
+ * - Name column: the header naming the customer (find-lists.ts), else the
+ *   first column whose cell holds a link to a record of this site (looked
+ *   for in the first LINK_PROBE_ROWS rows).
+ * - Fields: every other column with a header, keyed by the header as shown
+ *   ("Monthly Fee", "月费"; lib/fields maps them to product fields); control
+ *   columns (checkboxes, "Actions") are left out; a column the row does not
+ *   render (virtualised columns) is absent, not empty. A repeated header
+ *   gets " (2)", " (3)".
+ * - crmId, first found: the name cell's link (recordIdFromUrl: "record=",
+ *   "id=", the last path segment with a digit); a link on the row itself
+ *   (`<a>` rows, data-href/data-url); a row attribute in ROW_ID_ATTRS
+ *   (Ant Design data-row-key, Lightning data-row-key-value, AG-Grid row-id…);
+ *   the id column; the e-mail column. A row with none of them is skipped:
+ *   an invented id would split or merge customers. Links elsewhere in the
+ *   row are not used: an owner's or a contact's link is someone else's id.
+ * - Name: the link's text, else the cell's. Anchor (the badge goes right
+ *   after it): the link, else the innermost element holding the name, else
+ *   the cell.
+ * - The same crmId twice in one list (pinned duplicate rows) is one customer.
+ */
+
+const LINK_PROBE_ROWS = 5;
+export const ROW_ID_ATTRS = [
+  'data-record-id', 'data-recordid', 'data-customer-id', 'data-account-id', 'data-object-id', 'data-entity-id',
+  'data-row-key-value', 'data-row-key', 'data-row-id', 'data-rowid', 'row-id', 'data-id', 'data-key', 'data-item-id',
+] as const;
+const ROW_LINK_ATTRS = ['data-href', 'data-url', 'data-link', 'data-recordurl', 'data-record-url'] as const;
+
+export interface ListContext {
+  page: Document;
+  url: URL;
+  cache?: RowCache;
+}
+
+interface Plan {
+  key: string;
+  name: number;
+  id?: number;
+  email?: number;
+  fields: readonly (readonly [column: number, key: string])[];
+}
+
+const MAX_CELL_SHADOW_DEPTH = 3;
+
+/** The cell's link, also inside open shadow roots of the cell's components (native-shadow Lightning: force-lookup). */
+function linkIn(cell: Element | ShadowRoot, depth = 0): Element | null {
+  if (cell.nodeType === 1 && (cell as Element).localName === 'a' && (cell as Element).hasAttribute('href')) return cell as Element;
+  const link = cell.querySelector('a[href]');
+  if (link || depth >= MAX_CELL_SHADOW_DEPTH) return link;
+  for (const el of cell.querySelectorAll('*')) {
+    const inner = el.shadowRoot ? linkIn(el.shadowRoot, depth + 1) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function firstLinkColumn(rows: readonly GridRow[], ctx: ListContext): number | undefined {
+  for (const row of rows.slice(0, LINK_PROBE_ROWS)) {
+    const column = row.cells.findIndex((cell) => {
+      const link = cell && linkIn(cell);
+      return !!link && recordIdFromUrl(link.getAttribute('href')!, baseUrlOf(link, ctx.page, ctx.url)) !== null;
+    });
+    if (column >= 0) return column;
+  }
+  return undefined;
+}
+
+function planOf(list: CustomerList, ctx: ListContext): Plan | null {
+  const { headers } = list.grid;
+  const name = list.reading.nameColumn ?? firstLinkColumn(list.rows, ctx);
+  if (name === undefined) return null;
+  const seen = new Map<string, number>();
+  const fields: [number, string][] = [];
+  headers.forEach((label, column) => {
+    if (column === name || label === '' || isNoiseLabel(label)) return;
+    const times = (seen.get(label) ?? 0) + 1;
+    seen.set(label, times);
+    fields.push([column, times === 1 ? label : `${label} (${times})`]);
+  });
+  return { key: `${name}\u241f${headers.join('\u241f')}`, name, id: list.reading.idColumn, email: list.reading.emailColumn, fields };
+}
+
+function attributeId(row: GridRow): string | null {
+  for (const part of row.parts) {
+    for (const attr of ROW_ID_ATTRS) {
+      const value = part.getAttribute(attr)?.trim();
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+function rowLinkId(row: GridRow, base: URL): string | null {
+  const el = row.element;
+  const href = el.localName === 'a' ? el.getAttribute('href') : (ROW_LINK_ATTRS.map((attr) => el.getAttribute(attr)).find((value) => value) ?? null);
+  return href ? recordIdFromUrl(href, base) : null;
+}
+
+const hasOwnText = (el: Element) => {
+  for (let node = el.firstChild; node !== null; node = node.nextSibling) if (node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '') return true;
+  return false;
+};
+
+/** The innermost element that holds all of the cell's content, for a cell without a link. */
+function innermost(cell: Element): Element {
+  let node = cell;
+  for (;;) {
+    const children = childCells(node);
+    if (children.length !== 1 || hasOwnText(node)) return node;
+    node = children[0]!;
+  }
+}
+
+function readRow(row: GridRow, plan: Plan, ctx: ListContext): ExtractedCustomer | null {
+  const cells = row.cells;
+  const nameCell = cells[plan.name];
+  if (!nameCell) return null;
+  const base = baseUrlOf(nameCell, ctx.page, ctx.url);
+  const link = linkIn(nameCell);
+  const idCell = plan.id === undefined ? undefined : cells[plan.id];
+  const emailCell = plan.email === undefined ? undefined : cells[plan.email];
+  const crmId =
+    (link ? recordIdFromUrl(link.getAttribute('href')!, base) : null) ??
+    rowLinkId(row, base) ??
+    attributeId(row) ??
+    (idCell ? textOf(idCell) || null : null) ??
+    (emailCell ? emailOf(textOf(emailCell)) : null);
+  if (!crmId) return null;
+  const name = (link && textOf(link)) || textOf(nameCell);
+  if (!name) return null;
+  const fields: RawFields = {};
+  for (const [column, key] of plan.fields) {
+    const cell = cells[column];
+    if (cell) fields[key] = textOf(cell);
+  }
+  return { snapshot: { crmId, name, fields }, anchor: link ?? innermost(nameCell) };
+}
+
+export function readList(list: CustomerList, ctx: ListContext): ExtractedCustomer[] {
+  const plan = planOf(list, ctx);
+  if (!plan) return [];
+  const customers: ExtractedCustomer[] = [];
+  const ids = new Set<string>();
+  const cache = ctx.cache;
+  for (const row of list.rows) {
+    let customer: ExtractedCustomer | null;
+    if (cache) {
+      const signature = rowSignature(row);
+      const cached = cache.get(row, plan.key, signature);
+      customer = cached === undefined ? readRow(row, plan, ctx) : cached;
+      if (cached === undefined) cache.set(row, plan.key, signature, customer);
+    } else {
+      customer = readRow(row, plan, ctx);
+    }
+    if (customer && !ids.has(customer.snapshot.crmId)) {
+      ids.add(customer.snapshot.crmId);
+      customers.push(customer);
+    }
+  }
+  return customers;
+}

@@ -1,0 +1,207 @@
+import { childCells, labelText } from './text';
+
+/**
+ * How each kind of list markup lays out its header and rows, as one shape:
+ * header labels by column position, and rows whose cells sit at the same
+ * positions. Matching by position is what lets a header that lives in
+ * another element (a sticky header table, a div header row) name the cells.
+ *
+ * - `<table>`: the header row is the `<thead>` row with ≥ 2 cells that
+ *   names the most columns, the last of equals (SuiteCRM puts a pagination
+ *   row above it, vtiger a search row below it), else a first row made only
+ *   of `<th>`. Positions count colspans. Body rows are the tbody rows except
+ *   aria-hidden ones (Ant Design's measure row), rows made only of `<th>`
+ *   (repeated headers) and one-cell rows spanning the table (group titles,
+ *   "No records", loading).
+ * - ARIA `role=grid|treegrid|table`: its own `role=row` elements (not those
+ *   of a grid nested in it); rows whose cells are all `columnheader` are
+ *   header rows (later rows override earlier ones: group headers come
+ *   first). Cells are `gridcell|cell|rowheader|columnheader`, placed by
+ *   `aria-colindex` when given (virtualised columns leave holes). Row
+ *   elements sharing an `aria-rowindex` are one row: AG-Grid splits a row
+ *   into pinned-left, centre and pinned-right parts. Rows are ordered by
+ *   `aria-rowindex`, because virtualised grids recycle row elements and
+ *   their DOM order is not the visual order.
+ * - div grids: found by repeated structure (find-lists.ts); cells are a
+ *   row's element children, positions by order.
+ */
+
+export interface GridRow {
+  /** The row's first element: what a cache keys on and what the row is known by. */
+  element: Element;
+  /** Every element the row is made of (several for AG-Grid's pinned columns). */
+  parts: readonly Element[];
+  /** Cells by column position; holes where the grid left columns out. */
+  cells: readonly (Element | undefined)[];
+}
+
+export interface Grid {
+  kind: 'table' | 'aria' | 'div';
+  container: Element;
+  /** Header labels by column position ('' for a column without one). */
+  headers: string[];
+  /** Body rows, read on demand: scoring needs only the headers. */
+  rows(): GridRow[];
+}
+
+const ROLE_CONTAINERS = '[role="grid"], [role="treegrid"], [role="table"], table';
+const CELL_ROLES = new Set(['gridcell', 'cell', 'rowheader', 'columnheader']);
+
+function place<T>(into: T[], at: number, value: T, span: number, filler: T): void {
+  while (into.length < at) into.push(filler);
+  into[at] = value;
+  for (let i = 1; i < span; i++) if (into[at + i] === undefined) into[at + i] = filler;
+}
+
+// ---- <table>
+
+function tableCells(row: HTMLTableRowElement): (Element | undefined)[] {
+  const out: (Element | undefined)[] = [];
+  for (const cell of row.cells) {
+    out.push(cell);
+    for (let span = cell.colSpan; span > 1; span--) out.push(undefined);
+  }
+  return out;
+}
+
+function tableHeaderRow(table: HTMLTableElement): HTMLTableRowElement | null {
+  const head = table.tHead;
+  if (head) {
+    // The row naming the most columns; the last of equals (a pagination or search row has few labels).
+    let best: HTMLTableRowElement | null = null;
+    let bestLabels = 0;
+    for (const row of head.rows) {
+      if (row.cells.length < 2) continue;
+      let labels = 0;
+      for (const cell of row.cells) if (labelText(cell) !== '') labels++;
+      if (best === null || labels >= bestLabels) [best, bestLabels] = [row, labels];
+    }
+    return best;
+  }
+  const first = table.rows[0];
+  if (!first || first.cells.length < 2) return null;
+  for (const cell of first.cells) if (cell.localName !== 'th') return null;
+  return first;
+}
+
+export function headerLabels(cells: readonly (Element | undefined)[]): string[] {
+  return cells.map((cell) => (cell ? labelText(cell) : ''));
+}
+
+function isBodyRow(row: HTMLTableRowElement, columns: number): boolean {
+  if (row.getAttribute('aria-hidden') === 'true') return false;
+  const cells = row.cells;
+  if (cells.length === 0) return false;
+  if (cells.length === 1 && columns > 2) return false;
+  for (const cell of cells) if (cell.localName !== 'th') return true;
+  return false;
+}
+
+export function tableGrid(table: HTMLTableElement): Grid | null {
+  const role = table.getAttribute('role');
+  if (role === 'presentation' || role === 'none') return null;
+  const headerRow = tableHeaderRow(table);
+  const headers = headerRow ? headerLabels(tableCells(headerRow)) : [];
+  return {
+    kind: 'table',
+    container: table,
+    headers,
+    rows() {
+      const rows: GridRow[] = [];
+      for (const row of table.rows) {
+        const section = row.parentElement?.localName;
+        if (section === 'thead' || section === 'tfoot' || row === headerRow || !isBodyRow(row, headers.length)) continue;
+        rows.push({ element: row, parts: [row], cells: tableCells(row) });
+      }
+      return rows;
+    },
+  };
+}
+
+// ---- ARIA grids
+
+function ariaCellsOf(row: Element): Element[] {
+  const cells: Element[] = [];
+  for (let child = row.firstElementChild; child !== null; child = child.nextElementSibling) {
+    if (CELL_ROLES.has(child.getAttribute('role') ?? '')) cells.push(child);
+  }
+  if (cells.length > 0) return cells;
+  // Some grids wrap their cells (a row > div.cells-wrapper > cells).
+  return [...row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"], [role="columnheader"]')];
+}
+
+const numberAttr = (el: Element, name: string): number | null => {
+  const raw = el.getAttribute(name);
+  if (raw === null) return null;
+  const value = Number.parseInt(raw, 10);
+  return Number.isFinite(value) ? value : null;
+};
+
+function placeAria(cells: readonly Element[], into: (Element | undefined)[]): void {
+  let position = into.length;
+  for (const cell of cells) {
+    const index = numberAttr(cell, 'aria-colindex');
+    const at = index !== null && index >= 1 ? index - 1 : position;
+    const span = Math.max(1, numberAttr(cell, 'aria-colspan') ?? 1);
+    place(into, at, cell, span, undefined);
+    position = Math.max(position, at + span);
+  }
+}
+
+export function ariaGrid(container: Element): Grid | null {
+  if (container.localName === 'table') return null;
+  const headers: string[] = [];
+  const bodyRows: Element[] = [];
+  for (const row of container.querySelectorAll('[role="row"]')) {
+    if (row.parentElement?.closest(ROLE_CONTAINERS) !== container) continue;
+    const cells = ariaCellsOf(row);
+    if (cells.length === 0) continue;
+    if (cells.every((cell) => cell.getAttribute('role') === 'columnheader')) {
+      const placed: (Element | undefined)[] = [];
+      placeAria(cells, placed);
+      placed.forEach((cell, at) => {
+        const label = cell ? labelText(cell) : '';
+        while (headers.length <= at) headers.push('');
+        if (label !== '') headers[at] = label;
+      });
+    } else {
+      bodyRows.push(row);
+    }
+  }
+  return {
+    kind: 'aria',
+    container,
+    headers,
+    rows() {
+      const groups = new Map<number, Element[]>();
+      const order: { index: number | null; parts: Element[] }[] = [];
+      for (const row of bodyRows) {
+        const index = numberAttr(row, 'aria-rowindex');
+        const group = index === null ? undefined : groups.get(index);
+        if (group) group.push(row);
+        else {
+          const parts = [row];
+          if (index !== null) groups.set(index, parts);
+          order.push({ index, parts });
+        }
+      }
+      if (order.every((entry) => entry.index !== null)) order.sort((a, b) => a.index! - b.index!);
+      return order.map(({ parts }) => {
+        const cells: (Element | undefined)[] = [];
+        for (const part of parts) placeAria(ariaCellsOf(part), cells);
+        return { element: parts[0]!, parts, cells };
+      });
+    },
+  };
+}
+
+// ---- div grids
+
+export function divGrid(container: Element, rowElements: readonly Element[], headerCells: readonly Element[]): Grid {
+  return {
+    kind: 'div',
+    container,
+    headers: headerLabels(headerCells),
+    rows: () => rowElements.map((row) => ({ element: row, parts: [row], cells: childCells(row) })),
+  };
+}
