@@ -316,7 +316,7 @@ function LoadedData({ table, onChange }: { table: LoadedTable; onChange: (data: 
 const PROBLEM_KEYS = { 'no-label': 'noLabel', 'label-one-value': 'labelOneValue', 'no-positive': 'noPositive', 'no-features': 'noFeatures' } as const;
 
 function delimiterName(delimiter: string): string {
-  return delimiter === '\t' ? i18n.t('options.data.tab') : delimiter;
+  return delimiter === '\t' ? i18n.t('options.data.tab') : delimiter === ';' ? i18n.t('options.data.semicolon') : i18n.t('options.data.comma');
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

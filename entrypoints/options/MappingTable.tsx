@@ -34,7 +34,7 @@ export function MappingTable({ profiles, mapping, dropped, onChange }: MappingTa
             return (
               <tr key={m.name} className="border-b border-slate-100 last:border-b-0" data-column={m.name}>
                 <th scope="row" className="py-1.5 pr-3 align-top font-medium text-slate-800">
-                  <span className="break-all">{m.name}</span>
+                  <span className="whitespace-nowrap">{m.name}</span>
                   {isDropped && (
                     <span className="ml-2">
                       <Pill tone="amber">{i18n.t('options.data.droppedLeak')}</Pill>
@@ -59,12 +59,16 @@ export function MappingTable({ profiles, mapping, dropped, onChange }: MappingTa
                     {COLUMN_TYPES.map((type) => (
                       <option key={type} value={type}>
                         {i18n.t(`options.data.type.${type}`)}
-                        {type === profile.inferredType ? ` ${i18n.t('options.data.inferred')}` : ''}
                       </option>
                     ))}
                   </Select>
                 </td>
                 <td className="py-1.5 pr-3 align-top text-xs text-slate-600">
+                  {m.type !== profile.inferredType && (
+                    <span className="mr-1">
+                      <Pill tone="sky">{i18n.t('options.data.inferred', [i18n.t(`options.data.type.${profile.inferredType}`)])}</Pill>
+                    </span>
+                  )}
                   <span className="tabular-nums">
                     {i18n.t('options.data.valuesSummary', [formatInteger(profile.distinct, locale), formatInteger(profile.missing, locale)])}
                   </span>

@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../../scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { expect, test } from './fixtures';
+
+const TELCO = 'tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv';
+const BUNDLED = 'Demo CRM history model';
+
+async function openOptions(page: Page, extensionId: string) {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByTestId('in-use')).toBeVisible();
+}
+
+async function upload(page: Page, name: string, text: string | Buffer, testId = 'training-file') {
+  await page.getByTestId(testId).setInputFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+}
+
+/** Train on the loaded data; returns the wall time from the click to the stored result, in seconds. */
+async function train(page: Page, timeout = 90_000): Promise<number> {
+  const started = Date.now();
+  await page.locator('#train').getByRole('button', { name: /Train and evaluate|训练并评估/ }).click();
+  await expect(page.getByTestId('train-progress')).toBeVisible();
+  await expect(page.getByTestId('train-result')).toBeVisible({ timeout });
+  return (Date.now() - started) / 1000;
+}
+
+async function shoot(page: Page, id: string, path: string) {
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await page.locator(`#${id}`).screenshot({ path, animations: 'disabled' });
+}
+
+const modelRow = (page: Page, name: string) => page.getByTestId('models-table').locator('tr[data-model-id]').filter({ has: page.getByText(name, { exact: true }) });
+
+test('import the CRM export, train in a worker, evaluate, activate, export / re-import, reject a corrupt file, roll back', async ({ extension }, testInfo) => {
+  test.setTimeout(240_000);
+  const page = await extension.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openOptions(page, extension.extensionId);
+  await expect(page.getByTestId('in-use')).toContainText(BUNDLED);
+
+  const csv = await (await fetch(`${DEMO_CRM_ORIGIN}/api/export.csv`)).text();
+  const dataRows = csv.trim().split(/\r?\n/).length - 1;
+  await upload(page, 'customers-history.csv', csv);
+  await expect(page.getByTestId('preview-table')).toBeVisible();
+  await expect(page.locator('#data')).toContainText(`${dataRows.toLocaleString('en-US')} rows`);
+
+  // Status is the label, Churned the churned value; identifiers are not inputs.
+  await page.getByLabel('Label column').selectOption('Status');
+  await page.getByLabel('Value meaning churned').selectOption('Churned');
+  await expect(page.getByLabel('Role of customerID')).toHaveValue('id');
+  await expect(page.getByLabel('Role of tenure')).toHaveValue('feature');
+  await expect(page.locator('#data')).toContainText(/Ready to train/);
+  await shoot(page, 'data', testInfo.outputPath('options-data-en.png'));
+
+  // Training runs in the worker: the page keeps answering while it trains.
+  const trainClick = train(page);
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  const responsive = await page.evaluate(() => new Promise<number>((resolve) => {
+    const t0 = performance.now();
+    setTimeout(() => resolve(performance.now() - t0), 20);
+  }));
+  expect(responsive).toBeLessThan(500);
+  await shoot(page, 'train', testInfo.outputPath('options-train-progress-en.png'));
+  const seconds = await trainClick;
+  console.log(`[models.spec] training + 5-fold CV on ${dataRows} demo export rows, click to stored model: ${seconds.toFixed(1)} s`);
+  await expect(page.getByTestId('train-result')).toContainText(/ROC AUC 0\.8\d\d/);
+  await shoot(page, 'train', testInfo.outputPath('options-train-en.png'));
+
+  // Metrics and charts of the new model.
+  const evaluation = page.getByTestId('evaluation');
+  await expect(evaluation).toBeVisible();
+  await expect(evaluation.locator('.recharts-wrapper')).toHaveCount(7, { timeout: 15_000 });
+  await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  await expect(page.getByTestId('tier-table').locator('tbody tr')).toHaveCount(5);
+  await page.getByTestId('cutoff').fill('0.3');
+  await expect(page.locator('#evaluation')).toContainText('30 %');
+  await shoot(page, 'evaluation', testInfo.outputPath('options-evaluation-en.png'));
+
+  // Activate: it replaces the bundled subscribers model and is in use.
+  await page.getByTestId('train-result').getByRole('button', { name: 'Activate this model' }).click();
+  await expect(page.getByTestId('train-result')).toContainText('Active');
+  const trainedName = (await page.getByTestId('in-use').locator('li').first().locator('span').first().textContent())!;
+  expect(trainedName).toContain('customers-history');
+  await expect(page.getByTestId('in-use')).not.toContainText(BUNDLED);
+  await expect(page.getByTestId('in-use')).toContainText('Demo shoppers model');
+  const trained = modelRow(page, trainedName);
+  await expect(trained).toHaveAttribute('data-active', 'true');
+  await expect(modelRow(page, BUNDLED)).toHaveAttribute('data-active', 'false');
+
+  // Export the model file.
+  const downloadEvent = page.waitForEvent('download');
+  await trained.getByRole('button', { name: 'Export' }).click();
+  const download = await downloadEvent;
+  const exported = readFileSync((await download.path())!, 'utf8');
+  expect(JSON.parse(exported)).toMatchObject({ format: 'churn-radar-model', name: trainedName });
+
+  // Roll back to the bundled model, delete the trained one, re-import it from the file.
+  await trained.getByRole('button', { name: 'Roll back' }).click();
+  await expect(page.getByTestId('models-feedback')).toContainText(`“${BUNDLED}” is active again`);
+  await expect(page.getByTestId('in-use')).toContainText(BUNDLED);
+  await trained.getByRole('button', { name: 'Delete' }).click();
+  await trained.getByRole('button', { name: 'Confirm delete' }).click();
+  await expect(trained).toHaveCount(0);
+  await upload(page, download.suggestedFilename(), exported, 'model-file');
+  await expect(page.getByTestId('models-feedback')).toContainText(`Imported “${trainedName}”`);
+  await expect(trained).toHaveAttribute('data-active', 'false');
+  await trained.getByRole('button', { name: 'Activate' }).click();
+  await expect(page.getByTestId('in-use')).toContainText(trainedName);
+
+  // A corrupt file is rejected with a clear message and changes nothing.
+  const before = await page.getByTestId('models-table').locator('tr[data-model-id]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-model-id')}:${r.getAttribute('data-active')}`));
+  const corrupt = JSON.parse(exported);
+  corrupt.tfjs ? (corrupt.tfjs.weightData = corrupt.tfjs.weightData.slice(0, 40)) : (corrupt.baseline = corrupt.baseline.slice(1));
+  corrupt.id = 'tampered';
+  await upload(page, 'tampered.churn-model.json', JSON.stringify(corrupt), 'model-file');
+  await expect(page.getByTestId('models-feedback')).toContainText('“tampered.churn-model.json” was rejected');
+  await expect(page.getByTestId('models-feedback')).toContainText(/Invalid model file: .+Nothing was changed\./);
+  await upload(page, 'not-a-model.json', '{"hello": ', 'model-file');
+  await expect(page.getByTestId('models-feedback')).toContainText(/not JSON/);
+  const after = await page.getByTestId('models-table').locator('tr[data-model-id]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-model-id')}:${r.getAttribute('data-active')}`));
+  expect(after).toEqual(before);
+  await expect(page.getByTestId('in-use')).toContainText(trainedName);
+
+  // Compare the two versions side by side.
+  await modelRow(page, BUNDLED).getByRole('checkbox').check();
+  await trained.getByRole('checkbox').check();
+  await expect(page.getByTestId('compare')).toBeVisible();
+  await shoot(page, 'models', testInfo.outputPath('options-models-en.png'));
+
+  // Roll back to the bundled model.
+  await trained.getByRole('button', { name: 'Roll back' }).click();
+  await expect(page.getByTestId('in-use')).toContainText(BUNDLED);
+  await expect(page.getByTestId('in-use')).not.toContainText(trainedName);
+  await expect(page.getByTestId('activation-history').locator('li').first()).toContainText(`Rolled back “${trainedName}”, “${BUNDLED}” active again`);
+
+  // The CRM is badged by the bundled model again.
+  const crm = await extension.context.newPage();
+  await crm.goto(`${DEMO_CRM_ORIGIN}/customers?size=10`);
+  await expect(crm.locator('[data-churn-radar-badge]').first()).toBeAttached();
+  await shoot(page, 'scorecard', testInfo.outputPath('options-scorecard-en.png'));
+  await shoot(page, 'model', testInfo.outputPath('options-model-en.png'));
+  expect(errors).toEqual([]);
+});
+
+test('Chinese options page, and training + 5-fold CV on the 7,043 Telco rows in the worker', async ({}, testInfo) => {
+  test.setTimeout(240_000);
+  const extension = await launchWithExtension({ locale: 'zh-CN' });
+  try {
+    const page = await extension.context.newPage();
+    await openOptions(page, extension.extensionId);
+    await upload(page, 'WA_Fn-UseC_-Telco-Customer-Churn.csv', readFileSync(TELCO));
+    await expect(page.getByTestId('preview-table')).toBeVisible();
+    await page.getByLabel('标签列').selectOption('Churn');
+    await page.getByLabel('表示流失的值').selectOption('Yes');
+    await expect(page.locator('#data')).toContainText('可以训练');
+    await shoot(page, 'data', testInfo.outputPath('options-data-zh.png'));
+    const seconds = await train(page);
+    const inWorker = await page.getByTestId('train-result').textContent();
+    console.log(`[models.spec] Telco 7,043 rows, training + 5-fold CV in the worker, click to stored model: ${seconds.toFixed(1)} s (${inWorker?.match(/训练用时 ([^—]+)/)?.[1]?.trim()} in the worker)`);
+    testInfo.annotations.push({ type: 'telco-training-seconds', description: seconds.toFixed(2) });
+    await expect(page.getByTestId('evaluation').locator('.recharts-wrapper')).toHaveCount(7, { timeout: 15_000 });
+    await shoot(page, 'train', testInfo.outputPath('options-train-zh.png'));
+    await shoot(page, 'evaluation', testInfo.outputPath('options-evaluation-zh.png'));
+    await shoot(page, 'models', testInfo.outputPath('options-models-zh.png'));
+    await shoot(page, 'scorecard', testInfo.outputPath('options-scorecard-zh.png'));
+    await shoot(page, 'model', testInfo.outputPath('options-model-zh.png'));
+  } finally {
+    await extension.close();
+  }
+});
