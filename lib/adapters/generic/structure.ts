@@ -70,8 +70,8 @@ function tableHeaderRow(table: HTMLTableElement): HTMLTableRowElement | null {
     // The row naming the most columns; the last of equals (a pagination or search row has few labels).
     let best: HTMLTableRowElement | null = null;
     let bestLabels = 0;
-    for (const row of head.rows) {
-      if (row.cells.length < 2) continue;
+    for (const row of table.rows) {
+      if (row.parentElement !== head || row.cells.length < 2) continue;
       let labels = 0;
       for (const cell of row.cells) if (labelText(cell) !== '') labels++;
       if (best === null || labels >= bestLabels) [best, bestLabels] = [row, labels];
