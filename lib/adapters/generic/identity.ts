@@ -17,7 +17,9 @@ import { isEmailLabel } from './labels';
  *        ("index.php"): "/lightning/r/Account/001Dn…/view" → "001Dn…",
  *        "/contacts/2456789/record/0-2/18342051" → "18342051". A segment
  *        without a digit ("/customers/acme") is not taken: lists and settings
- *        pages are named by words, records by ids.
+ *        pages are named by words, records by ids. A list word met first
+ *        ("…/objects/0-2/views/all/list", "…/custom-view/4876…/list") means
+ *        a list's URL: the digits before it name the list, not a record.
  *   - GUIDs lose their braces and are lower-cased (Dynamics writes both).
  *
  * emailOf: the first e-mail address in a text, lower-cased.
@@ -61,10 +63,14 @@ function fromParams(params: URLSearchParams): string | null {
   return null;
 }
 
+/** Path words after which what comes before is a list's id (a view, a folder), not a record's. */
+const LIST_WORDS = new Set(['list', 'lists', 'listview', 'views', 'index', 'search', 'board', 'kanban', 'table', 'grid']);
+
 function fromPath(path: string): string | null {
   const segments = path.split('/');
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i]!;
+    if (LIST_WORDS.has(segment.toLowerCase())) return null;
     if (segment !== '' && HAS_DIGIT.test(segment) && !FILE_NAME.test(segment)) return cleanId(segment);
   }
   return null;
