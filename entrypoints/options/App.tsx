@@ -4,6 +4,7 @@ import { StorageBanner } from '../../components/StorageBanner';
 import { uiLocale } from '../../components/i18n';
 import { DataSection } from './DataSection';
 import { EvaluationSection } from './EvaluationSection';
+import { FeedbackSection } from './FeedbackSection';
 import { ModelSection } from './ModelSection';
 import { ModelsSection } from './ModelsSection';
 import { ScorecardSection } from './ScorecardSection';
@@ -11,7 +12,7 @@ import { TiersSection } from './TiersSection';
 import { TrainSection } from './TrainSection';
 import type { PreparedData } from './workspace';
 
-const SECTIONS = ['model', 'data', 'train', 'evaluation', 'models', 'scorecard', 'tiers'] as const;
+const SECTIONS = ['model', 'data', 'train', 'evaluation', 'models', 'scorecard', 'tiers', 'feedback'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function sectionFromHash(hash: string): Section {
@@ -67,6 +68,7 @@ export function App() {
     models: i18n.t('options.nav.models'),
     scorecard: i18n.t('options.nav.scorecard'),
     tiers: i18n.t('options.nav.tiers'),
+    feedback: i18n.t('options.nav.feedback'),
   };
 
   return (
@@ -121,6 +123,9 @@ export function App() {
           </Section>
           <Section id="tiers" title={labels.tiers}>
             <TiersSection />
+          </Section>
+          <Section id="feedback" title={labels.feedback}>
+            <FeedbackSection />
           </Section>
         </main>
       </div>

@@ -63,4 +63,8 @@ export interface AgentProtocol {
   setOverride: { request: { site: SiteKey; crmId: string; tier: Tier; reason: string; expiresAt: number }; response: null };
   clearOverride: { request: { site: SiteKey; crmId: string }; response: null };
   getWorklist: { request: { owner?: string; tiers?: Tier[] }; response: { items: WorklistItem[]; owners: string[]; dueHours: Record<string, number> } };
+  /** Every logged action with its outcome, as CSV (one row per action). */
+  exportActions: { request: Record<string, never>; response: { csv: string; rows: number } };
+  /** "Score looks wrong" flags for managers, newest first. */
+  listFeedback: { request: Record<string, never>; response: { items: (FeedbackView & { site: SiteKey; crmId: string; name: string; modelId: string })[] } };
 }

@@ -30,6 +30,8 @@ export const agentRequestSchemas = {
   }),
   clearOverride: z.strictObject({ site, crmId }),
   getWorklist: z.strictObject({ owner: z.string().max(256).optional(), tiers: z.array(tier).max(5).optional() }),
+  exportActions: z.strictObject({}),
+  listFeedback: z.strictObject({}),
 } satisfies Record<keyof AgentProtocol, z.ZodType>;
 
 export const agentAudience: Record<keyof AgentProtocol, 'extension'> = {
@@ -39,4 +41,6 @@ export const agentAudience: Record<keyof AgentProtocol, 'extension'> = {
   setOverride: 'extension',
   clearOverride: 'extension',
   getWorklist: 'extension',
+  exportActions: 'extension',
+  listFeedback: 'extension',
 };

@@ -207,6 +207,9 @@ describe('background handlers', () => {
     const view = (await handlers.getCustomerView({ site: SITE, crmId: 'a' }, { site: null, tabId: null }))!;
     expect(view.actions).toEqual([{ id, at: 1_000, kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care', note: undefined, outcome: { kind: 'retained', at: 1_000 } }]);
     expect(events.some((e) => e.type === 'customer-updated' && e.crmId === 'a')).toBe(true);
+    const exported = await handlers.exportActions({}, { site: null, tabId: null });
+    expect(exported.rows).toBe(1);
+    expect(exported.csv.split('\r\n')[1]).toMatch(/^http:\/\/crm\.test,a,Ann,called,.*,care-call,moderate-care,,retained,/);
   });
 
   it('stores "score looks wrong" with the score the agent saw', async () => {
@@ -215,6 +218,9 @@ describe('background handlers', () => {
     await deps.customers.settled();
     await handlers.flagScore({ site: SITE, crmId: 'a', verdict: 'too_high', reason: 'Renewed yesterday' }, { site: null, tabId: null });
     expect(await db.feedback.toArray()).toEqual([expect.objectContaining({ crmId: 'a', verdict: 'too_high', reason: 'Renewed yesterday', tier: 5, modelId: 'model-1' })]);
+    // Managers see it, with the customer's name.
+    const { items } = await handlers.listFeedback({}, { site: null, tabId: null });
+    expect(items).toEqual([expect.objectContaining({ name: 'Ann', verdict: 'too_high', reason: 'Renewed yesterday' })]);
   });
 
   it('pins a tier until it expires: badges show the pinned tier and say so, the model’s tier stays in history', async () => {
