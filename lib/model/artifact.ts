@@ -3,21 +3,32 @@
  * ModelArtifact, and validation of artifacts read back from storage or
  * imported from a file.
  *
- * `parseModelArtifact` is the only door for untrusted JSON: it checks the
- * shape with zod, then the cross-field facts tfjs would otherwise trip over
- * deep inside (input counts, weight shapes, byte lengths, finite values), and
- * throws a ModelArtifactError whose message names what is wrong.
+ * `parseModelArtifact` is the only door for untrusted JSON: it checks size
+ * (≤ 20 MB of JSON, ≤ 5,000 inputs) and keys (no `__proto__`, `constructor`,
+ * `prototype` anywhere), the shape with zod (every number finite, every list
+ * bounded), then the cross-field facts tfjs would otherwise trip over deep
+ * inside (input counts, weight shapes against the topology, byte lengths,
+ * finite weights, version rules), and throws a ModelArtifactError whose
+ * message names what is wrong. It never changes its input.
+ *
+ * Versions: 1 (logistic only, the bundled and stored models of before) and
+ * 2 (adds kinds mlp/ensemble/scorecard, spline knots, calibration,
+ * evaluation, parent). A version-1 file may use none of the version-2 fields.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { z } from 'zod';
+import { artifactSchema, MAX_ARTIFACT_CHARS, MAX_HIDDEN_UNITS, MAX_INPUTS, type WeightSpec } from './artifact-schema';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { ensureCpuBackend } from './logistic';
+import { littleEndianFloats } from './network';
 import { featureLayout } from './preprocess';
 import type { ModelArtifact, TfjsWeights } from './types';
 
 export const ARTIFACT_FORMAT = 'churn-radar-model';
-export const ARTIFACT_FORMAT_VERSION = 1;
+/** The version written; READABLE_VERSIONS are read. */
+export const ARTIFACT_FORMAT_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
+export { MAX_ARTIFACT_CHARS, MAX_INPUTS } from './artifact-schema';
 
 /** A model file that cannot be used; the message says why, for a manager to read. */
 export class ModelArtifactError extends Error {
@@ -60,98 +71,37 @@ export async function loadModel(weights: TfjsWeights): Promise<tfl.LayersModel> 
   );
 }
 
-/** The logistic kernel (one weight per input) and bias, decoded from the artifact's weight buffer. */
-export function decodeLogisticWeights(artifact: ModelArtifact): { weights: Float32Array; bias: number } {
+/** The logistic kernel (one weight per input) and bias, decoded from a logistic model's weight buffer. */
+export function decodeLogisticWeights(artifact: Pick<ModelArtifact, 'preprocessor' | 'tfjs'>): { weights: Float32Array; bias: number } {
   const d = artifact.preprocessor.featureNames.length;
+  if (!artifact.tfjs) throw new ModelArtifactError('this model has no logistic weights');
   const floats = littleEndianFloats(base64ToBytes(artifact.tfjs.weightData));
   if (floats.length !== d + 1) throw new ModelArtifactError(`expected ${d + 1} weights, found ${floats.length}`);
   return { weights: floats.slice(0, d), bias: floats[d]! };
 }
 
-function littleEndianFloats(bytes: Uint8Array): Float32Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Float32Array(Math.floor(bytes.byteLength / 4));
-  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
-  return out;
-}
-
 // ---------------------------------------------------------------- validation
 
-const name = z.string().min(1).max(500);
-const fittedColumn = z.discriminatedUnion('kind', [
-  z.object({
-    name,
-    kind: z.literal('numeric'),
-    center: z.number(),
-    scale: z.number().positive(),
-    missingIndicator: z.boolean(),
-    clip: z.number().positive().optional(),
-  }),
-  z.object({ name, kind: z.literal('binary'), fill: z.number().min(0).max(1).optional() }),
-  z.object({ name, kind: z.literal('categorical'), levels: z.array(z.string().max(1000)).max(1000) }),
-]);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 64;
 
-const metrics = z.object({
-  rows: z.number().int().nonnegative(),
-  positives: z.number().int().nonnegative(),
-  features: z.number().int().nonnegative(),
-  folds: z.number().int().nonnegative(),
-  roc_auc: z.number(),
-  roc_auc_sd: z.number(),
-  pr_auc: z.number(),
-  pr_auc_sd: z.number(),
-  brier: z.number(),
-  train_seconds: z.number().nonnegative(),
-  log_loss: z.number().optional(),
-  skipped_rows: z.number().int().nonnegative().optional(),
-});
-
-const weightSpec = z.object({
-  name: z.string().max(500),
-  shape: z.array(z.number().int().nonnegative()).max(8),
-  dtype: z.literal('float32'),
-});
-
-const artifactSchema = z.object({
-  format: z.literal(ARTIFACT_FORMAT),
-  formatVersion: z.literal(ARTIFACT_FORMAT_VERSION),
-  id: z.string().min(1).max(200),
-  name: z.string().max(500),
-  kind: z.literal('logistic'),
-  createdAt: z.string().max(100),
-  trainedBy: z.string().max(500),
-  label: z.object({ column: name, positive: z.string().max(500) }),
-  preprocessor: z.object({
-    columns: z.array(fittedColumn).min(1).max(5000),
-    featureNames: z.array(z.string().max(2000)).min(1).max(20000),
-    featureSource: z.array(z.string().max(500)).max(20000),
-  }),
-  baseline: z.array(z.number()).max(20000),
-  tfjs: z.object({
-    modelTopology: z.record(z.string(), z.unknown()),
-    weightSpecs: z.array(weightSpec).max(100),
-    weightData: z
-      .string()
-      .max(1_000_000)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64 text'),
-  }),
-  metrics,
-  trainingData: z.object({ hash: z.string().max(200), rows: z.number().int().nonnegative(), source: z.string().max(2000) }),
-  columnSpecs: z
-    .array(z.object({ name: z.string().max(500), kind: z.enum(['numeric', 'binary', 'categorical', 'ignore']), note: z.string().max(2000).optional() }))
-    .max(5000)
-    .optional(),
-  training: z
-    .object({
-      seed: z.number().int(),
-      folds: z.number().int().nonnegative(),
-      epochs: z.number().int().nonnegative(),
-      batchSize: z.number().int().nonnegative(),
-      learningRate: z.number().nonnegative(),
-      l2: z.number().nonnegative(),
-    })
-    .optional(),
-});
+/** The first forbidden key or over-deep nesting, as a path; null when clean. Iterative: a hostile nesting cannot overflow the stack. */
+function hostileKey(value: unknown): string | null {
+  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { v, path, depth } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > MAX_DEPTH) return `${path || '(root)'}: nested more than ${MAX_DEPTH} levels deep`;
+    if (ArrayBuffer.isView(v)) continue;
+    for (const key of Object.keys(v)) {
+      const at = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return `${at}: the key "${key}" is not allowed in a model file`;
+      const child = (v as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push({ v: child, path: at, depth: depth + 1 });
+    }
+  }
+  return null;
+}
 
 /**
  * Validates untrusted JSON (an object, or the JSON text) as a ModelArtifact.
@@ -160,6 +110,9 @@ const artifactSchema = z.object({
 export function parseModelArtifact(json: unknown): ModelArtifact {
   let value = json;
   if (typeof value === 'string') {
+    if (value.length > MAX_ARTIFACT_CHARS) {
+      throw new ModelArtifactError(`Invalid model file: ${(value.length / 1e6).toFixed(1)} MB is more than the ${MAX_ARTIFACT_CHARS / 1e6} MB a model file may have`);
+    }
     try {
       value = JSON.parse(value) as unknown;
     } catch (error) {
@@ -174,10 +127,27 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
     throw new ModelArtifactError(`Invalid model file: format is ${JSON.stringify(format) ?? 'missing'}, expected "${ARTIFACT_FORMAT}"`);
   }
   const version = (value as { formatVersion?: unknown }).formatVersion;
-  if (version !== ARTIFACT_FORMAT_VERSION) {
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
     throw new ModelArtifactError(
-      `Unsupported model file version ${JSON.stringify(version) ?? '(missing)'}: this version of Churn Radar reads version ${ARTIFACT_FORMAT_VERSION}`,
+      `Unsupported model file version ${JSON.stringify(version) ?? '(missing)'}: this version of Churn Radar reads versions ${READABLE_VERSIONS.join(' and ')}`,
     );
+  }
+  const hostile = hostileKey(value);
+  if (hostile) throw new ModelArtifactError(`Invalid model file: ${hostile}`);
+  const inputs = (value as { preprocessor?: { featureNames?: unknown } }).preprocessor?.featureNames;
+  if (Array.isArray(inputs) && inputs.length > MAX_INPUTS) {
+    throw new ModelArtifactError(`Invalid model file: ${inputs.length} model inputs is more than the ${MAX_INPUTS} allowed`);
+  }
+  if (typeof json !== 'string') {
+    let chars: number;
+    try {
+      chars = JSON.stringify(value).length;
+    } catch (error) {
+      throw new ModelArtifactError(`Invalid model file: cannot be written as JSON (${(error as Error).message})`);
+    }
+    if (chars > MAX_ARTIFACT_CHARS) {
+      throw new ModelArtifactError(`Invalid model file: ${(chars / 1e6).toFixed(1)} MB is more than the ${MAX_ARTIFACT_CHARS / 1e6} MB a model file may have`);
+    }
   }
   const parsed = artifactSchema.safeParse(value);
   if (!parsed.success) {
@@ -185,14 +155,24 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
     const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
     throw new ModelArtifactError(`Invalid model file: ${issues.join('; ')}${more}`);
   }
-  const artifact: ModelArtifact = parsed.data;
-  const problem = consistencyProblem(artifact);
+  const artifact = parsed.data as ModelArtifact;
+  const problem = versionProblem(artifact) ?? preprocessorProblem(artifact) ?? modelProblem(artifact) ?? calibrationProblem(artifact);
   if (problem) throw new ModelArtifactError(`Invalid model file: ${problem}`);
   return artifact;
 }
 
-/** Cross-field checks; returns the first problem, or null. */
-function consistencyProblem(a: ModelArtifact): string | null {
+/** Version 1 files are logistic regressions without any version-2 field. */
+function versionProblem(a: ModelArtifact): string | null {
+  if (a.formatVersion !== 1) return null;
+  if (a.kind !== 'logistic') return `kind "${a.kind}" needs format version 2 (this file says version 1)`;
+  for (const field of ['members', 'scorecard', 'calibration', 'evaluation', 'parent'] as const) {
+    if (a[field] !== undefined) return `${field} needs format version 2 (this file says version 1)`;
+  }
+  if (a.preprocessor.columns.some((c) => c.kind === 'numeric' && c.knots !== undefined)) return 'spline knots need format version 2 (this file says version 1)';
+  return null;
+}
+
+function preprocessorProblem(a: ModelArtifact): string | null {
   const { columns, featureNames, featureSource } = a.preprocessor;
   const d = featureNames.length;
   if (featureSource.length !== d) {
@@ -202,6 +182,9 @@ function consistencyProblem(a: ModelArtifact): string | null {
   for (const c of columns) {
     if (names.has(c.name)) return `preprocessor.columns: column "${c.name}" appears twice`;
     names.add(c.name);
+    if (c.kind === 'numeric' && c.knots) {
+      for (let j = 1; j < c.knots.length; j++) if (!(c.knots[j]! > c.knots[j - 1]!)) return `preprocessor.columns: the knots of "${c.name}" must increase`;
+    }
   }
   const layout = featureLayout(columns);
   if (layout.featureNames.length !== d) {
@@ -214,49 +197,122 @@ function consistencyProblem(a: ModelArtifact): string | null {
   }
   if (a.baseline.length !== d) return `baseline has ${a.baseline.length} values but the model has ${d} inputs`;
   if (a.metrics.features !== d) return `metrics.features is ${a.metrics.features} but the model has ${d} inputs`;
+  return null;
+}
 
-  const specs = a.tfjs.weightSpecs as z.infer<typeof weightSpec>[];
-  if (specs.length !== 2) return `tfjs.weightSpecs: a logistic model has 2 weight tensors (kernel, bias), found ${specs.length}`;
-  const [kernel, bias] = specs as [z.infer<typeof weightSpec>, z.infer<typeof weightSpec>];
-  if (kernel.shape.length !== 2 || kernel.shape[0] !== d || kernel.shape[1] !== 1) {
-    return `tfjs.weightSpecs[0] (kernel) has shape [${kernel.shape.join(', ')}], expected [${d}, 1] for ${d} inputs`;
+function modelProblem(a: ModelArtifact): string | null {
+  const d = a.preprocessor.featureNames.length;
+  const article = a.kind === 'ensemble' || a.kind === 'mlp' ? 'an' : 'a';
+  const only = (allowed: 'tfjs' | 'members' | 'scorecard'): string | null => {
+    if (a[allowed] === undefined) return `${article} ${a.kind} model needs ${allowed}`;
+    for (const field of ['tfjs', 'members', 'scorecard'] as const) {
+      if (field !== allowed && a[field] !== undefined) return `${article} ${a.kind} model has no ${field}`;
+    }
+    return null;
+  };
+  switch (a.kind) {
+    case 'logistic':
+      return only('tfjs') ?? networkProblem(a.tfjs!, d, 'logistic', 'tfjs');
+    case 'mlp':
+      return only('tfjs') ?? networkProblem(a.tfjs!, d, 'mlp', 'tfjs');
+    case 'ensemble': {
+      const problem = only('members');
+      if (problem) return problem;
+      for (const [i, m] of a.members!.entries()) {
+        const p = networkProblem(m.tfjs, d, m.kind, `members.${i}.tfjs`);
+        if (p) return p;
+      }
+      return null;
+    }
+    case 'scorecard': {
+      const problem = only('scorecard');
+      if (problem) return problem;
+      const sources = new Set(a.preprocessor.featureSource);
+      const missing = a.scorecard!.rules.find((r) => !sources.has(`ind:${r.indicator}`));
+      return missing ? `scorecard rule on "${missing.indicator}" has no model input "ind:${missing.indicator}"` : null;
+    }
   }
-  if (bias.shape.length !== 1 || bias.shape[0] !== 1) return `tfjs.weightSpecs[1] (bias) has shape [${bias.shape.join(', ')}], expected [1]`;
+}
+
+function calibrationProblem(a: ModelArtifact): string | null {
+  const c = a.calibration;
+  if (c?.method !== 'isotonic') return null;
+  if (c.x.length !== c.y.length) return `calibration: ${c.x.length} x values but ${c.y.length} y values`;
+  for (let i = 1; i < c.x.length; i++) {
+    if (!(c.x[i]! > c.x[i - 1]!)) return 'calibration: isotonic x values must increase';
+    if (c.y[i]! < c.y[i - 1]!) return 'calibration: isotonic y values must not decrease';
+  }
+  return null;
+}
+
+/**
+ * The weights must be exactly a Sequential stack of Dense layers on d inputs,
+ * as training writes: logistic = one dense(1, sigmoid); mlp = 1–3 hidden
+ * dense(relu) layers then dense(1, sigmoid). Shapes chain, byte length
+ * matches, every weight is finite.
+ */
+function networkProblem(t: TfjsWeights, d: number, kind: 'logistic' | 'mlp', at: string): string | null {
+  const specs = t.weightSpecs as WeightSpec[];
+  if (kind === 'logistic' && specs.length !== 2) return `${at}.weightSpecs: a logistic model has 2 weight tensors (kernel, bias), found ${specs.length}`;
+  if (kind === 'mlp' && (specs.length < 4 || specs.length > 8 || specs.length % 2 !== 0)) {
+    return `${at}.weightSpecs: an MLP has a kernel and a bias per layer, 2–4 layers, found ${specs.length} tensors`;
+  }
+  let inputs = d;
+  let floats = 0;
+  for (let i = 0; i < specs.length; i += 2) {
+    const kernel = specs[i]!;
+    const bias = specs[i + 1]!;
+    const last = i + 2 === specs.length;
+    const units = kernel.shape[1];
+    if (kernel.shape.length !== 2 || kernel.shape[0] !== inputs || units === undefined || units < 1 || (last && units !== 1)) {
+      return `${at}.weightSpecs[${i}] (kernel) has shape [${kernel.shape.join(', ')}], expected [${inputs}, ${last ? 1 : 'units'}]${i === 0 ? ` for ${d} inputs` : ''}`;
+    }
+    if (units > MAX_HIDDEN_UNITS) return `${at}.weightSpecs[${i}] (kernel): ${units} units is more than the ${MAX_HIDDEN_UNITS} allowed`;
+    if (bias.shape.length !== 1 || bias.shape[0] !== units) return `${at}.weightSpecs[${i + 1}] (bias) has shape [${bias.shape.join(', ')}], expected [${units}]`;
+    floats += inputs * units + units;
+    inputs = units;
+  }
 
   let bytes: Uint8Array;
   try {
-    bytes = base64ToBytes(a.tfjs.weightData);
+    bytes = base64ToBytes(t.weightData);
   } catch (error) {
-    return `tfjs.weightData is not valid base64 (${(error as Error).message})`;
+    return `${at}.weightData is not valid base64 (${(error as Error).message})`;
   }
-  const expected = (d + 1) * 4;
-  if (bytes.byteLength !== expected) {
-    return `tfjs.weightData holds ${bytes.byteLength} bytes but the weight specs need ${expected} (${d + 1} float32 values)`;
+  if (bytes.byteLength !== floats * 4) {
+    return `${at}.weightData holds ${bytes.byteLength} bytes but the weight specs need ${floats * 4} (${floats} float32 values)`;
   }
-  const floats = littleEndianFloats(bytes);
-  const bad = floats.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) return `tfjs.weightData: weight ${bad + 1} is not a finite number`;
-
-  return topologyProblem(a.tfjs.modelTopology, d);
+  const values = littleEndianFloats(bytes);
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) return `${at}.weightData: weight ${bad + 1} is not a finite number`;
+  return topologyProblem(t.modelTopology, specs, d, at);
 }
 
-/** The topology must be exactly the Sequential dense(1, sigmoid) on d inputs that training writes. */
-function topologyProblem(topology: unknown, d: number): string | null {
+/** The topology must describe the same stack as the weight specs. */
+function topologyProblem(topology: unknown, specs: readonly WeightSpec[], d: number, at: string): string | null {
   const t = topology as { class_name?: unknown; config?: { layers?: unknown } };
-  if (t.class_name !== 'Sequential') return `tfjs.modelTopology: expected a Sequential model, found ${JSON.stringify(t.class_name) ?? 'nothing'}`;
+  if (t.class_name !== 'Sequential') return `${at}.modelTopology: expected a Sequential model, found ${JSON.stringify(t.class_name) ?? 'nothing'}`;
   const layers = t.config?.layers;
-  if (!Array.isArray(layers) || layers.length !== 1) {
-    return `tfjs.modelTopology: expected exactly one layer, found ${Array.isArray(layers) ? layers.length : 'none'}`;
+  const expected = specs.length / 2;
+  if (!Array.isArray(layers) || layers.length !== expected) {
+    return `${at}.modelTopology: expected exactly ${expected === 1 ? 'one layer' : `${expected} layers`}, found ${Array.isArray(layers) ? layers.length : 'none'}`;
   }
-  const layer = layers[0] as { class_name?: unknown; config?: Record<string, unknown> };
-  const config = layer.config ?? {};
-  if (layer.class_name !== 'Dense') return `tfjs.modelTopology: expected a Dense layer, found ${JSON.stringify(layer.class_name) ?? 'nothing'}`;
-  if (config.units !== 1) return `tfjs.modelTopology: the Dense layer must have 1 unit, found ${JSON.stringify(config.units)}`;
-  if (config.activation !== 'sigmoid') return `tfjs.modelTopology: the activation must be sigmoid, found ${JSON.stringify(config.activation)}`;
-  if (config.use_bias !== true) return 'tfjs.modelTopology: the Dense layer must use a bias';
-  const shape = config.batch_input_shape;
-  if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== null || shape[1] !== d) {
-    return `tfjs.modelTopology: input shape is ${JSON.stringify(shape)}, expected [null, ${d}]`;
+  for (const [i, raw] of layers.entries()) {
+    const layer = raw as { class_name?: unknown; config?: Record<string, unknown> } | null;
+    const config = layer?.config ?? {};
+    const last = i === layers.length - 1;
+    const units = specs[2 * i]!.shape[1];
+    const activation = last ? 'sigmoid' : 'relu';
+    if (layer?.class_name !== 'Dense') return `${at}.modelTopology: layer ${i + 1} must be Dense, found ${JSON.stringify(layer?.class_name) ?? 'nothing'}`;
+    if (config.units !== units) return `${at}.modelTopology: layer ${i + 1} must have ${units} unit${units === 1 ? '' : 's'} like its weights, found ${JSON.stringify(config.units)}`;
+    if (config.activation !== activation) return `${at}.modelTopology: the activation of layer ${i + 1} must be ${activation}, found ${JSON.stringify(config.activation)}`;
+    if (config.use_bias !== true) return `${at}.modelTopology: layer ${i + 1} must use a bias`;
+    if (i === 0) {
+      const shape = config.batch_input_shape;
+      if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== null || shape[1] !== d) {
+        return `${at}.modelTopology: input shape is ${JSON.stringify(shape)}, expected [null, ${d}]`;
+      }
+    }
   }
   return null;
 }

@@ -14,6 +14,13 @@
  *   unreadable) values are imputed to the median, i.e. 0 after centering,
  *   and — when the training rows had any missing value — a missing-indicator
  *   input "name=(missing)" is 1.
+ *   Spline knots (format 2): a numeric column with at least MIN_SPLINE_VALUES
+ *   distinct training values also gets one input max(0, z − kⱼ) per knot kⱼ,
+ *   the knots being its training 20/40/60/80 % quantiles (distinct, strictly
+ *   inside the range). With them a linear model fits a piecewise-linear
+ *   effect (tenure: steep in the first months, flat after), and the network
+ *   starts from the same bends. Generic, not tuned to a file: four interior
+ *   knots at quintiles is the usual default of regression splines.
  * - binary: yes → 1, no → 0; missing → the training share of "yes" (`fill`).
  *   That share is also the column's baseline (its training mean), so a
  *   missing answer contributes exactly nothing to an explanation, rather
@@ -40,7 +47,13 @@ export interface PreprocessOptions {
   maxLevels?: number;
   /** Clip scaled numeric values to ±clip (default 10). */
   clip?: number;
+  /** Interior spline knots per numeric column, at equally spaced quantiles (default 4; 0 = none). */
+  splineKnots?: number;
 }
+
+export const DEFAULT_SPLINE_KNOTS = 4;
+/** A numeric column needs this many distinct training values to get spline knots. */
+export const MIN_SPLINE_VALUES = 10;
 
 /** CSV cells are written by programs: a lone "." is a decimal point ("1.234" = 1.234), as in column inference. */
 const FILE_NUMBERS = { source: 'file' } as const;
@@ -95,7 +108,16 @@ export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnS
         if (v !== null) values.push(v);
       }
       const { center, scale } = robustScale(values);
-      columns.push({ name: spec.name, kind: 'numeric', center, scale, missingIndicator: values.length < rows.length, clip });
+      const knots = splineKnots(values, center, scale, clip, options.splineKnots ?? DEFAULT_SPLINE_KNOTS);
+      columns.push({
+        name: spec.name,
+        kind: 'numeric',
+        center,
+        scale,
+        missingIndicator: values.length < rows.length,
+        clip,
+        ...(knots.length > 0 ? { knots } : {}),
+      });
     } else if (spec.kind === 'binary') {
       const read = memoize(binaryValue);
       let yes = 0;
@@ -125,6 +147,28 @@ export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnS
   return { columns, ...featureLayout(columns) };
 }
 
+/** Knots in scaled units at the j/(count+1) quantiles, distinct and strictly inside the clipped range. */
+export function splineKnots(values: readonly number[], center: number, scale: number, clip: number, count: number): number[] {
+  if (count <= 0 || values.length === 0) return [];
+  const sorted = Float64Array.from(values).sort();
+  let distinct = 1;
+  for (let i = 1; i < sorted.length && distinct < MIN_SPLINE_VALUES; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  if (distinct < MIN_SPLINE_VALUES) return [];
+  const lo = Math.max(-clip, (sorted[0]! - center) / scale);
+  const hi = Math.min(clip, (sorted[sorted.length - 1]! - center) / scale);
+  const knots: number[] = [];
+  for (let j = 1; j <= count; j++) {
+    const k = (quantile(sorted, j / (count + 1)) - center) / scale;
+    if (k > lo && k < hi && (knots.length === 0 || k > knots[knots.length - 1]!)) knots.push(k);
+  }
+  return knots;
+}
+
+/** A knot as a readable value in the column's own units, for input names (deterministic: 6 significant digits). */
+function knotLabel(c: { center: number; scale: number }, knot: number): string {
+  return String(Number((c.center + knot * c.scale).toPrecision(6)));
+}
+
 /** Model inputs in order, named and traced to their source column. */
 export function featureLayout(columns: readonly FittedColumn[]): { featureNames: string[]; featureSource: string[] } {
   const featureNames: string[] = [];
@@ -132,7 +176,7 @@ export function featureLayout(columns: readonly FittedColumn[]): { featureNames:
   for (const c of columns) {
     const names =
       c.kind === 'numeric'
-        ? [c.name, ...(c.missingIndicator ? [`${c.name}=${MISSING_LEVEL}`] : [])]
+        ? [c.name, ...(c.missingIndicator ? [`${c.name}=${MISSING_LEVEL}`] : []), ...(c.knots ?? []).map((k) => `${c.name}>${knotLabel(c, k)}`)]
         : c.kind === 'binary'
           ? [c.name]
           : c.levels.map((level) => `${c.name}=${level}`);
@@ -173,40 +217,57 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 
 /** Transformed rows, row-major: n × featureNames.length. */
 export function transform(prep: Preprocessor, rows: readonly RawRow[]): Float32Array {
-  const width = prep.featureNames.length;
-  const out = new Float32Array(rows.length * width);
-  const plan = compile(prep);
-  rows.forEach((row, i) => plan(row, out, i * width));
-  return out;
+  return compileTransform(prep)(rows);
 }
 
 /** One transformed row. */
 export function transformRow(prep: Preprocessor, row: RawRow): Float32Array {
-  const out = new Float32Array(prep.featureNames.length);
-  compile(prep)(row, out, 0);
-  return out;
+  return compileTransform(prep)([row]);
+}
+
+/** Rows → row-major model inputs; reusable, its parse memos kept (bounded) across calls. */
+export type CompiledTransform = (rows: readonly RawRow[], out?: Float32Array) => Float32Array;
+
+/**
+ * Prepares the transform once (level look-ups, parse memos) for repeated use
+ * (the scorer). With `unobserved`, a column absent from a row (no own
+ * property) is written as those values (the training baseline) instead of
+ * being read as missing.
+ */
+export function compileTransform(prep: Preprocessor, options: { unobserved?: ArrayLike<number> } = {}): CompiledTransform {
+  const width = prep.featureNames.length;
+  const plan = compile(prep, options.unobserved);
+  return (rows, out = new Float32Array(rows.length * width)) => {
+    for (let i = 0; i < rows.length; i++) plan(rows[i]!, out, i * width);
+    return out;
+  };
 }
 
 type Writer = (row: RawRow, out: Float32Array, offset: number) => void;
 
 /** Builds one writer for the whole layout (level look-ups prepared once, not per row). */
-function compile(prep: Preprocessor): Writer {
-  const writers: { width: number; write: Writer }[] = prep.columns.map((c) => {
+function compile(prep: Preprocessor, unobserved?: ArrayLike<number>): Writer {
+  const writers: { name: string; width: number; write: Writer }[] = prep.columns.map((c) => {
     if (c.kind === 'numeric') {
       const limit = c.clip ?? DEFAULT_CLIP;
       const read = memoize(numericValue);
+      const knots = c.knots ?? [];
+      const knotAt = c.missingIndicator ? 2 : 1;
       return {
-        width: c.missingIndicator ? 2 : 1,
+        name: c.name,
+        width: knotAt + knots.length,
         write: (row, out, at) => {
           const v = read(row[c.name]);
+          let z = 0;
           if (v === null) {
-            out[at] = 0;
             if (c.missingIndicator) out[at + 1] = 1;
           } else {
-            const z = (v - c.center) / c.scale;
-            out[at] = Math.max(-limit, Math.min(limit, z));
+            z = Math.max(-limit, Math.min(limit, (v - c.center) / c.scale));
             if (c.missingIndicator) out[at + 1] = 0;
           }
+          out[at] = z;
+          // A missing value sits at the median (z = 0) for the spline too.
+          for (let j = 0; j < knots.length; j++) out[at + knotAt + j] = z > knots[j]! ? z - knots[j]! : 0;
         },
       };
     }
@@ -214,6 +275,7 @@ function compile(prep: Preprocessor): Writer {
       const fill = c.fill ?? DEFAULT_BINARY_FILL;
       const read = memoize(binaryValue);
       return {
+        name: c.name,
         width: 1,
         write: (row, out, at) => {
           out[at] = read(row[c.name]) ?? fill;
@@ -223,6 +285,7 @@ function compile(prep: Preprocessor): Writer {
     const index = new Map(c.levels.map((level, j) => [level, j]));
     const read = memoize(categoryValue);
     return {
+      name: c.name,
       width: c.levels.length,
       write: (row, out, at) => {
         out.fill(0, at, at + c.levels.length);
@@ -235,11 +298,23 @@ function compile(prep: Preprocessor): Writer {
   if (total !== prep.featureNames.length) {
     throw new Error(`preprocessor describes ${total} inputs but names ${prep.featureNames.length}`);
   }
+  if (!unobserved) {
+    return (row, out, offset) => {
+      let at = offset;
+      for (const w of writers) {
+        w.write(row, out, at);
+        at += w.width;
+      }
+    };
+  }
+  const starts: number[] = [];
+  writers.reduce((at, w) => (starts.push(at), at + w.width), 0);
   return (row, out, offset) => {
-    let at = offset;
-    for (const w of writers) {
-      w.write(row, out, at);
-      at += w.width;
+    for (let k = 0; k < writers.length; k++) {
+      const w = writers[k]!;
+      const at = offset + starts[k]!;
+      if (Object.hasOwn(row, w.name)) w.write(row, out, at);
+      else for (let j = 0; j < w.width; j++) out[at + j] = unobserved[starts[k]! + j]!;
     }
   };
 }

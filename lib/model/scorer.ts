@@ -1,13 +1,17 @@
 /**
- * Scoring with a saved model: probabilities through the tfjs model, and exact
- * explanations for logistic regression.
+ * Scoring with a saved model: calibrated probabilities and per-column
+ * explanations, for every kind (logistic, mlp, ensemble; scorecards in
+ * scorecard.ts).
  *
- * For logistic regression logit(p) = b + Σ wᵢxᵢ, so against the training
- * baseline x̄ (mean transformed input):
- *   logit(p) − logit(p̄) = Σ wᵢ(xᵢ − x̄ᵢ),   p̄ = σ(b + Σ wᵢx̄ᵢ).
- * Each input's term wᵢ(xᵢ − x̄ᵢ) is summed per source column (a one-hot group,
- * or a value and its missing indicator, is one Reason), so the reasons add
- * up exactly to the score's distance from the baseline.
+ * Explanations: the model's raw log-odds z are attributed to its inputs
+ * against the training baseline x̄ (runtime.ts: exact for logistic
+ * regression, integrated gradients for the MLP, the average for an
+ * ensemble), so Σ contributions = z(x) − z(x̄). Each input's share is summed
+ * per source column (a one-hot group, a value with its missing indicator and
+ * spline inputs, is one Reason). With Platt calibration p = σ(a·z + b) the
+ * contributions are multiplied by a, so they add up to logit(p) − logit(p̄):
+ * the score's distance from the baseline customer's, in calibrated log-odds.
+ * (Isotonic calibration is not linear in z: contributions stay on z's scale.)
  *
  * Unobserved is not missing: a column absent from the row (the CRM page never
  * showed it, e.g. a list with 8 of 20 columns) is set to the training
@@ -17,49 +21,53 @@
  */
 import type { Reason } from '../domain';
 import { isMissing } from '../parse/missing';
-import { decodeLogisticWeights, loadModel, parseModelArtifact } from './artifact';
-import { predictLogistic } from './logistic';
-import { transform } from './preprocess';
+import { parseModelArtifact } from './artifact';
+import { calibrate, contributionScale } from './calibration';
+import { forwardLogits, networkFromTfjs } from './network';
+import { compileTransform } from './preprocess';
+import { createRuntime } from './runtime';
+import { createScorecardScorer } from './scorecard';
 import type { ModelArtifact, RawRow, Scorer } from './types';
 
-export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
-  const checked = parseModelArtifact(artifact);
-  const model = await loadModel(checked.tfjs);
-  const { weights } = decodeLogisticWeights(checked);
-  const prep = checked.preprocessor;
-  const d = prep.featureNames.length;
-  const baseline = checked.baseline;
-  // Source columns in model order, with the inputs each one owns.
+/** Source columns in model order, with the inputs each one owns. */
+export function inputGroups(featureSource: readonly string[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
-  prep.featureSource.forEach((source, i) => {
+  featureSource.forEach((source, i) => {
     const list = groups.get(source);
     if (list) list.push(i);
     else groups.set(source, [i]);
   });
-  /** Model inputs for rows, with unobserved columns held at the baseline. */
-  function inputsOf(rows: readonly RawRow[]): Float32Array {
-    const x = transform(prep, rows);
-    rows.forEach((row, r) => {
-      for (const [field, inputs] of groups) {
-        if (Object.hasOwn(row, field)) continue;
-        for (const i of inputs) x[r * d + i] = baseline[i]!;
-      }
-    });
-    return x;
-  }
+  return groups;
+}
 
-  /** Reasons for one row whose transformed inputs start at x[offset]; unobserved columns give none. */
-  function explainAt(row: RawRow, x: Float32Array, offset: number): Reason[] {
+export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
+  const checked = parseModelArtifact(artifact);
+  if (checked.kind === 'scorecard') return createScorecardScorer(checked.scorecard!, checked);
+  const runtime = await createRuntime(checked);
+  const prep = checked.preprocessor;
+  const d = prep.featureNames.length;
+  const groups = [...inputGroups(prep.featureSource)];
+  const inputsOf = compileTransform(prep, { unobserved: checked.baseline });
+  const calibration = checked.calibration;
+  const scale = contributionScale(calibration);
+
+  /** Reasons for one row from its attributions at a[offset…]; unobserved columns give none. */
+  function reasonsAt(row: RawRow, a: Float64Array, offset: number): Reason[] {
     const reasons: Reason[] = [];
     for (const [field, inputs] of groups) {
       if (!Object.hasOwn(row, field)) continue;
       let contribution = 0;
-      for (const i of inputs) contribution += weights[i]! * (x[offset + i]! - baseline[i]!);
-      reasons.push({ field, value: rawText(row[field]), contribution });
+      for (const i of inputs) contribution += a[offset + i]!;
+      reasons.push({ field, value: rawText(row[field]), contribution: contribution * scale });
     }
     // Stable: equal sizes keep model column order.
-    return reasons.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+    return reasons.sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution));
   }
+  const probabilities = (z: Float64Array) => {
+    const out = new Float32Array(z.length);
+    for (let i = 0; i < z.length; i++) out[i] = calibrate(calibration, z[i]!);
+    return out;
+  };
   let disposed = false;
   const alive = () => {
     if (disposed) throw new Error('this scorer has been disposed');
@@ -70,33 +78,38 @@ export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
     predict(rows: RawRow[]): Float32Array {
       alive();
       if (rows.length === 0) return new Float32Array(0);
-      return predictLogistic(model, inputsOf(rows), d);
+      return probabilities(runtime.logits(inputsOf(rows), rows.length));
     },
     explain(row: RawRow): Reason[] {
       alive();
-      return explainAt(row, inputsOf([row]), 0);
+      return reasonsAt(row, runtime.attributions(inputsOf([row]), 1), 0);
     },
     scoreAndExplain(rows: RawRow[]) {
       alive();
       if (rows.length === 0) return [];
       const x = inputsOf(rows);
-      const probabilities = predictLogistic(model, x, d);
-      return rows.map((row, r) => ({ probability: probabilities[r]!, reasons: explainAt(row, x, r * d) }));
+      const p = probabilities(runtime.logits(x, rows.length));
+      const a = runtime.attributions(x, rows.length);
+      return rows.map((row, r) => ({ probability: p[r]!, reasons: reasonsAt(row, a, r * d) }));
     },
     dispose(): void {
       if (disposed) return;
       disposed = true;
-      model.dispose();
+      runtime.dispose();
     },
   };
 }
 
-/** The explanation baseline as a probability: σ(b + Σ wᵢx̄ᵢ). */
+/**
+ * The explanation baseline as a probability: the calibrated score of the
+ * mean training input x̄ (a scorecard: σ(intercept)). Plain JS, synchronous.
+ */
 export function baselineProbability(artifact: ModelArtifact): number {
-  const { weights, bias } = decodeLogisticWeights(artifact);
-  let z = bias;
-  artifact.baseline.forEach((v, i) => (z += weights[i]! * v));
-  return 1 / (1 + Math.exp(-z));
+  if (artifact.kind === 'scorecard') return 1 / (1 + Math.exp(-artifact.scorecard!.intercept));
+  const networks = artifact.kind === 'ensemble' ? artifact.members!.map((m) => m.tfjs) : [artifact.tfjs!];
+  let z = 0;
+  for (const t of networks) z += forwardLogits(networkFromTfjs(t), artifact.baseline, 1)[0]! / networks.length;
+  return calibrate(artifact.calibration, z);
 }
 
 function rawText(value: RawRow[string]): string | null {

@@ -1,21 +1,76 @@
 /**
  * Training: rows → column types → stratified k-fold CV (preprocessing refit
- * on each fold's training part only) → final fit on all labelled rows → a
- * content-addressed ModelArtifact.
+ * on each fold's training part only) → the best model kind → calibration on
+ * the out-of-fold scores → evaluation → final fit on all labelled rows → a
+ * content-addressed ModelArtifact (format 2).
  *
- * Used by `npm run train` today and by the options page's training worker
- * later: it only needs rows of text, no files or browser APIs.
+ * Model kinds (`model`): 'logistic', 'mlp', 'ensemble' (their averaged
+ * log-odds) or 'auto' (the default): logistic regression and the MLP are
+ * cross-validated on the same folds, their ensemble scored from the same
+ * out-of-fold predictions, and the kind with the best mean CV ROC AUC is
+ * kept (ties go to the simpler: logistic, then mlp, then ensemble). Rows
+ * are weighted by balanced class weights by default; calibration (Platt
+ * default) undoes the shift that causes.
+ *
+ * Reported metrics are out-of-fold: ROC/PR AUC of the raw scores per fold
+ * (mean ± sd); Brier and log loss of probabilities calibrated by a
+ * calibrator fitted on the other folds' out-of-fold scores (cross-fitted, so
+ * calibration is judged on rows it never saw). The final model's calibrator
+ * is fitted on all out-of-fold scores.
+ *
+ * Used by `npm run train` and by the options page's training worker: it
+ * only needs rows of text, no files or browser APIs. Cancellable through
+ * `signal` (it yields to the event loop every ~30 ms of work so a worker
+ * sees the cancel), reporting progress through `onProgress`.
  */
 import { isMissing } from '../parse/missing';
-import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, serializeModel } from './artifact';
+import { DEFAULT_TIER_THRESHOLDS } from '../risk/tiers';
+import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION } from './artifact';
+import { calibrate, contributionScale, fitCalibration, type CalibrationMethod } from './calibration';
 import { inferColumns } from './columns';
-import { stratifiedKFold } from './cv';
+import { stratifiedKFold, type Fold } from './cv';
 import { sha256 } from './hash';
-import { DEFAULT_LOGISTIC, fitLogistic, predictLogistic, type LogisticOptions } from './logistic';
+import { DEFAULT_LOGISTIC, fitLogisticWeights, type LogisticOptions } from './logistic';
 import { averagePrecision, brierScore, logLoss, mean, rocAuc, sd } from './metrics';
+import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, tierTable } from './metrics-curves';
+import { DEFAULT_MLP } from './mlp';
+import { networkToTfjs } from './network';
 import { fitPreprocessor, transform, type PreprocessOptions } from './preprocess';
-import { deriveSeed } from './prng';
-import type { ColumnSpec, ModelArtifact, Preprocessor, RawRow, TrainingSettings } from './types';
+import { deriveSeed, mulberry32, shuffleInPlace } from './prng';
+import { ensureCpuBackend } from './logistic';
+import { runtimeForLayers, ensembleRuntime } from './runtime';
+import { fitNetworks, kindLogits, membersOf, networkLogits, type FitSettings, type FittedNetworks } from './train-fit';
+import type {
+  CandidateMetrics,
+  ColumnSpec,
+  LearningPoint,
+  MlpSettings,
+  ModelArtifact,
+  ModelEvaluation,
+  NetworkModelKind,
+  Preprocessor,
+  RawRow,
+  TrainingSettings,
+} from './types';
+
+/** What to train: a kind, 'auto' (cross-validate logistic and MLP, keep the best), or the CLI's aliases lr / nn. */
+export type ModelChoice = 'auto' | NetworkModelKind | 'lr' | 'nn';
+
+export interface TrainProgress {
+  /** Kept for callers of format 1: 'cv' during cross-validation, 'final' after it. */
+  stage: 'cv' | 'final';
+  phase: 'prepare' | 'cv' | 'calibrate' | 'learning-curve' | 'final' | 'explain' | 'done';
+  /** The CV fold (1-based) in phase cv and learning-curve; 0 otherwise. */
+  fold: number;
+  folds: number;
+  /** The network being fitted. */
+  model?: 'logistic' | 'mlp';
+  /** MLP epoch (1-based) and its maximum. */
+  epoch?: number;
+  epochs?: number;
+  /** Share of the whole training done, 0…1, non-decreasing. */
+  fraction: number;
+}
 
 export interface TrainOptions {
   rows: readonly RawRow[];
@@ -32,11 +87,28 @@ export interface TrainOptions {
   source: string;
   /** Column types to use instead of inferring them. */
   specs?: readonly ColumnSpec[];
-  logistic?: Partial<Omit<LogisticOptions, 'seed'>>;
+  /** Model kind (default 'auto'). */
+  model?: ModelChoice;
+  logistic?: Partial<Omit<LogisticOptions, 'seed' | 'classWeight'>>;
+  mlp?: Partial<MlpSettings>;
+  /** Row weights by class (default 'balanced': rows of class c weigh n / (2·n_c)). */
+  classWeights?: 'balanced' | 'none';
+  /** Calibration of the final probabilities (default 'platt'). */
+  calibration?: CalibrationMethod;
+  /** Cut-off for the stored confusion matrix (default 0.5). */
+  cutoff?: number;
+  /** Tier cut-offs for the stored tier table (default lib/risk DEFAULT_TIER_THRESHOLDS). */
+  tierThresholds?: readonly number[];
+  /** Compute the learning curve (default true; costs about two extra fits). */
+  learningCurve?: boolean;
+  /** Id of the model this one retrains (version lineage). */
+  parent?: string;
   preprocess?: PreprocessOptions;
   /** Clock for createdAt (tests). */
   now?: () => Date;
-  onProgress?: (progress: { stage: 'cv' | 'final'; fold: number; folds: number }) => void;
+  onProgress?: (progress: TrainProgress) => void;
+  /** Aborting it stops training with TrainError code 'cancelled'. */
+  signal?: AbortSignal;
 }
 
 export interface FoldMetrics {
@@ -52,12 +124,19 @@ export interface FoldMetrics {
 
 export interface TrainResult {
   artifact: ModelArtifact;
+  /** Per fold, of the kind kept. */
   foldMetrics: FoldMetrics[];
   /** Column types used, including ignored columns and why. */
   specs: ColumnSpec[];
   /** Rows left out because their label was blank. */
   skippedRows: number;
   positive: string;
+  /** The kind kept (= artifact.kind). */
+  kind: NetworkModelKind;
+  /** Every kind cross-validated, best first. */
+  candidates: CandidateMetrics[];
+  /** Per fold, of every kind cross-validated. */
+  foldMetricsByKind: Partial<Record<NetworkModelKind, FoldMetrics[]>>;
 }
 
 export type TrainErrorCode =
@@ -67,7 +146,8 @@ export type TrainErrorCode =
   | 'positive-unknown'
   | 'positive-ambiguous'
   | 'too-few-rows'
-  | 'no-features';
+  | 'no-features'
+  | 'cancelled';
 
 /** Training input that cannot produce a model; the message is meant for the person who supplied it. */
 export class TrainError extends Error {
@@ -129,9 +209,9 @@ export interface FoldInput {
 }
 
 /**
- * One cross-validation fold: preprocessing is fitted on the training rows
- * only, the model is fitted on them, and the held-out rows are only
- * transformed and scored.
+ * One cross-validation fold of plain (unweighted, uncalibrated) logistic
+ * regression: preprocessing is fitted on the training rows only, the model
+ * is fitted on them, and the held-out rows are only transformed and scored.
  */
 export async function evaluateFold(input: FoldInput): Promise<{
   preprocessor: Preprocessor;
@@ -141,12 +221,13 @@ export async function evaluateFold(input: FoldInput): Promise<{
   const preprocessor = fitPreprocessor(input.trainRows, input.specs, input.preprocess);
   const d = preprocessor.featureNames.length;
   if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
-  const model = await fitLogistic(transform(preprocessor, input.trainRows), input.trainLabels, d, input.logistic);
-  let probabilities: Float32Array;
-  try {
-    probabilities = predictLogistic(model, transform(preprocessor, input.testRows), d);
-  } finally {
-    model.dispose();
+  const { weights, bias } = fitLogisticWeights(transform(preprocessor, input.trainRows), input.trainLabels, d, input.logistic);
+  const x = transform(preprocessor, input.testRows);
+  const probabilities = new Float32Array(input.testRows.length);
+  for (let r = 0; r < probabilities.length; r++) {
+    let z = bias;
+    for (let j = 0; j < d; j++) z += weights[j]! * x[r * d + j]!;
+    probabilities[r] = 1 / (1 + Math.exp(-z));
   }
   const yTest = input.testLabels;
   return {
@@ -164,11 +245,45 @@ export async function evaluateFold(input: FoldInput): Promise<{
   };
 }
 
+const KIND_ORDER: readonly NetworkModelKind[] = ['logistic', 'mlp', 'ensemble'];
+/** Relative cost of fitting each network, for progress fractions. */
+const COST = { logistic: 1, mlp: 6 } as const;
+/** Rows whose explanations give the feature importance. */
+const IMPORTANCE_ROWS = 1000;
+const LEARNING_FRACTIONS = [0.2, 0.4, 0.6, 0.8] as const;
+
+export function resolveModelChoice(choice: ModelChoice | undefined): 'auto' | NetworkModelKind {
+  if (choice === undefined || choice === 'auto') return 'auto';
+  if (choice === 'lr') return 'logistic';
+  if (choice === 'nn') return 'mlp';
+  return choice;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const started = performance.now();
   const k = options.folds ?? 5;
   const seed = options.seed ?? 42;
   const { label } = options;
+  const choice = resolveModelChoice(options.model);
+  const classWeights = options.classWeights ?? 'balanced';
+  const calibrationMethod = options.calibration ?? 'platt';
+
+  let lastYield = performance.now();
+  const checkCancelled = () => {
+    if (options.signal?.aborted) throw new TrainError('cancelled', 'Training was cancelled.');
+  };
+  const tick = async () => {
+    checkCancelled();
+    if (performance.now() - lastYield > 30) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+      checkCancelled();
+    }
+  };
+  checkCancelled();
+
   if (options.rows.length === 0) throw new TrainError('no-rows', 'There are no rows to train on.');
   const columns = [...(options.columns ?? Object.keys(options.rows[0]!))];
   if (!columns.includes(label)) {
@@ -187,7 +302,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     );
   }
   const positive = resolvePositive(levels, label, options.positive);
-  const y = rows.map((r) => (cellString(r[label]).trim() === positive ? 1 : 0));
+  const y: number[] = rows.map((r) => (cellString(r[label]).trim() === positive ? 1 : 0));
   const positives = y.reduce((s: number, v) => s + v, 0);
 
   const specs = options.specs ? [...options.specs] : inferColumns(rows, columns, label);
@@ -196,7 +311,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     throw new TrainError('no-features', 'No column can be used as a model input (all were ignored: identifiers, constants or free text).');
   }
 
-  let folds;
+  let folds: Fold[];
   try {
     folds = stratifiedKFold(y, k, seed);
   } catch (error) {
@@ -205,91 +320,276 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       `Cannot run ${k}-fold cross-validation: ${(error as Error).message}. Use fewer folds or more rows (${positives} churned, ${rows.length - positives} retained).`,
     );
   }
-  const logistic: LogisticOptions = { ...DEFAULT_LOGISTIC, ...options.logistic, seed };
+  const settings: FitSettings = {
+    logistic: { ...DEFAULT_LOGISTIC, ...options.logistic, seed },
+    mlp: { ...DEFAULT_MLP, ...options.mlp },
+    classWeights,
+  };
+  const trained: ('logistic' | 'mlp')[] = choice === 'auto' ? ['logistic', 'mlp'] : membersOf(choice);
+  const candidates: NetworkModelKind[] = choice === 'auto' ? [...KIND_ORDER] : [choice];
 
-  const foldMetrics: FoldMetrics[] = [];
+  // Progress: units of work done over an estimate of the total (the winner's later fits taken at their dearest).
+  const cvCost = trained.reduce((s, m) => s + COST[m], 0);
+  const lcShare = options.learningCurve === false ? 0 : LEARNING_FRACTIONS.reduce((s, f) => s + f, 0);
+  const total = cvCost * (k + 1 + lcShare) + 1;
+  let done = 0;
+  let lastFraction = 0;
+  const report = (p: Omit<TrainProgress, 'fraction' | 'stage' | 'folds'> & { fraction?: number }) => {
+    lastFraction = Math.max(lastFraction, Math.min(1, p.fraction ?? done / total));
+    options.onProgress?.({ stage: p.phase === 'prepare' || p.phase === 'cv' ? 'cv' : 'final', folds: k, ...p, fraction: lastFraction });
+  };
+  const fitHooks = (phase: TrainProgress['phase'], fold: number) => ({
+    onEpoch: async (epoch: number, epochs: number) => {
+      report({ phase, fold, model: 'mlp', epoch, epochs, fraction: (done + (COST.mlp * epoch) / epochs) / total });
+      await tick();
+    },
+  });
+  report({ phase: 'prepare', fold: 0 });
+
+  // ------------------------------------------------------------ cross-validation
+  const oofZ: Partial<Record<NetworkModelKind, Float64Array>> = {};
+  for (const kind of candidates) oofZ[kind] = new Float64Array(rows.length);
+  const bestEpochs: number[] = [];
+  const foldPreps: Preprocessor[] = [];
   for (const [f, fold] of folds.entries()) {
-    options.onProgress?.({ stage: 'cv', fold: f + 1, folds: k });
-    const result = await evaluateFold({
-      trainRows: fold.train.map((i) => rows[i]!),
-      trainLabels: fold.train.map((i) => y[i]!),
-      testRows: fold.test.map((i) => rows[i]!),
-      testLabels: fold.test.map((i) => y[i]!),
-      specs: featureSpecs,
-      logistic: { ...logistic, seed: deriveSeed(seed, f + 1) },
-      ...(options.preprocess ? { preprocess: options.preprocess } : {}),
-    });
-    foldMetrics.push({ fold: f + 1, ...result.metrics });
+    report({ phase: 'cv', fold: f + 1 });
+    await tick();
+    const trainRows = fold.train.map((i) => rows[i]!);
+    const trainY = fold.train.map((i) => y[i]!);
+    const prep = fitPreprocessor(trainRows, featureSpecs, options.preprocess);
+    foldPreps.push(prep);
+    const d = prep.featureNames.length;
+    if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
+    const xTrain = transform(prep, trainRows);
+    const xTest = transform(prep, fold.test.map((i) => rows[i]!));
+    const fitted: FittedNetworks = {};
+    for (const member of trained) {
+      report({ phase: 'cv', fold: f + 1, model: member });
+      Object.assign(fitted, await fitNetworks([member], xTrain, trainY, d, settings, deriveSeed(seed, f + 1), fitHooks('cv', f + 1)));
+      done += COST[member];
+      await tick();
+    }
+    if (fitted.bestEpoch !== undefined) bestEpochs.push(fitted.bestEpoch);
+    const z = networkLogits(fitted, xTest, fold.test.length);
+    for (const kind of candidates) {
+      const zk = kindLogits(kind, z);
+      fold.test.forEach((row, j) => (oofZ[kind]![row] = zk[j]!));
+    }
   }
 
-  options.onProgress?.({ stage: 'final', fold: 0, folds: k });
+  // ------------------------------------------------------------ metrics, choice, calibration
+  report({ phase: 'calibrate', fold: 0 });
+  const foldMetricsByKind: Partial<Record<NetworkModelKind, FoldMetrics[]>> = {};
+  const calibratedOof: Partial<Record<NetworkModelKind, Float64Array>> = {};
+  for (const kind of candidates) {
+    const z = oofZ[kind]!;
+    const calibrated = new Float64Array(rows.length);
+    foldMetricsByKind[kind] = folds.map((fold, f) => {
+      // Cross-fitted: this fold's probabilities come from a calibrator fitted on the other folds.
+      const others = folds.flatMap((o, g) => (g === f ? [] : o.test));
+      const cal = fitCalibration(calibrationMethod, others.map((i) => z[i]!), others.map((i) => y[i]!));
+      const zTest = fold.test.map((i) => z[i]!);
+      const yTest = fold.test.map((i) => y[i]!);
+      const p = zTest.map((v) => calibrate(cal, v));
+      fold.test.forEach((row, j) => (calibrated[row] = p[j]!));
+      return {
+        fold: f + 1,
+        trainRows: fold.train.length,
+        testRows: fold.test.length,
+        testPositives: yTest.reduce((s, v) => s + v, 0),
+        roc_auc: rocAuc(yTest, zTest),
+        pr_auc: averagePrecision(yTest, zTest),
+        brier: brierScore(yTest, p),
+        log_loss: logLoss(yTest, p),
+      };
+    });
+    calibratedOof[kind] = calibrated;
+  }
+  const candidateMetrics: CandidateMetrics[] = candidates.map((kind) => {
+    const fm = foldMetricsByKind[kind]!;
+    return {
+      kind,
+      roc_auc: mean(fm.map((m) => m.roc_auc)),
+      roc_auc_sd: sd(fm.map((m) => m.roc_auc)),
+      pr_auc: mean(fm.map((m) => m.pr_auc)),
+      pr_auc_sd: sd(fm.map((m) => m.pr_auc)),
+    };
+  });
+  let winner = candidateMetrics[0]!;
+  for (const c of candidateMetrics) if (c.roc_auc > winner.roc_auc) winner = c;
+  const kind = winner.kind;
+  const ranked = [...candidateMetrics].sort((a, b) => b.roc_auc - a.roc_auc || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const winnerMembers = membersOf(kind);
+  const winnerCost = winnerMembers.reduce((s, m) => s + COST[m], 0);
+  const calibration = fitCalibration(calibrationMethod, oofZ[kind]!, y);
+  const foldMetrics = foldMetricsByKind[kind]!;
+  const oofP = calibratedOof[kind]!;
+
+  // ------------------------------------------------------------ learning curve (first fold, same test rows)
+  const learningCurve: LearningPoint[] = [];
+  if (options.learningCurve !== false) {
+    const fold = folds[0]!;
+    const order = shuffleInPlace([...fold.train], mulberry32(deriveSeed(seed, 0x1c)));
+    const testRows = fold.test.map((i) => rows[i]!);
+    const yTest = fold.test.map((i) => y[i]!);
+    for (const [n, fraction] of LEARNING_FRACTIONS.entries()) {
+      report({ phase: 'learning-curve', fold: 1 });
+      const subset = order.slice(0, Math.round(fraction * order.length)).sort((a, b) => a - b);
+      const subY = subset.map((i) => y[i]!);
+      const pos = subY.reduce((s, v) => s + v, 0);
+      done += winnerCost * fraction;
+      if (pos < 2 || pos > subY.length - 2) continue;
+      const subRows = subset.map((i) => rows[i]!);
+      const prep = fitPreprocessor(subRows, featureSpecs, options.preprocess);
+      const d = prep.featureNames.length;
+      if (d === 0) continue;
+      const fitted = await fitNetworks(winnerMembers, transform(prep, subRows), subY, d, settings, deriveSeed(seed, 100 + n), fitHooks('learning-curve', 1));
+      const z = kindLogits(kind, networkLogits(fitted, transform(prep, testRows), testRows.length));
+      learningCurve.push({ fraction, trainRows: subset.length, roc_auc: rocAuc(yTest, z) });
+      await tick();
+    }
+    learningCurve.push({ fraction: 1, trainRows: fold.train.length, roc_auc: foldMetrics[0]!.roc_auc });
+  }
+  done = cvCost * k + winnerCost * lcShare;
+
+  // ------------------------------------------------------------ final fit on all rows
+  report({ phase: 'final', fold: 0 });
   const prep = fitPreprocessor(rows, featureSpecs, options.preprocess);
   const d = prep.featureNames.length;
   if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
   const x = transform(prep, rows);
-  const model = await fitLogistic(x, y, d, { ...logistic, seed: deriveSeed(seed, 0) });
-  let tfjs;
-  try {
-    tfjs = await serializeModel(model);
-  } finally {
-    model.dispose();
-  }
+  const finalEpochs = bestEpochs.length > 0 ? Math.max(1, median(bestEpochs)) : undefined;
+  const finalFit = await fitNetworks(winnerMembers, x, y, d, settings, deriveSeed(seed, 0), fitHooks('final', 0), finalEpochs);
+  done += winnerCost;
   const baseline = new Array<number>(d).fill(0);
   for (let i = 0; i < rows.length; i++) for (let j = 0; j < d; j++) baseline[j]! += x[i * d + j]!;
   for (let j = 0; j < d; j++) baseline[j] = baseline[j]! / rows.length;
 
+  // ------------------------------------------------------------ importance: mean |contribution| per column
+  report({ phase: 'explain', fold: 0 });
+  await tick();
+  const importance = await columnImportance(kind, finalFit, x, rows.length, baseline, prep.featureSource, contributionScale(calibration), seed);
+
+  const mlpSettings: MlpSettings = { ...settings.mlp, ...(finalEpochs !== undefined && winnerMembers.includes('mlp') ? { finalEpochs } : {}) };
   const training: TrainingSettings = {
     seed,
     folds: k,
-    epochs: logistic.epochs,
-    batchSize: logistic.batchSize,
-    learningRate: logistic.learningRate,
-    l2: logistic.l2,
+    epochs: settings.logistic.epochs,
+    batchSize: settings.logistic.batchSize,
+    learningRate: settings.logistic.learningRate,
+    l2: settings.logistic.l2,
+    classWeights,
+    calibration: calibrationMethod,
+    ...(trained.includes('mlp') ? { mlp: mlpSettings } : {}),
   };
   const dataHash = hashRows(rows, columns);
   const id = sha256(
     JSON.stringify({
       format: ARTIFACT_FORMAT,
       formatVersion: ARTIFACT_FORMAT_VERSION,
-      kind: 'logistic',
+      kind,
+      choice,
       data: dataHash,
       label: { column: label, positive },
       specs,
       preprocess: options.preprocess ?? {},
       training,
+      cutoff: options.cutoff ?? 0.5,
+      tiers: options.tierThresholds ?? DEFAULT_TIER_THRESHOLDS,
+      learningCurve: options.learningCurve !== false,
     }),
   );
-  const roc = foldMetrics.map((m) => m.roc_auc);
-  const pr = foldMetrics.map((m) => m.pr_auc);
+  const cutoff = options.cutoff ?? 0.5;
+  const evaluation: ModelEvaluation = {
+    roc: rocCurve(y, oofP),
+    pr: prCurve(y, oofP),
+    atCutoff: confusionAt(y, oofP, cutoff),
+    calibration: reliabilityBins(y, oofP),
+    lift: liftTable(y, oofP),
+    tiers: tierTable({ p: oofP, y }, options.tierThresholds ?? DEFAULT_TIER_THRESHOLDS),
+    learningCurve,
+    importance,
+    oof: oofSample(oofP, y, 2000, deriveSeed(seed, 0x00f)),
+  };
+  const networks =
+    kind === 'ensemble'
+      ? { members: [{ kind: 'logistic' as const, tfjs: networkToTfjs(finalFit.logistic!) }, { kind: 'mlp' as const, tfjs: networkToTfjs(finalFit.mlp!) }] }
+      : { tfjs: networkToTfjs(kind === 'logistic' ? finalFit.logistic! : finalFit.mlp!) };
   const artifact: ModelArtifact = {
     format: ARTIFACT_FORMAT,
     formatVersion: ARTIFACT_FORMAT_VERSION,
     id,
     name: options.name,
-    kind: 'logistic',
+    kind,
     createdAt: (options.now?.() ?? new Date()).toISOString(),
     trainedBy: options.trainedBy,
     label: { column: label, positive },
     preprocessor: prep,
     baseline,
-    tfjs,
+    ...networks,
+    ...(calibration ? { calibration } : {}),
+    evaluation,
+    ...(options.parent ? { parent: options.parent } : {}),
     metrics: {
       rows: rows.length,
       positives,
       features: d,
       folds: k,
-      roc_auc: mean(roc),
-      roc_auc_sd: sd(roc),
-      pr_auc: mean(pr),
-      pr_auc_sd: sd(pr),
+      roc_auc: winner.roc_auc,
+      roc_auc_sd: winner.roc_auc_sd,
+      pr_auc: winner.pr_auc,
+      pr_auc_sd: winner.pr_auc_sd,
       brier: mean(foldMetrics.map((m) => m.brier)),
       log_loss: mean(foldMetrics.map((m) => m.log_loss)),
       skipped_rows: skippedRows,
+      reliability: evaluation.calibration,
+      candidates: ranked,
       train_seconds: Math.round(performance.now() - started) / 1000,
     },
     trainingData: { hash: dataHash, rows: rows.length, source: options.source },
     columnSpecs: specs,
     training,
   };
-  return { artifact, foldMetrics, specs, skippedRows, positive };
+  report({ phase: 'done', fold: 0, fraction: 1 });
+  return { artifact, foldMetrics, specs, skippedRows, positive, kind, candidates: ranked, foldMetricsByKind };
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : Math.round((s[m - 1]! + s[m]!) / 2);
+}
+
+/** Mean |contribution| (calibrated log-odds) per source column over up to IMPORTANCE_ROWS seeded rows, largest first. */
+async function columnImportance(
+  kind: NetworkModelKind,
+  fitted: FittedNetworks,
+  x: Float32Array,
+  n: number,
+  baseline: number[],
+  featureSource: readonly string[],
+  scale: number,
+  seed: number,
+): Promise<{ source: string; importance: number }[]> {
+  const d = baseline.length;
+  const pick = n <= IMPORTANCE_ROWS ? Array.from({ length: n }, (_, i) => i) : shuffleInPlace(Array.from({ length: n }, (_, i) => i), mulberry32(deriveSeed(seed, 0x1a))).slice(0, IMPORTANCE_ROWS);
+  const sample = new Float32Array(pick.length * d);
+  pick.forEach((row, r) => sample.set(x.subarray(row * d, row * d + d), r * d));
+  await ensureCpuBackend();
+  const runtimes = membersOf(kind).map((m) => runtimeForLayers(m, m === 'logistic' ? fitted.logistic! : fitted.mlp!, baseline));
+  const runtime = runtimes.length > 1 ? ensembleRuntime(runtimes) : runtimes[0]!;
+  try {
+    const a = runtime.attributions(sample, pick.length);
+    const sums = new Map<string, number>();
+    for (let r = 0; r < pick.length; r++) {
+      const perColumn = new Map<string, number>();
+      for (let i = 0; i < d; i++) perColumn.set(featureSource[i]!, (perColumn.get(featureSource[i]!) ?? 0) + a[r * d + i]!);
+      for (const [source, v] of perColumn) sums.set(source, (sums.get(source) ?? 0) + Math.abs(v * scale));
+    }
+    return [...sums]
+      .map(([source, total]) => ({ source, importance: total / pick.length }))
+      .sort((p, q) => q.importance - p.importance || (p.source < q.source ? -1 : 1));
+  } finally {
+    runtime.dispose();
+  }
 }

@@ -27,6 +27,11 @@ export type FittedColumn =
       missingIndicator: boolean;
       /** Scaled values are clipped to ±clip (default 10 when absent). */
       clip?: number;
+      /**
+       * Knots (in scaled units, ascending) of a linear spline: one extra input
+       * max(0, z − knot) each, so a linear model can bend (format 2).
+       */
+      knots?: number[];
     }
   | {
       name: string;
@@ -53,12 +58,25 @@ export interface ModelMetrics {
   roc_auc_sd: number;
   pr_auc: number;
   pr_auc_sd: number;
+  /** Mean cross-validated Brier score of the calibrated probabilities (format 1: uncalibrated). */
   brier: number;
   train_seconds: number;
-  /** Mean cross-validated log loss. */
+  /** Mean cross-validated log loss (calibrated, as brier). */
   log_loss?: number;
   /** Labelled rows left out because the label was blank. */
   skipped_rows?: number;
+  /** Reliability of the calibrated out-of-fold probabilities (calibration cross-fitted over folds), 10 equal-width bins, empty ones left out. */
+  reliability?: CalibrationBin[];
+  /** Every model kind cross-validated on the same folds (with `model: 'auto'`), best first. */
+  candidates?: CandidateMetrics[];
+}
+
+export interface CandidateMetrics {
+  kind: NetworkModelKind;
+  roc_auc: number;
+  roc_auc_sd: number;
+  pr_auc: number;
+  pr_auc_sd: number;
 }
 
 /** How a model was fitted, so the same data and settings can reproduce it. */
@@ -69,6 +87,117 @@ export interface TrainingSettings {
   batchSize: number;
   learningRate: number;
   l2: number;
+  /** Class weights used in training (rows of class c weigh n / (2·n_c) when balanced). */
+  classWeights?: 'balanced' | 'none';
+  mlp?: MlpSettings;
+  calibration?: 'platt' | 'isotonic' | 'none';
+}
+
+export type ModelKind = 'logistic' | 'mlp' | 'ensemble' | 'scorecard';
+/** The kinds that are trained from data. */
+export type NetworkModelKind = Exclude<ModelKind, 'scorecard'>;
+
+/**
+ * Maps the model's raw log-odds z to a calibrated probability, fitted on
+ * out-of-fold predictions. Platt: p = σ(a·z + b). Isotonic: a non-decreasing
+ * step function given by points (x = raw log-odds, ascending; y = probability),
+ * linearly interpolated between points and flat beyond the ends.
+ */
+export type Calibration = { method: 'platt'; a: number; b: number } | { method: 'isotonic'; x: number[]; y: number[] };
+
+/** Settings of the small neural network (kind 'mlp', or an ensemble member). */
+export interface MlpSettings {
+  hidden: number[];
+  epochs: number;
+  /** Epochs actually run in the final fit (the median best epoch of the CV folds). */
+  finalEpochs?: number;
+  batchSize: number;
+  learningRate: number;
+  l2: number;
+  dropout: number;
+  patience: number;
+  validationShare: number;
+}
+
+export interface CurvePoint {
+  /** The score cut-off of this point (a calibrated probability). */
+  threshold: number;
+  x: number;
+  y: number;
+}
+
+/** Confusion matrix and rates at one cut-off: predicted churn when p ≥ threshold. */
+export interface ThresholdMetrics {
+  threshold: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+}
+
+export interface CalibrationBin {
+  /** Bin [lo, hi) of predicted probability (the last bin includes 1). */
+  lo: number;
+  hi: number;
+  count: number;
+  meanPredicted: number;
+  observedRate: number;
+}
+
+export interface LiftRow {
+  /** 1 = the 10 % of customers with the highest scores. */
+  decile: number;
+  count: number;
+  positives: number;
+  /** Churn rate in this decile. */
+  rate: number;
+  /** rate ÷ overall churn rate. */
+  lift: number;
+  /** Share of all churners found in deciles 1…this one. */
+  cumulativeGain: number;
+}
+
+export interface TierRow {
+  tier: 1 | 2 | 3 | 4 | 5;
+  /** [lo, hi) of probability; hi of tier 5 is 1 (inclusive). */
+  lo: number;
+  hi: number;
+  count: number;
+  /** Share of all customers in this tier. */
+  share: number;
+  positives: number;
+  /** Churn rate in this tier (NaN→null when empty). */
+  churnRate: number | null;
+}
+
+export interface LearningPoint {
+  fraction: number;
+  trainRows: number;
+  roc_auc: number;
+}
+
+/** Evaluation data for charts, all from out-of-fold predictions; every list is bounded (≤ ~200 points, OOF sample ≤ 2,000). */
+export interface ModelEvaluation {
+  /** ROC curve: x = false-positive rate, y = true-positive rate. */
+  roc: CurvePoint[];
+  /** Precision-recall curve: x = recall, y = precision. */
+  pr: CurvePoint[];
+  /** At the default cut-off (0.5). */
+  atCutoff: ThresholdMetrics;
+  calibration: CalibrationBin[];
+  lift: LiftRow[];
+  /** Churn rate per tier at the default tier thresholds (recompute with tierTable for others). */
+  tiers: TierRow[];
+  /** ROC AUC when training on a share of the rows (one fold's training part), same test rows. */
+  learningCurve: LearningPoint[];
+  /** Mean |contribution| (log-odds) per source column over a sample of training rows, largest first. */
+  importance: { source: string; importance: number }[];
+  /** A sample of out-of-fold calibrated probabilities and labels, for recomputing at other cut-offs. */
+  oof: { p: number[]; y: number[] };
 }
 
 export interface TfjsWeights {
@@ -78,13 +207,38 @@ export interface TfjsWeights {
   weightData: string;
 }
 
+/** A member of an ensemble: its raw log-odds are averaged with the others'. */
+export interface EnsembleMember {
+  kind: 'logistic' | 'mlp';
+  tfjs: TfjsWeights;
+}
+
+/** One rule of a scorecard: adds `weight` log-odds points when the indicator's value meets the condition. */
+export interface ScorecardRule {
+  /** Indicator id (lib/indicators), read from the input `ind:<id>`. */
+  indicator: string;
+  /** Compared with the indicator's value in its own units (before any log scaling of model inputs). */
+  condition: { op: '>=' | '>' | '<=' | '<' | '=='; value: number };
+  /** Log-odds points added when the rule fires (positive raises risk). */
+  weight: number;
+}
+
+/** A transparent starter model: intercept + the weights of the rules that fire, through σ. */
+export interface Scorecard {
+  name: string;
+  /** Log-odds of a customer for whom no rule fires. */
+  intercept: number;
+  rules: ScorecardRule[];
+}
+
 export interface ModelArtifact {
   format: 'churn-radar-model';
-  formatVersion: 1;
+  /** 1: logistic only (still read); 2: every kind, calibration, evaluation, lineage. */
+  formatVersion: 1 | 2;
   /** Content hash: the same data and settings give the same id. */
   id: string;
   name: string;
-  kind: 'logistic';
+  kind: ModelKind;
   /** ISO time. */
   createdAt: string;
   /** What produced it, e.g. "npm run train" or "options page". */
@@ -93,7 +247,17 @@ export interface ModelArtifact {
   preprocessor: Preprocessor;
   /** Mean of each transformed input over the training rows: the explanation baseline. */
   baseline: number[];
-  tfjs: TfjsWeights;
+  /** The network, for kinds logistic and mlp. */
+  tfjs?: TfjsWeights;
+  /** Kind ensemble: the members (a logistic regression and an MLP), raw log-odds averaged. */
+  members?: EnsembleMember[];
+  /** Kind scorecard: the rules. */
+  scorecard?: Scorecard;
+  /** Applied to the raw log-odds in predict; absent = none (p = σ(z)). */
+  calibration?: Calibration;
+  evaluation?: ModelEvaluation;
+  /** Id of the model this one was retrained from (version lineage). */
+  parent?: string;
   metrics: ModelMetrics;
   trainingData: { hash: string; rows: number; source: string };
   /** Column types used (including ignored columns and why). */

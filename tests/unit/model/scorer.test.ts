@@ -18,11 +18,13 @@ beforeAll(async () => {
     name: 'synthetic',
     trainedBy: 'vitest',
     source: 'synthetic',
+    model: 'logistic',
+    learningCurve: false,
   }));
   scorer = await createScorer(artifact);
 });
 
-describe('createScorer', () => {
+describe('createScorer (logistic regression: exact explanations)', () => {
   it('predicts one probability per row, in order', () => {
     const p = scorer.predict(data.rows.slice(0, 20));
     expect(p).toBeInstanceOf(Float32Array);
@@ -109,5 +111,62 @@ describe('createScorer', () => {
     s.dispose();
     expect(() => s.predict(data.rows.slice(0, 1))).toThrow(/disposed/);
     s.dispose(); // idempotent
+  });
+});
+
+describe('createScorer for the MLP and the ensemble (integrated gradients)', () => {
+  const kinds = [
+    ['mlp', { hidden: [32] }, 1e-3],
+    ['ensemble', { hidden: [32] }, 1e-3],
+    // Two hidden layers: tfjs gradients at 32 midpoints, so only approximately complete.
+    ['mlp', { hidden: [16, 8] }, 0.06],
+  ] as const;
+  const trained = new Map<string, { artifact: ModelArtifact; scorer: Scorer }>();
+  beforeAll(async () => {
+    for (const [kind, mlp] of kinds) {
+      const { artifact: a } = await trainModel({
+        rows: data.rows, columns: data.columns, label: 'churn', folds: 3, name: kind, trainedBy: 'vitest', source: 'synthetic',
+        model: kind, mlp: { hidden: [...mlp.hidden], epochs: 20 }, learningCurve: false,
+      });
+      trained.set(`${kind} ${mlp.hidden.join('-')}`, { artifact: a, scorer: await createScorer(a) });
+    }
+  });
+
+  it.each(kinds.map(([kind, mlp, tolerance]) => [`${kind} ${mlp.hidden.join('-')}`, tolerance] as const))(
+    '%s: contributions add up to logit(p) − logit(p_baseline) within %s',
+    (key, tolerance) => {
+      const { artifact: a, scorer: s } = trained.get(key)!;
+      expect(a.calibration!.method).toBe('platt');
+      const base = logit(baselineProbability(a));
+      let worst = 0;
+      let spread = 0;
+      for (const row of data.rows.slice(0, 40)) {
+        const p = s.predict([row])[0]!;
+        const total = s.explain(row).reduce((sum, r) => sum + r.contribution, 0);
+        worst = Math.max(worst, Math.abs(total - (logit(p) - base)));
+        spread = Math.max(spread, Math.abs(logit(p) - base));
+      }
+      expect(worst).toBeLessThan(tolerance);
+      expect(spread).toBeGreaterThan(0.5); // the rows do move away from the baseline, so the check has teeth
+    },
+  );
+
+  it('holds unobserved columns at the baseline and explains an empty row with nothing', () => {
+    const { artifact: a, scorer: s } = trained.get('mlp 32')!;
+    expect(s.predict([{}])[0]).toBeCloseTo(baselineProbability(a), 5);
+    expect(s.explain({})).toEqual([]);
+    const reasons = s.explain({ fee: '$95.10', tenure: '2 months' });
+    expect(reasons.map((r) => r.field).sort()).toEqual(['fee', 'tenure']);
+  });
+
+  it('scoreAndExplain equals predict + explain', () => {
+    const { scorer: s } = trained.get('ensemble 32')!;
+    const rows = data.rows.slice(0, 10);
+    const together = s.scoreAndExplain(rows);
+    const p = s.predict(rows);
+    together.forEach((r, i) => {
+      expect(r.probability).toBe(p[i]);
+      expect(r.reasons).toEqual(s.explain(rows[i]!));
+    });
   });
 });

@@ -3,7 +3,9 @@ import { inferColumns } from '../../../lib/model/columns';
 import { DEFAULT_LOGISTIC } from '../../../lib/model/logistic';
 import { mean, sd } from '../../../lib/model/metrics';
 import { transform } from '../../../lib/model/preprocess';
-import { TrainError, evaluateFold, hashRows, resolvePositive, trainModel, type TrainOptions } from '../../../lib/model/train';
+import { mulberry32 } from '../../../lib/model/prng';
+import { createScorer } from '../../../lib/model/scorer';
+import { TrainError, evaluateFold, hashRows, resolvePositive, trainModel, type TrainOptions, type TrainProgress } from '../../../lib/model/train';
 import type { RawRow } from '../../../lib/model/types';
 import { syntheticChurn } from './synthetic';
 
@@ -16,8 +18,12 @@ const base: TrainOptions = {
   name: 'synthetic',
   trainedBy: 'vitest',
   source: 'synthetic.csv',
+  model: 'logistic',
   logistic: { epochs: 80 },
+  learningCurve: false,
 };
+/** The MLP on these 400 rows, kept short so the suite stays fast. */
+const quickMlp = { epochs: 15 };
 
 async function trainError(options: Partial<TrainOptions>): Promise<TrainError> {
   try {
@@ -51,7 +57,8 @@ describe('trainModel', () => {
     expect(artifact.preprocessor.featureSource).not.toContain('churn');
     expect(artifact.label).toEqual({ column: 'churn', positive: 'Yes' });
     expect(artifact.trainingData).toEqual({ hash: hashRows(data.rows, data.columns), rows: 400, source: 'synthetic.csv' });
-    expect(artifact.training).toMatchObject({ seed: 42, folds: 4, epochs: 80, l2: DEFAULT_LOGISTIC.l2 });
+    expect(artifact.training).toMatchObject({ seed: 42, folds: 4, epochs: 80, l2: DEFAULT_LOGISTIC.l2, classWeights: 'balanced', calibration: 'platt' });
+    expect(artifact).toMatchObject({ formatVersion: 2, kind: 'logistic' });
   });
 
   it('baseline is the mean transformed input over the final training rows', async () => {
@@ -69,7 +76,7 @@ describe('trainModel', () => {
     const a = await trainModel({ ...base, now: () => new Date('2026-01-01T00:00:00Z') });
     const b = await trainModel({ ...base, now: () => new Date('2026-02-01T00:00:00Z') });
     expect(b.artifact.id).toBe(a.artifact.id);
-    expect(b.artifact.tfjs.weightData).toBe(a.artifact.tfjs.weightData);
+    expect(b.artifact.tfjs!.weightData).toBe(a.artifact.tfjs!.weightData);
     const { train_seconds: _a, ...ma } = a.artifact.metrics;
     const { train_seconds: _b, ...mb } = b.artifact.metrics;
     expect(mb).toEqual(ma);
@@ -150,5 +157,152 @@ describe('evaluateFold', () => {
     expect(b.preprocessor.featureNames).not.toContain('plan=enterprise');
     // The held-out rows were scored (their predictions changed), only their scaling was not learnt from them.
     expect(Array.from(b.probabilities)).not.toEqual(Array.from(a.probabilities));
+  });
+});
+
+/** Two informative features whose effect is an interaction: churn when exactly one is high (XOR), plus a noise column. */
+function xorData(rows: number, seed: number): { rows: RawRow[]; columns: string[] } {
+  const random = mulberry32(seed);
+  const out: RawRow[] = [];
+  for (let i = 0; i < rows; i++) {
+    const a = random() * 2 - 1;
+    const b = random() * 2 - 1;
+    const noise = random();
+    const z = a * b < 0 ? 2 : -2; // odds 7.4 : 1 either way
+    out.push({ a: a.toFixed(3), b: b.toFixed(3), noise: noise.toFixed(3), churn: random() < 1 / (1 + Math.exp(-z)) ? 'Yes' : 'No' });
+  }
+  return { rows: out, columns: ['a', 'b', 'noise', 'churn'] };
+}
+
+describe('model kinds', () => {
+  it('auto cross-validates logistic regression and the MLP on the same folds and keeps the best; an interaction only the MLP captures', async () => {
+    const xor = xorData(1200, 3);
+    const result = await trainModel({ ...base, ...xor, folds: 3, model: 'auto', mlp: { epochs: 40 } });
+    const auc = Object.fromEntries(result.candidates.map((c) => [c.kind, c.roc_auc]));
+    // Neither a nor b alone says anything (and a spline per column cannot make a product).
+    expect(auc.logistic).toBeLessThan(0.62);
+    expect(auc.mlp).toBeGreaterThan(0.8);
+    expect(auc.mlp! - auc.logistic!).toBeGreaterThan(0.2);
+    expect(result.kind).not.toBe('logistic');
+    expect(result.artifact.kind).toBe(result.kind);
+    expect(result.artifact.metrics.roc_auc).toBe(Math.max(...Object.values(auc)));
+    expect(result.candidates.map((c) => c.roc_auc)).toEqual([...result.candidates.map((c) => c.roc_auc)].sort((x, y) => y - x));
+    expect(result.artifact.metrics.candidates).toEqual(result.candidates);
+    for (const kind of ['logistic', 'mlp', 'ensemble'] as const) {
+      expect(result.foldMetricsByKind[kind]!.map((f) => f.testRows)).toEqual(result.foldMetrics.map((f) => f.testRows));
+    }
+    // The saved model scores the interaction too.
+    const scorer = await createScorer(result.artifact);
+    const p = scorer.predict([{ a: '0.8', b: '-0.8', noise: '0.5' }, { a: '0.8', b: '0.8', noise: '0.5' }]);
+    expect(p[0]).toBeGreaterThan(0.6);
+    expect(p[1]).toBeLessThan(0.4);
+    scorer.dispose();
+  });
+
+  it('reports every candidate, best first, and keeps the best', async () => {
+    const result = await trainModel({ ...base, model: 'auto', mlp: quickMlp });
+    expect(result.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'logistic', 'mlp']);
+    const best = result.candidates[0]!;
+    expect(result.kind).toBe(best.kind);
+    expect(result.artifact.metrics.roc_auc).toBe(best.roc_auc);
+  });
+
+  it('accepts the CLI names lr and nn', async () => {
+    expect((await trainModel({ ...base, model: 'lr' })).kind).toBe('logistic');
+    const nn = await trainModel({ ...base, model: 'nn', mlp: { epochs: 3 } });
+    expect(nn.kind).toBe('mlp');
+    expect(nn.candidates.map((c) => c.kind)).toEqual(['mlp']);
+    expect(nn.artifact.training!.mlp).toMatchObject({ hidden: [32], epochs: 3 });
+    expect(nn.artifact.training!.mlp!.finalEpochs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the MLP and the ensemble are reproducible from the seed', async () => {
+    const a = await trainModel({ ...base, model: 'ensemble', mlp: quickMlp });
+    const b = await trainModel({ ...base, model: 'ensemble', mlp: quickMlp });
+    expect(b.artifact.id).toBe(a.artifact.id);
+    expect(b.artifact.members).toEqual(a.artifact.members);
+    const c = await trainModel({ ...base, model: 'ensemble', mlp: quickMlp, seed: 9 });
+    expect(c.artifact.members![1]!.tfjs.weightData).not.toBe(a.artifact.members![1]!.tfjs.weightData);
+  });
+});
+
+describe('calibration and evaluation', () => {
+  it('calibrates on out-of-fold scores (Platt by default): mean probability ≈ churn rate, even with class weights', async () => {
+    const { artifact } = await trainModel(base);
+    expect(artifact.calibration!.method).toBe('platt');
+    const oof = artifact.evaluation!.oof;
+    expect(oof.p).toHaveLength(400);
+    const rate = oof.y.reduce((s, v) => s + v, 0) / 400;
+    expect(Math.abs(mean(oof.p) - rate)).toBeLessThan(0.02);
+    // Balanced class weights alone would put the mean near 0.5: calibration moved it.
+    expect(rate).toBeLessThan(0.4);
+    const bins = artifact.metrics.reliability!;
+    expect(bins.reduce((s, b) => s + b.count, 0)).toBe(400);
+    const iso = await trainModel({ ...base, calibration: 'isotonic' });
+    expect(iso.artifact.calibration!.method).toBe('isotonic');
+    const none = await trainModel({ ...base, calibration: 'none', classWeights: 'none' });
+    expect(none.artifact.calibration).toBeUndefined();
+  });
+
+  it('stores bounded evaluation data for charts', async () => {
+    const { artifact } = await trainModel({ ...base, learningCurve: true });
+    const e = artifact.evaluation!;
+    expect(e.roc.length).toBeLessThanOrEqual(200);
+    expect(e.pr.length).toBeLessThanOrEqual(200);
+    expect(e.roc[0]).toMatchObject({ x: 0, y: 0 });
+    expect(e.roc[e.roc.length - 1]).toMatchObject({ x: 1, y: 1 });
+    expect(e.atCutoff.threshold).toBe(0.5);
+    expect(e.atCutoff.tp + e.atCutoff.fp + e.atCutoff.tn + e.atCutoff.fn).toBe(400);
+    expect(e.lift).toHaveLength(10);
+    expect(e.lift[9]!.cumulativeGain).toBeCloseTo(1, 12);
+    expect(e.tiers.map((t) => t.tier)).toEqual([1, 2, 3, 4, 5]);
+    expect(e.tiers.reduce((s, t) => s + t.count, 0)).toBe(400);
+    expect(e.learningCurve.map((p) => p.fraction)).toEqual([0.2, 0.4, 0.6, 0.8, 1]);
+    expect(e.learningCurve[4]!.trainRows).toBe(300);
+    expect(e.importance.map((i) => i.source).sort()).toEqual(['fee', 'partner', 'plan', 'tenure']);
+    expect(e.importance[0]!.importance).toBeGreaterThan(0);
+  });
+
+  it('records the parent model without changing the id', async () => {
+    const a = await trainModel(base);
+    const b = await trainModel({ ...base, parent: a.artifact.id });
+    expect(b.artifact.parent).toBe(a.artifact.id);
+    expect(b.artifact.id).toBe(a.artifact.id);
+    expect(a.artifact.parent).toBeUndefined();
+  });
+});
+
+describe('progress and cancel', () => {
+  it('reports phases in order with a non-decreasing fraction that ends at 1, and MLP epochs', async () => {
+    const seen: TrainProgress[] = [];
+    await trainModel({ ...base, model: 'auto', mlp: { epochs: 4 }, learningCurve: true, onProgress: (p) => seen.push(p) });
+    const phases = [...new Set(seen.map((p) => p.phase))];
+    expect(phases).toEqual(['prepare', 'cv', 'calibrate', 'learning-curve', 'final', 'explain', 'done']);
+    const fractions = seen.map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions[fractions.length - 1]).toBe(1);
+    expect(seen.some((p) => p.phase === 'cv' && p.model === 'mlp' && p.epoch === 1 && p.epochs === 4 && p.fold === 1)).toBe(true);
+    expect(seen.filter((p) => p.phase === 'cv').every((p) => p.stage === 'cv' && p.folds === 4)).toBe(true);
+    expect(seen.filter((p) => p.phase === 'final').every((p) => p.stage === 'final')).toBe(true);
+  });
+
+  it('stops with TrainError "cancelled" when the signal is aborted, before or during training', async () => {
+    const before = new AbortController();
+    before.abort();
+    expect((await trainError({ signal: before.signal })).code).toBe('cancelled');
+    const during = new AbortController();
+    let progressAfterAbort = 0;
+    const error = await trainError({
+      model: 'mlp',
+      mlp: { epochs: 50, patience: 50 },
+      signal: during.signal,
+      onProgress: (p) => {
+        if (during.signal.aborted) progressAfterAbort++;
+        if (p.phase === 'cv' && p.fold === 2) during.abort();
+      },
+    });
+    expect(error.code).toBe('cancelled');
+    expect(error.message).toBe('Training was cancelled.');
+    expect(progressAfterAbort).toBeLessThanOrEqual(2);
   });
 });

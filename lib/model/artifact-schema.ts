@@ -1,0 +1,206 @@
+/**
+ * The shape of a model file, as zod schemas: every field typed, every number
+ * finite, every list and string bounded. Cross-field facts (input counts,
+ * weight shapes, version rules) are checked afterwards in artifact.ts.
+ */
+import { z } from 'zod';
+
+/** Most model inputs a file may declare (a real CRM export has tens to a few hundred). */
+export const MAX_INPUTS = 5000;
+/** Largest model file accepted, in characters of JSON text. */
+export const MAX_ARTIFACT_CHARS = 20_000_000;
+/** Widest hidden layer accepted. */
+export const MAX_HIDDEN_UNITS = 512;
+
+const finite = z.number();
+const name = z.string().min(1).max(500);
+const probability = z.number().min(0).max(1);
+
+const fittedColumn = z.discriminatedUnion('kind', [
+  z.object({
+    name,
+    kind: z.literal('numeric'),
+    center: finite,
+    scale: z.number().positive(),
+    missingIndicator: z.boolean(),
+    clip: z.number().positive().optional(),
+    knots: z.array(finite).max(20).optional(),
+  }),
+  z.object({ name, kind: z.literal('binary'), fill: probability.optional() }),
+  z.object({ name, kind: z.literal('categorical'), levels: z.array(z.string().max(1000)).max(1000) }),
+]);
+
+const candidate = z.object({
+  kind: z.enum(['logistic', 'mlp', 'ensemble']),
+  roc_auc: finite,
+  roc_auc_sd: finite,
+  pr_auc: finite,
+  pr_auc_sd: finite,
+});
+
+const calibrationBin = z.object({
+  lo: probability,
+  hi: probability,
+  count: z.number().int().nonnegative(),
+  meanPredicted: probability,
+  observedRate: probability,
+});
+
+const metrics = z.object({
+  rows: z.number().int().nonnegative(),
+  positives: z.number().int().nonnegative(),
+  features: z.number().int().nonnegative(),
+  folds: z.number().int().nonnegative(),
+  roc_auc: finite,
+  roc_auc_sd: finite,
+  pr_auc: finite,
+  pr_auc_sd: finite,
+  brier: finite,
+  train_seconds: z.number().nonnegative(),
+  log_loss: finite.optional(),
+  skipped_rows: z.number().int().nonnegative().optional(),
+  reliability: z.array(calibrationBin).max(100).optional(),
+  candidates: z.array(candidate).max(10).optional(),
+});
+
+export const weightSpecSchema = z.object({
+  name: z.string().max(500),
+  shape: z.array(z.number().int().nonnegative()).max(8),
+  dtype: z.literal('float32'),
+});
+export type WeightSpec = z.infer<typeof weightSpecSchema>;
+
+const tfjs = z.object({
+  modelTopology: z.record(z.string(), z.unknown()),
+  weightSpecs: z.array(weightSpecSchema).max(16),
+  weightData: z
+    .string()
+    .max(MAX_ARTIFACT_CHARS)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64 text'),
+});
+
+const ruleOp = z.enum(['>=', '>', '<=', '<', '==']);
+export const scorecardSchema = z.object({
+  name: z.string().max(500),
+  intercept: finite.min(-20).max(20),
+  rules: z
+    .array(
+      z.object({
+        indicator: z.string().min(1).max(100).regex(/^[a-z0-9_]+$/, 'must be an indicator id (lower-case letters, digits, _)'),
+        condition: z.object({ op: ruleOp, value: finite }),
+        weight: finite.min(-20).max(20),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+
+const calibration = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('platt'), a: z.number().positive().max(1000), b: finite.min(-1000).max(1000) }),
+  z.object({ method: z.literal('isotonic'), x: z.array(finite).min(2).max(1000), y: z.array(probability).min(2).max(1000) }),
+]);
+
+const curvePoint = z.object({ threshold: finite, x: probability, y: probability });
+const thresholdMetrics = z.object({
+  threshold: probability,
+  tp: z.number().int().nonnegative(),
+  fp: z.number().int().nonnegative(),
+  tn: z.number().int().nonnegative(),
+  fn: z.number().int().nonnegative(),
+  precision: probability,
+  recall: probability,
+  f1: probability,
+  accuracy: probability,
+});
+const evaluation = z.object({
+  roc: z.array(curvePoint).max(1000),
+  pr: z.array(curvePoint).max(1000),
+  atCutoff: thresholdMetrics,
+  calibration: z.array(calibrationBin).max(100),
+  lift: z
+    .array(
+      z.object({
+        decile: z.number().int().min(1).max(10),
+        count: z.number().int().nonnegative(),
+        positives: z.number().int().nonnegative(),
+        rate: probability,
+        lift: z.number().nonnegative(),
+        cumulativeGain: probability,
+      }),
+    )
+    .max(10),
+  tiers: z
+    .array(
+      z.object({
+        tier: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+        lo: probability,
+        hi: probability,
+        count: z.number().int().nonnegative(),
+        share: probability,
+        positives: z.number().int().nonnegative(),
+        churnRate: probability.nullable(),
+      }),
+    )
+    .max(5),
+  learningCurve: z.array(z.object({ fraction: probability, trainRows: z.number().int().nonnegative(), roc_auc: finite })).max(20),
+  importance: z.array(z.object({ source: z.string().max(500), importance: z.number().nonnegative() })).max(MAX_INPUTS),
+  oof: z.object({ p: z.array(probability).max(5000), y: z.array(z.union([z.literal(0), z.literal(1)])).max(5000) }),
+});
+
+const mlpSettings = z.object({
+  hidden: z.array(z.number().int().min(1).max(MAX_HIDDEN_UNITS)).max(4),
+  epochs: z.number().int().nonnegative(),
+  finalEpochs: z.number().int().nonnegative().optional(),
+  batchSize: z.number().int().nonnegative(),
+  learningRate: z.number().nonnegative(),
+  l2: z.number().nonnegative(),
+  dropout: z.number().min(0).max(1),
+  patience: z.number().int().nonnegative(),
+  validationShare: z.number().min(0).max(1),
+});
+
+export const artifactSchema = z.object({
+  format: z.literal('churn-radar-model'),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
+  id: z.string().min(1).max(200),
+  name: z.string().max(500),
+  kind: z.enum(['logistic', 'mlp', 'ensemble', 'scorecard']),
+  createdAt: z.string().max(100),
+  trainedBy: z.string().max(500),
+  label: z.object({ column: name, positive: z.string().max(500) }),
+  preprocessor: z.object({
+    columns: z.array(fittedColumn).min(1).max(MAX_INPUTS),
+    featureNames: z.array(z.string().max(2000)).min(1).max(MAX_INPUTS),
+    featureSource: z.array(z.string().max(500)).max(MAX_INPUTS),
+  }),
+  baseline: z.array(finite).max(MAX_INPUTS),
+  tfjs: tfjs.optional(),
+  members: z
+    .array(z.object({ kind: z.enum(['logistic', 'mlp']), tfjs }))
+    .min(2)
+    .max(4)
+    .optional(),
+  scorecard: scorecardSchema.optional(),
+  calibration: calibration.optional(),
+  evaluation: evaluation.optional(),
+  parent: z.string().min(1).max(200).optional(),
+  metrics,
+  trainingData: z.object({ hash: z.string().max(200), rows: z.number().int().nonnegative(), source: z.string().max(2000) }),
+  columnSpecs: z
+    .array(z.object({ name: z.string().max(500), kind: z.enum(['numeric', 'binary', 'categorical', 'ignore']), note: z.string().max(2000).optional() }))
+    .max(MAX_INPUTS)
+    .optional(),
+  training: z
+    .object({
+      seed: z.number().int(),
+      folds: z.number().int().nonnegative(),
+      epochs: z.number().int().nonnegative(),
+      batchSize: z.number().int().nonnegative(),
+      learningRate: z.number().nonnegative(),
+      l2: z.number().nonnegative(),
+      classWeights: z.enum(['balanced', 'none']).optional(),
+      mlp: mlpSettings.optional(),
+      calibration: z.enum(['platt', 'isotonic', 'none']).optional(),
+    })
+    .optional(),
+});
