@@ -6,14 +6,16 @@ export interface ChartCardProps {
   description?: string;
   /** Screen-reader summary of what the chart says (the chart itself is an image to them). */
   summary: string;
-  /** Legend or key figures shown above the plot. */
+  /** Key figure shown right of the title (short). */
   aside?: ReactNode;
+  /** Legend shown under the description. */
+  legend?: ReactNode;
   className?: string;
   children: ReactNode;
 }
 
 /** A titled, described frame around one chart, the same height in every row of the grid. */
-export function ChartCard({ title, description, summary, aside, className = '', children }: ChartCardProps) {
+export function ChartCard({ title, description, summary, aside, legend, className = '', children }: ChartCardProps) {
   return (
     <figure className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
       <figcaption className="mb-2">
@@ -22,6 +24,7 @@ export function ChartCard({ title, description, summary, aside, className = '', 
           {aside && <span className="shrink-0 text-xs text-slate-500 tabular-nums">{aside}</span>}
         </div>
         {description && <p className="mt-0.5 text-xs leading-snug text-slate-500">{description}</p>}
+        {legend && <div className="mt-2">{legend}</div>}
       </figcaption>
       <div role="img" aria-label={summary} className="min-h-0 flex-1">
         {children}

@@ -25,8 +25,8 @@ export function TierChart({ rows, locale, tierName, shareLabel, rateLabel, yLabe
           <Label value={yLabel} angle={-90} position="insideLeft" style={{ textAnchor: 'middle' }} fill={CHART.text} fontSize={CHART.fontSize} />
         </YAxis>
         <Tooltip formatter={(value) => pct(Number(value))} contentStyle={{ fontSize: 12, borderColor: CHART.axis, borderRadius: 6 }} cursor={{ fill: '#f1f5f9' }} />
-        <Legend verticalAlign="top" height={24} iconType="square" wrapperStyle={{ fontSize: 12, color: CHART.text }} />
-        <Bar name={shareLabel} dataKey="share" fill="#cbd5e1" isAnimationActive={false} radius={[3, 3, 0, 0]} />
+        <Legend verticalAlign="top" height={24} iconType="square" wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART.text }}>{value}</span>} />
+        <Bar name={shareLabel} dataKey="share" fill="#94a3b8" isAnimationActive={false} radius={[3, 3, 0, 0]} />
         <Bar name={rateLabel} dataKey="rate" fill={TIER_STYLE[4].bg} isAnimationActive={false} radius={[3, 3, 0, 0]}>
           {data.map((d) => (
             <Cell key={d.raw.tier} fill={TIER_STYLE[d.raw.tier].bg} />

@@ -93,7 +93,7 @@ export function CompareModels({ a, b }: { a: ModelSummary; b: ModelSummary }) {
           title={i18n.t('options.eval.rocTitle')}
           description={i18n.t('options.models.compareRoc')}
           summary={i18n.t('options.models.compareRocSummary', [a.name, formatDecimal(a.metrics.roc_auc, locale), b.name, formatDecimal(b.metrics.roc_auc, locale)])}
-          aside={<LegendKey items={[{ label: a.name, colour: SERIES_COLOURS[0] }, { label: b.name, colour: SERIES_COLOURS[1] }]} />}
+          legend={<LegendKey items={[{ label: a.name, colour: SERIES_COLOURS[0] }, { label: b.name, colour: SERIES_COLOURS[1] }]} />}
         >
           <CurveChart
             series={[

@@ -221,7 +221,8 @@ export function createModelProvider(deps: ModelProviderDeps) {
       }
       await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact });
       const entries = await catalog();
-      entries[artifact.id] = { origin, parent: parent && parent !== artifact.id ? parent : null, addedAt: now() };
+      const lineage = parent ?? artifact.parent ?? null;
+      entries[artifact.id] = { origin, parent: lineage && lineage !== artifact.id ? lineage : null, addedAt: now() };
       await db.meta.put({ key: CATALOG_KEY, value: entries });
     });
     const list = await summaries();
@@ -342,7 +343,7 @@ function summaryOf(
     active,
     // Models stored before the catalog existed: bundled ones are known by name.
     origin: entry?.origin ?? (bundledNames.has(row.artifact.name) ? 'bundled' : 'imported'),
-    parent: entry?.parent ?? null,
+    parent: entry?.parent ?? row.artifact.parent ?? null,
     addedAt: entry?.addedAt ?? row.importedAt,
     inputs: inputsOf(row.artifact),
     trainingHash: row.artifact.trainingData.hash,
