@@ -168,7 +168,18 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
         if (list) list.push(activity);
         else bySite.set(key, [activity]);
       }
-      const customers = rows.map((row) => ({ row, activities: bySite.get(`${row.site}\u0000${row.crmId}`) ?? [] }));
+      // The closed loop: the latest decisive action outcome and the latest flag per customer.
+      const outcomes = new Map<string, 'retained' | 'churned'>();
+      await deps.db.actions.orderBy('at').each((action) => {
+        const kind = action.outcome?.kind;
+        if (kind === 'retained' || kind === 'churned') outcomes.set(`${action.site}\u0000${action.crmId}`, kind);
+      });
+      const flags = new Map<string, 'too_high' | 'too_low'>();
+      await deps.db.feedback.orderBy('at').each((flag) => void flags.set(`${flag.site}\u0000${flag.crmId}`, flag.verdict));
+      const customers = rows.map((row) => {
+        const key = `${row.site}\u0000${row.crmId}`;
+        return { row, activities: bySite.get(key) ?? [], outcome: outcomes.get(key), flag: flags.get(key) };
+      });
       return observedTrainingRows(customers, settings, deps.now());
     },
 

@@ -71,6 +71,9 @@ export interface TrainingRowsView {
   customers: number;
   unlabelled: number;
   churned: number;
+  /** Rows labelled by a recorded action outcome, and (weakly) by an agent's flag. */
+  fromOutcomes?: number;
+  fromFlags?: number;
 }
 
 /** Scorecard weights as the options page edits them (lib/model/scorecard.ts owns the rules). */

@@ -13,6 +13,11 @@
  *   in the rows: the import's leakage check flags them, so the manager sees
  *   why they are not inputs.
  * - Columns: fields in first-seen order, then indicator features, then the label.
+ * - The closed loop feeds back: the outcome an agent recorded for a retention
+ *   action (retained / churned, the latest one) is ground truth and takes
+ *   precedence over the definition; an agent's "score looks wrong" flag (too
+ *   low → churn, too high → not) labels a customer only when neither the
+ *   definition nor an outcome can (weak labels, counted separately).
  */
 import type { Activity } from '../domain';
 import type { CustomerRow } from '../db/schema';
@@ -30,6 +35,10 @@ export const OBSERVED_NEGATIVE = 'No';
 export interface ObservedCustomer {
   row: CustomerRow;
   activities: readonly Activity[];
+  /** The latest recorded outcome of a retention action on this customer, if decisive. */
+  outcome?: 'retained' | 'churned';
+  /** The latest "score looks wrong" verdict on this customer. */
+  flag?: 'too_high' | 'too_low';
 }
 
 export function observedTrainingRows(customers: readonly ObservedCustomer[], settings: IndicatorSettings, now: number): TrainingRowsView {
@@ -38,17 +47,28 @@ export function observedTrainingRows(customers: readonly ObservedCustomer[], set
   const rows: RawRow[] = [];
   let unlabelled = 0;
   let churned = 0;
-  for (const { row, activities } of customers) {
+  let fromOutcomes = 0;
+  let fromFlags = 0;
+  for (const { row, activities, outcome: recorded, flag } of customers) {
     const history = customerHistory(row, activities, now);
-    const outcome = churnLabel(history, settings.churn);
-    if (!outcome.evaluable) {
+    const byDefinition = churnLabel(history, settings.churn);
+    let isChurned: boolean;
+    if (recorded) {
+      isChurned = recorded === 'churned';
+      fromOutcomes++;
+    } else if (byDefinition.evaluable) {
+      isChurned = byDefinition.churned;
+    } else if (flag) {
+      isChurned = flag === 'too_low';
+      fromFlags++;
+    } else {
       unlabelled++;
       continue;
     }
     const inputs = modelInputs(row, computeIndicators(history, settings));
     for (const key of Object.keys(inputs)) (key.startsWith('ind:') ? indicatorColumns : fieldColumns).add(key);
-    const label = outcome.churned ? OBSERVED_POSITIVE : OBSERVED_NEGATIVE;
-    if (outcome.churned) churned++;
+    const label = isChurned ? OBSERVED_POSITIVE : OBSERVED_NEGATIVE;
+    if (isChurned) churned++;
     rows.push({ ...inputs, [OBSERVED_LABEL]: label });
   }
   fieldColumns.delete(OBSERVED_LABEL);
@@ -61,5 +81,7 @@ export function observedTrainingRows(customers: readonly ObservedCustomer[], set
     customers: customers.length,
     unlabelled,
     churned,
+    fromOutcomes,
+    fromFlags,
   };
 }
