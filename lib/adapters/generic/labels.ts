@@ -112,7 +112,7 @@ export function kindFromWords(words: string): ActivityKind | undefined {
 const ACTIVITY_COLUMNS = {
   date: ['Date', 'Order date', 'Created', 'Created on', 'Date created', 'Opened', 'Date opened', 'Invoice date', 'Payment date', 'Time', 'Due date', '日期', '下单日期', '下单时间', '创建时间', '创建日期', '时间', '跟进时间', '提交时间', '付款日期', '开票日期'],
   amount: ['Amount', 'Total', 'Order total', 'Value', 'Price', 'Grand total', 'Amount paid', '金额', '订单金额', '总额', '总金额', '实付金额', '付款金额', '回款金额'],
-  status: ['Status', 'State', 'Stage', 'Priority', '状态', '订单状态', '工单状态', '处理状态'],
+  status: ['Status', 'State', 'Stage', '状态', '订单状态', '工单状态', '处理状态'],
   id: ['Order #', 'Order number', 'Order no', 'Order ID', 'Ticket #', 'Ticket ID', 'Ticket number', 'Case number', 'Case #', 'Invoice #', 'Invoice number', 'Number', 'Reference', '订单号', '订单编号', '工单号', '工单编号', '发票号'],
   quantity: ['Qty', 'Quantity', 'Units', 'Seats', '数量', '件数', '席位数'],
   text: ['Subject', 'Title', 'Description', 'Product', 'Products', 'Item', 'Items', 'Summary', 'Note', 'Content', 'Plan', '主题', '标题', '描述', '内容', '产品', '商品', '摘要', '套餐'],

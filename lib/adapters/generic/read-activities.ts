@@ -2,7 +2,7 @@ import type { ActivityKind, ActivitySnapshot } from '../../domain';
 import { activityColumnOf, headingKindOf, kindFromWords, type ActivityColumn } from './labels';
 import { byIdNear, queryAll, type Root } from './roots';
 import { ariaGrid, tableGrid, type Grid } from './structure';
-import { collapse, labelText, readableText } from './text';
+import { collapse, labelText, readableText, unseen } from './text';
 
 /**
  * Activity lists of a detail page (orders, tickets, notes, calls, payments,
@@ -155,6 +155,7 @@ function readItem(item: Element, sectionKind: ActivityKind | 'mixed'): ActivityS
   const titleEls: Element[] = [];
   const bodyEls: Element[] = [];
   for (const el of item.querySelectorAll('*')) {
+    if (unseen(el)) continue;
     if (el.localName === 'time' && (!dateEl || dateEl.localName !== 'time')) {
       dateEl = el;
       continue;

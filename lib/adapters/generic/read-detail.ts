@@ -3,6 +3,7 @@ import type { ExtractedCustomer } from '../types';
 import { emailOf, recordIdFromUrl } from './identity';
 import { isCustomerLabel, isEmailLabel, isIdLabel, nameRankOf } from './labels';
 import { byIdNear, queryAll, type Root } from './roots';
+import { tableGrid } from './structure';
 import { childCells, collapse, controlValue, isOurHost, labelText, readableText } from './text';
 
 /**
@@ -126,10 +127,19 @@ function isLabelCell(cell: Element): boolean {
   return /[:：]\s*$/.test(cell.textContent ?? '');
 }
 
+/** A table whose header row names its columns holds records in rows, not one record's label → value pairs. */
+const hasColumnHeader = (table: HTMLTableElement) => (tableGrid(table)?.headers.filter((label) => label !== '').length ?? 0) >= 2;
+
 function fromTableRows(roots: readonly Root[], pairs: Pairs): void {
-  for (const row of queryAll(roots, 'tr') as HTMLTableRowElement[]) {
+  for (const table of queryAll(roots, 'table') as HTMLTableElement[]) {
+    if (!hasColumnHeader(table)) for (const row of table.rows) pairRow(row, pairs);
+  }
+}
+
+function pairRow(row: HTMLTableRowElement, pairs: Pairs): void {
+  {
     const cells = row.cells;
-    if (cells.length < 2 || cells.length % 2 !== 0 || cells.length > 6) continue;
+    if (cells.length < 2 || cells.length % 2 !== 0 || cells.length > 6) return;
     for (let i = 0; i < cells.length; i += 2) {
       const labelCell = cells[i]!;
       const valueCell = cells[i + 1]!;
@@ -187,14 +197,18 @@ function valueAfter(label: Element): Element | null {
   return null;
 }
 
+/** Headings and section toggles (and what is inside them: Lightning's "Account" above the name) title what follows; they do not label a value. */
+const HEADING_LIKE = 'h1, h2, h3, h4, h5, h6, button, [role="heading"], [role="button"], [role="tab"]';
+
 function fromCards(roots: readonly Root[], pairs: Pairs): void {
   for (const el of queryAll(roots, LABEL_CLASS_SELECTOR)) {
-    if (pairs.used.has(el) || el.querySelector(CONTROL)) continue;
+    if (pairs.used.has(el) || el.querySelector(CONTROL) || el.closest(HEADING_LIKE) || el.querySelector(HEADING_LIKE)) continue;
     const label = labelText(el);
     if (label === '' || label.length > MAX_LABEL_LENGTH) continue;
     if (!isLabelish(el) && !isCustomerLabel(label)) continue; // a "title" class: only a known label
     const value = valueAfter(el);
-    if (!value || pairs.used.has(value) || value.contains(el)) continue;
+    // A value holding labels of its own is a section of fields, not one value.
+    if (!value || pairs.used.has(value) || value.contains(el) || value.querySelector(LABEL_CLASS_SELECTOR)) continue;
     pairs.add(label, readableText(value), el, value, false);
   }
 }

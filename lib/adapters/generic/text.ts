@@ -68,7 +68,8 @@ export function textOf(el: Element): string {
 const ASSISTIVE_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|assistive-text|slds-assistive-text|assistiveText|a11y-hidden|cdk-visually-hidden|ms-hidden-text)(?:\s|$)/;
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'option', 'svg', 'noscript']);
 
-function unseen(el: Element): boolean {
+/** Not read by a sighted user: scripts, assistive-only text, aria-hidden or hidden parts, our hosts. */
+export function unseen(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.localName) || isOurHost(el)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
   const cls = el.getAttribute('class');
