@@ -102,7 +102,7 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
 
   async function save(json: unknown, origin: ModelOrigin, parent: string | null) {
     const artifact = await checked(json);
-    if (parent !== null && !(await deps.db.models.get(parent))) parent = null;
+    if (parent !== null && !(await models.has(parent))) parent = null;
     const result = await managed(() => models.store(artifact, origin, parent));
     if (!result.alreadyStored) deps.emit(changed);
     return result;
@@ -142,7 +142,7 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
 
     saveTrainedModel: ({ artifact, parent }) => save(artifact, 'trained', parent ?? null),
 
-    importModel: ({ text }) => {
+    async importModel({ text }) {
       if (text.trim() === '') throw new HandlerError('bad-request', 'Invalid model file: the file is empty.');
       return save(text, 'imported', null);
     },

@@ -191,6 +191,7 @@ export function createModelProvider(deps: ModelProviderDeps) {
   }
 
   async function requireRow(id: string): Promise<ModelRow> {
+    await installBundled();
     const row = await db.models.get(id);
     if (!row) throw new ModelManagementError('not-found', `No stored model has the id ${id}.`);
     return row;
@@ -255,6 +256,7 @@ export function createModelProvider(deps: ModelProviderDeps) {
     list: summaries,
 
     async get(id: string): Promise<{ summary: ModelSummary; artifact: ModelArtifact } | null> {
+      await installBundled();
       const row = await db.models.get(id);
       if (!row) return null;
       const summary = (await summaries()).models.find((m) => m.id === id)!;
@@ -286,6 +288,12 @@ export function createModelProvider(deps: ModelProviderDeps) {
 
     /** Stores a validated artifact (an unknown id is added; a known one is left as it is). */
     store,
+
+    /** Whether a model with this id is stored. */
+    async has(id: string): Promise<boolean> {
+      await installBundled();
+      return (await db.models.get(id)) !== undefined;
+    },
 
     /** Removes a stored model that is not active. */
     async remove(id: string): Promise<ModelList> {

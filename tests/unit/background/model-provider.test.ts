@@ -58,7 +58,7 @@ describe('model provider', () => {
     const provider = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer });
     await provider.actives();
     await db.meta.put({ key: 'activeModelIds', value: [] });
-    const afterUpdate = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer });
+    const afterUpdate = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer, fallback: null });
     expect(await afterUpdate.actives()).toEqual([]);
   });
 
