@@ -1,19 +1,47 @@
 import { i18n } from '#i18n';
 import type { Reason } from '../lib/domain';
 import { reasonSentence, topRiskReasons } from '../lib/explain/reason-text';
-import { reasonBars } from './format';
+import { groupReasons } from '../lib/explain/reason-groups';
+import { labelOr, reasonBars } from './format';
 import { t } from './i18n';
 
 export interface ReasonListProps {
   reasons: readonly Reason[];
   /** How many to show; risk-raising reasons first. Default 5. */
   max?: number;
+  /** Under headings of the six research categories (strongest group first). */
+  grouped?: boolean;
 }
 
 /** The top reasons as sentences, each with a small diverging bar sized by |contribution|. */
-export function ReasonList({ reasons, max = 5 }: ReasonListProps) {
+export function ReasonList({ reasons, max = 5, grouped = false }: ReasonListProps) {
   const bars = reasonBars(topRiskReasons(reasons, max));
   if (bars.length === 0) return <p className="text-sm text-slate-500">{i18n.t('sidepanel.noReasons')}</p>;
+  if (grouped) {
+    const sizes = new Map(bars.map((bar) => [bar.reason, bar]));
+    return (
+      <div className="space-y-3">
+        {groupReasons(bars.map((bar) => bar.reason)).map((group) => (
+          <div key={group.category}>
+            <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+              {group.category === 'other' ? i18n.t('sidepanel.otherFactors') : labelOr(t(`category.${group.category}`), group.category)}
+            </h3>
+            <ol className="space-y-2">
+              {group.reasons.map((reason, i) => {
+                const bar = sizes.get(reason)!;
+                return (
+                  <li key={`${i}:${reason.field}`} className="flex items-start gap-3">
+                    <SignedBar size={bar.size} direction={bar.direction} />
+                    <span className="min-w-0 flex-1 text-sm leading-snug break-words text-slate-800">{reasonSentence(reason, t)}</span>
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        ))}
+      </div>
+    );
+  }
   return (
     <ol className="space-y-2">
       {bars.map(({ reason, size, direction }, i) => (

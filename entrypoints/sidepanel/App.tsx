@@ -161,7 +161,7 @@ function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; ref
         <>
           <ScoreSummary score={score} locale={locale} pinnedTier={view.override?.tier} />
           <Card title={i18n.t('sidepanel.reasons')} subtitle={i18n.t('sidepanel.reasonsLegend')}>
-            <ReasonList reasons={score.reasons} max={5} />
+            <ReasonList reasons={score.reasons} max={6} grouped />
           </Card>
           {score.script.text.trim() !== '' && <ScriptCard text={score.script.text} call={score.script.call} title={score.script.title} />}
           <ActionsCard site={view.site} crmId={view.crmId} actions={view.actions} scriptId={score.script.id} ruleId={score.script.ruleId} locale={locale} />
