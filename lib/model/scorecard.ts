@@ -176,7 +176,7 @@ export function createScorecardScorer(card: Scorecard, artifact: ModelArtifact =
       alive();
       return rows.map((row) => {
         const sums = fired(row);
-        return { probability: probability(sums), reasons: reasons(row, sums) };
+        return { probability: Math.fround(probability(sums)), reasons: reasons(row, sums) };
       });
     },
     dispose() {

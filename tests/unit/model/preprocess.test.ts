@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPreprocessor, quantile, robustScale, transform, transformRow } from '../../../lib/model/preprocess';
+import { compileTransform, fitPreprocessor, quantile, robustScale, transform, transformRow } from '../../../lib/model/preprocess';
 import type { ColumnSpec, FittedColumn, RawRow } from '../../../lib/model/types';
 
 const specs: ColumnSpec[] = [
@@ -117,5 +117,70 @@ describe('transform', () => {
 
   it('treats unreadable numbers as missing', () => {
     expect(Array.from(transformRow(prep, { fee: 'about 30', partner: 'No', plan: 'pro' }))).toEqual([0, 1, 0, 0, 1]);
+  });
+});
+
+describe('spline knots', () => {
+  // 1…20: median 10.5, IQR 15.25 − 5.75 = 9.5; quintiles 4.8, 8.6, 12.4, 16.2.
+  const rows: RawRow[] = Array.from({ length: 20 }, (_, i) => ({ x: String(i + 1) }));
+  const prep = fitPreprocessor(rows, [{ name: 'x', kind: 'numeric' }]);
+
+  it('puts knots at the training quintiles, in scaled units, named in the column’s own units', () => {
+    const c = column(prep.columns, 'x', 'numeric');
+    expect(c).toMatchObject({ center: 10.5, scale: 9.5 });
+    expect(c.knots).toHaveLength(4);
+    [-0.6, -0.2, 0.2, 0.6].forEach((k, j) => expect(c.knots![j]).toBeCloseTo(k, 12));
+    expect(prep.featureNames).toEqual(['x', 'x>4.8', 'x>8.6', 'x>12.4', 'x>16.2']);
+    expect(prep.featureSource).toEqual(['x', 'x', 'x', 'x', 'x']);
+  });
+
+  it('adds one input max(0, z − knot) per knot', () => {
+    // 14 → z = 3.5 / 9.5 = 0.368421…; above the first three knots.
+    const z = 3.5 / 9.5;
+    const x = Array.from(transformRow(prep, { x: '14' }));
+    [z, z + 0.6, z + 0.2, z - 0.2, 0].forEach((v, j) => expect(x[j]).toBeCloseTo(v, 6));
+    // Below every knot: only the linear input.
+    expect(Array.from(transformRow(prep, { x: '1' }))).toEqual([Math.fround(-9.5 / 9.5), 0, 0, 0, 0]);
+  });
+
+  it('a missing value sits at the median for the spline too', () => {
+    const withGap = fitPreprocessor([...rows, { x: '' }], [{ name: 'x', kind: 'numeric' }]);
+    expect(withGap.featureNames).toEqual(['x', 'x=(missing)', 'x>4.8', 'x>8.6', 'x>12.4', 'x>16.2']);
+    const x = Array.from(transformRow(withGap, { x: '' }));
+    // z = 0 (the median) is above the two negative knots.
+    [0, 1, 0.6, 0.2, 0, 0].forEach((v, j) => expect(x[j]).toBeCloseTo(v, 6));
+  });
+
+  it('needs at least 10 distinct values, and can be turned off', () => {
+    const nine = fitPreprocessor(Array.from({ length: 90 }, (_, i) => ({ x: String(i % 9) })), [{ name: 'x', kind: 'numeric' }]);
+    expect(column(nine.columns, 'x', 'numeric').knots).toBeUndefined();
+    expect(nine.featureNames).toEqual(['x']);
+    const off = fitPreprocessor(rows, [{ name: 'x', kind: 'numeric' }], { splineKnots: 0 });
+    expect(off.featureNames).toEqual(['x']);
+  });
+
+  it('drops knots that coincide or sit at the ends (mostly-zero columns)', () => {
+    // 70 zeros then 1…30: the 20/40/60 % quantiles are all 0 = the minimum, so only the 80 % one is a knot.
+    const skewed = [...Array.from({ length: 70 }, () => ({ x: '0' })), ...Array.from({ length: 30 }, (_, i) => ({ x: String(i + 1) }))];
+    const p = fitPreprocessor(skewed, [{ name: 'x', kind: 'numeric' }]);
+    expect(p.featureNames).toEqual(['x', 'x>10.2']);
+  });
+});
+
+describe('compileTransform', () => {
+  const prep = fitPreprocessor(train, specs, { minLevelCount: 2 });
+
+  it('gives what transform gives, reusing its memos across calls', () => {
+    const run = compileTransform(prep);
+    expect(Array.from(run(train))).toEqual(Array.from(transform(prep, train)));
+    expect(Array.from(run(train.slice(0, 2)))).toEqual(Array.from(transform(prep, train.slice(0, 2))));
+  });
+
+  it('writes the given values for a column the row does not have at all', () => {
+    const baseline = [7, 8, 9, 10, 11];
+    const run = compileTransform(prep, { unobserved: baseline });
+    expect(Array.from(run([{ plan: 'pro' }]))).toEqual([7, 8, 9, 0, 1]);
+    // Present but blank is observed: missing, not the baseline.
+    expect(Array.from(run([{ fee: '', partner: '', plan: 'pro' }]))).toEqual([0, 1, Math.fround(0.6), 0, 1]);
   });
 });
