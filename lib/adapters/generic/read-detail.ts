@@ -17,7 +17,9 @@ import { childCells, collapse, controlValue, isOurHost, labelText, readableText 
  *      ":" or one whose class says "label" (SuiteCRM, classic Salesforce);
  *   3. `<label for>` → the element with that id in the label's own root
  *      (input/select/textarea values; Odoo), and a `<label>` wrapping its
- *      control; `aria-label` on a control;
+ *      control; `aria-label` on a control. Radio buttons' labels name a
+ *      choice and are skipped. An empty input inside a widget that shows
+ *      its value as text (tag chips, Select2) gives the widget's text;
  *   4. `aria-labelledby` → the labelling elements' text (not on regions,
  *      dialogs, lists or other containers);
  *   5. card grids: an element whose class says label (or "title" when its
@@ -156,18 +158,25 @@ const CONTROL = 'input:not([type="hidden"]), select, textarea';
  * its value beside it (tag chips, a many2one badge: Odoo, Select2) gives the
  * widget's text instead.
  */
-function controlText(target: Element): string {
+const WIDGET_LEVELS = 5;
+
+function controlText(target: Element, label: Element): string {
   const value = readableText(target);
   if (value !== '' || target.localName !== 'input') return value;
-  const widget = target.parentElement;
-  return widget && widget.querySelectorAll(CONTROL).length === 1 ? readableText(widget) : value;
+  let widget = target.parentElement;
+  for (let level = 0; widget !== null && level < WIDGET_LEVELS && !widget.contains(label) && widget.querySelectorAll(CONTROL).length === 1; level++, widget = widget.parentElement) {
+    const shown = readableText(widget);
+    if (shown !== '') return shown;
+  }
+  return value;
 }
 
 function fromLabels(roots: readonly Root[], pairs: Pairs): void {
   for (const label of queryAll(roots, 'label')) {
     const target = label.hasAttribute('for') ? byIdNear(label, label.getAttribute('for')!) : label.querySelector(CONTROL);
-    if (!target || (target.localName === 'input' && (target as HTMLInputElement).type === 'hidden')) continue;
-    pairs.add(labelText(label), controlText(target), label, target, true);
+    // A radio button's label names one choice, not a field.
+    if (!target || (target.localName === 'input' && ((target as HTMLInputElement).type === 'hidden' || (target as HTMLInputElement).type === 'radio'))) continue;
+    pairs.add(labelText(label), controlText(target, label), label, target, true);
   }
   for (const control of queryAll(roots, 'input[aria-label], select[aria-label], textarea[aria-label]')) {
     if ((control as HTMLInputElement).type === 'hidden') continue;
