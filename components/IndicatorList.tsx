@@ -75,7 +75,7 @@ function CategoryGroup({ category, items, locale, changed }: { category: string;
 }
 
 function IndicatorRow({ indicator, locale, highlighted }: { indicator: IndicatorValue; locale: string; highlighted: boolean }) {
-  const text = indicatorText(indicator, locale);
+  const text = indicatorText(indicator, locale, translateValue);
   return (
     <div className={`py-1.5 text-sm ${highlighted ? '-mx-1 rounded bg-amber-50 px-1' : ''}`} data-indicator={indicator.id}>
       <div className="flex items-baseline justify-between gap-3">
@@ -90,6 +90,14 @@ function IndicatorRow({ indicator, locale, highlighted }: { indicator: Indicator
       {indicator.meaning && <p className="mt-0.5 text-xs text-slate-500">{pick(indicator.meaning, locale)}</p>}
     </div>
   );
+}
+
+/** Enumerated indicator values the UI can say in its language (stages, yes/no). */
+function translateValue(value: string): string | undefined {
+  if (value === 'yes') return i18n.t('common.yes');
+  if (value === 'no') return i18n.t('common.no');
+  if (['new', 'growth', 'mature', 'decline', 'churned'].includes(value)) return i18n.t(`lifecycle.${value as 'new'}`);
+  return undefined;
 }
 
 export function indicatorLabel(id: string, locale: string): string {

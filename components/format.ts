@@ -201,14 +201,18 @@ export function groupIndicators(indicators: readonly IndicatorValue[]): Indicato
   }));
 }
 
-/** The text to show for an indicator, or null when it is not available. */
-export function indicatorText(indicator: IndicatorValue, locale: string): string | null {
+/**
+ * The text to show for an indicator, or null when it is not available. The
+ * engine's display texts are English ("59 days", "3 orders"); in another UI
+ * language the value itself is shown, formatted for it, and the indicator's
+ * translated one-line meaning carries the unit.
+ */
+export function indicatorText(indicator: IndicatorValue, locale: string, translate?: (value: string) => string | undefined): string | null {
   if (indicator.value === null) return null;
-  if (indicator.display !== null && indicator.display.trim() !== '') return indicator.display;
-  if (typeof indicator.value === 'number') {
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(indicator.value);
-  }
-  return indicator.value;
+  const english = locale.toLowerCase().startsWith('en');
+  if (english && indicator.display !== null && indicator.display.trim() !== '') return indicator.display;
+  if (typeof indicator.value === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(indicator.value);
+  return translate?.(indicator.value) ?? (english ? indicator.value : (indicator.display ?? indicator.value));
 }
 
 /** Label from a translation when there is one, else the humanised id ("repeat_purchase_rate" → "Repeat purchase rate"). */

@@ -99,7 +99,14 @@ function retentionScript(
   indicators: IndicatorResult | null,
   { locale, t, playbook = DEFAULT_PLAYBOOK }: ScoringOptions,
 ): CustomerScore['script'] {
-  const indicatorText = (id: string) => indicators?.values.find((v) => v.id === id && v.value !== null)?.display ?? undefined;
+  const indicatorNumber = (id: string) => {
+    const value = indicators?.values.find((v) => v.id === id)?.value;
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
+  // Variables in the script's own language (indicator display texts are English).
+  const days = indicatorNumber('recency_days');
+  const months = indicatorNumber('tenure');
+  const orders = indicatorNumber('order_count');
   const { rule, script } = chooseScript(playbook, {
     tier,
     pattern: indicators?.pattern.value ?? null,
@@ -110,11 +117,11 @@ function retentionScript(
   const variables = {
     name: customer.name,
     topReason: top && top.contribution > 0 ? reasonSentence(top, t) : undefined,
-    tenure: readProductField(customer.fields, 'tenure_months') ?? indicatorText('tenure'),
+    tenure: readProductField(customer.fields, 'tenure_months') ?? (months === undefined ? undefined : locale === 'zh' ? `${Math.round(months)}个月` : `${Math.round(months)} months`),
     plan: readProductField(customer.fields, 'plan') ?? readProductField(customer.fields, 'contract'),
     monthlyValue: readProductField(customer.fields, 'monthly_value'),
-    orders: indicatorText('order_count'),
-    lastOrder: indicatorText('recency_days'),
+    orders: orders === undefined ? undefined : String(orders),
+    lastOrder: days === undefined ? undefined : locale === 'zh' ? `${days}天前` : days === 0 ? 'today' : `${days} days ago`,
   };
   return {
     id: script.id,

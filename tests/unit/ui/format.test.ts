@@ -144,6 +144,12 @@ describe('indicators', () => {
     expect(indicatorText(ind('a', 'loyalty', 'Yes', '  '), 'en')).toBe('Yes');
     expect(indicatorText(ind('a', 'loyalty', null, 'n/a'), 'en')).toBeNull();
   });
+  it('in another language shows the value itself, formatted for it, instead of the English display text', () => {
+    expect(indicatorText(ind('a', 'loyalty', 34, '34 months'), 'zh-CN')).toBe('34');
+    expect(indicatorText(ind('a', 'consumption', 1234.5, '$1,234.50'), 'zh-CN')).toBe('1,234.5');
+    expect(indicatorText(ind('a', 'characteristics', 'growth', 'growth'), 'zh-CN', (v) => (v === 'growth' ? '成长期' : undefined))).toBe('成长期');
+    expect(indicatorText(ind('a', 'characteristics', 'West', 'West'), 'zh-CN')).toBe('West');
+  });
   it('falls back to a humanised id when there is no translation', () => {
     expect(labelOr('', 'repeat_purchase_rate')).toBe('Repeat purchase rate');
     expect(labelOr('', 'daysSinceLastOrder')).toBe('Days since last order');
