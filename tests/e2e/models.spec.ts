@@ -170,3 +170,24 @@ test('Chinese options page, and training + 5-fold CV on the 7,043 Telco rows in 
     await extension.close();
   }
 });
+
+test('trains on the customers seen in the CRM, labelled by the churn definition, with the leaking status column dropped', async ({ extension }, testInfo) => {
+  test.setTimeout(120_000);
+  const crm = await extension.context.newPage();
+  await crm.goto(`${DEMO_CRM_ORIGIN}/customers?size=100`);
+  await expect.poll(() => crm.locator('[data-churn-radar-badge] button[data-tier]').count(), { timeout: 30_000 }).toBe(100);
+  const page = await extension.context.newPage();
+  await openOptions(page, extension.extensionId);
+  await page.getByRole('button', { name: 'Use customers seen in the CRM' }).click();
+  await expect(page.getByTestId('preview-table')).toBeVisible();
+  await expect(page.getByLabel('Label column')).toHaveValue('churn_label');
+  await expect(page.getByLabel('Value meaning churned')).toHaveValue('Yes');
+  // The status field decides the label under the churn definition: it is flagged and dropped.
+  const leak = page.getByTestId('leakage-list').locator('li', { hasText: 'Status' });
+  await expect(leak).toContainText('nearly identical to the label');
+  await expect(leak).toContainText('Dropped');
+  await expect(page.getByTestId('mapping-table').locator('tr[data-column="Status"]')).toContainText('dropped (leakage)');
+  await shoot(page, 'data', testInfo.outputPath('options-data-observed-en.png'));
+  await train(page);
+  await expect(page.getByTestId('train-result')).toContainText('ROC AUC');
+});
