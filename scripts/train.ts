@@ -6,7 +6,7 @@
  *   npm run train -- --events FILE --id COL --date COL --amount COL [--quantity COL]
  *                    --cutoff DATE --horizon DAYS [--window DAYS] [--date-order mdy|dmy|ymd]
  *                    [common options]
- *   common options:  [--folds 5] [--seed 42] [--name NAME] [--out FILE] [--json]
+ *   common options:  [--model lr|nn|auto] [--folds 5] [--seed 42] [--name NAME] [--out DIR] [--json]
  *
  * --events: one row per purchase. Same-day rows of a customer are merged;
  * each customer with an order on or before --cutoff is a row, its features
@@ -14,20 +14,26 @@
  * order in the --horizon days after the cutoff. Bad rows (blank id,
  * unreadable date, amount not a number) are counted and shown, not fatal.
  *
+ * --model: lr (logistic regression), nn (the small neural network) or auto
+ * (default: both cross-validated on the same folds, with their ensemble;
+ * the best mean CV ROC AUC is kept).
+ *
  * Prints a readable summary; with --json the last stdout line is one JSON
- * object (rows, features, model, folds, roc_auc, roc_auc_sd, pr_auc, brier,
- * train_seconds, …; for --events also events, bad_rows, orders, customers,
- * cutoff, horizon_days, window_days). --out writes the model artifact JSON.
+ * object (rows, features, model = the kind kept, folds, roc_auc, roc_auc_sd,
+ * pr_auc, brier, train_seconds, candidates, …; for --events also events,
+ * bad_rows, orders, customers, cutoff, horizon_days, window_days). --out DIR
+ * writes the model file DIR/<id>.json, which the options page imports (a
+ * path ending in .json is written as that file instead).
  * Exit codes: 0 ok, 2 bad input (file, CSV, label, columns, options), 1 anything else.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { CsvError, parseCsv } from '../lib/data/csv';
 import { DEFAULT_INDICATOR_SETTINGS } from '../lib/indicators';
 import { EventLogError, eventLogTrainingSet, type EventLogSummary } from '../lib/model/event-log';
-import { TrainError, trainModel, type TrainResult } from '../lib/model/train';
+import { TrainError, trainModel, type ModelChoice, type TrainResult } from '../lib/model/train';
 import { isoDay, parseDate, type DateOrder } from '../lib/parse';
 
 class UsageError extends Error {}
@@ -36,7 +42,7 @@ const USAGE = `Usage:
   npm run train -- --csv FILE --label COLUMN [--positive VALUE] [options]
   npm run train -- --events FILE --id COL --date COL --amount COL [--quantity COL]
                    --cutoff DATE --horizon DAYS [--window DAYS] [--date-order mdy|dmy|ymd] [options]
-options: [--folds 5] [--seed 42] [--name NAME] [--out FILE] [--json]
+options: [--model lr|nn|auto] [--folds 5] [--seed 42] [--name NAME] [--out DIR] [--json]
 
 --csv     one row per customer; --label names the churn column.
 --events  one row per purchase (customer id, date, amount, optional quantity);
@@ -45,7 +51,15 @@ options: [--folds 5] [--seed 42] [--name NAME] [--out FILE] [--json]
           --horizon days after it. --window: days of the recent/earlier windows
           for trends (default ${DEFAULT_INDICATOR_SETTINGS.churn.windowDays}). Bad rows are counted and reported, not fatal.
           e.g. --events CDNOW_master.csv --id customer_id --date date --amount dollar_value
-               --quantity number_of_cds --cutoff 1997-09-30 --horizon 273`;
+               --quantity number_of_cds --cutoff 1997-09-30 --horizon 273
+--model   lr = logistic regression, nn = a small neural network (one hidden layer
+          of 32 ReLU units), auto (default) = cross-validate both and their
+          average on the same folds and keep the best mean ROC AUC.
+--out     a folder: the model is written to DIR/<model id>.json, a file the
+          extension's options page imports (a path ending in .json: that file).
+--json    the last line of stdout is one JSON object with the figures.`;
+
+const MODEL_CHOICES = ['lr', 'nn', 'auto'] as const;
 
 const DATE_ORDERS: readonly DateOrder[] = ['mdy', 'dmy', 'ymd'];
 
@@ -69,6 +83,7 @@ function options() {
         horizon: { type: 'string' },
         window: { type: 'string' },
         'date-order': { type: 'string' },
+        model: { type: 'string', default: 'auto' },
         folds: { type: 'string', default: '5' },
         seed: { type: 'string', default: '42' },
         name: { type: 'string' },
@@ -90,7 +105,11 @@ function options() {
   if (!Number.isInteger(folds) || folds < 2 || folds > 50) throw new UsageError(`--folds must be a whole number from 2 to 50 (got "${parsed.folds}").`);
   const seed = Number(parsed.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number ≥ 0 (got "${parsed.seed}").`);
-  const common = { folds, seed, name: parsed.name, out: parsed.out, json: parsed.json };
+  if (!(MODEL_CHOICES as readonly string[]).includes(parsed.model)) {
+    throw new UsageError(`--model must be one of ${MODEL_CHOICES.join(', ')} (got "${parsed.model}").`);
+  }
+  const model = parsed.model as ModelChoice;
+  const common = { folds, seed, model, name: parsed.name, out: parsed.out, json: parsed.json };
 
   const eventOnly = (['id', 'date', 'amount', 'quantity', 'cutoff', 'horizon', 'window', 'date-order'] as const).filter((k) => parsed[k] !== undefined);
   if (parsed.csv && parsed.events) throw new UsageError(`Use either --csv or --events, not both.\n${USAGE}`);
@@ -173,6 +192,7 @@ async function trainCsv(opts: Extract<Options, { kind: 'csv' }>): Promise<void> 
     ...(opts.positive !== undefined ? { positive: opts.positive } : {}),
     folds: opts.folds,
     seed: opts.seed,
+    model: opts.model,
     name: opts.name ?? `Churn model (${basename(opts.csv)})`,
     trainedBy: 'npm run train',
     source: basename(opts.csv),
@@ -181,8 +201,8 @@ async function trainCsv(opts: Extract<Options, { kind: 'csv' }>): Promise<void> 
   out(`Churn Radar — training on ${opts.csv}`);
   out(`  rows        ${table.rows.length} read, ${m.rows} labelled, ${result.skippedRows} skipped (blank label)`);
   out(`  label       ${opts.label} = "${result.positive}": ${m.positives} positive (${fixed((100 * m.positives) / m.rows, 1)} %)`);
-  printModel(result, opts);
-  if (opts.json) console.log(JSON.stringify(summaryJson(result, opts)));
+  const written = printModel(result, opts);
+  if (opts.json) console.log(JSON.stringify(summaryJson(result, written)));
 }
 
 async function trainEvents(opts: Extract<Options, { kind: 'events' }>): Promise<void> {
@@ -217,6 +237,7 @@ async function trainEvents(opts: Extract<Options, { kind: 'events' }>): Promise<
     positive: set.positive,
     folds: opts.folds,
     seed: opts.seed,
+    model: opts.model,
     name: opts.name ?? `Churn model (${basename(opts.events)}, cutoff ${cutoffDay}, ${opts.horizon} days)`,
     trainedBy: 'npm run train --events',
     source: basename(opts.events),
@@ -229,11 +250,11 @@ async function trainEvents(opts: Extract<Options, { kind: 'events' }>): Promise<
   out(`  customers   ${s.customers} with an order by the cutoff${s.customersAfterCutoff > 0 ? ` (${s.customersAfterCutoff} first buying later: not rows)` : ''}`);
   out(`  label       churned: ${m.positives} of ${m.rows} (${fixed((100 * m.positives) / m.rows, 1)} %)`);
   out(`  indicators  windows of ${opts.window} days`);
-  printModel(result, opts);
+  const written = printModel(result, opts);
   if (opts.json) {
     console.log(
       JSON.stringify({
-        ...summaryJson(result, opts),
+        ...summaryJson(result, written),
         source: 'events',
         events: s.rowsRead,
         bad_rows: s.badRows,
@@ -253,30 +274,48 @@ function printBadRows(s: EventLogSummary): void {
   if (s.badRows > 5) out(`    … and ${s.badRows - 5} more bad row(s)`);
 }
 
-function printModel(result: TrainResult, opts: Options): void {
+const KIND_NAMES = { logistic: 'logistic regression', mlp: 'neural network (MLP)', ensemble: 'ensemble (logistic + MLP)' } as const;
+
+/** Prints the model part of the summary; returns the path written with --out, if any. */
+function printModel(result: TrainResult, opts: Options): string | undefined {
   const { artifact, foldMetrics, specs } = result;
   const m = artifact.metrics;
   out(`  columns     ${specs.filter((s) => s.kind !== 'ignore').length} used → ${m.features} model inputs`);
   const width = Math.max(...specs.map((s) => s.name.length));
   for (const s of specs) out(`    ${s.name.padEnd(width)}  ${s.kind.padEnd(11)}  ${s.note ?? ''}`.trimEnd());
-  out(`  model       logistic regression (tfjs, cpu), ${m.folds}-fold stratified CV, seed ${opts.seed}`);
+  out(`  models      ${m.folds}-fold stratified CV, seed ${opts.seed}, same folds for every kind (tfjs layers, cpu)`);
+  for (const c of result.candidates) {
+    out(`    ${KIND_NAMES[c.kind].padEnd(26)} ROC AUC ${fixed(c.roc_auc)} ± ${fixed(c.roc_auc_sd)}  PR AUC ${fixed(c.pr_auc)}${c.kind === result.kind ? '  ← kept' : ''}`);
+  }
+  out(`  kept        ${KIND_NAMES[result.kind]}`);
   for (const f of foldMetrics) {
     out(`    fold ${f.fold}: ROC AUC ${fixed(f.roc_auc)}  PR AUC ${fixed(f.pr_auc)}  Brier ${fixed(f.brier)}  (${f.testRows} rows)`);
   }
   out(`  ROC AUC     ${fixed(m.roc_auc)} ± ${fixed(m.roc_auc_sd)}`);
   out(`  PR AUC      ${fixed(m.pr_auc)} ± ${fixed(m.pr_auc_sd)}`);
+  const cal = artifact.calibration;
+  out(`  calibrated  ${cal ? (cal.method === 'platt' ? `Platt on out-of-fold scores (a ${fixed(cal.a)}, b ${fixed(cal.b)})` : `isotonic on out-of-fold scores (${cal.x.length} points)`) : 'no'}`);
   out(`  Brier       ${fixed(m.brier, 4)}    log loss ${fixed(m.log_loss ?? NaN, 4)}`);
+  const e = artifact.evaluation;
+  if (e) {
+    const c = e.atCutoff;
+    out(`  at p ≥ ${c.threshold}    precision ${fixed(c.precision)}  recall ${fixed(c.recall)}  F1 ${fixed(c.f1)}  accuracy ${fixed(c.accuracy)}  (TP ${c.tp} FP ${c.fp} TN ${c.tn} FN ${c.fn})`);
+    out(`  tiers       ${e.tiers.map((t) => `${t.tier}: ${fixed(100 * t.share, 1)} % of customers, churn ${t.churnRate === null ? '—' : `${fixed(100 * t.churnRate, 1)} %`}`).join(' | ')}`);
+    out(`  top decile  lift ${fixed(e.lift[0]?.lift ?? NaN, 2)}, finds ${fixed(100 * (e.lift[0]?.cumulativeGain ?? NaN), 1)} % of churners`);
+    out(`  drivers     ${e.importance.slice(0, 5).map((i) => `${i.source} ${fixed(i.importance, 2)}`).join(', ')}`);
+  }
   out(`  time        ${fixed(m.train_seconds, 2)} s`);
   out(`  model id    ${artifact.id}`);
-  if (opts.out) {
-    const path = resolve(opts.out);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify(artifact)}\n`);
-    out(`  written     ${path}`);
-  }
+  if (!opts.out) return undefined;
+  const target = resolve(opts.out);
+  const path = target.toLowerCase().endsWith('.json') ? target : join(target, `${artifact.id}.json`);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(artifact)}\n`);
+  out(`  written     ${path}`);
+  return path;
 }
 
-function summaryJson(result: TrainResult, opts: Options): Record<string, unknown> {
+function summaryJson(result: TrainResult, written: string | undefined): Record<string, unknown> {
   const { artifact, skippedRows } = result;
   const m = artifact.metrics;
   return {
@@ -293,8 +332,10 @@ function summaryJson(result: TrainResult, opts: Options): Record<string, unknown
     pr_auc_sd: m.pr_auc_sd,
     brier: m.brier,
     log_loss: m.log_loss,
+    calibration: artifact.calibration?.method ?? 'none',
+    candidates: result.candidates,
     train_seconds: m.train_seconds,
-    ...(opts.out ? { out: resolve(opts.out) } : {}),
+    ...(written ? { out: written } : {}),
   };
 }
 

@@ -38,7 +38,7 @@ const good = file('good.csv', toCsv(data.rows, data.columns));
 describe('npm run train', () => {
   it('trains, prints a summary, ends stdout with one JSON line and writes the artifact', { timeout: 60_000 }, async () => {
     const out = join(dir, 'models', 'model.json');
-    const r = await run(['--csv', good, '--label', 'churn', '--folds', '3', '--json', '--out', out]);
+    const r = await run(['--csv', good, '--label', 'churn', '--folds', '3', '--model', 'lr', '--json', '--out', out]);
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ROC AUC\s+0\.\d{3} ± 0\.\d{3}/);
@@ -48,10 +48,45 @@ describe('npm run train', () => {
     for (const key of ['rows', 'features', 'model', 'folds', 'roc_auc', 'roc_auc_sd', 'pr_auc', 'brier', 'train_seconds']) {
       expect(summary, key).toHaveProperty(key);
     }
-    expect(summary).toMatchObject({ rows: 300, folds: 3, model: 'logistic' });
+    expect(summary).toMatchObject({ rows: 300, folds: 3, model: 'logistic', calibration: 'platt', out });
+    expect(r.stdout).toMatch(/calibrated\s+Platt on out-of-fold scores/);
+    expect(r.stdout).toMatch(/at p ≥ 0\.5\s+precision 0\.\d{3}/);
+    expect(r.stdout).toMatch(/tiers\s+1: [\d.]+ % of customers, churn/);
     const artifact = parseModelArtifact(readFileSync(out, 'utf8'));
     expect(artifact.metrics.roc_auc).toBe(summary.roc_auc);
     expect(artifact.id).toBe(summary.id);
+  });
+
+  it('--model auto (the default) cross-validates every kind and reports the one kept; --out DIR writes DIR/<id>.json', { timeout: 90_000 }, async () => {
+    const out = join(dir, 'model-dir');
+    const r = await run(['--csv', good, '--label', 'churn', '--folds', '3', '--json', '--out', out]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const summary = JSON.parse(lines[lines.length - 1]!) as { model: string; id: string; roc_auc: number; out: string; candidates: { kind: string; roc_auc: number }[] };
+    expect(summary.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'logistic', 'mlp']);
+    expect(summary.model).toBe(summary.candidates[0]!.kind);
+    expect(summary.roc_auc).toBe(summary.candidates[0]!.roc_auc);
+    expect(summary.out).toBe(join(out, `${summary.id}.json`));
+    expect(r.stdout).toContain(`written     ${summary.out}`);
+    expect(r.stdout).toMatch(/← kept/);
+    const artifact = parseModelArtifact(readFileSync(summary.out, 'utf8'));
+    expect(artifact.kind).toBe(summary.model);
+  });
+
+  it('--model nn trains the neural network only', { timeout: 60_000 }, async () => {
+    const r = await run(['--csv', good, '--label', 'churn', '--folds', '3', '--model', 'nn', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const summary = JSON.parse(lines[lines.length - 1]!) as { model: string; candidates: unknown[] };
+    expect(summary.model).toBe('mlp');
+    expect(summary.candidates).toHaveLength(1);
+  });
+
+  it('documents --model and --out DIR in --help', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\[--model lr\|nn\|auto\]/);
+    expect(r.stdout).toMatch(/--out\s+a folder: the model is written to DIR\/<model id>\.json/);
   });
 
   const bad: [string, () => string[], RegExp][] = [
@@ -64,6 +99,7 @@ describe('npm run train', () => {
     ['duplicate header names', () => ['--csv', file('dup.csv', 'a,a,churn\n1,2,Yes\n'), '--label', 'churn'], /Duplicate column names/],
     ['an unknown positive value', () => ['--csv', good, '--label', 'churn', '--positive', 'Churned'], /"Churned" does not occur/],
     ['bad --folds', () => ['--csv', good, '--label', 'churn', '--folds', 'x'], /--folds must be/],
+    ['an unknown --model', () => ['--csv', good, '--label', 'churn', '--model', 'forest'], /--model must be one of lr, nn, auto \(got "forest"\)/],
   ];
 
   it.each(bad)('exits with 2 and a clear message on %s', { timeout: 60_000 }, async (_, args, message) => {
@@ -103,7 +139,7 @@ const eventArgs = ['--events', events, '--id', 'customer', '--date', 'day', '--a
 describe('npm run train --events', () => {
   it('trains from the log, reports bad rows, ends stdout with one JSON line and writes the artifact', { timeout: 60_000 }, async () => {
     const out = join(dir, 'models', 'events-model.json');
-    const r = await run([...eventArgs, '--folds', '3', '--json', '--out', out]);
+    const r = await run([...eventArgs, '--folds', '3', '--model', 'lr', '--json', '--out', out]);
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/events\s+\d+ rows read, 3 bad; \d+ orders after merging same-day rows/);
