@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
+import { Skeleton } from '../../components/Skeleton';
 import { StorageBanner } from '../../components/StorageBanner';
 import { uiLocale } from '../../components/i18n';
 import { DataSection } from './DataSection';
-import { EvaluationSection } from './EvaluationSection';
 import { FeedbackSection } from './FeedbackSection';
 import { ModelSection } from './ModelSection';
 import { ModelsSection } from './ModelsSection';
@@ -11,6 +11,9 @@ import { ScorecardSection } from './ScorecardSection';
 import { TiersSection } from './TiersSection';
 import { TrainSection } from './TrainSection';
 import type { PreparedData } from './workspace';
+
+// The charts (recharts) load in their own chunk, after the rest of the console is on screen.
+const EvaluationSection = lazy(() => import('./EvaluationSection').then((m) => ({ default: m.EvaluationSection })));
 
 const SECTIONS = ['model', 'data', 'train', 'evaluation', 'models', 'scorecard', 'tiers', 'feedback'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -113,7 +116,9 @@ export function App() {
             <TrainSection data={prepared} onTrained={setEvaluated} />
           </Section>
           <Section id="evaluation" title={labels.evaluation}>
-            <EvaluationSection modelId={evaluated} onSelect={setEvaluated} />
+            <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+              <EvaluationSection modelId={evaluated} onSelect={setEvaluated} />
+            </Suspense>
           </Section>
           <Section id="models" title={labels.models}>
             <ModelsSection onEvaluate={setEvaluated} />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '../../components/Card';
 import { formatDate, formatDateTime, formatDecimal, formatInteger, labelOr } from '../../components/format';
@@ -9,8 +9,9 @@ import { useRequest } from '../../components/useRequest';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { ActivationEvent, ModelList, ModelSummary } from '../../lib/messaging/protocol';
-import { CompareModels } from './CompareModels';
 import { Notice, Pill, buttonClass, downloadText, readFileText } from './ui';
+
+const CompareModels = lazy(() => import('./CompareModels').then((m) => ({ default: m.CompareModels })));
 
 type Feedback = { tone: 'success' | 'error' | 'info'; title: string; detail?: string } | null;
 
@@ -218,7 +219,11 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
         <p className="mt-3 text-xs text-slate-500">{compare.length < 2 ? i18n.t('options.models.compareHint') : i18n.t('options.models.comparing')}</p>
       </Card>
 
-      {pair.length === 2 && <CompareModels a={pair[0]!} b={pair[1]!} />}
+      {pair.length === 2 && (
+        <Suspense fallback={<Skeleton className="h-80 w-full" />}>
+          <CompareModels a={pair[0]!} b={pair[1]!} />
+        </Suspense>
+      )}
 
       <Card level={3} title={i18n.t('options.models.historyTitle')}>
         {list.history.length === 0 ? (

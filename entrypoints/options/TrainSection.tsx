@@ -41,9 +41,11 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
   const run = useRef<TrainingRun | null>(null);
   const nameId = useId();
 
+  // A new data source gets a new default name; editing the mapping keeps the name the manager typed.
+  const source = data?.source ?? null;
   useEffect(() => {
-    if (data) setName(defaultName(data.source, locale));
-  }, [data, locale]);
+    if (source) setName(defaultName(source, locale));
+  }, [source, locale]);
   // Leaving the page ends the worker.
   useEffect(() => () => run.current?.cancel(), []);
 
