@@ -13,8 +13,8 @@ import { isEmailLabel } from './labels';
  *        parameters ("#id=9&model=res.partner", Odoo);
  *   - 2. the path, the hash's first when the app routes in the hash
  *        ("#/customers/42", "#crm/detail/=/AccountObj/5f8d…"): from the last
- *        segment back, the first that has a digit and is not a file name
- *        ("index.php"): "/lightning/r/Account/001Dn…/view" → "001Dn…",
+ *        segment back, the first that has a digit and is neither a file
+ *        name ("index.php") nor a version ("v2"): "/lightning/r/Account/001Dn…/view" → "001Dn…",
  *        "/contacts/2456789/record/0-2/18342051" → "18342051". A segment
  *        without a digit ("/customers/acme") is not taken: lists and settings
  *        pages are named by words, records by ids. A list word met first
@@ -35,6 +35,7 @@ const ID_PARAMS = [
 ];
 const HAS_DIGIT = /\d/;
 const FILE_NAME = /\.[a-z]{1,5}$/i;
+const VERSION = /^v\d+(?:\.\d+)*$/i;
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 const HASH_ROUTE = /^\/|^[\w.-]+\//;
 
@@ -71,7 +72,7 @@ function fromPath(path: string): string | null {
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i]!;
     if (LIST_WORDS.has(segment.toLowerCase())) return null;
-    if (segment !== '' && HAS_DIGIT.test(segment) && !FILE_NAME.test(segment)) return cleanId(segment);
+    if (segment !== '' && HAS_DIGIT.test(segment) && !FILE_NAME.test(segment) && !VERSION.test(segment)) return cleanId(segment);
   }
   return null;
 }
