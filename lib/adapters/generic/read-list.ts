@@ -7,6 +7,7 @@ import { baseUrlOf } from './roots';
 import { rowSignature, type RowCache } from './row-cache';
 import type { GridRow } from './structure';
 import { childCells, textOf } from './text';
+import { GENERIC_SELECTORS } from './selectors';
 
 /**
  * A customer list's rows → customers.
@@ -26,9 +27,9 @@ import { childCells, textOf } from './text';
  *   the id column; the e-mail column. A row with none of them is skipped:
  *   an invented id would split or merge customers. Links elsewhere in the
  *   row are not used: an owner's or a contact's link is someone else's id.
- * - Name: the link's text, else the cell's. Anchor (the badge goes right
- *   after it): the link, else the innermost element holding the name, else
- *   the cell.
+ * - Name: the record link's text, else the cell's. Anchor (the badge goes
+ *   right after it): the record link, else the innermost element holding the
+ *   name, else the cell. A mailto:/tel:/website link is not a record link.
  * - The same crmId twice in one list (pinned duplicate rows) is one customer.
  */
 
@@ -55,13 +56,33 @@ interface Plan {
 
 const MAX_CELL_SHADOW_DEPTH = 3;
 
-/** The cell's link, also inside open shadow roots of the cell's components (native-shadow Lightning: force-lookup). */
-function linkIn(cell: Element | ShadowRoot, depth = 0): Element | null {
-  if (cell.nodeType === 1 && (cell as Element).localName === 'a' && (cell as Element).hasAttribute('href')) return cell as Element;
-  const link = cell.querySelector('a[href]');
-  if (link || depth >= MAX_CELL_SHADOW_DEPTH) return link;
+interface RecordLink {
+  link: Element;
+  id: string;
+}
+
+/**
+ * The cell's first link to a record of this site, also inside open shadow
+ * roots of the cell's components (native-shadow Lightning: force-lookup);
+ * a mailto:, tel: or website link beside it is not the record.
+ */
+function recordLinkIn(cell: Element | ShadowRoot, base: URL, depth = 0): RecordLink | null {
+  const own = cell.nodeType === 1 && (cell as Element).localName === 'a' && (cell as Element).hasAttribute('href') ? (cell as Element) : null;
+  const first = own ?? cell.querySelector(GENERIC_SELECTORS.link);
+  if (first) {
+    const id = recordIdFromUrl(first.getAttribute('href')!, base);
+    if (id) return { link: first, id };
+    if (!own) {
+      for (const link of cell.querySelectorAll(GENERIC_SELECTORS.link)) {
+        const other = link === first ? null : recordIdFromUrl(link.getAttribute('href')!, base);
+        if (other) return { link, id: other };
+      }
+    }
+    return null;
+  }
+  if (depth >= MAX_CELL_SHADOW_DEPTH) return null;
   for (const el of cell.querySelectorAll('*')) {
-    const inner = el.shadowRoot ? linkIn(el.shadowRoot, depth + 1) : null;
+    const inner = el.shadowRoot ? recordLinkIn(el.shadowRoot, base, depth + 1) : null;
     if (inner) return inner;
   }
   return null;
@@ -69,10 +90,7 @@ function linkIn(cell: Element | ShadowRoot, depth = 0): Element | null {
 
 function firstLinkColumn(rows: readonly GridRow[], ctx: ListContext): number | undefined {
   for (const row of rows.slice(0, LINK_PROBE_ROWS)) {
-    const column = row.cells.findIndex((cell) => {
-      const link = cell && linkIn(cell);
-      return !!link && recordIdFromUrl(link.getAttribute('href')!, baseUrlOf(link, ctx.page, ctx.url)) !== null;
-    });
+    const column = row.cells.findIndex((cell) => !!cell && recordLinkIn(cell, baseUrlOf(cell, ctx.page, ctx.url)) !== null);
     if (column >= 0) return column;
   }
   return undefined;
@@ -129,11 +147,12 @@ function readRow(row: GridRow, plan: Plan, ctx: ListContext): ExtractedCustomer 
   const nameCell = cells[plan.name];
   if (!nameCell) return null;
   const base = baseUrlOf(nameCell, ctx.page, ctx.url);
-  const link = linkIn(nameCell);
+  const record = recordLinkIn(nameCell, base);
+  const link = record?.link ?? null;
   const idCell = plan.id === undefined ? undefined : cells[plan.id];
   const emailCell = plan.email === undefined ? undefined : cells[plan.email];
   const crmId =
-    (link ? recordIdFromUrl(link.getAttribute('href')!, base) : null) ??
+    record?.id ??
     rowLinkId(row, base) ??
     attributeId(row) ??
     (idCell ? textOf(idCell) || null : null) ??
