@@ -102,7 +102,7 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
             <table className="w-full text-left text-sm" data-testid="models-table">
               <caption className="sr-only">{i18n.t('options.models.title')}</caption>
               <thead>
-                <tr className="border-b border-slate-200 text-xs text-slate-500">
+                <tr className="border-b border-slate-200 text-xs whitespace-nowrap text-slate-500">
                   <th scope="col" className="w-8 py-2 pr-2 font-medium">
                     <span className="sr-only">{i18n.t('options.models.compare')}</span>
                   </th>
@@ -136,7 +136,7 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
                     <td className="py-2.5 pr-3 text-right text-slate-700 tabular-nums">{formatInteger(m.trainingRows, locale)}</td>
                     <td className="py-2.5 pr-3">{m.active ? <Pill tone="green">{i18n.t('options.models.active')}</Pill> : <Pill>{i18n.t('options.models.inactive')}</Pill>}</td>
                     <td className="py-2 text-right">
-                      <div className="flex flex-wrap justify-end gap-1.5">
+                      <div className="flex flex-nowrap justify-end gap-1">
                         {m.active ? (
                           <button
                             type="button"

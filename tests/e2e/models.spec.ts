@@ -150,6 +150,14 @@ test('Chinese options page, and training + 5-fold CV on the 7,043 Telco rows in 
   try {
     const page = await extension.context.newPage();
     await openOptions(page, extension.extensionId);
+    // A spreadsheet export: BOM, semicolons, quoted decimal commas, CRLF, Chinese names and values.
+    const rows = Array.from({ length: 30 }, (_, i) => `C${i};"${i},5";${i % 3 ? '活跃' : '已流失'}`);
+    await upload(page, '客户.csv', `\uFEFF编号;月费;状态\r\n${rows.join('\r\n')}\r\n`);
+    await expect(page.locator('#data')).toContainText('30 行 · 3 列');
+    await expect(page.locator('#data')).toContainText('分隔符：分号');
+    await expect(page.getByLabel('标签列')).toHaveValue('状态');
+    await expect(page.getByLabel('表示流失的值')).toHaveValue('已流失');
+    await expect(page.getByLabel('编号 的用途')).toHaveValue('id');
     await upload(page, 'WA_Fn-UseC_-Telco-Customer-Churn.csv', readFileSync(TELCO));
     await expect(page.getByTestId('preview-table')).toBeVisible();
     await page.getByLabel('标签列').selectOption('Churn');
