@@ -82,6 +82,18 @@ function ModelCard({ model }: { model: ModelInfo }) {
   const m = model.metrics;
   const kind = labelOr(t(`options.kind.${model.kind}`), model.kind);
   const positiveShare = m.rows > 0 ? m.positives / m.rows : Number.NaN;
+  if (model.kind === 'scorecard') {
+    // Rules, not trained on data: there are no cross-validated metrics to show.
+    return (
+      <Card level={3} title={i18n.t('options.model.title')} actions={<span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900">{kind}</span>}>
+        <p className="-mt-1 text-lg font-semibold text-slate-900">{model.name}</p>
+        <p className="mt-1 text-sm text-slate-600">{i18n.t('options.model.scorecardHint', [formatInteger(model.features, locale)])}</p>
+        <a href="#scorecard" className="mt-2 inline-block text-sm font-medium text-sky-700 hover:underline">
+          {i18n.t('options.model.scorecardEdit')}
+        </a>
+      </Card>
+    );
+  }
   return (
     <Card
       level={3}

@@ -199,3 +199,27 @@ test('trains on the customers seen in the CRM, labelled by the churn definition,
   await train(page);
   await expect(page.getByTestId('train-result')).toContainText('ROC AUC');
 });
+
+test('with no model active the starter scorecard scores, says so, and takes edited weights', async ({ extension }, testInfo) => {
+  const page = await extension.context.newPage();
+  await openOptions(page, extension.extensionId);
+  for (const name of [BUNDLED, 'Demo shoppers model']) {
+    await modelRow(page, name).getByRole('button', { name: 'Deactivate' }).click();
+    await expect(modelRow(page, name)).toHaveAttribute('data-active', 'false');
+  }
+  await expect(page.getByTestId('in-use')).toContainText('the starter scorecard scores customers');
+  await expect(page.locator('#model')).toContainText('Starter scorecard');
+  const scorecard = page.locator('#scorecard');
+  await expect(scorecard).toContainText('In use');
+  const intercept = scorecard.getByLabel('Weight of Starting score (no rule fires)');
+  await intercept.fill('-2');
+  await scorecard.getByRole('button', { name: 'Save weights' }).click();
+  await expect(scorecard).toContainText('Weights saved');
+  await page.reload();
+  await expect(page.locator('#scorecard').getByLabel('Weight of Starting score (no rule fires)')).toHaveValue('-2');
+  // With no model active the CRM is still badged: by the scorecard.
+  const crm = await extension.context.newPage();
+  await crm.goto(`${DEMO_CRM_ORIGIN}/customers`);
+  await expect.poll(() => crm.locator('[data-churn-radar-badge] button[data-tier]').count(), { timeout: 30_000 }).toBe(50);
+  await shoot(page, 'model', testInfo.outputPath('options-model-scorecard-en.png'));
+});
