@@ -64,6 +64,49 @@ export function numericValue(value: RawRow[string]): number | null {
   return r.ok ? r.value : null;
 }
 
+/**
+ * Plain decimals as a program writes them ("29.85", "-3", "1889.5") read
+ * directly; anything else (currency, units, grouping, blanks) through the
+ * memoised parser. Same value either way: parseNumber with source 'file'
+ * reads these exactly as Number() does. Most numeric cells of a CSV or a
+ * CRM list are unique per customer (totals), where a memo only churns.
+ */
+function fastNumeric(slow: (value: RawRow[string]) => number | null): (value: RawRow[string]) => number | null {
+  return (value) => {
+    if (typeof value === 'string' && isPlainDecimal(value)) return Number(value);
+    return slow(value);
+  };
+}
+
+/** -?(0|[1-9][0-9]*)(\.[0-9]+)? with at most 15 digits (exact in a double). */
+export function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 15) return false;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const start = i;
+  if (i >= n) return false;
+  const first = text.charCodeAt(i);
+  if (first === 48) i++; // a lone leading 0
+  else {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      i++;
+    }
+  }
+  if (i === start) return false;
+  if (i === n) return true;
+  if (text.charCodeAt(i) !== 46) return false; // '.'
+  i++;
+  const fraction = i;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    i++;
+  }
+  return i > fraction;
+}
+
 /** A cell as 1 (yes) / 0 (no), or null when missing or not a yes/no answer. */
 export function binaryValue(value: RawRow[string]): 0 | 1 | null {
   const r = parseYesNo(value);
@@ -250,7 +293,7 @@ function compile(prep: Preprocessor, unobserved?: ArrayLike<number>): Writer {
   const writers: { name: string; width: number; write: Writer }[] = prep.columns.map((c) => {
     if (c.kind === 'numeric') {
       const limit = c.clip ?? DEFAULT_CLIP;
-      const read = memoize(numericValue);
+      const read = fastNumeric(memoize(numericValue));
       const knots = c.knots ?? [];
       const knotAt = c.missingIndicator ? 2 : 1;
       return {
@@ -283,14 +326,16 @@ function compile(prep: Preprocessor, unobserved?: ArrayLike<number>): Writer {
       };
     }
     const index = new Map(c.levels.map((level, j) => [level, j]));
-    const read = memoize(categoryValue);
+    // One look-up per cell: raw text → input index (−1 = other).
+    const read = memoize((value) => index.get(categoryValue(value)) ?? -1);
+    const width = c.levels.length;
     return {
       name: c.name,
-      width: c.levels.length,
+      width,
       write: (row, out, at) => {
-        out.fill(0, at, at + c.levels.length);
-        const j = index.get(read(row[c.name]));
-        if (j !== undefined) out[at + j] = 1;
+        for (let j = 0; j < width; j++) out[at + j] = 0;
+        const j = read(row[c.name]);
+        if (j >= 0) out[at + j] = 1;
       },
     };
   });

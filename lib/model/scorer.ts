@@ -73,12 +73,21 @@ export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
     if (disposed) throw new Error('this scorer has been disposed');
   };
 
+  // predict works in chunks through one reused input buffer: 100,000 rows × 54 inputs would otherwise allocate 22 MB per call.
+  const CHUNK = 4096;
+  const buffer = new Float32Array(CHUNK * d);
   return {
     artifact,
     predict(rows: RawRow[]): Float32Array {
       alive();
-      if (rows.length === 0) return new Float32Array(0);
-      return probabilities(runtime.logits(inputsOf(rows), rows.length));
+      const out = new Float32Array(rows.length);
+      for (let start = 0; start < rows.length; start += CHUNK) {
+        const chunk = rows.length <= CHUNK ? rows : rows.slice(start, start + CHUNK);
+        const x = inputsOf(chunk, chunk.length === CHUNK ? buffer : buffer.subarray(0, chunk.length * d));
+        const z = runtime.logits(x, chunk.length);
+        for (let i = 0; i < z.length; i++) out[start + i] = calibrate(calibration, z[i]!);
+      }
+      return out;
     },
     explain(row: RawRow): Reason[] {
       alive();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTransform, fitPreprocessor, quantile, robustScale, transform, transformRow } from '../../../lib/model/preprocess';
+import { compileTransform, fitPreprocessor, isPlainDecimal, numericValue, quantile, robustScale, transform, transformRow } from '../../../lib/model/preprocess';
 import type { ColumnSpec, FittedColumn, RawRow } from '../../../lib/model/types';
 
 const specs: ColumnSpec[] = [
@@ -182,5 +182,17 @@ describe('compileTransform', () => {
     expect(Array.from(run([{ plan: 'pro' }]))).toEqual([7, 8, 9, 0, 1]);
     // Present but blank is observed: missing, not the baseline.
     expect(Array.from(run([{ fee: '', partner: '', plan: 'pro' }]))).toEqual([0, 1, Math.fround(0.6), 0, 1]);
+  });
+});
+
+describe('isPlainDecimal (the fast path for numeric cells)', () => {
+  it('accepts only what Number() and the CSV number parser read the same way', () => {
+    for (const text of ['0', '7', '-3', '29.85', '1889.50', '-0.5', '123456789012345']) {
+      expect(isPlainDecimal(text), text).toBe(true);
+      expect(Number(text), text).toBe(numericValue(text));
+    }
+    for (const text of ['', '-', '.5', '5.', '007', '1,234', '$29.85', ' 29.85', '29.85 ', '1e5', '+3', '12 months', '1234567890123456']) {
+      expect(isPlainDecimal(text), text).toBe(false);
+    }
   });
 });
