@@ -2,6 +2,7 @@ import { isCustomerLabel, isEmailLabel, isIdLabel, nameRankOf } from './labels';
 import { queryAll, type Root } from './roots';
 import { ariaGrid, divGrid, tableGrid, type Grid, type GridRow } from './structure';
 import { childCells, isOurHost } from './text';
+import { GENERIC_SELECTORS } from './selectors';
 
 /**
  * Which lists on the page are customer lists.
@@ -33,7 +34,6 @@ import { childCells, isOurHost } from './text';
 export const MIN_KNOWN_HEADERS = 2;
 const HEADER_DONOR_LEVELS = 4;
 const MIN_DIV_CELLS = 3;
-const LIST_SELECTOR = 'table, [role="grid"], [role="treegrid"], [role="table"]';
 
 export interface HeaderReading {
   known: number;
@@ -183,7 +183,7 @@ function modalCellCount(rows: readonly Element[]): number {
 /** Every customer list of the page, in document order, root by root. */
 export function findCustomerLists(roots: readonly Root[]): CustomerList[] {
   const lists: CustomerList[] = [];
-  for (const el of queryAll(roots, LIST_SELECTOR)) {
+  for (const el of queryAll(roots, GENERIC_SELECTORS.list)) {
     const grid = el.localName === 'table' ? tableGrid(el as HTMLTableElement) : ariaGrid(el);
     const list = grid && asCustomerList(grid);
     if (list) lists.push(list);

@@ -7,6 +7,10 @@ import { readList } from './read-list';
 import { collectRoots } from './roots';
 import type { RowCache } from './row-cache';
 
+export { GENERIC_SELECTORS } from './selectors';
+export { createRowCache, rowSignature, type RowCache } from './row-cache';
+export type { JoinBy } from './identity';
+
 /**
  * The generic adapter: any CRM, by reading the page as a person would.
  * Pure DOM reading (no network, no storage, no change to the page).
@@ -19,6 +23,8 @@ import type { RowCache } from './row-cache';
  *   read-detail.ts    label → value pairs, title → one customer
  *   identity.ts       stable ids from links and URLs, e-mail/domain join
  *   row-cache.ts      re-scans re-read only the rows that changed
+ *   selectors.ts      every selector queried, with expected counts
+ *   labels.ts         the words recognised (en + zh)
  *
  * A page is a detail page when its URL names a record (identity.ts) — or it
  * has no customer list — and it reads as one customer (read-detail.ts);
@@ -26,14 +32,6 @@ import type { RowCache } from './row-cache';
  * page. Otherwise it is a list page when it has customer lists, and null
  * (not a customer page: dashboards, settings) when it has neither.
  */
-
-const EXPECTED_SELECTOR_COUNTS = {
-  /** list candidates per root: `table, [role=grid|treegrid|table]`, 0..n; customer lists among them usually 1 */
-  listCandidates: 'table, [role="grid"], [role="treegrid"], [role="table"]',
-  /** on a detail page: exactly 1 title, the first `h1` of the main content */
-  title: 'h1',
-} as const;
-export { EXPECTED_SELECTOR_COUNTS as GENERIC_SELECTORS };
 
 export interface GenericAdapterOptions {
   /** Keep readings of unchanged rows between scans (see row-cache.ts); one cache per page. */

@@ -3,6 +3,7 @@ import { activityColumnOf, headingKindOf, kindFromWords, type ActivityColumn } f
 import { byIdNear, queryAll, type Root } from './roots';
 import { ariaGrid, tableGrid, type Grid } from './structure';
 import { collapse, labelText, readableText, unseen } from './text';
+import { GENERIC_SELECTORS } from './selectors';
 
 /**
  * Activity lists of a detail page (orders, tickets, notes, calls, payments,
@@ -38,8 +39,6 @@ import { collapse, labelText, readableText, unseen } from './text';
  */
 
 const SECTION_LEVELS = 3;
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"], caption, [class*="title"], [class*="Title"], [class*="header"], [class*="Header"], [role="tab"][aria-controls]';
-const LIST_SELECTOR = 'ul, ol, table, [role="list"], [role="feed"], [role="table"], [role="grid"]';
 const MAX_HEADING_LENGTH = 40;
 
 export interface ActivitySection {
@@ -53,7 +52,7 @@ const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & 4) !== 0; 
 
 function headingsOf(roots: readonly Root[], excluded: (el: Element) => boolean): { el: Element; kind: ActivityKind | 'mixed' }[] {
   const found: { el: Element; kind: ActivityKind | 'mixed' }[] = [];
-  for (const el of queryAll(roots, HEADING_SELECTOR)) {
+  for (const el of queryAll(roots, GENERIC_SELECTORS.activityHeading)) {
     if (excluded(el)) continue;
     const text = labelText(el);
     if (text === '' || text.length > MAX_HEADING_LENGTH) continue;
@@ -71,7 +70,7 @@ function listsAfter(heading: Element, others: readonly Element[]): Element[] {
   let scope: Element | null = panel ?? heading.parentElement;
   for (let level = 0; scope !== null && level < SECTION_LEVELS; level++, scope = scope.parentElement) {
     const lists: Element[] = [];
-    for (const list of scope.querySelectorAll(LIST_SELECTOR)) {
+    for (const list of scope.querySelectorAll(GENERIC_SELECTORS.activityList)) {
       if (list.contains(heading) || (!panel && !follows(heading, list))) continue;
       if (lists.some((outer) => outer.contains(list))) continue;
       if (others.some((other) => other !== heading && follows(heading, other) && follows(other, list) && !list.contains(other))) continue;

@@ -3,8 +3,9 @@ import type { ExtractedCustomer } from '../types';
 import { emailOf, recordIdFromUrl } from './identity';
 import { isCustomerLabel, isEmailLabel, isIdLabel, nameRankOf } from './labels';
 import { byIdNear, queryAll, type Root } from './roots';
-import { tableGrid } from './structure';
+import { ownCells, tableGrid, tableRows } from './structure';
 import { childCells, collapse, controlValue, isOurHost, labelText, readableText } from './text';
+import { GENERIC_SELECTORS } from './selectors';
 
 /**
  * A customer's detail page → one customer.
@@ -49,15 +50,13 @@ export const MIN_KNOWN_LABELS = 3;
 const MAX_LABEL_LENGTH = 40;
 const MAX_VALUE_LENGTH = 300;
 const MAX_LINE_LENGTH = 160;
-const OUTSIDE_RECORD = 'nav, footer, dialog, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [role="dialog"], [role="alertdialog"], [role="menu"], [aria-hidden="true"], [hidden], template';
-const MAIN_CONTENT = 'main, article, section, [role="main"]';
+const { outsideRecord: OUTSIDE_RECORD, mainContent: MAIN_CONTENT, cardLabel: LABEL_CLASS_SELECTOR, control: CONTROL, headingLike: HEADING_LIKE } = GENERIC_SELECTORS;
 const CONTAINER_TAGS = new Set(['section', 'article', 'nav', 'form', 'table', 'ul', 'ol', 'main', 'aside', 'header', 'footer', 'body', 'html', 'fieldset', 'dl']);
 const CONTAINER_ROLES = new Set(['dialog', 'alertdialog', 'region', 'tabpanel', 'grid', 'treegrid', 'table', 'group', 'navigation', 'menu', 'list', 'listbox', 'tablist', 'form', 'feed', 'main', 'radiogroup']);
 const INLINE_TAGS = new Set(['b', 'strong', 'em', 'i', 'span', 'a', 'label', 'time', 'small', 'abbr', 'code', 'font', 'u', 'mark', 'bdi', 'data', 'br']);
 const LINE_TAGS = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'small']);
 const LINE = /^([^:：]{1,40}?)\s*(?::\s+|：\s*)(\S[\s\S]*)$/u;
 const HAS_LETTER = /\p{L}/u;
-const LABEL_CLASS_SELECTOR = '[class*="label"], [class*="Label"], [class*="title"], [class*="Title"], label:not([for])';
 
 export interface Pair {
   label: string;
@@ -99,7 +98,7 @@ class Pairs {
 }
 
 function fromDl(roots: readonly Root[], pairs: Pairs): void {
-  for (const dl of queryAll(roots, 'dl')) {
+  for (const dl of queryAll(roots, GENERIC_SELECTORS.definitionList)) {
     const items: Element[] = [];
     for (const child of childCells(dl)) {
       if (child.localName === 'div') items.push(...childCells(child));
@@ -134,32 +133,28 @@ const hasColumnHeader = (table: HTMLTableElement) => (tableGrid(table)?.headers.
 
 function fromTableRows(roots: readonly Root[], pairs: Pairs): void {
   for (const table of queryAll(roots, 'table') as HTMLTableElement[]) {
-    if (!hasColumnHeader(table)) for (const row of table.rows) pairRow(row, pairs);
+    if (!hasColumnHeader(table)) for (const row of tableRows(table)) pairRow(row, pairs);
   }
 }
 
-function pairRow(row: HTMLTableRowElement, pairs: Pairs): void {
-  {
-    const cells = row.cells;
-    if (cells.length < 2 || cells.length % 2 !== 0 || cells.length > 6) return;
-    for (let i = 0; i < cells.length; i += 2) {
-      const labelCell = cells[i]!;
-      const valueCell = cells[i + 1]!;
-      if (!isLabelCell(labelCell) || valueCell.localName === 'th') break;
-      pairs.add(labelText(labelCell), readableText(valueCell), labelCell, valueCell, true);
-    }
+function pairRow(row: Element, pairs: Pairs): void {
+  const cells = ownCells(row);
+  if (cells.length < 2 || cells.length % 2 !== 0 || cells.length > 6) return;
+  for (let i = 0; i < cells.length; i += 2) {
+    const labelCell = cells[i]!;
+    const valueCell = cells[i + 1]!;
+    if (!isLabelCell(labelCell) || valueCell.localName === 'th') break;
+    pairs.add(labelText(labelCell), readableText(valueCell), labelCell, valueCell, true);
   }
 }
 
-const CONTROL = 'input:not([type="hidden"]), select, textarea';
+const WIDGET_LEVELS = 5;
 
 /**
  * A labelled control's value. An empty text input inside a widget that shows
  * its value beside it (tag chips, a many2one badge: Odoo, Select2) gives the
  * widget's text instead.
  */
-const WIDGET_LEVELS = 5;
-
 function controlText(target: Element, label: Element): string {
   const value = readableText(target);
   if (value !== '' || target.localName !== 'input') return value;
@@ -172,20 +167,20 @@ function controlText(target: Element, label: Element): string {
 }
 
 function fromLabels(roots: readonly Root[], pairs: Pairs): void {
-  for (const label of queryAll(roots, 'label')) {
+  for (const label of queryAll(roots, GENERIC_SELECTORS.label)) {
     const target = label.hasAttribute('for') ? byIdNear(label, label.getAttribute('for')!) : label.querySelector(CONTROL);
     // A radio button's label names one choice, not a field.
     if (!target || (target.localName === 'input' && ((target as HTMLInputElement).type === 'hidden' || (target as HTMLInputElement).type === 'radio'))) continue;
     pairs.add(labelText(label), controlText(target, label), label, target, true);
   }
-  for (const control of queryAll(roots, 'input[aria-label], select[aria-label], textarea[aria-label]')) {
+  for (const control of queryAll(roots, GENERIC_SELECTORS.labelledControl)) {
     if ((control as HTMLInputElement).type === 'hidden') continue;
     pairs.add(collapse(control.getAttribute('aria-label')!), controlValue(control) ?? '', control, control, true);
   }
 }
 
 function fromLabelledBy(roots: readonly Root[], pairs: Pairs): void {
-  for (const el of queryAll(roots, '[aria-labelledby]')) {
+  for (const el of queryAll(roots, GENERIC_SELECTORS.labelledBy)) {
     if (CONTAINER_TAGS.has(el.localName) || CONTAINER_ROLES.has(el.getAttribute('role') ?? '')) continue;
     const labelEls = el.getAttribute('aria-labelledby')!.split(/\s+/).map((id) => (id ? byIdNear(el, id) : null)).filter((found): found is Element => found !== null && found !== el);
     if (labelEls.length === 0) continue;
@@ -207,7 +202,6 @@ function valueAfter(label: Element): Element | null {
 }
 
 /** Headings and section toggles (and what is inside them: Lightning's "Account" above the name) title what follows; they do not label a value. */
-const HEADING_LIKE = 'h1, h2, h3, h4, h5, h6, button, [role="heading"], [role="button"], [role="tab"]';
 
 function fromCards(roots: readonly Root[], pairs: Pairs): void {
   for (const el of queryAll(roots, LABEL_CLASS_SELECTOR)) {
@@ -259,7 +253,7 @@ export function findPairs(roots: readonly Root[], skip: readonly Element[]): Pai
 
 function pageTitle(roots: readonly Root[], skip: readonly Element[]): Element | null {
   const usable = (el: Element) => !outsideRecord(el, skip);
-  const headings = queryAll(roots, 'h1').filter(usable);
+  const headings = queryAll(roots, GENERIC_SELECTORS.title).filter(usable);
   return headings.find((h) => h.closest(MAIN_CONTENT)) ?? headings[0] ?? queryAll(roots, '[role="heading"][aria-level="1"]').find(usable) ?? null;
 }
 

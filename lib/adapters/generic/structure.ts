@@ -1,4 +1,5 @@
 import { childCells, labelText } from './text';
+import { GENERIC_SELECTORS } from './selectors';
 
 /**
  * How each kind of list markup lays out its header and rows, as one shape:
@@ -44,7 +45,7 @@ export interface Grid {
   rows(): GridRow[];
 }
 
-const ROLE_CONTAINERS = '[role="grid"], [role="treegrid"], [role="table"], table';
+const { rowContainer: ROLE_CONTAINERS } = GENERIC_SELECTORS;
 const CELL_ROLES = new Set(['gridcell', 'cell', 'rowheader', 'columnheader']);
 
 function place<T>(into: T[], at: number, value: T, span: number, filler: T): void {
@@ -55,32 +56,70 @@ function place<T>(into: T[], at: number, value: T, span: number, filler: T): voi
 
 // ---- <table>
 
-function tableCells(row: HTMLTableRowElement): (Element | undefined)[] {
+/**
+ * A table's own rows and a row's own cells, by walking children: a nested
+ * table's rows (SuiteCRM's pagination table sits in a header cell) are not
+ * the outer table's, and some DOM implementations' rows/cells collections
+ * include them.
+ */
+export function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (let child = table.firstElementChild; child !== null; child = child.nextElementSibling) {
+    const name = child.localName;
+    if (name === 'tr') rows.push(child);
+    else if (name === 'thead' || name === 'tbody' || name === 'tfoot') {
+      for (let row = child.firstElementChild; row !== null; row = row.nextElementSibling) if (row.localName === 'tr') rows.push(row);
+    }
+  }
+  return rows;
+}
+
+export function ownCells(row: Element): Element[] {
+  const cells: Element[] = [];
+  for (let cell = row.firstElementChild; cell !== null; cell = cell.nextElementSibling) {
+    if (cell.localName === 'td' || cell.localName === 'th') cells.push(cell);
+  }
+  return cells;
+}
+
+const spanOf = (cell: Element) => {
+  const raw = cell.getAttribute('colspan');
+  const span = raw === null ? 1 : Number.parseInt(raw, 10);
+  return Number.isFinite(span) && span > 1 ? Math.min(span, 1000) : 1;
+};
+
+function tableCells(row: Element): (Element | undefined)[] {
   const out: (Element | undefined)[] = [];
-  for (const cell of row.cells) {
+  for (let cell = row.firstElementChild; cell !== null; cell = cell.nextElementSibling) {
+    if (cell.localName !== 'td' && cell.localName !== 'th') continue;
     out.push(cell);
-    for (let span = cell.colSpan; span > 1; span--) out.push(undefined);
+    for (let span = spanOf(cell); span > 1; span--) out.push(undefined);
   }
   return out;
 }
 
-function tableHeaderRow(table: HTMLTableElement): HTMLTableRowElement | null {
-  const head = table.tHead;
-  if (head) {
+const sectionOf = (row: Element) => row.parentElement?.localName;
+
+function tableHeaderRow(rows: readonly Element[]): Element | null {
+  const head = rows.filter((row) => sectionOf(row) === 'thead');
+  if (head.length > 0) {
     // The row naming the most columns; the last of equals (a pagination or search row has few labels).
-    let best: HTMLTableRowElement | null = null;
+    let best: Element | null = null;
     let bestLabels = 0;
-    for (const row of table.rows) {
-      if (row.parentElement !== head || row.cells.length < 2) continue;
+    for (const row of head) {
+      const cells = ownCells(row);
+      if (cells.length < 2) continue;
       let labels = 0;
-      for (const cell of row.cells) if (labelText(cell) !== '') labels++;
+      for (const cell of cells) if (labelText(cell) !== '') labels++;
       if (best === null || labels >= bestLabels) [best, bestLabels] = [row, labels];
     }
     return best;
   }
-  const first = table.rows[0];
-  if (!first || first.cells.length < 2) return null;
-  for (const cell of first.cells) if (cell.localName !== 'th') return null;
+  const first = rows[0];
+  if (!first) return null;
+  const cells = ownCells(first);
+  if (cells.length < 2) return null;
+  for (const cell of cells) if (cell.localName !== 'th') return null;
   return first;
 }
 
@@ -88,9 +127,9 @@ export function headerLabels(cells: readonly (Element | undefined)[]): string[] 
   return cells.map((cell) => (cell ? labelText(cell) : ''));
 }
 
-function isBodyRow(row: HTMLTableRowElement, columns: number): boolean {
+function isBodyRow(row: Element, columns: number): boolean {
   if (row.getAttribute('aria-hidden') === 'true') return false;
-  const cells = row.cells;
+  const cells = ownCells(row);
   if (cells.length === 0) return false;
   if (cells.length === 1 && columns > 2) return false;
   for (const cell of cells) if (cell.localName !== 'th') return true;
@@ -100,7 +139,8 @@ function isBodyRow(row: HTMLTableRowElement, columns: number): boolean {
 export function tableGrid(table: HTMLTableElement): Grid | null {
   const role = table.getAttribute('role');
   if (role === 'presentation' || role === 'none') return null;
-  const headerRow = tableHeaderRow(table);
+  const all = tableRows(table);
+  const headerRow = tableHeaderRow(all);
   const headers = headerRow ? headerLabels(tableCells(headerRow)) : [];
   return {
     kind: 'table',
@@ -108,8 +148,8 @@ export function tableGrid(table: HTMLTableElement): Grid | null {
     headers,
     rows() {
       const rows: GridRow[] = [];
-      for (const row of table.rows) {
-        const section = row.parentElement?.localName;
+      for (const row of all) {
+        const section = sectionOf(row);
         if (section === 'thead' || section === 'tfoot' || row === headerRow || !isBodyRow(row, headers.length)) continue;
         rows.push({ element: row, parts: [row], cells: tableCells(row) });
       }
@@ -127,7 +167,7 @@ function ariaCellsOf(row: Element): Element[] {
   }
   if (cells.length > 0) return cells;
   // Some grids wrap their cells (a row > div.cells-wrapper > cells).
-  return [...row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"], [role="columnheader"]')];
+  return [...row.querySelectorAll(GENERIC_SELECTORS.ariaCell)];
 }
 
 const numberAttr = (el: Element, name: string): number | null => {
@@ -152,7 +192,7 @@ export function ariaGrid(container: Element): Grid | null {
   if (container.localName === 'table') return null;
   const headers: string[] = [];
   const bodyRows: Element[] = [];
-  for (const row of container.querySelectorAll('[role="row"]')) {
+  for (const row of container.querySelectorAll(GENERIC_SELECTORS.ariaRow)) {
     if (row.parentElement?.closest(ROLE_CONTAINERS) !== container) continue;
     const cells = ariaCellsOf(row);
     if (cells.length === 0) continue;

@@ -1,3 +1,5 @@
+import { GENERIC_SELECTORS } from './selectors';
+
 /**
  * What an element says, read the cheap way.
  *
@@ -32,7 +34,6 @@ export function collapse(raw: string): string {
   return NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(SPACES, ' ') : trimmed;
 }
 
-const CONTROL_SELECTOR = 'input:not([type="hidden"]), select, textarea';
 
 /** The value a form control shows, or null when `el` is not one. */
 export function controlValue(el: Element): string | null {
@@ -61,7 +62,7 @@ export function textOf(el: Element): string {
   if (control !== null) return control;
   const text = collapse(el.textContent ?? '');
   if (text !== '' || el.firstElementChild === null) return text;
-  const inner = el.querySelector(CONTROL_SELECTOR);
+  const inner = el.querySelector(GENERIC_SELECTORS.control);
   return inner ? (controlValue(inner) ?? '') : '';
 }
 
