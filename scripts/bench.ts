@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only badges,indicators,...]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only badges,ingest,indicators,scoring,training]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -11,6 +11,8 @@ import { startDemoServer } from '../demo/server';
 import { DEMO_CRM_ORIGIN, DEMO_CRM_PORT } from '../lib/demo-origin';
 import { benchBadges } from './bench/badges';
 import { benchIngest } from './bench/ingest';
+import { benchTraining } from './bench/training';
+import { benchScoring } from './lib/bench-scoring';
 import { benchIndicators } from './lib/bench-indicators';
 import { EXTENSION_DIR } from './lib/browser';
 
@@ -60,5 +62,13 @@ if (wanted('indicators')) {
       `${result.firstPassMs.toFixed(0)} ms first pass (${result.indicators} indicators each; target ≤ 1,000)`,
   );
 }
+
+if (wanted('scoring')) {
+  const result = await benchScoring();
+  for (const [kind, rate] of Object.entries(result.rowsPerSecond)) figures[`scoring_${kind}_rows_per_s`] = rate;
+  log(`  scoring ${result.rows.toLocaleString('en-US')} customers: ${Object.entries(result.rowsPerSecond).map(([k, r]) => `${k} ${r.toLocaleString('en-US')}/s`).join(', ')} (target ≥ 100,000/s)`);
+}
+
+if (wanted('training')) Object.assign(figures, await benchTraining({ log }));
 
 if (asJson) console.log(JSON.stringify(figures));
