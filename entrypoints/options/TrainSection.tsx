@@ -151,7 +151,9 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
             {i18n.t('options.train.cancel')}
           </button>
         )}
-        <span className="text-xs text-slate-500">{i18n.t('options.train.workerNote')}</span>
+        <span className="text-xs text-slate-500">
+          {i18n.t('options.train.workerNote')} {kind !== 'logistic' && i18n.t('options.train.slowerKind')}
+        </span>
       </div>
 
       {/* Fixed height so the card does not jump as the run moves between states. */}
