@@ -180,15 +180,20 @@ function modalCellCount(rows: readonly Element[]): number {
   return best;
 }
 
-/** Every customer list of the page, in document order, root by root. */
-export function findCustomerLists(roots: readonly Root[]): CustomerList[] {
+/** The table and ARIA customer lists of these roots, in document order, root by root. */
+export function findTableLists(roots: readonly Root[]): CustomerList[] {
   const lists: CustomerList[] = [];
   for (const el of queryAll(roots, GENERIC_SELECTORS.list)) {
     const grid = el.localName === 'table' ? tableGrid(el as HTMLTableElement) : ariaGrid(el);
     const list = grid && asCustomerList(grid);
     if (list) lists.push(list);
   }
-  if (lists.length > 0) return lists;
+  return lists;
+}
+
+/** The div-grid customer lists of these roots (walks every element: only when there is no table or ARIA list). */
+export function findDivLists(roots: readonly Root[]): CustomerList[] {
+  const lists: CustomerList[] = [];
   for (const root of roots) {
     for (const grid of divGridsIn(root)) {
       const list = asCustomerList(grid);
@@ -196,4 +201,10 @@ export function findCustomerLists(roots: readonly Root[]): CustomerList[] {
     }
   }
   return lists;
+}
+
+/** Every customer list of the page: tables and ARIA grids, else div grids. */
+export function findCustomerLists(roots: readonly Root[]): CustomerList[] {
+  const lists = findTableLists(roots);
+  return lists.length > 0 ? lists : findDivLists(roots);
 }

@@ -1,5 +1,5 @@
 import type { CrmAdapter, ExtractedCustomer, PageExtraction } from '../types';
-import { findCustomerLists } from './find-lists';
+import { findDivLists, findTableLists } from './find-lists';
 import { joinedId, recordIdFromUrl, type JoinBy } from './identity';
 import { findActivitySections, readActivities } from './read-activities';
 import { readDetail } from './read-detail';
@@ -54,8 +54,11 @@ function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): Ext
 }
 
 export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}): PageExtraction | null {
-  const roots = collectRoots(doc);
-  const lists = findCustomerLists(roots);
+  // Lists of the document first, so the walk for shadow roots and frames can skip their rows.
+  const documentLists = findTableLists([doc]);
+  const roots = collectRoots(doc, documentLists.map((list) => list.grid.container));
+  let lists = [...documentLists, ...findTableLists(roots.slice(1))];
+  if (lists.length === 0) lists = findDivLists(roots);
   const containers = lists.map((list) => list.grid.container);
   if (lists.length === 0 || recordIdFromUrl(url.href, url) !== null) {
     const sections = findActivitySections(roots, (el) => containers.some((container) => container.contains(el)));

@@ -18,7 +18,9 @@ import { GENERIC_SELECTORS } from './selectors';
  *   of a grid nested in it); rows whose cells are all `columnheader` are
  *   header rows (later rows override earlier ones: group headers come
  *   first). Cells are `gridcell|cell|rowheader|columnheader`, placed by
- *   `aria-colindex` when given (virtualised columns leave holes). Row
+ *   `aria-colindex` when given (virtualised columns leave holes); header
+ *   cells may span columns (`aria-colspan`), body cells are one column each
+ *   (a spanning body row is a group title, not a customer). Row
  *   elements sharing an `aria-rowindex` are one row: AG-Grid splits a row
  *   into pinned-left, centre and pinned-right parts. Rows are ordered by
  *   `aria-rowindex`, because virtualised grids recycle row elements and
@@ -160,14 +162,30 @@ export function tableGrid(table: HTMLTableElement): Grid | null {
 
 // ---- ARIA grids
 
-function ariaCellsOf(row: Element): Element[] {
+interface AriaRow {
+  row: Element;
+  cells: Element[];
+  header: boolean;
+}
+
+/** A row's cells (its children with a cell role, else wrapped ones) and whether they are all column headers; roles read once. */
+function ariaRowOf(row: Element): AriaRow {
   const cells: Element[] = [];
+  let headers = 0;
   for (let child = row.firstElementChild; child !== null; child = child.nextElementSibling) {
-    if (CELL_ROLES.has(child.getAttribute('role') ?? '')) cells.push(child);
+    const role = child.getAttribute('role');
+    if (role === null || !CELL_ROLES.has(role)) continue;
+    cells.push(child);
+    if (role === 'columnheader') headers++;
   }
-  if (cells.length > 0) return cells;
-  // Some grids wrap their cells (a row > div.cells-wrapper > cells).
-  return [...row.querySelectorAll(GENERIC_SELECTORS.ariaCell)];
+  if (cells.length === 0) {
+    // Some grids wrap their cells (a row > div.cells-wrapper > cells).
+    for (const cell of row.querySelectorAll(GENERIC_SELECTORS.ariaCell)) {
+      cells.push(cell);
+      if (cell.getAttribute('role') === 'columnheader') headers++;
+    }
+  }
+  return { row, cells, header: cells.length > 0 && headers === cells.length };
 }
 
 const numberAttr = (el: Element, name: string): number | null => {
@@ -177,12 +195,13 @@ const numberAttr = (el: Element, name: string): number | null => {
   return Number.isFinite(value) ? value : null;
 };
 
-function placeAria(cells: readonly Element[], into: (Element | undefined)[]): void {
+/** Places cells by aria-colindex (1-based), else after the last one; header cells may span (aria-colspan). */
+function placeAria(cells: readonly Element[], into: (Element | undefined)[], spans: boolean): void {
   let position = into.length;
   for (const cell of cells) {
     const index = numberAttr(cell, 'aria-colindex');
     const at = index !== null && index >= 1 ? index - 1 : position;
-    const span = Math.max(1, numberAttr(cell, 'aria-colspan') ?? 1);
+    const span = spans ? Math.max(1, numberAttr(cell, 'aria-colspan') ?? 1) : 1;
     place(into, at, cell, span, undefined);
     position = Math.max(position, at + span);
   }
@@ -191,36 +210,38 @@ function placeAria(cells: readonly Element[], into: (Element | undefined)[]): vo
 export function ariaGrid(container: Element): Grid | null {
   if (container.localName === 'table') return null;
   const headers: string[] = [];
-  const bodyRows: Element[] = [];
+  const bodyRows: AriaRow[] = [];
+  // Rows of a grid nested in this one are not its rows; most grids nest none, and skip the check.
+  const nests = container.querySelector(ROLE_CONTAINERS) !== null;
   for (const row of container.querySelectorAll(GENERIC_SELECTORS.ariaRow)) {
-    if (row.parentElement?.closest(ROLE_CONTAINERS) !== container) continue;
-    const cells = ariaCellsOf(row);
-    if (cells.length === 0) continue;
-    if (cells.every((cell) => cell.getAttribute('role') === 'columnheader')) {
-      const placed: (Element | undefined)[] = [];
-      placeAria(cells, placed);
-      placed.forEach((cell, at) => {
-        const label = cell ? labelText(cell) : '';
-        while (headers.length <= at) headers.push('');
-        if (label !== '') headers[at] = label;
-      });
-    } else {
-      bodyRows.push(row);
+    if (nests && row.parentElement?.closest(ROLE_CONTAINERS) !== container) continue;
+    const read = ariaRowOf(row);
+    if (read.cells.length === 0) continue;
+    if (!read.header) {
+      bodyRows.push(read);
+      continue;
     }
+    const placed: (Element | undefined)[] = [];
+    placeAria(read.cells, placed, true);
+    placed.forEach((cell, at) => {
+      const label = cell ? labelText(cell) : '';
+      while (headers.length <= at) headers.push('');
+      if (label !== '') headers[at] = label;
+    });
   }
   return {
     kind: 'aria',
     container,
     headers,
     rows() {
-      const groups = new Map<number, Element[]>();
-      const order: { index: number | null; parts: Element[] }[] = [];
-      for (const row of bodyRows) {
-        const index = numberAttr(row, 'aria-rowindex');
+      const groups = new Map<number, AriaRow[]>();
+      const order: { index: number | null; parts: AriaRow[] }[] = [];
+      for (const read of bodyRows) {
+        const index = numberAttr(read.row, 'aria-rowindex');
         const group = index === null ? undefined : groups.get(index);
-        if (group) group.push(row);
+        if (group) group.push(read);
         else {
-          const parts = [row];
+          const parts = [read];
           if (index !== null) groups.set(index, parts);
           order.push({ index, parts });
         }
@@ -228,8 +249,8 @@ export function ariaGrid(container: Element): Grid | null {
       if (order.every((entry) => entry.index !== null)) order.sort((a, b) => a.index! - b.index!);
       return order.map(({ parts }) => {
         const cells: (Element | undefined)[] = [];
-        for (const part of parts) placeAria(ariaCellsOf(part), cells);
-        return { element: parts[0]!, parts, cells };
+        for (const part of parts) placeAria(part.cells, cells, false);
+        return { element: parts[0]!.row, parts: parts.map((part) => part.row), cells };
       });
     },
   };

@@ -3,9 +3,10 @@ import { GENERIC_SELECTORS } from './selectors';
 /**
  * What an element says, read the cheap way.
  *
- * - textOf: a cell's or value's text. A single text node is read directly
- *   (half the cost of textContent on thousands of cells, inside the CRM's
- *   render task); whitespace is collapsed; form controls give their value
+ * - textOf: a cell's or value's text. A single text node, or one wrapped in
+ *   a few single-child elements, is read directly (half the cost of
+ *   textContent on thousands of cells, inside the CRM's render task);
+ *   whitespace is collapsed; form controls give their value
  *   (input → value, checkbox/radio → "true"/"false", select → the chosen
  *   options' text, textarea → value); an element with no text but a control
  *   inside (Odoo, Dynamics forms) gives the control's value.
@@ -55,9 +56,19 @@ export function controlValue(el: Element): string | null {
   }
 }
 
+const CONTROL_TAGS = new Set(['input', 'select', 'textarea']);
+const MAX_WRAPPERS = 4;
+
 export function textOf(el: Element): string {
-  const only = el.firstChild;
-  if (only !== null && only === el.lastChild && only.nodeType === 3) return collapse(only.nodeValue ?? '');
+  // The common cell: one text node, possibly wrapped in a few single-child elements (AG-Grid's span).
+  let node: Node = el;
+  for (let depth = 0; depth <= MAX_WRAPPERS; depth++) {
+    const only: Node | null = node.firstChild;
+    if (only === null || only !== node.lastChild) break;
+    if (only.nodeType === 3) return collapse(only.nodeValue ?? '');
+    if (only.nodeType !== 1 || CONTROL_TAGS.has((only as Element).localName)) break;
+    node = only;
+  }
   const control = controlValue(el);
   if (control !== null) return control;
   const text = collapse(el.textContent ?? '');

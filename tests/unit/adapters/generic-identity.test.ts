@@ -60,6 +60,34 @@ describe('recordIdFromUrl', () => {
   });
 });
 
+describe('recordIdFromUrl parses links by hand as a URL parser would', () => {
+  const base = page('https://crm.example.com/accounts/42/');
+
+  it('resolves relative paths against the page, dot segments included', () => {
+    expect(recordIdFromUrl('edit', base)).toBe('42');
+    expect(recordIdFromUrl('../../customers/77/view', base)).toBe('77');
+    expect(recordIdFromUrl('./orders', base)).toBe('42');
+    expect(recordIdFromUrl('', page('https://crm.example.com/accounts/9'))).toBe('9');
+  });
+
+  it('compares hosts case-insensitively, refuses user info and other hosts or ports', () => {
+    expect(recordIdFromUrl('//CRM.example.com/accounts/5', base)).toBe('5');
+    expect(recordIdFromUrl('HTTPS://crm.example.com/accounts/6?tab=1', base)).toBe('6');
+    expect(recordIdFromUrl('https://crm.example.com:8443/accounts/6', base)).toBeNull();
+    expect(recordIdFromUrl('https://evil@crm.example.com/accounts/6', base)).toBeNull();
+    expect(recordIdFromUrl('https://crm.example.com.evil.io/accounts/6', base)).toBeNull();
+    expect(recordIdFromUrl('https:/accounts/6', base)).toBeNull();
+  });
+
+  it('decodes parameter values (percent and plus) and keeps the first of a repeated name', () => {
+    expect(recordIdFromUrl('/x?id=ACME%2F001', base)).toBe('ACME/001');
+    expect(recordIdFromUrl('/x?id=A+1', base)).toBe('A 1');
+    expect(recordIdFromUrl('/x?id=%E0%A4%A', base)).toBe('%E0%A4%A');
+    expect(recordIdFromUrl('/x?id=&id=9', base)).toBe('9');
+    expect(recordIdFromUrl('/x?ID=1&id=2', base)).toBe('1');
+  });
+});
+
 describe('emailOf', () => {
   it('finds the first address, lower-cased', () => {
     expect(emailOf('Ana Souza <Ana.Souza+crm@Acme-Widgets.co.uk>, ops@acme.com')).toBe('ana.souza+crm@acme-widgets.co.uk');
