@@ -183,8 +183,11 @@ function modalCellCount(rows: readonly Element[]): number {
 /** The table and ARIA customer lists of these roots, in document order, root by root. */
 export function findTableLists(roots: readonly Root[]): CustomerList[] {
   const lists: CustomerList[] = [];
-  for (const el of queryAll(roots, GENERIC_SELECTORS.list)) {
-    const grid = el.localName === 'table' ? tableGrid(el as HTMLTableElement) : ariaGrid(el);
+  const candidates = queryAll(roots, GENERIC_SELECTORS.list);
+  for (const [at, el] of candidates.entries()) {
+    // Candidates come in document order: whatever one contains follows it.
+    const next = candidates[at + 1];
+    const grid = el.localName === 'table' ? tableGrid(el as HTMLTableElement) : ariaGrid(el, next !== undefined && el.contains(next));
     const list = grid && asCustomerList(grid);
     if (list) lists.push(list);
   }

@@ -207,12 +207,15 @@ function placeAria(cells: readonly Element[], into: (Element | undefined)[], spa
   }
 }
 
-export function ariaGrid(container: Element): Grid | null {
+/**
+ * `nests`: whether another grid or table lies inside this one, when the
+ * caller knows it already (find-lists.ts has every candidate in hand): its
+ * rows are not this grid's. Most grids nest none and skip the per-row check.
+ */
+export function ariaGrid(container: Element, nests = container.querySelector(ROLE_CONTAINERS) !== null): Grid | null {
   if (container.localName === 'table') return null;
   const headers: string[] = [];
   const bodyRows: AriaRow[] = [];
-  // Rows of a grid nested in this one are not its rows; most grids nest none, and skip the check.
-  const nests = container.querySelector(ROLE_CONTAINERS) !== null;
   for (const row of container.querySelectorAll(GENERIC_SELECTORS.ariaRow)) {
     if (nests && row.parentElement?.closest(ROLE_CONTAINERS) !== container) continue;
     const read = ariaRowOf(row);
