@@ -14,13 +14,15 @@
  *   unreadable) values are imputed to the median, i.e. 0 after centering,
  *   and — when the training rows had any missing value — a missing-indicator
  *   input "name=(missing)" is 1.
- *   Spline knots (format 2): a numeric column with at least MIN_SPLINE_VALUES
- *   distinct training values also gets one input max(0, z − kⱼ) per knot kⱼ,
- *   the knots being its training 20/40/60/80 % quantiles (distinct, strictly
- *   inside the range). With them a linear model fits a piecewise-linear
- *   effect (tenure: steep in the first months, flat after), and the network
- *   starts from the same bends. Generic, not tuned to a file: four interior
- *   knots at quintiles is the usual default of regression splines.
+ *   Spline knots (format 2): a numeric column also gets one input
+ *   max(0, z − kⱼ) per knot kⱼ: its training 20/40/60/80 % quantiles when it
+ *   has at least MIN_SPLINE_VALUES distinct values, else (3–9 values, e.g. a
+ *   product count) every interior value (distinct, strictly inside the
+ *   range). With them a linear model fits a piecewise-linear effect (tenure:
+ *   steep in the first months, flat after; churn lowest at 2 products,
+ *   highest at 4), and the network starts from the same bends. Generic, not
+ *   tuned to a file: four interior knots at quintiles is the usual default
+ *   of regression splines.
  * - binary: yes → 1, no → 0; missing → the training share of "yes" (`fill`).
  *   That share is also the column's baseline (its training mean), so a
  *   missing answer contributes exactly nothing to an explanation, rather
@@ -190,18 +192,26 @@ export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnS
   return { columns, ...featureLayout(columns) };
 }
 
-/** Knots in scaled units at the j/(count+1) quantiles, distinct and strictly inside the clipped range. */
+/**
+ * Knots in scaled units: at the j/(count+1) quantiles when the column has at
+ * least MIN_SPLINE_VALUES distinct values; with 3 to MIN_SPLINE_VALUES − 1
+ * distinct values (counts such as "number of products"), at every interior
+ * value, so the spline passes through each level and a U-shaped effect is
+ * as expressible as with one-hot levels. Distinct, strictly inside the
+ * clipped range.
+ */
 export function splineKnots(values: readonly number[], center: number, scale: number, clip: number, count: number): number[] {
   if (count <= 0 || values.length === 0) return [];
   const sorted = Float64Array.from(values).sort();
-  let distinct = 1;
-  for (let i = 1; i < sorted.length && distinct < MIN_SPLINE_VALUES; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
-  if (distinct < MIN_SPLINE_VALUES) return [];
+  const levels: number[] = [sorted[0]!];
+  for (let i = 1; i < sorted.length && levels.length < MIN_SPLINE_VALUES; i++) if (sorted[i] !== sorted[i - 1]) levels.push(sorted[i]!);
+  if (levels.length < 3) return [];
   const lo = Math.max(-clip, (sorted[0]! - center) / scale);
   const hi = Math.min(clip, (sorted[sorted.length - 1]! - center) / scale);
+  const raw = levels.length < MIN_SPLINE_VALUES ? levels.slice(1, -1) : Array.from({ length: count }, (_, j) => quantile(sorted, (j + 1) / (count + 1)));
   const knots: number[] = [];
-  for (let j = 1; j <= count; j++) {
-    const k = (quantile(sorted, j / (count + 1)) - center) / scale;
+  for (const value of raw) {
+    const k = (value - center) / scale;
     if (k > lo && k < hi && (knots.length === 0 || k > knots[knots.length - 1]!)) knots.push(k);
   }
   return knots;

@@ -18,6 +18,9 @@ const train: RawRow[] = [
   { fee: '', partner: 'No', plan: 'team' },
 ];
 
+/** The layout tests below are about scaling, imputing and one-hot inputs; spline knots have their own tests. */
+const NO_SPLINE = { minLevelCount: 2, splineKnots: 0 };
+
 function column<K extends FittedColumn['kind']>(cols: FittedColumn[], name: string, kind: K): Extract<FittedColumn, { kind: K }> {
   const c = cols.find((x) => x.name === name);
   if (!c || c.kind !== kind) throw new Error(`no ${kind} column ${name}`);
@@ -45,7 +48,7 @@ describe('quantile and robustScale', () => {
 });
 
 describe('fitPreprocessor', () => {
-  const prep = fitPreprocessor(train, specs, { minLevelCount: 2 });
+  const prep = fitPreprocessor(train, specs, NO_SPLINE);
 
   it('fits numeric median/IQR on the present values and adds a missing indicator', () => {
     expect(column(prep.columns, 'fee', 'numeric')).toMatchObject({ center: 30, scale: 20, missingIndicator: true });
@@ -74,16 +77,16 @@ describe('fitPreprocessor', () => {
     transform(prep, heldOut);
     expect(prep).toEqual(before);
     // What the fold procedure does: fit on the training part → same statistics whatever the held-out rows hold.
-    expect(fitPreprocessor(train, specs, { minLevelCount: 2 })).toEqual(prep);
+    expect(fitPreprocessor(train, specs, NO_SPLINE)).toEqual(prep);
     // Control: had the held-out rows been included, the statistics would differ (so this test can fail).
-    const leaky = fitPreprocessor([...train, ...heldOut], specs, { minLevelCount: 2 });
+    const leaky = fitPreprocessor([...train, ...heldOut], specs, NO_SPLINE);
     expect(column(leaky.columns, 'fee', 'numeric').center).toBe(40);
     expect(column(leaky.columns, 'partner', 'binary').fill).not.toBeCloseTo(3 / 5, 6);
     expect(column(leaky.columns, 'plan', 'categorical').levels).toContain('enterprise');
   });
 
   it('does not add a missing indicator when training had no missing value', () => {
-    const p = fitPreprocessor(train.slice(0, 5), [{ name: 'fee', kind: 'numeric' }]);
+    const p = fitPreprocessor(train.slice(0, 5), [{ name: 'fee', kind: 'numeric' }], NO_SPLINE);
     expect(p.featureNames).toEqual(['fee']);
     // A missing value at scoring time is then imputed to the median (0 after centering).
     expect(Array.from(transformRow(p, { fee: 'N/A' }))).toEqual([0]);
@@ -91,7 +94,7 @@ describe('fitPreprocessor', () => {
 });
 
 describe('transform', () => {
-  const prep = fitPreprocessor(train, specs, { minLevelCount: 2 });
+  const prep = fitPreprocessor(train, specs, NO_SPLINE);
 
   it('scales, clips, imputes and one-hot encodes row-major', () => {
     const x = transform(prep, [
@@ -151,10 +154,19 @@ describe('spline knots', () => {
     [0, 1, 0.6, 0.2, 0, 0].forEach((v, j) => expect(x[j]).toBeCloseTo(v, 6));
   });
 
-  it('needs at least 10 distinct values, and can be turned off', () => {
+  it('with 3–9 distinct values, a knot at every interior value (a count such as products: any shape per level)', () => {
+    // 0…8, ten rows each: median 4, IQR 6 − 2 = 4; knots at 1…7 → (v − 4) / 4.
     const nine = fitPreprocessor(Array.from({ length: 90 }, (_, i) => ({ x: String(i % 9) })), [{ name: 'x', kind: 'numeric' }]);
-    expect(column(nine.columns, 'x', 'numeric').knots).toBeUndefined();
-    expect(nine.featureNames).toEqual(['x']);
+    expect(column(nine.columns, 'x', 'numeric').knots).toEqual([1, 2, 3, 4, 5, 6, 7].map((v) => (v - 4) / 4));
+    expect(nine.featureNames).toEqual(['x', 'x>1', 'x>2', 'x>3', 'x>4', 'x>5', 'x>6', 'x>7']);
+    // 1, 2, 3, 4 products: the linear input plus bends at 2 and 3 fit any four level effects.
+    const products = fitPreprocessor([1, 1, 2, 2, 2, 3, 4].map((v) => ({ x: String(v) })), [{ name: 'x', kind: 'numeric' }]);
+    expect(products.featureNames).toEqual(['x', 'x>2', 'x>3']);
+  });
+
+  it('no knots with two values, or when turned off', () => {
+    const two = fitPreprocessor([0, 5, 5, 0].map((v) => ({ x: String(v) })), [{ name: 'x', kind: 'numeric' }]);
+    expect(column(two.columns, 'x', 'numeric').knots).toBeUndefined();
     const off = fitPreprocessor(rows, [{ name: 'x', kind: 'numeric' }], { splineKnots: 0 });
     expect(off.featureNames).toEqual(['x']);
   });
@@ -168,7 +180,7 @@ describe('spline knots', () => {
 });
 
 describe('compileTransform', () => {
-  const prep = fitPreprocessor(train, specs, { minLevelCount: 2 });
+  const prep = fitPreprocessor(train, specs, NO_SPLINE);
 
   it('gives what transform gives, reusing its memos across calls', () => {
     const run = compileTransform(prep);
