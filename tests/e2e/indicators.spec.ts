@@ -10,6 +10,8 @@ const DAY = 86_400_000;
 test('a shopper’s order list becomes indicators, lifecycle, pattern and activities in the side panel', async ({ extension }) => {
   const page = await extension.context.newPage();
   await page.goto(`${SHOPPERS}/8481`);
+  // The SPA renders after fetching the shopper (the CRM loads its purchase log on first use).
+  await page.locator('table[data-crm="order-history"] tbody tr[data-activity="order"]').first().waitFor();
   const orders = await page.evaluate(() =>
     [...document.querySelectorAll('table[data-crm="order-history"] tbody tr[data-activity="order"]')].map((tr) => ({
       day: tr.getAttribute('data-activity-id')!,
@@ -30,9 +32,10 @@ test('a shopper’s order list becomes indicators, lifecycle, pattern and activi
   await expect(panel.locator('[data-indicator="order_count"]')).toContainText(`${orders.length} orders`);
   await expect(panel.locator('[data-indicator="recency_days"]')).toContainText(`${recencyDays} day`);
   await expect(panel.getByText('CRM data as of Sep 30, 1997')).toBeVisible();
-  // All six categories are there, available or not.
+  // All six categories are there, available or not (the reasons card has category headings too).
+  const indicatorsCard = panel.getByRole('region', { name: 'Indicators', exact: true });
   for (const category of ['Consumption', 'Satisfaction', 'Loyalty', 'Market competition', 'Customer characteristics', 'Financial']) {
-    await expect(panel.getByRole('heading', { name: category, exact: true })).toBeVisible();
+    await expect(indicatorsCard.getByRole('heading', { name: category, exact: true })).toBeVisible();
   }
   const lifecycle = panel.getByRole('region', { name: 'Lifecycle and churn pattern' });
   await expect(lifecycle).toContainText(/New|Growth|Mature|Decline|Churned/);
