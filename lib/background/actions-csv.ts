@@ -1,3 +1,4 @@
+import { customerKey } from '../db/customer-key';
 import Papa from 'papaparse';
 import type { ActionRow, CustomerRow } from '../db/schema';
 
@@ -9,10 +10,10 @@ const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).to
 export function actionsCsv(actions: readonly ActionRow[], names: ReadonlyMap<string, string>): string {
   const rows = [...actions]
     .sort((a, b) => a.at - b.at)
-    .map((a) => [a.site, a.crmId, names.get(`${a.site}\u0000${a.crmId}`) ?? '', a.kind, iso(a.at), a.scriptId ?? '', a.playbookId ?? '', a.note ?? '', a.outcome?.kind ?? '', iso(a.outcome?.at)]);
+    .map((a) => [a.site, a.crmId, names.get(customerKey(a.site, a.crmId)) ?? '', a.kind, iso(a.at), a.scriptId ?? '', a.playbookId ?? '', a.note ?? '', a.outcome?.kind ?? '', iso(a.outcome?.at)]);
   // Cells starting with =, +, - or @ are prefixed so a spreadsheet never runs CRM text as a formula.
   const safe = rows.map((row) => row.map((cell) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell)));
   return Papa.unparse({ fields: [...ACTION_CSV_COLUMNS], data: safe }, { newline: '\r\n' });
 }
 
-export const nameKey = (row: Pick<CustomerRow, 'site' | 'crmId'>) => `${row.site}\u0000${row.crmId}`;
+export const nameKey = (row: Pick<CustomerRow, 'site' | 'crmId'>) => customerKey(row.site, row.crmId);

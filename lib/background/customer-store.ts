@@ -1,3 +1,4 @@
+import { customerKey } from '../db/customer-key';
 import type { CustomerSnapshot, Reason, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
 import { getActivities, getCustomer, getCustomers, writeBatch, type WriteBatch } from '../db/customers-repo';
@@ -12,7 +13,7 @@ export const MAX_CACHED_CUSTOMERS = 50_000;
 /** Customers whose activity lists are kept in memory (detail pages visited recently). */
 export const MAX_CACHED_ACTIVITY_LISTS = 2_000;
 
-const keyOf = (site: SiteKey, crmId: string) => `${site}\u0000${crmId}`;
+const keyOf = customerKey;
 
 export interface CustomerStoreOptions {
   onWriteFailure: (error: unknown, batch: WriteBatch) => void;

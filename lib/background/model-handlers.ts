@@ -9,6 +9,7 @@
  * trial scorer before anything is stored, so a bad file changes nothing.
  */
 import type { Activity } from '../domain';
+import { customerKey } from '../db/customer-key';
 import type { ChurnRadarDb } from '../db/db';
 import type { IndicatorSettings } from '../indicators/types';
 import type { BackgroundEvent, ModelOrigin, ScorecardView } from '../messaging/protocol';
@@ -163,7 +164,7 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
       const [rows, activities, settings] = await Promise.all([deps.db.customers.toArray(), deps.db.activities.toArray(), deps.indicatorSettings()]);
       const bySite = new Map<string, Activity[]>();
       for (const activity of activities) {
-        const key = `${activity.site}\u0000${activity.crmId}`;
+        const key = customerKey(activity.site, activity.crmId);
         const list = bySite.get(key);
         if (list) list.push(activity);
         else bySite.set(key, [activity]);
@@ -172,12 +173,12 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
       const outcomes = new Map<string, 'retained' | 'churned'>();
       await deps.db.actions.orderBy('at').each((action) => {
         const kind = action.outcome?.kind;
-        if (kind === 'retained' || kind === 'churned') outcomes.set(`${action.site}\u0000${action.crmId}`, kind);
+        if (kind === 'retained' || kind === 'churned') outcomes.set(customerKey(action.site, action.crmId), kind);
       });
       const flags = new Map<string, 'too_high' | 'too_low'>();
-      await deps.db.feedback.orderBy('at').each((flag) => void flags.set(`${flag.site}\u0000${flag.crmId}`, flag.verdict));
+      await deps.db.feedback.orderBy('at').each((flag) => void flags.set(customerKey(flag.site, flag.crmId), flag.verdict));
       const customers = rows.map((row) => {
-        const key = `${row.site}\u0000${row.crmId}`;
+        const key = customerKey(row.site, row.crmId);
         return { row, activities: bySite.get(key) ?? [], outcome: outcomes.get(key), flag: flags.get(key) };
       });
       return observedTrainingRows(customers, settings, deps.now());

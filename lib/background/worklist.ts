@@ -1,3 +1,4 @@
+import { customerKey } from '../db/customer-key';
 import type { Tier } from '../domain';
 import type { ActionRow, CustomerRow, OverrideRow } from '../db/schema';
 import { readProductField } from '../fields/product-fields';
@@ -44,7 +45,7 @@ export function buildWorklist(
   const items: WorklistItem[] = [];
   for (const row of customers) {
     if (!row.lastScore) continue;
-    const key = `${row.site}\u0000${row.crmId}`;
+    const key = customerKey(row.site, row.crmId);
     const override = overrides.get(key);
     const tier = override?.tier ?? row.lastScore.tier;
     if (tier < AT_RISK_TIER) continue;

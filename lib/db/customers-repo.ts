@@ -1,3 +1,4 @@
+import { customerKey } from './customer-key';
 import type { SiteKey } from '../domain';
 import type { ChurnRadarDb } from './db';
 import { fromBatch, observationKey, toBatches } from './observation-batches';
@@ -26,7 +27,7 @@ export async function writeBatch(db: ChurnRadarDb, batch: Partial<WriteBatch>): 
 /** A coalesced batch may hold several versions of a customer; the last one is the truth. */
 function latestPerCustomer(rows: readonly CustomerRow[]): CustomerRow[] {
   const latest = new Map<string, CustomerRow>();
-  for (const row of rows) latest.set(`${row.site}\u0000${row.crmId}`, row);
+  for (const row of rows) latest.set(customerKey(row.site, row.crmId), row);
   return latest.size === rows.length ? (rows as CustomerRow[]) : [...latest.values()];
 }
 

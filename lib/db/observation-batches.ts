@@ -1,8 +1,9 @@
+import { customerKey } from './customer-key';
 import type { SiteKey } from '../domain';
 import type { ObservationBatchRow, ObservationRow } from './schema';
 
 /** The key a batch lists its customers under (multiEntry index `*keys`). */
-export const observationKey = (site: SiteKey, crmId: string) => `${site}\u0000${crmId}`;
+export const observationKey = customerKey;
 
 /**
  * Observations are stored one row per page sighting, not one row per
