@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
-import { DEMO_CRM_MATCH } from './lib/demo-origin';
+import { DEMO_CRM_MATCH, E2E_FIXTURE_MATCH } from './lib/demo-origin';
 
 // The manifest is opt-in by construction: the only host the extension can read
 // out of the box is the bundled demo CRM on 127.0.0.1. Other CRMs are enabled
@@ -10,15 +10,20 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   vite: () => ({ plugins: [tailwindcss()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [DEMO_CRM_MATCH],
+    // The e2e flavour (npm run build:e2e) also holds the fixture origin, because Playwright cannot
+    // answer the browser's own permission prompt (microsoft/playwright#32755); the production
+    // manifest stays opt-in. Never in content_scripts: fixtures are enabled through the product's flow.
+    host_permissions: mode === 'e2e' ? [DEMO_CRM_MATCH, E2E_FIXTURE_MATCH] : [DEMO_CRM_MATCH],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // What an IT admin may preset and lock through policy (chrome.storage.managed); see lib/policy.
+    storage: { managed_schema: 'managed-schema.json' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'churn-radar@example.org', strict_min_version: '128.0' } } }
       : {}),

@@ -1,151 +1,95 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { Skeleton } from '../../components/Skeleton';
 import { StorageBanner } from '../../components/StorageBanner';
 import { uiLocale } from '../../components/i18n';
-import { DataSection } from './DataSection';
-import { FeedbackSection } from './FeedbackSection';
-import { ModelSection } from './ModelSection';
-import { ModelsSection } from './ModelsSection';
-import { ScorecardSection } from './ScorecardSection';
-import { TiersSection } from './TiersSection';
-import { TrainSection } from './TrainSection';
-import type { PreparedData } from './workspace';
+import { CONSOLE_TABS, hashFor, routeFromHash, type ConsoleRoute, type ConsoleTabId } from './tabs/registry';
 
-// The charts (recharts) load in their own chunk, after the rest of the console is on screen.
-const EvaluationSection = lazy(() => import('./EvaluationSection').then((m) => ({ default: m.EvaluationSection })));
-
-const SECTIONS = ['model', 'data', 'train', 'evaluation', 'models', 'scorecard', 'tiers', 'feedback'] as const;
-type Section = (typeof SECTIONS)[number];
-
-function sectionFromHash(hash: string): Section {
-  const id = hash.replace(/^#\/?/, '');
-  return (SECTIONS as readonly string[]).includes(id) ? (id as Section) : 'model';
-}
-
-/**
- * Follows which section is being read, for the nav's "current" mark: the last
- * section whose heading has passed a line near the top of the window, or the
- * last section once the page is scrolled to the bottom.
- */
-function useCurrentSection(): Section {
-  const [current, setCurrent] = useState<Section>(() => sectionFromHash(window.location.hash));
+function useRoute(): [ConsoleRoute, (tab: ConsoleTabId) => void] {
+  const [route, setRoute] = useState(() => routeFromHash(window.location.hash));
   useEffect(() => {
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
-      let next: Section = SECTIONS[0];
-      for (const id of SECTIONS) {
-        const top = document.getElementById(id)?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY;
-        if (top <= 120) next = id;
-      }
-      setCurrent(atBottom && window.scrollY > 0 ? SECTIONS[SECTIONS.length - 1]! : next);
-    };
-    const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(update);
-    };
-    update();
-    window.addEventListener('scroll', onScroll, { passive: true });
-    window.addEventListener('resize', onScroll);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', onScroll);
-      window.removeEventListener('resize', onScroll);
-    };
+    const onHash = () => setRoute(routeFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return current;
+  const select = (tab: ConsoleTabId) => {
+    const next = { tab, section: null };
+    history.replaceState(null, '', hashFor(next));
+    setRoute(next);
+    window.scrollTo({ top: 0 });
+  };
+  return [route, select];
 }
 
-/** The manager console: a header, a sticky section nav, and every section on one scrolling page. */
+/** Once a tab's content is on screen, scroll to the section the link named (e.g. #/models/train). */
+function useScrollToSection(route: ConsoleRoute): void {
+  useEffect(() => {
+    if (!route.section) return;
+    let tries = 0;
+    const timer = setInterval(() => {
+      const target = document.getElementById(route.section!);
+      if (target || ++tries > 50) {
+        clearInterval(timer);
+        target?.scrollIntoView({ block: 'start' });
+      }
+    }, 50);
+    return () => clearInterval(timer);
+  }, [route.tab, route.section]);
+}
+
+/** The manager console: a header with the tab bar, then the chosen tab. */
 export function App() {
-  const current = useCurrentSection();
-  const [prepared, setPrepared] = useState<PreparedData | null>(null);
-  const [evaluated, setEvaluated] = useState<string | null>(null);
-  const onPrepared = useCallback((data: PreparedData | null) => setPrepared(data), []);
-  const labels: Record<Section, string> = {
-    model: i18n.t('options.nav.model'),
-    data: i18n.t('options.nav.data'),
-    train: i18n.t('options.nav.train'),
-    evaluation: i18n.t('options.nav.evaluation'),
-    models: i18n.t('options.nav.models'),
-    scorecard: i18n.t('options.nav.scorecard'),
-    tiers: i18n.t('options.nav.tiers'),
-    feedback: i18n.t('options.nav.feedback'),
+  const [route, select] = useRoute();
+  useScrollToSection(route);
+  const active = CONSOLE_TABS.find((tab) => tab.id === route.tab) ?? CONSOLE_TABS[0];
+  const Active = active.component;
+  const labels: Record<ConsoleTabId, string> = {
+    dashboard: i18n.t('options.tabs.dashboard'),
+    risk: i18n.t('options.tabs.risk'),
+    playbooks: i18n.t('options.tabs.playbooks'),
+    models: i18n.t('options.tabs.models'),
+    sites: i18n.t('options.tabs.sites'),
+    privacy: i18n.t('options.tabs.privacy'),
   };
 
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center gap-3 px-6 py-3">
-          <Logo />
-          <div>
-            <h1 className="text-base leading-tight font-semibold text-slate-900">{i18n.t('extName')}</h1>
-            <p className="text-xs text-slate-500">{i18n.t('options.subtitle')}</p>
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
+          <div className="flex items-center gap-3">
+            <Logo />
+            <div>
+              <h1 className="text-base leading-tight font-semibold text-slate-900">{i18n.t('extName')}</h1>
+              <p className="text-xs text-slate-500">{i18n.t('options.subtitle')}</p>
+            </div>
+          </div>
+          <div role="tablist" aria-label={i18n.t('options.tabs.label')} className="flex flex-wrap gap-1">
+            {CONSOLE_TABS.map(({ id }) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`tab-${id}`}
+                aria-selected={id === active.id}
+                aria-controls="console-panel"
+                onClick={() => select(id)}
+                className={`rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${
+                  id === active.id ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-100'
+                }`}
+              >
+                {labels[id]}
+              </button>
+            ))}
           </div>
         </div>
       </header>
-      <div className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-6 md:flex-row md:items-start">
-        <nav aria-label={i18n.t('options.navLabel')} className="md:sticky md:top-6 md:w-48 md:shrink-0">
-          <ul className="flex flex-wrap gap-1 md:flex-col">
-            {SECTIONS.map((id) => (
-              <li key={id}>
-                <a
-                  href={`#${id}`}
-                  aria-current={id === current ? 'location' : undefined}
-                  className={`block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${
-                    id === current ? 'bg-slate-900 text-white' : 'text-slate-700 hover:bg-slate-200'
-                  }`}
-                >
-                  {labels[id]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {/* Bottom room so the last section can scroll up to the top when its nav link is used. */}
-        <main className="min-w-0 flex-1 space-y-10 pb-[40vh]">
-          <StorageBanner locale={uiLocale()} />
-          <Section id="model" title={labels.model}>
-            <ModelSection />
-          </Section>
-          <Section id="data" title={labels.data}>
-            <DataSection onChange={onPrepared} />
-          </Section>
-          <Section id="train" title={labels.train}>
-            <TrainSection data={prepared} onTrained={setEvaluated} />
-          </Section>
-          <Section id="evaluation" title={labels.evaluation}>
-            <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-              <EvaluationSection modelId={evaluated} onSelect={setEvaluated} />
-            </Suspense>
-          </Section>
-          <Section id="models" title={labels.models}>
-            <ModelsSection onEvaluate={setEvaluated} />
-          </Section>
-          <Section id="scorecard" title={labels.scorecard}>
-            <ScorecardSection />
-          </Section>
-          <Section id="tiers" title={labels.tiers}>
-            <TiersSection />
-          </Section>
-          <Section id="feedback" title={labels.feedback}>
-            <FeedbackSection />
-          </Section>
-        </main>
-      </div>
+      <main id="console-panel" role="tabpanel" aria-labelledby={`tab-${active.id}`} className="mx-auto max-w-6xl space-y-6 px-6 py-6">
+        <StorageBanner locale={uiLocale()} />
+        <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+          <Active />
+        </Suspense>
+      </main>
     </div>
-  );
-}
-
-function Section({ id, title, children }: { id: Section; title: string; children: ReactNode }) {
-  return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-6">
-      <h2 id={`${id}-heading`} className="mb-3 text-lg font-semibold text-slate-900">
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
 

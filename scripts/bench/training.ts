@@ -29,7 +29,7 @@ export async function benchTraining(options: { log: (line: string) => void; runs
   try {
     const page = await extension.context.newPage();
     page.on('pageerror', (error) => options.log(`    page error: ${error.message}`));
-    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${extension.extensionId}/options.html#/models`);
     const times: number[] = [];
     let inWorker = 0;
     let rocAuc = 0;

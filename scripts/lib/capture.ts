@@ -53,7 +53,7 @@ export async function captureProductScreens(
   await shoot(panel, 'sidepanel', true);
 
   const options_ = await context.newPage();
-  await options_.goto(`chrome-extension://${extensionId}/options.html`);
+  await options_.goto(`chrome-extension://${extensionId}/options.html#/models`);
   await options_.waitForLoadState('networkidle');
   await options_.waitForTimeout(500);
   await shoot(options_, 'options', true);

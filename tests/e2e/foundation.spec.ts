@@ -89,9 +89,10 @@ test('follows SPA navigation to a detail page, badges it, and the side panel sho
 
 test('the options page shows the active model with its metrics and the tier thresholds', async ({ extension }) => {
   const page = await extension.context.newPage();
-  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html#/models`);
   await expect(page.getByText('Demo CRM history model').first()).toBeVisible();
   await expect(page.getByText(/0\.8\d/).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Churn & tiers' }).click();
   for (const label of ['minimal', 'low', 'moderate', 'high', 'critical']) {
     await expect(page.getByText(new RegExp(label, 'i')).first()).toBeVisible();
   }

@@ -8,7 +8,7 @@ const TELCO = 'tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv';
 const BUNDLED = 'Demo CRM history model';
 
 async function openOptions(page: Page, extensionId: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.goto(`chrome-extension://${extensionId}/options.html#/models`);
   await expect(page.getByTestId('in-use')).toBeVisible();
 }
 
