@@ -8,6 +8,8 @@ import { DEMO_CRM_MATCH, E2E_FIXTURE_MATCH } from './lib/demo-origin';
 export default defineConfig({
   imports: false, // explicit imports: lib/ code must read the same in Node tests and in the browser
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  // CHURN_RADAR_OUT: a separate output directory, so parallel builds never overwrite each other's.
+  outDir: process.env.CHURN_RADAR_OUT ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   vite: () => ({ plugins: [tailwindcss()] }),
   manifest: ({ browser, mode }) => ({

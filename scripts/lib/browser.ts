@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/**
+ * The built extension that tests and benches load. CHURN_RADAR_OUT moves the
+ * whole build output (see wxt.config.ts), so two builds can live side by side.
+ */
+export const EXTENSION_DIR = resolve(process.env.CHURN_RADAR_OUT ?? '.output', 'chrome-mv3');
 
 /** CHROMIUM_PATH, then Playwright's own download, then Debian's binary (not the /usr/bin wrapper). */
 export function findChromium(): string {
