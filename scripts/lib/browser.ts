@@ -8,6 +8,8 @@ import { chromium, type BrowserContext } from '@playwright/test';
  * whole build output (see wxt.config.ts), so two builds can live side by side.
  */
 export const EXTENSION_DIR = resolve(process.env.CHURN_RADAR_OUT ?? '.output', 'chrome-mv3');
+/** The e2e flavour (npm run build:e2e): the production build plus the fixture origin in host_permissions. */
+export const E2E_EXTENSION_DIR = resolve(process.env.CHURN_RADAR_OUT ?? '.output', 'chrome-mv3-e2e');
 
 /** CHROMIUM_PATH, then Playwright's own download, then Debian's binary (not the /usr/bin wrapper). */
 export function findChromium(): string {

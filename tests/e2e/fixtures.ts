@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
 
 /**
  * Each test gets a fresh Chromium profile with the built extension. Console
@@ -9,7 +9,7 @@ import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/b
 export const test = base.extend<{ extension: LaunchedExtension }>({
   // eslint-disable-next-line no-empty-pattern
   extension: async ({}, use, testInfo) => {
-    const launched = await launchWithExtension();
+    const launched = await launchWithExtension({ extensionDir: E2E_EXTENSION_DIR });
     const lines: string[] = [];
     const started = Date.now();
     const note = (source: string) => (message: { type(): string; text(): string }) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { launchWithExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
 import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
 import { expect, test } from './fixtures';
 
@@ -146,7 +146,7 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
 
 test('Chinese options page, and training + 5-fold CV on the 7,043 Telco rows in the worker', async ({}, testInfo) => {
   test.setTimeout(240_000);
-  const extension = await launchWithExtension({ locale: 'zh-CN' });
+  const extension = await launchWithExtension({ extensionDir: E2E_EXTENSION_DIR, locale: 'zh-CN' });
   try {
     const page = await extension.context.newPage();
     await openOptions(page, extension.extensionId);
