@@ -1,0 +1,19 @@
+import { storage } from 'wxt/utils/storage';
+import type { SiteKey } from '../domain';
+import type { ProductField } from '../fields/product-fields';
+
+/** What one CRM label means for the product: a product field, or deliberately nothing. */
+export type MappingTarget = ProductField | 'ignore';
+
+/** A manager's field mapping for one site (origin): CRM label (as shown on the page) → product field. */
+export interface SiteFieldMapping {
+  fields: Record<string, MappingTarget>;
+  /** epoch ms of the last change. */
+  updatedAt: number;
+}
+
+/** Every site's field mapping, keyed by origin. Labels not listed fall back to the built-in synonyms. */
+export const fieldMappingsItem = storage.defineItem<Record<SiteKey, SiteFieldMapping>>('local:fieldMappings', {
+  fallback: {},
+  version: 1,
+});
