@@ -4,6 +4,7 @@ import { DEFAULT_RETENTION_DAYS } from './db/retention';
 import type { StorageProblemKind } from './db/storage-errors';
 import { DEFAULT_CHURN_DEFINITION, type IndicatorSettings } from './indicators/types';
 import { DEFAULT_TIER_THRESHOLDS } from './risk/tiers';
+import { migrateIndicatorSettingsV2 } from './risk/churn-settings';
 
 /**
  * Every persisted setting, each a versioned storage item. A format change
@@ -44,8 +45,9 @@ export const storageProblemItem = storage.defineItem<StorageProblem | null>('ses
 
 /** Manager-set inputs of the indicator engine: churn definition and competitors to look for. */
 export const indicatorSettingsItem = storage.defineItem<IndicatorSettings>('local:indicatorSettings', {
-  fallback: { churn: { ...DEFAULT_CHURN_DEFINITION, statusValues: [...DEFAULT_CHURN_DEFINITION.statusValues] }, competitors: [] },
-  version: 1,
+  fallback: migrateIndicatorSettingsV2({ churn: { ...DEFAULT_CHURN_DEFINITION, statusValues: [...DEFAULT_CHURN_DEFINITION.statusValues] }, competitors: [] }),
+  version: 2,
+  migrations: { 2: migrateIndicatorSettingsV2 },
 });
 
 /** How long history the extension recorded (observations, scores, indicator snapshots) is kept, in days. */

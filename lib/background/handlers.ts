@@ -25,6 +25,8 @@ import {
   visitSnapshot,
 } from './indicator-service';
 import { createModelHandlers } from './model-handlers';
+import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
+import { memoryPlaybookStore, playbookInForce } from '../playbooks/playbook-item';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
 import { badgeScores, historyReasons, scoreCustomers, type ScoringInput } from './scoring';
@@ -54,6 +56,8 @@ export interface BackgroundDeps {
   defer: (task: () => void) => void;
   t: Translate;
   now: () => number;
+  /** The team's stored playbook (null: the default); default: kept in memory. */
+  storedPlaybook?: PlaybookDeps['storedPlaybook'];
 }
 
 const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -61,6 +65,7 @@ const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const indicatorCache = createIndicatorCache();
   const overrides = createOverrideCache(deps.db, () => deps.now());
+  const storedPlaybook = deps.storedPlaybook ?? memoryPlaybookStore();
 
   /** The tier shown for a score: an override in force wins, and says so. */
   function withOverride<T extends BadgeScore>(score: T, pinned: Map<string, OverrideRow>): T {
@@ -151,6 +156,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createModelHandlers(deps),
     ...createAgentHandlers(deps, overrides),
+    ...createPlaybookHandlers({ ...deps, storedPlaybook }),
 
     async scanPage(request, context) {
       const site = requireSite(context.site);
@@ -192,7 +198,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const scorers = await requireScorers();
       const [input] = await inputsFor(site, [customer], new Map(), scorers, deps.now(), true);
       const pinnedTier = (await overrides.forSite(site)).get(request.crmId)?.tier;
-      const [score] = scoreCustomers(deps.models, scorers, [input!], { ...scoringOptions(await deps.thresholds()), ...(pinnedTier ? { tierOverride: pinnedTier } : {}) });
+      const [score] = scoreCustomers(deps.models, scorers, [input!], { ...scoringOptions(await deps.thresholds(), await storedPlaybook.get()), ...(pinnedTier ? { tierOverride: pinnedTier } : {}) });
       // The popover shows the top reasons; the side panel asks for the full view.
       return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
     },
@@ -233,7 +239,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       );
       const [score] = scorers.length
         ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, result), indicators: result }], {
-            ...scoringOptions(await deps.thresholds()),
+            ...scoringOptions(await deps.thresholds(), await storedPlaybook.get()),
             ...(override ? { tierOverride: override.tier } : {}),
           })
         : [];
@@ -284,8 +290,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
   };
 
-  function scoringOptions(thresholds: number[]) {
-    return { thresholds, locale: deps.locale(), t: deps.t, now: deps.now() };
+  function scoringOptions(thresholds: number[], playbook: unknown) {
+    return { thresholds, playbook: playbookInForce(playbook), locale: deps.locale(), t: deps.t, now: deps.now() };
   }
 }
 

@@ -6,6 +6,7 @@ import { emitBackgroundEvent } from '../messaging/events';
 import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
+import { playbookItem } from '../playbooks/playbook-item';
 import { createTabFocus } from './tab-focus';
 import { dueHoursItem, focusedCustomerItem, indicatorSettingsItem, tabCustomersItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
 import { pruneHistory } from '../db/retention';
@@ -106,6 +107,7 @@ export function startBackground(): void {
     defer: (task) => setTimeout(task, 0),
     t,
     now: () => Date.now(),
+    storedPlaybook: cachedItem(playbookItem),
   });
   const route = createRouter({
     extensionId: browser.runtime.id,

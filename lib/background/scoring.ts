@@ -1,14 +1,14 @@
 import type { BadgeScore, CustomerScore, Reason } from '../domain';
 import type { CustomerRow } from '../db/schema';
 import { nameReasons } from '../explain/indicator-reasons';
-import { reasonSentence, topRiskReasons, type Translate } from '../explain/reason-text';
+import type { Translate } from '../explain/reason-text';
 import type { IndicatorResult } from '../indicators/types';
-import { readProductField } from '../fields/product-fields';
 import type { RawRow, Scorer } from '../model/types';
 import { chooseScript } from '../playbooks/choose';
 import { DEFAULT_PLAYBOOK } from '../playbooks/default-playbook';
 import { topDriverCategory } from '../playbooks/driver';
-import type { Locale, Playbook } from '../playbooks/types';
+import type { Locale, Playbook, PlaybookContext } from '../playbooks/types';
+import { scriptVariables } from '../playbooks/variables';
 import { renderTemplate } from '../playbooks/template';
 import { tierFor } from '../risk/tiers';
 
@@ -99,30 +99,8 @@ function retentionScript(
   indicators: IndicatorResult | null,
   { locale, t, playbook = DEFAULT_PLAYBOOK }: ScoringOptions,
 ): CustomerScore['script'] {
-  const indicatorNumber = (id: string) => {
-    const value = indicators?.values.find((v) => v.id === id)?.value;
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-  };
-  // Variables in the script's own language (indicator display texts are English).
-  const days = indicatorNumber('recency_days');
-  const months = indicatorNumber('tenure');
-  const orders = indicatorNumber('order_count');
-  const { rule, script } = chooseScript(playbook, {
-    tier,
-    pattern: indicators?.pattern.value ?? null,
-    lifecycle: indicators?.lifecycle.value ?? null,
-    driver: topDriverCategory(reasons),
-  });
-  const top = topRiskReasons(reasons, 1)[0];
-  const variables = {
-    name: customer.name,
-    topReason: top && top.contribution > 0 ? reasonSentence(top, t) : undefined,
-    tenure: readProductField(customer.fields, 'tenure_months') ?? (months === undefined ? undefined : locale === 'zh' ? `${Math.round(months)}个月` : `${Math.round(months)} months`),
-    plan: readProductField(customer.fields, 'plan') ?? readProductField(customer.fields, 'contract'),
-    monthlyValue: readProductField(customer.fields, 'monthly_value'),
-    orders: orders === undefined ? undefined : String(orders),
-    lastOrder: days === undefined ? undefined : locale === 'zh' ? `${days}天前` : days === 0 ? 'today' : `${days} days ago`,
-  };
+  const { rule, script } = chooseScript(playbook, scriptContext(tier, reasons, indicators));
+  const variables = scriptVariables(customer, reasons, indicators, locale, t);
   return {
     id: script.id,
     text: renderTemplate(script.message[locale], variables),
@@ -131,4 +109,9 @@ function retentionScript(
     strategy: script.strategy,
     ...(rule ? { ruleId: rule.id } : {}),
   };
+}
+
+/** What the playbook's rules look at for a customer. */
+export function scriptContext(tier: CustomerScore['tier'], reasons: readonly Reason[], indicators: IndicatorResult | null): PlaybookContext {
+  return { tier, pattern: indicators?.pattern.value ?? null, lifecycle: indicators?.lifecycle.value ?? null, driver: topDriverCategory(reasons) };
 }

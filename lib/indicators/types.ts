@@ -73,6 +73,10 @@ export interface ChurnDefinition {
   partialSpendDrop: number | null;
   /** Length of the recent (and of the earlier) window for partial churn and trends, in days. */
   windowDays: number;
+  /** Settings v2: the CRM field label holding the churn reason (voluntary vs involuntary); null/absent = none. */
+  reasonField?: string | null;
+  /** Settings v2: reason values (case-insensitive) that mean involuntary churn; any other reason is voluntary. */
+  involuntaryReasons?: string[];
 }
 
 export const DEFAULT_CHURN_DEFINITION: ChurnDefinition = {

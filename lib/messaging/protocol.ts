@@ -7,6 +7,7 @@ import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSna
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '../background/indicator-service';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
+import type { PlaybookProtocol } from './playbook-protocol';
 import type { StorageProblem } from '../settings';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
@@ -142,7 +143,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol {
+export interface Protocol extends AgentProtocol, PlaybookProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

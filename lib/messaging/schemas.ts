@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../domain';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
+import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import type { MessageType } from './protocol';
 
 /**
@@ -63,6 +64,7 @@ export const requestSchemas = {
   // Shape checked by the scorecard's own parser in the handler; null restores the default.
   saveScorecard: z.strictObject({ scorecard: z.union([z.record(z.string(), z.unknown()), z.null()]) }),
   ...agentRequestSchemas,
+  ...playbookRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -76,6 +78,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getTierThresholds: 'extension',
   getStatus: 'extension',
   ...agentAudience,
+  ...playbookAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',
