@@ -27,6 +27,8 @@ import {
 import { createModelHandlers } from './model-handlers';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
 import { memoryPlaybookStore, playbookInForce } from '../playbooks/playbook-item';
+import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
+import { memoryPlaybookStore, playbookInForce } from '../playbooks/playbook-item';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
 import { badgeScores, historyReasons, scoreCustomers, type ScoringInput } from './scoring';
@@ -65,6 +67,7 @@ const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const indicatorCache = createIndicatorCache();
   const overrides = createOverrideCache(deps.db, () => deps.now());
+  const storedPlaybook = deps.storedPlaybook ?? memoryPlaybookStore();
   const storedPlaybook = deps.storedPlaybook ?? memoryPlaybookStore();
 
   /** The tier shown for a score: an override in force wins, and says so. */
@@ -156,6 +159,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createModelHandlers(deps),
     ...createAgentHandlers(deps, overrides),
+    ...createPlaybookHandlers({ ...deps, storedPlaybook }),
     ...createPlaybookHandlers({ ...deps, storedPlaybook }),
 
     async scanPage(request, context) {

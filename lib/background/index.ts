@@ -7,6 +7,7 @@ import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
 import { playbookItem } from '../playbooks/playbook-item';
+import { playbookItem } from '../playbooks/playbook-item';
 import { createTabFocus } from './tab-focus';
 import { dueHoursItem, focusedCustomerItem, indicatorSettingsItem, tabCustomersItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
 import { pruneHistory } from '../db/retention';

@@ -8,6 +8,7 @@ import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '.
 import type { SinceLastVisit } from '../background/indicator-service';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
+import type { PlaybookProtocol } from './playbook-protocol';
 import type { StorageProblem } from '../settings';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 

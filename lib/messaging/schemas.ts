@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../domain';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
+import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import type { MessageType } from './protocol';
 
 /**
@@ -65,6 +66,7 @@ export const requestSchemas = {
   saveScorecard: z.strictObject({ scorecard: z.union([z.record(z.string(), z.unknown()), z.null()]) }),
   ...agentRequestSchemas,
   ...playbookRequestSchemas,
+  ...playbookRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -78,6 +80,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getTierThresholds: 'extension',
   getStatus: 'extension',
   ...agentAudience,
+  ...playbookAudience,
   ...playbookAudience,
   listModels: 'extension',
   getModel: 'extension',
