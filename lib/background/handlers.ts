@@ -8,6 +8,7 @@ import type { CustomerRow, OverrideRow } from '../db/schema';
 import { topRiskReasons, type Translate } from '../explain/reason-text';
 import { computeIndicators } from '../indicators';
 import type { IndicatorSettings } from '../indicators/types';
+import type { FieldResolver } from '../fields/field-resolver';
 import type { BackgroundEvent, CustomerView } from '../messaging/protocol';
 import { coverage, usesIndicators } from '../model/choice';
 import type { Scorer } from '../model/types';
@@ -24,9 +25,13 @@ import {
   sinceLastVisit,
   visitSnapshot,
 } from './indicator-service';
+import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
 import { createModelHandlers } from './model-handlers';
-import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
-import { memoryPlaybookStore, playbookInForce } from '../playbooks/playbook-item';
+import { createPolicyHandlers } from './policy-handlers';
+import type { PolicyService } from './policy-service';
+import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
+import { createSitesHandlers, type SitesDeps } from './sites-handlers';
+import { createRiskHandlers, type RiskDeps } from './risk-handlers';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
 import { memoryPlaybookStore, playbookInForce } from '../playbooks/playbook-item';
 import type { ModelProvider } from './model-provider';
@@ -38,7 +43,7 @@ export const PAGE_REASONS = 3;
 /** Activities shown in the side panel. */
 export const VIEW_ACTIVITIES = 20;
 
-export interface BackgroundDeps {
+export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds'> {
   db: ChurnRadarDb;
   customers: CustomerStore;
   models: ModelProvider;
@@ -56,10 +61,20 @@ export interface BackgroundDeps {
   locale: () => Locale;
   /** Run after the current reply has gone out (work the page need not wait for). */
   defer: (task: () => void) => void;
+  /** Data control's browser ports (storage areas, retention); absent: those messages fail with a clear error. */
+  privacy?: PrivacyPorts;
+  /** The managed team policy; absent: getPolicy fails, nothing is locked. */
+  policy?: PolicyService;
   t: Translate;
   now: () => number;
+  /** Opt-in sites and adapter health (absent in tests that do not need them). */
+  sites?: SitesDeps;
   /** The team's stored playbook (null: the default); default: kept in memory. */
   storedPlaybook?: PlaybookDeps['storedPlaybook'];
+  /** The site's field mapping over the synonyms (lib/mapping/site-resolvers.ts); absent: synonyms only. */
+  fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
+  /** Field mapping ports (storage, tabs); absent: the stored item, no tabs. */
+  mapping?: MappingPorts;
 }
 
 const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -67,7 +82,6 @@ const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const indicatorCache = createIndicatorCache();
   const overrides = createOverrideCache(deps.db, () => deps.now());
-  const storedPlaybook = deps.storedPlaybook ?? memoryPlaybookStore();
   const storedPlaybook = deps.storedPlaybook ?? memoryPlaybookStore();
 
   /** The tier shown for a score: an override in force wins, and says so. */
@@ -131,6 +145,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     const fieldScorers = scorers.filter((scorer) => !usesIndicators(scorer));
     if (!always && indicatorScorers.length === 0) return rows.map((row) => ({ row, inputs: row.fields }));
     const settings = await deps.indicatorSettings();
+    const resolveField = await deps.fieldResolver?.(site);
     const inputs: ScoringInput[] = [];
     for (const row of rows) {
       const covered = !always && fieldScorers.some((scorer) => coverage(deps.models.sourcesOf(scorer), row.fields) > 0);
@@ -139,7 +154,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         continue;
       }
       const activities = lists.get(row.crmId) ?? (row.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
-      const indicators = indicatorCache.of(row, activities, settings, now);
+      const indicators = indicatorCache.of(row, activities, settings, now, resolveField);
       inputs.push({ row, inputs: modelInputs(row, indicators), indicators });
     }
     return inputs;
@@ -148,10 +163,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   /** After the reply: indicator history for the customers of a page, where it changed. */
   async function recordIndicators(site: SiteKey, rows: readonly CustomerRow[], lists: Map<string, Activity[]>, now: number) {
     const settings = await deps.indicatorSettings();
+    const resolveField = await deps.fieldResolver?.(site);
     for (const row of rows) {
       const latest = (await deps.customers.get(site, row.crmId)) ?? row;
       const activities = lists.get(row.crmId) ?? (latest.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
-      const change = indicatorRowIfChanged(site, latest, indicatorCache.of(latest, activities, settings, now), now);
+      const change = indicatorRowIfChanged(site, latest, indicatorCache.of(latest, activities, settings, now, resolveField), now);
       if (change) deps.customers.update(change.customer, { indicators: [change.indicator] });
     }
   }
@@ -159,7 +175,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createModelHandlers(deps),
     ...createAgentHandlers(deps, overrides),
-    ...createPlaybookHandlers({ ...deps, storedPlaybook }),
+    ...createPrivacyHandlers({ ...deps, overrides }),
+    ...createPolicyHandlers(deps),
+    ...createSitesHandlers(deps.sites),
+    ...createRiskHandlers(deps),
+    ...createMappingHandlers(deps),
     ...createPlaybookHandlers({ ...deps, storedPlaybook }),
 
     async scanPage(request, context) {
@@ -202,7 +222,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const scorers = await requireScorers();
       const [input] = await inputsFor(site, [customer], new Map(), scorers, deps.now(), true);
       const pinnedTier = (await overrides.forSite(site)).get(request.crmId)?.tier;
-      const [score] = scoreCustomers(deps.models, scorers, [input!], { ...scoringOptions(await deps.thresholds(), await storedPlaybook.get()), ...(pinnedTier ? { tierOverride: pinnedTier } : {}) });
+      const resolveField = await deps.fieldResolver?.(site);
+      const [score] = scoreCustomers(deps.models, scorers, [input!], { ...scoringOptions(await deps.thresholds(), await storedPlaybook.get()), resolveField, ...(pinnedTier ? { tierOverride: pinnedTier } : {}) });
       // The popover shows the top reasons; the side panel asks for the full view.
       return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
     },
@@ -237,13 +258,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         siteValuesOf(deps.db, customer.site),
       ]);
       const override = pinned.get(customer.crmId) ?? null;
+      const resolveField = await deps.fieldResolver?.(customer.site);
       const result = computeIndicators(
-        customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields }))),
+        customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields })), resolveField),
         settings,
       );
       const [score] = scorers.length
         ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, result), indicators: result }], {
             ...scoringOptions(await deps.thresholds(), await storedPlaybook.get()),
+            resolveField,
             ...(override ? { tierOverride: override.tier } : {}),
           })
         : [];

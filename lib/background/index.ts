@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/db';
-import { DEMO_CRM_ORIGIN } from '../demo-origin';
 import { t } from '../i18n';
 import { emitBackgroundEvent } from '../messaging/events';
 import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
-import { playbookItem } from '../playbooks/playbook-item';
 import { playbookItem } from '../playbooks/playbook-item';
 import { createTabFocus } from './tab-focus';
 import { dueHoursItem, focusedCustomerItem, indicatorSettingsItem, tabCustomersItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
@@ -15,8 +13,13 @@ import { classifyStorageError, errorText } from '../db/storage-errors';
 import { cachedItem } from './cached-item';
 import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
+import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
+import { browserMappingPorts, watchMappings } from './mapping-handlers';
+import { fieldMappingsItem } from '../mapping/mapping-item';
+import { createSiteResolvers } from '../mapping/site-resolvers';
 import { createModelProvider } from './model-provider';
 import { createRouter, type SenderInfo } from './router';
+import { startSites } from './sites-setup';
 
 /** Models trained on the demo CRM's history at build time (public/model/), listed by scripts/build-demo-model.ts. */
 const BUNDLED_MODELS_INDEX = '/model/index.json';
@@ -86,14 +89,20 @@ export function startBackground(): void {
     emit: emitBackgroundEvent,
     now: () => Date.now(),
   });
+  const fieldMappings = cachedItem(fieldMappingsItem);
+  const mapping = browserMappingPorts(fieldMappings);
+  watchMappings({ watch: (callback) => fieldMappingsItem.watch(callback), siteTabs: mapping.siteTabs, focused: focus.get, emit: emitBackgroundEvent });
   browser.tabs.onActivated.addListener(({ tabId }) => void tabFocus.activated(tabId).catch(() => undefined));
   browser.tabs.onRemoved.addListener((tabId) => void tabFocus.closed(tabId).catch(() => undefined));
+  const sites = startSites(emitBackgroundEvent);
+  const policy = startPolicyService(models);
   const handlers = createHandlers({
     tabFocus,
     db,
     customers,
     models,
     thresholds: thresholds.get,
+    saveThresholds: thresholds.set,
     indicatorSettings: indicatorSettings.get,
     retentionDays: retentionDays.get,
     storageProblem: () => storageProblemItem.getValue(),
@@ -106,14 +115,19 @@ export function startBackground(): void {
     // with the bundle Chrome picked (seen: both "en-US" with zh_CN messages).
     locale: () => localeOf(t('common.intlLocale') || browser.i18n.getUILanguage()),
     defer: (task) => setTimeout(task, 0),
+    privacy: browserPrivacyPorts({ db, retention: retentionDays, policy }),
+    policy,
     t,
     now: () => Date.now(),
+    sites,
+    fieldResolver: createSiteResolvers(fieldMappings.get),
+    mapping,
     storedPlaybook: cachedItem(playbookItem),
   });
   const route = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    isSiteEnabled: (origin) => origin === DEMO_CRM_ORIGIN,
+    isSiteEnabled: (origin) => sites.sites.isEnabled(origin),
     handlers,
     onError: (type, error) => console.error(`[churn-radar] ${type} failed`, error),
   });
@@ -126,5 +140,6 @@ export function startBackground(): void {
   });
 
   const panel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
-  panel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  // The action opens the popup (entrypoints/popup), which opens the panel from its own click.
+  panel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 }

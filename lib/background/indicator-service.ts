@@ -1,5 +1,6 @@
 import type { Activity, SiteKey } from '../domain';
 import type { CustomerRow, IndicatorRow, VisitSnapshot } from '../db/schema';
+import type { FieldResolver } from '../fields/field-resolver';
 import { computeIndicators, indicatorFeatures } from '../indicators';
 import type { CustomerHistory, IndicatorResult, IndicatorSettings } from '../indicators/types';
 import type { RawRow } from '../model/types';
@@ -12,9 +13,10 @@ export function customerHistory(
   activities: readonly Activity[],
   now: number,
   observations: CustomerHistory['observations'] = [],
+  resolveField?: FieldResolver,
 ): CustomerHistory {
   // The CRM's own "today" when its pages declare one (a space shown as of a date), else now.
-  return { asOf: row.today ?? now, fields: row.fields, observations, activities: activities as Activity[] };
+  return { asOf: row.today ?? now, fields: row.fields, observations, activities: activities as Activity[], ...(resolveField ? { resolveField } : {}) };
 }
 
 /** What the model reads for a customer: the CRM's fields, plus indicator features when they were computed. */
@@ -107,13 +109,15 @@ function sameValue(a: number | string | null, b: number | string | null): boolea
  * identity is the cache key.
  */
 export function createIndicatorCache() {
-  const cache = new WeakMap<CustomerRow, { activities: readonly Activity[]; settings: IndicatorSettings; result: IndicatorResult }>();
+  type Entry = { activities: readonly Activity[]; settings: IndicatorSettings; resolveField?: FieldResolver; result: IndicatorResult };
+  const cache = new WeakMap<CustomerRow, Entry>();
   return {
-    of(row: CustomerRow, activities: readonly Activity[], settings: IndicatorSettings, now: number): IndicatorResult {
+    /** `resolveField`: the site's field mapping; a new mapping is a new resolver, so results are recomputed. */
+    of(row: CustomerRow, activities: readonly Activity[], settings: IndicatorSettings, now: number, resolveField?: FieldResolver): IndicatorResult {
       const hit = cache.get(row);
-      if (hit && hit.activities === activities && hit.settings === settings) return hit.result;
-      const result = computeIndicators(customerHistory(row, activities, now), settings);
-      cache.set(row, { activities, settings, result });
+      if (hit && hit.activities === activities && hit.settings === settings && hit.resolveField === resolveField) return hit.result;
+      const result = computeIndicators(customerHistory(row, activities, now, [], resolveField), settings);
+      cache.set(row, { activities, settings, resolveField, result });
       return result;
     },
   };

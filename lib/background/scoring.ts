@@ -3,6 +3,7 @@ import type { CustomerRow } from '../db/schema';
 import { nameReasons } from '../explain/indicator-reasons';
 import type { Translate } from '../explain/reason-text';
 import type { IndicatorResult } from '../indicators/types';
+import type { FieldResolver } from '../fields/field-resolver';
 import type { RawRow, Scorer } from '../model/types';
 import { chooseScript } from '../playbooks/choose';
 import { DEFAULT_PLAYBOOK } from '../playbooks/default-playbook';
@@ -24,6 +25,8 @@ export interface ScoringOptions {
   playbook?: Playbook;
   /** A tier pinned by an agent: the script follows it (the score keeps the model's tier). */
   tierOverride?: CustomerScore['tier'];
+  /** The site's field mapping over the synonyms (script variables read product fields). */
+  resolveField?: FieldResolver;
 }
 
 /** A customer and what the model reads for it (its fields, plus indicator features when computed). */
@@ -97,10 +100,10 @@ function retentionScript(
   tier: CustomerScore['tier'],
   reasons: readonly Reason[],
   indicators: IndicatorResult | null,
-  { locale, t, playbook = DEFAULT_PLAYBOOK }: ScoringOptions,
+  { locale, t, playbook = DEFAULT_PLAYBOOK, resolveField }: ScoringOptions,
 ): CustomerScore['script'] {
   const { rule, script } = chooseScript(playbook, scriptContext(tier, reasons, indicators));
-  const variables = scriptVariables(customer, reasons, indicators, locale, t);
+  const variables = scriptVariables(customer, reasons, indicators, locale, t, resolveField);
   return {
     id: script.id,
     text: renderTemplate(script.message[locale], variables),

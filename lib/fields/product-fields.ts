@@ -54,10 +54,13 @@ export function productFieldOf(label: string): ProductField | undefined {
   return LOOKUP.get(normalizeLabel(label));
 }
 
-/** The raw text of a product field in a CRM record, whatever the CRM calls it. */
-export function readProductField(fields: RawFields, wanted: ProductField): string | undefined {
+/**
+ * The raw text of a product field in a CRM record, whatever the CRM calls it.
+ * `resolve` is a site's FieldResolver (lib/fields/field-resolver.ts) when it has a mapping.
+ */
+export function readProductField(fields: RawFields, wanted: ProductField, resolve: (label: string) => ProductField | undefined = productFieldOf): string | undefined {
   for (const [label, value] of Object.entries(fields)) {
-    if (productFieldOf(label) === wanted && value.trim() !== '') return value;
+    if (resolve(label) === wanted && value.trim() !== '') return value;
   }
   return undefined;
 }

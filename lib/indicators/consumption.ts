@@ -273,7 +273,7 @@ function planDowngrade(ctx: IndicatorContext): Reading | undefined {
   if (observations.length === 0) return undefined;
   const series: number[] = [];
   for (const o of [...observations].sort((a, b) => a.at - b.at)) {
-    const v = fieldNumber(productFieldMap(o.fields).monthly_value);
+    const v = fieldNumber(productFieldMap(o.fields, ctx.history.resolveField).monthly_value);
     if (v !== null) series.push(v);
   }
   const current = fieldNumber(ctx.fields.monthly_value);

@@ -165,7 +165,7 @@ export function prepareContext(history: CustomerHistory, settings: IndicatorSett
     windowDays,
     windowMs,
     settings,
-    fields: productFieldMap(history.fields),
+    fields: productFieldMap(history.fields, history.resolveField),
     history,
     orders: [],
     spendTotal: 0,

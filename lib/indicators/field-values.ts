@@ -1,33 +1,21 @@
 import type { RawFields } from '../domain';
-import { productFieldOf, type ProductField } from '../fields/product-fields';
+import { synonymResolver, type FieldResolver } from '../fields/field-resolver';
+import type { ProductField } from '../fields/product-fields';
 import { parseDuration, parseNumber, parseWhen, parseYesNo } from '../parse';
 
 /**
  * A customer's raw fields keyed by product field, read once per customer.
  * Same rule as readProductField (the first non-blank label that maps to the
- * field wins), but one pass over the record instead of one per indicator, and
- * label → product field look-ups cached (CRMs repeat the same labels on every
- * customer).
+ * field wins), but one pass over the record instead of one per indicator.
  */
 export type ProductFieldMap = Partial<Record<ProductField, string>>;
 
-const LABEL_CACHE = new Map<string, ProductField | null>();
-const LABEL_CACHE_LIMIT = 5_000;
-
-function fieldOfLabel(label: string): ProductField | null {
-  const hit = LABEL_CACHE.get(label);
-  if (hit !== undefined) return hit;
-  const field = productFieldOf(label) ?? null;
-  if (LABEL_CACHE.size >= LABEL_CACHE_LIMIT) LABEL_CACHE.clear();
-  LABEL_CACHE.set(label, field);
-  return field;
-}
-
-export function productFieldMap(fields: RawFields): ProductFieldMap {
+/** `resolve`: the site's mapping over the synonyms (lib/fields/field-resolver.ts); it memoises label look-ups. */
+export function productFieldMap(fields: RawFields, resolve: FieldResolver = synonymResolver): ProductFieldMap {
   const out: ProductFieldMap = {};
   for (const label in fields) {
-    const field = fieldOfLabel(label);
-    if (field === null || out[field] !== undefined) continue;
+    const field = resolve(label);
+    if (field === undefined || out[field] !== undefined) continue;
     const value = fields[label]!;
     if (value.trim() !== '') out[field] = value;
   }

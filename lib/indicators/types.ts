@@ -1,4 +1,5 @@
 import type { Activity, ActivityKind, RawFields } from '../domain';
+import type { FieldResolver } from '../fields/field-resolver';
 
 /** The six indicator categories of the product research. */
 export const INDICATOR_CATEGORIES = [
@@ -115,6 +116,8 @@ export interface CustomerHistory {
    * Absent: only kinds present in `activities` are known.
    */
   shown?: readonly ActivityKind[];
+  /** The site's label → product field resolver (its field mapping over the synonyms); absent: synonyms only. */
+  resolveField?: FieldResolver;
 }
 
 export const LIFECYCLE_STAGES = ['new', 'growth', 'mature', 'decline', 'churned'] as const;

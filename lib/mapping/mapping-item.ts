@@ -1,9 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { SiteKey } from '../domain';
-import type { ProductField } from '../fields/product-fields';
+import type { MappingTarget } from '../fields/field-resolver';
 
-/** What one CRM label means for the product: a product field, or deliberately nothing. */
-export type MappingTarget = ProductField | 'ignore';
+export type { MappingTarget };
 
 /** A manager's field mapping for one site (origin): CRM label (as shown on the page) → product field. */
 export interface SiteFieldMapping {

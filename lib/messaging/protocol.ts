@@ -6,10 +6,14 @@
 import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '../background/indicator-service';
+import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
-import type { PlaybookProtocol } from './playbook-protocol';
+import type { PolicyProtocol } from './policy-protocol';
+import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
 import type { StorageProblem } from '../settings';
+import type { RiskProtocol } from './risk-protocol';
+import type { SitesProtocol } from './sites-protocol';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
 export interface ModelInfo {
@@ -144,7 +148,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PlaybookProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
@@ -207,4 +211,7 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: Error
 export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'customer-updated'; site: SiteKey; crmId: string }
   | { channel: 'churn-radar-event'; type: 'focus-changed'; site: SiteKey; crmId: string }
-  | { channel: 'churn-radar-event'; type: 'model-changed' };
+  | { channel: 'churn-radar-event'; type: 'model-changed' }
+  | { channel: 'churn-radar-event'; type: 'policy-changed' }
+  | { channel: 'churn-radar-event'; type: 'sites-changed' }
+  | { channel: 'churn-radar-event'; type: 'health-changed'; site: SiteKey };

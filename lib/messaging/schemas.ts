@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../domain';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
-import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
+import { policyAudience, policyRequestSchemas } from './policy-schemas';
+import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
+import { mappingAudience, mappingRequestSchemas } from './mapping-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import type { MessageType } from './protocol';
+import { riskAudience, riskRequestSchemas } from './risk-schemas';
+import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
 
 /**
  * Runtime shape of every request. The background parses each payload with
@@ -65,8 +69,12 @@ export const requestSchemas = {
   // Shape checked by the scorecard's own parser in the handler; null restores the default.
   saveScorecard: z.strictObject({ scorecard: z.union([z.record(z.string(), z.unknown()), z.null()]) }),
   ...agentRequestSchemas,
+  ...privacyRequestSchemas,
+  ...policyRequestSchemas,
+  ...riskRequestSchemas,
+  ...mappingRequestSchemas,
   ...playbookRequestSchemas,
-  ...playbookRequestSchemas,
+  ...sitesRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -80,8 +88,12 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getTierThresholds: 'extension',
   getStatus: 'extension',
   ...agentAudience,
+  ...privacyAudience,
+  ...policyAudience,
+  ...riskAudience,
+  ...mappingAudience,
   ...playbookAudience,
-  ...playbookAudience,
+  ...sitesAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

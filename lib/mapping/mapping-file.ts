@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '../fields/product-fields';
+import type { FieldMappings } from './mapping-ops';
+
+/**
+ * The file a team shares: every site's mapping, or one site's.
+ * { "format": "churn-radar.field-mapping", "version": 1, "sites": { origin: { label: field | "ignore" } } }
+ */
+export const MAPPING_FILE_FORMAT = 'churn-radar.field-mapping';
+const MAX_FILE_CHARS = 2_000_000;
+
+const FIELDS = Object.keys(PRODUCT_FIELD_SYNONYMS) as [ProductField, ...ProductField[]];
+const target = z.enum([...FIELDS, 'ignore'], { error: (issue) => `"${String(issue.input)}" is not a product field or "ignore"` });
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
+const fileSchema = z.strictObject({
+  format: z.literal(MAPPING_FILE_FORMAT, { error: `not a Churn Radar field-mapping file (format must be "${MAPPING_FILE_FORMAT}")` }),
+  version: z.literal(1, { error: 'unsupported mapping file version (this Churn Radar reads version 1)' }),
+  exportedAt: z.string().optional(),
+  sites: z.record(z.string().max(512), z.record(z.string().min(1).max(200), target)),
+});
+
+export type MappingFileResult = { ok: true; mappings: FieldMappings; sites: number; labels: number } | { ok: false; error: string };
+
+/** The file text for these sites (all when `only` is absent). */
+export function exportMappingFile(mappings: FieldMappings, now: number, only?: string): string {
+  const sites = Object.fromEntries(
+    Object.entries(mappings)
+      .filter(([site]) => only === undefined || site === only)
+      .map(([site, mapping]) => [site, mapping.fields]),
+  );
+  return `${JSON.stringify({ format: MAPPING_FILE_FORMAT, version: 1, exportedAt: new Date(now).toISOString(), sites }, null, 2)}\n`;
+}
+
+const where = (path: readonly PropertyKey[]) => (path.length ? ` at ${path.map(String).join(' › ')}` : '');
+
+/** A mapping file's text, checked: every problem is named with where it is, and nothing is half-read. */
+export function parseMappingFile(text: string, now: number): MappingFileResult {
+  if (text.length > MAX_FILE_CHARS) return { ok: false, error: 'the file is too large for a field mapping (over 2 MB)' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, error: `${issue.message}${where(issue.path)}` };
+  }
+  const mappings: FieldMappings = {};
+  let labels = 0;
+  for (const [site, fields] of Object.entries(parsed.data.sites)) {
+    if (!isOrigin(site)) return { ok: false, error: `"${site}" is not a site origin such as https://crm.example.com (at sites)` };
+    mappings[site] = { fields, updatedAt: now };
+    labels += Object.keys(fields).length;
+  }
+  return { ok: true, mappings, sites: Object.keys(mappings).length, labels };
+}
