@@ -6,7 +6,7 @@
  *   npm run train -- --events FILE --id COL --date COL --amount COL [--quantity COL]
  *                    --cutoff DATE --horizon DAYS [--window DAYS] [--date-order mdy|dmy|ymd]
  *                    [common options]
- *   common options:  [--model lr|nn|auto] [--folds 5] [--seed 42] [--name NAME] [--out DIR] [--json]
+ *   common options:  [--model lr|nn|gbt|auto] [--folds 5] [--seed 42] [--name NAME] [--out DIR] [--json]
  *
  * --events: one row per purchase. Same-day rows of a customer are merged;
  * each customer with an order on or before --cutoff is a row, its features
@@ -14,9 +14,10 @@
  * order in the --horizon days after the cutoff. Bad rows (blank id,
  * unreadable date, amount not a number) are counted and shown, not fatal.
  *
- * --model: lr (logistic regression), nn (the small neural network) or auto
- * (default: both cross-validated on the same folds, with their ensemble;
- * the best mean CV ROC AUC is kept).
+ * --model: lr (logistic regression), nn (the small neural network), gbt
+ * (gradient-boosted trees) or auto (default: all three cross-validated on
+ * the same folds, with the lr + nn ensemble; the best mean CV ROC AUC is
+ * kept, ties to the simpler).
  *
  * Prints a readable summary; with --json the last stdout line is one JSON
  * object (rows, features, model = the kind kept, folds, roc_auc, roc_auc_sd,
@@ -42,7 +43,7 @@ const USAGE = `Usage:
   npm run train -- --csv FILE --label COLUMN [--positive VALUE] [options]
   npm run train -- --events FILE --id COL --date COL --amount COL [--quantity COL]
                    --cutoff DATE --horizon DAYS [--window DAYS] [--date-order mdy|dmy|ymd] [options]
-options: [--model lr|nn|auto] [--folds 5] [--seed 42] [--name NAME] [--out DIR] [--json]
+options: [--model lr|nn|gbt|auto] [--folds 5] [--seed 42] [--name NAME] [--out DIR] [--json]
 
 --csv     one row per customer; --label names the churn column.
 --events  one row per purchase (customer id, date, amount, optional quantity);
@@ -53,13 +54,14 @@ options: [--model lr|nn|auto] [--folds 5] [--seed 42] [--name NAME] [--out DIR] 
           e.g. --events CDNOW_master.csv --id customer_id --date date --amount dollar_value
                --quantity number_of_cds --cutoff 1997-09-30 --horizon 273
 --model   lr = logistic regression, nn = a small neural network (one hidden layer
-          of 32 ReLU units), auto (default) = cross-validate both and their
-          average on the same folds and keep the best mean ROC AUC.
+          of 32 ReLU units), gbt = gradient-boosted trees (histogram-based,
+          early stopping), auto (default) = cross-validate all three and the
+          lr + nn average on the same folds and keep the best mean ROC AUC.
 --out     a folder: the model is written to DIR/<model id>.json, a file the
           extension's options page imports (a path ending in .json: that file).
 --json    the last line of stdout is one JSON object with the figures.`;
 
-const MODEL_CHOICES = ['lr', 'nn', 'auto'] as const;
+const MODEL_CHOICES = ['lr', 'nn', 'gbt', 'auto'] as const;
 
 const DATE_ORDERS: readonly DateOrder[] = ['mdy', 'dmy', 'ymd'];
 
@@ -274,7 +276,7 @@ function printBadRows(s: EventLogSummary): void {
   if (s.badRows > 5) out(`    … and ${s.badRows - 5} more bad row(s)`);
 }
 
-const KIND_NAMES = { logistic: 'logistic regression', mlp: 'neural network (MLP)', ensemble: 'ensemble (logistic + MLP)' } as const;
+const KIND_NAMES = { logistic: 'logistic regression', mlp: 'neural network (MLP)', gbt: 'gradient-boosted trees', ensemble: 'ensemble (logistic + MLP)' } as const;
 
 /** Prints the model part of the summary; returns the path written with --out, if any. */
 function printModel(result: TrainResult, opts: Options): string | undefined {
@@ -283,7 +285,7 @@ function printModel(result: TrainResult, opts: Options): string | undefined {
   out(`  columns     ${specs.filter((s) => s.kind !== 'ignore').length} used → ${m.features} model inputs`);
   const width = Math.max(...specs.map((s) => s.name.length));
   for (const s of specs) out(`    ${s.name.padEnd(width)}  ${s.kind.padEnd(11)}  ${s.note ?? ''}`.trimEnd());
-  out(`  models      ${m.folds}-fold stratified CV, seed ${opts.seed}, same folds for every kind (tfjs layers, cpu)`);
+  out(`  models      ${m.folds}-fold stratified CV, seed ${opts.seed}, same folds for every kind (plain JS + tfjs layers, cpu)`);
   for (const c of result.candidates) {
     out(`    ${KIND_NAMES[c.kind].padEnd(26)} ROC AUC ${fixed(c.roc_auc)} ± ${fixed(c.roc_auc_sd)}  PR AUC ${fixed(c.pr_auc)}${c.kind === result.kind ? '  ← kept' : ''}`);
   }

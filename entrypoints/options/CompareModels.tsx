@@ -31,7 +31,7 @@ export function CompareModels({ a, b }: { a: ModelSummary; b: ModelSummary }) {
   const onlyB = b.inputs.filter((c) => !a.inputs.includes(c));
   const better = (x: number, y: number, higher = true) => (Number.isFinite(x) && Number.isFinite(y) && x !== y ? ((higher ? x > y : x < y) ? 0 : 1) : null);
   const rows: { label: string; values: [ReactNode, ReactNode]; best?: 0 | 1 | null }[] = [
-    { label: i18n.t('options.model.kind'), values: [labelOr(t(`options.kind.${a.kind}`), a.kind), labelOr(t(`options.kind.${b.kind}`), b.kind)] },
+    { label: i18n.t('options.model.kind'), values: [labelOr(t(`modelKinds.${a.kind}`), a.kind), labelOr(t(`modelKinds.${b.kind}`), b.kind)] },
     { label: i18n.t('options.model.created'), values: [formatDateTime(a.createdAt, locale), formatDateTime(b.createdAt, locale)] },
     { label: i18n.t('options.models.colStatus'), values: [a.active ? i18n.t('options.models.active') : i18n.t('options.models.inactive'), b.active ? i18n.t('options.models.active') : i18n.t('options.models.inactive')] },
     { label: i18n.t('options.model.trainedBy'), values: [a.trainedBy, b.trainedBy] },

@@ -95,12 +95,12 @@ function Evaluation({ artifact }: { artifact: ModelArtifact }) {
           <MetricTile label={i18n.t('options.model.rocAuc')} value={<MeanSd mean={m.roc_auc} sd={m.roc_auc_sd} locale={locale} />} hint={i18n.t('options.eval.rocHint')} />
           <MetricTile label={i18n.t('options.model.prAuc')} value={<MeanSd mean={m.pr_auc} sd={m.pr_auc_sd} locale={locale} />} hint={i18n.t('options.eval.prHint', [formatPercent(m.rows ? m.positives / m.rows : Number.NaN, locale, 1)])} />
           <MetricTile label={i18n.t('options.model.brier')} value={formatDecimal(m.brier, locale)} hint={i18n.t('options.model.brierExplain')} />
-          <MetricTile label={i18n.t('options.eval.kind')} value={<span className="text-base">{labelOr(t(`options.kind.${artifact.kind}`), artifact.kind)}</span>} hint={i18n.t('options.eval.features', [formatInteger(m.features, locale)])} />
+          <MetricTile label={i18n.t('options.eval.kind')} value={<span className="text-base">{labelOr(t(`modelKinds.${artifact.kind}`), artifact.kind)}</span>} hint={i18n.t('options.eval.features', [formatInteger(m.features, locale)])} />
         </dl>
         {m.candidates && m.candidates.length > 1 && (
           <p className="mt-3 text-xs text-slate-600">
             {i18n.t('options.eval.candidates')}{' '}
-            {m.candidates.map((c) => `${labelOr(t(`options.kind.${c.kind}`), c.kind)} ${formatDecimal(c.roc_auc, locale)}`).join(' · ')}
+            {m.candidates.map((c) => `${labelOr(t(`modelKinds.${c.kind}`), c.kind)} ${formatDecimal(c.roc_auc, locale)}`).join(' · ')}
           </p>
         )}
       </Card>

@@ -128,7 +128,7 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
                     <th scope="row" className="py-2.5 pr-3 font-normal">
                       <span className="block font-medium break-words text-slate-900">{m.name}</span>
                       <span className="mt-0.5 block text-xs text-slate-500">
-                        {labelOr(t(`options.kind.${m.kind}`), m.kind)} · {i18n.t(`options.models.origin.${m.origin}`)} · {formatDate(m.createdAt, locale)}
+                        {labelOr(t(`modelKinds.${m.kind}`), m.kind)} · {i18n.t(`options.models.origin.${m.origin}`)} · {formatDate(m.createdAt, locale)}
                         {m.parent && ` · ${i18n.t('options.models.retrains', [nameOf(list, m.parent)])}`}
                       </span>
                     </th>

@@ -14,7 +14,7 @@ import { Notice, Select, buttonClass } from './ui';
 import type { PreparedData } from './workspace';
 
 type Kind = NonNullable<TrainRequest['kind']>;
-const KINDS: readonly Kind[] = ['logistic', 'mlp', 'auto'];
+const KINDS: readonly Kind[] = ['logistic', 'mlp', 'gbt', 'auto'];
 const FOLDS = [3, 5, 10] as const;
 
 type RunState =
@@ -125,7 +125,7 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
           <Select value={kind} disabled={running} onChange={(e) => setKind(e.target.value as Kind)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {i18n.t(`options.train.kinds.${k}`)}
+                {i18n.t(`modelKinds.${k}`)}
               </option>
             ))}
           </Select>
@@ -152,7 +152,9 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
           </button>
         )}
         <span className="text-xs text-slate-500">
-          {i18n.t('options.train.workerNote')} {kind !== 'logistic' && i18n.t('options.train.slowerKind')}
+          {i18n.t('options.train.workerNote')} {kind === 'mlp' && i18n.t('options.train.slowerKind')}
+          {kind === 'gbt' && i18n.t('modelKinds.gbtHint')}
+          {kind === 'auto' && i18n.t('modelKinds.autoHint')}
         </span>
       </div>
 

@@ -4,6 +4,7 @@
  * weight shapes, version rules) are checked afterwards in artifact.ts.
  */
 import { z } from 'zod';
+import { MAX_TREE_NODES, MAX_TREES } from './gbt/validate';
 
 /** Most model inputs a file may declare (a real CRM export has tens to a few hundred). */
 export const MAX_INPUTS = 5000;
@@ -31,7 +32,7 @@ const fittedColumn = z.discriminatedUnion('kind', [
 ]);
 
 const candidate = z.object({
-  kind: z.enum(['logistic', 'mlp', 'ensemble']),
+  kind: z.enum(['logistic', 'mlp', 'gbt', 'ensemble']),
   roc_auc: finite,
   roc_auc_sd: finite,
   pr_auc: finite,
@@ -159,12 +160,48 @@ const mlpSettings = z.object({
   validationShare: z.number().min(0).max(1),
 });
 
+const gbtSettings = z.object({
+  rounds: z.number().int().nonnegative(),
+  finalRounds: z.number().int().nonnegative().optional(),
+  learningRate: z.number().nonnegative(),
+  maxLeaves: z.number().int().nonnegative(),
+  maxDepth: z.number().int().nonnegative(),
+  minDataInLeaf: z.number().nonnegative(),
+  minChildWeight: z.number().nonnegative(),
+  l2: z.number().nonnegative(),
+  rowSample: z.number().min(0).max(1),
+  colSample: z.number().min(0).max(1),
+  maxBins: z.number().int().nonnegative(),
+  patience: z.number().int().nonnegative(),
+  validationShare: z.number().min(0).max(1),
+});
+
+const nodeList = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_TREE_NODES);
+/** Types and finiteness only; indices, reachability and depth are checked in gbt/validate.ts. */
+const gbt = z.object({
+  base: finite.min(-1000).max(1000),
+  trees: z
+    .array(
+      z.object({
+        feature: nodeList(z.number().int()),
+        threshold: nodeList(finite),
+        left: nodeList(z.number().int()),
+        right: nodeList(z.number().int()),
+        value: nodeList(finite.min(-1000).max(1000)),
+        missingLeft: nodeList(z.union([z.literal(0), z.literal(1)])),
+        cover: nodeList(z.number().nonnegative()),
+      }),
+    )
+    .min(1)
+    .max(MAX_TREES),
+});
+
 export const artifactSchema = z.object({
   format: z.literal('churn-radar-model'),
   formatVersion: z.union([z.literal(1), z.literal(2)]),
   id: z.string().min(1).max(200),
   name: z.string().max(500),
-  kind: z.enum(['logistic', 'mlp', 'ensemble', 'scorecard']),
+  kind: z.enum(['logistic', 'mlp', 'gbt', 'ensemble', 'scorecard']),
   createdAt: z.string().max(100),
   trainedBy: z.string().max(500),
   label: z.object({ column: name, positive: z.string().max(500) }),
@@ -175,6 +212,7 @@ export const artifactSchema = z.object({
   }),
   baseline: z.array(finite).max(MAX_INPUTS),
   tfjs: tfjs.optional(),
+  gbt: gbt.optional(),
   members: z
     .array(z.object({ kind: z.enum(['logistic', 'mlp']), tfjs }))
     .min(2)
@@ -200,6 +238,7 @@ export const artifactSchema = z.object({
       l2: z.number().nonnegative(),
       classWeights: z.enum(['balanced', 'none']).optional(),
       mlp: mlpSettings.optional(),
+      gbt: gbtSettings.optional(),
       calibration: z.enum(['platt', 'isotonic', 'none']).optional(),
     })
     .optional(),

@@ -12,7 +12,7 @@
  * message names what is wrong. It never changes its input.
  *
  * Versions: 1 (logistic only, the bundled and stored models of before) and
- * 2 (adds kinds mlp/ensemble/scorecard, spline knots, calibration,
+ * 2 (adds kinds mlp/gbt/ensemble/scorecard, spline knots, calibration,
  * evaluation, parent). A version-1 file may use none of the version-2 fields.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -21,6 +21,7 @@ import { artifactSchema, MAX_ARTIFACT_CHARS, MAX_HIDDEN_UNITS, MAX_INPUTS, type 
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { ensureCpuBackend } from './logistic';
 import { littleEndianFloats } from './network';
+import { gbtProblem } from './gbt/validate';
 import { featureLayout } from './preprocess';
 import type { ModelArtifact, TfjsWeights } from './types';
 
@@ -165,7 +166,7 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
 function versionProblem(a: ModelArtifact): string | null {
   if (a.formatVersion !== 1) return null;
   if (a.kind !== 'logistic') return `kind "${a.kind}" needs format version 2 (this file says version 1)`;
-  for (const field of ['members', 'scorecard', 'calibration', 'evaluation', 'parent'] as const) {
+  for (const field of ['members', 'scorecard', 'gbt', 'calibration', 'evaluation', 'parent'] as const) {
     if (a[field] !== undefined) return `${field} needs format version 2 (this file says version 1)`;
   }
   if (a.preprocessor.columns.some((c) => c.kind === 'numeric' && c.knots !== undefined)) return 'spline knots need format version 2 (this file says version 1)';
@@ -203,9 +204,9 @@ function preprocessorProblem(a: ModelArtifact): string | null {
 function modelProblem(a: ModelArtifact): string | null {
   const d = a.preprocessor.featureNames.length;
   const article = a.kind === 'ensemble' || a.kind === 'mlp' ? 'an' : 'a';
-  const only = (allowed: 'tfjs' | 'members' | 'scorecard'): string | null => {
+  const only = (allowed: 'tfjs' | 'members' | 'scorecard' | 'gbt'): string | null => {
     if (a[allowed] === undefined) return `${article} ${a.kind} model needs ${allowed}`;
-    for (const field of ['tfjs', 'members', 'scorecard'] as const) {
+    for (const field of ['tfjs', 'members', 'scorecard', 'gbt'] as const) {
       if (field !== allowed && a[field] !== undefined) return `${article} ${a.kind} model has no ${field}`;
     }
     return null;
@@ -215,6 +216,8 @@ function modelProblem(a: ModelArtifact): string | null {
       return only('tfjs') ?? networkProblem(a.tfjs!, d, 'logistic', 'tfjs');
     case 'mlp':
       return only('tfjs') ?? networkProblem(a.tfjs!, d, 'mlp', 'tfjs');
+    case 'gbt':
+      return only('gbt') ?? gbtProblem(a.gbt!, d);
     case 'ensemble': {
       const problem = only('members');
       if (problem) return problem;

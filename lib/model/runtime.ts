@@ -18,6 +18,8 @@
 import { exactIntegratedGradients, logisticAttributions, tfjsIntegratedGradients } from './attribution';
 import { ensureCpuBackend } from './logistic';
 import { buildLogitModel, forwardLogits, networkFromTfjs, type DenseLayer } from './network';
+import { compileGbt, gbtLogits, type CompiledGbt } from './gbt/predict';
+import { gbtAttributions } from './gbt/shap';
 import type { EnsembleMember, ModelArtifact } from './types';
 
 export interface ModelRuntime {
@@ -62,6 +64,16 @@ function mlpRuntime(layers: DenseLayer[], baseline: readonly number[]): ModelRun
   };
 }
 
+/** Gradient-boosted trees: plain-JS tree walks; exact Shapley values against the baseline (gbt/shap.ts). */
+export function gbtRuntime(model: CompiledGbt, baseline: readonly number[]): ModelRuntime {
+  const d = baseline.length;
+  return {
+    logits: (x, n) => gbtLogits(model, x, n, d),
+    attributions: (x, n) => gbtAttributions(model, x, n, baseline),
+    dispose() {},
+  };
+}
+
 /** Raw log-odds averaged over members (and so are the attributions). */
 function ensembleRuntime(members: ModelRuntime[]): ModelRuntime {
   const average = (parts: Float64Array[]) => {
@@ -80,8 +92,9 @@ export function runtimeForLayers(kind: 'logistic' | 'mlp', layers: DenseLayer[],
   return kind === 'logistic' ? logisticRuntime(layers[0]!, baseline) : mlpRuntime(layers, baseline);
 }
 
-/** The runtime of a validated artifact of kind logistic, mlp or ensemble. */
-export async function createRuntime(artifact: Pick<ModelArtifact, 'kind' | 'tfjs' | 'members' | 'baseline'>): Promise<ModelRuntime> {
+/** The runtime of a validated artifact of kind logistic, mlp, gbt or ensemble. */
+export async function createRuntime(artifact: Pick<ModelArtifact, 'kind' | 'tfjs' | 'members' | 'baseline' | 'gbt'>): Promise<ModelRuntime> {
+  if (artifact.kind === 'gbt') return gbtRuntime(compileGbt(artifact.gbt!), artifact.baseline);
   await ensureCpuBackend();
   const member = (m: EnsembleMember) => runtimeForLayers(m.kind, networkFromTfjs(m.tfjs), artifact.baseline);
   if (artifact.kind === 'ensemble') return ensembleRuntime(artifact.members!.map(member));

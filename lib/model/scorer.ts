@@ -1,13 +1,14 @@
 /**
  * Scoring with a saved model: calibrated probabilities and per-column
- * explanations, for every kind (logistic, mlp, ensemble; scorecards in
+ * explanations, for every kind (logistic, mlp, gbt, ensemble; scorecards in
  * scorecard.ts).
  *
  * Explanations: the model's raw log-odds z are attributed to its inputs
  * against the training baseline x̄ (runtime.ts: exact for logistic
- * regression, integrated gradients for the MLP, the average for an
- * ensemble), so Σ contributions = z(x) − z(x̄). Each input's share is summed
- * per source column (a one-hot group, a value with its missing indicator and
+ * regression, integrated gradients for the MLP, exact Shapley values
+ * against the baseline for trees, the average for an ensemble), so
+ * Σ contributions = z(x) − z(x̄). Each input's share is summed per source
+ * column (a one-hot group, a value with its missing indicator and
  * spline inputs, is one Reason). With Platt calibration p = σ(a·z + b) the
  * contributions are multiplied by a, so they add up to logit(p) − logit(p̄):
  * the score's distance from the baseline customer's, in calibrated log-odds.
@@ -23,6 +24,7 @@ import type { Reason } from '../domain';
 import { isMissing } from '../parse/missing';
 import { parseModelArtifact } from './artifact';
 import { calibrate, contributionScale } from './calibration';
+import { compileGbt, gbtLogits } from './gbt/predict';
 import { forwardLogits, networkFromTfjs } from './network';
 import { compileTransform } from './preprocess';
 import { createRuntime } from './runtime';
@@ -115,6 +117,7 @@ export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
  */
 export function baselineProbability(artifact: ModelArtifact): number {
   if (artifact.kind === 'scorecard') return 1 / (1 + Math.exp(-artifact.scorecard!.intercept));
+  if (artifact.kind === 'gbt') return calibrate(artifact.calibration, gbtLogits(compileGbt(artifact.gbt!), artifact.baseline, 1, artifact.baseline.length)[0]!);
   const networks = artifact.kind === 'ensemble' ? artifact.members!.map((m) => m.tfjs) : [artifact.tfjs!];
   let z = 0;
   for (const t of networks) z += forwardLogits(networkFromTfjs(t), artifact.baseline, 1)[0]! / networks.length;

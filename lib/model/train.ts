@@ -4,11 +4,12 @@
  * the out-of-fold scores → evaluation → final fit on all labelled rows → a
  * content-addressed ModelArtifact (format 2).
  *
- * Model kinds (`model`): 'logistic', 'mlp', 'ensemble' (their averaged
- * log-odds) or 'auto' (the default): logistic regression and the MLP are
- * cross-validated on the same folds, their ensemble scored from the same
- * out-of-fold predictions, and the kind with the best mean CV ROC AUC is
- * kept (ties go to the simpler: logistic, then mlp, then ensemble). Rows
+ * Model kinds (`model`): 'logistic', 'mlp', 'gbt' (gradient-boosted trees),
+ * 'ensemble' (logistic + MLP, averaged log-odds) or 'auto' (the default):
+ * logistic regression, the MLP and the trees are cross-validated on the
+ * same folds, the ensemble scored from the same out-of-fold predictions,
+ * and the kind with the best mean CV ROC AUC is kept (ties go to the
+ * simpler: logistic, then mlp, then gbt, then ensemble). Rows
  * are weighted by balanced class weights by default; calibration (Platt
  * default) undoes the shift that causes.
  *
@@ -34,12 +35,15 @@ import { DEFAULT_LOGISTIC, fitLogisticWeights, type LogisticOptions } from './lo
 import { averagePrecision, brierScore, logLoss, mean, rocAuc, sd } from './metrics';
 import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, tierTable } from './metrics-curves';
 import { DEFAULT_MLP } from './mlp';
+import { DEFAULT_GBT } from './gbt/boost';
+import { compileGbt } from './gbt/predict';
+import type { GbtSettings } from './gbt/types';
 import { networkToTfjs } from './network';
 import { fitPreprocessor, transform, type PreprocessOptions } from './preprocess';
 import { deriveSeed, mulberry32, shuffleInPlace } from './prng';
 import { ensureCpuBackend } from './logistic';
-import { runtimeForLayers, ensembleRuntime } from './runtime';
-import { fitNetworks, kindLogits, membersOf, networkLogits, type FitSettings, type FittedNetworks } from './train-fit';
+import { runtimeForLayers, ensembleRuntime, gbtRuntime } from './runtime';
+import { fitNetworks, kindLogits, membersOf, networkLogits, type FitSettings, type FittedNetworks, type Member } from './train-fit';
 import type {
   CandidateMetrics,
   ColumnSpec,
@@ -53,7 +57,7 @@ import type {
   TrainingSettings,
 } from './types';
 
-/** What to train: a kind, 'auto' (cross-validate logistic and MLP, keep the best), or the CLI's aliases lr / nn. */
+/** What to train: a kind, 'auto' (cross-validate logistic, MLP and trees, keep the best), or the CLI's aliases lr / nn. */
 export type ModelChoice = 'auto' | NetworkModelKind | 'lr' | 'nn';
 
 export interface TrainProgress {
@@ -63,8 +67,8 @@ export interface TrainProgress {
   /** The CV fold (1-based) in phase cv and learning-curve; 0 otherwise. */
   fold: number;
   folds: number;
-  /** The network being fitted. */
-  model?: 'logistic' | 'mlp';
+  /** The model being fitted. */
+  model?: Member;
   /** MLP epoch (1-based) and its maximum. */
   epoch?: number;
   epochs?: number;
@@ -91,6 +95,7 @@ export interface TrainOptions {
   model?: ModelChoice;
   logistic?: Partial<Omit<LogisticOptions, 'seed' | 'classWeight'>>;
   mlp?: Partial<MlpSettings>;
+  gbt?: Partial<GbtSettings>;
   /** Row weights by class (default 'balanced': rows of class c weigh n / (2·n_c)). */
   classWeights?: 'balanced' | 'none';
   /** Calibration of the final probabilities (default 'platt'). */
@@ -245,9 +250,9 @@ export async function evaluateFold(input: FoldInput): Promise<{
   };
 }
 
-const KIND_ORDER: readonly NetworkModelKind[] = ['logistic', 'mlp', 'ensemble'];
-/** Relative cost of fitting each network, for progress fractions. */
-const COST = { logistic: 1, mlp: 6 } as const;
+const KIND_ORDER: readonly NetworkModelKind[] = ['logistic', 'mlp', 'gbt', 'ensemble'];
+/** Relative cost of fitting each model, for progress fractions. */
+const COST = { logistic: 1, mlp: 6, gbt: 4 } as const;
 /** Rows whose explanations give the feature importance. */
 const IMPORTANCE_ROWS = 1000;
 const LEARNING_FRACTIONS = [0.2, 0.4, 0.6, 0.8] as const;
@@ -323,9 +328,10 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const settings: FitSettings = {
     logistic: { ...DEFAULT_LOGISTIC, ...options.logistic, seed },
     mlp: { ...DEFAULT_MLP, ...options.mlp },
+    gbt: { ...DEFAULT_GBT, ...options.gbt },
     classWeights,
   };
-  const trained: ('logistic' | 'mlp')[] = choice === 'auto' ? ['logistic', 'mlp'] : membersOf(choice);
+  const trained: Member[] = choice === 'auto' ? ['logistic', 'mlp', 'gbt'] : membersOf(choice);
   const candidates: NetworkModelKind[] = choice === 'auto' ? [...KIND_ORDER] : [choice];
 
   // Progress: units of work done over an estimate of the total (the winner's later fits taken at their dearest).
@@ -343,6 +349,10 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       report({ phase, fold, model: 'mlp', epoch, epochs, fraction: (done + (COST.mlp * epoch) / epochs) / total });
       await tick();
     },
+    onRound: async (round: number, rounds: number) => {
+      report({ phase, fold, model: 'gbt', fraction: (done + (COST.gbt * round) / rounds) / total });
+      await tick();
+    },
   });
   report({ phase: 'prepare', fold: 0 });
 
@@ -350,6 +360,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const oofZ: Partial<Record<NetworkModelKind, Float64Array>> = {};
   for (const kind of candidates) oofZ[kind] = new Float64Array(rows.length);
   const bestEpochs: number[] = [];
+  const bestRounds: number[] = [];
   const foldPreps: Preprocessor[] = [];
   for (const [f, fold] of folds.entries()) {
     report({ phase: 'cv', fold: f + 1 });
@@ -370,6 +381,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       await tick();
     }
     if (fitted.bestEpoch !== undefined) bestEpochs.push(fitted.bestEpoch);
+    if (fitted.bestRounds !== undefined) bestRounds.push(fitted.bestRounds);
     const z = networkLogits(fitted, xTest, fold.test.length);
     for (const kind of candidates) {
       const zk = kindLogits(kind, z);
@@ -459,7 +471,9 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
   const x = transform(prep, rows);
   const finalEpochs = bestEpochs.length > 0 ? Math.max(1, median(bestEpochs)) : undefined;
-  const finalFit = await fitNetworks(winnerMembers, x, y, d, settings, deriveSeed(seed, 0), fitHooks('final', 0), finalEpochs);
+  // The final fit has no validation split: ~1/(1 − share) more rows, so a few more rounds than the folds' median best.
+  const finalRounds = bestRounds.length > 0 ? Math.max(1, Math.round(median(bestRounds) / (1 - settings.gbt.validationShare))) : undefined;
+  const finalFit = await fitNetworks(winnerMembers, x, y, d, settings, deriveSeed(seed, 0), fitHooks('final', 0), finalEpochs, finalRounds);
   done += winnerCost;
   const baseline = new Array<number>(d).fill(0);
   for (let i = 0; i < rows.length; i++) for (let j = 0; j < d; j++) baseline[j]! += x[i * d + j]!;
@@ -471,6 +485,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const importance = await columnImportance(kind, finalFit, x, rows.length, baseline, prep.featureSource, contributionScale(calibration), seed);
 
   const mlpSettings: MlpSettings = { ...settings.mlp, ...(finalEpochs !== undefined && winnerMembers.includes('mlp') ? { finalEpochs } : {}) };
+  const gbtSettings: GbtSettings = { ...settings.gbt, ...(finalRounds !== undefined && winnerMembers.includes('gbt') ? { finalRounds } : {}) };
   const training: TrainingSettings = {
     seed,
     folds: k,
@@ -481,6 +496,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     classWeights,
     calibration: calibrationMethod,
     ...(trained.includes('mlp') ? { mlp: mlpSettings } : {}),
+    ...(trained.includes('gbt') ? { gbt: gbtSettings } : {}),
   };
   const dataHash = hashRows(rows, columns);
   const id = sha256(
@@ -514,7 +530,9 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const networks =
     kind === 'ensemble'
       ? { members: [{ kind: 'logistic' as const, tfjs: networkToTfjs(finalFit.logistic!) }, { kind: 'mlp' as const, tfjs: networkToTfjs(finalFit.mlp!) }] }
-      : { tfjs: networkToTfjs(kind === 'logistic' ? finalFit.logistic! : finalFit.mlp!) };
+      : kind === 'gbt'
+        ? { gbt: finalFit.gbt! }
+        : { tfjs: networkToTfjs(kind === 'logistic' ? finalFit.logistic! : finalFit.mlp!) };
   const artifact: ModelArtifact = {
     format: ARTIFACT_FORMAT,
     formatVersion: ARTIFACT_FORMAT_VERSION,
@@ -576,7 +594,9 @@ async function columnImportance(
   const sample = new Float32Array(pick.length * d);
   pick.forEach((row, r) => sample.set(x.subarray(row * d, row * d + d), r * d));
   await ensureCpuBackend();
-  const runtimes = membersOf(kind).map((m) => runtimeForLayers(m, m === 'logistic' ? fitted.logistic! : fitted.mlp!, baseline));
+  const runtimes = membersOf(kind).map((m) =>
+    m === 'gbt' ? gbtRuntime(compileGbt(fitted.gbt!), baseline) : runtimeForLayers(m, m === 'logistic' ? fitted.logistic! : fitted.mlp!, baseline),
+  );
   const runtime = runtimes.length > 1 ? ensembleRuntime(runtimes) : runtimes[0]!;
   try {
     const a = runtime.attributions(sample, pick.length);

@@ -4,6 +4,7 @@
  * Bump formatVersion on any incompatible change and keep a reader for the old one.
  */
 import type { Reason } from '../domain';
+import type { GbtModel, GbtSettings } from './gbt/types';
 
 /** One input row: CSV cells or CRM page text, keyed by column / field key. */
 export type RawRow = Record<string, string | number | null | undefined>;
@@ -90,10 +91,12 @@ export interface TrainingSettings {
   /** Class weights used in training (rows of class c weigh n / (2·n_c) when balanced). */
   classWeights?: 'balanced' | 'none';
   mlp?: MlpSettings;
+  /** Kind gbt (or auto): the boosting settings, with the final fit's rounds. */
+  gbt?: GbtSettings;
   calibration?: 'platt' | 'isotonic' | 'none';
 }
 
-export type ModelKind = 'logistic' | 'mlp' | 'ensemble' | 'scorecard';
+export type ModelKind = 'logistic' | 'mlp' | 'gbt' | 'ensemble' | 'scorecard';
 /** The kinds that are trained from data. */
 export type NetworkModelKind = Exclude<ModelKind, 'scorecard'>;
 
@@ -249,6 +252,8 @@ export interface ModelArtifact {
   baseline: number[];
   /** The network, for kinds logistic and mlp. */
   tfjs?: TfjsWeights;
+  /** Kind gbt: the trees (on the same transformed inputs as the other kinds). */
+  gbt?: GbtModel;
   /** Kind ensemble: the members (a logistic regression and an MLP), raw log-odds averaged. */
   members?: EnsembleMember[];
   /** Kind scorecard: the rules. */

@@ -24,7 +24,7 @@ export interface TrainRequest {
   /** Where the rows came from, e.g. the file name. */
   source: string;
   /** Model kind; 'auto' cross-validates the kinds and keeps the best by ROC AUC. */
-  kind?: 'logistic' | 'mlp' | 'auto';
+  kind?: 'logistic' | 'mlp' | 'gbt' | 'auto';
   seed?: number;
   /** The model this one retrains (version lineage). */
   parent?: string;

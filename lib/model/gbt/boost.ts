@@ -1,0 +1,157 @@
+/**
+ * Gradient boosting of trees on the logistic loss: start from the (weighted)
+ * log-odds of the training labels, then each round fit a tree to the
+ * gradients g = w(p − y) and hessians h = w·p(1 − p) of the current scores.
+ * Each tree sees a seeded Bernoulli sample of rows (`rowSample`) and of
+ * inputs (`colSample`), so the same data and seed give the same model.
+ *
+ * Rounds: with `fixedRounds` exactly that many on all rows (the final fit);
+ * otherwise a stratified `validationShare` of the rows is held out and
+ * boosting stops `patience` rounds after the validation log loss last
+ * improved, keeping the best round. Bins are fitted on the rows that grow
+ * trees only.
+ */
+import { deriveSeed, mulberry32, shuffleInPlace } from '../prng';
+import { binMatrix, fitBins } from './binning';
+import { addTreeBinned, binnedData, growTree } from './tree';
+import type { GbtModel, GbtSettings, GbtTree } from './types';
+
+/**
+ * Defaults that are robust across tabular churn data rather than tuned to
+ * one file: shallow leaf-wise trees (≤ 15 leaves, depth ≤ 5), learning rate
+ * 0.05 with early stopping, L2 1, 20 rows per leaf at least, 80 % row and
+ * input sampling — the usual LightGBM/XGBoost starting point.
+ */
+export const DEFAULT_GBT: GbtSettings = {
+  rounds: 600,
+  learningRate: 0.05,
+  maxLeaves: 15,
+  maxDepth: 5,
+  minDataInLeaf: 20,
+  minChildWeight: 1e-3,
+  l2: 1,
+  rowSample: 0.8,
+  colSample: 0.8,
+  maxBins: 255,
+  patience: 40,
+  validationShare: 0.15,
+};
+
+export interface GbtFitOptions extends GbtSettings {
+  seed: number;
+  classWeight?: { negative: number; positive: number };
+  /** Train exactly this many rounds on all rows (no validation split). */
+  fixedRounds?: number;
+}
+
+export interface GbtHooks {
+  /** Every 10 rounds; may await (a cancel check) or throw. */
+  onRound?: (round: number, rounds: number) => void | Promise<void>;
+}
+
+/** Stratified seeded hold-out: the indices of the validation rows, ascending. */
+function holdOut(y: ArrayLike<number>, share: number, seed: number): Set<number> {
+  const random = mulberry32(seed);
+  const out = new Set<number>();
+  for (const c of [0, 1]) {
+    const rows: number[] = [];
+    for (let i = 0; i < y.length; i++) if (y[i] === c) rows.push(i);
+    shuffleInPlace(rows, random);
+    const take = Math.min(rows.length - 1, Math.round(rows.length * share));
+    for (let k = 0; k < take; k++) out.add(rows[k]!);
+  }
+  return out;
+}
+
+export async function fitGbt(
+  x: Float32Array,
+  y: ArrayLike<number>,
+  d: number,
+  options: GbtFitOptions,
+  hooks: GbtHooks = {},
+): Promise<{ model: GbtModel; bestRounds: number }> {
+  const n = y.length;
+  const fixed = options.fixedRounds;
+  const validation = fixed === undefined && options.validationShare > 0 ? holdOut(y, options.validationShare, deriveSeed(options.seed, 0x7a1)) : new Set<number>();
+  const trainIdx: number[] = [];
+  const validIdx: number[] = [];
+  for (let i = 0; i < n; i++) (validation.has(i) ? validIdx : trainIdx).push(i);
+
+  const pick = (rows: number[]) => {
+    const out = new Float32Array(rows.length * d);
+    rows.forEach((row, r) => out.set(x.subarray(row * d, row * d + d), r * d));
+    return out;
+  };
+  const xTrain = validIdx.length ? pick(trainIdx) : x;
+  const nt = trainIdx.length;
+  const bins = fitBins(xTrain, d, Uint32Array.from({ length: nt }, (_, i) => i), options.maxBins);
+  const train = binnedData(binMatrix(bins, xTrain, nt, d), nt, bins.cuts);
+  const valid = validIdx.length ? binnedData(binMatrix(bins, pick(validIdx), validIdx.length, d), validIdx.length, bins.cuts) : null;
+
+  const weight = (label: number) => (options.classWeight ? (label ? options.classWeight.positive : options.classWeight.negative) : 1);
+  const yt = Float64Array.from(trainIdx, (i) => y[i]!);
+  const wt = Float64Array.from(yt, weight);
+  const yv = Float64Array.from(validIdx, (i) => y[i]!);
+  const wv = Float64Array.from(yv, weight);
+
+  let sw = 0;
+  let swy = 0;
+  for (let i = 0; i < nt; i++) {
+    sw += wt[i]!;
+    swy += wt[i]! * yt[i]!;
+  }
+  const prior = Math.min(1 - 1e-6, Math.max(1e-6, swy / sw));
+  const base = Math.log(prior / (1 - prior));
+  const scores = new Float64Array(nt).fill(base);
+  const validScores = new Float64Array(validIdx.length).fill(base);
+  const grad = new Float64Array(nt);
+  const hess = new Float64Array(nt);
+  const order = new Uint32Array(nt);
+  const pool: Float64Array[] = [];
+  const random = mulberry32(deriveSeed(options.seed, 0x6b7));
+  const allFeatures = Array.from({ length: d }, (_, j) => j);
+  const featureCount = Math.max(1, Math.round(options.colSample * d));
+  const params = {
+    maxLeaves: options.maxLeaves,
+    maxDepth: options.maxDepth,
+    minDataInLeaf: options.minDataInLeaf,
+    minChildWeight: options.minChildWeight,
+    l2: options.l2,
+    learningRate: options.learningRate,
+  };
+
+  const rounds = fixed ?? options.rounds;
+  const trees: GbtTree[] = [];
+  let bestLoss = Infinity;
+  let bestRounds = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < nt; i++) {
+      const p = 1 / (1 + Math.exp(-scores[i]!));
+      grad[i] = wt[i]! * (p - yt[i]!);
+      hess[i] = Math.max(1e-12, wt[i]! * p * (1 - p));
+    }
+    let count = 0;
+    for (let i = 0; i < nt; i++) if (options.rowSample >= 1 || random() < options.rowSample) order[count++] = i;
+    const features =
+      featureCount >= d ? Int32Array.from(allFeatures) : Int32Array.from(shuffleInPlace([...allFeatures], random).slice(0, featureCount)).sort();
+    const grown = growTree(train, grad, hess, order, count, features, params, pool);
+    trees.push(grown.tree);
+    addTreeBinned(grown, train, scores);
+    if (valid) {
+      addTreeBinned(grown, valid, validScores);
+      let loss = 0;
+      for (let i = 0; i < validScores.length; i++) {
+        const z = validScores[i]!;
+        // log(1 + e^−z) for y = 1, log(1 + e^z) for y = 0, computed stably
+        const m = yv[i] ? -z : z;
+        loss += wv[i]! * (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m)));
+      }
+      if (loss < bestLoss - 1e-9) {
+        bestLoss = loss;
+        bestRounds = round + 1;
+      } else if (round + 1 - bestRounds >= options.patience) break;
+    } else bestRounds = round + 1;
+    if ((round + 1) % 10 === 0) await hooks.onRound?.(round + 1, rounds);
+  }
+  return { model: { base, trees: trees.slice(0, Math.max(1, bestRounds)) }, bestRounds: Math.max(1, bestRounds) };
+}
