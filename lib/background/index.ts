@@ -14,6 +14,7 @@ import { cachedItem } from './cached-item';
 import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
+import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
 import { browserMappingPorts, watchMappings } from './mapping-handlers';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/site-resolvers';
@@ -96,6 +97,7 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void tabFocus.closed(tabId).catch(() => undefined));
   const sites = startSites(emitBackgroundEvent);
   const policy = startPolicyService(models);
+  const policy = startPolicyService(models);
   const handlers = createHandlers({
     tabFocus,
     db,
@@ -115,6 +117,8 @@ export function startBackground(): void {
     // with the bundle Chrome picked (seen: both "en-US" with zh_CN messages).
     locale: () => localeOf(t('common.intlLocale') || browser.i18n.getUILanguage()),
     defer: (task) => setTimeout(task, 0),
+    privacy: browserPrivacyPorts({ db, retention: retentionDays, policy }),
+    policy,
     privacy: browserPrivacyPorts({ db, retention: retentionDays, policy }),
     policy,
     t,

@@ -27,7 +27,11 @@ export const managedPolicySchema = z.object({
   enabledSites: z.array(origin).optional(),
   churnDefinition: churnDefinition.optional(),
   /** [t2, t3, t4, t5] on the calibrated probability. */
-  tierThresholds: z.array(z.number().gt(0).lt(1)).length(4).optional(),
+  tierThresholds: z
+    .array(z.number().gt(0).lt(1))
+    .length(4)
+    .refine((t) => t.every((value, i) => i === 0 || value > t[i - 1]!), 'four rising probabilities, e.g. [0.2, 0.4, 0.6, 0.8]')
+    .optional(),
   /** A playbook file's JSON text (the same format options exports). */
   playbook: z.string().optional(),
   /** A model file's JSON text (the same format options exports). */

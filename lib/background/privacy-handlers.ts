@@ -1,0 +1,178 @@
+/**
+ * Data control for the options page: what is stored, export in pages, erase a
+ * site or everything, import a previous export, the retention window.
+ *
+ * After every erase or import the background's memory is reset (customer rows,
+ * activity lists, pinned tiers, active models) and open pages are told, so the
+ * side panel and options show what the database now holds, not what it held.
+ */
+import type { ChurnRadarDb } from '../db/db';
+import { ERASE_ALL_CONFIRMATION, type DataSummary, type ImportSummary, type PrivacyProtocol } from '../messaging/privacy-protocol';
+import type { BackgroundEvent } from '../messaging/protocol';
+import type { PolicyView } from '../messaging/policy-protocol';
+import { lockedStorageKeys } from '../policy/apply';
+import { ImportFileError, parseExportFile } from '../privacy/export-file';
+import { existingRecords, MAX_PROBLEMS, planSettings, planTableMerge } from '../privacy/merge-plan';
+import { estimateTableBytes, sitesBySize } from '../privacy/storage-summary';
+import { DATA_TABLES, SITE_TABLES, type DataTable } from '../privacy/tables';
+import type { FocusedCustomer } from '../settings';
+import { HandlerError, type Handlers } from './router';
+
+/** Rows sampled per table for the size estimate. */
+const SIZE_SAMPLE = 25;
+
+/** What the privacy handlers need from the browser and the rest of the background. */
+export interface PrivacyPorts {
+  /** chrome.storage.local. */
+  local: { getAll(): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void>; clear(): Promise<void> };
+  /** chrome.storage.session (focus, tab customers, storage problem). */
+  clearSession(): Promise<void>;
+  policy: { current(): Promise<PolicyView>; reapply(): Promise<void> };
+  setRetentionDays(days: number): Promise<void>;
+  /** Applies the retention window now. */
+  prune(days: number): Promise<unknown>;
+  /** A stored model row's artifact problem, or null when it is a valid model. */
+  modelProblem(artifact: unknown): string | null;
+}
+
+export interface PrivacyDeps {
+  db: ChurnRadarDb;
+  customers: { settled(): Promise<void>; reset(): void };
+  models: { invalidate(): void };
+  overrides: { reset(): void };
+  retentionDays: () => Promise<number>;
+  focus: { get(): Promise<FocusedCustomer | null> };
+  emit: (event: BackgroundEvent) => void;
+  privacy?: PrivacyPorts;
+}
+
+type PrivacyMessages = keyof PrivacyProtocol;
+
+export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, PrivacyMessages> {
+  const { db } = deps;
+  const table = (name: DataTable) => db.table(name);
+
+  function ports(): PrivacyPorts {
+    if (!deps.privacy) throw new HandlerError('internal', 'Data control is not available in this context.');
+    return deps.privacy;
+  }
+
+  /** Memory follows the database again, and open pages re-read. */
+  async function afterChange(focused: FocusedCustomer | null) {
+    deps.customers.reset();
+    deps.overrides.reset();
+    deps.models.invalidate();
+    deps.emit({ channel: 'churn-radar-event', type: 'model-changed' });
+    if (focused) deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site: focused.site, crmId: focused.crmId });
+  }
+
+  async function siteCounts(): Promise<Record<string, Partial<Record<DataTable, number>>>> {
+    const counts: Record<string, Partial<Record<DataTable, number>>> = {};
+    for (const name of SITE_TABLES) {
+      const sites = (await table(name).orderBy('site').uniqueKeys()) as string[];
+      for (const site of sites) (counts[site] ??= {})[name] = await table(name).where('site').equals(site).count();
+    }
+    return counts;
+  }
+
+  return {
+    async getDataSummary(): Promise<DataSummary> {
+      await deps.customers.settled();
+      const tables = [];
+      for (const name of DATA_TABLES) {
+        const rows = await table(name).count();
+        const sample = rows ? await table(name).limit(SIZE_SAMPLE).toArray() : [];
+        tables.push({ table: name, rows, estimatedBytes: estimateTableBytes(rows, sample) });
+      }
+      const settings = await ports().local.getAll();
+      return {
+        dbVersion: db.verno,
+        tables,
+        sites: sitesBySize(await siteCounts()),
+        settings: { keys: Object.keys(settings).length, bytes: new TextEncoder().encode(JSON.stringify(settings)).length },
+        retentionDays: await deps.retentionDays(),
+      };
+    },
+
+    async exportTablePage({ table: name, offset, limit }) {
+      if (offset === 0) await deps.customers.settled();
+      const [rows, total] = await Promise.all([table(name).offset(offset).limit(limit).toArray(), table(name).count()]);
+      return { rows, total };
+    },
+
+    async exportSettings() {
+      return { settings: await ports().local.getAll(), dbVersion: db.verno };
+    },
+
+    async eraseSite({ site, confirm }) {
+      if (confirm.trim() !== site) throw new HandlerError('bad-request', `Type the site (${site}) to confirm erasing its data.`);
+      await deps.customers.settled();
+      let deleted = 0;
+      await db.transaction('rw', SITE_TABLES.map(table), async () => {
+        for (const name of SITE_TABLES) deleted += await table(name).where('site').equals(site).delete();
+      });
+      const focused = await deps.focus.get();
+      await afterChange(focused?.site === site ? focused : null);
+      return { deleted };
+    },
+
+    async eraseAll({ confirm }) {
+      if (confirm !== ERASE_ALL_CONFIRMATION) throw new HandlerError('bad-request', 'Confirm erasing everything.');
+      const io = ports();
+      await deps.customers.settled();
+      const focused = await deps.focus.get();
+      let deleted = 0;
+      await db.transaction('rw', DATA_TABLES.map(table), async () => {
+        for (const name of DATA_TABLES) {
+          deleted += await table(name).count();
+          await table(name).clear();
+        }
+      });
+      await io.local.clear();
+      await io.clearSession();
+      // The team's presets and locks hold after an erase; bundled models are installed again at the next use.
+      await io.policy.reapply();
+      await afterChange(focused);
+      return { deleted };
+    },
+
+    async importData({ text }): Promise<ImportSummary> {
+      const io = ports();
+      let parsed;
+      try {
+        parsed = parseExportFile(text);
+      } catch (error) {
+        if (error instanceof ImportFileError) throw new HandlerError('bad-request', error.message);
+        throw error;
+      }
+      const { file, unknownTables } = parsed;
+      await deps.customers.settled();
+      const summary: ImportSummary = { tables: [], settings: { applied: 0, skipped: 0 }, unknownTables, problems: [] };
+      const names = DATA_TABLES.filter((name) => Object.hasOwn(file.tables, name));
+      // Plans and writes in one transaction: a failure part-way leaves the database as it was.
+      await db.transaction('rw', names.map(table), async () => {
+        for (const name of names) {
+          const existing = existingRecords(name, (await table(name).toArray()) as Record<string, unknown>[]);
+          const validate = name === 'models' ? (row: Record<string, unknown>) => io.modelProblem(row.artifact) : undefined;
+          const plan = planTableMerge(name, file.tables[name]!, existing, validate);
+          if (plan.put.length) await table(name).bulkPut(plan.put);
+          summary.tables.push({ table: name, added: plan.added, updated: plan.updated, skipped: plan.skipped, rejected: plan.rejected });
+          for (const problem of plan.problems) if (summary.problems.length < MAX_PROBLEMS * 2) summary.problems.push(problem);
+        }
+      });
+      const policy = await io.policy.current();
+      const settings = planSettings(file.settings, await io.local.getAll(), lockedStorageKeys(policy.policy));
+      if (Object.keys(settings.apply).length) await io.local.set(settings.apply);
+      summary.settings = { applied: Object.keys(settings.apply).length, skipped: settings.skipped.length };
+      await afterChange(await deps.focus.get());
+      return summary;
+    },
+
+    async setRetentionDays({ days }) {
+      const io = ports();
+      await io.setRetentionDays(days);
+      await io.prune(days);
+      return { days };
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { rowProblem } from './row-schemas';
+import { AUTO_ID_TABLES, naturalKey, rowTime, type DataTable } from './tables';
+
+type Row = Record<string, unknown>;
+
+/** What the database already holds of a record: its local id (auto-id tables) and when it last changed. */
+export interface ExistingRecord {
+  id?: number;
+  time: number | null;
+}
+
+export interface TableMergePlan {
+  /** Rows to write (adds and updates, ready for bulkPut). */
+  put: Row[];
+  added: number;
+  updated: number;
+  /** Already stored (same record, not newer) or repeated in the file. */
+  skipped: number;
+  rejected: number;
+  /** The first few rejections, "row 12: lastSeen: expected number". */
+  problems: string[];
+}
+
+export const MAX_PROBLEMS = 5;
+
+/**
+ * Merges a table's imported rows into what is stored, without duplicates:
+ * the same record (natural key, lib/privacy/tables.ts) is kept once, and the
+ * newer copy wins where a record changes over time (a customer seen later, an
+ * action's outcome recorded later). Imported rows of auto-id tables get a new
+ * local id, or the stored record's id when they replace it.
+ */
+export function planTableMerge(table: DataTable, incoming: readonly unknown[], existing: ReadonlyMap<string, ExistingRecord>, validate: (row: Row) => string | null = () => null): TableMergePlan {
+  const plan: TableMergePlan = { put: [], added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
+  const seen = new Set<string>();
+  const autoId = AUTO_ID_TABLES.has(table);
+  incoming.forEach((raw, index) => {
+    const problem = rowProblem(table, raw) ?? validate(raw as Row);
+    if (problem) {
+      plan.rejected++;
+      if (plan.problems.length < MAX_PROBLEMS) plan.problems.push(`${table} row ${index + 1}: ${problem}`);
+      return;
+    }
+    const row = raw as Row;
+    const key = naturalKey(table, row);
+    if (seen.has(key)) {
+      plan.skipped++;
+      return;
+    }
+    seen.add(key);
+    const stored = existing.get(key);
+    const { id: _fileId, ...withoutId } = row;
+    if (!stored) {
+      plan.put.push(autoId ? withoutId : row);
+      plan.added++;
+      return;
+    }
+    const time = rowTime(table, row);
+    if (time !== null && stored.time !== null && time > stored.time) {
+      plan.put.push(autoId ? { ...withoutId, id: stored.id } : row);
+      plan.updated++;
+      return;
+    }
+    plan.skipped++;
+  });
+  return plan;
+}
+
+/** The stored side of a merge from the rows on disk (only keys and times are kept). */
+export function existingRecords(table: DataTable, rows: Iterable<Row>): Map<string, ExistingRecord> {
+  const map = new Map<string, ExistingRecord>();
+  for (const row of rows) map.set(naturalKey(table, row), { id: typeof row.id === 'number' ? row.id : undefined, time: rowTime(table, row) });
+  return map;
+}
+
+export interface SettingsPlan {
+  apply: Record<string, unknown>;
+  skipped: string[];
+}
+
+/**
+ * Settings from a file fill only what this browser does not have (after an
+ * erase, all of them come back); a value set here, or locked by policy, stays.
+ */
+export function planSettings(incoming: Record<string, unknown>, current: Record<string, unknown>, lockedKeys: ReadonlySet<string> = new Set()): SettingsPlan {
+  const apply: Record<string, unknown> = {};
+  const skipped: string[] = [];
+  for (const [key, value] of Object.entries(incoming)) {
+    if (Object.hasOwn(current, key) || lockedKeys.has(key)) skipped.push(key);
+    else apply[key] = value;
+  }
+  return { apply, skipped };
+}

@@ -1,0 +1,165 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
+import { createPrivacyHandlers, type PrivacyPorts } from '../../../lib/background/privacy-handlers';
+import type { HandlerContext } from '../../../lib/background/router';
+import { ERASE_ALL_CONFIRMATION } from '../../../lib/messaging/privacy-protocol';
+import { exportFileParts } from '../../../lib/privacy/export-file';
+import { DATA_TABLES } from '../../../lib/privacy/tables';
+
+const A = 'https://a.test';
+const B = 'https://b.test';
+const ctx: HandlerContext = { site: null, tabId: null };
+let db: ChurnRadarDb;
+let counter = 0;
+let local: Record<string, unknown>;
+const resets = { customers: 0, overrides: 0, models: 0 };
+const events: string[] = [];
+
+const customer = (site: string, crmId: string, lastSeen = 1) => ({ site, crmId, name: crmId, fields: {}, firstSeen: 1, lastSeen, lastObservedAt: 1, observationCount: 1 });
+const score = (site: string, crmId: string, scoredAt: number) => ({ site, crmId, scoredAt, probability: 0.4, tier: 3 as const, modelId: 'm', reasons: [] });
+
+function handlers(locked: string[] = []) {
+  const ports: PrivacyPorts = {
+    local: { getAll: async () => ({ ...local }), set: async (values) => void Object.assign(local, values), clear: async () => void (local = {}) },
+    clearSession: async () => undefined,
+    policy: {
+      current: async () => ({ available: true, policy: { locked: locked as never }, problems: [], locked: locked as never, lockReason: null, applied: {} }),
+      reapply: vi.fn(async () => undefined),
+    },
+    setRetentionDays: async (days) => void (local.retentionDays = days),
+    prune: async () => undefined,
+    modelProblem: (artifact) => ((artifact as { kind?: string }).kind ? null : 'Invalid model file: no kind'),
+  };
+  return {
+    ports,
+    ...createPrivacyHandlers({
+      db,
+      customers: { settled: async () => undefined, reset: () => void resets.customers++ },
+      models: { invalidate: () => void resets.models++ },
+      overrides: { reset: () => void resets.overrides++ },
+      retentionDays: async () => 365,
+      focus: { get: async () => ({ site: A, crmId: 'a1', tabId: 1, at: 1 }) },
+      emit: (event) => void events.push(event.type),
+      privacy: ports,
+    }),
+  };
+}
+
+/** The export the options page assembles, through the same messages. */
+async function exportText(h: ReturnType<typeof handlers>): Promise<string> {
+  const { settings, dbVersion } = await h.exportSettings({}, ctx);
+  let text = '';
+  for await (const part of exportFileParts({ exportedAt: new Date(0).toISOString(), dbVersion }, settings, async function* (table) {
+    for (let offset = 0; ; offset += 2) {
+      const page = await h.exportTablePage({ table, offset, limit: 2 }, ctx);
+      yield page.rows;
+      if (offset + 2 >= page.total) break;
+    }
+  }))
+    text += part;
+  return text;
+}
+
+async function seed() {
+  await db.customers.bulkPut([customer(A, 'a1'), customer(A, 'a2'), customer(A, 'a3'), customer(B, 'b1')]);
+  await db.scores.bulkAdd([score(A, 'a1', 1), score(A, 'a1', 2), score(B, 'b1', 1)]);
+  await db.actions.add({ site: A, crmId: 'a1', at: 5, kind: 'called' });
+  await db.models.put({ id: 'm', createdAt: 'x', importedAt: 1, artifact: { kind: 'logistic' } as never });
+  local = { retentionDays: 90, tierThresholds: [0.1, 0.2, 0.3, 0.4] };
+}
+
+const counts = async () => Object.fromEntries(await Promise.all(DATA_TABLES.map(async (t) => [t, await db.table(t).count()] as const)));
+
+beforeEach(async () => {
+  db = openDatabase({ name: `privacy-${counter++}` });
+  await seed();
+  events.length = 0;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('privacy handlers', () => {
+  it('summarises rows per table and per site, with a size estimate', async () => {
+    const summary = await handlers().getDataSummary({}, ctx);
+    expect(summary.tables.find((t) => t.table === 'customers')).toMatchObject({ rows: 4 });
+    expect(summary.tables.find((t) => t.table === 'customers')!.estimatedBytes).toBeGreaterThan(4 * 50);
+    expect(summary.sites).toEqual([
+      { site: A, total: 6, tables: { customers: 3, scores: 2, actions: 1 } },
+      { site: B, total: 2, tables: { customers: 1, scores: 1 } },
+    ]);
+    expect(summary.settings.keys).toBe(2);
+  });
+
+  it('export → erase everything → import gives the same data back, and a second import adds nothing', async () => {
+    const h = handlers();
+    const before = await counts();
+    const text = await exportText(h);
+    await expect(h.eraseAll({ confirm: 'yes' as never }, ctx)).rejects.toThrow(/Confirm/);
+    const erased = await h.eraseAll({ confirm: ERASE_ALL_CONFIRMATION }, ctx);
+    expect(erased.deleted).toBe(9);
+    expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
+    expect(local).toEqual({});
+    expect(h.ports.policy.reapply).toHaveBeenCalled();
+    expect(resets).toMatchObject({ customers: expect.any(Number), overrides: expect.any(Number) });
+    expect(events).toContain('customer-updated');
+
+    const summary = await h.importData({ text }, ctx);
+    expect(await counts()).toEqual(before);
+    expect(summary.tables.find((t) => t.table === 'customers')).toMatchObject({ added: 4, skipped: 0, rejected: 0 });
+    expect(summary.settings.applied).toBe(2);
+    expect(local.retentionDays).toBe(90);
+
+    const again = await h.importData({ text }, ctx);
+    expect(await counts()).toEqual(before);
+    expect(again.tables.find((t) => t.table === 'scores')).toMatchObject({ added: 0, skipped: 3 });
+    expect(again.settings).toEqual({ applied: 0, skipped: 2 });
+  });
+
+  it('erases one site only, after the typed confirmation', async () => {
+    const h = handlers();
+    await expect(h.eraseSite({ site: A, confirm: 'a.test' }, ctx)).rejects.toThrow(/Type the site/);
+    const { deleted } = await h.eraseSite({ site: A, confirm: ` ${A} ` }, ctx);
+    expect(deleted).toBe(6);
+    expect(await db.customers.toArray()).toEqual([customer(B, 'b1')]);
+    expect(await db.scores.count()).toBe(1);
+    expect(await db.models.count()).toBe(1);
+  });
+
+  it('a malformed file is rejected and changes nothing; bad rows are counted and named', async () => {
+    const h = handlers();
+    const before = await counts();
+    await expect(h.importData({ text: '{"format":"churn-radar-export"' }, ctx)).rejects.toThrow(/not valid JSON/);
+    await expect(h.importData({ text: JSON.stringify({ format: 'other' }) }, ctx)).rejects.toThrow(/not a Churn Radar export/);
+    expect(await counts()).toEqual(before);
+    const file = {
+      format: 'churn-radar-export',
+      version: 1,
+      exportedAt: 'x',
+      dbVersion: 4,
+      tables: { customers: [customer(A, 'new'), { site: A }], models: [{ id: 'bad', createdAt: 'x', importedAt: 1, artifact: {} }] },
+    };
+    const summary = await h.importData({ text: JSON.stringify(file) }, ctx);
+    expect(summary.tables).toEqual([
+      { table: 'customers', added: 1, updated: 0, skipped: 0, rejected: 1 },
+      { table: 'models', added: 0, updated: 0, skipped: 0, rejected: 1 },
+    ]);
+    expect(summary.problems.join('\n')).toMatch(/customers row 2: crmId/);
+    expect(summary.problems.join('\n')).toMatch(/no kind/);
+  });
+
+  it('does not import settings the policy locks', async () => {
+    const h = handlers(['tierThresholds']);
+    const text = await exportText(h);
+    local = {};
+    const summary = await h.importData({ text }, ctx);
+    expect(local).toEqual({ retentionDays: 90 });
+    expect(summary.settings).toEqual({ applied: 1, skipped: 1 });
+  });
+
+  it('sets the retention window', async () => {
+    expect(await handlers().setRetentionDays({ days: 45 }, ctx)).toEqual({ days: 45 });
+    expect(local.retentionDays).toBe(45);
+  });
+});
