@@ -30,9 +30,6 @@ import { createModelHandlers } from './model-handlers';
 import { createPolicyHandlers } from './policy-handlers';
 import type { PolicyService } from './policy-service';
 import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
-import { createPolicyHandlers } from './policy-handlers';
-import type { PolicyService } from './policy-service';
-import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
 import { createSitesHandlers, type SitesDeps } from './sites-handlers';
 import { createRiskHandlers, type RiskDeps } from './risk-handlers';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
@@ -64,10 +61,6 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds'> {
   locale: () => Locale;
   /** Run after the current reply has gone out (work the page need not wait for). */
   defer: (task: () => void) => void;
-  /** Data control's browser ports (storage areas, retention); absent: those messages fail with a clear error. */
-  privacy?: PrivacyPorts;
-  /** The managed team policy; absent: getPolicy fails, nothing is locked. */
-  policy?: PolicyService;
   /** Data control's browser ports (storage areas, retention); absent: those messages fail with a clear error. */
   privacy?: PrivacyPorts;
   /** The managed team policy; absent: getPolicy fails, nothing is locked. */
@@ -182,8 +175,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...createModelHandlers(deps),
     ...createAgentHandlers(deps, overrides),
-    ...createPrivacyHandlers({ ...deps, overrides }),
-    ...createPolicyHandlers(deps),
     ...createPrivacyHandlers({ ...deps, overrides }),
     ...createPolicyHandlers(deps),
     ...createSitesHandlers(deps.sites),

@@ -14,7 +14,6 @@ import { cachedItem } from './cached-item';
 import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
-import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
 import { browserMappingPorts, watchMappings } from './mapping-handlers';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/site-resolvers';
@@ -117,8 +116,6 @@ export function startBackground(): void {
     // with the bundle Chrome picked (seen: both "en-US" with zh_CN messages).
     locale: () => localeOf(t('common.intlLocale') || browser.i18n.getUILanguage()),
     defer: (task) => setTimeout(task, 0),
-    privacy: browserPrivacyPorts({ db, retention: retentionDays, policy }),
-    policy,
     privacy: browserPrivacyPorts({ db, retention: retentionDays, policy }),
     policy,
     t,

@@ -10,8 +10,6 @@ import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
 import type { PolicyProtocol } from './policy-protocol';
 import type { PrivacyProtocol } from './privacy-protocol';
-import type { PolicyProtocol } from './policy-protocol';
-import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
 import type { StorageProblem } from '../settings';
 import type { RiskProtocol } from './risk-protocol';
@@ -150,7 +148,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
@@ -214,7 +212,6 @@ export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'customer-updated'; site: SiteKey; crmId: string }
   | { channel: 'churn-radar-event'; type: 'focus-changed'; site: SiteKey; crmId: string }
   | { channel: 'churn-radar-event'; type: 'model-changed' }
-  | { channel: 'churn-radar-event'; type: 'policy-changed' }
   | { channel: 'churn-radar-event'; type: 'policy-changed' }
   | { channel: 'churn-radar-event'; type: 'sites-changed' }
   | { channel: 'churn-radar-event'; type: 'health-changed'; site: SiteKey };

@@ -3,8 +3,6 @@ import { ACTIVITY_KINDS } from '../domain';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { policyAudience, policyRequestSchemas } from './policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
-import { policyAudience, policyRequestSchemas } from './policy-schemas';
-import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
 import { mappingAudience, mappingRequestSchemas } from './mapping-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import type { MessageType } from './protocol';
@@ -73,8 +71,6 @@ export const requestSchemas = {
   ...agentRequestSchemas,
   ...privacyRequestSchemas,
   ...policyRequestSchemas,
-  ...privacyRequestSchemas,
-  ...policyRequestSchemas,
   ...riskRequestSchemas,
   ...mappingRequestSchemas,
   ...playbookRequestSchemas,
@@ -92,8 +88,6 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getTierThresholds: 'extension',
   getStatus: 'extension',
   ...agentAudience,
-  ...privacyAudience,
-  ...policyAudience,
   ...privacyAudience,
   ...policyAudience,
   ...riskAudience,
