@@ -96,7 +96,6 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void tabFocus.closed(tabId).catch(() => undefined));
   const sites = startSites(emitBackgroundEvent);
   const policy = startPolicyService(models);
-  const policy = startPolicyService(models);
   const handlers = createHandlers({
     tabFocus,
     db,
