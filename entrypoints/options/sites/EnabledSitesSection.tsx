@@ -1,7 +1,163 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '../../../components/Card';
+import { formatDate } from '../../../components/format';
+import { uiLocale } from '../../../components/i18n';
+import { Skeleton } from '../../../components/Skeleton';
+import { StatusMessage } from '../../../components/StatusMessage';
+import { useRequest } from '../../../components/useRequest';
+import { sendMessage } from '../../../lib/messaging/browser-client';
+import { onBackgroundEvent } from '../../../lib/messaging/events';
+import { requestAndEnable } from '../../../lib/sites/enable-flow';
+import type { SiteEntry } from '../../../lib/sites/enabled-sites';
+import { parseSiteInput, siteLabel } from '../../../lib/sites/origins';
 
-/** Placeholder until the section is built. */
+type Notice = { tone: 'ok' | 'error'; text: string } | null;
+
+const SOURCE_STYLE: Record<SiteEntry['source'], string> = {
+  builtin: 'bg-sky-50 text-sky-800 ring-sky-200',
+  user: 'bg-slate-50 text-slate-700 ring-slate-200',
+  policy: 'bg-violet-50 text-violet-800 ring-violet-200',
+};
+
+const BUTTON = 'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60';
+
+/** The sites Churn Radar reads: add one by address (the permission is asked from the click), disable one, see policy locks. */
 export function EnabledSitesSection() {
-  return <Card>{i18n.t('options.tabs.soon')}</Card>;
+  const locale = uiLocale();
+  const sites = useRequest(() => sendMessage('listSites', {}));
+  const [address, setAddress] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+  const inputId = useId();
+  const { reload } = sites;
+  useEffect(() => onBackgroundEvent((event) => event.type === 'sites-changed' && reload(true)), [reload]);
+
+  // No await before requestAndEnable: the browser only shows its prompt inside the user's click.
+  const enable = (origin: string) => {
+    setBusy(true);
+    setNotice(null);
+    void requestAndEnable(origin, {
+      request: (origins) => browser.permissions.request({ origins }),
+      send: sendMessage,
+      portInPattern: import.meta.env.BROWSER !== 'firefox',
+    }).then((outcome) => {
+      setBusy(false);
+      if (outcome.ok) {
+        setAddress('');
+        setNotice({ tone: 'ok', text: i18n.t('sites.enabled.added', [siteLabel(origin)]) });
+      } else {
+        setNotice({ tone: 'error', text: outcome.reason === 'denied' ? i18n.t('sites.enabled.denied', [siteLabel(origin)]) : outcome.message });
+      }
+      reload(true);
+    });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const origin = parseSiteInput(address);
+    if (!origin) return setNotice({ tone: 'error', text: i18n.t('sites.enabled.invalid', [address.trim()]) });
+    enable(origin);
+  };
+
+  const disable = (origin: string) => {
+    setBusy(true);
+    setNotice(null);
+    sendMessage('disableSite', { origin }).then(
+      () => {
+        setBusy(false);
+        setNotice({ tone: 'ok', text: i18n.t('sites.enabled.removed', [siteLabel(origin)]) });
+        reload(true);
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setNotice({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  };
+
+  return (
+    <Card subtitle={i18n.t('sites.enabled.intro')}>
+      <form onSubmit={submit} className="mb-4 flex flex-wrap items-end gap-2">
+        <label htmlFor={inputId} className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
+          {i18n.t('sites.enabled.addLabel')}
+          <input
+            id={inputId}
+            value={address}
+            onChange={(event) => setAddress(event.target.value)}
+            placeholder={i18n.t('sites.enabled.addPlaceholder')}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-900"
+          />
+        </label>
+        <button type="submit" disabled={busy || !address.trim()} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60">
+          {i18n.t('sites.enabled.add')}
+        </button>
+      </form>
+      {notice && (
+        <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`mb-3 rounded-md p-2 text-sm ${notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}>
+          {notice.text}
+        </p>
+      )}
+      {sites.status === 'loading' && <Skeleton className="h-24" />}
+      {sites.status === 'error' && <StatusMessage tone="error" title={sites.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />}
+      {sites.status === 'ready' && (
+        <>
+          {sites.data.policyProblems.length > 0 && (
+            <p role="alert" className="mb-3 rounded-md bg-amber-50 p-2 text-xs text-amber-950">
+              {i18n.t('sites.enabled.policyProblems', [sites.data.policyProblems.join('; ')])}
+            </p>
+          )}
+          <table className="w-full text-left text-sm" aria-label={i18n.t('options.tabs.sitesEnabled')}>
+            <thead className="border-b border-slate-200 text-xs text-slate-500">
+              <tr>
+                <th className="py-2 font-medium">{i18n.t('sites.enabled.site')}</th>
+                <th className="py-2 font-medium">{i18n.t('sites.enabled.source')}</th>
+                <th className="py-2 font-medium">{i18n.t('sites.enabled.status')}</th>
+                <th className="py-2 font-medium">{i18n.t('sites.enabled.added_at')}</th>
+                <th className="py-2 text-right font-medium">{i18n.t('sites.enabled.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sites.data.sites.map((site) => (
+                <tr key={site.origin} className="border-b border-slate-100 last:border-0">
+                  <td className="py-2 font-medium text-slate-900" title={site.origin}>
+                    {siteLabel(site.origin)}
+                  </td>
+                  <td className="py-2">
+                    <span className={`rounded-full px-2 py-0.5 text-xs ring-1 ${SOURCE_STYLE[site.source]}`}>{i18n.t(`sites.enabled.${site.source}`)}</span>
+                  </td>
+                  <td className="py-2">
+                    <span className={site.granted ? 'text-emerald-700' : 'text-amber-700'}>
+                      {site.granted ? i18n.t('sites.enabled.active') : i18n.t('sites.enabled.needs_access')}
+                    </span>
+                  </td>
+                  <td className="py-2 text-slate-500">{site.addedAt ? formatDate(site.addedAt, locale) : '–'}</td>
+                  <td className="py-2 text-right">
+                    {site.source === 'user' && (
+                      <button type="button" className={BUTTON} disabled={busy} aria-label={i18n.t('sites.enabled.removeLabel', [siteLabel(site.origin)])} onClick={() => disable(site.origin)}>
+                        {i18n.t('sites.enabled.remove')}
+                      </button>
+                    )}
+                    {site.source === 'policy' && (
+                      <span className="inline-flex items-center gap-2">
+                        {!site.granted && (
+                          <button type="button" className={BUTTON} disabled={busy} aria-label={i18n.t('sites.enabled.grantLabel', [siteLabel(site.origin)])} onClick={() => enable(site.origin)}>
+                            {i18n.t('sites.enabled.grant')}
+                          </button>
+                        )}
+                        <span className="text-xs text-violet-800" title={sites.data.lockReason ?? undefined}>
+                          🔒 {sites.data.lockReason ?? i18n.t('sites.enabled.locked')}
+                        </span>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Card>
+  );
 }

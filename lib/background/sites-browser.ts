@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { readManagedStorage } from '../sites/policy-sites';
+import type { RegisteredScript, SitesApi } from './sites-service';
+
+type ManagedArea = { get(): Promise<unknown> };
+
+/** The real browser behind SitesApi (thin: the logic is in sites-service.ts). */
+export function browserSitesApi(): SitesApi {
+  return {
+    hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    removeOrigin: async (pattern) => {
+      await browser.permissions.remove({ origins: [pattern] });
+    },
+    registeredIds: async () => (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id),
+    // The file names come from the build (content-scripts/crm.js), not from WXT's typed public paths.
+    register: (scripts: RegisteredScript[]) => browser.scripting.registerContentScripts(scripts as Parameters<typeof browser.scripting.registerContentScripts>[0]),
+    unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+    tabsMatching: async (pattern) => (await browser.tabs.query({ url: pattern })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+    inject: async (tabId, file) => {
+      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [file as never] });
+    },
+    readManaged: () => {
+      const managed = (browser.storage as unknown as { managed?: ManagedArea }).managed;
+      return readManagedStorage(managed && (() => managed.get()));
+    },
+  };
+}
+
+/** The amber "!" on tabs of a site whose reading broke; cleared when it works again. */
+export async function setHealthBadge(tabId: number, warning: boolean, title: string): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  if (!action) return;
+  await action.setBadgeText({ tabId, text: warning ? '!' : '' });
+  if (warning) await action.setBadgeBackgroundColor({ tabId, color: '#F59E0B' });
+  await action.setTitle({ tabId, title });
+}

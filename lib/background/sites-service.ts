@@ -1,0 +1,189 @@
+import type { SitesView, SiteStatusView } from '../messaging/sites-protocol';
+import type { BackgroundEvent } from '../messaging/protocol';
+import {
+  activeOrigins,
+  addSite,
+  canDisable,
+  registrationPlan,
+  removeSite,
+  siteEntries,
+  siteState,
+  withoutRevoked,
+  type EnabledSite,
+  type SiteEntry,
+  type SiteSources,
+} from '../sites/enabled-sites';
+import { matchPatternFor, SCRIPT_ID_PREFIX, scriptIdFor, siteLabel } from '../sites/origins';
+import { policySitesOf, type PolicySites } from '../sites/policy-sites';
+import { HandlerError } from './router';
+
+/** The browser calls the site service makes (lib/background/sites-browser.ts binds them; tests fake them). */
+export interface SitesApi {
+  hasOrigin(pattern: string): Promise<boolean>;
+  removeOrigin(pattern: string): Promise<void>;
+  registeredIds(): Promise<string[]>;
+  register(scripts: RegisteredScript[]): Promise<void>;
+  unregister(ids: string[]): Promise<void>;
+  tabsMatching(pattern: string): Promise<number[]>;
+  inject(tabId: number, file: string): Promise<void>;
+  readManaged(): Promise<unknown>;
+}
+
+export interface RegisteredScript {
+  id: string;
+  matches: string[];
+  js: string[];
+  runAt: 'document_start';
+  allFrames: true;
+  persistAcrossSessions: true;
+}
+
+export interface SiteServiceDeps {
+  api: SitesApi;
+  userSites: { get: () => Promise<EnabledSite[]>; set: (sites: EnabledSite[]) => Promise<void> };
+  /** Origins the manifest grants and reads with its own content script (the demo CRM). */
+  builtin: readonly string[];
+  /** The built content script, as the manifest names it ("content-scripts/crm.js"). */
+  contentScript: string;
+  portInPattern: boolean;
+  emit: (event: BackgroundEvent) => void;
+  now: () => number;
+}
+
+/**
+ * Which sites the extension reads: the list (user + policy) intersected with
+ * the host permissions the browser holds, with one dynamic content script per
+ * site. Every change goes through reconcile(), which makes the registrations
+ * match, so a permission removed in chrome://extensions disables the site too.
+ */
+export function createSiteService(deps: SiteServiceDeps) {
+  const pattern = (origin: string) => matchPatternFor(origin, { portInPattern: deps.portInPattern });
+  let policy: Promise<PolicySites> | null = null;
+  let active: Promise<Set<string>> | null = null;
+
+  const readPolicy = () => (policy ??= deps.api.readManaged().then(policySitesOf, () => policySitesOf(undefined)));
+
+  async function sources(): Promise<SiteSources> {
+    return { builtin: deps.builtin, user: await deps.userSites.get(), policy: (await readPolicy()).sites };
+  }
+
+  async function grantedMap(origins: readonly string[]): Promise<Map<string, boolean>> {
+    const checks = await Promise.all(origins.map(async (origin) => [origin, await deps.api.hasOrigin(pattern(origin)).catch(() => false)] as const));
+    return new Map(checks);
+  }
+
+  async function entries(): Promise<SiteEntry[]> {
+    const current = await sources();
+    const granted = await grantedMap([...current.policy, ...current.user.map((site) => site.origin)]);
+    return siteEntries(current, (origin) => granted.get(origin) ?? false);
+  }
+
+  async function view(): Promise<SitesView> {
+    const read = await readPolicy();
+    return { sites: await entries(), lockReason: read.lockReason ?? null, policyProblems: read.problems };
+  }
+
+  function changed() {
+    active = null;
+    deps.emit({ channel: 'churn-radar-event', type: 'sites-changed' });
+  }
+
+  /** Registrations = listed and granted sites; returns the origins newly registered. */
+  async function reconcile(): Promise<string[]> {
+    const user = await deps.userSites.get();
+    const granted = await grantedMap(user.map((site) => site.origin));
+    const kept = withoutRevoked(user, (origin) => granted.get(origin) ?? false);
+    if (kept.length !== user.length) await deps.userSites.set(kept);
+    const wanted = activeOrigins(await entries()).filter((origin) => !deps.builtin.includes(origin));
+    const plan = registrationPlan(wanted, await deps.api.registeredIds(), (id) => id.startsWith(SCRIPT_ID_PREFIX));
+    if (plan.unregister.length) await deps.api.unregister(plan.unregister);
+    if (plan.register.length) {
+      await deps.api.register(
+        plan.register.map((origin) => ({
+          id: scriptIdFor(origin),
+          matches: [pattern(origin)],
+          js: [deps.contentScript],
+          runAt: 'document_start',
+          allFrames: true,
+          persistAcrossSessions: true,
+        })),
+      );
+    }
+    if (plan.register.length || plan.unregister.length || kept.length !== user.length) changed();
+    else active = null;
+    return plan.register;
+  }
+
+  /** Start reading already-open tabs of a site without a reload (the script ignores a second injection). */
+  async function injectOpenTabs(origin: string) {
+    const tabs = await deps.api.tabsMatching(pattern(origin)).catch(() => [] as number[]);
+    await Promise.all(tabs.map((tabId) => deps.api.inject(tabId, deps.contentScript).catch(() => undefined)));
+  }
+
+  return {
+    view,
+    entries,
+    reconcile,
+    injectOpenTabs,
+
+    /** The router's check: the demo CRM, or a listed site whose permission the browser holds. */
+    async isEnabled(origin: string): Promise<boolean> {
+      if (deps.builtin.includes(origin)) return true;
+      active ??= entries().then((list) => new Set(activeOrigins(list)));
+      return (await active).has(origin);
+    },
+
+    async status(origin: string | null): Promise<Omit<SiteStatusView, 'health'>> {
+      const current = await sources();
+      const list = await entries();
+      return {
+        origin,
+        state: siteState(origin, list),
+        canDisable: origin !== null && canDisable(origin, current),
+        lockReason: (await readPolicy()).lockReason ?? null,
+      };
+    },
+
+    /**
+     * Called by the page that just got the permission from the user's click
+     * (only a page with a user gesture may ask): verify it, list the site,
+     * register the script and start it in open tabs.
+     */
+    async enable(origin: string): Promise<SitesView> {
+      if (!deps.builtin.includes(origin)) {
+        if (!(await deps.api.hasOrigin(pattern(origin)))) {
+          throw new HandlerError('forbidden', `Churn Radar has no access to ${siteLabel(origin)}: allow it when the browser asks.`);
+        }
+        const current = await sources();
+        if (!current.policy.includes(origin)) await deps.userSites.set(addSite(current.user, origin, deps.now()));
+        await reconcile();
+        await injectOpenTabs(origin);
+        changed();
+      }
+      return view();
+    },
+
+    /** Unregister, give the permission back, drop it from the list. Stored history stays. */
+    async disable(origin: string): Promise<SitesView> {
+      const current = await sources();
+      if (!canDisable(origin, current)) {
+        const why = current.policy.includes(origin) ? 'it is enabled by your IT policy' : 'it is not a site you enabled';
+        throw new HandlerError('forbidden', `${siteLabel(origin)} cannot be disabled: ${why}.`);
+      }
+      await deps.userSites.set(removeSite(current.user, origin));
+      await reconcile();
+      // A permission the manifest requires (the e2e flavour's localhost) cannot be removed; the list decides then.
+      await deps.api.removeOrigin(pattern(origin)).catch(() => undefined);
+      changed();
+      return view();
+    },
+
+    /** The policy changed (storage.managed onChanged). */
+    policyChanged() {
+      policy = null;
+      return reconcile();
+    },
+  };
+}
+
+export type SiteService = ReturnType<typeof createSiteService>;

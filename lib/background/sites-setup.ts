@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import { DEMO_CRM_ORIGIN } from '../demo-origin';
+import type { SiteKey } from '../domain';
+import { t } from '../i18n';
+import { fieldMappingsItem } from '../mapping/mapping-item';
+import type { BackgroundEvent } from '../messaging/protocol';
+import { enabledSitesItem } from '../sites/enabled-sites-item';
+import { mappedLabelsOf, type HealthSummary } from '../sites/health';
+import { healthItem } from '../sites/health-item';
+import { createHealthService } from './health-service';
+import { browserSitesApi, setHealthBadge } from './sites-browser';
+import { createSiteService } from './sites-service';
+
+/** The content script file as WXT builds it (entrypoints/crm.content.ts). */
+const CONTENT_SCRIPT = 'content-scripts/crm.js';
+/** Adapter health is written at most this often. */
+const HEALTH_SAVE_MS = 2000;
+
+const badgeTitle = (summary: HealthSummary) =>
+  summary.status === 'warning' ? `${t('extName')} — ${t('popup.badgeWarning')}` : t('extName');
+
+/**
+ * Opt-in sites and adapter health for the service worker: the services, and
+ * the browser events that keep registrations in step with permissions
+ * (granted or removed in chrome://extensions) and with the IT policy.
+ */
+export function startSites(emit: (event: BackgroundEvent) => void) {
+  const isFirefox = import.meta.env.BROWSER === 'firefox';
+  const sites = createSiteService({
+    api: browserSitesApi(),
+    userSites: { get: () => enabledSitesItem.getValue(), set: (value) => enabledSitesItem.setValue(value) },
+    builtin: [DEMO_CRM_ORIGIN],
+    contentScript: CONTENT_SCRIPT,
+    portInPattern: !isFirefox,
+    emit,
+    now: () => Date.now(),
+  });
+  const health = createHealthService({
+    load: () => healthItem.getValue(),
+    save: (value) => healthItem.setValue(value),
+    mappedLabels: async (site: SiteKey) => mappedLabelsOf((await fieldMappingsItem.getValue())[site]),
+    badge: (tabId, summary) => setHealthBadge(tabId, summary.status === 'warning', badgeTitle(summary)),
+    emit,
+    now: () => Date.now(),
+    saveDelayMs: HEALTH_SAVE_MS,
+    setTimer: (task, ms) => setTimeout(task, ms),
+  });
+
+  const reconcile = () =>
+    sites
+      .reconcile()
+      .then((registered) => Promise.all(registered.map((origin) => sites.injectOpenTabs(origin))))
+      .catch((error: unknown) => console.error('[churn-radar] could not update site registrations', error));
+  browser.permissions.onAdded.addListener(() => void reconcile());
+  browser.permissions.onRemoved.addListener(() => void reconcile());
+  const managed = (browser.storage as unknown as { managed?: { onChanged?: { addListener(cb: () => void): void } } }).managed;
+  managed?.onChanged?.addListener(() => void sites.policyChanged().catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
+  void reconcile();
+
+  return { sites, health };
+}

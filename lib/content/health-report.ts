@@ -1,0 +1,61 @@
+import { ADAPTERS } from '../adapters/registry';
+import type { CrmAdapter, PageExtraction } from '../adapters/types';
+import type { SendMessage } from '../messaging/client';
+import { fieldLabels } from '../sites/health';
+
+/**
+ * Adapter health from the page: what each page yielded, including nothing.
+ * The report waits for the page to settle (a CRM renders in steps, and the
+ * first scans at document_start see an empty page), waits longer before
+ * saying "nothing", and is sent again only when the outcome changes.
+ */
+export const SETTLE_MS = 1000;
+export const EMPTY_SETTLE_MS = 3000;
+
+export interface HealthReporterDeps {
+  send: SendMessage;
+  currentUrl: () => string;
+  setTimeout: (task: () => void, ms: number) => number;
+  clearTimeout: (id: number) => void;
+}
+
+export function createHealthReporter(deps: HealthReporterDeps) {
+  let timer: number | undefined;
+  let lastSent = '';
+
+  return function observe(extraction: PageExtraction | null): void {
+    if (timer !== undefined) deps.clearTimeout(timer);
+    const customers = extraction?.customers.length ?? 0;
+    timer = deps.setTimeout(
+      () => {
+        timer = undefined;
+        // Labels are collected here, off the scan's hot path.
+        const report = { url: deps.currentUrl(), kind: extraction?.kind ?? null, customers, fields: fieldLabels(extraction?.customers.map((c) => c.snapshot) ?? []) };
+        const key = JSON.stringify(report);
+        if (key === lastSent) return;
+        lastSent = key;
+        void deps.send('reportPageHealth', report).catch(() => undefined);
+      },
+      customers > 0 ? SETTLE_MS : EMPTY_SETTLE_MS,
+    );
+  };
+}
+
+/** The adapters, each reporting what it extracted to the health reporter. */
+export function reportingAdapters(adapters: readonly CrmAdapter[], observe: (extraction: PageExtraction | null) => void): CrmAdapter[] {
+  return adapters.map((adapter) => ({
+    id: adapter.id,
+    matches: (url, doc) => adapter.matches(url, doc),
+    extract(doc, url) {
+      const extraction = adapter.extract(doc, url);
+      observe(extraction);
+      return extraction;
+    },
+  }));
+}
+
+/** The content script's adapters with health reporting wired to this page. */
+export function healthReportingAdapters(send: SendMessage, ctx: { setTimeout: (task: () => void, ms: number) => number }): CrmAdapter[] {
+  const observe = createHealthReporter({ send, currentUrl: () => location.href, setTimeout: (task, ms) => ctx.setTimeout(task, ms), clearTimeout: (id) => clearTimeout(id) });
+  return reportingAdapters(ADAPTERS, observe);
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { SitesProtocol } from './sites-protocol';
+
+const empty = z.strictObject({});
+const origin = z.string().regex(/^https?:\/\/[^/\s]+$/i, 'an origin such as https://crm.example.com').max(512);
+
+/** Runtime shapes of the sites messages (see sites-protocol.ts); merged into requestSchemas. */
+export const sitesRequestSchemas = {
+  listSites: empty,
+  getSiteStatus: z.strictObject({ origin: origin.nullable() }),
+  enableSite: z.strictObject({ origin }),
+  disableSite: z.strictObject({ origin }),
+  getSitesHealth: empty,
+  getPageHealth: z.strictObject({ tabId: z.number().int().nonnegative() }),
+  reportPageHealth: z.strictObject({
+    url: z.string().max(4096),
+    kind: z.enum(['list', 'detail']).nullable(),
+    customers: z.number().int().nonnegative().max(100_000),
+    fields: z.array(z.string().max(256)).max(300),
+  }),
+} satisfies Record<keyof SitesProtocol, z.ZodType>;
+
+export const sitesAudience: Record<keyof SitesProtocol, 'content' | 'extension'> = {
+  listSites: 'extension',
+  getSiteStatus: 'extension',
+  enableSite: 'extension',
+  disableSite: 'extension',
+  getSitesHealth: 'extension',
+  getPageHealth: 'extension',
+  reportPageHealth: 'content',
+};

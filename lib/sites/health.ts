@@ -1,0 +1,162 @@
+import type { PageKind } from '../domain';
+
+/**
+ * Adapter health: is the extension still reading each site? Pages are grouped
+ * by their kind of URL (the accounts list, an account record), so "the
+ * accounts list used to show 20 customers and now shows none" can be told
+ * from "this settings page never showed any".
+ */
+
+/** One page as the content script read it. */
+export interface PageObservation {
+  at: number;
+  kind: PageKind | null;
+  customers: number;
+  /** Field labels found on the page's customers. */
+  fields: string[];
+}
+
+export interface SiteHealth {
+  pagesSeen: number;
+  lastSeenAt: number;
+  /** Last page that yielded at least one customer. */
+  lastSuccessAt: number | null;
+  /** Recent observations per page key, oldest first. */
+  pages: Record<string, PageObservation[]>;
+}
+
+export type HealthWarning =
+  | { kind: 'no-customers'; pageKey: string; previously: number }
+  | { kind: 'field-missing'; pageKey: string; label: string };
+
+export interface HealthSummary {
+  status: 'ok' | 'warning' | 'no-data';
+  pagesSeen: number;
+  lastSeenAt: number | null;
+  lastSuccessAt: number | null;
+  /** Customers per page, the most recent pages last. */
+  recentCustomers: number[];
+  mappedFields: number;
+  mappedFound: string[];
+  warnings: HealthWarning[];
+}
+
+export const HEALTH_LIMITS = { perPage: 10, pageKeys: 40, recent: 8 } as const;
+
+const ID_SEGMENT = /^(?=.*\d)[\w-]{4,}$|^\d+$|^[0-9a-f]{8}-[0-9a-f-]{27}$/i;
+const WORD_VALUE = /^[a-z][a-z_-]{0,31}$/i;
+
+/**
+ * A URL's page key: its path with record ids replaced by ":id", plus query
+ * parameters that name a module or view (word values: module=Accounts,
+ * action=index) — ids, searches and paging are left out, so every account
+ * record is one page kind and the list's page 2 is the list.
+ * Hash routes (#/accounts/42) count as paths, for single-page CRMs.
+ */
+export function pageKeyOf(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const segments = (path: string) => path.split('/').filter(Boolean).map((part) => (ID_SEGMENT.test(part) ? ':id' : part));
+  const route = parsed.hash.startsWith('#/') ? parsed.hash.slice(1).split('?')[0]! : '';
+  const kept = [...parsed.searchParams]
+    .filter(([name, value]) => WORD_VALUE.test(value) && name.length <= 32)
+    .map(([name, value]) => `${name}=${value}`)
+    .sort();
+  const path = `/${segments(parsed.pathname).join('/')}`;
+  return `${path}${route ? `#/${segments(route).join('/')}` : ''}${kept.length ? `?${kept.join('&')}` : ''}`;
+}
+
+/** Adds one page; keeps the last perPage observations per page key and the pageKeys most recently seen keys. */
+export function recordObservation(health: SiteHealth | undefined, pageKey: string, observation: PageObservation, limits = HEALTH_LIMITS): SiteHealth {
+  const pages = { ...(health?.pages ?? {}) };
+  pages[pageKey] = [...(pages[pageKey] ?? []), observation].slice(-limits.perPage);
+  const keys = Object.keys(pages);
+  if (keys.length > limits.pageKeys) {
+    const byRecency = keys.sort((a, b) => lastOf(pages[b]!).at - lastOf(pages[a]!).at);
+    for (const stale of byRecency.slice(limits.pageKeys)) delete pages[stale];
+  }
+  return {
+    pagesSeen: (health?.pagesSeen ?? 0) + 1,
+    lastSeenAt: observation.at,
+    lastSuccessAt: observation.customers > 0 ? observation.at : (health?.lastSuccessAt ?? null),
+    pages,
+  };
+}
+
+const lastOf = (observations: readonly PageObservation[]) => observations[observations.length - 1]!;
+
+/** Whether the page key's latest visit was read: it yielded customers, or this kind of page never did. */
+export function pageReadable(health: SiteHealth | undefined, pageKey: string): boolean {
+  const observations = health?.pages[pageKey];
+  if (!observations?.length) return true;
+  return lastOf(observations).customers > 0 || !observations.some((o) => o.customers > 0);
+}
+
+/**
+ * What broke, judged on each page key's latest visit: a kind of page that
+ * used to yield customers yields none, or a mapped field its pages used to
+ * show is gone (on a page that still yields customers).
+ */
+export function healthWarnings(health: SiteHealth | undefined, mappedLabels: readonly string[]): HealthWarning[] {
+  const warnings: HealthWarning[] = [];
+  for (const [pageKey, observations] of Object.entries(health?.pages ?? {})) {
+    const latest = lastOf(observations);
+    const earlier = observations.slice(0, -1);
+    if (latest.customers === 0) {
+      const previously = [...earlier].reverse().find((o) => o.customers > 0);
+      if (previously) warnings.push({ kind: 'no-customers', pageKey, previously: previously.customers });
+      continue;
+    }
+    const now = new Set(latest.fields);
+    for (const label of mappedLabels) {
+      if (!now.has(label) && earlier.some((o) => o.customers > 0 && o.fields.includes(label))) warnings.push({ kind: 'field-missing', pageKey, label });
+    }
+  }
+  return warnings;
+}
+
+/** The figures the popup, the action badge and the options health table show. */
+export function healthSummary(health: SiteHealth | undefined, mappedLabels: readonly string[], limits = HEALTH_LIMITS): HealthSummary {
+  if (!health || health.pagesSeen === 0) {
+    return { status: 'no-data', pagesSeen: 0, lastSeenAt: null, lastSuccessAt: null, recentCustomers: [], mappedFields: mappedLabels.length, mappedFound: [], warnings: [] };
+  }
+  const all = Object.values(health.pages)
+    .flat()
+    .sort((a, b) => a.at - b.at);
+  const latestPerKey = Object.values(health.pages).map(lastOf);
+  const seen = new Set(latestPerKey.flatMap((o) => o.fields));
+  const warnings = healthWarnings(health, mappedLabels);
+  return {
+    status: warnings.length ? 'warning' : 'ok',
+    pagesSeen: health.pagesSeen,
+    lastSeenAt: health.lastSeenAt,
+    lastSuccessAt: health.lastSuccessAt,
+    recentCustomers: all.slice(-limits.recent).map((o) => o.customers),
+    mappedFields: mappedLabels.length,
+    mappedFound: mappedLabels.filter((label) => seen.has(label)),
+    warnings,
+  };
+}
+
+/** The labels a site's field mapping uses (ignored labels are not expected on pages). */
+export function mappedLabelsOf(mapping: { fields: Record<string, string> } | undefined): string[] {
+  return Object.entries(mapping?.fields ?? {})
+    .filter(([, target]) => target !== 'ignore')
+    .map(([label]) => label);
+}
+
+/** Field labels of a page's customers, once each, bounded. */
+export function fieldLabels(customers: readonly { fields: Record<string, string> }[], max = 200): string[] {
+  const labels = new Set<string>();
+  for (const customer of customers) {
+    for (const label of Object.keys(customer.fields)) {
+      labels.add(label);
+      if (labels.size >= max) return [...labels];
+    }
+  }
+  return [...labels];
+}
