@@ -17,7 +17,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
-    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // activeTab: the popup may read the current tab's address to offer "Enable on this site".
+    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The e2e flavour (npm run build:e2e) also holds the fixture origin, because Playwright cannot
     // answer the browser's own permission prompt (microsoft/playwright#32755); the production
     // manifest stays opt-in. Never in content_scripts: fixtures are enabled through the product's flow.

@@ -11,6 +11,7 @@ import { IndicatorList } from '../../components/IndicatorList';
 import { LifecycleCard } from '../../components/LifecycleCard';
 import { SinceLastVisitCard } from '../../components/SinceLastVisit';
 import { StorageBanner } from '../../components/StorageBanner';
+import { PageHealthBanner } from './PageHealthBanner';
 import { ReasonList } from '../../components/ReasonList';
 import { ScoreHistory } from '../../components/ScoreHistory';
 import { ScriptCard } from '../../components/ScriptCard';
@@ -88,6 +89,7 @@ export function App() {
   return (
     <main className="mx-auto max-w-xl space-y-3 p-3" aria-busy={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
       <StorageBanner locale={locale} />
+      <PageHealthBanner />
       <div role="tablist" aria-label={i18n.t('sidepanel.tabs')} className="flex gap-1 rounded-lg bg-slate-200/70 p-1 text-sm">
         {(['customer', 'worklist'] as const).map((id) => (
           <button

@@ -5,6 +5,7 @@ import { createBadgeRenderer } from './badge';
 import { hasForeignChange } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
+import { healthReportingAdapters } from './health-report';
 import { createTimeBudget } from './time-budget';
 
 /**
@@ -52,6 +53,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     currentUrl: () => new URL(location.href),
     send: sendMessage,
     renderer,
+    adapters: healthReportingAdapters(sendMessage, ctx),
     nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
     nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
