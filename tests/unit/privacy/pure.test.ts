@@ -1,7 +1,12 @@
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvChunk, csvRow, CSV_COLUMNS, OTHER_COLUMN } from '../../../lib/privacy/csv-rows';
 import { EXPORT_FORMAT, exportFileName, exportFileParts, ImportFileError, parseExportFile } from '../../../lib/privacy/export-file';
+import { csvZipParts } from '../../../lib/privacy/csv-zip';
+import { tablePages } from '../../../lib/privacy/export-pages';
+import { confirms } from '../../../lib/privacy/confirm';
+import { retentionProblem } from '../../../lib/privacy/retention-input';
 import { existingRecords, planSettings, planTableMerge } from '../../../lib/privacy/merge-plan';
 import { rowProblem } from '../../../lib/privacy/row-schemas';
 import { estimateTableBytes, formatBytes, meanRowBytes, sitesBySize } from '../../../lib/privacy/storage-summary';
@@ -157,5 +162,58 @@ describe('storage summary', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(300 * 1024 * 1024)).toBe('300 MB');
+  });
+});
+
+describe('export pages and the CSV zip', () => {
+  const rows = Array.from({ length: 5 }, (_, i) => customer(`c${i}`, i));
+  const fetchPage = async (table: string, offset: number, limit: number) => {
+    const all = table === 'customers' ? rows : table === 'meta' ? [{ key: 'k', value: { a: 1 } }] : [];
+    return { rows: all.slice(offset, offset + limit), total: all.length };
+  };
+
+  it('reads a table page by page and reports progress against the expected totals', async () => {
+    const progress: number[] = [];
+    const pages = tablePages(fetchPage, { customers: 5, meta: 1 }, (p) => progress.push(p.done), 2);
+    const seen: number[] = [];
+    for await (const page of pages('customers')) seen.push(page.length);
+    expect(seen).toEqual([2, 2, 1]);
+    expect(progress).toEqual([2, 4, 5]);
+    for await (const page of pages('scores')) expect(page).toEqual([]);
+  });
+
+  it('zips one CSV per table plus the settings, readable back', async () => {
+    const parts = await csvZipParts(tablePages(fetchPage, {}, () => undefined, 2), { retentionDays: 90 });
+    const zip = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) zip.set(part, (at += part.length) - part.length);
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual([...DATA_TABLES.map((t) => `${t}.csv`), 'settings.json'].sort());
+    const customers = Papa.parse<Record<string, string>>(strFromU8(files['customers.csv']!), { header: true, skipEmptyLines: true });
+    expect(customers.data.map((r) => r.crmId)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
+    expect(strFromU8(files['scores.csv']!)).toMatch(/^id,site,crmId,scoredAt/);
+    expect(strFromU8(files['meta.csv']!)).toContain('"{""a"":1}"');
+    expect(JSON.parse(strFromU8(files['settings.json']!))).toEqual({ retentionDays: 90 });
+  });
+});
+
+describe('retention input', () => {
+  it('accepts whole days in the window and says what is wrong otherwise', () => {
+    expect(retentionProblem('90')).toBeNull();
+    expect(retentionProblem(' 3650 ')).toBeNull();
+    expect(retentionProblem('')).toBe('notWhole');
+    expect(retentionProblem('12.5')).toBe('notWhole');
+    expect(retentionProblem('-5')).toBe('notWhole');
+    expect(retentionProblem('29')).toBe('range');
+    expect(retentionProblem('3651')).toBe('range');
+  });
+});
+
+describe('typed confirmation', () => {
+  it('matches the expected text regardless of case and surrounding spaces, never an empty one', () => {
+    expect(confirms(' CRM.example.com ', 'crm.example.com')).toBe(true);
+    expect(confirms('删除全部', '删除全部')).toBe(true);
+    expect(confirms('crm.example', 'crm.example.com')).toBe(false);
+    expect(confirms('', '')).toBe(false);
   });
 });

@@ -1,0 +1,34 @@
+import type { DataTable } from './tables';
+
+/** One page of a table, as the background answers `exportTablePage`. */
+export type FetchPage = (table: DataTable, offset: number, limit: number) => Promise<{ rows: unknown[]; total: number }>;
+
+export interface ExportProgress {
+  table: DataTable;
+  /** Rows read so far over all tables, and all rows to read (known once each table's first page answered). */
+  done: number;
+  total: number;
+}
+
+/** Rows per message: ~1–4 MB of customers, well under the message limit, and the page stays responsive between pages. */
+export const EXPORT_PAGE_ROWS = 1000;
+
+/**
+ * A table's rows a page at a time (never the whole table in one array), with
+ * progress after every page. `totals` is the expected row count per table
+ * (from the summary) so progress has a denominator from the start.
+ */
+export function tablePages(fetchPage: FetchPage, totals: Partial<Record<DataTable, number>>, onProgress: (progress: ExportProgress) => void, pageRows = EXPORT_PAGE_ROWS) {
+  let done = 0;
+  const grand = () => Object.values(totals).reduce((sum, n) => sum + (n ?? 0), 0);
+  return async function* pages(table: DataTable): AsyncGenerator<unknown[]> {
+    for (let offset = 0; ; offset += pageRows) {
+      const page = await fetchPage(table, offset, pageRows);
+      totals[table] = page.total;
+      done += page.rows.length;
+      onProgress({ table, done, total: Math.max(grand(), done) });
+      yield page.rows;
+      if (page.rows.length < pageRows || offset + page.rows.length >= page.total) return;
+    }
+  };
+}
