@@ -9,6 +9,9 @@ export const BADGE_HOST_ATTR = 'data-churn-radar-badge';
 export const BADGE_STATE_ATTR = 'data-churn-radar-state';
 export type BadgeState = 'pending' | 'scored' | 'failed';
 
+/** `instanceof HTMLElement` is false for another document's elements (iframes): check the node type instead. */
+const isElement = (node: unknown): node is Element => typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
+
 export function formatPercent(probability: number): string {
   return `${Math.round(probability * 100)} %`;
 }
@@ -64,33 +67,47 @@ export function createBadgeRenderer(options: {
     return label;
   }
 
-  // One delegated listener for every badge (clicks from inside a shadow root are retargeted to its host).
-  options.doc.addEventListener(
-    'click',
-    (event) => {
-      const host = event.target instanceof HTMLElement && event.target.hasAttribute(BADGE_HOST_ATTR) ? event.target : null;
-      if (!host || host.getAttribute(BADGE_STATE_ATTR) === 'pending') return;
-      event.preventDefault();
-      event.stopPropagation();
-      options.onActivate(host, host.getAttribute(BADGE_HOST_ATTR)!);
-    },
-    { capture: true, signal: options.signal },
-  );
+  /**
+   * One delegated listener per document holding badges (clicks from inside a
+   * shadow root are retargeted to its host; a same-origin iframe is its own
+   * document, so it gets its own listener the first time a badge goes in it).
+   */
+  const listening = new WeakSet<Document>();
+  function listenTo(doc: Document) {
+    if (listening.has(doc)) return;
+    listening.add(doc);
+    doc.addEventListener(
+      'click',
+      (event) => {
+        const target = event.target as Element | null;
+        const host = isElement(target) && target.hasAttribute(BADGE_HOST_ATTR) ? (target as HTMLElement) : null;
+        if (!host || host.getAttribute(BADGE_STATE_ATTR) === 'pending') return;
+        event.preventDefault();
+        event.stopPropagation();
+        options.onActivate(host, host.getAttribute(BADGE_HOST_ATTR)!);
+      },
+      { capture: true, signal: options.signal },
+    );
+  }
+  listenTo(options.doc);
 
   function existing(anchor: Element, crmId: string): HTMLElement | null {
     const next = anchor.nextElementSibling;
-    return next instanceof HTMLElement && next.getAttribute(BADGE_HOST_ATTR) === crmId ? next : null;
+    return next !== null && next.getAttribute(BADGE_HOST_ATTR) === crmId ? (next as HTMLElement) : null;
   }
 
   function hostFor(anchor: Element, crmId: string): { host: HTMLElement; button: HTMLButtonElement; placement: Placement | null } {
     const found = existing(anchor, crmId);
     const foundButton = found && (buttons.get(found) ?? found.shadowRoot?.querySelector('button'));
     if (found && foundButton) return { host: found, button: foundButton, placement: null };
-    const host = options.doc.createElement('span');
+    // Built in the anchor's own document: a same-origin iframe's elements, sheets and listeners are its own.
+    const doc = anchor.ownerDocument;
+    if (doc !== options.doc) listenTo(doc);
+    const host = doc.createElement('span');
     host.setAttribute(BADGE_HOST_ATTR, crmId);
     const root = host.attachShadow({ mode: 'open' });
     applyStyles(root);
-    const button = options.doc.createElement('button');
+    const button = doc.createElement('button');
     button.type = 'button';
     button.setAttribute('aria-haspopup', 'dialog');
     root.append(button);

@@ -7,6 +7,12 @@ import { createPopover } from './popover';
 import { createScanner } from './scanner';
 import { healthReportingAdapters } from './health-report';
 import { createTimeBudget } from './time-budget';
+import { watchTierThresholds } from '../risk/thresholds-watch';
+import { configurePageAdapters } from '../adapters/registry';
+import { createRowCache } from '../adapters/generic/row-cache';
+import { watchJoinBy } from './join-setting';
+import { listenForPageCommands, readByTopFrame } from './page-commands';
+import { launchPicker } from './picker/launch';
 
 /**
  * A CRM mutation is answered in the CRM's own task (the MutationObserver
@@ -26,7 +32,10 @@ const IDLE_TIMEOUT_MS = 50;
 
 /** Wires the scanner, badges and popover to the page; everything is torn down with the context. */
 export function startContentScript(ctx: ContentScriptContext): void {
+  if (readByTopFrame(window)) return;
   const doc = document;
+  // Re-scans re-read only the rows that changed (lib/adapters/generic/row-cache.ts).
+  configurePageAdapters({ rowCache: createRowCache() });
   const popover = createPopover({
     doc,
     t,
@@ -59,6 +68,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
     onScanned: (stats) => {
       if (stats.drawn + stats.failed > 0) performance.mark('churn-radar:badges-drawn', { detail: stats });
+      observeFrames();
     },
   });
 
@@ -77,11 +87,45 @@ export function startContentScript(ctx: ContentScriptContext): void {
     budget.spend(performance.now() - started, performance.now());
   });
   // The script runs at document_start, so it sees the CRM's first render too.
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const watching = { childList: true, subtree: true, characterData: true };
+  observer.observe(doc.documentElement, watching);
+  // Same-origin frames' lists are read from here (roots.ts): their changes and reloads must bring a scan too.
+  const observed = new WeakSet<Document>();
+  function observeFrames() {
+    for (const frame of doc.querySelectorAll('iframe, frame')) {
+      let inner: Document | null = null;
+      try {
+        inner = (frame as HTMLIFrameElement).contentDocument;
+      } catch {
+        inner = null;
+      }
+      if (!inner?.documentElement || observed.has(inner)) continue;
+      observed.add(inner);
+      observer.observe(inner.documentElement, watching);
+    }
+  }
+  ctx.addEventListener(doc, 'load', (event) => {
+    if ((event.target as Element | null)?.localName === 'iframe') schedule();
+  }, { capture: true });
+  watchJoinBy(location.origin, (joinBy) => {
+    configurePageAdapters({ joinBy });
+    scanner.forget();
+    schedule();
+  }, ctx.signal);
+  listenForPageCommands((command) => {
+    if (command === 'start-picker') return launchPicker(ctx, doc);
+    scanner.forget();
+    schedule();
+  }, ctx.signal);
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     popover.close();
     schedule();
   });
+  // Tier thresholds saved in options: the scores are asked for again, so badges re-tier without a reload.
+  watchTierThresholds(() => {
+    scanner.forget();
+    schedule();
+  }, ctx.signal);
   void scanner.scan();
 }

@@ -182,5 +182,10 @@ export function createScanner(deps: ScannerDeps) {
     return running;
   }
 
-  return { scan, busy: () => running !== null };
+  /** Forget the scores this page was given (the site's field mapping changed): the next scan asks again. */
+  function forget(): void {
+    known.clear();
+  }
+
+  return { scan, forget, busy: () => running !== null };
 }

@@ -1,29 +1,42 @@
 /**
- * One constructable stylesheet per CSS text, shared by every shadow root that
- * adopts it (1,000 badges = 1 stylesheet, not 1,000 <style> copies). Where a
- * browser refuses adoptedStyleSheets from an extension world (Firefox content
- * scripts), fall back to a <style> element in that root.
+ * One constructable stylesheet per CSS text and document, shared by every
+ * shadow root of that document that adopts it (1,000 badges = 1 stylesheet,
+ * not 1,000 <style> copies). A sheet can only be adopted in the document
+ * whose CSSStyleSheet built it, so a same-origin iframe gets its own, built
+ * with its window's constructor. Where a browser refuses adoptedStyleSheets
+ * from an extension world (Firefox content scripts), or the document has no
+ * window, fall back to a <style> element in that root.
  */
 export function createStyleApplier(cssText: string) {
-  let shared: CSSStyleSheet | null | undefined;
-  return function apply(root: ShadowRoot): void {
-    if (shared === undefined) {
+  const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+  function sheetFor(doc: Document): CSSStyleSheet | null {
+    let sheet = sheets.get(doc);
+    if (sheet === undefined) {
       try {
-        shared = new CSSStyleSheet();
-        shared.replaceSync(cssText);
+        const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+        sheet = Sheet ? new Sheet() : null;
+        sheet?.replaceSync(cssText);
       } catch {
-        shared = null;
+        sheet = null;
       }
+      sheets.set(doc, sheet);
     }
-    if (shared) {
+    return sheet;
+  }
+
+  return function apply(root: ShadowRoot): void {
+    const doc = root.ownerDocument;
+    const sheet = sheetFor(doc);
+    if (sheet) {
       try {
-        root.adoptedStyleSheets = [shared];
+        root.adoptedStyleSheets = [sheet];
         return;
       } catch {
-        shared = null;
+        sheets.set(doc, null);
       }
     }
-    const style = root.ownerDocument.createElement('style');
+    const style = doc.createElement('style');
     style.textContent = cssText;
     root.append(style);
   };

@@ -87,6 +87,18 @@ describe('scanner', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it('asks again for every customer after forget() (the site’s field mapping changed)', async () => {
+    renderList([{ id: '1', name: 'Ann', plan: 'Basic' }]);
+    const { scanner, send } = setup();
+    await scanner.scan();
+    await scanner.scan();
+    expect(send).toHaveBeenCalledTimes(1);
+    scanner.forget();
+    await scanner.scan();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(badges()).toHaveLength(1);
+  });
+
   it('re-scores a customer whose fields changed and re-badges rows the CRM re-created', async () => {
     renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
     const { scanner, send } = setup();

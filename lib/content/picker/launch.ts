@@ -1,0 +1,30 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createFieldResolver } from '../../fields/field-resolver';
+import { t } from '../../i18n';
+import { fieldMappingsItem } from '../../mapping/mapping-item';
+import { sendMessage } from '../../messaging/browser-client';
+import { startPicker } from './picker';
+
+let running: { stop: () => void } | null = null;
+
+/** Show the picker on this page (once: a second start replaces the first), suggesting what each label means now. */
+export function launchPicker(ctx: ContentScriptContext, doc: Document): void {
+  running?.stop();
+  void fieldMappingsItem
+    .getValue()
+    .catch(() => ({}) as Awaited<ReturnType<typeof fieldMappingsItem.getValue>>)
+    .then((mappings) => {
+      const resolve = createFieldResolver(mappings[location.origin]?.fields);
+      const picker = startPicker({
+        doc,
+        t,
+        locale: t('common.intlLocale') || 'en',
+        suggest: (label) => resolve(label) ?? null,
+        save: async (label, target) => void (await sendMessage('saveFieldLabel', { label, target })),
+        signal: ctx.signal,
+        frame: (callback) => ctx.requestAnimationFrame(callback),
+        later: (callback, ms) => ctx.setTimeout(callback, ms),
+      });
+      running = picker;
+    });
+}

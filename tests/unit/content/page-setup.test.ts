@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createRowCache } from '../../../lib/adapters/generic/row-cache';
+import { ADAPTERS, adapterFor, configurePageAdapters } from '../../../lib/adapters/registry';
+import { watchJoinBy } from '../../../lib/content/join-setting';
+import { joinByItem } from '../../../lib/mapping/join-item';
+import { loadCrmPage } from '../../fixtures/crm/load';
+
+const LIST = new URL('https://crm.example.com/index.php?module=Accounts&action=index');
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => configurePageAdapters({ rowCache: undefined, joinBy: undefined }));
+
+describe('the page’s generic adapter', () => {
+  it('re-reads only changed rows once the content script gives it a row cache', () => {
+    const doc = loadCrmPage('suitecrm-accounts-list');
+    const cache = createRowCache();
+    configurePageAdapters({ rowCache: cache });
+    const generic = adapterFor(LIST, doc)!;
+    expect(generic).toBe(ADAPTERS.at(-1));
+    const first = generic.extract(doc, LIST)!;
+    const rows = cache.stats.misses;
+    expect(cache.stats.hits).toBe(0);
+    expect(rows).toBeGreaterThanOrEqual(first.customers.length);
+    const anchor = first.customers[0]!.anchor;
+    anchor.closest('tr')!.lastElementChild!.textContent = 'changed';
+    generic.extract(doc, LIST);
+    expect(cache.stats).toEqual({ hits: rows - 1, misses: rows + 1 });
+  });
+  it('joins customers by e-mail or domain when the site chose it, and stops when it is cleared', () => {
+    const doc = loadCrmPage('suitecrm-accounts-list');
+    const plain = adapterFor(LIST, doc)!.extract(doc, LIST)!.customers.map((c) => c.snapshot.crmId);
+    configurePageAdapters({ joinBy: 'domain' });
+    const joined = adapterFor(LIST, doc)!.extract(doc, LIST)!.customers.map((c) => c.snapshot.crmId);
+    expect(joined.some((id) => id.startsWith('domain:'))).toBe(true);
+    configurePageAdapters({ joinBy: undefined });
+    expect(adapterFor(LIST, doc)!.extract(doc, LIST)!.customers.map((c) => c.snapshot.crmId)).toEqual(plain);
+  });
+});
+
+describe('join setting', () => {
+  it('reports the site’s choice now and when it changes, and stops with the page', async () => {
+    const site = 'https://crm.example.com';
+    await joinByItem.setValue({ [site]: 'email' });
+    const seen = vi.fn();
+    const page = new AbortController();
+    watchJoinBy(site, seen, page.signal);
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledWith('email'));
+    await joinByItem.setValue({ [site]: 'domain', 'https://other.example': 'email' });
+    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('domain'));
+    await joinByItem.setValue({ [site]: 'domain' }); // another site's change: nothing new here
+    page.abort();
+    await joinByItem.setValue({});
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toHaveBeenCalledTimes(2);
+  });
+});
