@@ -27,7 +27,8 @@ export function AdapterHealthSection() {
   const now = Date.now();
 
   return (
-    <Card subtitle={i18n.t('sites.health.intro')}>
+    <Card>
+      <p className="mb-3 text-xs text-slate-500">{i18n.t('sites.health.intro')}</p>
       {health.status === 'loading' && <Skeleton className="h-24" />}
       {health.status === 'error' && <StatusMessage tone="error" title={health.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />}
       {health.status === 'ready' && health.data.sites.length === 0 && <StatusMessage title={i18n.t('sites.health.empty')} />}

@@ -78,7 +78,8 @@ export function EnabledSitesSection() {
   };
 
   return (
-    <Card subtitle={i18n.t('sites.enabled.intro')}>
+    <Card>
+      <p className="mb-3 text-xs text-slate-500">{i18n.t('sites.enabled.intro')}</p>
       <form onSubmit={submit} className="mb-4 flex flex-wrap items-end gap-2">
         <label htmlFor={inputId} className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
           {i18n.t('sites.enabled.addLabel')}

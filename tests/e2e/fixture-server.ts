@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { E2E_FIXTURE_HOST } from '../../lib/demo-origin';
+import { FIXTURE_DIR } from '../fixtures/crm/load';
+
+export interface FixtureServer {
+  /** e.g. "http://localhost:41234" (the e2e build holds http://localhost/* in host_permissions). */
+  origin: string;
+  /** Serve a saved page (tests/fixtures/crm/<fixture>.html) at a path; a later call swaps what the path shows. */
+  serve(path: string, fixture: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Saved CRM pages on a local origin, for enabling a "real" third-party site
+ * through the product's own flow. Routes can be swapped while the browser is
+ * on them, so a test can make a page that used to list customers list none.
+ */
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const routes = new Map<string, string>();
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const fixture = routes.get(path);
+    if (!fixture) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(readFileSync(`${FIXTURE_DIR}/${fixture}.html`));
+  });
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${E2E_FIXTURE_HOST}:${port}`,
+    serve: (path, fixture) => void routes.set(path, fixture),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

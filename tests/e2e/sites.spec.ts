@@ -1,0 +1,167 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { expect, test } from './fixtures';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { scoredBadgeCount } from './helpers';
+
+/**
+ * A third-party CRM (a saved SuiteCRM list) on http://localhost:<port>, enabled
+ * through the product's own flow: popup or options → permissions.request (the
+ * e2e build holds http://localhost/*, so it resolves at once) → the background
+ * registers the content script and injects it into the open tab.
+ */
+const LIST_PATH = '/index.php';
+const LIST_CUSTOMERS = 10;
+
+let fixtures: FixtureServer;
+test.beforeAll(async () => {
+  fixtures = await startFixtureServer();
+});
+test.afterAll(async () => fixtures.close());
+test.beforeEach(() => fixtures.serve(LIST_PATH, 'suitecrm-accounts-list'));
+
+const listUrl = () => `${fixtures.origin}${LIST_PATH}?module=Accounts&action=index`;
+
+function worker(context: BrowserContext): Worker {
+  return context.serviceWorkers()[0]!;
+}
+
+async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
+  const id = await worker(context).evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url);
+  expect(id, `a tab showing ${url}`).toBeDefined();
+  return id!;
+}
+
+const badgeText = (context: BrowserContext, tabId: number) => worker(context).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const registeredIds = (context: BrowserContext) => worker(context).evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+
+async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** Long enough for a content script that would scan to have drawn badges (scans answer within ~1 s). */
+async function expectNoBadges(page: Page) {
+  await page.waitForTimeout(2500);
+  expect(await page.locator('[data-churn-radar-badge]').count()).toBe(0);
+}
+
+test('enable a site from the popup: badges without reload, after reload, health warning and badge, disable', async ({ extension }, testInfo) => {
+  test.setTimeout(120_000);
+  const { context, extensionId } = extension;
+  const crm = await context.newPage();
+  await crm.goto(listUrl());
+  await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
+  await expectNoBadges(crm); // not enabled: the manifest does not match localhost
+  const tabId = await tabIdOf(context, listUrl());
+
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('site-host')).toHaveText(new URL(fixtures.origin).host);
+  await expect(popup.getByTestId('site-state')).toHaveText('Not enabled on this site');
+  await popup.screenshot({ path: testInfo.outputPath('popup-not-enabled-en.png'), fullPage: true });
+  await popup.getByRole('button', { name: 'Enable on this site' }).click();
+  await expect(popup.getByTestId('site-state')).toHaveText('Enabled on this site');
+  await expect(popup.getByRole('status')).toContainText('no reload needed');
+  expect(await registeredIds(context)).toEqual([`crm-site-http-localhost-${new URL(fixtures.origin).port}`]);
+
+  // Scanning started in the open tab, without a reload: one badge per account.
+  await crm.bringToFront();
+  await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
+  await crm.reload();
+  await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
+  expect(await crm.locator('[data-churn-radar-badge]').count()).toBe(LIST_CUSTOMERS); // no duplicates from the double start
+
+  // Health: the popup shows what was read.
+  await popup.bringToFront();
+  await popup.reload();
+  await expect(popup.getByTestId('health-status')).toHaveText('Reading works', { timeout: 10_000 });
+  await expect(popup.getByText(/Customers on recent pages: 10/)).toBeVisible();
+  await popup.screenshot({ path: testInfo.outputPath('popup-enabled-en.png'), fullPage: true });
+  expect(await badgeText(context, tabId)).toBe('');
+
+  // The CRM "redesigns": the same URL now shows a page the adapter cannot read.
+  fixtures.serve(LIST_PATH, 'dashboard');
+  await crm.bringToFront();
+  await crm.reload();
+  await expect.poll(() => badgeText(context, tabId), { timeout: 15_000 }).toBe('!');
+  await popup.bringToFront();
+  await popup.reload();
+  await expect(popup.getByTestId('health-status')).toHaveText('Reading problem');
+  await expect(popup.getByRole('alert')).toContainText('/index.php?action=index&module=Accounts used to show 10 customers and now shows none');
+  await popup.screenshot({ path: testInfo.outputPath('popup-warning-en.png'), fullPage: true });
+
+  // Fixed again: the warning and the action badge clear.
+  fixtures.serve(LIST_PATH, 'suitecrm-accounts-list');
+  await crm.bringToFront();
+  await crm.reload();
+  await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
+  await popup.bringToFront();
+  await expect(popup.getByTestId('health-status')).toHaveText('Reading works', { timeout: 10_000 }); // the popup follows health events
+  expect(await badgeText(context, tabId)).toBe('');
+  await expect(popup.getByRole('alert')).toHaveCount(0);
+
+  // Options → Sites lists it and shows its health.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#/sites/enabled-sites`);
+  await expect(options.getByRole('table', { name: 'Adapter health' })).toContainText('10 · 0 · 10');
+  const sites = options.getByRole('table', { name: 'Enabled sites' });
+  await expect(sites.getByRole('row', { name: new RegExp(new URL(fixtures.origin).host) })).toContainText('Reading');
+  await expect(sites.getByRole('row', { name: /127\.0\.0\.1:4178/ })).toContainText('Built-in demo');
+  await options.screenshot({ path: testInfo.outputPath('options-sites-en.png'), fullPage: true });
+
+  // Disable from the popup: unregistered; after a reload, no badges.
+  await popup.bringToFront();
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Disable on this site' }).click();
+  await expect(popup.getByTestId('site-state')).toHaveText('Not enabled on this site');
+  expect(await registeredIds(context)).toEqual([]);
+  await crm.bringToFront();
+  await crm.reload();
+  await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
+  await expectNoBadges(crm);
+});
+
+test('Chinese: enable a site by address in Options → Sites, badges start in the open tab; popup in Chinese', async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  const extension = await launchWithExtension({ extensionDir: E2E_EXTENSION_DIR, locale: 'zh-CN' });
+  try {
+    const { context, extensionId } = extension;
+    const crm = await context.newPage();
+    await crm.goto(listUrl());
+    await expectNoBadges(crm);
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html#/sites/enabled-sites`);
+    await options.getByLabel('站点地址').fill('localhost:1');
+    await options.getByRole('button', { name: '启用站点', exact: true }).click();
+    // Port 1 is a different origin from the fixture's: enabled, but the open tab is not on it.
+    await expect(options.getByRole('status').filter({ hasText: '已启用 localhost:1' })).toBeVisible();
+    await options.getByRole('button', { name: '停用 localhost:1' }).click();
+    await expect(options.getByRole('status').filter({ hasText: '已停用 localhost:1；其历史记录会保留' })).toBeVisible();
+
+    await options.getByLabel('站点地址').fill('not a site');
+    await options.getByRole('button', { name: '启用站点', exact: true }).click();
+    await expect(options.getByRole('alert').filter({ hasText: '“not a site”不是有效的网址' })).toBeVisible();
+
+    await options.getByLabel('站点地址').fill(listUrl());
+    await options.getByRole('button', { name: '启用站点', exact: true }).click();
+    await expect(options.getByRole('status').filter({ hasText: `已启用 ${new URL(fixtures.origin).host}` })).toBeVisible();
+    await crm.bringToFront();
+    await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
+
+    await options.bringToFront();
+    await options.reload();
+    await expect(options.getByRole('table', { name: '已启用站点' })).toContainText('读取中');
+    await expect(options.getByRole('table', { name: '适配器健康' })).toContainText('读取正常', { timeout: 10_000 });
+    await options.screenshot({ path: testInfo.outputPath('options-sites-zh.png'), fullPage: true });
+
+    const popup = await openPopup(context, extensionId, await tabIdOf(context, listUrl()));
+    await expect(popup.getByTestId('site-state')).toHaveText('已在此站点启用');
+    await expect(popup.getByTestId('health-status')).toHaveText('读取正常', { timeout: 10_000 });
+    await popup.screenshot({ path: testInfo.outputPath('popup-enabled-zh.png'), fullPage: true });
+  } finally {
+    await extension.close();
+  }
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { statusKey, warningText } from '../../../lib/sites/health-text';
+
+const t = (key: string, subs?: string[]) => `${key}(${(subs ?? []).join('|')})`;
+
+describe('health text', () => {
+  it('puts the page and figures into the warning', () => {
+    expect(warningText({ kind: 'no-customers', pageKey: '/accounts', previously: 20 }, t)).toBe('popup.warning.no_customers(/accounts|20)');
+    expect(warningText({ kind: 'field-missing', pageKey: '/a/:id', label: 'Monthly fee' }, t)).toBe('popup.warning.field_missing(Monthly fee|/a/:id)');
+  });
+  it('maps statuses to locale keys', () => {
+    expect(statusKey('ok')).toBe('popup.health.ok');
+    expect(statusKey('warning')).toBe('popup.health.warning');
+    expect(statusKey('no-data')).toBe('popup.health.no_data');
+  });
+});

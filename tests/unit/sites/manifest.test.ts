@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import config from '../../../wxt.config';
+import { DEMO_CRM_MATCH } from '../../../lib/demo-origin';
+
+type ManifestFn = (env: { browser: string; mode: string; manifestVersion: number; command: string }) => Record<string, unknown>;
+const manifest = (mode: string, browser = 'chrome') => (config.manifest as unknown as ManifestFn)({ browser, mode, manifestVersion: 3, command: 'build' });
+
+describe('manifest', () => {
+  it('production asks for no broad host permission and no localhost: only the demo CRM, others optional', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const m = manifest('production', browser);
+      expect(m.host_permissions).toEqual([DEMO_CRM_MATCH]);
+      expect(JSON.stringify(m.host_permissions)).not.toMatch(/localhost|\*:\/\/|<all_urls>|https?:\/\/\*/);
+      expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+      expect(m.permissions).toContain('scripting');
+      expect(m.permissions).not.toContain('tabs');
+    }
+  });
+  it('only the e2e flavour grants the fixture origin', () => {
+    expect(manifest('e2e').host_permissions).toEqual([DEMO_CRM_MATCH, 'http://localhost/*']);
+  });
+});
