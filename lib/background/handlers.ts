@@ -33,6 +33,7 @@ import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
 import { createSitesHandlers, type SitesDeps } from './sites-handlers';
 import { createRiskHandlers, type RiskDeps } from './risk-handlers';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
+import { createKpiHandlers } from './kpi-handlers';
 import { memoryPlaybookStore, playbookInForce } from '../playbooks/playbook-item';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
@@ -181,6 +182,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createRiskHandlers(deps),
     ...createMappingHandlers(deps),
     ...createPlaybookHandlers({ ...deps, storedPlaybook }),
+    ...createKpiHandlers(deps),
 
     async scanPage(request, context) {
       const site = requireSite(context.site);

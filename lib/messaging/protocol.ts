@@ -11,6 +11,7 @@ import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQu
 import type { PolicyProtocol } from './policy-protocol';
 import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
+import type { KpiProtocol } from './kpi-protocol';
 import type { StorageProblem } from '../settings';
 import type { RiskProtocol } from './risk-protocol';
 import type { SitesProtocol } from './sites-protocol';
@@ -148,7 +149,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

@@ -5,6 +5,7 @@ import { policyAudience, policyRequestSchemas } from './policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
 import { mappingAudience, mappingRequestSchemas } from './mapping-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
+import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
 import { riskAudience, riskRequestSchemas } from './risk-schemas';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
@@ -74,6 +75,7 @@ export const requestSchemas = {
   ...riskRequestSchemas,
   ...mappingRequestSchemas,
   ...playbookRequestSchemas,
+  ...kpiRequestSchemas,
   ...sitesRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
@@ -93,6 +95,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...riskAudience,
   ...mappingAudience,
   ...playbookAudience,
+  ...kpiAudience,
   ...sitesAudience,
   listModels: 'extension',
   getModel: 'extension',
