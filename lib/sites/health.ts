@@ -41,7 +41,13 @@ export interface HealthSummary {
   warnings: HealthWarning[];
 }
 
-export const HEALTH_LIMITS = { perPage: 10, pageKeys: 40, recent: 8 } as const;
+export interface HealthLimits {
+  perPage: number;
+  pageKeys: number;
+  recent: number;
+}
+
+export const HEALTH_LIMITS: HealthLimits = { perPage: 10, pageKeys: 40, recent: 8 };
 
 const ID_SEGMENT = /^(?=.*\d)[\w-]{4,}$|^\d+$|^[0-9a-f]{8}-[0-9a-f-]{27}$/i;
 const WORD_VALUE = /^[a-z][a-z_-]{0,31}$/i;
@@ -71,7 +77,7 @@ export function pageKeyOf(url: string): string {
 }
 
 /** Adds one page; keeps the last perPage observations per page key and the pageKeys most recently seen keys. */
-export function recordObservation(health: SiteHealth | undefined, pageKey: string, observation: PageObservation, limits = HEALTH_LIMITS): SiteHealth {
+export function recordObservation(health: SiteHealth | undefined, pageKey: string, observation: PageObservation, limits: HealthLimits = HEALTH_LIMITS): SiteHealth {
   const pages = { ...(health?.pages ?? {}) };
   pages[pageKey] = [...(pages[pageKey] ?? []), observation].slice(-limits.perPage);
   const keys = Object.keys(pages);
@@ -120,7 +126,7 @@ export function healthWarnings(health: SiteHealth | undefined, mappedLabels: rea
 }
 
 /** The figures the popup, the action badge and the options health table show. */
-export function healthSummary(health: SiteHealth | undefined, mappedLabels: readonly string[], limits = HEALTH_LIMITS): HealthSummary {
+export function healthSummary(health: SiteHealth | undefined, mappedLabels: readonly string[], limits: HealthLimits = HEALTH_LIMITS): HealthSummary {
   if (!health || health.pagesSeen === 0) {
     return { status: 'no-data', pagesSeen: 0, lastSeenAt: null, lastSuccessAt: null, recentCustomers: [], mappedFields: mappedLabels.length, mappedFound: [], warnings: [] };
   }

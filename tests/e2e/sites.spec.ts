@@ -10,6 +10,13 @@ import { scoredBadgeCount } from './helpers';
  * e2e build holds http://localhost/*, so it resolves at once) → the background
  * registers the content script and injects it into the open tab.
  */
+/** The few extension APIs these tests call in the service worker (evaluated there, typed here). */
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
+};
+
 const LIST_PATH = '/index.php';
 const LIST_CUSTOMERS = 10;
 
