@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { STOP_MESSAGE } from '../sites/control-message';
 import { readManagedStorage } from '../sites/policy-sites';
 import type { RegisteredScript, SitesApi } from './sites-service';
 
@@ -18,6 +19,9 @@ export function browserSitesApi(): SitesApi {
     tabsMatching: async (pattern) => (await browser.tabs.query({ url: pattern })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
     inject: async (tabId, file) => {
       await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [file as never] });
+    },
+    stop: async (tabId) => {
+      await browser.tabs.sendMessage(tabId, STOP_MESSAGE);
     },
     readManaged: () => {
       const managed = (browser.storage as unknown as { managed?: ManagedArea }).managed;

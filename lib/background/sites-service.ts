@@ -26,6 +26,8 @@ export interface SitesApi {
   unregister(ids: string[]): Promise<void>;
   tabsMatching(pattern: string): Promise<number[]>;
   inject(tabId: number, file: string): Promise<void>;
+  /** Tell the content script in a tab to stop (a disabled site's open tabs). */
+  stop(tabId: number): Promise<void>;
   readManaged(): Promise<unknown>;
 }
 
@@ -172,6 +174,8 @@ export function createSiteService(deps: SiteServiceDeps) {
       }
       await deps.userSites.set(removeSite(current.user, origin));
       await reconcile();
+      const tabs = await deps.api.tabsMatching(pattern(origin)).catch(() => [] as number[]);
+      await Promise.all(tabs.map((tabId) => deps.api.stop(tabId).catch(() => undefined)));
       // A permission the manifest requires (the e2e flavour's localhost) cannot be removed; the list decides then.
       await deps.api.removeOrigin(pattern(origin)).catch(() => undefined);
       changed();

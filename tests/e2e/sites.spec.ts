@@ -14,7 +14,7 @@ import { scoredBadgeCount } from './helpers';
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
-  scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]>; executeScript(d: object): Promise<unknown> };
 };
 
 const LIST_PATH = '/index.php';
@@ -76,9 +76,13 @@ test('enable a site from the popup: badges without reload, after reload, health 
   // Scanning started in the open tab, without a reload: one badge per account.
   await crm.bringToFront();
   await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
+  // Injected a second time (enable clicked twice, or onto a tab the registered script already runs in): still one badge each.
+  await worker(context).evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: ['content-scripts/crm.js'] }), tabId);
+  await crm.waitForTimeout(1500);
+  expect(await crm.locator('[data-churn-radar-badge]').count()).toBe(LIST_CUSTOMERS);
   await crm.reload();
   await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
-  expect(await crm.locator('[data-churn-radar-badge]').count()).toBe(LIST_CUSTOMERS); // no duplicates from the double start
+  expect(await crm.locator('[data-churn-radar-badge]').count()).toBe(LIST_CUSTOMERS);
 
   // Health: the popup shows what was read.
   await popup.bringToFront();
@@ -98,6 +102,14 @@ test('enable a site from the popup: badges without reload, after reload, health 
   await expect(popup.getByTestId('health-status')).toHaveText('Reading problem');
   await expect(popup.getByRole('alert')).toContainText('/index.php?action=index&module=Accounts used to show 10 customers and now shows none');
   await popup.screenshot({ path: testInfo.outputPath('popup-warning-en.png'), fullPage: true });
+  // The side panel says the page could not be read, instead of passing old data off as this page's.
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await expect(panel.getByRole('alert').filter({ hasText: 'This page could not be read' })).toHaveCount(0); // its own tab is active
+  await crm.bringToFront(); // tabs.onActivated: the panel follows the CRM tab
+  await expect(panel.getByRole('alert').filter({ hasText: 'This page could not be read' })).toBeVisible();
+  await panel.screenshot({ path: testInfo.outputPath('sidepanel-unreadable-en.png'), fullPage: true });
+  await panel.close();
 
   // Fixed again: the warning and the action badge clear.
   fixtures.serve(LIST_PATH, 'suitecrm-accounts-list');

@@ -6,6 +6,7 @@ export function fakeSitesApi(options: { granted?: string[]; tabs?: Record<string
   const required = new Set(options.required ?? []);
   const scripts = new Map<string, RegisteredScript>();
   const injected: { tabId: number; file: string }[] = [];
+  const stopped: number[] = [];
   let managed = options.managed;
   const api: SitesApi = {
     hasOrigin: async (pattern) => granted.has(pattern),
@@ -23,6 +24,7 @@ export function fakeSitesApi(options: { granted?: string[]; tabs?: Record<string
     unregister: async (ids) => ids.forEach((id) => scripts.delete(id)),
     tabsMatching: async (pattern) => options.tabs?.[pattern] ?? [],
     inject: async (tabId, file) => void injected.push({ tabId, file }),
+    stop: async (tabId) => void stopped.push(tabId),
     readManaged: async () => managed,
   };
   return {
@@ -30,6 +32,7 @@ export function fakeSitesApi(options: { granted?: string[]; tabs?: Record<string
     granted,
     scripts,
     injected,
+    stopped,
     setManaged: (value: unknown) => (managed = value),
   };
 }

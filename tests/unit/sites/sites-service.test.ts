@@ -74,11 +74,12 @@ describe('site service', () => {
     expect(await enabledSitesItem.getValue()).toHaveLength(1);
   });
 
-  it('disable: unregisters, gives the permission back, drops the site', async () => {
-    const { service, scripts, granted } = setup({ granted: [PATTERN] });
+  it('disable: unregisters, stops the open tabs, gives the permission back, drops the site', async () => {
+    const { service, scripts, granted, stopped } = setup({ granted: [PATTERN], tabs: { [PATTERN]: [7] } });
     await service.enable(SITE);
     await service.disable(SITE);
     expect(scripts.size).toBe(0);
+    expect(stopped).toEqual([7]);
     expect(granted.has(PATTERN)).toBe(false);
     expect(await enabledSitesItem.getValue()).toEqual([]);
     expect(await service.isEnabled(SITE)).toBe(false);
