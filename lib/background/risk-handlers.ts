@@ -15,6 +15,7 @@ import { activitiesByCustomer, riskCustomers } from '../risk/risk-customers';
 import { validateThresholds } from '../risk/tiers';
 import type { CustomerStore } from './customer-store';
 import { customerHistory } from './indicator-service';
+import { assertUnlocked } from './policy-service';
 import { HandlerError, type Handlers } from './router';
 
 export interface RiskDeps {
@@ -65,6 +66,7 @@ export function createRiskHandlers(deps: RiskDeps): Pick<Handlers, keyof RiskPro
     async saveTierThresholds({ thresholds }) {
       const problem = validateThresholds(thresholds);
       if (problem) throw new HandlerError('bad-request', problem);
+      await assertUnlocked('tierThresholds');
       if (!deps.saveThresholds) throw new HandlerError('internal', 'Tier thresholds cannot be saved from here.');
       await deps.saveThresholds(thresholds);
       return { thresholds };

@@ -1,8 +1,44 @@
 import { i18n } from '#i18n';
-import { TiersSection } from '../TiersSection';
+import { LockNotice } from '../../../components/LockNotice';
+import { usePolicy } from '../../../components/usePolicy';
+import { ChurnDefinitionSection } from '../risk/ChurnDefinitionSection';
+import { MatrixSection } from '../risk/MatrixSection';
+import { ProfitSection } from '../risk/ProfitSection';
+import { TiersSection } from '../risk/TiersSection';
+import { useRiskData } from '../risk/useRiskData';
 import { SectionedTab } from './SectionedTab';
 
-/** Churn definition, tiers and cost-aware thresholds. */
+/** Churn definition, tiers, cost-aware cut-off and risk × value, over the customers stored in this browser. */
 export function RiskTab() {
-  return <SectionedTab sections={[{ id: 'tiers', title: i18n.t('options.nav.tiers'), content: <TiersSection /> }]} />;
+  const data = useRiskData();
+  const policy = usePolicy();
+  const tiersLocked = policy.isLocked('tierThresholds');
+  return (
+    <SectionedTab
+      sections={[
+        {
+          id: 'churn',
+          title: i18n.t('risk.nav.churn'),
+          content: (
+            <>
+              <LockNotice policy={policy} setting="churnDefinition" className="mb-3" />
+              <ChurnDefinitionSection locked={policy.isLocked('churnDefinition')} onSaved={() => data.request.reload(true)} />
+            </>
+          ),
+        },
+        {
+          id: 'tiers',
+          title: i18n.t('options.nav.tiers'),
+          content: (
+            <>
+              <LockNotice policy={policy} setting="tierThresholds" className="mb-3" />
+              <TiersSection data={data} locked={tiersLocked} />
+            </>
+          ),
+        },
+        { id: 'profit', title: i18n.t('risk.nav.profit'), content: <ProfitSection data={data} locked={tiersLocked} /> },
+        { id: 'matrix', title: i18n.t('risk.nav.matrix'), content: <MatrixSection data={data} /> },
+      ]}
+    />
+  );
 }

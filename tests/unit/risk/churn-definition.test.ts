@@ -10,7 +10,7 @@ const h = (fields: Record<string, string>, orders: { daysAgo: number; amount?: n
   asOf,
   fields,
   observations: [],
-  activities: orders.map((o) => ({ kind: 'order', at: asOf - o.daysAgo * DAY, ...(o.amount === undefined ? {} : { amount: o.amount }) })),
+  activities: orders.map((o, i) => ({ id: `o${i}`, kind: 'order' as const, at: asOf - o.daysAgo * DAY, ...(o.amount === undefined ? {} : { amount: o.amount }) })),
 });
 
 describe('definitionCounts', () => {

@@ -1,0 +1,307 @@
+import { useEffect, useMemo, useState } from 'react';
+import { i18n } from '#i18n';
+import { Card } from '../../../components/Card';
+import { formatInteger } from '../../../components/format';
+import { uiLocale } from '../../../components/i18n';
+import { MetricTile } from '../../../components/MetricTile';
+import { Skeleton } from '../../../components/Skeleton';
+import type { ChurnDefinition, IndicatorSettings } from '../../../lib/indicators/types';
+import { sendMessage } from '../../../lib/messaging/browser-client';
+import type { ChurnPreview } from '../../../lib/messaging/risk-protocol';
+import { definitionProblems, type DefinitionProblem } from '../../../lib/risk/churn-definition';
+import { indicatorSettingsItem } from '../../../lib/settings';
+
+/** Wait this long after the last edit before counting again. */
+const PREVIEW_DEBOUNCE_MS = 250;
+
+const PROBLEM_TEXT: Record<DefinitionProblem, () => string> = {
+  noRule: () => i18n.t('risk.churn.error_noRule'),
+  inactivityDays: () => i18n.t('risk.churn.error_inactivityDays'),
+  windowDays: () => i18n.t('risk.churn.error_windowDays'),
+  spendDrop: () => i18n.t('risk.churn.error_spendDrop'),
+  statusValues: () => i18n.t('risk.churn.error_statusValues'),
+  reasonField: () => i18n.t('risk.churn.error_reasonField'),
+};
+
+interface Draft {
+  statusValues: string[];
+  inactivityOn: boolean;
+  inactivityDays: string;
+  partialOn: boolean;
+  partialDrop: string;
+  windowDays: string;
+  reasonField: string;
+  involuntaryReasons: string[];
+}
+
+const toDraft = (d: ChurnDefinition): Draft => ({
+  statusValues: [...d.statusValues],
+  inactivityOn: d.inactivityDays !== null,
+  inactivityDays: String(d.inactivityDays ?? 180),
+  partialOn: d.partialSpendDrop !== null,
+  partialDrop: String(Math.round((d.partialSpendDrop ?? 0.5) * 100)),
+  windowDays: String(d.windowDays),
+  reasonField: d.reasonField ?? '',
+  involuntaryReasons: [...(d.involuntaryReasons ?? [])],
+});
+
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
+
+function fromDraft(d: Draft): ChurnDefinition {
+  return {
+    statusValues: d.statusValues,
+    inactivityDays: d.inactivityOn ? num(d.inactivityDays) : null,
+    partialSpendDrop: d.partialOn ? num(d.partialDrop) / 100 : null,
+    windowDays: num(d.windowDays),
+    reasonField: d.reasonField || null,
+    involuntaryReasons: d.involuntaryReasons,
+  };
+}
+
+/** What counts as churn: status values seen in the CRM, inactivity, partial churn, and the reason field; counted live before saving. */
+export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: () => void; locked?: boolean }) {
+  const locale = uiLocale();
+  const [settings, setSettings] = useState<IndicatorSettings | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [preview, setPreview] = useState<{ status: 'loading' | 'ready' | 'error'; data?: ChurnPreview; message?: string }>({ status: 'loading' });
+  const [saveState, setSaveState] = useState<'idle' | 'saved' | 'error'>('idle');
+  const [newValue, setNewValue] = useState('');
+
+  useEffect(() => {
+    void indicatorSettingsItem.getValue().then((value) => {
+      setSettings(value);
+      setDraft(toDraft(value.churn));
+    });
+  }, []);
+
+  const definition = useMemo(() => (draft ? fromDraft(draft) : null), [draft]);
+  const problems = definition ? definitionProblems(definition) : [];
+  const valid = problems.length === 0;
+  const key = JSON.stringify(definition);
+
+  useEffect(() => {
+    if (!definition || !valid) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      sendMessage('previewChurnDefinition', { definition }).then(
+        (data) => !cancelled && setPreview({ status: 'ready', data }),
+        (error: unknown) => !cancelled && setPreview((p) => ({ ...p, status: 'error', message: error instanceof Error ? error.message : String(error) })),
+      );
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- compared by value through key
+  }, [key, valid]);
+
+  if (!draft || !settings || !definition) return <Skeleton className="h-72 w-full" />;
+  const update = (patch: Partial<Draft>) => {
+    setDraft({ ...draft, ...patch });
+    setSaveState('idle');
+  };
+  const dirty = JSON.stringify(definition) !== JSON.stringify({ ...toDraftDefinition(settings.churn) });
+  const seen = preview.data?.statusValues ?? [];
+  const seenKeys = new Set(seen.map((v) => v.value.trim().toLowerCase()));
+  const configuredOnly = draft.statusValues.filter((v) => !seenKeys.has(v.trim().toLowerCase()));
+  const hasStatus = (value: string) => draft.statusValues.some((v) => v.trim().toLowerCase() === value.trim().toLowerCase());
+  const toggleStatus = (value: string) =>
+    update({ statusValues: hasStatus(value) ? draft.statusValues.filter((v) => v.trim().toLowerCase() !== value.trim().toLowerCase()) : [...draft.statusValues, value] });
+  const reasonValues = preview.data?.reasonFields.find((f) => f.label === draft.reasonField)?.values ?? [];
+  const counts = preview.data?.counts;
+
+  const save = async () => {
+    try {
+      const next = { ...settings, churn: definition };
+      await indicatorSettingsItem.setValue(next);
+      setSettings(next);
+      setSaveState('saved');
+      onSaved();
+    } catch {
+      setSaveState('error');
+    }
+  };
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <Card title={i18n.t('risk.churn.title')} subtitle={i18n.t('risk.churn.hint')}>
+        {/* A policy lock disables every control of the definition at once. */}
+        <fieldset disabled={locked} className="min-w-0 disabled:opacity-60">
+        <fieldset className="mb-4">
+          <legend className="text-sm font-medium text-slate-800">{i18n.t('risk.churn.statusTitle')}</legend>
+          <p className="mb-2 text-xs text-slate-500">{seen.length ? i18n.t('risk.churn.statusHint') : i18n.t('risk.churn.statusNone')}</p>
+          <div className="flex flex-wrap gap-2">
+            {[...seen.map((v) => ({ value: v.value, count: v.count as number | null })), ...configuredOnly.map((value) => ({ value, count: null }))].map(({ value, count }) => (
+              <label key={value} className={`flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-sm ${hasStatus(value) ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 text-slate-700'}`}>
+                <input type="checkbox" checked={hasStatus(value)} onChange={() => toggleStatus(value)} />
+                {value}
+                <span className="text-xs text-slate-500 tabular-nums">{count === null ? i18n.t('risk.churn.notSeen') : formatInteger(count, locale)}</span>
+              </label>
+            ))}
+          </div>
+          <form
+            className="mt-2 flex items-center gap-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (newValue.trim() && !hasStatus(newValue)) update({ statusValues: [...draft.statusValues, newValue.trim()] });
+              setNewValue('');
+            }}
+          >
+            <input
+              value={newValue}
+              onChange={(event) => setNewValue(event.target.value)}
+              maxLength={100}
+              aria-label={i18n.t('risk.churn.addValue')}
+              placeholder={i18n.t('risk.churn.addValue')}
+              className="w-48 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            />
+            <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50">
+              {i18n.t('risk.churn.add')}
+            </button>
+          </form>
+        </fieldset>
+
+        <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-800">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={draft.inactivityOn} onChange={(event) => update({ inactivityOn: event.target.checked })} />
+            {i18n.t('risk.churn.inactivityOn')}
+          </label>
+          <label className="flex items-center gap-1">
+            <span className="sr-only">{i18n.t('risk.churn.inactivityDays')}</span>
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              step={1}
+              disabled={!draft.inactivityOn}
+              value={draft.inactivityDays}
+              onChange={(event) => update({ inactivityDays: event.target.value })}
+              aria-invalid={problems.includes('inactivityDays') || undefined}
+              aria-label={i18n.t('risk.churn.inactivityDays')}
+              className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums disabled:bg-slate-100"
+            />
+            {i18n.t('risk.churn.days')}
+          </label>
+        </div>
+
+        <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-800">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={draft.partialOn} onChange={(event) => update({ partialOn: event.target.checked })} />
+            {i18n.t('risk.churn.partialOn')}
+          </label>
+          <input
+            type="number"
+            min={5}
+            max={100}
+            step={1}
+            disabled={!draft.partialOn}
+            value={draft.partialDrop}
+            onChange={(event) => update({ partialDrop: event.target.value })}
+            aria-invalid={problems.includes('spendDrop') || undefined}
+            aria-label={i18n.t('risk.churn.partialDrop')}
+            className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums disabled:bg-slate-100"
+          />
+          <span>{i18n.t('risk.churn.partialOver')}</span>
+          <input
+            type="number"
+            min={7}
+            max={730}
+            step={1}
+            value={draft.windowDays}
+            onChange={(event) => update({ windowDays: event.target.value })}
+            aria-invalid={problems.includes('windowDays') || undefined}
+            aria-label={i18n.t('risk.churn.windowDays')}
+            className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums"
+          />
+          <span>{i18n.t('risk.churn.partialWindow')}</span>
+        </div>
+
+        <fieldset className="mb-4">
+          <legend className="text-sm font-medium text-slate-800">{i18n.t('risk.churn.reasonTitle')}</legend>
+          <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+            {i18n.t('risk.churn.reasonField')}
+            <select value={draft.reasonField} onChange={(event) => update({ reasonField: event.target.value })} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+              <option value="">{i18n.t('risk.churn.reasonNone')}</option>
+              {(preview.data?.reasonFields ?? []).map((f) => (
+                <option key={f.label} value={f.label}>
+                  {f.label}
+                </option>
+              ))}
+              {draft.reasonField && !preview.data?.reasonFields.some((f) => f.label === draft.reasonField) && <option value={draft.reasonField}>{draft.reasonField}</option>}
+            </select>
+          </label>
+          {!preview.data?.reasonFields.length && <p className="mt-1 text-xs text-slate-500">{i18n.t('risk.churn.reasonNoneSeen')}</p>}
+          {draft.reasonField && reasonValues.length > 0 && (
+            <div className="mt-2">
+              <p className="mb-1 text-xs text-slate-500">{i18n.t('risk.churn.involuntaryHint')}</p>
+              <div className="flex flex-wrap gap-2">
+                {reasonValues.map(({ value, count }) => {
+                  const on = draft.involuntaryReasons.some((r) => r.toLowerCase() === value.toLowerCase());
+                  return (
+                    <label key={value} className="flex items-center gap-1.5 rounded-full border border-slate-300 px-2.5 py-1 text-sm text-slate-700">
+                      <input
+                        type="checkbox"
+                        checked={on}
+                        onChange={() => update({ involuntaryReasons: on ? draft.involuntaryReasons.filter((r) => r.toLowerCase() !== value.toLowerCase()) : [...draft.involuntaryReasons, value] })}
+                      />
+                      {value} <span className="text-xs text-slate-500">{formatInteger(count, locale)}</span>
+                    </label>
+                  );
+                })}
+              </div>
+            </div>
+          )}
+        </fieldset>
+
+        {problems.length > 0 && (
+          <ul role="alert" className="mb-3 list-inside list-disc text-sm text-red-700">
+            {problems.map((p) => (
+              <li key={p}>{PROBLEM_TEXT[p]()}</li>
+            ))}
+          </ul>
+        )}
+        <div className="flex items-center gap-2">
+          <button type="button" disabled={!valid || !dirty} onClick={() => void save()} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-40">
+            {i18n.t('risk.churn.save')}
+          </button>
+          <button type="button" disabled={!dirty} onClick={() => update(toDraft(settings.churn))} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 disabled:opacity-40">
+            {i18n.t('risk.tiers.revert')}
+          </button>
+          {saveState === 'saved' && !dirty && <span role="status" className="text-xs text-emerald-700">{i18n.t('risk.churn.saved')}</span>}
+          {saveState === 'error' && <span role="alert" className="text-xs text-red-700">{i18n.t('risk.churn.saveFailed')}</span>}
+          {dirty && valid && <span className="text-xs text-amber-700">{i18n.t('risk.tiers.unsaved')}</span>}
+        </div>
+        </fieldset>
+      </Card>
+
+      <Card title={i18n.t('risk.churn.previewTitle')} subtitle={counts ? i18n.t('risk.churn.previewHint', [formatInteger(counts.customers, locale)]) : undefined}>
+        {preview.status === 'error' && <p role="alert" className="mb-2 text-sm text-red-700">{i18n.t('risk.churn.previewFailed', [preview.message ?? ''])}</p>}
+        {!counts ? (
+          <Skeleton className="h-40 w-full" />
+        ) : (
+          <div aria-live="polite" className={!valid ? 'opacity-50' : ''}>
+            <dl className="grid grid-cols-2 gap-3" data-testid="churn-counts">
+              <MetricTile label={i18n.t('risk.churn.countChurned')} value={<span data-count="churned">{formatInteger(counts.churned, locale)}</span>} />
+              <MetricTile label={i18n.t('risk.churn.countPartial')} value={<span data-count="partial">{formatInteger(counts.partial, locale)}</span>} />
+              <MetricTile label={i18n.t('risk.churn.countActive')} value={<span data-count="active">{formatInteger(counts.active, locale)}</span>} />
+              <MetricTile label={i18n.t('risk.churn.countUnknown')} value={<span data-count="unknown">{formatInteger(counts.unknown, locale)}</span>} hint={i18n.t('risk.churn.unknownHint')} />
+            </dl>
+            <p className="mt-3 text-xs text-slate-600">
+              {i18n.t('risk.churn.byRule', [formatInteger(counts.byRule.status, locale), formatInteger(counts.byRule.inactivity, locale), formatInteger(counts.byRule.partial_spend_drop, locale)])}
+            </p>
+            {definition.reasonField && (
+              <p className="mt-1 text-xs text-slate-600">
+                {i18n.t('risk.churn.byReason', [formatInteger(counts.voluntary, locale), formatInteger(counts.involuntary, locale), formatInteger(counts.noReason, locale)])}
+              </p>
+            )}
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+/** The stored definition as the form would produce it, to tell an edit from no change. */
+function toDraftDefinition(d: ChurnDefinition): ChurnDefinition {
+  return fromDraft(toDraft(d));
+}
