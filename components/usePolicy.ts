@@ -11,6 +11,8 @@ export interface PolicyState {
   isLocked: (setting: LockableSetting) => boolean;
   /** The admin's text shown next to locked settings (null: none given). */
   reason: string | null;
+  /** Why the policy could not be read (null while loading or once read). */
+  error: string | null;
   reload: () => void;
 }
 
@@ -24,6 +26,7 @@ export function usePolicy(): PolicyState {
     view,
     isLocked: (setting) => view?.locked.includes(setting) ?? false,
     reason: view?.lockReason ?? null,
+    error: request.status === 'error' ? request.message : null,
     reload: () => reload(true),
   };
 }

@@ -20,6 +20,7 @@ import type { ModelArtifact, Scorer } from '../model/types';
 import { observedTrainingRows } from '../training/observed';
 import type { CustomerStore } from './customer-store';
 import { ModelManagementError, SCORECARD_KEY, type ModelProvider } from './model-provider';
+import { assertUnlocked } from './policy-service';
 import { HandlerError, type Handlers } from './router';
 
 export interface ScorecardSupport {
@@ -130,12 +131,14 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
     getModel: ({ id }) => models.get(id),
 
     async activateModel({ id }) {
+      await assertUnlocked('model');
       const list = await managed(() => models.activate(id));
       deps.emit(changed);
       return list;
     },
 
     async rollbackModel({ id }) {
+      await assertUnlocked('model');
       const list = await managed(() => models.rollback(id));
       deps.emit(changed);
       return list;

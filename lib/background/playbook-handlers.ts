@@ -17,6 +17,7 @@ import { scriptVariables } from '../playbooks/variables';
 import type { CustomerStore } from './customer-store';
 import { customerHistory, modelInputs } from './indicator-service';
 import type { ModelProvider } from './model-provider';
+import { assertUnlocked } from './policy-service';
 import { HandlerError, type Handlers } from './router';
 import { scoreCustomers, scriptContext } from './scoring';
 
@@ -45,6 +46,7 @@ export function createPlaybookHandlers(deps: PlaybookDeps): Pick<Handlers, keyof
     getPlaybook: state,
 
     async savePlaybook({ playbook }) {
+      await assertUnlocked('playbook');
       if (playbook === null) {
         await deps.storedPlaybook.set(null);
         return state();

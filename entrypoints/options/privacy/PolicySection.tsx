@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { Card } from '../../../components/Card';
 import { settingLabel } from '../../../components/LockNotice';
 import { uiLocale } from '../../../components/i18n';
+import { StatusMessage } from '../../../components/StatusMessage';
 import type { PolicyState } from '../../../components/usePolicy';
 import { LOCKABLE_SETTINGS, type LockableSetting, type ManagedPolicy } from '../../../lib/policy/managed-policy';
 
@@ -28,6 +29,7 @@ function presetText(policy: ManagedPolicy, setting: LockableSetting, locale: str
 export function PolicySection({ policy }: { policy: PolicyState }) {
   const locale = uiLocale();
   const view = policy.view;
+  if (policy.error) return <StatusMessage tone="error" title={i18n.t('privacy.policy.loadError')} detail={policy.error} action={{ label: i18n.t('privacy.retry'), onClick: policy.reload }} />;
   if (!view) return <Card><p className="text-sm text-slate-500">{i18n.t('privacy.policy.loading')}</p></Card>;
   const hasPolicy = Object.keys(view.policy).length > 0 || view.problems.length > 0;
   return (

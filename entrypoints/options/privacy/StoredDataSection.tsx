@@ -66,7 +66,7 @@ export function StoredDataSection({ summary }: { summary: DataSummary }) {
               <tr className="border-t border-slate-300 font-medium">
                 <th scope="row" className="py-1.5 pr-3 text-left">{i18n.t('privacy.stored.total')}</th>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{n(summary.tables.reduce((sum, t) => sum + t.rows, 0))}</td>
-                <td className="py-1.5 text-right tabular-nums">≈ {formatBytes(estimated, locale)}</td>
+                <td className="py-1.5 text-right tabular-nums">{estimated ? `≈ ${formatBytes(estimated, locale)}` : '—'}</td>
               </tr>
             </tfoot>
           </table>
