@@ -34,8 +34,8 @@ export function PrivacyTab() {
         { id: 'stored', title: i18n.t('privacy.sections.stored'), content: <StoredDataSection summary={data} /> },
         { id: 'export', title: i18n.t('privacy.sections.export'), content: <ExportSection summary={data} /> },
         { id: 'import', title: i18n.t('privacy.sections.import'), content: <ImportSection onImported={refresh} /> },
-        { id: 'erase', title: i18n.t('privacy.sections.erase'), content: <EraseSection key={data.sites.map((s) => s.site).join(' ')} summary={data} onErased={refresh} /> },
-        { id: 'retention', title: i18n.t('privacy.sections.retention'), content: <RetentionSection key={data.retentionDays} days={data.retentionDays} onSaved={refresh} /> },
+        { id: 'erase', title: i18n.t('privacy.sections.erase'), content: <EraseSection summary={data} onErased={refresh} /> },
+        { id: 'retention', title: i18n.t('privacy.sections.retention'), content: <RetentionSection days={data.retentionDays} onSaved={refresh} /> },
         { id: 'policy', title: i18n.t('privacy.sections.policy'), content: <PolicySection policy={policy} /> },
       ]}
     />
