@@ -149,3 +149,8 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
     </>
   );
 }
+        {(view.state === 'builtin' || view.state === 'enabled' || view.state === 'policy') && (
+          <button type="button" className={SECONDARY} onClick={() => void sendMessage('startFieldPicker', { tabId: tab.id }).then(({ started }) => started && closeIfPopup(), () => undefined)}>
+            {i18n.t('mapping.popupPick')}
+          </button>
+        )}

@@ -98,3 +98,22 @@ describe('site resolvers', () => {
     expect(changedSites(null, before)).toEqual([A]);
   });
 });
+
+describe('mapping draft', () => {
+  it('shows the choice, else the suggestion, else nothing', async () => {
+    const { labelState } = await import('../../../lib/mapping/draft');
+    expect(labelState('Fee', 'monthly_value', { Fee: 'ignore' })).toEqual({ target: 'ignore', source: 'mapped' });
+    expect(labelState('Fee', 'monthly_value', {})).toEqual({ target: 'monthly_value', source: 'suggested' });
+    expect(labelState('Colour', null, {})).toEqual({ target: null, source: 'none' });
+  });
+  it('keeps only real decisions: choosing the suggestion or "not mapped" leaves no entry', async () => {
+    const { chooseTarget, sameDraft } = await import('../../../lib/mapping/draft');
+    expect(chooseTarget({}, 'Fee', 'total_spend', 'monthly_value')).toEqual({ Fee: 'total_spend' });
+    expect(chooseTarget({ Fee: 'total_spend' }, 'Fee', 'monthly_value', 'monthly_value')).toEqual({});
+    expect(chooseTarget({ Colour: 'plan' }, 'Colour', '', null)).toEqual({});
+    expect(chooseTarget({}, 'Fee', 'ignore', 'monthly_value')).toEqual({ Fee: 'ignore' });
+    expect(sameDraft({ a: 'plan' }, { a: 'plan' })).toBe(true);
+    expect(sameDraft({ a: 'plan' }, { a: 'status' })).toBe(false);
+    expect(sameDraft({ a: 'plan' }, {})).toBe(false);
+  });
+});

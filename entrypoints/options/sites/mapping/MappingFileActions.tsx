@@ -1,0 +1,37 @@
+import { useRef } from 'react';
+import { i18n } from '#i18n';
+import { exportMappingFile, parseMappingFile } from '../../../../lib/mapping/mapping-file';
+import { fieldMappingsItem } from '../../../../lib/mapping/mapping-item';
+import { mergeMappings } from '../../../../lib/mapping/mapping-ops';
+import { buttonClass, downloadText, readFileText } from '../../ui';
+
+/** Export every site's mapping as one file; import one (checked first, merged per site; a bad file changes nothing). */
+export function MappingFileActions({ onResult }: { onResult: (result: { tone: 'ok' | 'error'; text: string }) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+
+  const exportFile = async () => {
+    const now = Date.now();
+    downloadText(`churn-radar-field-mapping-${new Date(now).toISOString().slice(0, 10)}.json`, exportMappingFile(await fieldMappingsItem.getValue(), now));
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = parseMappingFile(await readFileText(file), Date.now());
+    if (input.current) input.current.value = '';
+    if (!parsed.ok) return onResult({ tone: 'error', text: i18n.t('mapping.importFailed', [parsed.error]) });
+    await fieldMappingsItem.setValue(mergeMappings(await fieldMappingsItem.getValue(), parsed.mappings, Date.now()));
+    onResult({ tone: 'ok', text: i18n.t('mapping.imported', [String(parsed.labels), String(parsed.sites)]) });
+  };
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      <button type="button" className={buttonClass('secondary', 'sm')} onClick={() => void exportFile()}>
+        {i18n.t('mapping.export')}
+      </button>
+      <label className={`${buttonClass('secondary', 'sm')} cursor-pointer`}>
+        {i18n.t('mapping.import')}
+        <input ref={input} type="file" accept="application/json,.json" className="sr-only" onChange={(event) => void importFile(event.target.files?.[0])} />
+      </label>
+    </div>
+  );
+}

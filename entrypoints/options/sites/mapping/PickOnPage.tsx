@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
+import { sendMessage } from '../../../../lib/messaging/browser-client';
+import type { SiteTabView } from '../../../../lib/messaging/mapping-protocol';
+import { buttonClass, Select } from '../../ui';
+
+type Notice = { tone: 'ok' | 'error'; text: string } | null;
+
+/** "Pick on page": the element picker on an open tab of this site. */
+export function PickOnPage({ site }: { site: string }) {
+  const [tabs, setTabs] = useState<SiteTabView[] | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  useEffect(() => {
+    let live = true;
+    setTabs(null);
+    setNotice(null);
+    sendMessage('getSiteTabs', { site }).then(
+      ({ tabs: found }) => {
+        if (!live) return;
+        setTabs(found);
+        setTabId(found[0]?.tabId ?? null);
+      },
+      () => live && setTabs([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [site]);
+
+  const start = () => {
+    const tab = tabs?.find((candidate) => candidate.tabId === tabId);
+    if (!tab) return setNotice({ tone: 'error', text: i18n.t('mapping.pickNoTab') });
+    setNotice(null);
+    sendMessage('startFieldPicker', { tabId: tab.tabId }).then(
+      ({ started }) => setNotice(started ? { tone: 'ok', text: i18n.t('mapping.pickStarted', [tab.title || tab.url]) } : { tone: 'error', text: i18n.t('mapping.pickFailed') }),
+      (error: unknown) => setNotice({ tone: 'error', text: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-2">
+        {tabs && tabs.length > 1 && (
+          <Select aria-label={i18n.t('mapping.pickTab')} value={tabId ?? ''} onChange={(event) => setTabId(Number(event.target.value))} className="max-w-56">
+            {tabs.map((tab) => (
+              <option key={tab.tabId} value={tab.tabId}>
+                {tab.title || tab.url}
+              </option>
+            ))}
+          </Select>
+        )}
+        <button type="button" className={buttonClass('secondary', 'sm')} onClick={start} disabled={tabs === null} title={tabs?.length === 0 ? i18n.t('mapping.pickNoTab') : undefined}>
+          ⌖ {i18n.t('mapping.pickOnPage')}
+        </button>
+      </div>
+      {notice && (
+        <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`text-xs ${notice.tone === 'error' ? 'text-red-700' : 'text-emerald-700'}`}>
+          {notice.text}
+        </p>
+      )}
+    </div>
+  );
+}
