@@ -1,4 +1,6 @@
 import { i18n } from '#i18n';
+import { LockNotice } from '../../../components/LockNotice';
+import { usePolicy } from '../../../components/usePolicy';
 import { Skeleton } from '../../../components/Skeleton';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { FileSection } from '../playbooks/FileSection';
@@ -6,25 +8,23 @@ import { RulesSection } from '../playbooks/RulesSection';
 import { SaveBar } from '../playbooks/SaveBar';
 import { ScriptsSection } from '../playbooks/ScriptsSection';
 import { usePlaybookDraft } from '../playbooks/usePlaybookDraft';
-import { Notice } from '../ui';
 import { SectionedTab } from './SectionedTab';
 
 /**
  * The team's playbook: which script agents get for which customers (rules in
  * order, first match wins), the scripts in both languages with a live preview
- * on a stored customer, and the playbook file. `locked`: set by managed policy.
+ * on a stored customer, and the playbook file. A playbook locked by managed
+ * policy is shown read-only, with why.
  */
-export function PlaybooksTab({ locked = false }: { locked?: boolean }) {
+export function PlaybooksTab() {
   const draft = usePlaybookDraft();
+  const policy = usePolicy();
+  const locked = policy.isLocked('playbook');
   if (draft.loadError) return <StatusMessage tone="error" title={i18n.t('playbookEditor.loadError')} detail={draft.loadError} />;
   if (!draft.draft) return <Skeleton className="h-96 w-full" />;
   return (
     <div>
-      {locked && (
-        <div className="mb-3">
-          <Notice tone="info">{i18n.t('playbookEditor.locked')}</Notice>
-        </div>
-      )}
+      <LockNotice policy={policy} setting="playbook" className="mb-3" />
       <SaveBar draft={draft} readOnly={locked} />
       <SectionedTab
         sections={[
