@@ -8,6 +8,7 @@ import { createScanner } from './scanner';
 import { healthReportingAdapters } from './health-report';
 import { createTimeBudget } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
+import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
 import { watchJoinBy } from './join-setting';
@@ -122,6 +123,11 @@ export function startContentScript(ctx: ContentScriptContext): void {
     popover.close();
     schedule();
   });
+  // Tier thresholds saved in options: the scores are asked for again, so badges re-tier without a reload.
+  watchTierThresholds(() => {
+    scanner.forget();
+    schedule();
+  }, ctx.signal);
   // Tier thresholds saved in options: the scores are asked for again, so badges re-tier without a reload.
   watchTierThresholds(() => {
     scanner.forget();

@@ -166,6 +166,7 @@ const gbtSettings = z.object({
   learningRate: z.number().nonnegative(),
   maxLeaves: z.number().int().nonnegative(),
   maxDepth: z.number().int().nonnegative(),
+  shapes: z.array(z.object({ maxLeaves: z.number().int().nonnegative(), maxDepth: z.number().int().nonnegative() })).max(10).optional(),
   minDataInLeaf: z.number().nonnegative(),
   minChildWeight: z.number().nonnegative(),
   l2: z.number().nonnegative(),

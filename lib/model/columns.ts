@@ -47,7 +47,8 @@ export interface InferOptions {
   frequentCoverage?: number;
 }
 
-const ID_NAME = /(^|[^a-z0-9])(id|ids|uuid|guid|identifier|key)($|[^a-z0-9])|编号|编码|号码|账号|帐号|工号|单号/;
+/** Id-like names; "employee number", "row number" (IBM HR, Kaggle bank) count too, but only with mostly distinct values (see below). */
+const ID_NAME = /(^|[^a-z0-9])(id|ids|uuid|guid|identifier|key)($|[^a-z0-9])|(^|[^a-z0-9])(employee|customer|account|member|client|user|row|record)[ _-]?(number|no|num)($|[^a-z0-9])|编号|编码|号码|账号|帐号|工号|单号/;
 
 /** "customerID" → "customer id", "User_Id" → "user id". */
 function nameTokens(name: string): string {

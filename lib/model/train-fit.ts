@@ -8,7 +8,7 @@
  */
 import { compileGbt, gbtLogits } from './gbt/predict';
 import { fitGbt } from './gbt/boost';
-import type { GbtModel, GbtSettings } from './gbt/types';
+import type { GbtModel, GbtSettings, GbtShape } from './gbt/types';
 import { fitLogisticWeights, type LogisticOptions } from './logistic';
 import { balancedClassWeight, fitMlp } from './mlp';
 import { forwardLogits, type DenseLayer } from './network';
@@ -36,6 +36,8 @@ export interface FittedNetworks {
   gbt?: GbtModel;
   /** The trees' best round (early stopping), when they were trained. */
   bestRounds?: number;
+  /** The tree shape the validation split chose. */
+  gbtShape?: GbtShape;
 }
 
 export interface FitHooks {
@@ -90,6 +92,7 @@ export async function fitNetworks(
     );
     out.gbt = fit.model;
     out.bestRounds = fit.bestRounds;
+    out.gbtShape = fit.shape;
   }
   return out;
 }

@@ -35,7 +35,9 @@ import { DEFAULT_LOGISTIC, fitLogisticWeights, type LogisticOptions } from './lo
 import { averagePrecision, brierScore, logLoss, mean, rocAuc, sd } from './metrics';
 import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, tierTable } from './metrics-curves';
 import { DEFAULT_MLP } from './mlp';
-import { DEFAULT_GBT } from './gbt/boost';
+import { DEFAULT_GBT, fitGbt, type StagedScores } from './gbt/boost';
+import { chooseStage } from './gbt/stages';
+import { balancedClassWeight } from './mlp';
 import { compileGbt } from './gbt/predict';
 import type { GbtSettings } from './gbt/types';
 import { networkToTfjs } from './network';
@@ -360,7 +362,8 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const oofZ: Partial<Record<NetworkModelKind, Float64Array>> = {};
   for (const kind of candidates) oofZ[kind] = new Float64Array(rows.length);
   const bestEpochs: number[] = [];
-  const bestRounds: number[] = [];
+  // Trees: each fold's test-row log-odds every few rounds, per shape; rounds and shape are chosen by CV below.
+  const gbtStaged: StagedScores[][] = [];
   const foldPreps: Preprocessor[] = [];
   for (const [f, fold] of folds.entries()) {
     report({ phase: 'cv', fold: f + 1 });
@@ -376,18 +379,41 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     const fitted: FittedNetworks = {};
     for (const member of trained) {
       report({ phase: 'cv', fold: f + 1, model: member });
-      Object.assign(fitted, await fitNetworks([member], xTrain, trainY, d, settings, deriveSeed(seed, f + 1), fitHooks('cv', f + 1)));
+      if (member === 'gbt') {
+        const classWeight = classWeights === 'balanced' ? balancedClassWeight(trainY) : undefined;
+        const testY = fold.test.map((i) => y[i]!);
+        const fit = await fitGbt(
+          xTrain,
+          trainY,
+          d,
+          { ...settings.gbt, seed: gbtSeed(deriveSeed(seed, f + 1)), ...(classWeight ? { classWeight } : {}), watch: { x: xTest, y: testY } },
+          { onRound: fitHooks('cv', f + 1).onRound },
+        );
+        gbtStaged.push(fit.staged!);
+      } else Object.assign(fitted, await fitNetworks([member], xTrain, trainY, d, settings, deriveSeed(seed, f + 1), fitHooks('cv', f + 1)));
       done += COST[member];
       await tick();
     }
     if (fitted.bestEpoch !== undefined) bestEpochs.push(fitted.bestEpoch);
-    if (fitted.bestRounds !== undefined) bestRounds.push(fitted.bestRounds);
+
     const z = networkLogits(fitted, xTest, fold.test.length);
     for (const kind of candidates) {
+      if (kind === 'gbt') continue;
       const zk = kindLogits(kind, z);
       fold.test.forEach((row, j) => (oofZ[kind]![row] = zk[j]!));
     }
   }
+
+  const stage = gbtStaged.length ? chooseStage(gbtStaged, folds.map((fold) => fold.test.map((i) => y[i]!))) : undefined;
+  if (stage) {
+    folds.forEach((fold, f) => {
+      const snapshots = gbtStaged[f]![stage.shapeIndex]!.scores;
+      const z = snapshots[Math.min(stage.stage, snapshots.length - 1)]!;
+      fold.test.forEach((row, j) => (oofZ.gbt![row] = z[j]!));
+    });
+  }
+  // The chosen shape, without a search, for the learning curve (inner early stopping) and the final fit.
+  const chosenSettings: FitSettings = stage ? { ...settings, gbt: { ...settings.gbt, ...stage.shape, shapes: [] } } : settings;
 
   // ------------------------------------------------------------ metrics, choice, calibration
   report({ phase: 'calibrate', fold: 0 });
@@ -455,7 +481,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
       const prep = fitPreprocessor(subRows, featureSpecs, options.preprocess);
       const d = prep.featureNames.length;
       if (d === 0) continue;
-      const fitted = await fitNetworks(winnerMembers, transform(prep, subRows), subY, d, settings, deriveSeed(seed, 100 + n), fitHooks('learning-curve', 1));
+      const fitted = await fitNetworks(winnerMembers, transform(prep, subRows), subY, d, chosenSettings, deriveSeed(seed, 100 + n), fitHooks('learning-curve', 1));
       const z = kindLogits(kind, networkLogits(fitted, transform(prep, testRows), testRows.length));
       learningCurve.push({ fraction, trainRows: subset.length, roc_auc: rocAuc(yTest, z) });
       await tick();
@@ -472,8 +498,8 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const x = transform(prep, rows);
   const finalEpochs = bestEpochs.length > 0 ? Math.max(1, median(bestEpochs)) : undefined;
   // The final fit has no validation split: ~1/(1 − share) more rows, so a few more rounds than the folds' median best.
-  const finalRounds = bestRounds.length > 0 ? Math.max(1, Math.round(median(bestRounds) / (1 - settings.gbt.validationShare))) : undefined;
-  const finalFit = await fitNetworks(winnerMembers, x, y, d, settings, deriveSeed(seed, 0), fitHooks('final', 0), finalEpochs, finalRounds);
+  const finalRounds = stage?.rounds;
+  const finalFit = await fitNetworks(winnerMembers, x, y, d, chosenSettings, deriveSeed(seed, 0), fitHooks('final', 0), finalEpochs, finalRounds);
   done += winnerCost;
   const baseline = new Array<number>(d).fill(0);
   for (let i = 0; i < rows.length; i++) for (let j = 0; j < d; j++) baseline[j]! += x[i * d + j]!;
@@ -485,7 +511,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const importance = await columnImportance(kind, finalFit, x, rows.length, baseline, prep.featureSource, contributionScale(calibration), seed);
 
   const mlpSettings: MlpSettings = { ...settings.mlp, ...(finalEpochs !== undefined && winnerMembers.includes('mlp') ? { finalEpochs } : {}) };
-  const gbtSettings: GbtSettings = { ...settings.gbt, ...(finalRounds !== undefined && winnerMembers.includes('gbt') ? { finalRounds } : {}) };
+  const gbtSettings: GbtSettings = { ...settings.gbt, ...(stage ? { ...stage.shape, finalRounds: stage.rounds } : {}) };
   const training: TrainingSettings = {
     seed,
     folds: k,
@@ -571,6 +597,9 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   report({ phase: 'done', fold: 0, fraction: 1 });
   return { artifact, foldMetrics, specs, skippedRows, positive, kind, candidates: ranked, foldMetricsByKind };
 }
+
+/** The trees' seed in a fit seeded `seed` (as fitNetworks derives it). */
+const gbtSeed = (seed: number) => deriveSeed(seed, 0x676274);
 
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -26,8 +26,11 @@ async function openRiskTab(page: Page, extensionId: string) {
 
 async function shoot(page: Page, id: string, path: string) {
   await page.mouse.move(0, 0); // no chart tooltip left over from the last hover
-  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  // Tall enough for the whole section, so the sticky console header does not cover its top.
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.evaluate((target) => window.scrollTo(0, document.getElementById(target)!.getBoundingClientRect().top + window.scrollY - 120), id);
   await page.locator(`#${id}`).screenshot({ path, animations: 'disabled' });
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 const tierShare = (page: Page, tier: number) => page.locator(`tr[data-tier-row="${tier}"] [data-share]`).innerText();
@@ -114,7 +117,7 @@ test('churn definition counts, tiers by quantile, profit-curve cut-off, risk × 
   const cell = matrix.getByRole('button', { name: target.label, exact: true });
   await cell.click();
   const rows = page.getByTestId('matrix-customers').locator('tbody tr');
-  await expect(rows).toHaveCount(Math.min(100, cellCount));
+  await expect(rows).toHaveCount(Math.min(50, cellCount));
   // A customer seen only on list pages has no CRM page stored yet; once its detail page is opened, the list links to it.
   const first = await rows.first().getAttribute('data-crm-id');
   await expect(rows.first().getByRole('link')).toHaveCount(0);

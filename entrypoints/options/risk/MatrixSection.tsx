@@ -10,7 +10,7 @@ import { riskValueMatrix, type MatrixSize } from '../../../lib/risk/matrix';
 import type { RiskData } from './useRiskData';
 
 /** Customers shown for a clicked cell (the rest are counted). */
-const LIST_LIMIT = 100;
+const LIST_LIMIT = 50;
 
 const RISK_NAMES: Record<MatrixSize, (() => string)[]> = {
   2: [() => i18n.t('risk.matrix.riskLow'), () => i18n.t('risk.matrix.riskHigh')],

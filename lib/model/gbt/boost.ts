@@ -5,28 +5,36 @@
  * Each tree sees a seeded Bernoulli sample of rows (`rowSample`) and of
  * inputs (`colSample`), so the same data and seed give the same model.
  *
- * Rounds: with `fixedRounds` exactly that many on all rows (the final fit);
- * otherwise a stratified `validationShare` of the rows is held out and
- * boosting stops `patience` rounds after the validation log loss last
- * improved, keeping the best round. Bins are fitted on the rows that grow
+ * Rounds: with `fixedRounds` exactly that many on all rows (the final fit,
+ * with maxLeaves/maxDepth); otherwise a stratified `validationShare` of the
+ * rows is held out and boosting stops `patience` rounds after the
+ * validation log loss last improved, keeping the best round — for each of
+ * `shapes`, keeping the shape with the lowest validation loss. Bins are fitted on the rows that grow
  * trees only.
  */
 import { deriveSeed, mulberry32, shuffleInPlace } from '../prng';
 import { binMatrix, fitBins } from './binning';
 import { addTreeBinned, binnedData, growTree } from './tree';
-import type { GbtModel, GbtSettings, GbtTree } from './types';
+import type { GbtModel, GbtSettings, GbtShape, GbtTree } from './types';
 
 /**
  * Defaults that are robust across tabular churn data rather than tuned to
- * one file: shallow leaf-wise trees (≤ 15 leaves, depth ≤ 5), learning rate
- * 0.05 with early stopping, L2 1, 20 rows per leaf at least, 80 % row and
- * input sampling — the usual LightGBM/XGBoost starting point.
+ * one file: learning rate 0.05 with early stopping, L2 1, 20 rows per leaf
+ * at least, 80 % row and input sampling — the usual LightGBM/XGBoost
+ * starting point — and a small search over the tree shape, the setting that
+ * matters most: stumps-and-pairs (4 leaves, depth 2: sharp thresholds and
+ * two-way interactions, little variance) against deeper trees (15 leaves,
+ * depth 5: higher-order interactions), the better validation loss kept.
  */
 export const DEFAULT_GBT: GbtSettings = {
   rounds: 600,
   learningRate: 0.05,
   maxLeaves: 15,
   maxDepth: 5,
+  shapes: [
+    { maxLeaves: 4, maxDepth: 2 },
+    { maxLeaves: 15, maxDepth: 5 },
+  ],
   minDataInLeaf: 20,
   minChildWeight: 1e-3,
   l2: 1,
@@ -42,6 +50,22 @@ export interface GbtFitOptions extends GbtSettings {
   classWeight?: { negative: number; positive: number };
   /** Train exactly this many rounds on all rows (no validation split). */
   fixedRounds?: number;
+  /**
+   * Rows to watch instead of an inner validation split (a CV fold's test
+   * rows, for rounds chosen by CV): all training rows grow trees, boosting
+   * stops `patience` rounds after the watched loss last improved, and the
+   * watched rows' log-odds every STAGE rounds are returned per shape.
+   */
+  watch?: { x: Float32Array; y: ArrayLike<number> };
+}
+
+/** Rounds between the staged scores of watched rows. */
+export const STAGE = 10;
+
+/** One searched shape's log-odds on the watched rows after STAGE, 2·STAGE, … rounds. */
+export interface StagedScores {
+  shape: GbtShape;
+  scores: Float64Array[];
 }
 
 export interface GbtHooks {
@@ -69,10 +93,11 @@ export async function fitGbt(
   d: number,
   options: GbtFitOptions,
   hooks: GbtHooks = {},
-): Promise<{ model: GbtModel; bestRounds: number }> {
+): Promise<{ model: GbtModel; bestRounds: number; shape: GbtShape; staged?: StagedScores[] }> {
   const n = y.length;
   const fixed = options.fixedRounds;
-  const validation = fixed === undefined && options.validationShare > 0 ? holdOut(y, options.validationShare, deriveSeed(options.seed, 0x7a1)) : new Set<number>();
+  const watch = fixed === undefined ? options.watch : undefined;
+  const validation = fixed === undefined && !watch && options.validationShare > 0 ? holdOut(y, options.validationShare, deriveSeed(options.seed, 0x7a1)) : new Set<number>();
   const trainIdx: number[] = [];
   const validIdx: number[] = [];
   for (let i = 0; i < n; i++) (validation.has(i) ? validIdx : trainIdx).push(i);
@@ -86,12 +111,16 @@ export async function fitGbt(
   const nt = trainIdx.length;
   const bins = fitBins(xTrain, d, Uint32Array.from({ length: nt }, (_, i) => i), options.maxBins);
   const train = binnedData(binMatrix(bins, xTrain, nt, d), nt, bins.cuts);
-  const valid = validIdx.length ? binnedData(binMatrix(bins, pick(validIdx), validIdx.length, d), validIdx.length, bins.cuts) : null;
+  const valid = watch
+    ? binnedData(binMatrix(bins, watch.x, watch.y.length, d), watch.y.length, bins.cuts)
+    : validIdx.length
+      ? binnedData(binMatrix(bins, pick(validIdx), validIdx.length, d), validIdx.length, bins.cuts)
+      : null;
 
   const weight = (label: number) => (options.classWeight ? (label ? options.classWeight.positive : options.classWeight.negative) : 1);
   const yt = Float64Array.from(trainIdx, (i) => y[i]!);
   const wt = Float64Array.from(yt, weight);
-  const yv = Float64Array.from(validIdx, (i) => y[i]!);
+  const yv = watch ? Float64Array.from(watch.y) : Float64Array.from(validIdx, (i) => y[i]!);
   const wv = Float64Array.from(yv, weight);
 
   let sw = 0;
@@ -102,56 +131,67 @@ export async function fitGbt(
   }
   const prior = Math.min(1 - 1e-6, Math.max(1e-6, swy / sw));
   const base = Math.log(prior / (1 - prior));
-  const scores = new Float64Array(nt).fill(base);
-  const validScores = new Float64Array(validIdx.length).fill(base);
   const grad = new Float64Array(nt);
   const hess = new Float64Array(nt);
   const order = new Uint32Array(nt);
   const pool: Float64Array[] = [];
-  const random = mulberry32(deriveSeed(options.seed, 0x6b7));
   const allFeatures = Array.from({ length: d }, (_, j) => j);
   const featureCount = Math.max(1, Math.round(options.colSample * d));
-  const params = {
-    maxLeaves: options.maxLeaves,
-    maxDepth: options.maxDepth,
-    minDataInLeaf: options.minDataInLeaf,
-    minChildWeight: options.minChildWeight,
-    l2: options.l2,
-    learningRate: options.learningRate,
-  };
-
   const rounds = fixed ?? options.rounds;
-  const trees: GbtTree[] = [];
-  let bestLoss = Infinity;
-  let bestRounds = 0;
-  for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < nt; i++) {
-      const p = 1 / (1 + Math.exp(-scores[i]!));
-      grad[i] = wt[i]! * (p - yt[i]!);
-      hess[i] = Math.max(1e-12, wt[i]! * p * (1 - p));
-    }
-    let count = 0;
-    for (let i = 0; i < nt; i++) if (options.rowSample >= 1 || random() < options.rowSample) order[count++] = i;
-    const features =
-      featureCount >= d ? Int32Array.from(allFeatures) : Int32Array.from(shuffleInPlace([...allFeatures], random).slice(0, featureCount)).sort();
-    const grown = growTree(train, grad, hess, order, count, features, params, pool);
-    trees.push(grown.tree);
-    addTreeBinned(grown, train, scores);
-    if (valid) {
-      addTreeBinned(grown, valid, validScores);
-      let loss = 0;
-      for (let i = 0; i < validScores.length; i++) {
-        const z = validScores[i]!;
-        // log(1 + e^−z) for y = 1, log(1 + e^z) for y = 0, computed stably
-        const m = yv[i] ? -z : z;
-        loss += wv[i]! * (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m)));
+  // The shapes to search (on the validation split); the final fit uses the one given.
+  const shapes: GbtShape[] = fixed === undefined && valid && options.shapes?.length ? options.shapes : [{ maxLeaves: options.maxLeaves, maxDepth: options.maxDepth }];
+
+  let best: { trees: GbtTree[]; rounds: number; loss: number; shape: GbtShape } | null = null;
+  const staged: StagedScores[] = [];
+  for (const [k, shape] of shapes.entries()) {
+    // Every shape sees the same row and input samples.
+    const random = mulberry32(deriveSeed(options.seed, 0x6b7));
+    const scores = new Float64Array(nt).fill(base);
+    const validScores = new Float64Array(yv.length).fill(base);
+    const stagedScores: Float64Array[] = [];
+    const params = {
+      ...shape,
+      minDataInLeaf: options.minDataInLeaf,
+      minChildWeight: options.minChildWeight,
+      l2: options.l2,
+      learningRate: options.learningRate,
+    };
+    const trees: GbtTree[] = [];
+    let bestLoss = Infinity;
+    let bestRounds = 0;
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < nt; i++) {
+        const p = 1 / (1 + Math.exp(-scores[i]!));
+        grad[i] = wt[i]! * (p - yt[i]!);
+        hess[i] = Math.max(1e-12, wt[i]! * p * (1 - p));
       }
-      if (loss < bestLoss - 1e-9) {
-        bestLoss = loss;
-        bestRounds = round + 1;
-      } else if (round + 1 - bestRounds >= options.patience) break;
-    } else bestRounds = round + 1;
-    if ((round + 1) % 10 === 0) await hooks.onRound?.(round + 1, rounds);
+      let count = 0;
+      for (let i = 0; i < nt; i++) if (options.rowSample >= 1 || random() < options.rowSample) order[count++] = i;
+      const features =
+        featureCount >= d ? Int32Array.from(allFeatures) : Int32Array.from(shuffleInPlace([...allFeatures], random).slice(0, featureCount)).sort();
+      const grown = growTree(train, grad, hess, order, count, features, params, pool);
+      trees.push(grown.tree);
+      addTreeBinned(grown, train, scores);
+      if (valid) {
+        addTreeBinned(grown, valid, validScores);
+        let loss = 0;
+        for (let i = 0; i < validScores.length; i++) {
+          const z = validScores[i]!;
+          // log(1 + e^−z) for y = 1, log(1 + e^z) for y = 0, computed stably
+          const m = yv[i] ? -z : z;
+          loss += wv[i]! * (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m)));
+        }
+        if (watch && (round + 1) % STAGE === 0) stagedScores.push(validScores.slice());
+        if (loss < bestLoss - 1e-9) {
+          bestLoss = loss;
+          bestRounds = round + 1;
+        } else if (round + 1 - bestRounds >= options.patience) break;
+      } else bestRounds = round + 1;
+      if ((round + 1) % 10 === 0) await hooks.onRound?.(k * rounds + round + 1, shapes.length * rounds);
+    }
+    bestRounds = Math.max(1, bestRounds);
+    if (best === null || bestLoss < best.loss) best = { trees: trees.slice(0, bestRounds), rounds: bestRounds, loss: bestLoss, shape };
+    if (watch) staged.push({ shape, scores: stagedScores.length ? stagedScores : [validScores.slice()] });
   }
-  return { model: { base, trees: trees.slice(0, Math.max(1, bestRounds)) }, bestRounds: Math.max(1, bestRounds) };
+  return { model: { base, trees: best!.trees }, bestRounds: best!.rounds, shape: best!.shape, ...(watch ? { staged } : {}) };
 }

@@ -23,14 +23,22 @@ export interface GbtModel {
   trees: GbtTree[];
 }
 
+export interface GbtShape {
+  maxLeaves: number;
+  maxDepth: number;
+}
+
 export interface GbtSettings {
   /** Most boosting rounds (early stopping usually stops sooner). */
   rounds: number;
   /** Rounds of the final fit on all rows (from the CV folds' early stopping). */
   finalRounds?: number;
   learningRate: number;
+  /** The tree shape (of the final fit: the shape the CV folds chose most often). */
   maxLeaves: number;
   maxDepth: number;
+  /** Shapes searched on each fold's validation split (absent: maxLeaves/maxDepth only). */
+  shapes?: GbtShape[];
   minDataInLeaf: number;
   minChildWeight: number;
   l2: number;

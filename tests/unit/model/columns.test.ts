@@ -93,7 +93,7 @@ describe('inferColumns', () => {
   });
 
   it('recognises id-like names without false alarms', () => {
-    for (const name of ['id', 'ID', 'customerID', 'CustomerId', 'user_id', 'account-uuid', '客户编号']) expect(looksLikeIdName(name), name).toBe(true);
-    for (const name of ['Paid', 'Valid', 'idle_days', 'Identity score', 'tenure']) expect(looksLikeIdName(name), name).toBe(false);
+    for (const name of ['id', 'ID', 'customerID', 'CustomerId', 'user_id', 'account-uuid', '客户编号', 'EmployeeNumber', 'RowNumber', 'customer_no']) expect(looksLikeIdName(name), name).toBe(true);
+    for (const name of ['Paid', 'Valid', 'idle_days', 'Identity score', 'tenure', 'NumCompaniesWorked', 'Number vmail messages', 'NumOfProducts']) expect(looksLikeIdName(name), name).toBe(false);
   });
 });

@@ -63,7 +63,7 @@ describe('npm run train', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     const summary = JSON.parse(lines[lines.length - 1]!) as { model: string; id: string; roc_auc: number; out: string; candidates: { kind: string; roc_auc: number }[] };
-    expect(summary.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'logistic', 'mlp']);
+    expect(summary.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'gbt', 'logistic', 'mlp']);
     expect(summary.model).toBe(summary.candidates[0]!.kind);
     expect(summary.roc_auc).toBe(summary.candidates[0]!.roc_auc);
     expect(summary.out).toBe(join(out, `${summary.id}.json`));
@@ -82,10 +82,23 @@ describe('npm run train', () => {
     expect(summary.candidates).toHaveLength(1);
   });
 
+  it('--model gbt trains gradient-boosted trees only; the --json line has the required keys', { timeout: 60_000 }, async () => {
+    const out = join(dir, 'gbt.json');
+    const r = await run(['--csv', good, '--label', 'churn', '--folds', '3', '--model', 'gbt', '--json', '--out', out]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const summary = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown> & { candidates: { kind: string }[] };
+    for (const key of ['rows', 'features', 'model', 'folds', 'roc_auc', 'roc_auc_sd', 'pr_auc', 'brier', 'train_seconds']) expect(summary, key).toHaveProperty(key);
+    expect(summary).toMatchObject({ rows: 300, folds: 3, model: 'gbt' });
+    expect(summary.candidates.map((c) => c.kind)).toEqual(['gbt']);
+    expect(r.stdout).toMatch(/kept\s+gradient-boosted trees/);
+    expect(parseModelArtifact(readFileSync(out, 'utf8')).gbt!.trees.length).toBeGreaterThan(0);
+  });
+
   it('documents --model and --out DIR in --help', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\[--model lr\|nn\|auto\]/);
+    expect(r.stdout).toMatch(/\[--model lr\|nn\|gbt\|auto\]/);
     expect(r.stdout).toMatch(/--out\s+a folder: the model is written to DIR\/<model id>\.json/);
   });
 
@@ -99,7 +112,7 @@ describe('npm run train', () => {
     ['duplicate header names', () => ['--csv', file('dup.csv', 'a,a,churn\n1,2,Yes\n'), '--label', 'churn'], /Duplicate column names/],
     ['an unknown positive value', () => ['--csv', good, '--label', 'churn', '--positive', 'Churned'], /"Churned" does not occur/],
     ['bad --folds', () => ['--csv', good, '--label', 'churn', '--folds', 'x'], /--folds must be/],
-    ['an unknown --model', () => ['--csv', good, '--label', 'churn', '--model', 'forest'], /--model must be one of lr, nn, auto \(got "forest"\)/],
+    ['an unknown --model', () => ['--csv', good, '--label', 'churn', '--model', 'forest'], /--model must be one of lr, nn, gbt, auto \(got "forest"\)/],
   ];
 
   it.each(bad)('exits with 2 and a clear message on %s', { timeout: 60_000 }, async (_, args, message) => {

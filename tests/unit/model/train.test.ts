@@ -175,7 +175,7 @@ function xorData(rows: number, seed: number): { rows: RawRow[]; columns: string[
 }
 
 describe('model kinds', () => {
-  it('auto cross-validates logistic regression and the MLP on the same folds and keeps the best; an interaction only the MLP captures', async () => {
+  it('auto cross-validates logistic regression, the MLP and trees on the same folds and keeps the best; an interaction the MLP and trees capture', async () => {
     const xor = xorData(1200, 3);
     const result = await trainModel({ ...base, ...xor, folds: 3, model: 'auto', mlp: { epochs: 40 } });
     const auc = Object.fromEntries(result.candidates.map((c) => [c.kind, c.roc_auc]));
@@ -183,12 +183,14 @@ describe('model kinds', () => {
     expect(auc.logistic).toBeLessThan(0.62);
     expect(auc.mlp).toBeGreaterThan(0.8);
     expect(auc.mlp! - auc.logistic!).toBeGreaterThan(0.2);
+    // Trees capture the interaction too (a sign split on a, then on b).
+    expect(auc.gbt).toBeGreaterThan(0.8);
     expect(result.kind).not.toBe('logistic');
     expect(result.artifact.kind).toBe(result.kind);
     expect(result.artifact.metrics.roc_auc).toBe(Math.max(...Object.values(auc)));
     expect(result.candidates.map((c) => c.roc_auc)).toEqual([...result.candidates.map((c) => c.roc_auc)].sort((x, y) => y - x));
     expect(result.artifact.metrics.candidates).toEqual(result.candidates);
-    for (const kind of ['logistic', 'mlp', 'ensemble'] as const) {
+    for (const kind of ['logistic', 'mlp', 'gbt', 'ensemble'] as const) {
       expect(result.foldMetricsByKind[kind]!.map((f) => f.testRows)).toEqual(result.foldMetrics.map((f) => f.testRows));
     }
     // The saved model scores the interaction too.
@@ -201,7 +203,7 @@ describe('model kinds', () => {
 
   it('reports every candidate, best first, and keeps the best', async () => {
     const result = await trainModel({ ...base, model: 'auto', mlp: quickMlp });
-    expect(result.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'logistic', 'mlp']);
+    expect(result.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'gbt', 'logistic', 'mlp']);
     const best = result.candidates[0]!;
     expect(result.kind).toBe(best.kind);
     expect(result.artifact.metrics.roc_auc).toBe(best.roc_auc);
