@@ -90,8 +90,20 @@ export function createSiteService(deps: SiteServiceDeps) {
     deps.emit({ channel: 'churn-radar-event', type: 'sites-changed' });
   }
 
+  /**
+   * Changes run one at a time: permissions.onAdded fires while the page that
+   * asked is already sending enableSite, and two overlapping reconciles would
+   * register the same script twice (Chrome rejects the duplicate id).
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Registrations = listed and granted sites; returns the origins newly registered. */
-  async function reconcile(): Promise<string[]> {
+  async function reconcileNow(): Promise<string[]> {
     const user = await deps.userSites.get();
     const granted = await grantedMap(user.map((site) => site.origin));
     const kept = withoutRevoked(user, (origin) => granted.get(origin) ?? false);
@@ -125,7 +137,7 @@ export function createSiteService(deps: SiteServiceDeps) {
   return {
     view,
     entries,
-    reconcile,
+    reconcile: () => serial(reconcileNow),
     injectOpenTabs,
 
     /** The router's check: the demo CRM, or a listed site whose permission the browser holds. */
@@ -151,43 +163,46 @@ export function createSiteService(deps: SiteServiceDeps) {
      * (only a page with a user gesture may ask): verify it, list the site,
      * register the script and start it in open tabs.
      */
-    async enable(origin: string): Promise<SitesView> {
-      if (!deps.builtin.includes(origin)) {
-        if (!(await deps.api.hasOrigin(pattern(origin)))) {
-          throw new HandlerError('forbidden', `Churn Radar has no access to ${siteLabel(origin)}: allow it when the browser asks.`);
-        }
-        const current = await sources();
-        if (!current.policy.includes(origin)) await deps.userSites.set(addSite(current.user, origin, deps.now()));
-        await reconcile();
-        await injectOpenTabs(origin);
-        changed();
-      }
-      return view();
-    },
-
-    /** Unregister, give the permission back, drop it from the list. Stored history stays. */
-    async disable(origin: string): Promise<SitesView> {
-      const current = await sources();
-      if (!canDisable(origin, current)) {
-        const why = current.policy.includes(origin) ? 'it is enabled by your IT policy' : 'it is not a site you enabled';
-        throw new HandlerError('forbidden', `${siteLabel(origin)} cannot be disabled: ${why}.`);
-      }
-      await deps.userSites.set(removeSite(current.user, origin));
-      await reconcile();
-      const tabs = await deps.api.tabsMatching(pattern(origin)).catch(() => [] as number[]);
-      await Promise.all(tabs.map((tabId) => deps.api.stop(tabId).catch(() => undefined)));
-      // A permission the manifest requires (the e2e flavour's localhost) cannot be removed; the list decides then.
-      await deps.api.removeOrigin(pattern(origin)).catch(() => undefined);
-      changed();
-      return view();
-    },
+    enable: (origin: string): Promise<SitesView> => serial(() => enableNow(origin)),
+    disable: (origin: string): Promise<SitesView> => serial(() => disableNow(origin)),
 
     /** The policy changed (storage.managed onChanged). */
     policyChanged() {
       policy = null;
-      return reconcile();
+      return serial(reconcileNow);
     },
   };
+
+  async function enableNow(origin: string): Promise<SitesView> {
+    if (!deps.builtin.includes(origin)) {
+      if (!(await deps.api.hasOrigin(pattern(origin)))) {
+        throw new HandlerError('forbidden', `Churn Radar has no access to ${siteLabel(origin)}: allow it when the browser asks.`);
+      }
+      const current = await sources();
+      if (!current.policy.includes(origin)) await deps.userSites.set(addSite(current.user, origin, deps.now()));
+      await reconcileNow();
+      await injectOpenTabs(origin);
+      changed();
+    }
+    return view();
+  }
+
+  /** Unregister, stop the open tabs, give the permission back, drop it from the list. Stored history stays. */
+  async function disableNow(origin: string): Promise<SitesView> {
+    const current = await sources();
+    if (!canDisable(origin, current)) {
+      const why = current.policy.includes(origin) ? 'it is enabled by your IT policy' : 'it is not a site you enabled';
+      throw new HandlerError('forbidden', `${siteLabel(origin)} cannot be disabled: ${why}.`);
+    }
+    await deps.userSites.set(removeSite(current.user, origin));
+    await reconcileNow();
+    const tabs = await deps.api.tabsMatching(pattern(origin)).catch(() => [] as number[]);
+    await Promise.all(tabs.map((tabId) => deps.api.stop(tabId).catch(() => undefined)));
+    // A permission the manifest requires (the e2e flavour's localhost) cannot be removed; the list decides then.
+    await deps.api.removeOrigin(pattern(origin)).catch(() => undefined);
+    changed();
+    return view();
+  }
 }
 
 export type SiteService = ReturnType<typeof createSiteService>;

@@ -66,6 +66,12 @@ describe('site service', () => {
     expect(await service.isEnabled(SITE)).toBe(false);
   });
 
+  it('a reconcile racing the enable (permissions.onAdded fires as the page sends enableSite) registers once, without error', async () => {
+    const { service, scripts } = setup({ granted: [PATTERN] });
+    await Promise.all([service.reconcile(), service.enable(SITE), service.reconcile(), service.enable(SITE)]);
+    expect([...scripts.keys()]).toEqual([scriptIdFor(SITE)]);
+  });
+
   it('enabling twice registers once', async () => {
     const { service, scripts } = setup({ granted: [PATTERN] });
     await service.enable(SITE);
