@@ -8,7 +8,6 @@ import { createScanner } from './scanner';
 import { healthReportingAdapters } from './health-report';
 import { createTimeBudget } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
-import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
 import { watchJoinBy } from './join-setting';
@@ -123,11 +122,6 @@ export function startContentScript(ctx: ContentScriptContext): void {
     popover.close();
     schedule();
   });
-  // Tier thresholds saved in options: the scores are asked for again, so badges re-tier without a reload.
-  watchTierThresholds(() => {
-    scanner.forget();
-    schedule();
-  }, ctx.signal);
   // Tier thresholds saved in options: the scores are asked for again, so badges re-tier without a reload.
   watchTierThresholds(() => {
     scanner.forget();
