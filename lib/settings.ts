@@ -7,8 +7,13 @@ import { DEFAULT_TIER_THRESHOLDS } from './risk/tiers';
 import { migrateIndicatorSettingsV2 } from './risk/churn-settings';
 
 /**
- * Every persisted setting, each a versioned storage item. A format change
- * bumps `version` and adds a numbered migration (tested in tests/unit/settings).
+ * The background's and the console's own settings, each a versioned storage
+ * item (other features keep theirs next to their code: fieldMappings,
+ * siteJoinBy, enabledSites, playbook, costInputs, policyApplied). A format
+ * change bumps `version` and adds a numbered migration, tested on a value the
+ * previous version stored (tests/unit/settings, tests/unit/risk). Session items
+ * are versioned too, though they die with the browser session: a worker that
+ * updates mid-session reads them.
  */
 export const tierThresholdsItem = storage.defineItem<number[]>('local:tierThresholds', {
   fallback: [...DEFAULT_TIER_THRESHOLDS],
@@ -25,6 +30,7 @@ export interface FocusedCustomer {
 /** The customer the support agent last opened or clicked; session-scoped, gone when the browser closes. */
 export const focusedCustomerItem = storage.defineItem<FocusedCustomer | null>('session:focusedCustomer', {
   fallback: null,
+  version: 1,
 });
 
 /**
@@ -41,7 +47,7 @@ export interface StorageProblem {
   /** Rows dropped because storage stayed unavailable past the memory cap (oldest observations first). */
   discarded: number;
 }
-export const storageProblemItem = storage.defineItem<StorageProblem | null>('session:storageProblem', { fallback: null });
+export const storageProblemItem = storage.defineItem<StorageProblem | null>('session:storageProblem', { fallback: null, version: 1 });
 
 /** Manager-set inputs of the indicator engine: churn definition and competitors to look for. */
 export const indicatorSettingsItem = storage.defineItem<IndicatorSettings>('local:indicatorSettings', {
@@ -58,4 +64,4 @@ export const DEFAULT_DUE_HOURS: Record<string, number> = { '5': 24, '4': 72, '3'
 export const dueHoursItem = storage.defineItem<Record<string, number>>('local:dueHours', { fallback: { ...DEFAULT_DUE_HOURS }, version: 1 });
 
 /** Each tab's last customer (side panel follows the active tab); session-scoped. */
-export const tabCustomersItem = storage.defineItem<Record<string, { site: SiteKey; crmId: string }>>('session:tabCustomers', { fallback: {} });
+export const tabCustomersItem = storage.defineItem<Record<string, { site: SiteKey; crmId: string }>>('session:tabCustomers', { fallback: {}, version: 1 });

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '../../components/Card';
+import { LockNotice } from '../../components/LockNotice';
+import { usePolicy } from '../../components/usePolicy';
 import { formatDate, formatDateTime, formatDecimal, formatInteger, labelOr } from '../../components/format';
 import { t, uiLocale } from '../../components/i18n';
 import { Skeleton } from '../../components/Skeleton';
@@ -25,6 +27,8 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
   const [compare, setCompare] = useState<string[]>([]);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const fileId = useId();
+  const policy = usePolicy();
+  const modelLocked = policy.isLocked('model');
 
   async function act(key: string, run: () => Promise<Feedback>) {
     setBusy(key);
@@ -66,6 +70,7 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
 
   return (
     <div className="space-y-4">
+      <LockNotice policy={policy} setting="model" />
       <Card
         level={3}
         title={i18n.t('options.models.title')}
@@ -141,7 +146,7 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
                           <button
                             type="button"
                             className={buttonClass('secondary', 'sm')}
-                            disabled={busy !== null}
+                            disabled={busy !== null || modelLocked}
                             title={m.rollbackTo ? i18n.t('options.models.rollbackTo', [nameOf(list, m.rollbackTo)]) : i18n.t('options.models.deactivateHint')}
                             onClick={() =>
                               void act(`rollback:${m.id}`, async () => {
@@ -157,7 +162,7 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
                           <button
                             type="button"
                             className={buttonClass('primary', 'sm')}
-                            disabled={busy !== null}
+                            disabled={busy !== null || modelLocked}
                             onClick={() =>
                               void act(`activate:${m.id}`, async () => {
                                 const next = await sendMessage('activateModel', { id: m.id });

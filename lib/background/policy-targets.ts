@@ -52,7 +52,8 @@ function modelTarget(models: ModelProvider, onModelChange: () => void): PolicyTa
   };
 }
 
-const appliedItem = storage.defineItem<Partial<Record<LockableSetting, AppliedRecord>>>('local:policyApplied', { fallback: {}, version: 1 });
+/** Which presets were applied, with their fingerprint (lib/policy/apply.ts): a preset alone is applied once per value. */
+export const policyAppliedItem = storage.defineItem<Partial<Record<LockableSetting, AppliedRecord>>>('local:policyApplied', { fallback: {}, version: 1 });
 
 type ManagedArea = { get(keys?: null): Promise<Record<string, unknown>> };
 
@@ -73,6 +74,6 @@ export function browserPolicyDeps(models: ModelProvider, onModelChange: () => vo
       playbook: itemTarget(playbookItem, (preset) => parsePlaybookFile(preset as string)),
       model: modelTarget(models, onModelChange),
     },
-    applied: { get: () => appliedItem.getValue(), set: (value) => appliedItem.setValue(value) },
+    applied: { get: () => policyAppliedItem.getValue(), set: (value) => policyAppliedItem.setValue(value) },
   };
 }
