@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only badges,ingest,indicators,scoring,training]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,indicators,scoring,training]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { startDemoServer } from '../demo/server';
 import { DEMO_CRM_ORIGIN, DEMO_CRM_PORT } from '../lib/demo-origin';
 import { benchBadges } from './bench/badges';
+import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
 import { benchTraining } from './bench/training';
 import { benchScoring } from './lib/bench-scoring';
@@ -50,6 +51,8 @@ if (wanted('badges')) {
     await server?.close();
   }
 }
+
+if (wanted('extraction')) Object.assign(figures, await benchExtraction({ log }));
 
 if (wanted('ingest')) Object.assign(figures, await benchIngest({ log }));
 
