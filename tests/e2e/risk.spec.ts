@@ -85,6 +85,17 @@ test('churn definition counts, tiers by quantile, profit-curve cut-off, risk × 
   await page.locator('[data-tier-handle="5"]').focus();
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => sliderValue(page, 5)).toBeLessThan(t5);
+  // Dragging tier 3's handle to the middle of the axis starts tier 3 at about 50 %.
+  const handle3 = page.locator('[data-tier-handle="3"]');
+  await handle3.scrollIntoViewIfNeeded();
+  const axis = (await handle3.locator('..').boundingBox())!;
+  const grip = (await handle3.boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(axis.x + axis.width * 0.5, grip.y + grip.height / 2, { steps: 8 });
+  await page.mouse.up();
+  expect(Math.abs((await sliderValue(page, 3)) - 50)).toBeLessThan(1.5);
+  await expect(page.locator('tr[data-tier-row="3"]')).toContainText('50 %');
   await tiers.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(tiers.getByText(/Saved: open CRM tabs re-badge now/)).toBeVisible();
   await shoot(page, 'tiers', testInfo.outputPath('risk-tiers-en.png'));
