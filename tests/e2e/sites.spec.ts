@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
 import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
 import { expect, test } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
@@ -180,6 +181,16 @@ test('Chinese: enable a site by address in Options → Sites, badges start in th
     await expect(popup.getByTestId('site-state')).toHaveText('已在此站点启用');
     await expect(popup.getByTestId('health-status')).toHaveText('读取正常', { timeout: 10_000 });
     await popup.screenshot({ path: testInfo.outputPath('popup-enabled-zh.png'), fullPage: true });
+
+    // The built-in demo CRM is always on (no enable/disable); an extension page is not a web page.
+    const demo = await context.newPage();
+    await demo.goto(`${DEMO_CRM_ORIGIN}/customers?size=10`);
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, `${DEMO_CRM_ORIGIN}/customers?size=10`)}`);
+    await expect(popup.getByTestId('site-state')).toHaveText('内置演示 CRM——始终启用');
+    await expect(popup.getByRole('button', { name: /启用|停用/ })).toHaveCount(0);
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, options.url())}`);
+    await expect(popup.getByTestId('site-state')).toHaveText(/^这不是网页/);
+    await expect(popup.getByRole('button', { name: '打开侧边栏' })).toHaveCount(0);
   } finally {
     await extension.close();
   }
