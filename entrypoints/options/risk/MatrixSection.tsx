@@ -53,7 +53,12 @@ export function MatrixSection({ data }: { data: RiskData }) {
     <div className="space-y-4">
       <Card
         title={i18n.t('risk.matrix.title')}
-        subtitle={i18n.t('risk.matrix.hint', [cutText]) + (matrix.withoutValue ? ` ${i18n.t('risk.matrix.withoutValue', [formatInteger(matrix.withoutValue, locale)])}` : '')}
+        subtitle={
+          <>
+            {i18n.t('risk.matrix.hint', [cutText])}
+            {matrix.withoutValue > 0 && <span className="block">{i18n.t('risk.matrix.withoutValue', [formatInteger(matrix.withoutValue, locale)])}</span>}
+          </>
+        }
         actions={
           <div role="radiogroup" aria-label={i18n.t('risk.matrix.sizeLabel')} className="inline-flex rounded-md border border-slate-300 p-0.5">
             {([2, 3] as const).map((s) => (
