@@ -130,6 +130,7 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
             )}
           </div>
         )}
+        {view.state === 'not-enabled' && origin && <p className="mt-2 text-xs text-slate-500">{i18n.t('popup.enableHint')}</p>}
         {view.state === 'policy' && view.lockReason && <p className="mt-2 text-xs text-violet-800">🔒 {view.lockReason}</p>}
         {notice && (
           <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`mt-2 rounded-md p-2 text-xs ${notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}>
@@ -145,12 +146,12 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
             {i18n.t('popup.openSidePanel')}
           </button>
         )}
-      </div>
-    </>
-  );
-}
         {(view.state === 'builtin' || view.state === 'enabled' || view.state === 'policy') && (
           <button type="button" className={SECONDARY} onClick={() => void sendMessage('startFieldPicker', { tabId: tab.id }).then(({ started }) => started && closeIfPopup(), () => undefined)}>
             {i18n.t('mapping.popupPick')}
           </button>
         )}
+      </div>
+    </>
+  );
+}
