@@ -15,7 +15,7 @@ export function FileSection({ draft, readOnly }: { draft: PlaybookDraft; readOnl
     try {
       const playbook = parsePlaybookFile(await readFileText(file));
       const text = i18n.t('playbookEditor.file.imported', [String(playbook.rules.length), String(playbook.scripts.length)]);
-      if (await draft.store(playbook, text)) setNotice({ tone: 'success', text });
+      if (await draft.store(playbook)) setNotice({ tone: 'success', text });
     } catch (error) {
       setNotice({ tone: 'error', text: i18n.t('playbookEditor.file.importFailed', [error instanceof Error ? error.message : String(error)]) });
     } finally {
@@ -26,7 +26,7 @@ export function FileSection({ draft, readOnly }: { draft: PlaybookDraft; readOnl
   async function reset() {
     if (!window.confirm(i18n.t('playbookEditor.file.resetConfirm'))) return;
     const text = i18n.t('playbookEditor.file.resetDone');
-    if (await draft.store(null, text)) setNotice({ tone: 'success', text });
+    if (await draft.store(null)) setNotice({ tone: 'success', text });
   }
 
   return (

@@ -9,12 +9,12 @@ export function SaveBar({ draft, readOnly }: { draft: PlaybookDraft; readOnly: b
   const { dirty, problems, status, loaded } = draft;
   const locale = uiLocale();
   return (
-    <div className="sticky top-14 z-20 mb-4 rounded-lg border border-slate-200 bg-white/95 px-4 py-2 shadow-sm backdrop-blur" aria-label={i18n.t('playbookEditor.saveBar.save')} role="region">
+    <div className="sticky bottom-3 z-20 order-last mt-4 rounded-lg border border-slate-300 bg-white/95 px-4 py-2 shadow-lg backdrop-blur" aria-label={i18n.t('playbookEditor.saveBar.save')} role="region">
       <div className="flex flex-wrap items-center gap-3">
         <Pill tone={loaded?.isDefault ? 'slate' : 'sky'}>{i18n.t(loaded?.isDefault ? 'playbookEditor.saveBar.inForceDefault' : 'playbookEditor.saveBar.inForceCustom')}</Pill>
         {dirty && <Pill tone="amber">{i18n.t('playbookEditor.saveBar.unsaved')}</Pill>}
         <span role="status" className="text-xs text-slate-600">
-          {status.kind === 'saved' && !dirty ? (status.text ?? i18n.t('playbookEditor.saveBar.saved')) : ''}
+          {status.kind === 'saved' && !dirty ? i18n.t('playbookEditor.saveBar.saved') : ''}
         </span>
         <span className="ml-auto flex gap-2">
           <button type="button" disabled={!dirty || status.kind === 'saving'} className={buttonClass('secondary', 'sm')} onClick={draft.discard}>

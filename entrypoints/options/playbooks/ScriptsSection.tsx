@@ -102,7 +102,7 @@ export function ScriptsSection({ draft, readOnly }: { draft: PlaybookDraft; read
             </Select>
           </label>
         </div>
-        <div role="toolbar" aria-label={i18n.t('playbookEditor.scripts.insert')} className="sticky top-16 z-10 mb-3 flex flex-wrap items-center gap-1 rounded-md border border-slate-200 bg-slate-50 p-2">
+        <div role="toolbar" aria-label={i18n.t('playbookEditor.scripts.insert')} className="mb-3 flex flex-wrap items-center gap-1 rounded-md border border-slate-200 bg-slate-50 p-2">
           <span className="mr-1 text-xs font-medium text-slate-600">
             {i18n.t('playbookEditor.scripts.insert')} → {fieldLabel(target)}:
           </span>

@@ -4,7 +4,7 @@ import type { PlaybookState } from '../../../lib/messaging/playbook-protocol';
 import type { Playbook } from '../../../lib/playbooks/types';
 import { playbookProblems } from '../../../lib/playbooks/validate';
 
-export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text?: string } | { kind: 'error'; message: string };
+export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /**
  * The playbook being edited: the stored one as loaded, the draft, its
@@ -36,11 +36,11 @@ export function usePlaybookDraft() {
 
   /** Stores a playbook (null: the default) and makes it the draft; resolves false on failure. */
   const store = useCallback(
-    async (playbook: Playbook | null, text?: string) => {
+    async (playbook: Playbook | null) => {
       setStatus({ kind: 'saving' });
       try {
         adopt(await sendMessage('savePlaybook', { playbook: playbook as unknown as Record<string, unknown> | null }));
-        setStatus({ kind: 'saved', text });
+        setStatus({ kind: 'saved' });
         return true;
       } catch (error) {
         setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -25,7 +25,6 @@ export function PlaybooksTab() {
   return (
     <div>
       <LockNotice policy={policy} setting="playbook" className="mb-3" />
-      <SaveBar draft={draft} readOnly={locked} />
       <SectionedTab
         sections={[
           { id: 'rules', title: i18n.t('playbookEditor.sections.rules'), content: <RulesSection draft={draft} readOnly={locked} /> },
@@ -33,6 +32,8 @@ export function PlaybooksTab() {
           { id: 'file', title: i18n.t('playbookEditor.sections.file'), content: <FileSection draft={draft} readOnly={locked} /> },
         ]}
       />
+      {/* After the sections so it sticks to the bottom of the window while any of them is read. */}
+      <SaveBar draft={draft} readOnly={locked} />
     </div>
   );
 }
