@@ -8,7 +8,7 @@ import { useRequest } from '../../components/useRequest';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { SiteStatusView } from '../../lib/messaging/sites-protocol';
-import { requestAndEnable } from '../../lib/sites/enable-flow';
+import { outcomeNotice, requestAndEnable, type Notice } from '../../lib/sites/enable-flow';
 import type { SiteState } from '../../lib/sites/enabled-sites';
 import { siteLabel, siteOriginOf } from '../../lib/sites/origins';
 import { currentTab, openSidePanel, type CurrentTab } from './current-tab';
@@ -29,7 +29,6 @@ const SECONDARY = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm
 /** Opened as the action popup (not as a page with ?tab=), it closes once the panel is open. */
 const closeIfPopup = () => !new URLSearchParams(window.location.search).has('tab') && window.close();
 
-type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 /** The action popup: the current tab's site, turning it on or off, and whether reading it still works. */
 export function App() {
@@ -57,7 +56,7 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
   const origin = siteOriginOf(tab.url);
   const status = useRequest(() => sendMessage('getSiteStatus', { origin }));
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const { reload } = status;
 
   useEffect(() => onBackgroundEvent((event) => (event.type === 'sites-changed' || event.type === 'health-changed') && reload(true)), [reload]);
@@ -76,8 +75,7 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
       portInPattern: import.meta.env.BROWSER !== 'firefox',
     }).then((outcome) => {
       setBusy(false);
-      if (outcome.ok) setNotice({ tone: 'ok', text: i18n.t('popup.enabled') });
-      else setNotice({ tone: 'error', text: outcome.reason === 'denied' ? i18n.t('popup.denied') : outcome.message });
+      setNotice(outcomeNotice(outcome, { enabled: i18n.t('popup.enabled'), denied: i18n.t('popup.denied') }));
       reload(true);
     });
   };

@@ -32,3 +32,14 @@ export function requestAndEnable(origin: string, deps: EnableFlowDeps): Promise<
     (error: unknown): EnableOutcome => ({ ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) }),
   );
 }
+
+export interface Notice {
+  tone: 'ok' | 'error';
+  text: string;
+}
+
+/** What the page says after the flow: enabled, "access was not granted, nothing changed", or the browser's / background's words. */
+export function outcomeNotice(outcome: EnableOutcome, words: { enabled: string; denied: string }): Notice {
+  if (outcome.ok) return { tone: 'ok', text: words.enabled };
+  return { tone: 'error', text: outcome.reason === 'denied' ? words.denied : outcome.message };
+}

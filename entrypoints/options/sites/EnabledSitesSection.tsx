@@ -9,11 +9,9 @@ import { StatusMessage } from '../../../components/StatusMessage';
 import { useRequest } from '../../../components/useRequest';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../../lib/messaging/events';
-import { requestAndEnable } from '../../../lib/sites/enable-flow';
+import { outcomeNotice, requestAndEnable, type Notice } from '../../../lib/sites/enable-flow';
 import type { SiteEntry } from '../../../lib/sites/enabled-sites';
 import { parseSiteInput, siteLabel } from '../../../lib/sites/origins';
-
-type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 const SOURCE_STYLE: Record<SiteEntry['source'], string> = {
   builtin: 'bg-sky-50 text-sky-800 ring-sky-200',
@@ -28,7 +26,7 @@ export function EnabledSitesSection() {
   const locale = uiLocale();
   const sites = useRequest(() => sendMessage('listSites', {}));
   const [address, setAddress] = useState('');
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const inputId = useId();
   const { reload } = sites;
@@ -44,12 +42,8 @@ export function EnabledSitesSection() {
       portInPattern: import.meta.env.BROWSER !== 'firefox',
     }).then((outcome) => {
       setBusy(false);
-      if (outcome.ok) {
-        setAddress('');
-        setNotice({ tone: 'ok', text: i18n.t('sites.enabled.added', [siteLabel(origin)]) });
-      } else {
-        setNotice({ tone: 'error', text: outcome.reason === 'denied' ? i18n.t('sites.enabled.denied', [siteLabel(origin)]) : outcome.message });
-      }
+      if (outcome.ok) setAddress('');
+      setNotice(outcomeNotice(outcome, { enabled: i18n.t('sites.enabled.added', [siteLabel(origin)]), denied: i18n.t('sites.enabled.denied', [siteLabel(origin)]) }));
       reload(true);
     });
   };

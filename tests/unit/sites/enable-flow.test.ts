@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSiteService } from '../../../lib/background/sites-service';
 import { createClient } from '../../../lib/messaging/client';
 import { enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
-import { requestAndEnable } from '../../../lib/sites/enable-flow';
+import { outcomeNotice, requestAndEnable } from '../../../lib/sites/enable-flow';
 import { fakeSitesApi } from './fake-sites-api';
 
 const SITE = 'https://crm.example.com';
@@ -79,5 +79,14 @@ describe('requestAndEnable (the popup and options half of the flow)', () => {
     expect(outcome.ok === false && outcome.reason === 'error' && outcome.message).toMatch(/no access/);
     expect(await enabledSitesItem.getValue()).toEqual([]);
     expect(fake.scripts.size).toBe(0);
+  });
+});
+
+describe('outcomeNotice', () => {
+  const words = { enabled: 'Enabled.', denied: 'Access was not granted, so nothing changed.' };
+  it('a denied prompt says so plainly; other failures carry their own words', () => {
+    expect(outcomeNotice({ ok: false, reason: 'denied' }, words)).toEqual({ tone: 'error', text: words.denied });
+    expect(outcomeNotice({ ok: false, reason: 'error', message: 'no gesture' }, words)).toEqual({ tone: 'error', text: 'no gesture' });
+    expect(outcomeNotice({ ok: true, view: { sites: [], lockReason: null, policyProblems: [] } }, words)).toEqual({ tone: 'ok', text: words.enabled });
   });
 });
