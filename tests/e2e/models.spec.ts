@@ -223,3 +223,62 @@ test('with no model active the starter scorecard scores, says so, and takes edit
   await expect.poll(() => crm.locator('[data-churn-radar-badge] button[data-tier]').count(), { timeout: 30_000 }).toBe(50);
   await shoot(page, 'model', testInfo.outputPath('options-model-scorecard-en.png'));
 });
+
+test('gradient-boosted trees: chosen in the train form, trained in the worker, evaluated, activated and exported as a gbt model file', async ({ extension }, testInfo) => {
+  test.setTimeout(240_000);
+  const page = await extension.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openOptions(page, extension.extensionId);
+  const csv = await (await fetch(`${DEMO_CRM_ORIGIN}/api/export.csv`)).text();
+  await upload(page, 'customers-history.csv', csv);
+  await page.getByLabel('Label column').selectOption('Status');
+  await page.getByLabel('Value meaning churned').selectOption('Churned');
+  await page.locator('#train').getByLabel('Model', { exact: true }).selectOption('gbt');
+  await expect(page.locator('#train')).toContainText('exact Shapley values');
+  const seconds = await train(page);
+  console.log(`[models.spec] gbt on the demo export, click to stored model: ${seconds.toFixed(1)} s`);
+  await expect(page.getByTestId('train-result')).toContainText(/ROC AUC 0\.[789]\d\d/);
+  const evaluation = page.getByTestId('evaluation');
+  await expect(evaluation).toContainText('Gradient-boosted trees');
+  await expect(evaluation.locator('.recharts-wrapper')).toHaveCount(7, { timeout: 15_000 });
+  await shoot(page, 'train', testInfo.outputPath('options-train-gbt-en.png'));
+  await shoot(page, 'evaluation', testInfo.outputPath('options-evaluation-gbt-en.png'));
+
+  await page.getByTestId('train-result').getByRole('button', { name: 'Activate this model' }).click();
+  await expect(page.getByTestId('train-result')).toContainText('Active');
+  const trainedName = (await page.getByTestId('in-use').locator('li').first().locator('span').first().textContent())!;
+  const trained = modelRow(page, trainedName);
+  await expect(trained).toContainText('Gradient-boosted trees');
+  const downloadEvent = page.waitForEvent('download');
+  await trained.getByRole('button', { name: 'Export' }).click();
+  const exported = JSON.parse(readFileSync((await (await downloadEvent).path())!, 'utf8')) as { kind: string; gbt: { trees: { feature: number[] }[] }; tfjs?: unknown };
+  expect(exported.kind).toBe('gbt');
+  expect(exported.tfjs).toBeUndefined();
+  expect(exported.gbt.trees.length).toBeGreaterThan(5);
+  await shoot(page, 'models', testInfo.outputPath('options-models-gbt-en.png'));
+  expect(errors).toEqual([]);
+});
+
+test('Chinese: gradient-boosted trees with training + 5-fold CV on the 7,043 Telco rows in the worker', async ({}, testInfo) => {
+  test.setTimeout(240_000);
+  const extension = await launchWithExtension({ extensionDir: E2E_EXTENSION_DIR, locale: 'zh-CN' });
+  try {
+    const page = await extension.context.newPage();
+    await openOptions(page, extension.extensionId);
+    await upload(page, 'WA_Fn-UseC_-Telco-Customer-Churn.csv', readFileSync(TELCO));
+    await page.getByLabel('标签列').selectOption('Churn');
+    await page.getByLabel('表示流失的值').selectOption('Yes');
+    await page.locator('#train').getByLabel('模型', { exact: true }).selectOption('gbt');
+    await expect(page.locator('#train')).toContainText('Shapley');
+    const seconds = await train(page);
+    console.log(`[models.spec] gbt, Telco 7,043 rows, training + 5-fold CV in the worker, click to stored model: ${seconds.toFixed(1)} s`);
+    testInfo.annotations.push({ type: 'telco-gbt-training-seconds', description: seconds.toFixed(2) });
+    await expect(page.getByTestId('train-result')).toContainText(/ROC AUC 0\.8[3-9]\d/);
+    await expect(page.getByTestId('evaluation')).toContainText('梯度提升树');
+    await shoot(page, 'train', testInfo.outputPath('options-train-gbt-zh.png'));
+    await shoot(page, 'evaluation', testInfo.outputPath('options-evaluation-gbt-zh.png'));
+  } finally {
+    await extension.close();
+  }
+});
