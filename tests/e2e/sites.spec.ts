@@ -59,6 +59,8 @@ async function expectNoBadges(page: Page) {
 test('enable a site from the popup: badges without reload, after reload, health warning and badge, disable', async ({ extension }, testInfo) => {
   test.setTimeout(120_000);
   const { context, extensionId } = extension;
+  const workerErrors: string[] = [];
+  worker(context).on('console', (message) => message.type() === 'error' && workerErrors.push(message.text()));
   const crm = await context.newPage();
   await crm.goto(listUrl());
   await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
@@ -141,6 +143,7 @@ test('enable a site from the popup: badges without reload, after reload, health 
   await crm.reload();
   await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
   await expectNoBadges(crm);
+  expect(workerErrors).toEqual([]);
 });
 
 test('Chinese: enable a site by address in Options → Sites, badges start in the open tab; popup in Chinese', async ({}, testInfo) => {
