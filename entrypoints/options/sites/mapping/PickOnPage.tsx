@@ -52,7 +52,7 @@ export function PickOnPage({ site }: { site: string }) {
           </Select>
         )}
         <button type="button" className={buttonClass('secondary', 'sm')} onClick={start} disabled={tabs === null} title={tabs?.length === 0 ? i18n.t('mapping.pickNoTab') : undefined}>
-          ⌖ {i18n.t('mapping.pickOnPage')}
+          {i18n.t('mapping.pickOnPage')}
         </button>
       </div>
       {notice && (
