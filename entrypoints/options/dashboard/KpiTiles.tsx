@@ -10,7 +10,7 @@ export function KpiTiles({ report, locale }: { report: KpiView; locale: string }
   const int = (n: number) => formatInteger(n, locale);
   const { total, snapshot, riskNow, actions, lifetimeValue } = report;
   return (
-    <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-label={i18n.t('dashboard.sections.overview')}>
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3" aria-label={i18n.t('dashboard.sections.overview')}>
       <MetricTile label={i18n.t('dashboard.tile.churnRate')} value={rateText(total.churnRate, locale, none)} hint={i18n.t('dashboard.tile.churnRateHint', [int(total.churned), int(total.activeBase)])} />
       <MetricTile label={i18n.t('dashboard.tile.retention')} value={rateText(total.retentionRate, locale, none)} hint={i18n.t('dashboard.tile.retentionHint', [int(total.activeBase - total.churned), int(total.activeBase)])} />
       <MetricTile label={i18n.t('dashboard.tile.winBack')} value={rateText(total.winBackRate, locale, none)} hint={i18n.t('dashboard.tile.winBackHint', [int(total.wonBack), int(total.churnedBase)])} />
