@@ -175,9 +175,9 @@ function xorData(rows: number, seed: number): { rows: RawRow[]; columns: string[
 }
 
 describe('model kinds', () => {
-  it('auto cross-validates logistic regression, the MLP and trees on the same folds and keeps the best; an interaction the MLP and trees capture', async () => {
+  it('auto cross-validates logistic regression, the MLP and trees on the same folds and keeps the best; an interaction the MLP and trees capture', { timeout: 60_000 }, async () => {
     const xor = xorData(1200, 3);
-    const result = await trainModel({ ...base, ...xor, folds: 3, model: 'auto', mlp: { epochs: 40 } });
+    const result = await trainModel({ ...base, ...xor, folds: 3, model: 'auto', mlp: { epochs: 40 }, gbt: { rounds: 150, learningRate: 0.1 } });
     const auc = Object.fromEntries(result.candidates.map((c) => [c.kind, c.roc_auc]));
     // Neither a nor b alone says anything (and a spline per column cannot make a product).
     expect(auc.logistic).toBeLessThan(0.62);
@@ -201,12 +201,21 @@ describe('model kinds', () => {
     scorer.dispose();
   });
 
-  it('reports every candidate, best first, and keeps the best', async () => {
-    const result = await trainModel({ ...base, model: 'auto', mlp: quickMlp });
+  it('reports every candidate, best first, and keeps the best', { timeout: 60_000 }, async () => {
+    const result = await trainModel({ ...base, model: 'auto', mlp: quickMlp, gbt: { rounds: 40 } });
     expect(result.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'gbt', 'logistic', 'mlp']);
     const best = result.candidates[0]!;
     expect(result.kind).toBe(best.kind);
     expect(result.artifact.metrics.roc_auc).toBe(best.roc_auc);
+  });
+
+  it('autoMembers limits what auto cross-validates (the ensemble only when both its members are in)', { timeout: 60_000 }, async () => {
+    const lrNn = await trainModel({ ...base, model: 'auto', mlp: quickMlp, autoMembers: ['logistic', 'mlp'] });
+    expect(lrNn.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'logistic', 'mlp']);
+    expect(lrNn.artifact.training!.gbt).toBeUndefined();
+    const lrGbt = await trainModel({ ...base, model: 'auto', autoMembers: ['logistic', 'gbt'], gbt: { rounds: 40 } });
+    expect(lrGbt.candidates.map((c) => c.kind).sort()).toEqual(['gbt', 'logistic']);
+    expect(lrGbt.artifact.training!.gbt!.finalRounds).toBeGreaterThan(0);
   });
 
   it('accepts the CLI names lr and nn', async () => {
