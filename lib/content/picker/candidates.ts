@@ -1,5 +1,6 @@
 import { findCustomerLists } from '../../adapters/generic/find-lists';
 import { findPairs } from '../../adapters/generic/read-detail';
+import { recordIdFromUrl } from '../../adapters/generic/identity';
 import { collectRoots, type Root } from '../../adapters/generic/roots';
 import { textOf } from '../../adapters/generic/text';
 
@@ -10,35 +11,49 @@ export interface Candidate {
   element: Element;
 }
 
+/** A pickable element's label, and its value when it was read already (detail pairs); list cells are read when picked. */
+interface Pickable {
+  label: string;
+  value?: string;
+}
+
 /**
  * Every pickable value of the page, by element: list cells under their
  * column header, and detail values beside their label — found by the same
  * code that extracts customers, so a picked label is the label the product
  * stores. Reads the document, its open shadow roots and same-origin frames.
+ * Detail pairs are looked for only where extraction looks for them (no list,
+ * or a URL naming a record): on a 1,000-row list the pair readers' walk of
+ * the page is what would make starting the picker a long task.
  */
-export function pickerCandidates(doc: Document): { candidates: Map<Element, Candidate>; roots: Root[] } {
+export function pickerCandidates(doc: Document, url: URL | null = null): { candidates: Map<Element, Pickable>; roots: Root[] } {
   const roots = collectRoots(doc);
-  const candidates = new Map<Element, Candidate>();
-  for (const list of findCustomerLists(roots)) {
+  const candidates = new Map<Element, Pickable>();
+  const lists = findCustomerLists(roots);
+  for (const list of lists) {
     const headers = list.grid.headers;
     for (const row of list.rows) {
-      row.cells.forEach((cell, column) => {
+      const cells = row.cells;
+      for (let column = 0; column < cells.length; column++) {
+        const cell = cells[column];
         const label = headers[column];
-        if (cell && label) candidates.set(cell, { label, value: textOf(cell), element: cell });
-      });
+        if (cell && label) candidates.set(cell, { label });
+      }
     }
   }
-  for (const pair of findPairs(roots, [])) {
-    if (!candidates.has(pair.valueEl)) candidates.set(pair.valueEl, { label: pair.label, value: pair.value, element: pair.valueEl });
+  if (lists.length === 0 || (url !== null && recordIdFromUrl(url.href, url) !== null)) {
+    for (const pair of findPairs(roots, lists.map((list) => list.grid.container))) {
+      if (!candidates.has(pair.valueEl)) candidates.set(pair.valueEl, { label: pair.label, value: pair.value });
+    }
   }
   return { candidates, roots };
 }
 
 /** The candidate an event hit: the innermost element of its composed path (through open shadow roots) that is one. */
-export function candidateAt(path: readonly EventTarget[], candidates: ReadonlyMap<Element, Candidate>): Candidate | null {
+export function candidateAt(path: readonly EventTarget[], candidates: ReadonlyMap<Element, Pickable>): Candidate | null {
   for (const target of path) {
     const hit = candidates.get(target as Element);
-    if (hit) return hit;
+    if (hit) return { label: hit.label, value: hit.value ?? textOf(target as Element), element: target as Element };
   }
   return null;
 }

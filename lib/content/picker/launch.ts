@@ -17,6 +17,7 @@ export function launchPicker(ctx: ContentScriptContext, doc: Document): void {
       const resolve = createFieldResolver(mappings[location.origin]?.fields);
       const picker = startPicker({
         doc,
+        url: new URL(location.href),
         t,
         locale: t('common.intlLocale') || 'en',
         suggest: (label) => resolve(label) ?? null,

@@ -18,6 +18,8 @@ export interface PickerDeps {
   signal: AbortSignal;
   frame: (callback: () => void) => void;
   later: (callback: () => void, ms: number) => void;
+  /** The page's URL: detail values are looked for on record pages (and pages without lists). */
+  url?: URL;
 }
 
 /** How long the "saved" message stays before the overlay goes. */
@@ -35,7 +37,7 @@ export const SAVED_MESSAGE_MS = 2500;
 export function startPicker(deps: PickerDeps): { stop: () => void } {
   const { doc, t } = deps;
   const listeners = new AbortController();
-  const { candidates, roots } = pickerCandidates(doc);
+  const { candidates, roots } = pickerCandidates(doc, deps.url ?? null);
   const docs = roots.filter((root): root is Document => root.nodeType === 9);
 
   const host = doc.createElement('div');

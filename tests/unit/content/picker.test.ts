@@ -29,37 +29,50 @@ async function framed(): Promise<Document> {
   return doc;
 }
 
+/** Every candidate as the picker gives it (value read). */
+const ZOHO = new URL('https://crm.zoho.com/crm/org60012345/tab/Accounts/4876876000000245001');
+const every = (found: ReturnType<typeof pickerCandidates>) => [...found.candidates.keys()].map((el) => candidateAt([el], found.candidates)!);
+
 afterEach(() => document.querySelectorAll(`[${POPOVER_HOST_ATTR}]`).forEach((el) => el.remove()));
 
 describe('picker candidates', () => {
   it('gives a list cell the header label the adapter stores it under', () => {
     const doc = loadCrmPage('suitecrm-accounts-list');
-    const { candidates } = pickerCandidates(doc);
+    const found = pickerCandidates(doc);
+    const { candidates } = found;
     const page = genericAdapter.extract(doc, new URL('https://crm.example.com/index.php?module=Accounts&action=index'))!;
     const [label, value] = Object.entries(page.customers[0]!.snapshot.fields).find(([, v]) => v !== '')!;
-    const cell = [...candidates.values()].find((c) => c.label === label && c.value === value)!;
+    const cell = every(found).find((c) => c.label === label && c.value === value)!;
     expect(cell).toBeDefined();
     // A click on text inside the cell finds the cell.
     const inner = cell.element.firstElementChild ?? cell.element;
-    expect(candidateAt(pathOf(inner), candidates)).toBe(cell);
+    expect(candidateAt(pathOf(inner), candidates)).toEqual(cell);
   });
   it('gives a detail value its label', () => {
-    const { candidates } = pickerCandidates(loadCrmPage('zoho-account-detail'));
-    const fee = [...candidates.values()].find((c) => c.label === 'Monthly Fee')!;
+    const found = pickerCandidates(loadCrmPage('zoho-account-detail'), ZOHO);
+    const fee = every(found).find((c) => c.label === 'Monthly Fee')!;
     expect(fee.value).toBe('$ 1,480.00');
-    expect(candidateAt(pathOf(fee.element), candidates)).toBe(fee);
+    expect(candidateAt(pathOf(fee.element), found.candidates)).toEqual(fee);
   });
   it('reaches values inside open shadow roots and same-origin frames', async () => {
     const lightning = pickerCandidates(loadCrmPage('lightning-accounts-shadow'));
-    const fee = [...lightning.candidates.values()].find((c) => c.label === 'Monthly Fee')!;
+    const fee = every(lightning).find((c) => c.label === 'Monthly Fee')!;
     expect(fee.element.getRootNode()).not.toBe(document);
     const frame = pickerCandidates(await framed());
-    const framedFee = [...frame.candidates.values()].find((c) => c.label === 'Monthly Fee' && c.value === '$430.00')!;
+    const framedFee = every(frame).find((c) => c.label === 'Monthly Fee' && c.value === '$430.00')!;
     expect(framedFee.element.ownerDocument).not.toBe(document);
     expect(frame.roots.filter((root) => root.nodeType === 9)).toHaveLength(2);
   });
+  it('looks for detail values on a list page only when its URL names a record', () => {
+    const doc = loadCrmPage('suitecrm-accounts-list');
+    const listOnly = pickerCandidates(doc, new URL('https://crm.example.com/index.php?module=Accounts&action=index'));
+    const asRecord = pickerCandidates(doc, new URL('https://crm.example.com/index.php?module=Accounts&action=DetailView&record=42'));
+    expect(asRecord.candidates.size).toBeGreaterThanOrEqual(listOnly.candidates.size);
+    expect(every(listOnly).every((c) => c.element.closest('table.list') !== null || c.element.closest('table') !== null)).toBe(true);
+  });
+
   it('finds nothing for a click outside every value', () => {
-    const { candidates } = pickerCandidates(loadCrmPage('zoho-account-detail'));
+    const { candidates } = pickerCandidates(loadCrmPage('zoho-account-detail'), ZOHO);
     expect(candidateAt(pathOf(document.body), candidates)).toBeNull();
   });
 });
@@ -107,12 +120,13 @@ describe('the picker on a page', () => {
       signal: lifetime.signal,
       frame: (cb) => frames.push(cb),
       later: (cb) => later.push(cb),
+      url: ZOHO,
       ...overrides,
     });
     const host = doc.querySelector(`[${POPOVER_HOST_ATTR}="picker"]`)!;
     return { picker, host, shadow: host.shadowRoot!, frames, later, save, lifetime };
   }
-  const feeOf = (doc: Document) => [...pickerCandidates(doc).candidates.values()].find((c) => c.label === 'Monthly Fee')!.element;
+  const feeOf = (doc: Document) => every(pickerCandidates(doc, ZOHO)).find((c) => c.label === 'Monthly Fee')!.element;
 
   it('highlights the hovered value once per frame, and a click opens the chooser with the suggestion first', async () => {
     const doc = loadCrmPage('zoho-account-detail');
@@ -169,7 +183,7 @@ describe('the picker on a page', () => {
       throw new Error('offline');
     });
     const { shadow } = launch(doc, { save });
-    const fee = [...pickerCandidates(doc).candidates.values()].find((c) => c.label === 'Monthly Fee' && c.value === '$430.00')!.element;
+    const fee = every(pickerCandidates(doc)).find((c) => c.label === 'Monthly Fee' && c.value === '$430.00')!.element;
     const click = new (fee.ownerDocument.defaultView as unknown as typeof window).MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
     fee.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
