@@ -93,3 +93,29 @@ describe('mapping in indicators', () => {
     expect(value(mapped)).toBe(80);
   });
 });
+
+describe('watching the mapping', () => {
+  it('tells the side panel when the focused customer’s site changed, not for other sites', async () => {
+    const { watchMappings } = await import('../../../lib/background/mapping-handlers');
+    let changed: ((after: FieldMappings, before: FieldMappings | null) => void) | undefined;
+    const events: unknown[] = [];
+    const asked: string[] = [];
+    watchMappings({
+      watch: (callback) => void (changed = callback),
+      siteTabs: async (site) => {
+        asked.push(site);
+        return [];
+      },
+      focused: async () => ({ site: SITE, crmId: 'a' }),
+      emit: (event) => events.push(event),
+    });
+    changed!({ [OTHER]: { fields: { X: 'plan' }, updatedAt: 1 } }, {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual([OTHER]);
+    expect(events).toEqual([]);
+    changed!({ [SITE]: { fields: { X: 'plan' }, updatedAt: 2 } }, { [OTHER]: { fields: { X: 'plan' }, updatedAt: 1 } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked.slice(1).sort()).toEqual([OTHER, SITE].sort()); // the second change: one site gone, one added
+    expect(events).toEqual([{ channel: 'churn-radar-event', type: 'customer-updated', site: SITE, crmId: 'a' }]);
+  });
+});
