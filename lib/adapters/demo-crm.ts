@@ -177,4 +177,9 @@ export const demoCrmAdapter: CrmAdapter = {
     if (today) page.today = today;
     return page;
   },
+
+  storedLabelOf(element) {
+    const key = element.closest(DEMO_CRM_SELECTORS.field)?.getAttribute('data-field');
+    return key && key !== NAME_KEY ? key : null;
+  },
 };

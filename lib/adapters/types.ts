@@ -27,4 +27,12 @@ export interface CrmAdapter {
   matches(url: URL, doc: Document): boolean;
   /** null when the page is neither a customer list nor a customer detail page. */
   extract(doc: Document, url: URL): PageExtraction | null;
+  /**
+   * The field name this adapter stores for the value shown in `element`, when
+   * it is not the label the page shows beside it (the demo CRM stores
+   * `MonthlyCharges` under a "月费" header). The element picker maps this name,
+   * so a mapping picked on the page matches the stored fields. Absent or null:
+   * the visible label is the stored one (the generic adapter).
+   */
+  storedLabelOf?(element: Element): string | null;
 }

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { adapterFor } from '../../adapters/registry';
 import { createFieldResolver } from '../../fields/field-resolver';
 import { t } from '../../i18n';
 import { fieldMappingsItem } from '../../mapping/mapping-item';
@@ -15,9 +16,12 @@ export function launchPicker(ctx: ContentScriptContext, doc: Document): void {
     .catch(() => ({}) as Awaited<ReturnType<typeof fieldMappingsItem.getValue>>)
     .then((mappings) => {
       const resolve = createFieldResolver(mappings[location.origin]?.fields);
+      const url = new URL(location.href);
+      const adapter = adapterFor(url, doc);
       const picker = startPicker({
         doc,
-        url: new URL(location.href),
+        url,
+        storedLabel: adapter?.storedLabelOf ? (element) => adapter.storedLabelOf!(element) : undefined,
         t,
         locale: t('common.intlLocale') || 'en',
         suggest: (label) => resolve(label) ?? null,

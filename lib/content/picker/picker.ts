@@ -14,6 +14,8 @@ export interface PickerDeps {
   /** The field a label means now (the site's mapping, else the synonyms), suggested first. */
   suggest: (label: string) => ProductField | null;
   save: (label: string, target: MappingTarget) => Promise<void>;
+  /** The page adapter's stored name for a value's field, when it differs from the visible label (CrmAdapter.storedLabelOf). */
+  storedLabel?: (element: Element) => string | null;
   /** The content script's lifetime: the picker ends with it. */
   signal: AbortSignal;
   frame: (callback: () => void) => void;
@@ -38,6 +40,11 @@ export function startPicker(deps: PickerDeps): { stop: () => void } {
   const { doc, t } = deps;
   const listeners = new AbortController();
   const { candidates, roots } = pickerCandidates(doc, deps.url ?? null);
+  const hitAt = (path: readonly EventTarget[]): Candidate | null => {
+    const hit = candidateAt(path, candidates);
+    const stored = hit && deps.storedLabel?.(hit.element);
+    return hit && stored ? { ...hit, label: stored } : hit;
+  };
   const docs = roots.filter((root): root is Document => root.nodeType === 9);
 
   const host = doc.createElement('div');
@@ -168,7 +175,7 @@ export function startPicker(deps: PickerDeps): { stop: () => void } {
         framePending = true;
         deps.frame(() => {
           framePending = false;
-          if (!stopped && !chosen) highlight(candidateAt(lastPath, candidates));
+          if (!stopped && !chosen) highlight(hitAt(lastPath));
         });
       },
       { ...options, passive: true },
@@ -179,7 +186,7 @@ export function startPicker(deps: PickerDeps): { stop: () => void } {
         if (ours(event)) return;
         event.preventDefault();
         event.stopImmediatePropagation();
-        const candidate = candidateAt(event.composedPath(), candidates);
+        const candidate = hitAt(event.composedPath());
         if (candidate) openChooser(candidate);
         else {
           closeChooser();

@@ -63,6 +63,16 @@ describe('demo CRM adapter', () => {
     expect(Object.values(snapshot.fields).join(' ')).not.toMatch(/2024年/);
   });
 
+  it('names the stored field of a value the picker hits (the data-field key, not the visible header), and nothing for the name', () => {
+    const doc = load('list-zh');
+    const row = doc.querySelector(DEMO_CRM_SELECTORS.listRow)!;
+    const fee = row.querySelector('[data-field="MonthlyCharges"]')!;
+    expect(fee.closest('table')!.querySelector('thead')!.textContent).toContain('月费');
+    expect(demoCrmAdapter.storedLabelOf!(fee)).toBe('MonthlyCharges');
+    expect(demoCrmAdapter.storedLabelOf!(row.querySelector('[data-field="name"]')!)).toBeNull();
+    expect(demoCrmAdapter.storedLabelOf!(doc.body)).toBeNull();
+  });
+
   it('returns null on a page that is neither list nor detail', () => {
     expect(demoCrmAdapter.extract(load('not-found'), url('/customers/0000-NOPE'))).toBeNull();
     expect(demoCrmAdapter.extract(load('shopper-not-found'), url('/shoppers/99999'))).toBeNull();

@@ -157,6 +157,15 @@ describe('the picker on a page', () => {
     expect(host.isConnected).toBe(false);
   });
 
+  it('saves the adapter\'s stored field name when it differs from the visible label', async () => {
+    const doc = loadCrmPage('zoho-account-detail');
+    const fee = feeOf(doc);
+    const { shadow, save } = launch(doc, { storedLabel: (element) => (element === fee ? 'MonthlyFeeKey' : null) });
+    fee.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+    (shadow.querySelector('.actions .primary') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(save).toHaveBeenCalledWith('MonthlyFeeKey', expect.any(String)));
+  });
+
   it('Esc cancels: the overlay and every listener go', () => {
     const doc = loadCrmPage('zoho-account-detail');
     const { host, save } = launch(doc);
