@@ -20,8 +20,8 @@ const FIELDS: Field[] = [
   { part: 'call', locale: 'zh' },
 ];
 const fieldKey = (f: Field) => `${f.part}-${f.locale}`;
-const fieldLabel = (f: Field) =>
-  `${i18n.t(f.part === 'message' ? 'playbookEditor.scripts.message' : 'playbookEditor.scripts.call')}, ${i18n.t(f.locale === 'en' ? 'playbookEditor.scripts.english' : 'playbookEditor.scripts.chinese')}`;
+const languageName = (locale: Locale) => i18n.t(locale === 'en' ? 'playbookEditor.scripts.english' : 'playbookEditor.scripts.chinese');
+const fieldLabel = (f: Field) => i18n.t('playbookEditor.scripts.inLanguage', [i18n.t(f.part === 'message' ? 'playbookEditor.scripts.message' : 'playbookEditor.scripts.call'), languageName(f.locale)]);
 
 /** Edit one script in both languages (message + call) with variable insertion at the cursor, and preview it on a real customer. */
 export function ScriptsSection({ draft, readOnly }: { draft: PlaybookDraft; readOnly: boolean }) {
@@ -82,7 +82,7 @@ export function ScriptsSection({ draft, readOnly }: { draft: PlaybookDraft; read
         <div className="mb-3 grid gap-3 md:grid-cols-3">
           {(['en', 'zh'] as const).map((l) => (
             <label key={l} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-              {`${i18n.t('playbookEditor.scripts.title')}, ${i18n.t(l === 'en' ? 'playbookEditor.scripts.english' : 'playbookEditor.scripts.chinese')}`}
+              {i18n.t('playbookEditor.scripts.inLanguage', [i18n.t('playbookEditor.scripts.title'), languageName(l)])}
               <input
                 disabled={readOnly}
                 value={script.title[l]}
