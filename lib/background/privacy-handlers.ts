@@ -13,6 +13,7 @@ import type { PolicyView } from '../messaging/policy-protocol';
 import { lockedStorageKeys } from '../policy/apply';
 import { ImportFileError, parseExportFile } from '../privacy/export-file';
 import { existingRecords, MAX_PROBLEMS, planSettings, planTableMerge } from '../privacy/merge-plan';
+import { settingsKeptOnErase } from '../privacy/erase-keep';
 import { estimateTableBytes, sitesBySize } from '../privacy/storage-summary';
 import { DATA_TABLES, SITE_TABLES, type DataTable } from '../privacy/tables';
 import type { FocusedCustomer } from '../settings';
@@ -128,7 +129,9 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
           await table(name).clear();
         }
       });
+      const kept = settingsKeptOnErase(await io.local.getAll());
       await io.local.clear();
+      if (Object.keys(kept).length) await io.local.set(kept);
       await io.clearSession();
       // The team's presets and locks hold after an erase; bundled models are installed again at the next use.
       await io.policy.reapply();

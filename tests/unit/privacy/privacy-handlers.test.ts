@@ -97,10 +97,12 @@ describe('privacy handlers', () => {
     const before = await counts();
     const text = await exportText(h);
     await expect(h.eraseAll({ confirm: 'yes' as never }, ctx)).rejects.toThrow(/Confirm/);
+    Object.assign(local, { enabledSites: [{ origin: A, addedAt: 1 }], enabledSites$: { v: 1 } });
     const erased = await h.eraseAll({ confirm: ERASE_ALL_CONFIRMATION }, ctx);
     expect(erased.deleted).toBe(9);
     expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
-    expect(local).toEqual({});
+    // The enabled sites stay: they mirror granted permissions and registered scripts.
+    expect(local).toEqual({ enabledSites: [{ origin: A, addedAt: 1 }], enabledSites$: { v: 1 } });
     expect(h.ports.policy.reapply).toHaveBeenCalled();
     expect(resets).toMatchObject({ customers: expect.any(Number), overrides: expect.any(Number) });
     expect(events).toContain('customer-updated');
