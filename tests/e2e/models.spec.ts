@@ -234,7 +234,7 @@ test('gradient-boosted trees: chosen in the train form, trained in the worker, e
   await upload(page, 'customers-history.csv', csv);
   await page.getByLabel('Label column').selectOption('Status');
   await page.getByLabel('Value meaning churned').selectOption('Churned');
-  await page.locator('#train').getByLabel('Model', { exact: true }).selectOption('gbt');
+  await page.locator('#train').getByRole('combobox', { name: /^Model/ }).selectOption('gbt');
   await expect(page.locator('#train')).toContainText('exact Shapley values');
   const seconds = await train(page);
   console.log(`[models.spec] gbt on the demo export, click to stored model: ${seconds.toFixed(1)} s`);
@@ -269,7 +269,7 @@ test('Chinese: gradient-boosted trees with training + 5-fold CV on the 7,043 Tel
     await upload(page, 'WA_Fn-UseC_-Telco-Customer-Churn.csv', readFileSync(TELCO));
     await page.getByLabel('标签列').selectOption('Churn');
     await page.getByLabel('表示流失的值').selectOption('Yes');
-    await page.locator('#train').getByLabel('模型', { exact: true }).selectOption('gbt');
+    await page.locator('#train').getByRole('combobox', { name: /^模型/ }).selectOption('gbt');
     await expect(page.locator('#train')).toContainText('Shapley');
     const seconds = await train(page);
     console.log(`[models.spec] gbt, Telco 7,043 rows, training + 5-fold CV in the worker, click to stored model: ${seconds.toFixed(1)} s`);
