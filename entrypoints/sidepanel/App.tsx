@@ -70,8 +70,8 @@ function useCustomerView() {
         void load(next, isSameCustomer(shown.current, next));
       } else if (event.type === 'customer-updated') {
         if (isSameCustomer(shown.current, event)) void load(shown.current!, true);
-      } else if (event.type === 'model-changed') {
-        // New model, new scores: re-read whatever is shown (or the last focused customer).
+      } else if (event.type === 'model-changed' || event.type === 'playbook-changed') {
+        // New model, new scores; new playbook, new script: re-read whatever is shown (or the last focused customer).
         void load(shown.current ?? target.current, true);
       }
     });

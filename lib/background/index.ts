@@ -94,6 +94,8 @@ export function startBackground(): void {
   watchMappings({ watch: (callback) => fieldMappingsItem.watch(callback), siteTabs: mapping.siteTabs, focused: focus.get, emit: emitBackgroundEvent });
   browser.tabs.onActivated.addListener(({ tabId }) => void tabFocus.activated(tabId).catch(() => undefined));
   browser.tabs.onRemoved.addListener((tabId) => void tabFocus.closed(tabId).catch(() => undefined));
+  // A saved (or policy-set) playbook changes the script an open side panel shows.
+  playbookItem.watch(() => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'playbook-changed' }));
   const sites = startSites(emitBackgroundEvent);
   const policy = startPolicyService(models);
   const handlers = createHandlers({

@@ -214,5 +214,6 @@ export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'focus-changed'; site: SiteKey; crmId: string }
   | { channel: 'churn-radar-event'; type: 'model-changed' }
   | { channel: 'churn-radar-event'; type: 'policy-changed' }
+  | { channel: 'churn-radar-event'; type: 'playbook-changed' }
   | { channel: 'churn-radar-event'; type: 'sites-changed' }
   | { channel: 'churn-radar-event'; type: 'health-changed'; site: SiteKey };

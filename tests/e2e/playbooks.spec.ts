@@ -112,8 +112,7 @@ test('edit a script with variables and see the live preview, validation, disable
   await expect(page.getByText('Unsaved changes')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('playbooks-en.png'), fullPage: true });
 
-  // Live: the side panel (re-read, no extension reload) now gets the other rule's script.
-  await panel.reload();
+  // Live: the open side panel (no reload) now shows the other rule's script (playbook-changed event).
   await expect(panel.getByRole('heading', { name })).toBeVisible();
   await expect(scriptCard).toContainText(next.title);
   expect((await scriptCard.textContent())!).not.toBe(before);
