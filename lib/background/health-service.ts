@@ -52,6 +52,11 @@ export function createHealthService(deps: HealthServiceDeps) {
     await Promise.all(ids.map((id) => deps.badge(id, current).catch(() => tabs.delete(id))));
   }
 
+  async function forgotten(site: SiteKey) {
+    await refreshBadges(site, await summary(site));
+    deps.emit({ channel: 'churn-radar-event', type: 'health-changed', site });
+  }
+
   return {
     summary,
 
@@ -85,6 +90,23 @@ export function createHealthService(deps: HealthServiceDeps) {
 
     forgetTab(tabId: number) {
       tabs.delete(tabId);
+    },
+
+    /** Data erased: memory must not write the old health back with the next save. Badges follow. */
+    async reset(): Promise<void> {
+      state = Promise.resolve({});
+      const sites = new Set([...lastStatus.keys(), ...[...tabs.values()].map((tab) => tab.site)]);
+      lastStatus.clear();
+      scheduleSave();
+      for (const site of sites) await forgotten(site);
+    },
+
+    /** One site's data erased. */
+    async forget(site: SiteKey): Promise<void> {
+      delete (await all())[site];
+      lastStatus.delete(site);
+      scheduleSave();
+      await forgotten(site);
     },
   };
 }

@@ -12,8 +12,9 @@ import type { BackgroundEvent } from '../messaging/protocol';
 import type { PolicyView } from '../messaging/policy-protocol';
 import { lockedStorageKeys } from '../policy/apply';
 import { ImportFileError, parseExportFile } from '../privacy/export-file';
+import type { PageKey } from '../privacy/export-pages';
 import { existingRecords, MAX_PROBLEMS, planSettings, planTableMerge } from '../privacy/merge-plan';
-import { settingsKeptOnErase } from '../privacy/erase-keep';
+import { settingsKeptOnErase, settingsWithoutSite } from '../privacy/erase-keep';
 import { estimateTableBytes, sitesBySize } from '../privacy/storage-summary';
 import { DATA_TABLES, SITE_TABLES, type DataTable } from '../privacy/tables';
 import type { FocusedCustomer } from '../settings';
@@ -45,6 +46,8 @@ export interface PrivacyDeps {
   focus: { get(): Promise<FocusedCustomer | null> };
   emit: (event: BackgroundEvent) => void;
   privacy?: PrivacyPorts;
+  /** Adapter health held in memory (lib/background/health-service.ts): erased with the data, or its next save writes it back. */
+  sites?: { health: { reset(): Promise<void>; forget(site: string): Promise<void> } };
 }
 
 type PrivacyMessages = keyof PrivacyProtocol;
@@ -95,10 +98,16 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
       };
     },
 
-    async exportTablePage({ table: name, offset, limit }) {
-      if (offset === 0) await deps.customers.settled();
-      const [rows, total] = await Promise.all([table(name).offset(offset).limit(limit).toArray(), table(name).count()]);
-      return { rows, total };
+    async exportTablePage({ table: name, after, limit }) {
+      if (after === undefined) await deps.customers.settled();
+      const rows = table(name);
+      const page = () => (after === undefined ? rows.toCollection() : rows.where(':id').above(after)).limit(limit);
+      // One read transaction: the rows and their keys are the same snapshot.
+      return db.transaction('r', rows, async () => {
+        const [values, keys, total] = await Promise.all([page().toArray(), page().primaryKeys(), rows.count()]);
+        const next = values.length < limit ? null : (keys[keys.length - 1] as PageKey);
+        return { rows: values, total, next };
+      });
     },
 
     async exportSettings() {
@@ -112,6 +121,11 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
       await db.transaction('rw', SITE_TABLES.map(table), async () => {
         for (const name of SITE_TABLES) deleted += await table(name).where('site').equals(site).delete();
       });
+      await deps.sites?.health.forget(site);
+      if (deps.privacy) {
+        const changed = settingsWithoutSite(await deps.privacy.local.getAll(), site);
+        if (Object.keys(changed).length) await deps.privacy.local.set(changed);
+      }
       const focused = await deps.focus.get();
       await afterChange(focused?.site === site ? focused : null);
       return { deleted };
@@ -133,6 +147,7 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
       await io.local.clear();
       if (Object.keys(kept).length) await io.local.set(kept);
       await io.clearSession();
+      await deps.sites?.health.reset();
       // The team's presets and locks hold after an erase; bundled models are installed again at the next use.
       await io.policy.reapply();
       await afterChange(focused);

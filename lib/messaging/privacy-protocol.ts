@@ -3,6 +3,7 @@
  * erase a site or everything, import a previous export, the retention window.
  * Merged into the one Protocol (lib/messaging/protocol.ts); types only.
  */
+import type { PageKey } from '../privacy/export-pages';
 import type { DataTable } from '../privacy/tables';
 import type { TableUsage } from '../privacy/storage-summary';
 
@@ -38,8 +39,8 @@ export const ERASE_ALL_CONFIRMATION = 'erase-everything';
 
 export interface PrivacyProtocol {
   getDataSummary: { request: Record<string, never>; response: DataSummary };
-  /** One page of a table, in primary-key order, for a chunked export. */
-  exportTablePage: { request: { table: DataTable; offset: number; limit: number }; response: { rows: unknown[]; total: number } };
+  /** One page of a table, in primary-key order, after the key the previous page ended at; `next` null: the table is done. */
+  exportTablePage: { request: { table: DataTable; after?: PageKey; limit: number }; response: { rows: unknown[]; total: number; next: PageKey | null } };
   /** chrome.storage.local as it is, for the export's "settings". */
   exportSettings: { request: Record<string, never>; response: { settings: Record<string, unknown>; dbVersion: number } };
   /** Erase every row of a site; `confirm` must repeat the site. */

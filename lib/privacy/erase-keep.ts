@@ -16,3 +16,22 @@ export function settingsKeptOnErase(local: Readonly<Record<string, unknown>>): R
   }
   return kept;
 }
+
+/**
+ * Settings kept per site (keyed by origin) that "Erase this site" drops the
+ * site from: its adapter health, field mapping and join choice. Whether the
+ * site is enabled stays (like "Erase everything", see KEPT_ON_ERASE_ALL).
+ */
+export const PER_SITE_SETTINGS = ['siteHealth', 'fieldMappings', 'siteJoinBy'] as const;
+
+/** The new values of the per-site settings that hold `site` (only those: the others are not rewritten). */
+export function settingsWithoutSite(local: Readonly<Record<string, unknown>>, site: string): Record<string, Record<string, unknown>> {
+  const changed: Record<string, Record<string, unknown>> = {};
+  for (const key of PER_SITE_SETTINGS) {
+    const value = local[key];
+    if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, site)) continue;
+    const { [site]: _dropped, ...rest } = value as Record<string, unknown>;
+    changed[key] = rest;
+  }
+  return changed;
+}

@@ -1,7 +1,14 @@
 import type { DataTable } from './tables';
 
-/** One page of a table, as the background answers `exportTablePage`. */
-export type FetchPage = (table: DataTable, offset: number, limit: number) => Promise<{ rows: unknown[]; total: number }>;
+/** A primary key as the export pages pass it back and forth: a number, a string, or a compound key of those. */
+export type PageKey = number | string | (number | string)[];
+
+/**
+ * One page of a table, as the background answers `exportTablePage`: the rows
+ * after `after` (a primary key; undefined: from the start) and the key to
+ * continue after, null when the table is finished.
+ */
+export type FetchPage = (table: DataTable, after: PageKey | undefined, limit: number) => Promise<{ rows: unknown[]; total: number; next: PageKey | null }>;
 
 export interface ExportProgress {
   table: DataTable;
@@ -22,13 +29,16 @@ export function tablePages(fetchPage: FetchPage, totals: Partial<Record<DataTabl
   let done = 0;
   const grand = () => Object.values(totals).reduce((sum, n) => sum + (n ?? 0), 0);
   return async function* pages(table: DataTable): AsyncGenerator<unknown[]> {
-    for (let offset = 0; ; offset += pageRows) {
-      const page = await fetchPage(table, offset, pageRows);
+    // Pages continue after the last key read, not at an offset: rows that CRM tabs add or retention
+    // prunes between two pages shift offsets, which would repeat or skip rows.
+    for (let after: PageKey | undefined; ; ) {
+      const page = await fetchPage(table, after, pageRows);
       totals[table] = page.total;
       done += page.rows.length;
       onProgress({ table, done, total: Math.max(grand(), done) });
       yield page.rows;
-      if (page.rows.length < pageRows || offset + page.rows.length >= page.total) return;
+      if (page.next === null) return;
+      after = page.next;
     }
   };
 }

@@ -24,7 +24,7 @@ export function ExportSection({ summary }: { summary: DataSummary }) {
       const { settings, dbVersion } = await sendMessage('exportSettings', {});
       const totals = Object.fromEntries(summary.tables.map((t) => [t.table, t.rows]));
       let rows = 0;
-      const pages = tablePages((table, offset, limit) => sendMessage('exportTablePage', { table, offset, limit }), totals, (progress) => {
+      const pages = tablePages((table, after, limit) => sendMessage('exportTablePage', { table, after, limit }), totals, (progress) => {
         rows = progress.done;
         setState({ status: 'running', format, progress });
       });

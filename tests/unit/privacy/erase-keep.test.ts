@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsKeptOnErase } from '../../../lib/privacy/erase-keep';
+import { settingsKeptOnErase, settingsWithoutSite } from '../../../lib/privacy/erase-keep';
 
 describe('settingsKeptOnErase', () => {
   it('keeps the enabled sites and their version metadata, nothing else', () => {
@@ -8,5 +8,22 @@ describe('settingsKeptOnErase', () => {
   });
   it('keeps nothing when no site was enabled', () => {
     expect(settingsKeptOnErase({ retentionDays: 90 })).toEqual({});
+  });
+});
+
+describe('settingsWithoutSite', () => {
+  const A = 'https://a.test';
+  const B = 'https://b.test';
+  it('drops the site from its health, field mapping and join choice, and rewrites only those', () => {
+    const local = {
+      siteHealth: { [A]: { pagesSeen: 3 }, [B]: { pagesSeen: 1 } },
+      fieldMappings: { [A]: { fields: {}, updatedAt: 1 } },
+      siteJoinBy: { [B]: 'email' },
+      enabledSites: [{ origin: A, addedAt: 1 }],
+    };
+    expect(settingsWithoutSite(local, A)).toEqual({ siteHealth: { [B]: { pagesSeen: 1 } }, fieldMappings: {} });
+  });
+  it('changes nothing for a site no setting holds, or for values of another shape', () => {
+    expect(settingsWithoutSite({ siteHealth: { b: 1 }, fieldMappings: [A], siteJoinBy: null }, A)).toEqual({});
   });
 });

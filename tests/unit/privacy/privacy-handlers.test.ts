@@ -5,6 +5,7 @@ import { createPrivacyHandlers, type PrivacyPorts } from '../../../lib/backgroun
 import type { HandlerContext } from '../../../lib/background/router';
 import { ERASE_ALL_CONFIRMATION } from '../../../lib/messaging/privacy-protocol';
 import { exportFileParts } from '../../../lib/privacy/export-file';
+import type { PageKey } from '../../../lib/privacy/export-pages';
 import { DATA_TABLES } from '../../../lib/privacy/tables';
 
 const A = 'https://a.test';
@@ -18,6 +19,8 @@ const events: string[] = [];
 
 const customer = (site: string, crmId: string, lastSeen = 1) => ({ site, crmId, name: crmId, fields: {}, firstSeen: 1, lastSeen, lastObservedAt: 1, observationCount: 1 });
 const score = (site: string, crmId: string, scoredAt: number) => ({ site, crmId, scoredAt, probability: 0.4, tier: 3 as const, modelId: 'm', reasons: [] });
+
+const health = { reset: vi.fn(async () => undefined), forget: vi.fn(async (_site: string) => undefined) };
 
 function handlers(locked: string[] = []) {
   const ports: PrivacyPorts = {
@@ -42,6 +45,7 @@ function handlers(locked: string[] = []) {
       focus: { get: async () => ({ site: A, crmId: 'a1', tabId: 1, at: 1 }) },
       emit: (event) => void events.push(event.type),
       privacy: ports,
+      sites: { health },
     }),
   };
 }
@@ -51,10 +55,11 @@ async function exportText(h: ReturnType<typeof handlers>): Promise<string> {
   const { settings, dbVersion } = await h.exportSettings({}, ctx);
   let text = '';
   for await (const part of exportFileParts({ exportedAt: new Date(0).toISOString(), dbVersion }, settings, async function* (table) {
-    for (let offset = 0; ; offset += 2) {
-      const page = await h.exportTablePage({ table, offset, limit: 2 }, ctx);
+    for (let after: PageKey | undefined; ; ) {
+      const page = await h.exportTablePage({ table, after, limit: 2 }, ctx);
       yield page.rows;
-      if (offset + 2 >= page.total) break;
+      if (page.next === null) break;
+      after = page.next;
     }
   }))
     text += part;
@@ -119,6 +124,31 @@ describe('privacy handlers', () => {
     expect(again.settings).toEqual({ applied: 0, skipped: 2 });
   });
 
+  it('export pages continue after the last key: rows added or pruned between pages are neither repeated nor skipped', async () => {
+    const h = handlers();
+    const first = await h.exportTablePage({ table: 'customers', limit: 2 }, ctx);
+    expect(first.rows.map((row) => (row as { crmId: string }).crmId)).toEqual(['a1', 'a2']);
+    expect(first.next).toEqual([A, 'a2']);
+    // A CRM tab records a customer that sorts before the page end, and retention prunes one already read.
+    await db.customers.put(customer(A, 'a0'));
+    await db.customers.delete([A, 'a1']);
+    const rest: string[] = [];
+    for (let after = first.next; after !== null; ) {
+      const page = await h.exportTablePage({ table: 'customers', after, limit: 2 }, ctx);
+      rest.push(...page.rows.map((row) => (row as { crmId: string }).crmId));
+      after = page.next;
+    }
+    expect(rest).toEqual(['a3', 'b1']);
+
+    // Auto-id tables page on the numeric id.
+    const scores = await h.exportTablePage({ table: 'scores', limit: 2 }, ctx);
+    await db.scores.add(score(A, 'a0', 9));
+    const more = await h.exportTablePage({ table: 'scores', after: scores.next!, limit: 2 }, ctx);
+    expect([...scores.rows, ...more.rows].map((row) => (row as { scoredAt: number }).scoredAt)).toEqual([1, 2, 1, 9]);
+    // A full page cannot know it was the last; the next one is empty and ends the table.
+    expect(await h.exportTablePage({ table: 'scores', after: more.next!, limit: 2 }, ctx)).toEqual({ rows: [], total: 4, next: null });
+  });
+
   it('erases one site only, after the typed confirmation', async () => {
     const h = handlers();
     await expect(h.eraseSite({ site: A, confirm: 'a.test' }, ctx)).rejects.toThrow(/Type the site/);
@@ -127,6 +157,25 @@ describe('privacy handlers', () => {
     expect(await db.customers.toArray()).toEqual([customer(B, 'b1')]);
     expect(await db.scores.count()).toBe(1);
     expect(await db.models.count()).toBe(1);
+  });
+
+  it('erasing a site also forgets its adapter health, field mapping and join choice (it stays enabled)', async () => {
+    const h = handlers();
+    Object.assign(local, {
+      siteHealth: { [A]: { pagesSeen: 2 }, [B]: { pagesSeen: 1 } },
+      fieldMappings: { [A]: { fields: { Plan: 'contract' }, updatedAt: 1 } },
+      siteJoinBy: { [A]: 'email' },
+      enabledSites: [{ origin: A, addedAt: 1 }],
+    });
+    await h.eraseSite({ site: A, confirm: A }, ctx);
+    expect(health.forget).toHaveBeenCalledWith(A);
+    expect(local).toMatchObject({ siteHealth: { [B]: { pagesSeen: 1 } }, fieldMappings: {}, siteJoinBy: {}, enabledSites: [{ origin: A, addedAt: 1 }] });
+  });
+
+  it('erasing everything resets the adapter health held in memory', async () => {
+    health.reset.mockClear();
+    await handlers().eraseAll({ confirm: ERASE_ALL_CONFIRMATION }, ctx);
+    expect(health.reset).toHaveBeenCalledOnce();
   });
 
   it('a malformed file is rejected and changes nothing; bad rows are counted and named', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvChunk, csvRow, CSV_COLUMNS, OTHER_COLUMN } from '../../../lib/privacy/csv-rows';
 import { EXPORT_FORMAT, exportFileName, exportFileParts, ImportFileError, parseExportFile } from '../../../lib/privacy/export-file';
 import { csvZipParts } from '../../../lib/privacy/csv-zip';
-import { tablePages } from '../../../lib/privacy/export-pages';
+import { tablePages, type PageKey } from '../../../lib/privacy/export-pages';
 import { confirms } from '../../../lib/privacy/confirm';
 import { retentionProblem } from '../../../lib/privacy/retention-input';
 import { existingRecords, planSettings, planTableMerge } from '../../../lib/privacy/merge-plan';
@@ -167,9 +167,11 @@ describe('storage summary', () => {
 
 describe('export pages and the CSV zip', () => {
   const rows = Array.from({ length: 5 }, (_, i) => customer(`c${i}`, i));
-  const fetchPage = async (table: string, offset: number, limit: number) => {
-    const all = table === 'customers' ? rows : table === 'meta' ? [{ key: 'k', value: { a: 1 } }] : [];
-    return { rows: all.slice(offset, offset + limit), total: all.length };
+  const fetchPage = async (table: string, after: PageKey | undefined, limit: number) => {
+    const all: Record<string, unknown>[] = table === 'customers' ? rows : table === 'meta' ? [{ key: 'k', value: { a: 1 } }] : [];
+    const keyOf = (row: Record<string, unknown>) => String(row.crmId ?? row.key);
+    const page = all.filter((row) => after === undefined || keyOf(row) > String(after)).slice(0, limit);
+    return { rows: page, total: all.length, next: page.length < limit ? null : keyOf(page.at(-1)!) };
   };
 
   it('reads a table page by page and reports progress against the expected totals', async () => {
@@ -180,6 +182,18 @@ describe('export pages and the CSV zip', () => {
     expect(seen).toEqual([2, 2, 1]);
     expect(progress).toEqual([2, 4, 5]);
     for await (const page of pages('scores')) expect(page).toEqual([]);
+  });
+
+  it('continues after the key the previous page ended at, until the background says the table is done', async () => {
+    const asked: (PageKey | undefined)[] = [];
+    const pages = tablePages(async (_table, after) => {
+      asked.push(after);
+      return after === undefined ? { rows: [1, 2], total: 3, next: ['s', 'b'] } : { rows: [3], total: 3, next: null };
+    }, {}, () => undefined, 2);
+    const seen: unknown[] = [];
+    for await (const page of pages('customers')) seen.push(...page);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(asked).toEqual([undefined, ['s', 'b']]);
   });
 
   it('zips one CSV per table plus the settings, readable back', async () => {
