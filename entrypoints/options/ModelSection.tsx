@@ -80,7 +80,7 @@ function ActiveModel() {
 function ModelCard({ model }: { model: ModelInfo }) {
   const locale = uiLocale();
   const m = model.metrics;
-  const kind = labelOr(t(`options.kind.${model.kind}`), model.kind);
+  const kind = labelOr(t(`modelKinds.${model.kind}`), model.kind);
   const positiveShare = m.rows > 0 ? m.positives / m.rows : Number.NaN;
   if (model.kind === 'scorecard') {
     // Rules, not trained on data: there are no cross-validated metrics to show.
