@@ -8,8 +8,11 @@
  * worker's output too: the page is not trusted to have validated it) and a
  * trial scorer before anything is stored, so a bad file changes nothing.
  */
-import type { Activity } from '../domain';
+import type { Activity, SiteKey } from '../domain';
 import { customerKey } from '../db/customer-key';
+import { activitiesByCustomer, storedOutcomes } from '../db/customer-lookups';
+import type { FieldResolver } from '../fields/field-resolver';
+import { resolversOf } from '../labels/site-resolvers';
 import type { ChurnRadarDb } from '../db/db';
 import type { IndicatorSettings } from '../indicators/types';
 import type { BackgroundEvent, ModelOrigin, ScorecardView } from '../messaging/protocol';
@@ -38,6 +41,8 @@ export interface ModelHandlerDeps {
   now: () => number;
   /** Default: the model engineer's starter scorecard (lib/model/scorecard.ts). */
   scorecard?: ScorecardSupport;
+  /** The site's field mapping over the synonyms: training reads fields as scoring does. Absent: synonyms only. */
+  fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
 }
 
 type ModelMessages =
@@ -164,25 +169,15 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
 
     async getTrainingRows() {
       await deps.customers.settled();
-      const [rows, activities, settings] = await Promise.all([deps.db.customers.toArray(), deps.db.activities.toArray(), deps.indicatorSettings()]);
-      const bySite = new Map<string, Activity[]>();
-      for (const activity of activities) {
-        const key = customerKey(activity.site, activity.crmId);
-        const list = bySite.get(key);
-        if (list) list.push(activity);
-        else bySite.set(key, [activity]);
-      }
+      const [rows, activities, settings, outcomes] = await Promise.all([deps.db.customers.toArray(), deps.db.activities.toArray(), deps.indicatorSettings(), storedOutcomes(deps.db)]);
+      const bySite = activitiesByCustomer(activities) as Map<string, Activity[]>;
+      const resolvers = await resolversOf(rows, deps.fieldResolver);
       // The closed loop: the latest decisive action outcome and the latest flag per customer.
-      const outcomes = new Map<string, 'retained' | 'churned'>();
-      await deps.db.actions.orderBy('at').each((action) => {
-        const kind = action.outcome?.kind;
-        if (kind === 'retained' || kind === 'churned') outcomes.set(customerKey(action.site, action.crmId), kind);
-      });
       const flags = new Map<string, 'too_high' | 'too_low'>();
       await deps.db.feedback.orderBy('at').each((flag) => void flags.set(customerKey(flag.site, flag.crmId), flag.verdict));
       const customers = rows.map((row) => {
         const key = customerKey(row.site, row.crmId);
-        return { row, activities: bySite.get(key) ?? [], outcome: outcomes.get(key), flag: flags.get(key) };
+        return { row, activities: bySite.get(key) ?? [], outcome: outcomes.get(key)?.kind, flag: flags.get(key), resolver: resolvers.get(row.site) };
       });
       return observedTrainingRows(customers, settings, deps.now());
     },

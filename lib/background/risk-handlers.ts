@@ -6,12 +6,14 @@
  */
 import type { Activity, SiteKey } from '../domain';
 import { customerKey } from '../db/customer-key';
+import { activitiesByCustomer, storedOutcomes } from '../db/customer-lookups';
 import type { ChurnRadarDb } from '../db/db';
 import type { IndicatorSettings } from '../indicators/types';
 import type { FieldResolver } from '../fields/field-resolver';
 import type { RiskProtocol } from '../messaging/risk-protocol';
 import { definitionCounts, reasonFieldCandidates, statusText, valueCounts } from '../risk/churn-definition';
-import { activitiesByCustomer, riskCustomers } from '../risk/risk-customers';
+import { resolversOf } from '../labels/site-resolvers';
+import { riskCustomers } from '../risk/risk-customers';
 import { validateThresholds } from '../risk/tiers';
 import type { CustomerStore } from './customer-store';
 import { customerHistory } from './indicator-service';
@@ -34,19 +36,14 @@ export function createRiskHandlers(deps: RiskDeps): Pick<Handlers, keyof RiskPro
   async function stored() {
     await deps.customers.settled();
     const [rows, activities] = await Promise.all([deps.db.customers.toArray(), deps.db.activities.toArray()]);
-    const resolvers = new Map<SiteKey, FieldResolver>();
-    if (deps.fieldResolver) for (const site of new Set(rows.map((row) => row.site))) resolvers.set(site, await deps.fieldResolver(site));
+    const resolvers = await resolversOf(rows, deps.fieldResolver);
     return { rows, activities: activitiesByCustomer(activities) as Map<string, Activity[]>, resolvers };
   }
 
   return {
     async getRiskCustomers() {
-      const [{ rows, activities, resolvers }, settings, thresholds] = await Promise.all([stored(), deps.indicatorSettings(), deps.thresholds()]);
-      const outcomes = new Map<string, 'retained' | 'churned'>();
-      await deps.db.actions.orderBy('at').each((action) => {
-        const kind = action.outcome?.kind;
-        if (kind === 'retained' || kind === 'churned') outcomes.set(customerKey(action.site, action.crmId), kind);
-      });
+      const [{ rows, activities, resolvers }, settings, thresholds, recorded] = await Promise.all([stored(), deps.indicatorSettings(), deps.thresholds(), storedOutcomes(deps.db)]);
+      const outcomes = new Map([...recorded].map(([key, outcome]) => [key, outcome.kind]));
       return { customers: riskCustomers(rows, activities, outcomes, settings.churn, deps.now(), resolvers), stored: rows.length, thresholds };
     },
 

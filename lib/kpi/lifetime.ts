@@ -1,4 +1,5 @@
 import type { Activity, RawFields } from '../domain';
+import type { FieldResolver } from '../fields/field-resolver';
 import { readProductField } from '../fields/product-fields';
 import { parseNumber } from '../parse/number';
 
@@ -12,15 +13,16 @@ const numberOf = (text: string | undefined): number | null => {
  * What a customer has brought in so far, the "lifetime value" the dashboard
  * averages: the CRM's total / lifetime spend field when it shows one; else
  * the sum of the order amounts seen (when every order has one); else monthly
- * value × tenure in months. Null when none of these is known.
+ * value × tenure in months. Null when none of these is known. Fields are read
+ * through the site's mapping (`resolve`; default: the synonyms).
  */
-export function lifetimeValueOf(fields: RawFields, activities: readonly Pick<Activity, 'kind' | 'amount'>[]): number | null {
-  const total = numberOf(readProductField(fields, 'total_spend'));
+export function lifetimeValueOf(fields: RawFields, activities: readonly Pick<Activity, 'kind' | 'amount'>[], resolve?: FieldResolver): number | null {
+  const total = numberOf(readProductField(fields, 'total_spend', resolve));
   if (total !== null) return total;
   const orders = activities.filter((a) => a.kind === 'order');
   if (orders.length && orders.every((o) => typeof o.amount === 'number')) return orders.reduce((sum, o) => sum + o.amount!, 0);
-  const monthly = numberOf(readProductField(fields, 'monthly_value'));
-  const months = numberOf(readProductField(fields, 'tenure_months'));
+  const monthly = numberOf(readProductField(fields, 'monthly_value', resolve));
+  const months = numberOf(readProductField(fields, 'tenure_months', resolve));
   return monthly !== null && months !== null ? monthly * months : null;
 }
 

@@ -6,18 +6,17 @@
  * tier table's churn rates are the manager's evidence, not a guess.
  */
 import type { Activity } from '../domain';
-import { customerHistory } from '../background/indicator-service';
 import { customerKey } from '../db/customer-key';
 import type { FieldResolver } from '../fields/field-resolver';
 import type { CustomerRow } from '../db/schema';
-import { churnLabel } from '../indicators/labels';
 import type { ChurnDefinition } from '../indicators/types';
+import { labelCustomer, type RecordedOutcome } from '../labels/label-customer';
 import type { RiskCustomer } from '../messaging/risk-protocol';
 
 export function riskCustomers(
   rows: readonly CustomerRow[],
   activities: ReadonlyMap<string, readonly Activity[]>,
-  outcomes: ReadonlyMap<string, 'retained' | 'churned'>,
+  outcomes: ReadonlyMap<string, RecordedOutcome>,
   definition: ChurnDefinition,
   now: number,
   /** Each site's field mapping over the synonyms; absent: synonyms only. */
@@ -27,13 +26,7 @@ export function riskCustomers(
   for (const row of rows) {
     if (!row.lastScore) continue;
     const key = customerKey(row.site, row.crmId);
-    const recorded = outcomes.get(key);
-    let churned: boolean | null;
-    if (recorded) churned = recorded === 'churned';
-    else {
-      const label = churnLabel(customerHistory(row, activities.get(key) ?? [], now, [], resolvers.get(row.site)), definition);
-      churned = label.evaluable ? label.churned : null;
-    }
+    const { churned } = labelCustomer(row, activities.get(key) ?? [], outcomes.get(key), definition, resolvers.get(row.site), now);
     out.push({
       site: row.site,
       crmId: row.crmId,
@@ -48,14 +41,3 @@ export function riskCustomers(
   return out;
 }
 
-/** Activities grouped by customer key. */
-export function activitiesByCustomer<A extends Activity & { site: string; crmId: string }>(activities: readonly A[]): Map<string, A[]> {
-  const by = new Map<string, A[]>();
-  for (const activity of activities) {
-    const key = customerKey(activity.site, activity.crmId);
-    const list = by.get(key);
-    if (list) list.push(activity);
-    else by.set(key, [activity]);
-  }
-  return by;
-}

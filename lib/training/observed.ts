@@ -12,6 +12,8 @@
  * - Fields the label rules read (the status field, last-activity dates) stay
  *   in the rows: the import's leakage check flags them, so the manager sees
  *   why they are not inputs.
+ * - Each customer's fields are read through its site's field mapping, for the
+ *   label and the features alike (the inputs the model then scores on).
  * - Columns: fields in first-seen order, then indicator features, then the label.
  * - The closed loop feeds back: the outcome an agent recorded for a retention
  *   action (retained / churned, the latest one) is ground truth and takes
@@ -23,7 +25,8 @@ import type { Activity } from '../domain';
 import type { CustomerRow } from '../db/schema';
 import { customerHistory, modelInputs } from '../background/indicator-service';
 import { computeIndicators } from '../indicators';
-import { churnLabel } from '../indicators/labels';
+import type { FieldResolver } from '../fields/field-resolver';
+import { labelHistory } from '../labels/label-customer';
 import type { IndicatorSettings } from '../indicators/types';
 import type { TrainingRowsView } from '../messaging/protocol';
 import type { RawRow } from '../model/types';
@@ -39,6 +42,8 @@ export interface ObservedCustomer {
   outcome?: 'retained' | 'churned';
   /** The latest "score looks wrong" verdict on this customer. */
   flag?: 'too_high' | 'too_low';
+  /** The site's field mapping over the synonyms; absent: synonyms only. */
+  resolver?: FieldResolver;
 }
 
 export function observedTrainingRows(customers: readonly ObservedCustomer[], settings: IndicatorSettings, now: number): TrainingRowsView {
@@ -49,15 +54,13 @@ export function observedTrainingRows(customers: readonly ObservedCustomer[], set
   let churned = 0;
   let fromOutcomes = 0;
   let fromFlags = 0;
-  for (const { row, activities, outcome: recorded, flag } of customers) {
-    const history = customerHistory(row, activities, now);
-    const byDefinition = churnLabel(history, settings.churn);
+  for (const { row, activities, outcome: recorded, flag, resolver } of customers) {
+    const history = customerHistory(row, activities, now, [], resolver);
+    const label = labelHistory(history, recorded, settings.churn);
     let isChurned: boolean;
-    if (recorded) {
-      isChurned = recorded === 'churned';
-      fromOutcomes++;
-    } else if (byDefinition.evaluable) {
-      isChurned = byDefinition.churned;
+    if (label.churned !== null) {
+      isChurned = label.churned;
+      if (label.source === 'outcome') fromOutcomes++;
     } else if (flag) {
       isChurned = flag === 'too_low';
       fromFlags++;
@@ -67,9 +70,8 @@ export function observedTrainingRows(customers: readonly ObservedCustomer[], set
     }
     const inputs = modelInputs(row, computeIndicators(history, settings));
     for (const key of Object.keys(inputs)) (key.startsWith('ind:') ? indicatorColumns : fieldColumns).add(key);
-    const label = isChurned ? OBSERVED_POSITIVE : OBSERVED_NEGATIVE;
     if (isChurned) churned++;
-    rows.push({ ...inputs, [OBSERVED_LABEL]: label });
+    rows.push({ ...inputs, [OBSERVED_LABEL]: isChurned ? OBSERVED_POSITIVE : OBSERVED_NEGATIVE });
   }
   fieldColumns.delete(OBSERVED_LABEL);
   indicatorColumns.delete(OBSERVED_LABEL);
