@@ -1,17 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { LockNotice } from '../../components/LockNotice';
 import { Skeleton } from '../../components/Skeleton';
 import { StatusMessage } from '../../components/StatusMessage';
 import { t, uiLocale } from '../../components/i18n';
+import { usePolicy } from '../../components/usePolicy';
 import { useRequest } from '../../components/useRequest';
+import { useSiteToggle } from '../../components/useSiteToggle';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { SiteStatusView } from '../../lib/messaging/sites-protocol';
-import { outcomeNotice, requestAndEnable, type Notice } from '../../lib/sites/enable-flow';
 import type { SiteState } from '../../lib/sites/enabled-sites';
 import { siteLabel, siteOriginOf } from '../../lib/sites/origins';
-import { currentTab, openSidePanel, type CurrentTab } from './current-tab';
+import { openSidePanel } from '../../lib/side-panel';
+import { currentTab, type CurrentTab } from './current-tab';
 import { HealthPanel } from './HealthPanel';
 
 const STATE_STYLE: Record<SiteState, string> = {
@@ -55,45 +58,19 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
   const locale = uiLocale();
   const origin = siteOriginOf(tab.url);
   const status = useRequest(() => sendMessage('getSiteStatus', { origin }));
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const { reload } = status;
+  const policy = usePolicy();
+  const locked = policy.isLocked('enabledSites');
+  const { busy, notice, enable, disable } = useSiteToggle(
+    { enabled: () => i18n.t('popup.enabled'), denied: () => i18n.t('popup.denied'), disabled: () => i18n.t('popup.disabled') },
+    () => reload(true),
+  );
 
   useEffect(() => onBackgroundEvent((event) => (event.type === 'sites-changed' || event.type === 'health-changed') && reload(true)), [reload]);
 
   if (status.status === 'loading') return <Skeleton className="h-24" />;
   if (status.status === 'error') return <StatusMessage tone="error" title={status.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />;
   const view: SiteStatusView = status.data;
-
-  // No await before requestAndEnable: the permission prompt needs this click's user gesture.
-  const enable = (site: string) => {
-    setBusy(true);
-    setNotice(null);
-    void requestAndEnable(site, {
-      request: (origins) => browser.permissions.request({ origins }),
-      send: sendMessage,
-      portInPattern: import.meta.env.BROWSER !== 'firefox',
-    }).then((outcome) => {
-      setBusy(false);
-      setNotice(outcomeNotice(outcome, { enabled: i18n.t('popup.enabled'), denied: i18n.t('popup.denied') }));
-      reload(true);
-    });
-  };
-  const disable = (site: string) => {
-    setBusy(true);
-    setNotice(null);
-    sendMessage('disableSite', { origin: site }).then(
-      () => {
-        setBusy(false);
-        setNotice({ tone: 'ok', text: i18n.t('popup.disabled') });
-        reload(true);
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setNotice({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  };
 
   return (
     <>
@@ -112,7 +89,7 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
         {origin && (
           <div className="mt-3 flex flex-wrap gap-2">
             {view.state === 'not-enabled' && (
-              <button type="button" className={PRIMARY} disabled={busy} onClick={() => enable(origin)}>
+              <button type="button" className={PRIMARY} disabled={busy || locked} onClick={() => enable(origin)}>
                 {busy ? i18n.t('popup.working') : i18n.t('popup.enable')}
               </button>
             )}
@@ -122,13 +99,14 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
               </button>
             )}
             {view.canDisable && (
-              <button type="button" className={SECONDARY} disabled={busy} onClick={() => disable(origin)}>
+              <button type="button" className={SECONDARY} disabled={busy || locked} onClick={() => disable(origin)}>
                 {busy ? i18n.t('popup.working') : i18n.t('popup.disable')}
               </button>
             )}
           </div>
         )}
-        {view.state === 'not-enabled' && origin && <p className="mt-2 text-xs text-slate-500">{i18n.t('popup.enableHint')}</p>}
+        {(view.state === 'not-enabled' || view.canDisable) && <LockNotice policy={policy} setting="enabledSites" className="mt-2" />}
+        {view.state === 'not-enabled' && origin && !locked && <p className="mt-2 text-xs text-slate-500">{i18n.t('popup.enableHint')}</p>}
         {view.state === 'policy' && view.lockReason && <p className="mt-2 text-xs text-violet-800">🔒 {view.lockReason}</p>}
         {notice && (
           <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`mt-2 rounded-md p-2 text-xs ${notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}>

@@ -14,14 +14,3 @@ export async function currentTab(search: string): Promise<CurrentTab | null> {
   const tab = param && /^\d+$/.test(param) ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
-
-type SidePanelApi = { open(options: { tabId: number }): Promise<void> };
-type SidebarApi = { open(): Promise<void> };
-
-/** Opens the side panel (Chrome) or sidebar (Firefox); must run inside the click that asked for it. */
-export function openSidePanel(tabId: number): Promise<void> {
-  const chromePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
-  if (chromePanel) return chromePanel.open({ tabId });
-  const firefoxSidebar = (browser as unknown as { sidebarAction?: SidebarApi }).sidebarAction;
-  return firefoxSidebar ? firefoxSidebar.open() : Promise.resolve();
-}

@@ -19,6 +19,7 @@ import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/site-resolvers';
 import { createModelProvider } from './model-provider';
 import { createRouter, type SenderInfo } from './router';
+import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { startSites } from './sites-setup';
 
 /** Models trained on the demo CRM's history at build time (public/model/), listed by scripts/build-demo-model.ts. */
@@ -30,16 +31,6 @@ async function fetchJson(path: string): Promise<unknown> {
   const response = await fetch(browser.runtime.getURL(path as '/'));
   if (!response.ok) throw new Error(`The bundled model file ${path} is missing (${response.status}). Rebuild the extension with npm run build.`);
   return response.json();
-}
-
-type SidePanelApi = { open(options: { tabId: number }): Promise<void>; setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void> };
-type SidebarApi = { open(): Promise<void> };
-
-async function openSidePanel(tabId: number): Promise<void> {
-  const chromePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
-  if (chromePanel) return chromePanel.open({ tabId });
-  const firefoxSidebar = (browser as unknown as { sidebarAction?: SidebarApi }).sidebarAction;
-  if (firefoxSidebar) return firefoxSidebar.open();
 }
 
 /** Everything the service worker does, registered synchronously so no early message is missed. */
@@ -141,7 +132,7 @@ export function startBackground(): void {
     return typeof message === 'object' && message !== null && (message as { channel?: unknown }).channel === 'churn-radar';
   });
 
-  const panel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
+  const panel = chromeSidePanel();
   // The action opens the popup (entrypoints/popup), which opens the panel from its own click.
   panel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 }

@@ -15,6 +15,7 @@ import { collectSiteLabels } from '../mapping/site-labels';
 import { changedSites } from '../mapping/site-resolvers';
 import type { MappingProtocol, SiteTabView } from '../messaging/mapping-protocol';
 import type { BackgroundEvent } from '../messaging/protocol';
+import { matchPatternFor, siteOriginOf } from '../sites/origins';
 import { HandlerError, type Handlers } from './router';
 
 /** Customers read for a site's labels: the most recently seen. */
@@ -88,8 +89,10 @@ export function browserMappingPorts(mappings: MappingPorts['mappings']): Mapping
   return {
     mappings,
     async siteTabs(site) {
-      const tabs = await browser.tabs.query({ url: `${site}/*` }).catch(() => []);
-      return tabs.filter((tab) => tab.id !== undefined).map((tab) => ({ tabId: tab.id!, title: tab.title ?? '', url: tab.url ?? '' }));
+      // Firefox patterns take no port: query the host, keep the tabs whose origin is the site.
+      const pattern = matchPatternFor(site, { portInPattern: import.meta.env.BROWSER !== 'firefox' });
+      const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
+      return tabs.filter((tab) => tab.id !== undefined && siteOriginOf(tab.url) === site).map((tab) => ({ tabId: tab.id!, title: tab.title ?? '', url: tab.url ?? '' }));
     },
     async startPicker(tabId) {
       // Every frame's content script gets it; the frames that cannot run the picker do not answer.

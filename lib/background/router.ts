@@ -1,11 +1,15 @@
 import type { SiteKey } from '../domain';
 import type { ErrorCode, MessageType, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
 import { messageAudience, requestSchemas } from '../messaging/schemas';
+import { siteOriginOf } from '../sites/origins';
 
 /** The parts of runtime.MessageSender we rely on. */
 export interface SenderInfo {
   id?: string;
+  /** The sending frame's URL (a subframe's own, not the tab's). */
   url?: string;
+  /** The sending frame's origin (Chrome; Firefox leaves it out). */
+  origin?: string;
   tab?: { id?: number; url?: string };
 }
 
@@ -37,13 +41,12 @@ export interface RouterOptions {
 
 const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
 
-function originOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
+/**
+ * The site of the frame that sent the message. Scripts run in all frames, so the
+ * tab's URL would file a cross-origin frame's customers under the top page's site.
+ */
+function senderSite(sender: SenderInfo): string | null {
+  return siteOriginOf(sender.origin) ?? siteOriginOf(sender.url);
 }
 
 /**
@@ -64,7 +67,7 @@ export function createRouter(options: RouterOptions) {
 
     const context: HandlerContext = { site: null, tabId: sender.tab?.id ?? null };
     if (messageAudience[messageType] === 'content') {
-      const origin = originOf(sender.tab?.url ?? sender.url);
+      const origin = senderSite(sender);
       if (!sender.tab || !origin || !(await options.isSiteEnabled(origin))) {
         return fail('forbidden', `"${messageType}" is only accepted from an enabled CRM page`);
       }

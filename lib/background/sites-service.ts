@@ -50,6 +50,8 @@ export interface SiteServiceDeps {
   portInPattern: boolean;
   emit: (event: BackgroundEvent) => void;
   now: () => number;
+  /** Throws when the IT policy locks the site list (`locked: ['enabledSites']`); users then cannot add or remove sites. */
+  assertUnlocked?: () => Promise<void>;
 }
 
 /**
@@ -179,7 +181,10 @@ export function createSiteService(deps: SiteServiceDeps) {
         throw new HandlerError('forbidden', `Churn Radar has no access to ${siteLabel(origin)}: allow it when the browser asks.`);
       }
       const current = await sources();
-      if (!current.policy.includes(origin)) await deps.userSites.set(addSite(current.user, origin, deps.now()));
+      if (!current.policy.includes(origin)) {
+        await deps.assertUnlocked?.();
+        await deps.userSites.set(addSite(current.user, origin, deps.now()));
+      }
       await reconcileNow();
       await injectOpenTabs(origin);
       changed();
@@ -194,6 +199,7 @@ export function createSiteService(deps: SiteServiceDeps) {
       const why = current.policy.includes(origin) ? 'it is enabled by your IT policy' : 'it is not a site you enabled';
       throw new HandlerError('forbidden', `${siteLabel(origin)} cannot be disabled: ${why}.`);
     }
+    await deps.assertUnlocked?.();
     await deps.userSites.set(removeSite(current.user, origin));
     await reconcileNow();
     const tabs = await deps.api.tabsMatching(pattern(origin)).catch(() => [] as number[]);

@@ -7,7 +7,9 @@ import type { BackgroundEvent } from '../messaging/protocol';
 import { enabledSitesItem } from '../sites/enabled-sites-item';
 import { mappedLabelsOf, type HealthSummary } from '../sites/health';
 import { healthItem } from '../sites/health-item';
+import { finishPendingEnables } from '../sites/pending-enable';
 import { createHealthService } from './health-service';
+import { assertUnlocked } from './policy-service';
 import { browserSitesApi, setHealthBadge } from './sites-browser';
 import { createSiteService } from './sites-service';
 
@@ -34,6 +36,7 @@ export function startSites(emit: (event: BackgroundEvent) => void) {
     portInPattern: !isFirefox,
     emit,
     now: () => Date.now(),
+    assertUnlocked: () => assertUnlocked('enabledSites'),
   });
   const health = createHealthService({
     load: () => healthItem.getValue(),
@@ -51,7 +54,11 @@ export function startSites(emit: (event: BackgroundEvent) => void) {
       .reconcile()
       .then((registered) => Promise.all(registered.map((origin) => sites.injectOpenTabs(origin))))
       .catch((error: unknown) => console.error('[churn-radar] could not update site registrations', error));
-  browser.permissions.onAdded.addListener(() => void reconcile());
+  browser.permissions.onAdded.addListener((added) => {
+    void finishPendingEnables(added.origins ?? [], !isFirefox, (origin) => sites.enable(origin))
+      .catch((error: unknown) => console.error('[churn-radar] could not enable a newly granted site', error))
+      .then(reconcile);
+  });
   browser.permissions.onRemoved.addListener(() => void reconcile());
   const managed = (browser.storage as unknown as { managed?: { onChanged?: { addListener(cb: () => void): void } } }).managed;
   managed?.onChanged?.addListener(() => void sites.policyChanged().catch(() => undefined));

@@ -178,3 +178,28 @@ export function createBadgeRenderer(options: {
     },
   };
 }
+
+/**
+ * Takes every badge host out of the page and its same-origin frames (the
+ * frames this copy reads): a site the user disabled must look untouched at
+ * once, not after a reload. Returns how many were removed.
+ */
+export function removeBadgeHosts(doc: Document): number {
+  let removed = 0;
+  const docs = [doc];
+  for (const frame of doc.querySelectorAll('iframe, frame')) {
+    try {
+      const inner = (frame as HTMLIFrameElement).contentDocument;
+      if (inner) docs.push(inner);
+    } catch {
+      // cross-origin frame: its own copy (if enabled) cleans up after itself
+    }
+  }
+  for (const each of docs) {
+    for (const host of each.querySelectorAll(`[${BADGE_HOST_ATTR}]`)) {
+      host.remove();
+      removed += 1;
+    }
+  }
+  return removed;
+}

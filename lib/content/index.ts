@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging/browser-client';
 import { t } from '../i18n';
-import { createBadgeRenderer } from './badge';
+import { createBadgeRenderer, removeBadgeHosts } from './badge';
 import { hasForeignChange } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
@@ -117,7 +117,12 @@ export function startContentScript(ctx: ContentScriptContext): void {
     scanner.forget();
     schedule();
   }, ctx.signal);
-  ctx.onInvalidated(() => observer.disconnect());
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    // Site disabled (STOP) or the extension reloaded: dead badges must not stay. A newer copy draws its own.
+    popover.close();
+    removeBadgeHosts(doc);
+  });
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     popover.close();
     schedule();

@@ -6,10 +6,12 @@ import { pageCommandOf, type PageCommand } from './picker/picker-message';
  * picker, re-ask scores after a mapping change. Answers true when handled, so
  * the background can tell a tab where Churn Radar runs from one where it does not.
  */
-export function listenForPageCommands(handle: (command: PageCommand) => void, signal: AbortSignal): void {
+export function listenForPageCommands(handle: (command: PageCommand) => void, signal: AbortSignal, win: Pick<Window, 'top'> = window): void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const command = pageCommandOf(message);
     if (command === null) return false;
+    // Every frame gets the message: one picker, in the top frame (the one the user looks at and the background asked).
+    if (command === 'start-picker' && win.top !== win) return false;
     handle(command);
     sendResponse(true);
     return false;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '../fields/product-fields';
+import { isSiteOrigin } from '../sites/origins';
 import type { FieldMappings } from './mapping-ops';
 
 /**
@@ -11,14 +12,6 @@ const MAX_FILE_CHARS = 2_000_000;
 
 const FIELDS = Object.keys(PRODUCT_FIELD_SYNONYMS) as [ProductField, ...ProductField[]];
 const target = z.enum([...FIELDS, 'ignore'], { error: (issue) => `"${String(issue.input)}" is not a product field or "ignore"` });
-function isOrigin(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
-  } catch {
-    return false;
-  }
-}
 
 const fileSchema = z.strictObject({
   format: z.literal(MAPPING_FILE_FORMAT, { error: `not a Churn Radar field-mapping file (format must be "${MAPPING_FILE_FORMAT}")` }),
@@ -58,7 +51,7 @@ export function parseMappingFile(text: string, now: number): MappingFileResult {
   const mappings: FieldMappings = {};
   let labels = 0;
   for (const [site, fields] of Object.entries(parsed.data.sites)) {
-    if (!isOrigin(site)) return { ok: false, error: `"${site}" is not a site origin such as https://crm.example.com (at sites)` };
+    if (!isSiteOrigin(site)) return { ok: false, error: `"${site}" is not a site origin such as https://crm.example.com (at sites)` };
     mappings[site] = { fields, updatedAt: now };
     labels += Object.keys(fields).length;
   }

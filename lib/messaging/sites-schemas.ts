@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isSiteOrigin } from '../sites/origins';
 import type { SitesProtocol } from './sites-protocol';
 
 const empty = z.strictObject({});
-const origin = z.string().regex(/^https?:\/\/[^/\s]+$/i, 'an origin such as https://crm.example.com').max(512);
+// Normalised only (lower-case host, default port dropped): the key customers are filed under must be one spelling.
+const origin = z.string().max(512).refine(isSiteOrigin, 'a normalised origin such as https://crm.example.com');
 
 /** Runtime shapes of the sites messages (see sites-protocol.ts); merged into requestSchemas. */
 export const sitesRequestSchemas = {

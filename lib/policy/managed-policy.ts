@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { churnDefinitionFields } from '../messaging/risk-schemas';
+import { originFromPolicy } from '../sites/origins';
 
 /**
  * What an IT admin can preset through browser policy (chrome.storage.managed,
@@ -13,14 +15,13 @@ export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
 const origin = z
   .string()
-  .regex(/^https?:\/\/[^/\s*]+$/i, 'an origin such as https://crm.example.com (scheme and host, no path)');
+  .refine((text) => originFromPolicy(text) !== null, 'an origin such as https://crm.example.com (scheme and host, no path)');
 
-const churnDefinition = z.object({
-  statusValues: z.array(z.string().min(1)).optional(),
-  inactivityDays: z.number().int().positive().nullable().optional(),
-  partialSpendDrop: z.number().gt(0).lt(1).nullable().optional(),
-  windowDays: z.number().int().positive().optional(),
-});
+// The options page's bounds, every field optional: a preset the editor would refuse is refused here too.
+const churnDefinition = z
+  .object(churnDefinitionFields)
+  .pick({ statusValues: true, inactivityDays: true, partialSpendDrop: true, windowDays: true })
+  .partial();
 
 export const managedPolicySchema = z.object({
   /** Origins enabled for every user; they cannot be disabled while the policy holds them. */

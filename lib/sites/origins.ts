@@ -14,6 +14,22 @@ export function siteOriginOf(url: string | undefined | null): string | null {
   }
 }
 
+/** True when the text is already a normalised site origin (lower-case host, no default port, no path): the form every message and file uses. */
+export function isSiteOrigin(text: string): boolean {
+  return siteOriginOf(text) === text;
+}
+
+/**
+ * The origin an admin wrote in a policy, normalised ("https://CRM.Example.com:443/" → "https://crm.example.com");
+ * null when it is more than an origin (a path, a query, a wildcard, a user name).
+ */
+export function originFromPolicy(text: string): string | null {
+  const origin = siteOriginOf(text);
+  if (!origin || text.includes('*')) return null;
+  const url = new URL(text);
+  return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !/\s/.test(text) ? origin : null;
+}
+
 /**
  * What a person types into "add a site": "crm.example.com", "https://crm.example.com/app#/accounts",
  * "localhost:8080". A bare host gets https (http for localhost and IP addresses, which rarely have TLS).
@@ -45,8 +61,14 @@ export function matchPatternFor(origin: string, options: { portInPattern?: boole
 /** Registered content scripts are named after their origin, so a reconcile can tell ours apart. */
 export const SCRIPT_ID_PREFIX = 'crm-site-';
 
+/**
+ * Hex of the UTF-8 origin: one id per origin, never shared (a readable slug
+ * made https://a-b.com and https://a.b.com the same id). Ids from the old
+ * scheme still carry the prefix, so the next reconcile replaces them.
+ */
 export function scriptIdFor(origin: string): string {
-  return SCRIPT_ID_PREFIX + origin.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const hex = Array.from(new TextEncoder().encode(origin), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return SCRIPT_ID_PREFIX + hex;
 }
 
 /** "https://crm.example.com" → "crm.example.com" (ports kept: localhost:8080). */

@@ -15,7 +15,7 @@ import { scoredBadgeCount } from './helpers';
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
-  scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]>; executeScript(d: object): Promise<unknown> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]>; executeScript(d: object): Promise<{ result?: unknown }[]> };
 };
 
 const LIST_PATH = '/index.php';
@@ -50,10 +50,18 @@ async function openPopup(context: BrowserContext, extensionId: string, tabId: nu
   return popup;
 }
 
-/** Long enough for a content script that would scan to have drawn badges (scans answer within ~1 s). */
-async function expectNoBadges(page: Page) {
-  await page.waitForTimeout(2500);
-  expect(await page.locator('[data-churn-radar-badge]').count()).toBe(0);
+/** Whether a copy of the content script runs in the tab's top frame (its flag lives in the extension's isolated world). */
+const contentScriptRuns = (context: BrowserContext, tabId: number) =>
+  worker(context).evaluate(
+    async (id) => (await chrome.scripting.executeScript({ target: { tabId: id }, func: () => '__churnRadarContentScript' in globalThis }))[0]?.result === true,
+    tabId,
+  );
+
+/** No content script runs in the tab (so none can draw later), and none of its badges are in the page. */
+async function expectNoBadges(context: BrowserContext, page: Page) {
+  const tabId = await tabIdOf(context, page.url());
+  await expect.poll(() => contentScriptRuns(context, tabId), { timeout: 10_000 }).toBe(false);
+  await expect.poll(() => page.locator('[data-churn-radar-badge]').count(), { timeout: 10_000 }).toBe(0);
 }
 
 test('enable a site from the popup: badges without reload, after reload, health warning and badge, disable', async ({ extension }, testInfo) => {
@@ -64,7 +72,7 @@ test('enable a site from the popup: badges without reload, after reload, health 
   const crm = await context.newPage();
   await crm.goto(listUrl());
   await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
-  await expectNoBadges(crm); // not enabled: the manifest does not match localhost
+  await expectNoBadges(context, crm); // not enabled: the manifest does not match localhost
   const tabId = await tabIdOf(context, listUrl());
 
   const popup = await openPopup(context, extensionId, tabId);
@@ -74,15 +82,17 @@ test('enable a site from the popup: badges without reload, after reload, health 
   await popup.getByRole('button', { name: 'Enable on this site' }).click();
   await expect(popup.getByTestId('site-state')).toHaveText('Enabled on this site');
   await expect(popup.getByRole('status')).toContainText('no reload needed');
-  expect(await registeredIds(context)).toEqual([`crm-site-http-localhost-${new URL(fixtures.origin).port}`]);
+  expect(await registeredIds(context)).toEqual([`crm-site-${Buffer.from(new URL(fixtures.origin).origin).toString('hex')}`]);
 
   // Scanning started in the open tab, without a reload: one badge per account.
   await crm.bringToFront();
   await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
   // Injected a second time (enable clicked twice, or onto a tab the registered script already runs in): still one badge each.
   await worker(context).evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: ['content-scripts/crm.js'] }), tabId);
-  await crm.waitForTimeout(1500);
+  // The older copy steps down (its badges go) and the new one draws: one host per account, never two.
+  await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
   expect(await crm.locator('[data-churn-radar-badge]').count()).toBe(LIST_CUSTOMERS);
+  expect(await contentScriptRuns(context, tabId)).toBe(true);
   await crm.reload();
   await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(LIST_CUSTOMERS);
   expect(await crm.locator('[data-churn-radar-badge]').count()).toBe(LIST_CUSTOMERS);
@@ -133,16 +143,20 @@ test('enable a site from the popup: badges without reload, after reload, health 
   await expect(sites.getByRole('row', { name: /127\.0\.0\.1:4178/ })).toContainText('Built-in demo');
   await options.screenshot({ path: testInfo.outputPath('options-sites-en.png'), fullPage: true });
 
-  // Disable from the popup: unregistered; after a reload, no badges.
+  // Disable from the popup: unregistered, and the open tab's badges go at once, without a reload.
   await popup.bringToFront();
   await popup.reload();
   await popup.getByRole('button', { name: 'Disable on this site' }).click();
   await expect(popup.getByTestId('site-state')).toHaveText('Not enabled on this site');
+  await expect(popup.getByRole('status').filter({ hasText: 'Disabled. Its badges are gone from open tabs; the stored history stays.' })).toBeVisible();
   expect(await registeredIds(context)).toEqual([]);
   await crm.bringToFront();
+  await expectNoBadges(context, crm);
+  await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
+  // And a reload does not bring them back.
   await crm.reload();
   await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
-  await expectNoBadges(crm);
+  await expectNoBadges(context, crm);
   expect(workerErrors).toEqual([]);
 });
 
@@ -153,7 +167,7 @@ test('Chinese: enable a site by address in Options → Sites, badges start in th
     const { context, extensionId } = extension;
     const crm = await context.newPage();
     await crm.goto(listUrl());
-    await expectNoBadges(crm);
+    await expectNoBadges(context, crm);
 
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html#/sites/enabled-sites`);

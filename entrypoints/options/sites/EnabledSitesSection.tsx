@@ -1,7 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Card } from '../../../components/Card';
+import { LockNotice } from '../../../components/LockNotice';
+import { usePolicy } from '../../../components/usePolicy';
+import { useSiteToggle } from '../../../components/useSiteToggle';
 import { formatDate } from '../../../components/format';
 import { uiLocale } from '../../../components/i18n';
 import { Skeleton } from '../../../components/Skeleton';
@@ -9,7 +11,6 @@ import { StatusMessage } from '../../../components/StatusMessage';
 import { useRequest } from '../../../components/useRequest';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../../lib/messaging/events';
-import { outcomeNotice, requestAndEnable, type Notice } from '../../../lib/sites/enable-flow';
 import type { SiteEntry } from '../../../lib/sites/enabled-sites';
 import { parseSiteInput, siteLabel } from '../../../lib/sites/origins';
 
@@ -26,54 +27,31 @@ export function EnabledSitesSection() {
   const locale = uiLocale();
   const sites = useRequest(() => sendMessage('listSites', {}));
   const [address, setAddress] = useState('');
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
   const inputId = useId();
   const { reload } = sites;
   useEffect(() => onBackgroundEvent((event) => event.type === 'sites-changed' && reload(true)), [reload]);
-
-  // No await before requestAndEnable: the browser only shows its prompt inside the user's click.
-  const enable = (origin: string) => {
-    setBusy(true);
-    setNotice(null);
-    void requestAndEnable(origin, {
-      request: (origins) => browser.permissions.request({ origins }),
-      send: sendMessage,
-      portInPattern: import.meta.env.BROWSER !== 'firefox',
-    }).then((outcome) => {
-      setBusy(false);
-      if (outcome.ok) setAddress('');
-      setNotice(outcomeNotice(outcome, { enabled: i18n.t('sites.enabled.added', [siteLabel(origin)]), denied: i18n.t('sites.enabled.denied', [siteLabel(origin)]) }));
-      reload(true);
-    });
-  };
+  const policy = usePolicy();
+  const locked = policy.isLocked('enabledSites');
+  const { busy, notice, setNotice, enable, disable } = useSiteToggle(
+    {
+      enabled: (origin) => i18n.t('sites.enabled.added', [siteLabel(origin)]),
+      denied: (origin) => i18n.t('sites.enabled.denied', [siteLabel(origin)]),
+      disabled: (origin) => i18n.t('sites.enabled.removed', [siteLabel(origin)]),
+    },
+    () => reload(true),
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const origin = parseSiteInput(address);
     if (!origin) return setNotice({ tone: 'error', text: i18n.t('sites.enabled.invalid', [address.trim()]) });
-    enable(origin);
-  };
-
-  const disable = (origin: string) => {
-    setBusy(true);
-    setNotice(null);
-    sendMessage('disableSite', { origin }).then(
-      () => {
-        setBusy(false);
-        setNotice({ tone: 'ok', text: i18n.t('sites.enabled.removed', [siteLabel(origin)]) });
-        reload(true);
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setNotice({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
-      },
-    );
+    enable(origin, (ok) => ok && setAddress(''));
   };
 
   return (
     <Card>
       <p className="mb-3 text-xs text-slate-500">{i18n.t('sites.enabled.intro')}</p>
+      <LockNotice policy={policy} setting="enabledSites" className="mb-3" />
       <form onSubmit={submit} className="mb-4 flex flex-wrap items-end gap-2">
         <label htmlFor={inputId} className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
           {i18n.t('sites.enabled.addLabel')}
@@ -81,11 +59,12 @@ export function EnabledSitesSection() {
             id={inputId}
             value={address}
             onChange={(event) => setAddress(event.target.value)}
+            disabled={locked}
             placeholder={i18n.t('sites.enabled.addPlaceholder')}
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-900"
           />
         </label>
-        <button type="submit" disabled={busy || !address.trim()} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60">
+        <button type="submit" disabled={busy || locked || !address.trim()} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60">
           {i18n.t('sites.enabled.add')}
         </button>
       </form>
@@ -130,7 +109,7 @@ export function EnabledSitesSection() {
                   <td className="py-2 text-slate-500">{site.addedAt ? formatDate(site.addedAt, locale) : '–'}</td>
                   <td className="py-2 text-right">
                     {site.source === 'user' && (
-                      <button type="button" className={BUTTON} disabled={busy} aria-label={i18n.t('sites.enabled.removeLabel', [siteLabel(site.origin)])} onClick={() => disable(site.origin)}>
+                      <button type="button" className={BUTTON} disabled={busy || locked} aria-label={i18n.t('sites.enabled.removeLabel', [siteLabel(site.origin)])} onClick={() => disable(site.origin)}>
                         {i18n.t('sites.enabled.remove')}
                       </button>
                     )}

@@ -50,6 +50,27 @@ describe('router', () => {
     expect(handlers.scanPage).not.toHaveBeenCalled();
   });
 
+  it("files a frame's messages under the frame's own origin, not the top page's", async () => {
+    const { route, handlers } = setup();
+    const OTHER = 'https://other-crm.test';
+    const enabled = new Set([CRM, OTHER]);
+    const both = createRouter({ extensionId: EXT, extensionOrigin: ORIGIN, isSiteEnabled: (o) => enabled.has(o), handlers });
+    const frame: SenderInfo = { id: EXT, url: `${OTHER}/embed`, origin: OTHER, tab: { id: 7, url: `${CRM}/customers` } };
+    expect(await both(envelope('scanPage', scan), frame)).toMatchObject({ ok: true });
+    expect(handlers.scanPage).toHaveBeenLastCalledWith(scan, { site: OTHER, tabId: 7 });
+    // Firefox gives no sender.origin: the frame's url decides.
+    await both(envelope('scanPage', scan), { ...frame, origin: undefined });
+    expect(handlers.scanPage).toHaveBeenLastCalledWith(scan, { site: OTHER, tabId: 7 });
+  });
+
+  it('rejects a disabled frame inside an enabled page, and a sender without a tab', async () => {
+    const { route, handlers } = setup();
+    const frame: SenderInfo = { id: EXT, url: 'https://ads.test/frame', origin: 'https://ads.test', tab: { id: 7, url: `${CRM}/customers` } };
+    expect(await route(envelope('scanPage', scan), frame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(envelope('scanPage', scan), { id: EXT, url: `${CRM}/customers` })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlers.scanPage).not.toHaveBeenCalled();
+  });
+
   it('rejects extension-page requests coming from a CRM page', async () => {
     const { route } = setup();
     expect(await route(envelope('getCustomerView', {}), fromCrm)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPatternFor, parseSiteInput, scriptIdFor, siteLabel, siteOriginOf, SCRIPT_ID_PREFIX } from '../../../lib/sites/origins';
+import { isSiteOrigin, matchPatternFor, originFromPolicy, parseSiteInput, scriptIdFor, siteLabel, siteOriginOf, SCRIPT_ID_PREFIX } from '../../../lib/sites/origins';
 
 describe('siteOriginOf', () => {
   it('gives the origin of http and https pages', () => {
@@ -41,9 +41,14 @@ describe('matchPatternFor', () => {
 describe('scriptIdFor', () => {
   it('names a registration after its origin, with our prefix, in safe characters', () => {
     const id = scriptIdFor('http://localhost:4321');
-    expect(id).toBe(`${SCRIPT_ID_PREFIX}http-localhost-4321`);
-    expect(id).toMatch(/^[a-z0-9-]+$/);
+    expect(id).toBe(`${SCRIPT_ID_PREFIX}${Buffer.from('http://localhost:4321').toString('hex')}`);
+    expect(id).toMatch(/^crm-site-[0-9a-f]+$/);
     expect(scriptIdFor('https://a.example.com')).not.toBe(scriptIdFor('https://b.example.com'));
+  });
+
+  it('never gives two origins the same id (a slug made a-b.com and a.b.com collide)', () => {
+    const origins = ['https://a-b.com', 'https://a.b.com', 'https://a_b.com', 'http://a-b.com', 'https://a-b.com:8443', 'https://xn--bcher-kva.example'];
+    expect(new Set(origins.map(scriptIdFor)).size).toBe(origins.length);
   });
 });
 
@@ -52,5 +57,24 @@ describe('siteLabel', () => {
     expect(siteLabel('http://localhost:4321')).toBe('localhost:4321');
     expect(siteLabel('https://crm.example.com')).toBe('crm.example.com');
     expect(siteLabel('garbage')).toBe('garbage');
+  });
+});
+
+describe('isSiteOrigin / originFromPolicy', () => {
+  it('isSiteOrigin accepts only the normalised spelling', () => {
+    expect(isSiteOrigin('https://crm.example.com')).toBe(true);
+    expect(isSiteOrigin('https://crm.example.com:443')).toBe(false);
+    expect(isSiteOrigin('https://Crm.example.com')).toBe(false);
+    expect(isSiteOrigin('ftp://crm.example.com')).toBe(false);
+  });
+
+  it('originFromPolicy normalises what an admin typed and refuses paths, queries and wildcards', () => {
+    expect(originFromPolicy('https://CRM.Example.com:443/')).toBe('https://crm.example.com');
+    expect(originFromPolicy('http://localhost:8080')).toBe('http://localhost:8080');
+    expect(originFromPolicy('https://crm.example.com/app')).toBeNull();
+    expect(originFromPolicy('https://crm.example.com?x=1')).toBeNull();
+    expect(originFromPolicy('https://*.example.com')).toBeNull();
+    expect(originFromPolicy('https://user@crm.example.com')).toBeNull();
+    expect(originFromPolicy('file:///etc')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HandlerError } from '../../../lib/background/router';
 import { createSiteService } from '../../../lib/background/sites-service';
 import type { BackgroundEvent } from '../../../lib/messaging/protocol';
 import { enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
@@ -10,7 +11,7 @@ const DEMO = 'http://127.0.0.1:4178';
 const SITE = 'http://localhost:4321';
 const PATTERN = 'http://localhost:4321/*';
 
-function setup(options: Parameters<typeof fakeSitesApi>[0] = {}) {
+function setup(options: Parameters<typeof fakeSitesApi>[0] = {}, assertUnlocked?: () => Promise<void>) {
   const fake = fakeSitesApi(options);
   const events: BackgroundEvent[] = [];
   const service = createSiteService({
@@ -21,6 +22,7 @@ function setup(options: Parameters<typeof fakeSitesApi>[0] = {}) {
     portInPattern: true,
     emit: (event) => events.push(event),
     now: () => 1000,
+    assertUnlocked,
   });
   return { ...fake, service, events };
 }
@@ -130,6 +132,25 @@ describe('site service', () => {
     setManaged(undefined);
     await service.policyChanged();
     expect(scripts.has(scriptIdFor(policySite))).toBe(false);
+  });
+
+  it("a policy that locks the site list refuses the user's enable and disable, and still lets a policy site be granted", async () => {
+    const policySite = 'https://crm.example.com';
+    let locked = false;
+    const { service, scripts, granted } = setup({ granted: [PATTERN, `${policySite}/*`], managed: { enabledSites: [policySite] } }, async () => {
+      if (locked) throw new HandlerError('forbidden', 'Enabled sites are locked by your IT policy.');
+    });
+    await service.enable(SITE);
+    locked = true;
+    await expect(service.disable(SITE)).rejects.toThrow(/locked/);
+    expect(await enabledSitesItem.getValue()).toEqual([{ origin: SITE, addedAt: 1000 }]);
+    expect(scripts.has(scriptIdFor(SITE))).toBe(true);
+    const other = 'http://localhost:5555';
+    granted.add(`${other}/*`);
+    await expect(service.enable(other)).rejects.toThrow(/locked/);
+    expect((await enabledSitesItem.getValue()).map((site) => site.origin)).toEqual([SITE]);
+    await service.enable(policySite);
+    expect(scripts.has(scriptIdFor(policySite))).toBe(true);
   });
 
   it('the demo CRM is never registered dynamically (the manifest has it) and cannot be disabled', async () => {
