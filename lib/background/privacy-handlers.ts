@@ -165,7 +165,7 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
       }
       const { file, unknownTables } = parsed;
       await deps.customers.settled();
-      const summary: ImportSummary = { tables: [], settings: { applied: 0, skipped: 0 }, unknownTables, problems: [] };
+      const summary: ImportSummary = { tables: [], settings: { applied: 0, skipped: 0, rejected: 0 }, unknownTables, problems: [] };
       const names = DATA_TABLES.filter((name) => Object.hasOwn(file.tables, name));
       // Plans and writes in one transaction: a failure part-way leaves the database as it was.
       await db.transaction('rw', names.map(table), async () => {
@@ -181,7 +181,8 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
       const policy = await io.policy.current();
       const settings = planSettings(file.settings, await io.local.getAll(), lockedStorageKeys(policy.policy));
       if (Object.keys(settings.apply).length) await io.local.set(settings.apply);
-      summary.settings = { applied: Object.keys(settings.apply).length, skipped: settings.skipped.length };
+      summary.settings = { applied: settings.applied.length, skipped: settings.skipped.length, rejected: settings.rejected.length };
+      summary.problems.push(...settings.rejected.slice(0, MAX_PROBLEMS));
       await afterChange(await deps.focus.get());
       return summary;
     },

@@ -27,7 +27,8 @@ export interface TableImportSummary {
 
 export interface ImportSummary {
   tables: TableImportSummary[];
-  settings: { applied: number; skipped: number };
+  /** rejected: unknown settings, values of the wrong shape or of a newer version (named in `problems`). */
+  settings: { applied: number; skipped: number; rejected: number };
   /** Tables the file has that this version does not know (ignored). */
   unknownTables: string[];
   /** The first few rejected rows, with why. */

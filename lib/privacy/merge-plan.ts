@@ -1,4 +1,5 @@
 import { rowProblem } from './row-schemas';
+import { BROWSER_LOCAL_SETTINGS, checkImportedSetting } from './settings-registry';
 import { AUTO_ID_TABLES, naturalKey, rowTime, type DataTable } from './tables';
 
 type Row = Record<string, unknown>;
@@ -74,20 +75,41 @@ export function existingRecords(table: DataTable, rows: Iterable<Row>): Map<stri
 }
 
 export interface SettingsPlan {
+  /** Values and their `key$` version metadata, ready for storage.local.set. */
   apply: Record<string, unknown>;
+  /** Settings written (without their metadata keys). */
+  applied: string[];
   skipped: string[];
+  /** Why each refused setting was refused, "setting foo: not a setting this version knows". */
+  rejected: string[];
 }
+
+const isMetaKey = (key: string) => key.endsWith('$');
 
 /**
  * Settings from a file fill only what this browser does not have (after an
  * erase, all of them come back); a value set here, or locked by policy, stays.
+ * Each value is checked against its setting's shape and version
+ * (settings-registry.ts), and migrated when it comes from an older version;
+ * unknown settings and values of a newer version are refused. `key$` entries
+ * are the version metadata of their setting, never imported on their own.
  */
 export function planSettings(incoming: Record<string, unknown>, current: Record<string, unknown>, lockedKeys: ReadonlySet<string> = new Set()): SettingsPlan {
-  const apply: Record<string, unknown> = {};
-  const skipped: string[] = [];
+  const plan: SettingsPlan = { apply: {}, applied: [], skipped: [], rejected: [] };
   for (const [key, value] of Object.entries(incoming)) {
-    if (Object.hasOwn(current, key) || lockedKeys.has(key)) skipped.push(key);
-    else apply[key] = value;
+    if (isMetaKey(key)) continue;
+    if (BROWSER_LOCAL_SETTINGS.has(key) || Object.hasOwn(current, key) || lockedKeys.has(key)) {
+      plan.skipped.push(key);
+      continue;
+    }
+    const checked = checkImportedSetting(key, value, incoming[`${key}$`]);
+    if (!checked.ok) {
+      plan.rejected.push(checked.problem);
+      continue;
+    }
+    plan.apply[key] = checked.value;
+    plan.apply[`${key}$`] = { v: checked.version };
+    plan.applied.push(key);
   }
-  return { apply, skipped };
+  return plan;
 }

@@ -93,7 +93,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
                 ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-slate-600">{i18n.t('privacy.import.settings', [n(state.summary.settings.applied), n(state.summary.settings.skipped)])}</p>
+          <p className="mt-2 text-xs text-slate-600">{i18n.t('privacy.import.settings', [n(state.summary.settings.applied), n(state.summary.settings.skipped), n(state.summary.settings.rejected)])}</p>
           {state.summary.unknownTables.length > 0 && <p className="mt-1 text-xs text-amber-800">{i18n.t('privacy.import.unknownTables', [state.summary.unknownTables.join(', ')])}</p>}
           {state.summary.problems.length > 0 && (
             <ul className="mt-2 list-disc space-y-0.5 pl-5 text-xs text-red-800" aria-label={i18n.t('privacy.import.problems')}>

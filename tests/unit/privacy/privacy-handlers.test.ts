@@ -121,7 +121,7 @@ describe('privacy handlers', () => {
     const again = await h.importData({ text }, ctx);
     expect(await counts()).toEqual(before);
     expect(again.tables.find((t) => t.table === 'scores')).toMatchObject({ added: 0, skipped: 3 });
-    expect(again.settings).toEqual({ applied: 0, skipped: 2 });
+    expect(again.settings).toEqual({ applied: 0, skipped: 2, rejected: 0 });
   });
 
   it('export pages continue after the last key: rows added or pruned between pages are neither repeated nor skipped', async () => {
@@ -205,8 +205,19 @@ describe('privacy handlers', () => {
     const text = await exportText(h);
     local = {};
     const summary = await h.importData({ text }, ctx);
-    expect(local).toEqual({ retentionDays: 90 });
-    expect(summary.settings).toEqual({ applied: 1, skipped: 1 });
+    expect(local).toEqual({ retentionDays: 90, retentionDays$: { v: 1 } });
+    expect(summary.settings).toEqual({ applied: 1, skipped: 1, rejected: 0 });
+  });
+
+  it('refuses imported settings this version does not know or that do not validate, and says why', async () => {
+    const h = handlers();
+    local = { bogus: 'x', retentionDays: 5, tierThresholds: [0.1, 0.2, 0.3, 0.4] };
+    const text = await exportText(h);
+    local = {};
+    const summary = await h.importData({ text }, ctx);
+    expect(local).toEqual({ tierThresholds: [0.1, 0.2, 0.3, 0.4], tierThresholds$: { v: 1 } });
+    expect(summary.settings).toEqual({ applied: 1, skipped: 0, rejected: 2 });
+    expect(summary.problems).toEqual(['setting bogus: not a setting this version knows', expect.stringMatching(/^setting retentionDays:/)]);
   });
 
   it('sets the retention window', async () => {

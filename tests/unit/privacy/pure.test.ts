@@ -8,6 +8,7 @@ import { tablePages, type PageKey } from '../../../lib/privacy/export-pages';
 import { confirms } from '../../../lib/privacy/confirm';
 import { retentionProblem } from '../../../lib/privacy/retention-input';
 import { existingRecords, planSettings, planTableMerge } from '../../../lib/privacy/merge-plan';
+import { checkImportedSetting } from '../../../lib/privacy/settings-registry';
 import { rowProblem } from '../../../lib/privacy/row-schemas';
 import { estimateTableBytes, formatBytes, meanRowBytes, sitesBySize } from '../../../lib/privacy/storage-summary';
 import { DATA_TABLES, naturalKey, rowTime } from '../../../lib/privacy/tables';
@@ -126,7 +127,48 @@ describe('planTableMerge', () => {
 
 describe('planSettings', () => {
   it('fills only settings this browser does not have, never locked ones', () => {
-    expect(planSettings({ a: 1, b: 2, tierThresholds: [0.1] }, { a: 5 }, new Set(['tierThresholds']))).toEqual({ apply: { b: 2 }, skipped: ['a', 'tierThresholds'] });
+    const plan = planSettings({ retentionDays: 60, retentionDays$: { v: 1 }, dueHours: { '5': 12 }, tierThresholds: [0.1] }, { retentionDays: 90 }, new Set(['tierThresholds']));
+    expect(plan).toEqual({ apply: { dueHours: { '5': 12 }, dueHours$: { v: 1 } }, applied: ['dueHours'], skipped: ['retentionDays', 'tierThresholds'], rejected: [] });
+  });
+
+  it('refuses unknown settings, wrong values and newer versions, migrates older ones, never imports browser-local state', () => {
+    const v1Indicators = { churn: { statusValues: ['Churned'], inactivityDays: 90, partialSpendDrop: null, windowDays: 90 }, competitors: ['Acme'] };
+    const plan = planSettings(
+      {
+        sneaky: { evil: true },
+        retentionDays: 3,
+        tierThresholds: [0.2, 0.4, 0.6, 0.8],
+        tierThresholds$: { v: 9 },
+        indicatorSettings: v1Indicators,
+        indicatorSettings$: { v: 1 },
+        siteHealth: { 'https://a.test': {} },
+        orphan$: { v: 1 },
+      },
+      {},
+    );
+    expect(plan.applied).toEqual(['indicatorSettings']);
+    expect(plan.apply.indicatorSettings$).toEqual({ v: 2 });
+    expect(plan.apply.indicatorSettings).toMatchObject({ churn: { reasonField: null, involuntaryReasons: expect.any(Array) }, competitors: ['Acme'] });
+    expect(plan.skipped).toEqual(['siteHealth']);
+    expect(plan.rejected).toEqual([
+      'setting sneaky: not a setting this version knows',
+      expect.stringMatching(/^setting retentionDays: .*30/),
+      'setting tierThresholds: version 9 is from a newer Churn Radar (this one stores version 1)',
+    ]);
+  });
+});
+
+describe('checkImportedSetting', () => {
+  it('accepts each setting as its storage item stores it', () => {
+    const origin = 'https://crm.example.com';
+    expect(checkImportedSetting('fieldMappings', { [origin]: { fields: { Plan: 'ignore' }, updatedAt: 1 } }, { v: 1 })).toMatchObject({ ok: true, version: 1 });
+    expect(checkImportedSetting('fieldMappings', { 'not an origin': { fields: {}, updatedAt: 1 } }, { v: 1 })).toMatchObject({ ok: false });
+    expect(checkImportedSetting('siteJoinBy', { [origin]: 'phone' }, undefined)).toMatchObject({ ok: false });
+    expect(checkImportedSetting('costInputs', { actionCost: 20, retainedValue: 600, successRate: 3, valueSource: 'field', horizonMonths: 12 }, undefined)).toMatchObject({ ok: false });
+    expect(checkImportedSetting('playbook', null, { v: 1 })).toEqual({ ok: true, value: null, version: 1 });
+    expect(checkImportedSetting('retentionDays', 90, { v: 'x' })).toEqual({ ok: false, problem: 'setting retentionDays: unreadable version' });
+    // A version-1 value that is not even the old shape fails its migration, clearly.
+    expect(checkImportedSetting('indicatorSettings', 'x', { v: 1 })).toMatchObject({ ok: false, problem: expect.stringMatching(/indicatorSettings/) });
   });
 });
 
