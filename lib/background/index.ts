@@ -87,8 +87,8 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void tabFocus.closed(tabId).catch(() => undefined));
   // A saved (or policy-set) playbook changes the script an open side panel shows.
   playbookItem.watch(() => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'playbook-changed' }));
-  const sites = startSites(emitBackgroundEvent);
   const policy = startPolicyService(models);
+  const sites = startSites(emitBackgroundEvent, policy);
   const handlers = createHandlers({
     tabFocus,
     db,

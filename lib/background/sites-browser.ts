@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
 import { STOP_MESSAGE } from '../sites/control-message';
-import { readManagedStorage } from '../sites/policy-sites';
+import type { PolicyRead } from '../sites/policy-sites';
 import type { RegisteredScript, SitesApi } from './sites-service';
 
-type ManagedArea = { get(): Promise<unknown> };
-
-/** The real browser behind SitesApi (thin: the logic is in sites-service.ts). */
-export function browserSitesApi(): SitesApi {
+/** The real browser behind SitesApi (thin: the logic is in sites-service.ts); the policy comes from the policy service. */
+export function browserSitesApi(readPolicy: () => Promise<PolicyRead>): SitesApi {
   return {
     hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     removeOrigin: async (pattern) => {
@@ -23,10 +21,7 @@ export function browserSitesApi(): SitesApi {
     stop: async (tabId) => {
       await browser.tabs.sendMessage(tabId, STOP_MESSAGE);
     },
-    readManaged: () => {
-      const managed = (browser.storage as unknown as { managed?: ManagedArea }).managed;
-      return readManagedStorage(managed && (() => managed.get()));
-    },
+    readPolicy,
   };
 }
 

@@ -14,7 +14,7 @@ import {
   type SiteSources,
 } from '../sites/enabled-sites';
 import { matchPatternFor, SCRIPT_ID_PREFIX, scriptIdFor, siteLabel } from '../sites/origins';
-import { policySitesOf, type PolicySites } from '../sites/policy-sites';
+import { policySitesOf, type PolicyRead, type PolicySites } from '../sites/policy-sites';
 import { HandlerError } from './router';
 
 /** The browser calls the site service makes (lib/background/sites-browser.ts binds them; tests fake them). */
@@ -28,7 +28,8 @@ export interface SitesApi {
   inject(tabId: number, file: string): Promise<void>;
   /** Tell the content script in a tab to stop (a disabled site's open tabs). */
   stop(tabId: number): Promise<void>;
-  readManaged(): Promise<unknown>;
+  /** The validated policy, from the policy service (one reader of chrome.storage.managed). */
+  readPolicy(): Promise<PolicyRead>;
 }
 
 export interface RegisteredScript {
@@ -65,7 +66,7 @@ export function createSiteService(deps: SiteServiceDeps) {
   let policy: Promise<PolicySites> | null = null;
   let active: Promise<Set<string>> | null = null;
 
-  const readPolicy = () => (policy ??= deps.api.readManaged().then(policySitesOf, () => policySitesOf(undefined)));
+  const readPolicy = () => (policy ??= deps.api.readPolicy().then(policySitesOf, () => policySitesOf({ policy: {}, problems: [] })));
 
   async function sources(): Promise<SiteSources> {
     return { builtin: deps.builtin, user: await deps.userSites.get(), policy: (await readPolicy()).sites };

@@ -9,7 +9,7 @@ import { mappedLabelsOf, type HealthSummary } from '../sites/health';
 import { healthItem } from '../sites/health-item';
 import { finishPendingEnables } from '../sites/pending-enable';
 import { createHealthService } from './health-service';
-import { assertUnlocked } from './policy-service';
+import { assertUnlocked, type PolicyService } from './policy-service';
 import { browserSitesApi, setHealthBadge } from './sites-browser';
 import { createSiteService } from './sites-service';
 
@@ -26,10 +26,10 @@ const badgeTitle = (summary: HealthSummary) =>
  * the browser events that keep registrations in step with permissions
  * (granted or removed in chrome://extensions) and with the IT policy.
  */
-export function startSites(emit: (event: BackgroundEvent) => void) {
+export function startSites(emit: (event: BackgroundEvent) => void, policy: PolicyService) {
   const isFirefox = import.meta.env.BROWSER === 'firefox';
   const sites = createSiteService({
-    api: browserSitesApi(),
+    api: browserSitesApi(() => policy.current()),
     userSites: { get: () => enabledSitesItem.getValue(), set: (value) => enabledSitesItem.setValue(value) },
     builtin: [DEMO_CRM_ORIGIN],
     contentScript: CONTENT_SCRIPT,
@@ -60,8 +60,10 @@ export function startSites(emit: (event: BackgroundEvent) => void) {
       .then(reconcile);
   });
   browser.permissions.onRemoved.addListener(() => void reconcile());
-  const managed = (browser.storage as unknown as { managed?: { onChanged?: { addListener(cb: () => void): void } } }).managed;
-  managed?.onChanged?.addListener(() => void sites.policyChanged().catch(() => undefined));
+  // The policy service re-reads the admin's policy on the same event; its next view is the one to use.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void policy.reapply().then(() => sites.policyChanged()).catch(() => undefined);
+  });
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
   void reconcile();
 

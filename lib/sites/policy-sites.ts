@@ -1,5 +1,11 @@
-import { readPolicy } from '../policy/managed-policy';
+import type { ManagedPolicy } from '../policy/managed-policy';
 import { siteOriginOf } from './origins';
+
+/** The validated policy as the policy service holds it (lib/background/policy-service.ts): its PolicyView fits. */
+export interface PolicyRead {
+  policy: ManagedPolicy;
+  problems: string[];
+}
 
 export interface PolicySites {
   /** Origins the IT admin enabled, normalised (lower-case host, default port dropped). */
@@ -8,22 +14,8 @@ export interface PolicySites {
   problems: string[];
 }
 
-/** The policy's enabledSites; a missing or broken policy is no policy. */
-export function policySitesOf(raw: unknown): PolicySites {
-  const { policy, problems } = readPolicy(raw);
+/** The policy's enabledSites (a broken enabledSites was already dropped and reported by the policy service). */
+export function policySitesOf({ policy, problems }: PolicyRead): PolicySites {
   const sites = [...new Set((policy.enabledSites ?? []).map((origin) => siteOriginOf(origin)).filter((origin): origin is string => !!origin))];
   return { sites, problems, ...(policy.lockReason ? { lockReason: policy.lockReason } : {}) };
-}
-
-/**
- * chrome.storage.managed.get() rejects or is missing where policy is not
- * supported (Firefox without a policy file, some Chromium builds): no policy.
- */
-export async function readManagedStorage(get: (() => Promise<unknown>) | undefined): Promise<unknown> {
-  if (!get) return undefined;
-  try {
-    return await get();
-  } catch {
-    return undefined;
-  }
 }

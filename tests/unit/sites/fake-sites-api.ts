@@ -1,3 +1,4 @@
+import { readPolicy } from '../../../lib/policy/managed-policy';
 import type { RegisteredScript, SitesApi } from '../../../lib/background/sites-service';
 
 /** A browser for the site service: granted patterns, registered scripts, open tabs, injections. */
@@ -25,7 +26,7 @@ export function fakeSitesApi(options: { granted?: string[]; tabs?: Record<string
     tabsMatching: async (pattern) => options.tabs?.[pattern] ?? [],
     inject: async (tabId, file) => void injected.push({ tabId, file }),
     stop: async (tabId) => void stopped.push(tabId),
-    readManaged: async () => managed,
+    readPolicy: async () => readPolicy(managed),
   };
   return {
     api,
