@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRouter, type HandlerContext, type Handlers, type SenderInfo } from '../../../lib/background/router';
+import { agentAudience, agentRequestSchemas } from '../../../lib/messaging/agent-schemas';
+import { kpiAudience, kpiRequestSchemas } from '../../../lib/messaging/kpi-schemas';
+import { mappingAudience, mappingRequestSchemas } from '../../../lib/messaging/mapping-schemas';
+import { playbookAudience, playbookRequestSchemas } from '../../../lib/messaging/playbook-schemas';
+import { policyAudience, policyRequestSchemas } from '../../../lib/messaging/policy-schemas';
+import { privacyAudience, privacyRequestSchemas } from '../../../lib/messaging/privacy-schemas';
+import type { MessageType } from '../../../lib/messaging/protocol';
+import { riskAudience, riskRequestSchemas } from '../../../lib/messaging/risk-schemas';
+import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
+import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
+
+const EXT = 'ext-id';
+const ORIGIN = 'chrome-extension://ext-id/';
+const CRM = 'http://crm.test';
+const fromCrm: SenderInfo = { id: EXT, url: `${CRM}/customers`, origin: CRM, tab: { id: 7, url: `${CRM}/customers` } };
+const fromPage: SenderInfo = { id: EXT, url: `${ORIGIN}options.html` };
+const fromOtherExtension: SenderInfo = { id: 'other-id', url: 'chrome-extension://other-id/page.html', tab: { id: 3 } };
+
+const TYPES = Object.keys(messageAudience) as MessageType[];
+const CONTENT = TYPES.filter((type) => messageAudience[type] === 'content');
+const EXTENSION = TYPES.filter((type) => messageAudience[type] === 'extension');
+
+/** Every handler records its call; the router alone decides who gets through. */
+function setup() {
+  const calls: { type: string; payload: unknown; context: HandlerContext }[] = [];
+  const handlers = new Proxy({} as Handlers, {
+    get: (_target, type: string) => async (payload: unknown, context: HandlerContext) => void calls.push({ type, payload, context }),
+  });
+  const route = createRouter({ extensionId: EXT, extensionOrigin: ORIGIN, isSiteEnabled: (origin) => origin === CRM, handlers });
+  return { route, calls };
+}
+const envelope = (type: string, payload: unknown = {}) => ({ channel: 'churn-radar', type, payload });
+
+describe('message audiences', () => {
+  it('has content and extension messages, and an audience for exactly the messages that have a schema', () => {
+    expect(CONTENT.length).toBeGreaterThanOrEqual(4);
+    expect(EXTENSION.length).toBeGreaterThan(CONTENT.length);
+    expect(new Set(TYPES)).toEqual(new Set(Object.keys(requestSchemas)));
+  });
+
+  it.each(EXTENSION)('refuses extension-page message %s from a CRM content script', async (type) => {
+    const { route, calls } = setup();
+    expect(await route(envelope(type), fromCrm)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining("extension's own pages") } });
+    expect(calls).toEqual([]);
+  });
+
+  it.each(CONTENT)('refuses content message %s from an extension page', async (type) => {
+    const { route, calls } = setup();
+    expect(await route(envelope(type), fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('enabled CRM page') } });
+    expect(calls).toEqual([]);
+  });
+
+  it.each(TYPES)('refuses %s from another extension', async (type) => {
+    const { route, calls } = setup();
+    expect(await route(envelope(type), fromOtherExtension)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls).toEqual([]);
+  });
+
+  it.each(CONTENT)('takes the site of content message %s from the sender, never from a payload `site`', async (type) => {
+    const { route, calls } = setup();
+    const reply = await route(envelope(type, { site: 'https://evil.test' }), fromCrm);
+    // Strict schemas refuse the unknown field; a handler that runs sees the sender's site only.
+    if (reply?.ok) expect(calls).toEqual([{ type, payload: expect.not.objectContaining({ site: 'https://evil.test' }), context: { site: CRM, tabId: 7 } }]);
+    else expect(reply).toMatchObject({ error: { code: 'bad-request' } });
+    // And a disabled CRM (or a frame of another origin) is refused whatever the payload says.
+    expect(await route(envelope(type, { site: CRM }), { ...fromCrm, url: 'https://evil.test/x', origin: 'https://evil.test' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+/** The keys of an object literal as written in lib/messaging/schemas.ts (the core messages, before the spreads). */
+function literalKeys(name: string): string[] {
+  const source = readFileSync(join(__dirname, '../../../lib/messaging/schemas.ts'), 'utf8');
+  const start = source.indexOf(`export const ${name}`);
+  const body = source.slice(start, source.indexOf('\n}', start));
+  return [...body.matchAll(/^ {2}(\w+):/gm)].map((match) => match[1]!);
+}
+
+describe('merged message maps', () => {
+  const features = {
+    agent: [agentRequestSchemas, agentAudience],
+    privacy: [privacyRequestSchemas, privacyAudience],
+    policy: [policyRequestSchemas, policyAudience],
+    risk: [riskRequestSchemas, riskAudience],
+    mapping: [mappingRequestSchemas, mappingAudience],
+    playbook: [playbookRequestSchemas, playbookAudience],
+    kpi: [kpiRequestSchemas, kpiAudience],
+    sites: [sitesRequestSchemas, sitesAudience],
+  } as const;
+
+  it.each([
+    ['requestSchemas', 0],
+    ['messageAudience', 1],
+  ] as const)('%s: the core and every feature map have disjoint keys (a spread would silently overwrite a duplicate)', (name, index) => {
+    const owners = new Map<string, string[]>();
+    const add = (owner: string, keys: string[]) => keys.forEach((key) => owners.set(key, [...(owners.get(key) ?? []), owner]));
+    add('core', literalKeys(name));
+    for (const [feature, maps] of Object.entries(features)) add(feature, Object.keys(maps[index]));
+    const duplicates = [...owners].filter(([, by]) => by.length > 1).map(([key, by]) => `${key}: ${by.join(', ')}`);
+    expect(duplicates).toEqual([]);
+    expect(owners.size).toBe(TYPES.length);
+  });
+
+  it.each(Object.entries(features))('%s: its schemas and its audiences list the same messages', (_feature, [schemas, audience]) => {
+    expect(Object.keys(audience).sort()).toEqual(Object.keys(schemas).sort());
+  });
+});
