@@ -44,7 +44,7 @@ export const PAGE_REASONS = 3;
 /** Activities shown in the side panel. */
 export const VIEW_ACTIVITIES = 20;
 
-export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds'> {
+export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveIndicatorSettings'> {
   db: ChurnRadarDb;
   customers: CustomerStore;
   models: ModelProvider;

@@ -1,8 +1,9 @@
 /**
  * Churn & tiers (options → background): stored customers with scores and
- * labels, the live count of a churn definition under edit, and saving tier
- * thresholds — through the worker's cached item first, so the scans that
- * open CRM tabs send on the change are answered with the new tiers.
+ * labels, the live count of a churn definition under edit, saving it, and
+ * saving tier thresholds. Saves check the managed policy's locks and go
+ * through the worker's cached item first, so the scans that open CRM tabs send
+ * on the change are answered with the new settings.
  */
 import type { Activity, SiteKey } from '../domain';
 import { customerKey } from '../db/customer-key';
@@ -11,7 +12,8 @@ import type { ChurnRadarDb } from '../db/db';
 import type { IndicatorSettings } from '../indicators/types';
 import type { FieldResolver } from '../fields/field-resolver';
 import type { RiskProtocol } from '../messaging/risk-protocol';
-import { definitionCounts, reasonFieldCandidates, statusText, valueCounts } from '../risk/churn-definition';
+import { indicatorSettingsItem } from '../settings';
+import { definitionCounts, definitionProblems, reasonFieldCandidates, statusText, valueCounts } from '../risk/churn-definition';
 import { resolversOf } from '../labels/site-resolvers';
 import { riskCustomers } from '../risk/risk-customers';
 import { validateThresholds } from '../risk/tiers';
@@ -27,6 +29,8 @@ export interface RiskDeps {
   indicatorSettings: () => Promise<IndicatorSettings>;
   /** Saves tier thresholds (the worker's cache, then storage). */
   saveThresholds?: (thresholds: number[]) => Promise<void>;
+  /** Saves indicator settings (the worker's cache, then storage); default: the stored item, whose watcher refreshes the cache. */
+  saveIndicatorSettings?: (settings: IndicatorSettings) => Promise<void>;
   /** The site's field mapping over the synonyms; absent: synonyms only. */
   fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
   now: () => number;
@@ -58,6 +62,15 @@ export function createRiskHandlers(deps: RiskDeps): Pick<Handlers, keyof RiskPro
         statusValues: valueCounts(rows.map((row) => statusText(row.fields, resolvers.get(row.site)))),
         reasonFields: reasonFieldCandidates(labels).map((label) => ({ label, values: valueCounts(rows.map((row) => row.fields[label]), 30) })),
       };
+    },
+
+    async saveChurnDefinition({ definition }) {
+      const problems = definitionProblems(definition);
+      if (problems.length) throw new HandlerError('bad-request', `The churn definition is not valid (${problems.join(', ')}).`);
+      await assertUnlocked('churnDefinition');
+      const save = deps.saveIndicatorSettings ?? ((value: IndicatorSettings) => indicatorSettingsItem.setValue(value));
+      await save({ ...(await deps.indicatorSettings()), churn: definition });
+      return { definition };
     },
 
     async saveTierThresholds({ thresholds }) {

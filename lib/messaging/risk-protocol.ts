@@ -1,8 +1,8 @@
 /**
  * The manager's churn & tiers messages (options → background): stored
  * customers with their latest scores and labels, a live count of what a churn
- * definition would label, and saving tier thresholds so open CRM tabs
- * re-badge. Declared here and merged into the one Protocol; types only.
+ * definition would label, saving that definition (policy locks apply), and
+ * saving tier thresholds so open CRM tabs re-badge. Declared here and merged into the one Protocol; types only.
  */
 import type { SiteKey, Tier } from '../domain';
 import type { ChurnDefinition } from '../indicators/types';
@@ -41,5 +41,6 @@ export interface ChurnPreview {
 export interface RiskProtocol {
   getRiskCustomers: { request: Record<string, never>; response: RiskCustomersView };
   previewChurnDefinition: { request: { definition: ChurnDefinition }; response: ChurnPreview };
+  saveChurnDefinition: { request: { definition: ChurnDefinition }; response: { definition: ChurnDefinition } };
   saveTierThresholds: { request: { thresholds: number[] }; response: { thresholds: number[] } };
 }

@@ -65,6 +65,7 @@ export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: (
   const [draft, setDraft] = useState<Draft | null>(null);
   const [preview, setPreview] = useState<{ status: 'loading' | 'ready' | 'error'; data?: ChurnPreview; message?: string }>({ status: 'loading' });
   const [saveState, setSaveState] = useState<'idle' | 'saved' | 'error'>('idle');
+  const [saveError, setSaveError] = useState('');
   const [newValue, setNewValue] = useState('');
 
   useEffect(() => {
@@ -110,14 +111,15 @@ export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: (
   const reasonValues = preview.data?.reasonFields.find((f) => f.label === draft.reasonField)?.values ?? [];
   const counts = preview.data?.counts;
 
+  // Through the background: it validates the definition and refuses it while a policy locks it.
   const save = async () => {
     try {
-      const next = { ...settings, churn: definition };
-      await indicatorSettingsItem.setValue(next);
-      setSettings(next);
+      const saved = await sendMessage('saveChurnDefinition', { definition });
+      setSettings({ ...settings, churn: saved.definition });
       setSaveState('saved');
       onSaved();
-    } catch {
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
       setSaveState('error');
     }
   };
@@ -268,7 +270,7 @@ export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: (
             {i18n.t('risk.tiers.revert')}
           </button>
           {saveState === 'saved' && !dirty && <span role="status" className="text-xs text-emerald-700">{i18n.t('risk.churn.saved')}</span>}
-          {saveState === 'error' && <span role="alert" className="text-xs text-red-700">{i18n.t('risk.churn.saveFailed')}</span>}
+          {saveState === 'error' && <span role="alert" className="text-xs text-red-700">{i18n.t('risk.churn.saveFailed', [saveError])}</span>}
           {dirty && valid && <span className="text-xs text-amber-700">{i18n.t('risk.tiers.unsaved')}</span>}
         </div>
         </fieldset>

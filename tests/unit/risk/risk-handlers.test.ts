@@ -7,6 +7,10 @@ import type { CustomerRow } from '../../../lib/db/schema';
 import { createFieldResolver } from '../../../lib/fields/field-resolver';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
 import { requestSchemas } from '../../../lib/messaging/schemas';
+import { installPolicyService, type PolicyService } from '../../../lib/background/policy-service';
+import { HandlerError } from '../../../lib/background/router';
+import type { IndicatorSettings } from '../../../lib/indicators/types';
+import { managedPolicySchema } from '../../../lib/policy/managed-policy';
 
 const SITE = 'http://crm.test';
 const NOW = Date.parse('2024-06-30T00:00:00Z');
@@ -91,6 +95,34 @@ describe('risk handlers', () => {
     expect(saved).toEqual([[0.2, 0.3, 0.5, 0.7]]);
     await expect(handlers.saveTierThresholds({ thresholds: [0.5, 0.3, 0.5, 0.7] }, { site: null, tabId: null })).rejects.toThrow(/increase/);
     expect(saved).toHaveLength(1);
+  });
+
+  it('saves a churn definition through the background, keeping the other indicator settings, unless a policy locks it', async () => {
+    const written: IndicatorSettings[] = [];
+    const handlers = createRiskHandlers({ ...deps, saveIndicatorSettings: async (settings) => void written.push(settings) });
+    const definition = { ...DEFAULT_INDICATOR_SETTINGS.churn, statusValues: ['Gone'], inactivityDays: 45 };
+    await expect(handlers.saveChurnDefinition({ definition }, { site: null, tabId: null })).resolves.toEqual({ definition });
+    expect(written).toEqual([{ ...DEFAULT_INDICATOR_SETTINGS, churn: definition }]);
+
+    await expect(handlers.saveChurnDefinition({ definition: { ...definition, statusValues: [], inactivityDays: null, partialSpendDrop: null } }, { site: null, tabId: null })).rejects.toThrow(/noRule/);
+    installPolicyService({
+      assertUnlocked: async (setting: string) => {
+        if (setting === 'churnDefinition') throw new HandlerError('forbidden', 'The churn definition is set by your IT policy.');
+      },
+    } as unknown as PolicyService);
+    try {
+      await expect(handlers.saveChurnDefinition({ definition }, { site: null, tabId: null })).rejects.toThrow(/IT policy/);
+    } finally {
+      installPolicyService(undefined as unknown as PolicyService);
+    }
+    expect(written).toHaveLength(1);
+  });
+
+  it('managed policy presets use the editor\'s bounds, every field optional', () => {
+    expect(managedPolicySchema.safeParse({ churnDefinition: { inactivityDays: 60 } }).success).toBe(true);
+    expect(managedPolicySchema.safeParse({ churnDefinition: { inactivityDays: 0 } }).success).toBe(false);
+    expect(managedPolicySchema.safeParse({ churnDefinition: { windowDays: 100_000 } }).success).toBe(false);
+    expect(requestSchemas.saveChurnDefinition.safeParse({ definition: { ...DEFAULT_INDICATOR_SETTINGS.churn, windowDays: 100_000 } }).success).toBe(false);
   });
 
   it('validates requests: a churn definition out of range is refused before any handler runs', () => {
