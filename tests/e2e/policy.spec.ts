@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
@@ -16,7 +16,9 @@ declare const chrome: {
  * to chrome.storage.managed, validated against public/managed-schema.json.
  * An unpacked extension's id is derived from its directory: the first 32 hex
  * digits of sha256(absolute path), each digit 0–f written as a–p. Needs root
- * (CI runs as root); the file is removed after the tests.
+ * (CI runs as root); the file is removed after the tests, and files an
+ * interrupted run left behind (which would lock settings in every later
+ * Chromium on this machine) are removed before them.
  */
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const extensionId = [...createHash('sha256').update(E2E_EXTENSION_DIR).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
@@ -33,8 +35,22 @@ const test = base.extend<{ extension: LaunchedExtension }>({
   },
 });
 
+/** Fails with the reason, never skips: without the policy file this spec would test nothing. */
+function preparePolicyDir() {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+  } catch (error) {
+    const who = process.getuid?.() === 0 ? 'root' : `uid ${process.getuid?.() ?? '?'}`;
+    throw new Error(
+      `policy.spec.ts writes a real Chromium managed policy to ${POLICY_DIR} and needs write access there (CI runs as root); running as ${who}: ${(error as Error).message}`,
+    );
+  }
+  for (const name of readdirSync(POLICY_DIR)) if (name.startsWith('churn-radar-e2e-')) rmSync(join(POLICY_DIR, name), { force: true });
+}
+
 test.beforeAll(() => {
-  mkdirSync(POLICY_DIR, { recursive: true });
+  preparePolicyDir();
   const policy = {
     tierThresholds: LOCKED_THRESHOLDS,
     churnDefinition: { inactivityDays: 45 },
@@ -98,7 +114,10 @@ test('a managed policy locking tier thresholds: options shows the lock, controls
     const { indicatorSettings } = (await chrome.storage.local.get('indicatorSettings')) as { indicatorSettings: { churn: Record<string, unknown> } };
     await chrome.storage.local.set({ indicatorSettings: { ...indicatorSettings, churn: { ...indicatorSettings.churn, inactivityDays: 120 } } });
   });
-  await page.waitForTimeout(500);
+  // Storage changes reach the policy service in order: once a later write to the locked key is put back,
+  // the service has seen the change above, and left it.
+  await page.evaluate(() => chrome.storage.local.set({ tierThresholds: [0.1, 0.2, 0.3, 0.4] }));
+  await expect.poll(async () => (await page.evaluate(() => chrome.storage.local.get('tierThresholds'))).tierThresholds).toEqual(LOCKED_THRESHOLDS);
   expect(await page.evaluate(() => chrome.storage.local.get('indicatorSettings'))).toMatchObject({ indicatorSettings: { churn: { inactivityDays: 120 } } });
 });
 

@@ -13,6 +13,13 @@ declare const chrome: {
 };
 
 const LIST = `${DEMO_CRM_ORIGIN}/customers`;
+
+/** The demo CRM's adapter health as the background reports it. */
+const demoHealth = (page: Page) =>
+  page.evaluate(async (origin) => {
+    const reply = (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getSiteStatus', payload: { origin } })) as { data: { health: { status: string; pagesSeen: number } } };
+    return reply.data.health;
+  }, DEMO_CRM_ORIGIN);
 const OTHER_SITE = 'https://crm.other.example';
 
 /** Rows per table as the "By table" list shows them. */
@@ -87,6 +94,7 @@ test('export everything, erase everything, import it back: the same rows and the
   const viewBefore = await customerView(page, DEMO_CRM_ORIGIN, focused.id);
   expect(viewBefore).toMatchObject({ name: focused.name });
   await page.screenshot({ path: testInfo.outputPath('privacy-stored-en.png'), fullPage: true });
+  expect((await demoHealth(page)).pagesSeen).toBeGreaterThan(0);
 
   const text = await exportJson(page);
   const file = JSON.parse(text) as { format: string; version: number; tables: Record<string, unknown[]>; settings: Record<string, unknown> };
@@ -112,12 +120,16 @@ test('export everything, erase everything, import it back: the same rows and the
   expect(await customerView(page, DEMO_CRM_ORIGIN, focused.id)).toBeNull();
   // The open side panel drops the erased customer instead of showing it from memory.
   await expect(panel.getByRole('heading', { name: focused.name })).toHaveCount(0);
+  // Adapter health the background held in memory is erased too (it used to be saved back a moment later).
+  expect(await demoHealth(page)).toMatchObject({ status: 'no-data', pagesSeen: 0 });
   await page.screenshot({ path: testInfo.outputPath('privacy-erased-en.png'), fullPage: true });
 
   await importText(page, 'backup.json', text);
   const summary = page.getByRole('status', { name: 'Import summary' });
   await expect(summary).toContainText('Imported backup.json');
   await expect(summary.locator('tr[data-table="customers"] [data-added]')).toHaveText('100');
+  // Every setting this browser stored passes the import's checks (shape and version): none refused.
+  await expect(summary).toContainText(/Settings: \d+ restored, \d+ kept as they are here, 0 refused\./);
   await expect.poll(async () => (await tableCounts(page)).customers).toBe(100);
   const after = await tableCounts(page);
   for (const table of ['customers', 'observationBatches', 'scores', 'activities', 'indicators', 'actions', 'feedback', 'overrides', 'models']) expect(after[table], table).toBe(before[table]);
