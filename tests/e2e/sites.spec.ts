@@ -150,9 +150,11 @@ test('enable a site from the popup: badges without reload, after reload, health 
   await expect(popup.getByTestId('site-state')).toHaveText('Not enabled on this site');
   await expect(popup.getByRole('status').filter({ hasText: 'Disabled. Its badges are gone from open tabs; the stored history stays.' })).toBeVisible();
   expect(await registeredIds(context)).toEqual([]);
+  await popup.screenshot({ path: testInfo.outputPath('popup-disabled-en.png'), fullPage: true });
   await crm.bringToFront();
   await expectNoBadges(context, crm);
   await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
+  await crm.screenshot({ path: testInfo.outputPath('crm-disabled-no-reload-en.png'), fullPage: true });
   // And a reload does not bring them back.
   await crm.reload();
   await expect(crm.getByRole('link', { name: 'Cascade Timber Supply' })).toBeVisible();
