@@ -1,12 +1,11 @@
 import type { Activity, BadgeScore, CustomerSnapshot, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
-import { getObservations, getScoreHistory } from '../db/customers-repo';
+import { getScoreHistory } from '../db/customers-repo';
 import { getActions, getFeedback } from '../db/actions-repo';
 import { createAgentHandlers, createOverrideCache } from './agent-handlers';
 import { median, ownerOf, quadrantOf } from './worklist';
 import type { CustomerRow, OverrideRow } from '../db/schema';
 import { topRiskReasons, type Translate } from '../explain/reason-text';
-import { computeIndicators } from '../indicators';
 import type { IndicatorSettings } from '../indicators/types';
 import type { FieldResolver } from '../fields/field-resolver';
 import type { BackgroundEvent, CustomerView } from '../messaging/protocol';
@@ -18,7 +17,6 @@ import type { FocusedCustomer, StorageProblem } from '../settings';
 import type { CustomerStore } from './customer-store';
 import {
   createIndicatorCache,
-  customerHistory,
   indicatorRowIfChanged,
   modelInputs,
   nextVisits,
@@ -34,10 +32,11 @@ import { createSitesHandlers, type SitesDeps } from './sites-handlers';
 import { createRiskHandlers, type RiskDeps } from './risk-handlers';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
 import { createKpiHandlers } from './kpi-handlers';
-import { memoryPlaybookStore, playbookInForce } from '../playbooks/playbook-item';
+import { memoryPlaybookStore } from '../playbooks/playbook-item';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
-import { badgeScores, historyReasons, scoreCustomers, type ScoringInput } from './scoring';
+import { badgeScores, historyReasons, type ScoringInput } from './scoring';
+import { scoreOne, type ScoreOneDeps } from './score-one';
 
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
@@ -84,6 +83,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const indicatorCache = createIndicatorCache();
   const overrides = createOverrideCache(deps.db, () => deps.now());
   const storedPlaybook = deps.storedPlaybook ?? memoryPlaybookStore();
+  const scoreDeps: ScoreOneDeps = { ...deps, storedPlaybook, overrides };
 
   /** The tier shown for a score: an override in force wins, and says so. */
   function withOverride<T extends BadgeScore>(score: T, pinned: Map<string, OverrideRow>): T {
@@ -181,7 +181,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createSitesHandlers(deps.sites),
     ...createRiskHandlers(deps),
     ...createMappingHandlers(deps),
-    ...createPlaybookHandlers({ ...deps, storedPlaybook }),
+    ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),
     ...createKpiHandlers(deps),
 
     async scanPage(request, context) {
@@ -221,11 +221,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const site = requireSite(context.site);
       const customer = await deps.customers.get(site, request.crmId);
       if (!customer) return null;
-      const scorers = await requireScorers();
-      const [input] = await inputsFor(site, [customer], new Map(), scorers, deps.now(), true);
-      const pinnedTier = (await overrides.forSite(site)).get(request.crmId)?.tier;
-      const resolveField = await deps.fieldResolver?.(site);
-      const [score] = scoreCustomers(deps.models, scorers, [input!], { ...scoringOptions(await deps.thresholds(), await storedPlaybook.get()), resolveField, ...(pinnedTier ? { tierOverride: pinnedTier } : {}) });
+      const { score } = await scoreOne(scoreDeps, customer, await requireScorers());
       // The popover shows the top reasons; the side panel asks for the full view.
       return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
     },
@@ -248,30 +244,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const customer = await deps.customers.get(target.site, target.crmId);
       if (!customer) return null;
       const now = deps.now();
-      const [activities, observations, history, settings, scorers, actions, feedback, pinned, siteValues] = await Promise.all([
-        deps.customers.activitiesOf(customer.site, customer.crmId),
-        getObservations(deps.db, customer.site, customer.crmId),
+      const [{ score, indicators: result, activities, override }, history, actions, feedback, siteValues] = await Promise.all([
+        scoreOne(scoreDeps, customer),
         getScoreHistory(deps.db, customer.site, customer.crmId),
-        deps.indicatorSettings(),
-        deps.models.actives(),
         getActions(deps.db, customer.site, customer.crmId),
         getFeedback(deps.db, customer.site, customer.crmId),
-        overrides.forSite(customer.site),
         siteValuesOf(deps.db, customer.site),
       ]);
-      const override = pinned.get(customer.crmId) ?? null;
-      const resolveField = await deps.fieldResolver?.(customer.site);
-      const result = computeIndicators(
-        customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields })), resolveField),
-        settings,
-      );
-      const [score] = scorers.length
-        ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, result), indicators: result }], {
-            ...scoringOptions(await deps.thresholds(), await storedPlaybook.get()),
-            resolveField,
-            ...(override ? { tierOverride: override.tier } : {}),
-          })
-        : [];
       const contributions = Object.fromEntries((score?.reasons ?? []).map((r) => [r.field, r.contribution]));
       const visits = nextVisits(customer.visits, visitSnapshot(now, score?.probability ?? null, result, contributions));
       deps.customers.update({ ...customer, visits });
@@ -283,7 +262,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         firstSeen: customer.firstSeen,
         lastSeen: customer.lastSeen,
         observations: customer.observationCount,
-        score: score ?? null,
+        score,
         history: history.map((h) => ({ at: h.scoredAt, probability: h.probability, tier: h.tier })),
         indicators: result.values,
         lifecycle: result.lifecycle,
@@ -318,10 +297,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { storageProblem: await deps.storageProblem(), retentionDays: await deps.retentionDays() };
     },
   };
-
-  function scoringOptions(thresholds: number[], playbook: unknown) {
-    return { thresholds, playbook: playbookInForce(playbook), locale: deps.locale(), t: deps.t, now: deps.now() };
-  }
 }
 
 const NO_ACTIVITIES: Activity[] = [];

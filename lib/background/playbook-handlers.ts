@@ -3,11 +3,6 @@
  * and, for the live preview, a real stored customer's script variables,
  * computed the way scoring computes them (same indicators, same reasons).
  */
-import { getObservations } from '../db/customers-repo';
-import type { ChurnRadarDb } from '../db/db';
-import type { Translate } from '../explain/reason-text';
-import { computeIndicators } from '../indicators';
-import type { IndicatorSettings } from '../indicators/types';
 import type { PlaybookProtocol, PlaybookState } from '../messaging/playbook-protocol';
 import { DEFAULT_PLAYBOOK } from '../playbooks/default-playbook';
 import { parsePlaybook } from '../playbooks/playbook-file';
@@ -15,22 +10,15 @@ import { playbookInForce } from '../playbooks/playbook-item';
 import type { Playbook } from '../playbooks/types';
 import { scriptVariables } from '../playbooks/variables';
 import type { CustomerStore } from './customer-store';
-import { customerHistory, modelInputs } from './indicator-service';
-import type { ModelProvider } from './model-provider';
 import { assertUnlocked } from './policy-service';
 import { HandlerError, type Handlers } from './router';
-import { scoreCustomers, scriptContext } from './scoring';
+import { scoreOne, type ScoreOneDeps } from './score-one';
+import { scriptContext } from './scoring';
 
-export interface PlaybookDeps {
-  db: ChurnRadarDb;
+export interface PlaybookDeps extends ScoreOneDeps {
   customers: CustomerStore;
-  models: ModelProvider;
-  thresholds: () => Promise<number[]>;
-  indicatorSettings: () => Promise<IndicatorSettings>;
   /** The stored playbook item (null: the default); scoring reads the same item, so a save applies at once. */
   storedPlaybook: { get: () => Promise<Playbook | null>; set: (value: Playbook | null) => Promise<void> };
-  t: Translate;
-  now: () => number;
 }
 
 /** Customers offered in the preview picker. */
@@ -77,23 +65,16 @@ export function createPlaybookHandlers(deps: PlaybookDeps): Pick<Handlers, keyof
       await deps.customers.settled();
       const customer = await deps.customers.get(site, crmId);
       if (!customer) return null;
-      const now = deps.now();
-      const [activities, observations, settings, scorers, thresholds] = await Promise.all([
-        deps.customers.activitiesOf(site, crmId),
-        getObservations(deps.db, site, crmId),
-        deps.indicatorSettings(),
-        deps.models.actives(),
-        deps.thresholds(),
-      ]);
-      const indicators = computeIndicators(customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields }))), settings);
-      const [score] = scorers.length
-        ? scoreCustomers(deps.models, scorers, [{ row: customer, inputs: modelInputs(customer, indicators), indicators }], { thresholds, locale: 'en', t: deps.t, now })
-        : [];
+      // Scored as the side panel scores it, so the preview shows the script an agent would see.
+      const { score, indicators, override, resolveField } = await scoreOne(deps, customer);
       const reasons = score?.reasons ?? [];
-      const tier = score?.tier ?? customer.lastScore?.tier ?? 1;
+      const tier = override?.tier ?? score?.tier ?? customer.lastScore?.tier ?? 1;
       return {
         name: customer.name,
-        variables: { en: scriptVariables(customer, reasons, indicators, 'en', deps.t), zh: scriptVariables(customer, reasons, indicators, 'zh', deps.t) },
+        variables: {
+          en: scriptVariables(customer, reasons, indicators, 'en', deps.t, resolveField),
+          zh: scriptVariables(customer, reasons, indicators, 'zh', deps.t, resolveField),
+        },
         context: scriptContext(tier, reasons, indicators),
       };
     },

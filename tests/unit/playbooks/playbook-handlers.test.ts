@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCustomerStore } from '../../../lib/background/customer-store';
 import type { ModelProvider } from '../../../lib/background/model-provider';
-import { createPlaybookHandlers } from '../../../lib/background/playbook-handlers';
+import { createPlaybookHandlers, type PlaybookDeps } from '../../../lib/background/playbook-handlers';
+import { createFieldResolver } from '../../../lib/fields/field-resolver';
 import type { HandlerContext } from '../../../lib/background/router';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
@@ -26,7 +27,7 @@ let n = 0;
 beforeEach(() => void (db = openDatabase({ name: `playbook-${n++}` })));
 afterEach(async () => void (await db.delete()));
 
-function handlers() {
+function handlers(extra: Partial<PlaybookDeps> = {}) {
   const store = memoryPlaybookStore();
   const h = createPlaybookHandlers({
     db,
@@ -36,7 +37,9 @@ function handlers() {
     indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS,
     storedPlaybook: store,
     t: (key, subs = []) => `${key}(${subs.join('|')})`,
+    locale: () => 'en',
     now: () => Date.parse('2026-12-01T00:00:00Z'),
+    ...extra,
   });
   return { h, store };
 }
@@ -66,5 +69,14 @@ describe('playbook handlers', () => {
     expect(preview).toMatchObject({ name: 'Ana Li', context: { tier: 5 }, variables: { en: { name: 'Ana Li', plan: 'Month-to-month', monthlyValue: '70.35', tenure: '2' } } });
     expect(preview!.variables.en.topReason).toBeTruthy();
     expect(await h.getPreviewVariables({ site: SITE, crmId: 'nobody' }, context)).toBeNull();
+  });
+
+  it('previews a mapped site the way the side panel scores it: fields through the mapping, an agent\'s pinned tier', async () => {
+    const resolver = createFieldResolver({ Abo: 'monthly_value', Vertrag: 'plan' });
+    const pinned = new Map([['c2', { site: SITE, crmId: 'c2', tier: 2 as const, reason: 'just renewed', at: 1, expiresAt: Number.MAX_SAFE_INTEGER }]]);
+    const { h } = handlers({ fieldResolver: async () => resolver, overrides: { forSite: async () => pinned } });
+    await db.customers.put({ site: SITE, crmId: 'c2', name: 'Bo Wu', fields: { Contract: 'Month-to-month', Abo: '42.50', Vertrag: 'Fiber' }, firstSeen: 1, lastSeen: 2, lastObservedAt: 2, observationCount: 1 });
+    const preview = await h.getPreviewVariables({ site: SITE, crmId: 'c2' }, context);
+    expect(preview).toMatchObject({ context: { tier: 2 }, variables: { en: { monthlyValue: '42.50', plan: 'Fiber' } } });
   });
 });
