@@ -3,13 +3,14 @@ import { i18n } from '#i18n';
 import { Card } from '../../../components/Card';
 import { formatInteger } from '../../../components/format';
 import { uiLocale } from '../../../components/i18n';
-import { MetricTile } from '../../../components/MetricTile';
 import { Skeleton } from '../../../components/Skeleton';
 import type { ChurnDefinition, IndicatorSettings } from '../../../lib/indicators/types';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import type { ChurnPreview } from '../../../lib/messaging/risk-protocol';
 import { definitionProblems, type DefinitionProblem } from '../../../lib/risk/churn-definition';
 import { indicatorSettingsItem } from '../../../lib/settings';
+import { ChurnPreviewCard } from './ChurnPreviewCard';
+import { StatusValuesPicker } from './StatusValuesPicker';
 
 /** Wait this long after the last edit before counting again. */
 const PREVIEW_DEBOUNCE_MS = 250;
@@ -66,7 +67,6 @@ export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: (
   const [preview, setPreview] = useState<{ status: 'loading' | 'ready' | 'error'; data?: ChurnPreview; message?: string }>({ status: 'loading' });
   const [saveState, setSaveState] = useState<'idle' | 'saved' | 'error'>('idle');
   const [saveError, setSaveError] = useState('');
-  const [newValue, setNewValue] = useState('');
 
   useEffect(() => {
     void indicatorSettingsItem.getValue().then((value) => {
@@ -102,14 +102,7 @@ export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: (
     setSaveState('idle');
   };
   const dirty = JSON.stringify(definition) !== JSON.stringify({ ...toDraftDefinition(settings.churn) });
-  const seen = preview.data?.statusValues ?? [];
-  const seenKeys = new Set(seen.map((v) => v.value.trim().toLowerCase()));
-  const configuredOnly = draft.statusValues.filter((v) => !seenKeys.has(v.trim().toLowerCase()));
-  const hasStatus = (value: string) => draft.statusValues.some((v) => v.trim().toLowerCase() === value.trim().toLowerCase());
-  const toggleStatus = (value: string) =>
-    update({ statusValues: hasStatus(value) ? draft.statusValues.filter((v) => v.trim().toLowerCase() !== value.trim().toLowerCase()) : [...draft.statusValues, value] });
   const reasonValues = preview.data?.reasonFields.find((f) => f.label === draft.reasonField)?.values ?? [];
-  const counts = preview.data?.counts;
 
   // Through the background: it validates the definition and refuses it while a policy locks it.
   const save = async () => {
@@ -129,39 +122,7 @@ export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: (
       <Card title={i18n.t('risk.churn.title')} subtitle={i18n.t('risk.churn.hint')}>
         {/* A policy lock disables every control of the definition at once. */}
         <fieldset disabled={locked} className="min-w-0 disabled:opacity-60">
-        <fieldset className="mb-4">
-          <legend className="text-sm font-medium text-slate-800">{i18n.t('risk.churn.statusTitle')}</legend>
-          <p className="mb-2 text-xs text-slate-500">{seen.length ? i18n.t('risk.churn.statusHint') : i18n.t('risk.churn.statusNone')}</p>
-          <div className="flex flex-wrap gap-2">
-            {[...seen.map((v) => ({ value: v.value, count: v.count as number | null })), ...configuredOnly.map((value) => ({ value, count: null }))].map(({ value, count }) => (
-              <label key={value} className={`flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-sm ${hasStatus(value) ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 text-slate-700'}`}>
-                <input type="checkbox" checked={hasStatus(value)} onChange={() => toggleStatus(value)} />
-                {value}
-                <span className="text-xs text-slate-500 tabular-nums">{count === null ? i18n.t('risk.churn.notSeen') : formatInteger(count, locale)}</span>
-              </label>
-            ))}
-          </div>
-          <form
-            className="mt-2 flex items-center gap-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (newValue.trim() && !hasStatus(newValue)) update({ statusValues: [...draft.statusValues, newValue.trim()] });
-              setNewValue('');
-            }}
-          >
-            <input
-              value={newValue}
-              onChange={(event) => setNewValue(event.target.value)}
-              maxLength={100}
-              aria-label={i18n.t('risk.churn.addValue')}
-              placeholder={i18n.t('risk.churn.addValue')}
-              className="w-48 rounded-md border border-slate-300 px-2 py-1 text-sm"
-            />
-            <button type="submit" className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-50">
-              {i18n.t('risk.churn.add')}
-            </button>
-          </form>
-        </fieldset>
+        <StatusValuesPicker seen={preview.data?.statusValues ?? []} values={draft.statusValues} onChange={(statusValues) => update({ statusValues })} />
 
         <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-800">
           <label className="flex items-center gap-2">
@@ -276,29 +237,7 @@ export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: (
         </fieldset>
       </Card>
 
-      <Card title={i18n.t('risk.churn.previewTitle')} subtitle={counts ? i18n.t('risk.churn.previewHint', [formatInteger(counts.customers, locale)]) : undefined}>
-        {preview.status === 'error' && <p role="alert" className="mb-2 text-sm text-red-700">{i18n.t('risk.churn.previewFailed', [preview.message ?? ''])}</p>}
-        {!counts ? (
-          <Skeleton className="h-40 w-full" />
-        ) : (
-          <div aria-live="polite" className={!valid ? 'opacity-50' : ''}>
-            <dl className="grid grid-cols-2 gap-3" data-testid="churn-counts">
-              <MetricTile label={i18n.t('risk.churn.countChurned')} value={<span data-count="churned">{formatInteger(counts.churned, locale)}</span>} />
-              <MetricTile label={i18n.t('risk.churn.countPartial')} value={<span data-count="partial">{formatInteger(counts.partial, locale)}</span>} />
-              <MetricTile label={i18n.t('risk.churn.countActive')} value={<span data-count="active">{formatInteger(counts.active, locale)}</span>} />
-              <MetricTile label={i18n.t('risk.churn.countUnknown')} value={<span data-count="unknown">{formatInteger(counts.unknown, locale)}</span>} hint={i18n.t('risk.churn.unknownHint')} />
-            </dl>
-            <p className="mt-3 text-xs text-slate-600">
-              {i18n.t('risk.churn.byRule', [formatInteger(counts.byRule.status, locale), formatInteger(counts.byRule.inactivity, locale), formatInteger(counts.byRule.partial_spend_drop, locale)])}
-            </p>
-            {definition.reasonField && (
-              <p className="mt-1 text-xs text-slate-600">
-                {i18n.t('risk.churn.byReason', [formatInteger(counts.voluntary, locale), formatInteger(counts.involuntary, locale), formatInteger(counts.noReason, locale)])}
-              </p>
-            )}
-          </div>
-        )}
-      </Card>
+      <ChurnPreviewCard preview={preview} valid={valid} withReasons={Boolean(definition.reasonField)} />
     </div>
   );
 }
