@@ -96,6 +96,7 @@ export function startBackground(): void {
     models,
     thresholds: thresholds.get,
     saveThresholds: thresholds.set,
+    saveIndicatorSettings: indicatorSettings.set,
     indicatorSettings: indicatorSettings.get,
     retentionDays: retentionDays.get,
     storageProblem: () => storageProblemItem.getValue(),
