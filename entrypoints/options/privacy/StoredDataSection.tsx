@@ -7,6 +7,7 @@ import type { DataSummary } from '../../../lib/messaging/privacy-protocol';
 import { formatBytes } from '../../../lib/privacy/storage-summary';
 import { SITE_TABLES } from '../../../lib/privacy/tables';
 import { siteLabel, tableLabel } from './labels';
+import { DataTable, dataRowClass } from '../../../components/DataTable';
 
 const HISTORY_TABLES = new Set(['observationBatches', 'scores', 'indicators', 'activities']);
 
@@ -44,24 +45,14 @@ export function StoredDataSection({ summary }: { summary: DataSummary }) {
         <MetricTile label={i18n.t('privacy.stored.settings')} value={n(summary.settings.keys)} hint={formatBytes(summary.settings.bytes, locale)} />
       </dl>
       <Card title={i18n.t('privacy.stored.tablesTitle')} subtitle={i18n.t('privacy.stored.estimateNote')} level={3}>
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                <th scope="col" className="py-1.5 pr-3 font-medium">{i18n.t('privacy.stored.table')}</th>
-                <th scope="col" className="py-1.5 pr-3 text-right font-medium">{i18n.t('privacy.stored.rows')}</th>
-                <th scope="col" className="py-1.5 text-right font-medium">{i18n.t('privacy.stored.size')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.tables.map((row) => (
-                <tr key={row.table} data-table={row.table} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-800">{tableLabel(row.table)}</th>
-                  <td className="py-1.5 pr-3 text-right tabular-nums" data-rows>{n(row.rows)}</td>
-                  <td className="py-1.5 text-right text-slate-600 tabular-nums">{row.rows ? `≈ ${formatBytes(row.estimatedBytes, locale)}` : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
+        <DataTable
+          caption={i18n.t('privacy.stored.tablesTitle')}
+          columns={[
+            { label: i18n.t('privacy.stored.table') },
+            { label: i18n.t('privacy.stored.rows'), align: 'right' },
+            { label: i18n.t('privacy.stored.size'), align: 'right' },
+          ]}
+          footer={
             <tfoot>
               <tr className="border-t border-slate-300 font-medium">
                 <th scope="row" className="py-1.5 pr-3 text-left">{i18n.t('privacy.stored.total')}</th>
@@ -69,27 +60,31 @@ export function StoredDataSection({ summary }: { summary: DataSummary }) {
                 <td className="py-1.5 text-right tabular-nums">{estimated ? `≈ ${formatBytes(estimated, locale)}` : '—'}</td>
               </tr>
             </tfoot>
-          </table>
-        </div>
+          }
+        >
+              {summary.tables.map((row) => (
+                <tr key={row.table} data-table={row.table} className={dataRowClass}>
+                  <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-800">{tableLabel(row.table)}</th>
+                  <td className="py-1.5 pr-3 text-right tabular-nums" data-rows>{n(row.rows)}</td>
+                  <td className="py-1.5 text-right text-slate-600 tabular-nums">{row.rows ? `≈ ${formatBytes(row.estimatedBytes, locale)}` : '—'}</td>
+                </tr>
+              ))}
+        </DataTable>
       </Card>
       <Card title={i18n.t('privacy.stored.sitesTitle')} level={3}>
         {summary.sites.length === 0 ? (
           <p className="text-sm text-slate-500">{i18n.t('privacy.stored.noSites')}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" aria-label={i18n.t('privacy.stored.sitesTitle')}>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                  <th scope="col" className="py-1.5 pr-3 font-medium">{i18n.t('privacy.stored.site')}</th>
-                  {siteColumns.map((table) => (
-                    <th key={table} scope="col" className="py-1.5 pr-3 text-right font-medium">{tableLabel(table)}</th>
-                  ))}
-                  <th scope="col" className="py-1.5 text-right font-medium">{i18n.t('privacy.stored.total')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable
+            caption={i18n.t('privacy.stored.sitesTitle')}
+            columns={[
+              { label: i18n.t('privacy.stored.site') },
+              ...siteColumns.map((table) => ({ key: table, label: tableLabel(table), align: 'right' as const })),
+              { key: 'total', label: i18n.t('privacy.stored.total'), align: 'right' },
+            ]}
+          >
                 {summary.sites.map((site) => (
-                  <tr key={site.site} data-site={site.site} className="border-b border-slate-100 last:border-0">
+                  <tr key={site.site} data-site={site.site} className={dataRowClass}>
                     <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-800" title={site.site}>{siteLabel(site.site)}</th>
                     {siteColumns.map((table) => (
                       <td key={table} className="py-1.5 pr-3 text-right tabular-nums">{n(site.tables[table] ?? 0)}</td>
@@ -97,9 +92,7 @@ export function StoredDataSection({ summary }: { summary: DataSummary }) {
                     <td className="py-1.5 text-right font-medium tabular-nums">{n(site.total)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </Card>
     </div>

@@ -8,6 +8,7 @@ import { StatusMessage } from '../../../components/StatusMessage';
 import type { RiskCustomer } from '../../../lib/messaging/risk-protocol';
 import { riskValueMatrix, type MatrixSize } from '../../../lib/risk/matrix';
 import type { RiskData } from './useRiskData';
+import { DataTable, dataRowClass } from '../../../components/DataTable';
 
 /** Customers shown for a clicked cell (the rest are counted). */
 const LIST_LIMIT = 50;
@@ -98,21 +99,19 @@ export function MatrixSection({ data }: { data: RiskData }) {
           {cell.count === 0 ? (
             <p className="text-sm text-slate-600">{i18n.t('risk.matrix.emptyCell')}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" data-testid="matrix-customers">
-                <caption className="sr-only">{i18n.t('risk.matrix.listTitle', [riskName(selected.risk), valueName(selected.value)])}</caption>
-                <thead>
-                  <tr className="border-b border-slate-200 text-xs text-slate-500">
-                    <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('risk.matrix.colName')}</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('risk.matrix.colSite')}</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{i18n.t('risk.matrix.colProbability')}</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{i18n.t('risk.matrix.colValue')}</th>
-                    <th scope="col" className="py-2 text-right font-medium">{i18n.t('risk.matrix.colAtStake')}</th>
-                  </tr>
-                </thead>
-                <tbody>
+            <DataTable
+              caption={i18n.t('risk.matrix.listTitle', [riskName(selected.risk), valueName(selected.value)])}
+              testId="matrix-customers"
+              columns={[
+                { label: i18n.t('risk.matrix.colName') },
+                { label: i18n.t('risk.matrix.colSite') },
+                { label: i18n.t('risk.matrix.colProbability'), align: 'right' },
+                { label: i18n.t('risk.matrix.colValue'), align: 'right' },
+                { label: i18n.t('risk.matrix.colAtStake'), align: 'right' },
+              ]}
+            >
                   {cell.customers.slice(0, LIST_LIMIT).map((c) => (
-                    <tr key={`${c.site} ${c.crmId}`} data-crm-id={c.crmId} className="border-b border-slate-100 last:border-b-0">
+                    <tr key={`${c.site} ${c.crmId}`} data-crm-id={c.crmId} className={dataRowClass}>
                       <td className="py-1.5 pr-3">
                         {c.url ? (
                           <a href={c.url} target="_blank" rel="noreferrer" className="font-medium text-sky-700 hover:underline">
@@ -128,9 +127,7 @@ export function MatrixSection({ data }: { data: RiskData }) {
                       <td className="py-1.5 text-right tabular-nums">{money.format(c.probability * (c.monthlyValue ?? 0))}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+            </DataTable>
           )}
         </Card>
       )}

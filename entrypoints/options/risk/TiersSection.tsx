@@ -11,6 +11,7 @@ import { tierTable } from '../../../lib/risk/tier-table';
 import { TIER_STYLE } from '../../../lib/risk/tiers';
 import { TierDistribution } from './TierDistribution';
 import type { RiskData } from './useRiskData';
+import { DataTable, dataRowClass } from '../../../components/DataTable';
 
 const sameThresholds = (a: readonly number[] | null, b: readonly number[] | null) => !!a && !!b && a.length === b.length && a.every((t, i) => t === b[i]);
 
@@ -71,22 +72,21 @@ export function TiersSection({ data, locked = false }: { data: RiskData; locked?
         }
       >
         {saving.status === 'error' && <p role="alert" className="mb-2 text-sm text-red-700">{i18n.t('risk.tiers.saveFailed', [saving.message])}</p>}
-        <div className="overflow-x-auto">
-          <table className="w-full text-right text-sm tabular-nums" data-testid="risk-tier-table">
-            <caption className="sr-only">{i18n.t('risk.tiers.tableTitle')}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-xs text-slate-500">
-                <th scope="col" className="py-2 pr-3 text-left font-medium">{i18n.t('options.tiers.colTier')}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('options.tiers.colRange')}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('risk.tiers.colCustomers')}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('risk.tiers.colShare')}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('risk.tiers.colChurnRate')}</th>
-                <th scope="col" className="py-2 font-medium">{i18n.t('risk.tiers.colCapture')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable
+          caption={i18n.t('risk.tiers.tableTitle')}
+          testId="risk-tier-table"
+          className="text-right tabular-nums"
+          columns={[
+            { label: i18n.t('options.tiers.colTier') },
+            { label: i18n.t('options.tiers.colRange'), align: 'right' },
+            { label: i18n.t('risk.tiers.colCustomers'), align: 'right' },
+            { label: i18n.t('risk.tiers.colShare'), align: 'right' },
+            { label: i18n.t('risk.tiers.colChurnRate'), align: 'right' },
+            { label: i18n.t('risk.tiers.colCapture'), align: 'right' },
+          ]}
+        >
               {rows.map((row) => (
-                <tr key={row.tier} data-tier-row={row.tier} className="h-11 border-b border-slate-100 last:border-b-0">
+                <tr key={row.tier} data-tier-row={row.tier} className={`h-11 ${dataRowClass}`}>
                   <th scope="row" className="py-2 pr-3 text-left font-normal">
                     <span className="flex items-center gap-2">
                       <TierBadge tier={row.tier} size="sm" showLabel={false} />
@@ -107,9 +107,7 @@ export function TiersSection({ data, locked = false }: { data: RiskData; locked?
                   <td className="py-2 text-slate-700">{row.capture === null ? '–' : formatPercent(row.capture, locale, 1)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </Card>
     </div>
   );
