@@ -46,32 +46,44 @@ export function TrendCharts({ report, locale }: { report: KpiView; locale: strin
         </ResponsiveContainer>
       </ChartCard>
       <ChartCard title={i18n.t('dashboard.trends.flowsTitle')} description={i18n.t('dashboard.trends.flowsDescription')} summary={summary}>
-        <ResponsiveContainer width="100%" height={CHART.height}>
-          <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} barGap={2}>
-            <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axisTick} stroke={CHART.axis} />
-            <YAxis allowDecimals={false} tickFormatter={int} tick={axisTick} stroke={CHART.axis} width={40} />
-            <Tooltip formatter={(v) => int(Number(v))} contentStyle={tooltipStyle} cursor={{ fill: '#f1f5f9' }} />
-            <Legend {...legend} iconType="square" />
-            <Bar name={i18n.t('dashboard.trends.activeBase')} dataKey="activeBase" fill="#cbd5e1" isAnimationActive={false} radius={[3, 3, 0, 0]} />
-            <Bar name={i18n.t('dashboard.trends.churned')} dataKey="churned" fill={CHART.positive} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-            <Bar name={i18n.t('dashboard.trends.wonBack')} dataKey="wonBack" fill={CHART.primary} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-          </BarChart>
-        </ResponsiveContainer>
+        <CountBars
+          data={data}
+          int={int}
+          bars={[
+            { name: i18n.t('dashboard.trends.activeBase'), dataKey: 'activeBase', fill: '#cbd5e1' },
+            { name: i18n.t('dashboard.trends.churned'), dataKey: 'churned', fill: CHART.positive },
+            { name: i18n.t('dashboard.trends.wonBack'), dataKey: 'wonBack', fill: CHART.primary },
+          ]}
+        />
       </ChartCard>
       <ChartCard title={i18n.t('dashboard.trends.actionsTitle')} description={i18n.t('dashboard.trends.actionsDescription')} summary={summary}>
-        <ResponsiveContainer width="100%" height={CHART.height}>
-          <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} barGap={2}>
-            <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axisTick} stroke={CHART.axis} />
-            <YAxis allowDecimals={false} tickFormatter={int} tick={axisTick} stroke={CHART.axis} width={40} />
-            <Tooltip formatter={(v) => int(Number(v))} contentStyle={tooltipStyle} cursor={{ fill: '#f1f5f9' }} />
-            <Legend {...legend} iconType="square" />
-            <Bar name={i18n.t('dashboard.trends.actions')} dataKey="actions" fill={CHART.secondary} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-            <Bar name={i18n.t('dashboard.trends.retained')} dataKey="retained" fill={CHART.negative} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-          </BarChart>
-        </ResponsiveContainer>
+        <CountBars
+          data={data}
+          int={int}
+          bars={[
+            { name: i18n.t('dashboard.trends.actions'), dataKey: 'actions', fill: CHART.secondary },
+            { name: i18n.t('dashboard.trends.retained'), dataKey: 'retained', fill: CHART.negative },
+          ]}
+        />
       </ChartCard>
     </div>
+  );
+}
+
+/** Counts per period as grouped bars, one bar per series; the same axes, grid and tooltip for every count chart. */
+function CountBars({ data, int, bars }: { data: object[]; int: (value: number) => string; bars: readonly { name: string; dataKey: string; fill: string }[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={CHART.height}>
+      <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} barGap={2}>
+        <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={axisTick} stroke={CHART.axis} />
+        <YAxis allowDecimals={false} tickFormatter={int} tick={axisTick} stroke={CHART.axis} width={40} />
+        <Tooltip formatter={(v) => int(Number(v))} contentStyle={tooltipStyle} cursor={{ fill: '#f1f5f9' }} />
+        <Legend {...legend} iconType="square" />
+        {bars.map((bar) => (
+          <Bar key={bar.dataKey} name={bar.name} dataKey={bar.dataKey} fill={bar.fill} isAnimationActive={false} radius={[3, 3, 0, 0]} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
   );
 }

@@ -84,13 +84,7 @@ export function RulesSection({ draft, readOnly }: { draft: PlaybookDraft; readOn
         </button>
         <label className="flex items-center gap-2 text-xs text-slate-600">
           {i18n.t('playbookEditor.rules.fallbackLabel')}
-          <Select disabled={readOnly} value={playbook.fallbackScriptId} onChange={(e) => draft.edit((p) => ({ ...p, fallbackScriptId: e.target.value }))}>
-            {playbook.scripts.map((s) => (
-              <option key={s.id} value={s.id}>
-                {pick(s.title, locale)}
-              </option>
-            ))}
-          </Select>
+          <ScriptSelect playbook={playbook} locale={locale} disabled={readOnly} value={playbook.fallbackScriptId} onChange={(id) => draft.edit((p) => ({ ...p, fallbackScriptId: id }))} />
         </label>
       </div>
       {fallback && <p className="mt-2 text-xs text-slate-500">{i18n.t('playbookEditor.rules.fallback', [pick(fallback.title, locale)])}</p>}
@@ -123,13 +117,7 @@ function RuleRow({ playbook, rule, index, readOnly, draft, onKey, locale }: { pl
         </label>
         <label className="flex items-center gap-1.5 text-xs text-slate-700">
           {i18n.t('playbookEditor.rules.script')}
-          <Select disabled={readOnly} value={rule.scriptId} onChange={(e) => set({ scriptId: e.target.value })}>
-            {playbook.scripts.map((s) => (
-              <option key={s.id} value={s.id}>
-                {pick(s.title, locale)}
-              </option>
-            ))}
-          </Select>
+          <ScriptSelect playbook={playbook} locale={locale} disabled={readOnly} value={rule.scriptId} onChange={(id) => set({ scriptId: id })} />
         </label>
         <span className="ml-auto flex gap-1">
           <button type="button" disabled={readOnly || index === 0} className={buttonClass('quiet', 'sm')} onClick={() => draft.edit((p) => moveRule(p, index, -1))} aria-label={`${i18n.t('playbookEditor.rules.moveUp')}: ${rule.id}`}>
@@ -174,5 +162,18 @@ function RuleRow({ playbook, rule, index, readOnly, draft, onKey, locale }: { pl
         </div>
       </details>
     </div>
+  );
+}
+
+/** A choice among the playbook's scripts, by title in the UI language. */
+function ScriptSelect({ playbook, locale, disabled, value, onChange }: { playbook: Playbook; locale: string; disabled: boolean; value: string; onChange: (scriptId: string) => void }) {
+  return (
+    <Select disabled={disabled} value={value} onChange={(e) => onChange(e.target.value)}>
+      {playbook.scripts.map((s) => (
+        <option key={s.id} value={s.id}>
+          {pick(s.title, locale)}
+        </option>
+      ))}
+    </Select>
   );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CRM_SELECTORS, demoCrmAdapter } from '../../../lib/adapters/demo-crm';
 import { adapterFor } from '../../../lib/adapters/registry';
 import { DEMO_CRM_ORIGIN } from '../../../lib/demo-origin';
+import { countQueries } from './count-queries';
 
 /** Saved demo CRM pages (scripts/save-demo-fixtures.ts regenerates them). */
 function load(name: string): Document {
@@ -291,32 +292,6 @@ describe('customer timeline (Telco space) as activities', () => {
 });
 
 describe('work per row on a 1,000-row page', () => {
-  /** Counts selector queries on elements and documents while `run` runs. */
-  function countQueries(doc: Document, run: () => void): { all: number; one: number } {
-    const counts = { all: 0, one: 0 };
-    const targets = [Element.prototype, Object.getPrototypeOf(doc) as Document] as const;
-    const originals = targets.map((proto) => ({ all: proto.querySelectorAll, one: proto.querySelector }));
-    targets.forEach((proto, i) => {
-      proto.querySelectorAll = function (this: ParentNode, selector: string) {
-        counts.all += 1;
-        return originals[i]!.all.call(this, selector);
-      } as typeof proto.querySelectorAll;
-      proto.querySelector = function (this: ParentNode, selector: string) {
-        counts.one += 1;
-        return originals[i]!.one.call(this, selector);
-      } as typeof proto.querySelector;
-    });
-    try {
-      run();
-    } finally {
-      targets.forEach((proto, i) => {
-        proto.querySelectorAll = originals[i]!.all as typeof proto.querySelectorAll;
-        proto.querySelector = originals[i]!.one as typeof proto.querySelector;
-      });
-    }
-    return counts;
-  }
-
   it('runs one row query for the whole list, reads cells through row.cells, one name-link lookup per row', () => {
     const doc = load('shoppers-list-en');
     const tbody = doc.querySelector('table[data-crm="shopper-list"] tbody')!;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createGenericAdapter, createRowCache, genericAdapter, rowSignature } from '../../../lib/adapters/generic';
 import type { GridRow } from '../../../lib/adapters/generic/structure';
 import { loadCrmPage } from '../../fixtures/crm/load';
+import { countQueries } from './count-queries';
 
 const SUITE = new URL('https://crm.northwind-demo.com/index.php?module=Accounts&action=index');
 const DYNAMICS = new URL('https://contoso.crm4.dynamics.com/main.aspx?pagetype=entitylist&etn=account');
@@ -115,32 +116,6 @@ describe('a re-scan reads only the rows that changed', () => {
 });
 
 describe('work per row on a long page', () => {
-  /** Counts selector queries on elements, documents and shadow roots while `run` runs. */
-  function countQueries(doc: Document, run: () => void): { all: number; one: number } {
-    const counts = { all: 0, one: 0 };
-    const targets = [Element.prototype, Object.getPrototypeOf(doc) as Document, Object.getPrototypeOf(doc.createDocumentFragment()) as DocumentFragment];
-    const originals = targets.map((proto) => ({ all: proto.querySelectorAll, one: proto.querySelector }));
-    targets.forEach((proto, i) => {
-      proto.querySelectorAll = function (this: ParentNode, selector: string) {
-        counts.all += 1;
-        return originals[i]!.all.call(this, selector);
-      } as typeof proto.querySelectorAll;
-      proto.querySelector = function (this: ParentNode, selector: string) {
-        counts.one += 1;
-        return originals[i]!.one.call(this, selector);
-      } as typeof proto.querySelector;
-    });
-    try {
-      run();
-    } finally {
-      targets.forEach((proto, i) => {
-        proto.querySelectorAll = originals[i]!.all as typeof proto.querySelectorAll;
-        proto.querySelector = originals[i]!.one as typeof proto.querySelector;
-      });
-    }
-    return counts;
-  }
-
   // happy-dom is ~100× slower than Chromium here; scripts/bench/extraction.ts measures 1,000 rows there.
   const ROWS = 300;
 
