@@ -89,7 +89,7 @@ describe('the BG/NBD scorer', () => {
   it('explains by orders, silence and age, adding up to the distance from the typical customer', () => {
     const scorer = createBgNbdScorer(artifact);
     const input = row(5, 200, { 'ind:inter_purchase_days': log1p(10) });
-    const [{ probability, reasons }] = scorer.scoreAndExplain([input]) as [{ probability: number; reasons: { field: string; contribution: number }[] }];
+    const { probability, reasons } = scorer.scoreAndExplain([input])[0]!;
     expect(reasons.map((r) => r.field).sort()).toEqual(['ind:inter_purchase_days', 'ind:order_count', 'ind:recency_days']);
     const typical = scorer.predict([{}])[0]!;
     const logit = (p: number) => Math.log(p / (1 - p));
