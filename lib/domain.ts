@@ -109,6 +109,12 @@ export interface BadgeScore {
   pinned?: { modelTier: Tier; reason: string; expiresAt: number };
   model: ModelRef;
   scoredAt: number;
+  /**
+   * Present when the probability is a within-site ranking by a label-free
+   * model (a site no trained model is assigned to), not yet a calibrated
+   * probability; the tiers are then the site's quantiles.
+   */
+  ranking?: true;
 }
 
 /** Why, and what to say: shown in the badge popover. */

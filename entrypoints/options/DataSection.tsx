@@ -35,7 +35,7 @@ interface LoadedTable {
   rowErrors: CsvRowError[];
   delimiter: string | null;
   profiles: ColumnProfile[];
-  observed?: { customers: number; unlabelled: number };
+  observed?: { customers: number; unlabelled: number; sites: string[] };
 }
 
 type LoadState = { status: 'empty' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; table: LoadedTable };
@@ -85,7 +85,7 @@ export function DataSection({ onChange }: { onChange: (data: PreparedData | null
           rowErrors: [],
           delimiter: null,
           profiles: profileColumns(view.rows, view.columns),
-          observed: { customers: view.customers, unlabelled: view.unlabelled },
+          observed: { customers: view.customers, unlabelled: view.unlabelled, sites: view.sites },
         },
       });
     } catch (error) {
@@ -171,6 +171,7 @@ function LoadedData({ table, onChange }: { table: LoadedTable; onChange: (data: 
     onChange({
       source: table.source,
       origin: table.origin,
+      sites: table.observed?.sites ?? [],
       rows: table.rows,
       columns: table.columns,
       label,

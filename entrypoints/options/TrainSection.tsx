@@ -81,7 +81,11 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
     try {
       const { artifact, seconds } = await current.result;
       setState({ status: 'saving' });
-      const saved = await sendMessage('saveTrainedModel', { artifact: artifact as unknown as Record<string, unknown>, ...(parent ? { parent } : {}) });
+      const saved = await sendMessage('saveTrainedModel', {
+        artifact: artifact as unknown as Record<string, unknown>,
+        ...(parent ? { parent } : {}),
+        ...(prepared.sites.length ? { sites: prepared.sites } : {}),
+      });
       setState({ status: 'done', summary: saved.summary, seconds, activated: saved.summary.active });
       onTrained(saved.summary.id);
     } catch (error) {

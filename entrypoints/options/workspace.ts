@@ -6,6 +6,8 @@ export interface PreparedData {
   /** File name, or the observed-customers caption. */
   source: string;
   origin: 'file' | 'observed';
+  /** The sites observed rows came from (a model trained on them scores these); [] for a file. */
+  sites: string[];
   rows: RawRow[];
   columns: string[];
   label: string;

@@ -37,6 +37,7 @@ import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
 import { badgeScores, historyReasons, type ScoringInput } from './scoring';
 import { scoreOne, type ScoreOneDeps } from './score-one';
+import type { SiteScoring } from './site-starter';
 
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
@@ -92,10 +93,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return { ...score, tier: override.tier, pinned: { modelTier: score.tier, reason: override.reason, expiresAt: override.expiresAt } };
   }
 
-  async function requireScorers(): Promise<Scorer[]> {
-    const scorers = await deps.models.actives();
-    if (!scorers.length) throw new HandlerError('not-found', 'No churn model is installed yet. Import or train one in Options → Models.');
-    return scorers;
+  async function requireScoring(site: SiteKey): Promise<SiteScoring> {
+    const scoring = await deps.models.scoringFor(site);
+    if (!scoring.scorers.length) throw new HandlerError('not-found', 'No churn model is installed yet. Import or train one in Options → Models.');
+    return scoring;
   }
 
   async function focusOn(site: SiteKey, crmId: string, tabId: number | null) {
@@ -188,14 +189,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const site = requireSite(context.site);
       const now = deps.now();
       const today = request.today ? isoDayMs(request.today) : undefined;
-      const scorers = await requireScorers();
+      let scoring = await requireScoring(site);
       const rows = await deps.customers.recordSightings(
         { site, pageKind: request.pageKind, url: request.url, adapter: request.adapter, now, today },
         request.customers,
       );
       const lists = await recordActivities(site, rows, request.customers, today ?? now, now);
-      const inputs = await inputsFor(site, rows, lists, scorers, now);
-      const scores = badgeScores(deps.models, scorers, inputs, await deps.thresholds(), now);
+      const inputs = await inputsFor(site, rows, lists, scoring.scorers, now);
+      // A site scored label-free learns from every page: the fit and its quantile tiers follow the customers seen.
+      scoring = (await deps.models.observe(site, inputs.map((input) => ({ crmId: input.row.crmId, inputs: input.inputs })))) ?? scoring;
+      const { scorers } = scoring;
+      const scores = badgeScores(deps.models, scorers, inputs, scoring.thresholds ?? (await deps.thresholds()), now, scoring.ranking);
       const pinned = await overrides.forSite(site);
       deps.defer(() => {
         const inputsById = new Map(inputs.map((input) => [input.row.crmId, input.inputs]));
@@ -221,7 +225,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const site = requireSite(context.site);
       const customer = await deps.customers.get(site, request.crmId);
       if (!customer) return null;
-      const { score } = await scoreOne(scoreDeps, customer, await requireScorers());
+      const { score } = await scoreOne(scoreDeps, customer, await requireScoring(site));
       // The popover shows the top reasons; the side panel asks for the full view.
       return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
     },

@@ -17,7 +17,8 @@ import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
 import { browserMappingPorts, watchMappings } from './mapping-handlers';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/site-resolvers';
-import { createModelProvider } from './model-provider';
+import { createModelProvider, storedScorecardScorer } from './model-provider';
+import { createSiteStarter } from './site-starter';
 import { createRouter, type SenderInfo } from './router';
 import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { startSites } from './sites-setup';
@@ -36,8 +37,17 @@ async function fetchJson(path: string): Promise<unknown> {
 /** Everything the service worker does, registered synchronously so no early message is missed. */
 export function startBackground(): void {
   const db = openDatabase();
+  // The label-free first score of sites no model is assigned to; settings and mappings are read when a site is first scored.
+  const starter = createSiteStarter({
+    db,
+    indicatorSettings: () => indicatorSettings.get(),
+    fieldResolver: (site) => siteResolvers(site),
+    scorecard: () => storedScorecardScorer(db),
+    now: () => Date.now(),
+  });
   const models = createModelProvider({
     db,
+    starter,
     loadBundled: async () => {
       const index = await fetchJson(BUNDLED_MODELS_INDEX);
       const files = Array.isArray(index) ? index.filter((f): f is string => typeof f === 'string') : [];
@@ -81,6 +91,7 @@ export function startBackground(): void {
     now: () => Date.now(),
   });
   const fieldMappings = cachedItem(fieldMappingsItem);
+  const siteResolvers = createSiteResolvers(fieldMappings.get);
   const mapping = browserMappingPorts(fieldMappings);
   watchMappings({ watch: (callback) => fieldMappingsItem.watch(callback), siteTabs: mapping.siteTabs, focused: focus.get, emit: emitBackgroundEvent });
   browser.tabs.onActivated.addListener(({ tabId }) => void tabFocus.activated(tabId).catch(() => undefined));
@@ -114,7 +125,7 @@ export function startBackground(): void {
     t,
     now: () => Date.now(),
     sites,
-    fieldResolver: createSiteResolvers(fieldMappings.get),
+    fieldResolver: siteResolvers,
     mapping,
     storedPlaybook: cachedItem(playbookItem),
   });

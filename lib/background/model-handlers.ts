@@ -51,6 +51,7 @@ type ModelMessages =
   | 'activateModel'
   | 'rollbackModel'
   | 'saveTrainedModel'
+  | 'assignModelSites'
   | 'importModel'
   | 'exportModel'
   | 'deleteModel'
@@ -107,10 +108,10 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
     return artifact;
   }
 
-  async function save(json: unknown, origin: ModelOrigin, parent: string | null) {
+  async function save(json: unknown, origin: ModelOrigin, parent: string | null, sites: readonly SiteKey[] = []) {
     const artifact = await checked(json);
     if (parent !== null && !(await models.has(parent))) parent = null;
-    const result = await managed(() => models.store(artifact, origin, parent));
+    const result = await managed(() => models.store(artifact, origin, parent, sites));
     if (!result.alreadyStored) deps.emit(changed);
     return result;
   }
@@ -149,7 +150,15 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
       return list;
     },
 
-    saveTrainedModel: ({ artifact, parent }) => save(artifact, 'trained', parent ?? null),
+    // Trained on observed customers: it scores their sites. From a CSV: no site until a manager assigns one.
+    saveTrainedModel: ({ artifact, parent, sites }) => save(artifact, 'trained', parent ?? null, sites ?? []),
+
+    async assignModelSites({ id, sites }) {
+      await assertUnlocked('model');
+      const list = await managed(() => models.assignSites(id, sites));
+      deps.emit(changed);
+      return list;
+    },
 
     async importModel({ text }) {
       if (text.trim() === '') throw new HandlerError('bad-request', 'Invalid model file: the file is empty.');

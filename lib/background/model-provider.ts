@@ -5,6 +5,9 @@ import { chooseScorer, modelSources } from '../model/choice';
 import { createScorecardScorer, DEFAULT_SCORECARD, parseScorecard } from '../model/scorecard';
 import type { ModelArtifact, RawRow, Scorer } from '../model/types';
 import { appendHistory, planActivation, planRollback, rollbackTarget } from './model-activation';
+import type { SiteKey } from '../domain';
+import { DEMO_CRM_ORIGIN } from '../demo-origin';
+import type { SiteScoring, SiteStarter } from './site-starter';
 
 /** v1 (one active model) kept its id here; read once and carried over to ACTIVE_MODELS_KEY. */
 const LEGACY_ACTIVE_MODEL_KEY = 'activeModelId';
@@ -50,6 +53,11 @@ export interface ModelProviderDeps {
    * (scoring then asks for a model).
    */
   fallback?: (() => Promise<Scorer | null>) | null;
+  /**
+   * The label-free first score of a site no active model is assigned to
+   * (lib/background/site-starter.ts); absent: such a site gets the fallback.
+   */
+  starter?: Pick<SiteStarter, 'scoringFor' | 'observe' | 'invalidate'>;
   now?: () => number;
   /** Timer for disposing replaced scorers (tests pass a fake). */
   later?: (task: () => void, ms: number) => void;
@@ -90,6 +98,8 @@ export function createModelProvider(deps: ModelProviderDeps) {
   /** Live scorers by model id, reused across reloads. */
   const scorers = new Map<string, Promise<Scorer>>();
   const sources = new WeakMap<Scorer, string[]>();
+  /** Sites of each active model, as of the last load. */
+  let sitesById = new Map<string, readonly SiteKey[]>();
   const sourcesOf = (scorer: Scorer) => {
     let list = sources.get(scorer);
     if (!list) sources.set(scorer, (list = modelSources(scorer)));
@@ -122,7 +132,8 @@ export function createModelProvider(deps: ModelProviderDeps) {
       const ids = await activeIds();
       const entries = await catalog();
       for (const artifact of fresh) {
-        await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact });
+        // Trained on the demo CRM's export: they score the demo CRM, and another site only when a manager assigns them.
+        await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact, sites: [DEMO_CRM_ORIGIN] });
         if (!ids.includes(artifact.id)) ids.push(artifact.id);
         entries[artifact.id] ??= { origin: 'bundled', parent: null, addedAt: now() };
         installed.add(artifact.name);
@@ -152,6 +163,7 @@ export function createModelProvider(deps: ModelProviderDeps) {
     const ids = await activeIds();
     const rows = (await db.models.bulkGet(ids)).filter((row): row is ModelRow => !!row);
     const active = await Promise.all(rows.map(scorerOf));
+    sitesById = new Map(rows.map((row) => [row.id, row.sites ?? []]));
     // Scorers of models no longer active go after a grace period (an in-flight scan may hold one).
     for (const [id, scorer] of scorers) {
       if (ids.includes(id)) continue;
@@ -173,9 +185,23 @@ export function createModelProvider(deps: ModelProviderDeps) {
     return loading;
   }
 
+  /**
+   * How a site is scored: the active models assigned to it; else its
+   * label-free first score (the starter); else the fallback scorecard.
+   */
+  async function scoringFor(site: SiteKey): Promise<SiteScoring> {
+    const active = await actives();
+    const assigned = active.filter((scorer) => sitesById.get(scorer.artifact.id)?.includes(site));
+    if (assigned.length) return { scorers: assigned, thresholds: null, ranking: false };
+    if (deps.starter) return deps.starter.scoringFor(site);
+    const scorer = fallback ? await fallback() : null;
+    return { scorers: scorer ? [scorer] : [], thresholds: null, ranking: false };
+  }
+
   /** Re-read the active set at the next use (after a change, or a new scorecard). */
   function invalidate(): void {
     loading = null;
+    deps.starter?.invalidate();
   }
 
   async function summaries(): Promise<ModelList> {
@@ -212,7 +238,7 @@ export function createModelProvider(deps: ModelProviderDeps) {
     return summaries();
   }
 
-  async function store(artifact: ModelArtifact, origin: ModelOrigin, parent: string | null) {
+  async function store(artifact: ModelArtifact, origin: ModelOrigin, parent: string | null, sites: readonly SiteKey[] = []) {
     await installBundled();
     let alreadyStored = false;
     await db.transaction('rw', db.models, db.meta, async () => {
@@ -220,9 +246,11 @@ export function createModelProvider(deps: ModelProviderDeps) {
         alreadyStored = true;
         return;
       }
-      await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact });
-      const entries = await catalog();
       const lineage = parent ?? artifact.parent ?? null;
+      // A new version of a model scores the sites its parent scores, unless told otherwise.
+      const inherited = sites.length || !lineage ? sites : ((await db.models.get(lineage))?.sites ?? []);
+      await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact, sites: [...new Set(inherited)] });
+      const entries = await catalog();
       entries[artifact.id] = { origin, parent: lineage && lineage !== artifact.id ? lineage : null, addedAt: now() };
       await db.meta.put({ key: CATALOG_KEY, value: entries });
     });
@@ -233,6 +261,28 @@ export function createModelProvider(deps: ModelProviderDeps) {
   return {
     /** The active models (or the fallback scorecard when none is); a failed load is rethrown, and the next call tries again. */
     actives,
+    scoringFor,
+
+    /**
+     * A page's customers' inputs for a site's label-free model (it pools them
+     * and refits when the site has grown); the updated scoring, or null when
+     * models are assigned to the site (nothing to learn).
+     */
+    async observe(site: SiteKey, inputs: readonly { crmId: string; inputs: RawRow }[]): Promise<SiteScoring | null> {
+      if (!deps.starter) return null;
+      await actives();
+      const assigned = [...sitesById.values()].some((sites) => sites.includes(site));
+      return assigned ? null : deps.starter.observe(site, inputs);
+    },
+
+    /** Sets the sites a stored model scores (a manager's assignment). */
+    async assignSites(id: string, sites: readonly SiteKey[]): Promise<ModelList> {
+      await requireRow(id);
+      await db.models.update(id, { sites: [...new Set(sites)] });
+      invalidate();
+      return summaries();
+    },
+
     /** The first active model (null when none is installed). */
     async active(): Promise<Scorer | null> {
       return (await actives())[0] ?? null;
@@ -268,10 +318,12 @@ export function createModelProvider(deps: ModelProviderDeps) {
       const row = await requireRow(id);
       // Fails here, before anything changes, when the stored model cannot score.
       await scorerOf(row);
+      // It replaces only a model scoring one of its sites: a shop's model does not take the demo CRM's out of service.
+      const shares = (other: ModelRow) => (other.sites ?? []).some((site) => row.sites?.includes(site));
       return changeActive((ids, _events, rows) =>
         planActivation(
           ids,
-          ids.map((active) => ({ id: active, inputs: inputsOf(rows.get(active)!.artifact) })),
+          ids.filter((active) => shares(rows.get(active)!)).map((active) => ({ id: active, inputs: inputsOf(rows.get(active)!.artifact) })),
           { id, inputs: inputsOf(row.artifact) },
           now(),
         ),
@@ -355,6 +407,7 @@ function summaryOf(
     addedAt: entry?.addedAt ?? row.importedAt,
     inputs: inputsOf(row.artifact),
     trainingHash: row.artifact.trainingData.hash,
+    sites: row.sites ?? [],
     rollbackTo: target !== null && present.has(target) && !activeIds.includes(target) ? target : null,
   };
 }

@@ -12,13 +12,13 @@ import type { Translate } from '../explain/reason-text';
 import type { FieldResolver } from '../fields/field-resolver';
 import { computeIndicators } from '../indicators';
 import type { IndicatorResult, IndicatorSettings } from '../indicators/types';
-import type { Scorer } from '../model/types';
 import type { Locale } from '../playbooks/default-playbook';
 import { playbookInForce } from '../playbooks/playbook-item';
 import type { CustomerStore } from './customer-store';
 import { customerHistory, modelInputs } from './indicator-service';
 import type { ModelProvider } from './model-provider';
 import { scoreCustomers } from './scoring';
+import type { SiteScoring } from './site-starter';
 
 export interface ScoreOneDeps {
   db: ChurnRadarDb;
@@ -46,13 +46,13 @@ export interface ScoredCustomer {
   resolveField: FieldResolver | undefined;
 }
 
-export async function scoreOne(deps: ScoreOneDeps, customer: CustomerRow, scorers?: readonly Scorer[]): Promise<ScoredCustomer> {
+export async function scoreOne(deps: ScoreOneDeps, customer: CustomerRow, given?: SiteScoring): Promise<ScoredCustomer> {
   const now = deps.now();
-  const [activities, observations, settings, actives, thresholds, playbook, pinned, resolveField] = await Promise.all([
+  const [activities, observations, settings, scoring, managerThresholds, playbook, pinned, resolveField] = await Promise.all([
     deps.customers.activitiesOf(customer.site, customer.crmId),
     getObservations(deps.db, customer.site, customer.crmId),
     deps.indicatorSettings(),
-    scorers ?? deps.models.actives(),
+    given ?? deps.models.scoringFor(customer.site),
     deps.thresholds(),
     deps.storedPlaybook.get(),
     deps.overrides?.forSite(customer.site),
@@ -61,9 +61,10 @@ export async function scoreOne(deps: ScoreOneDeps, customer: CustomerRow, scorer
   const override = pinned?.get(customer.crmId) ?? null;
   const history = customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields })), resolveField);
   const indicators = computeIndicators(history, settings);
-  const [score] = actives.length
-    ? scoreCustomers(deps.models, actives, [{ row: customer, inputs: modelInputs(customer, indicators), indicators }], {
-        thresholds,
+  const [score] = scoring.scorers.length
+    ? scoreCustomers(deps.models, scoring.scorers, [{ row: customer, inputs: modelInputs(customer, indicators), indicators }], {
+        thresholds: scoring.thresholds ?? managerThresholds,
+        ranking: scoring.ranking,
         playbook: playbookInForce(playbook),
         locale: deps.locale(),
         t: deps.t,

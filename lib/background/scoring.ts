@@ -27,6 +27,8 @@ export interface ScoringOptions {
   tierOverride?: CustomerScore['tier'];
   /** The site's field mapping over the synonyms (script variables read product fields). */
   resolveField?: FieldResolver;
+  /** The probabilities are a within-site ranking (see BadgeScore.ranking). */
+  ranking?: boolean;
 }
 
 /** A customer and what the model reads for it (its fields, plus indicator features when computed). */
@@ -57,14 +59,14 @@ function byScorer(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: re
 const modelRef = (scorer: Scorer) => ({ id: scorer.artifact.id, name: scorer.artifact.name, kind: scorer.artifact.kind });
 
 /** The hot path of a list page: probability and tier only. */
-export function badgeScores(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[], thresholds: readonly number[], now: number): BadgeScore[] {
+export function badgeScores(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[], thresholds: readonly number[], now: number, ranking = false): BadgeScore[] {
   const scores = new Array<BadgeScore>(inputs.length);
   for (const [scorer, indexes] of byScorer(chooser, scorers, inputs)) {
     const probabilities = scorer.predict(indexes.map((i) => inputs[i]!.inputs));
     const model = modelRef(scorer);
     indexes.forEach((i, k) => {
       const probability = probabilities[k]!;
-      scores[i] = { crmId: inputs[i]!.row.crmId, probability, tier: tierFor(probability, thresholds), model, scoredAt: now };
+      scores[i] = { crmId: inputs[i]!.row.crmId, probability, tier: tierFor(probability, thresholds), model, scoredAt: now, ...(ranking ? { ranking: true as const } : {}) };
     });
   }
   return scores;
@@ -89,7 +91,7 @@ export function scoreCustomers(chooser: ScorerChooser, scorers: readonly Scorer[
       const indicators = inputs[i]!.indicators ?? null;
       const reasons = nameReasons(all.slice(0, REASONS_KEPT), indicators);
       const script = retentionScript(customer, options.tierOverride ?? tier, reasons, indicators, options);
-      scores[i] = { crmId: customer.crmId, probability, tier, reasons, script, model, scoredAt: options.now };
+      scores[i] = { crmId: customer.crmId, probability, tier, reasons, script, model, scoredAt: options.now, ...(options.ranking ? { ranking: true as const } : {}) };
     });
   }
   return scores;

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ActionRow, ActivityRow, CustomerRow, FeedbackRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, OverrideRow, ScoreRow, SettingRow } from './schema';
 import { upgradeToV2 } from './migrations/v2';
 import { upgradeToV3 } from './migrations/v3';
+import { upgradeToV5 } from './migrations/v5';
 
 export const DB_NAME = 'churn-radar';
 
@@ -46,6 +47,14 @@ export const STORES_V4 = {
   overrides: '[site+crmId], site, expiresAt',
 } as const;
 
+/**
+ * Version 5 (issue 14): models record the sites they score (`sites`,
+ * multiEntry-indexed); the upgrade assigns the stored ones (migrations/v5.ts).
+ */
+export const STORES_V5 = {
+  models: 'id, importedAt, *sites',
+} as const;
+
 export type ChurnRadarDb = Dexie & {
   /** Compound primary key [site, crmId]. */
   customers: Table<CustomerRow, [string, string]>;
@@ -82,6 +91,7 @@ export function openDatabase(options: { name?: string; indexedDB?: IDBFactory; I
   db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
   db.version(3).stores(STORES_V3).upgrade(upgradeToV3);
   db.version(4).stores(STORES_V4);
+  db.version(5).stores(STORES_V5).upgrade(upgradeToV5);
 
   return db;
 }

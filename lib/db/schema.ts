@@ -190,6 +190,12 @@ export interface ModelRow {
   createdAt: string;
   importedAt: number;
   artifact: ModelArtifact;
+  /**
+   * v5: the sites (origins) this model scores. A model trained on one site's
+   * data scores another only when a manager assigns it there; [] = none yet
+   * (a CSV-trained or imported model until assigned in Options → Models).
+   */
+  sites?: SiteKey[];
 }
 
 export interface MetaRow {

@@ -46,6 +46,8 @@ export interface ModelSummary extends ModelInfo {
   trainingHash: string;
   /** For an active model: the model a rollback would bring back (null: rollback just deactivates it). */
   rollbackTo: string | null;
+  /** The sites it scores (assigned by a manager, or the sites its training data came from); [] = none. */
+  sites: SiteKey[];
 }
 
 /** One change of the active set, newest last in the history. */
@@ -77,6 +79,8 @@ export interface TrainingRowsView {
   /** Customers stored, and those whose label could not be decided (left out). */
   customers: number;
   unlabelled: number;
+  /** The sites the labelled rows came from: a model trained on them scores these sites. */
+  sites: SiteKey[];
   churned: number;
   /** Rows labelled by a recorded action outcome, and (weakly) by an agent's flag. */
   fromOutcomes?: number;
@@ -178,7 +182,9 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   /** Extension page → background: take an active model out of service, bringing back the one it replaced. */
   rollbackModel: { request: { id: string }; response: ModelList };
   /** Extension page → background: store what the training worker produced (validated again here). */
-  saveTrainedModel: { request: { artifact: unknown; parent?: string }; response: { summary: ModelSummary; alreadyStored: boolean } };
+  saveTrainedModel: { request: { artifact: unknown; parent?: string; sites?: SiteKey[] }; response: { summary: ModelSummary; alreadyStored: boolean } };
+  /** Extension page → background: the sites a stored model scores (replaces its list). */
+  assignModelSites: { request: { id: string; sites: SiteKey[] }; response: ModelList };
   /** Extension page → background: a model file's text; validated, stored if new. A bad file changes nothing. */
   importModel: { request: { text: string; fileName?: string }; response: { summary: ModelSummary; alreadyStored: boolean } };
   /** Extension page → background: a stored model as file text. */

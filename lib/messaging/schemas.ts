@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../domain';
+import { isSiteOrigin } from '../sites/origins';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { policyAudience, policyRequestSchemas } from './policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
@@ -17,6 +18,7 @@ import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
  */
 const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(256);
+const siteOrigin = z.string().max(512).refine(isSiteOrigin, 'a normalised origin such as https://crm.example.com');
 
 export const activitySnapshotSchema = z.strictObject({
   id: id.optional(),
@@ -60,7 +62,8 @@ export const requestSchemas = {
   activateModel: z.strictObject({ id }),
   rollbackModel: z.strictObject({ id }),
   // The artifact is checked by parseModelArtifact in the handler, which names what is wrong.
-  saveTrainedModel: z.strictObject({ artifact: z.record(z.string(), z.unknown()), parent: id.optional() }),
+  saveTrainedModel: z.strictObject({ artifact: z.record(z.string(), z.unknown()), parent: id.optional(), sites: z.array(siteOrigin).max(100).optional() }),
+  assignModelSites: z.strictObject({ id, sites: z.array(siteOrigin).max(100) }),
   // Model files are < 1 MB; 8 MB leaves room and stays far below Chrome's message limit.
   importModel: z.strictObject({ text: text(8_000_000), fileName: text(1024).optional() }),
   exportModel: z.strictObject({ id }),
@@ -102,6 +105,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   activateModel: 'extension',
   rollbackModel: 'extension',
   saveTrainedModel: 'extension',
+  assignModelSites: 'extension',
   importModel: 'extension',
   exportModel: 'extension',
   deleteModel: 'extension',

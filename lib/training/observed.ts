@@ -54,6 +54,7 @@ export function observedTrainingRows(customers: readonly ObservedCustomer[], set
   let churned = 0;
   let fromOutcomes = 0;
   let fromFlags = 0;
+  const sites = new Set<string>();
   for (const { row, activities, outcome: recorded, flag, resolver } of customers) {
     const history = customerHistory(row, activities, now, [], resolver);
     const label = labelHistory(history, recorded, settings.churn);
@@ -71,6 +72,7 @@ export function observedTrainingRows(customers: readonly ObservedCustomer[], set
     const inputs = modelInputs(row, computeIndicators(history, settings));
     for (const key of Object.keys(inputs)) (key.startsWith('ind:') ? indicatorColumns : fieldColumns).add(key);
     if (isChurned) churned++;
+    sites.add(row.site);
     rows.push({ ...inputs, [OBSERVED_LABEL]: isChurned ? OBSERVED_POSITIVE : OBSERVED_NEGATIVE });
   }
   fieldColumns.delete(OBSERVED_LABEL);
@@ -85,5 +87,6 @@ export function observedTrainingRows(customers: readonly ObservedCustomer[], set
     churned,
     fromOutcomes,
     fromFlags,
+    sites: [...sites].sort(),
   };
 }

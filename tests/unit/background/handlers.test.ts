@@ -41,7 +41,14 @@ beforeEach(() => {
   deps = {
     db,
     customers: createCustomerStore(db, { onWriteFailure: vi.fn() }),
-    models: { actives: async () => [scorer], active: async () => scorer, scorerFor: (scorers: Scorer[]) => scorers[0], info: async () => null } as unknown as ModelProvider,
+    models: {
+      actives: async () => [scorer],
+      scoringFor: async () => ({ scorers: [scorer], thresholds: null, ranking: false }),
+      observe: async () => null,
+      active: async () => scorer,
+      scorerFor: (scorers: Scorer[]) => scorers[0],
+      info: async () => null,
+    } as unknown as ModelProvider,
     thresholds: async () => [0.1, 0.25, 0.45, 0.65],
     indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS,
     retentionDays: async () => 365,
@@ -93,7 +100,10 @@ describe('background handlers', () => {
   });
 
   it('refuses to score without a model, with a message saying what to do', async () => {
-    const handlers = createHandlers({ ...deps, models: { actives: async () => [], active: async () => null, info: async () => null } as unknown as ModelProvider });
+    const handlers = createHandlers({
+      ...deps,
+      models: { actives: async () => [], scoringFor: async () => ({ scorers: [], thresholds: null, ranking: false }), active: async () => null, info: async () => null } as unknown as ModelProvider,
+    });
     await expect(handlers.scanPage(list([ann]), { site: SITE, tabId: 3 })).rejects.toMatchObject({ code: 'not-found', message: /Options/ });
   });
 

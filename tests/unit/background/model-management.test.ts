@@ -13,6 +13,7 @@ import { DEFAULT_SCORECARD } from '../../../lib/model/scorecard';
 import { createScorer } from '../../../lib/model/scorer';
 import { trainModel } from '../../../lib/model/train';
 import type { ModelArtifact } from '../../../lib/model/types';
+import { DEMO_CRM_ORIGIN } from '../../../lib/demo-origin';
 
 /** Bundled Telco model, a retrained Telco model (same columns), and a model on other columns (a "shoppers" stand-in). */
 let telco: ModelArtifact;
@@ -187,7 +188,7 @@ describe('model handlers', () => {
 
   it('activates, rolls back and deletes through messages, emitting model-changed each time', async () => {
     const h = handlers();
-    await h.saveTrainedModel({ artifact: telco2 as unknown as Record<string, unknown> }, ctx);
+    await h.saveTrainedModel({ artifact: telco2 as unknown as Record<string, unknown>, sites: [DEMO_CRM_ORIGIN] }, ctx);
     events = [];
     expect((await h.activateModel({ id: telco2.id }, ctx)).activeIds).toEqual([telco2.id, other.id]);
     expect((await h.rollbackModel({ id: telco2.id }, ctx)).activeIds).toEqual([telco.id, other.id]);

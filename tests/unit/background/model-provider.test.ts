@@ -16,7 +16,7 @@ let counter = 0;
 beforeAll(async () => {
   const table = parseCsv(readFileSync('tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv', 'utf8'));
   ({ artifact } = await trainModel({ rows: table.rows.slice(0, 800), columns: table.columns, label: 'Churn', folds: 2, name: 'small', trainedBy: 'vitest', source: 'fixture' }));
-});
+}, 120_000);
 beforeEach(() => {
   db = openDatabase({ name: `models-${counter++}` });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import v1 from '../../fixtures/db/v1.json';
-import { openDatabase, STORES_V1, STORES_V2, STORES_V3, type ChurnRadarDb } from '../../../lib/db/db';
+import { openDatabase, STORES_V1, STORES_V2, STORES_V3, STORES_V4, type ChurnRadarDb } from '../../../lib/db/db';
 import { customerValueOf } from '../../../lib/db/migrations/v2';
 import { countObservations, getObservations } from '../../../lib/db/customers-repo';
 
@@ -29,7 +29,7 @@ describe('schema migrations', () => {
     await writeVersion1(name);
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(4);
+    expect(opened.verno).toBe(5);
     for (const table of V1_TABLES.filter((t) => t !== 'observations')) {
       const rows = await opened.table(table).toArray();
       expect(rows.length, table).toBe(v1[table].length);
@@ -113,11 +113,51 @@ describe('schema migrations', () => {
     old.close();
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(4);
+    expect(opened.verno).toBe(5);
     expect(await opened.actions.count()).toBe(1);
     await opened.overrides.put({ site: 's', crmId: 'c', tier: 5, reason: 'r', at: 1, expiresAt: 2 });
     await opened.feedback.add({ site: 's', crmId: 'c', at: 1, verdict: 'too_low', reason: 'r', probability: 0.1, tier: 1, modelId: 'm' });
     expect(await opened.overrides.where('site').equals('s').count()).toBe(1);
     expect(await opened.feedback.where('[site+crmId+at]').between(['s', 'c', 0], ['s', 'c', 9]).count()).toBe(1);
+  });
+});
+
+describe('v4 → v5: models record the sites they score', () => {
+  /** A database as version 4 left it: a bundled model, an active model of the team, an imported one. */
+  async function writeVersion4(name: string): Promise<void> {
+    const old = new Dexie(name);
+    old.version(1).stores(STORES_V1);
+    old.version(2).stores(STORES_V2);
+    old.version(3).stores(STORES_V3);
+    old.version(4).stores(STORES_V4);
+    await old.open();
+    const model = (id: string, name: string) => ({ id, createdAt: '2026-01-01T00:00:00Z', importedAt: 1, artifact: { id, name } });
+    await old.table('models').bulkAdd([model('bundled-1', 'Demo telco'), model('legacy-bundled', 'Demo shoppers'), model('team-1', 'Our model'), model('csv-1', 'From a CSV')]);
+    await old.table('meta').bulkAdd([
+      { key: 'activeModelIds', value: ['team-1', 'bundled-1'] },
+      { key: 'bundledModelsInstalled', value: ['Demo telco', 'Demo shoppers'] },
+      // legacy-bundled predates the catalog: known as bundled by its name.
+      { key: 'modelCatalog', value: { 'bundled-1': { origin: 'bundled' }, 'team-1': { origin: 'trained' }, 'csv-1': { origin: 'trained' } } },
+    ]);
+    const customer = (site: string, crmId: string) => ({ site, crmId, name: crmId, fields: {}, firstSeen: 1, lastSeen: 1, lastObservedAt: 1, observationCount: 1 });
+    await old.table('customers').bulkAdd([customer('https://crm.example.com', 'a'), customer('https://shop.example.org', 'b'), customer('https://crm.example.com', 'c')]);
+    old.close();
+  }
+
+  it('bundled → the demo CRM; an active team model → the sites with customers; others → none', async () => {
+    const name = `migrate-${counter++}`;
+    await writeVersion4(name);
+    opened = openDatabase({ name });
+    await opened.open();
+    expect(opened.verno).toBe(5);
+    const sites = Object.fromEntries((await opened.models.toArray()).map((row) => [row.id, row.sites]));
+    expect(sites).toEqual({
+      'bundled-1': ['http://127.0.0.1:4178'],
+      'legacy-bundled': ['http://127.0.0.1:4178'],
+      'team-1': ['https://crm.example.com', 'https://shop.example.org'],
+      'csv-1': [],
+    });
+    // The multiEntry index finds a site's models.
+    expect((await opened.models.where('sites').equals('https://shop.example.org').toArray()).map((r) => r.id)).toEqual(['team-1']);
   });
 });

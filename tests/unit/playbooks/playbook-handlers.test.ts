@@ -32,7 +32,7 @@ function handlers(extra: Partial<PlaybookDeps> = {}) {
   const h = createPlaybookHandlers({
     db,
     customers: createCustomerStore(db, { onWriteFailure: vi.fn() }),
-    models: { actives: async () => [scorer], scorerFor: (s: Scorer[]) => s[0] } as unknown as ModelProvider,
+    models: { actives: async () => [scorer], scoringFor: async () => ({ scorers: [scorer], thresholds: null, ranking: false }), scorerFor: (s: Scorer[]) => s[0] } as unknown as ModelProvider,
     thresholds: async () => [0.1, 0.25, 0.45, 0.65],
     indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS,
     storedPlaybook: store,
