@@ -31,6 +31,7 @@ import { createRouter, messageListener } from './router';
 import { createStorageHealth, RETRY_ALARM, RETRY_ALARM_MINUTES } from './storage-health';
 import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { startSites } from './sites-setup';
+import { openWelcomeOnInstall } from './welcome';
 
 /** Models trained on the demo CRM's history at build time (public/model/), listed by scripts/build-demo-model.ts. */
 const BUNDLED_MODELS_INDEX = '/model/index.json';
@@ -45,6 +46,7 @@ async function fetchJson(path: string): Promise<unknown> {
 
 /** Everything the service worker does, registered synchronously so no early message is missed. */
 export function startBackground(): void {
+  openWelcomeOnInstall();
   const db = openDatabase();
   const models = createModelProvider({
     db,
