@@ -64,7 +64,7 @@ describe('model provider: which sites a model scores', () => {
   });
 
   it('a manager assigns a model to a site, and takes it away', async () => {
-    const [{ id }] = (await provider.list()).models as [{ id: string }];
+    const { id } = (await provider.list()).models[0]!;
     await provider.assignSites(id, [DEMO_CRM_ORIGIN, SHOP, SHOP]);
     expect((await provider.list()).models[0]!.sites).toEqual([DEMO_CRM_ORIGIN, SHOP]);
     expect(names(await provider.scoringFor(SHOP))).toEqual(['Bundled demo model']);
