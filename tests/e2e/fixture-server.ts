@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { E2E_FIXTURE_HOST } from '../../lib/demo-origin';
 import { FIXTURE_DIR } from '../fixtures/crm/load';
+import { kitFile } from '../fixtures/kits/serve';
 
 export interface FixtureServer {
   /** e.g. "http://localhost:41234" (the e2e build holds http://localhost/* in host_permissions). */
@@ -16,7 +17,8 @@ export interface FixtureServer {
 
 /**
  * Saved CRM pages on a local origin, for enabling a "real" third-party site
- * through the product's own flow. Routes can be swapped while the browser is
+ * through the product's own flow, and the UI-kit CRMs under /kits/<kit>/
+ * (built by tests/fixtures/kits/build.ts). Routes can be swapped while the browser is
  * on them, so a test can make a page that used to list customers list none.
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
@@ -27,6 +29,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     const page = pages.get(path);
     if (page !== undefined) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+      return;
+    }
+    const kit = kitFile(path);
+    if (kit) {
+      response.writeHead(kit.status, { 'content-type': kit.type, 'cache-control': 'no-store' }).end(kit.body);
       return;
     }
     const fixture = routes.get(path);
