@@ -23,7 +23,7 @@ async function audit(page: Page, what: string, found: string[], include?: string
 
 for (const scheme of SCHEMES) {
   test(`extension pages have no serious accessibility violations (${scheme})`, async ({ extension }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const base = `chrome-extension://${extension.extensionId}`;
     const found: string[] = [];
     const crm = await extension.context.newPage();
@@ -59,3 +59,17 @@ for (const scheme of SCHEMES) {
     expect(found, 'serious or critical axe violations').toEqual([]);
   });
 }
+
+test('a badge is operable by keyboard: Enter opens its popover, Escape closes it and focus returns', async ({ extension }) => {
+  const crm = await extension.context.newPage();
+  await crm.goto(`${DEMO_CRM_ORIGIN}/customers`);
+  const badge = crm.locator('[data-churn-radar-badge] button[data-tier]').first();
+  await expect(badge).toHaveAttribute('aria-label', /Churn risk tier [1-5] \(.+\), probability \d+ %/);
+  await badge.focus();
+  await crm.keyboard.press('Enter');
+  const dialog = crm.locator('[data-churn-radar-popover] [role="dialog"]');
+  await expect(dialog).toBeFocused();
+  await crm.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(badge).toBeFocused();
+});
