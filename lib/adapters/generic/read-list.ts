@@ -2,7 +2,7 @@ import type { RawFields } from '../../domain';
 import type { ExtractedCustomer } from '../types';
 import type { CustomerList } from './find-lists';
 import { emailOf, recordIdFromUrl } from './identity';
-import { isNoiseLabel } from './labels';
+import { isNoiseLabel, nameRankOf } from './labels';
 import { baseUrlOf } from './roots';
 import { rowSignature, type RowCache } from './row-cache';
 import type { GridRow } from './structure';
@@ -96,9 +96,22 @@ function firstLinkColumn(rows: readonly GridRow[], ctx: ListContext): number | u
   return undefined;
 }
 
+/**
+ * The header naming the customer, unless the record links sit in another
+ * column that is named as a name too: "Name" (linked) beside "Company" on a
+ * list of people, where the company is their employer.
+ */
+function nameColumnOf(list: CustomerList, ctx: ListContext): number | undefined {
+  const named = list.reading.nameColumn;
+  if (named !== undefined && list.rows.slice(0, LINK_PROBE_ROWS).some((row) => row.cells[named] && recordLinkIn(row.cells[named]!, ctx.url))) return named;
+  const linked = firstLinkColumn(list.rows, ctx);
+  if (named === undefined) return linked;
+  return linked !== undefined && nameRankOf(list.grid.headers[linked] ?? '') !== undefined ? linked : named;
+}
+
 function planOf(list: CustomerList, ctx: ListContext): Plan | null {
   const { headers, prefixes } = list.grid;
-  const name = list.reading.nameColumn ?? firstLinkColumn(list.rows, ctx);
+  const name = nameColumnOf(list, ctx);
   if (name === undefined) return null;
   const seen = new Map<string, number>();
   const fields: [number, string, string][] = [];

@@ -143,7 +143,7 @@ function collect(node: Node, out: string[], controls: boolean): void {
       if ((child.nodeValue ?? '').trim() !== '') chipBefore = null;
     } else if (child.nodeType === 1 && !unseen(child as Element) && !decoration(child as Element)) {
       const el = child as Element;
-      const chip = isChip(el) ? el.localName : null;
+      const chip = isChip(el) && (el.textContent ?? '').trim() !== '' ? el.localName : null;
       if (chip !== null && chip === chipBefore) out.push(CHIP_JOIN);
       chipBefore = chip;
       const block = BLOCK_TAGS.has(el.localName);
