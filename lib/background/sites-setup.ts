@@ -6,6 +6,7 @@ import { fieldMappingsItem } from '../mapping/mapping-item';
 import type { BackgroundEvent } from '../messaging/protocol';
 import { enabledSitesItem } from '../sites/enabled-sites-item';
 import { mappedLabelsOf, type HealthSummary } from '../sites/health';
+import { needsAttention } from '../sites/health-state';
 import { healthItem } from '../sites/health-item';
 import { finishPendingEnables } from '../sites/pending-enable';
 import { createHealthService } from './health-service';
@@ -19,7 +20,7 @@ const CONTENT_SCRIPT = 'content-scripts/crm.js';
 const HEALTH_SAVE_MS = 2000;
 
 const badgeTitle = (summary: HealthSummary) =>
-  summary.status === 'warning' ? `${t('extName')} — ${t('popup.badgeWarning')}` : t('extName');
+  needsAttention(summary.status) ? `${t('extName')} — ${t('popup.badgeWarning')}` : t('extName');
 
 /**
  * Opt-in sites and adapter health for the service worker: the services, and
@@ -42,7 +43,7 @@ export function startSites(emit: (event: BackgroundEvent) => void, policy: Polic
     load: () => healthItem.getValue(),
     save: (value) => healthItem.setValue(value),
     mappedLabels: async (site: SiteKey) => mappedLabelsOf((await fieldMappingsItem.getValue())[site]),
-    badge: (tabId, summary) => setHealthBadge(tabId, summary.status === 'warning', badgeTitle(summary)),
+    badge: (tabId, summary) => setHealthBadge(tabId, needsAttention(summary.status), badgeTitle(summary)),
     emit,
     now: () => Date.now(),
     saveDelayMs: HEALTH_SAVE_MS,
