@@ -26,7 +26,8 @@ export default defineConfig({
     default_locale: 'en',
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     // activeTab: the popup may read the current tab's address to offer "Enable on this site".
-    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alarms: held history writes are retried on a timer; unlimitedStorage: history is not capped by the origin quota.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The e2e flavour (npm run build:e2e) also holds the fixture origin, because Playwright cannot
     // answer the browser's own permission prompt (microsoft/playwright#32755); the production
     // manifest stays opt-in. Never in content_scripts: fixtures are enabled through the product's flow.
