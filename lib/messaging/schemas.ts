@@ -10,6 +10,7 @@ import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
 import { riskAudience, riskRequestSchemas } from './risk-schemas';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
+import { focusAudience, focusRequestSchemas } from './focus-schemas';
 
 /**
  * Runtime shape of every request. The background parses each payload with
@@ -81,6 +82,7 @@ export const requestSchemas = {
   ...playbookRequestSchemas,
   ...kpiRequestSchemas,
   ...sitesRequestSchemas,
+  ...focusRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -102,6 +104,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...playbookAudience,
   ...kpiAudience,
   ...sitesAudience,
+  ...focusAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',
