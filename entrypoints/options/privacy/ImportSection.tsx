@@ -4,6 +4,7 @@ import { Card } from '../../../components/Card';
 import { uiLocale } from '../../../components/i18n';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import type { ImportSummary } from '../../../lib/messaging/privacy-protocol';
+import { readFileText } from '../ui';
 import { errorText, tableLabel } from './labels';
 
 type State = { status: 'idle' } | { status: 'running'; fileName: string } | { status: 'done'; fileName: string; summary: ImportSummary } | { status: 'error'; fileName: string; message: string };
@@ -18,7 +19,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   async function importFile(file: File) {
     setState({ status: 'running', fileName: file.name });
     try {
-      const summary = await sendMessage('importData', { text: await file.text() });
+      const summary = await sendMessage('importData', { text: await readFileText(file, 'dataExport') });
       setState({ status: 'done', fileName: file.name, summary });
       onImported();
     } catch (error) {
