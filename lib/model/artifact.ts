@@ -17,8 +17,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { sizeProblem } from '@/lib/files/limits';
 import { jsonHostility, OBJECT_MAGIC_KEYS } from '@/lib/files/untrusted-json';
-import { artifactSchema, MAX_ARTIFACT_CHARS, MAX_HIDDEN_UNITS, MAX_INPUTS, type WeightSpec } from './artifact-schema';
+import { artifactSchema, MAX_HIDDEN_UNITS, MAX_INPUTS, type WeightSpec } from './artifact-schema';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { ensureCpuBackend } from './logistic';
 import { littleEndianFloats } from './network';
@@ -91,9 +92,8 @@ export function decodeLogisticWeights(artifact: Pick<ModelArtifact, 'preprocesso
 export function parseModelArtifact(json: unknown): ModelArtifact {
   let value = json;
   if (typeof value === 'string') {
-    if (value.length > MAX_ARTIFACT_CHARS) {
-      throw new ModelArtifactError(`Invalid model file: ${(value.length / 1e6).toFixed(1)} MB is more than the ${MAX_ARTIFACT_CHARS / 1e6} MB a model file may have`);
-    }
+    const tooBig = sizeProblem('model', value.length);
+    if (tooBig) throw new ModelArtifactError(`Invalid model file: ${tooBig}`);
     try {
       value = JSON.parse(value) as unknown;
     } catch (error) {
@@ -126,9 +126,8 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
     } catch (error) {
       throw new ModelArtifactError(`Invalid model file: cannot be written as JSON (${(error as Error).message})`);
     }
-    if (chars > MAX_ARTIFACT_CHARS) {
-      throw new ModelArtifactError(`Invalid model file: ${(chars / 1e6).toFixed(1)} MB is more than the ${MAX_ARTIFACT_CHARS / 1e6} MB a model file may have`);
-    }
+    const tooBig = sizeProblem('model', chars);
+    if (tooBig) throw new ModelArtifactError(`Invalid model file: ${tooBig}`);
   }
   const parsed = artifactSchema.safeParse(value);
   if (!parsed.success) {
