@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import { DEMO_CRM_MATCH, E2E_FIXTURE_MATCH } from './lib/demo-origin';
+import { actionIconPaths, MANIFEST_ICONS } from './lib/sites/action-icon';
 
 // The manifest is opt-in by construction: the only host the extension can read
 // out of the box is the bundled demo CRM on 127.0.0.1. Other CRMs are enabled
@@ -12,6 +13,13 @@ export default defineConfig({
   outDir: process.env.CHURN_RADAR_OUT ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   vite: () => ({ plugins: [tailwindcss()] }),
+  // Store packages (npm run zip): AMO reviewers rebuild from the sources zip, which needs the demo
+  // data (the bundled models are trained from it at build time) but not tests, benches or outputs.
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['tests/**', 'docs/**', 'demo-output/**', 'bench-output/**', 'test-results/**', '.scratch/**', '.tmp/**', 'public/model/**'],
+  },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -24,11 +32,16 @@ export default defineConfig({
     // manifest stays opt-in. Never in content_scripts: fixtures are enabled through the product's flow.
     host_permissions: mode === 'e2e' ? [DEMO_CRM_MATCH, E2E_FIXTURE_MATCH] : [DEMO_CRM_MATCH],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: '__MSG_extName__' },
+    icons: MANIFEST_ICONS,
+    // Grey until a tab's page is read (lib/sites/action-icon.ts); the background sets on / problem per tab.
+    action: { default_title: '__MSG_extName__', default_icon: actionIconPaths('off') },
     // What an IT admin may preset and lock through policy (chrome.storage.managed); see lib/policy.
     storage: { managed_schema: 'managed-schema.json' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'churn-radar@example.org', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: {
+          // Nothing is collected or transmitted: AMO's data-collection declaration says so (Firefox 140+, the current ESR).
+          gecko: { id: 'churn-radar@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+        }, }
       : {}),
   }),
 });

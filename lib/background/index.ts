@@ -21,6 +21,7 @@ import { createModelProvider } from './model-provider';
 import { createRouter, type SenderInfo } from './router';
 import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { startSites } from './sites-setup';
+import { openWelcomeOnInstall } from './welcome';
 
 /** Models trained on the demo CRM's history at build time (public/model/), listed by scripts/build-demo-model.ts. */
 const BUNDLED_MODELS_INDEX = '/model/index.json';
@@ -35,6 +36,7 @@ async function fetchJson(path: string): Promise<unknown> {
 
 /** Everything the service worker does, registered synchronously so no early message is missed. */
 export function startBackground(): void {
+  openWelcomeOnInstall();
   const db = openDatabase();
   const models = createModelProvider({
     db,

@@ -10,7 +10,8 @@ import { healthItem } from '../sites/health-item';
 import { finishPendingEnables } from '../sites/pending-enable';
 import { createHealthService } from './health-service';
 import { assertUnlocked, type PolicyService } from './policy-service';
-import { browserSitesApi, setHealthBadge } from './sites-browser';
+import { actionIconStateFor } from '../sites/action-icon';
+import { browserSitesApi, resetToolbarIconOnNavigation, setHealthBadge } from './sites-browser';
 import { createSiteService } from './sites-service';
 
 /** The content script file as WXT builds it (entrypoints/crm.content.ts). */
@@ -42,7 +43,7 @@ export function startSites(emit: (event: BackgroundEvent) => void, policy: Polic
     load: () => healthItem.getValue(),
     save: (value) => healthItem.setValue(value),
     mappedLabels: async (site: SiteKey) => mappedLabelsOf((await fieldMappingsItem.getValue())[site]),
-    badge: (tabId, summary) => setHealthBadge(tabId, summary.status === 'warning', badgeTitle(summary)),
+    badge: (tabId, summary) => setHealthBadge(tabId, actionIconStateFor(summary.status), badgeTitle(summary)),
     emit,
     now: () => Date.now(),
     saveDelayMs: HEALTH_SAVE_MS,
@@ -65,6 +66,7 @@ export function startSites(emit: (event: BackgroundEvent) => void, policy: Polic
     if (area === 'managed') void policy.reapply().then(() => sites.policyChanged()).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
+  resetToolbarIconOnNavigation();
   void reconcile();
 
   return { sites, health };

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { E2E_FIXTURE_HOST } from '../../lib/demo-origin';
 import { FIXTURE_DIR } from '../fixtures/crm/load';
+import { kitFile } from '../fixtures/kits/serve';
 
 export interface FixtureServer {
   /** e.g. "http://localhost:41234" (the e2e build holds http://localhost/* in host_permissions). */
@@ -14,13 +15,19 @@ export interface FixtureServer {
 
 /**
  * Saved CRM pages on a local origin, for enabling a "real" third-party site
- * through the product's own flow. Routes can be swapped while the browser is
+ * through the product's own flow, and the UI-kit CRMs under /kits/<kit>/
+ * (built by tests/fixtures/kits/build.ts). Routes can be swapped while the browser is
  * on them, so a test can make a page that used to list customers list none.
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const routes = new Map<string, string>();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const kit = kitFile(path);
+    if (kit) {
+      response.writeHead(kit.status, { 'content-type': kit.type, 'cache-control': 'no-store' }).end(kit.body);
+      return;
+    }
     const fixture = routes.get(path);
     if (!fixture) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

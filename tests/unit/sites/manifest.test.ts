@@ -19,4 +19,15 @@ describe('manifest', () => {
   it('only the e2e flavour grants the fixture origin', () => {
     expect(manifest('e2e').host_permissions).toEqual([DEMO_CRM_MATCH, 'http://localhost/*']);
   });
+  it('has the coloured mark as its icons and the grey "off" state as the toolbar default', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const m = manifest('production', browser) as { icons: Record<number, string>; action: { default_icon: Record<number, string> } };
+      expect(Object.keys(m.icons)).toEqual(['16', '32', '48', '128']);
+      expect(Object.values(m.action.default_icon).every((path) => path.startsWith('/icon/off/'))).toBe(true);
+    }
+  });
+  it('declares to Firefox that no data is collected', () => {
+    const m = manifest('production', 'firefox') as { browser_specific_settings: { gecko: { data_collection_permissions: { required: string[] } } } };
+    expect(m.browser_specific_settings.gecko.data_collection_permissions.required).toEqual(['none']);
+  });
 });
