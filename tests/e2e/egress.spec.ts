@@ -6,7 +6,7 @@ import { scoredBadgeCount } from './helpers';
 
 /**
  * No egress: a walk through every page of the product — CRM pages with
- * badges and a popover, the side panel, the popup, every options tab, a
+ * badges and a popover, the side panel, the welcome page, the popup, every options tab, a
  * training run and every export — with every request of every page, frame,
  * web worker and the extension's service worker recorded (Playwright reports
  * service-worker requests on the context through CDP's Network domain on the
@@ -79,12 +79,16 @@ test('no request leaves the extension, the CRM or the fixture server on a walk t
     await crm.bringToFront();
 
     step('crm');
-    // The side panel (both views) and the popup.
+    // The side panel (both views), the welcome page and the popup.
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await expect(panel.getByRole('heading').first()).toBeVisible();
     await panel.getByRole('tab', { name: 'Worklist' }).click();
     await expect(panel.getByRole('region', { name: 'Worklist' })).toBeVisible();
+    const welcome = await context.newPage();
+    await welcome.goto(`chrome-extension://${extensionId}/welcome.html`);
+    await expect(welcome.getByRole('heading').first()).toBeVisible();
+    await welcome.close();
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(popup.locator('body')).not.toBeEmpty();
@@ -111,7 +115,7 @@ test('no request leaves the extension, the CRM or the fixture server on a walk t
     await options.getByLabel('Label column').selectOption('Status');
     await options.getByLabel('Value meaning churned').selectOption('Churned');
     await options.locator('#train').getByRole('combobox', { name: /^Model/ }).selectOption('logistic');
-    await options.getByLabel('Cross-validation folds').selectOption('3');
+    await options.locator('#train').getByRole('combobox', { name: 'CV folds' }).selectOption('3');
     await options.locator('#train').getByRole('button', { name: 'Train and evaluate' }).click();
     await expect(options.getByTestId('train-result')).toBeVisible({ timeout: 45_000 });
 
