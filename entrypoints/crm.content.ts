@@ -24,8 +24,10 @@ announceHandover();
 const SCRIPT_STARTED = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
 
 export default defineContentScript({
-  // The demo CRM is read out of the box; other sites are registered at run time when the user enables them.
+  // Every site, the demo CRM too, is registered at run time (lib/background/sites-service.ts), so each
+  // can be turned off; `matches` only keeps the demo CRM's host permission in the manifest.
   matches: [DEMO_CRM_MATCH],
+  registration: 'runtime',
   // document_start: observe the CRM from its first render (see lib/content/index.ts).
   runAt: 'document_start',
   // WXT's postMessage copy of its "script started" event tells the page the event's name (and our

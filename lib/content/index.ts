@@ -14,7 +14,7 @@ import { createRowCache } from '../adapters/generic/row-cache';
 import { watchJoinBy } from './join-setting';
 import { listenForPageCommands, readByTopFrame } from './page-commands';
 import { launchPicker } from './picker/launch';
-import { aliveOnly, endedCheck, endWhenExtensionGone, isOwnLocationChange } from './lifecycle';
+import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
 
 /**
  * A CRM mutation is answered in the CRM's own task (the MutationObserver
@@ -36,10 +36,11 @@ const IDLE_TIMEOUT_MS = 50;
 export function startContentScript(ctx: ContentScriptContext): void {
   if (readByTopFrame(window)) return;
   const doc = document;
-  // An extension update or removal ends this copy (its badges go with it); nothing it asked before is acted on after.
+  // An extension update or removal, or a refusal from the background (not an enabled site: Firefox's
+  // patterns cover every port of a host), ends this copy and its badges; nothing it asked is acted on after.
   const ended = endedCheck(ctx, () => browser.runtime?.id);
   endWhenExtensionGone(ctx, ended);
-  const send = aliveOnly(sendMessage, ended);
+  const send = aliveOnly(endWhenRefused(sendMessage, ctx), ended);
   // Re-scans re-read only the rows that changed (lib/adapters/generic/row-cache.ts).
   configurePageAdapters({ rowCache: createRowCache() });
   const popover = createPopover({

@@ -1,4 +1,4 @@
-import type { SendMessage } from '../messaging/client';
+import { MessageError, type SendMessage } from '../messaging/client';
 
 /**
  * A copy of the content script lives until the site is disabled, a newer copy
@@ -92,4 +92,19 @@ export function aliveOnly(send: SendMessage, ended: () => boolean): SendMessage 
       (error: unknown) => (ended() ? never : Promise.reject(error)),
     );
   }) as SendMessage;
+}
+
+/**
+ * The background refuses every content-script message from a page that is
+ * not an enabled site ("forbidden"): the site was disabled while this copy
+ * missed the stop message, or, in Firefox, whose match patterns cannot hold a
+ * port, the script runs on another port of an enabled host. Either way this
+ * copy ends quietly instead of drawing "failed" badges on a page it may not read.
+ */
+export function endWhenRefused(send: SendMessage, lifetime: Lifetime): SendMessage {
+  return ((type, payload) =>
+    send(type, payload).catch((error: unknown) => {
+      if (error instanceof MessageError && error.code === 'forbidden') lifetime.abort('site not enabled');
+      throw error;
+    })) as SendMessage;
 }

@@ -58,6 +58,8 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
   dueHours: { version: 1, schema: z.partialRecord(z.enum(['3', '4', '5']), z.number().positive().max(24 * 365)) },
   costInputs: { version: 1, schema: costInputs },
   enabledSites: { version: 1, schema: z.array(z.object({ origin: site, addedAt: z.number() })).max(500) },
+  // Default sites (the demo CRM) the user turned off: an export that carries the choice must import (imports are all or nothing).
+  disabledDefaultSites: { version: 1, schema: z.array(site).max(100) },
   siteJoinBy: { version: 1, schema: z.record(site, z.enum(['email', 'domain'])) },
   fieldMappings: {
     version: 1,
@@ -69,9 +71,10 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
 /**
  * Settings that describe this browser, not the team's choices: never imported
  * (counted as kept). Adapter health is rebuilt from the pages seen here; which
- * policy presets were applied is this browser's bookkeeping.
+ * policy presets were applied is this browser's bookkeeping, and so are the
+ * counts of rows this browser could not save (lib/background/storage-health.ts).
  */
-export const BROWSER_LOCAL_SETTINGS: ReadonlySet<string> = new Set(['siteHealth', 'policyApplied']);
+export const BROWSER_LOCAL_SETTINGS: ReadonlySet<string> = new Set(['siteHealth', 'policyApplied', 'lostRows', 'unsavedRows']);
 
 export type CheckedSetting = { ok: true; value: unknown; version: number } | { ok: false; problem: string };
 

@@ -10,6 +10,8 @@ export interface FixtureServer {
   origin: string;
   /** Serve a saved page (tests/fixtures/crm/<fixture>.html) at a path; a later call swaps what the path shows. */
   serve(path: string, fixture: string): void;
+  /** Serve a page built by the test (hostile pages: tests/e2e/hostile.spec.ts). */
+  serveHtml(path: string, html: string): void;
   close(): Promise<void>;
 }
 
@@ -21,8 +23,14 @@ export interface FixtureServer {
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const routes = new Map<string, string>();
+  const pages = new Map<string, string>();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const page = pages.get(path);
+    if (page !== undefined) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+      return;
+    }
     const kit = kitFile(path);
     if (kit) {
       response.writeHead(kit.status, { 'content-type': kit.type, 'cache-control': 'no-store' }).end(kit.body);
@@ -39,7 +47,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${E2E_FIXTURE_HOST}:${port}`,
-    serve: (path, fixture) => void routes.set(path, fixture),
+    serve: (path, fixture) => {
+      pages.delete(path);
+      routes.set(path, fixture);
+    },
+    serveHtml: (path, html) => void pages.set(path, html),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

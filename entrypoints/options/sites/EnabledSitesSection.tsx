@@ -86,7 +86,7 @@ export function EnabledSitesSection() {
                   </td>
                   <td className="py-2 text-slate-500">{site.addedAt ? formatDate(site.addedAt, locale) : '–'}</td>
                   <td className="py-2 text-right">
-                    {site.source === 'user' && (
+                    {(site.source === 'user' || site.source === 'builtin') && (
                       <button type="button" className={BUTTON} disabled={busy || locked} aria-label={i18n.t('sites.enabled.removeLabel', [siteLabel(site.origin)])} onClick={() => disable(site.origin)}>
                         {i18n.t('sites.enabled.remove')}
                       </button>

@@ -87,3 +87,24 @@ describe('a copy whose extension went away', () => {
     await expect(send('getBadgeDetails', { crmId: '1' })).rejects.toThrow('boom');
   });
 });
+
+describe('a page the background refuses (not an enabled site)', () => {
+  it('ends the copy quietly on "forbidden", and only on that', async () => {
+    const { MessageError } = await import('../../../lib/messaging/client');
+    const { endWhenRefused } = await import('../../../lib/content/lifecycle');
+    const controller = new AbortController();
+    const life = { signal: controller.signal, abort: (reason?: unknown) => controller.abort(reason) };
+    const raw = vi
+      .fn()
+      .mockRejectedValueOnce(new MessageError('storage', 'disk full'))
+      .mockRejectedValueOnce(new MessageError('forbidden', '"scanPage" is only accepted from an enabled CRM page'));
+    const send = aliveOnly(endWhenRefused(raw as unknown as SendMessage, life), endedCheck(life, () => 'ext'));
+    await expect(send('scanPage', {} as never)).rejects.toThrow('disk full');
+    expect(life.signal.aborted).toBe(false);
+    const settled = vi.fn();
+    send('scanPage', {} as never).then(settled, settled);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(life.signal.aborted).toBe(true);
+    expect(settled).not.toHaveBeenCalled(); // no "failed" badges from a page it may not read
+  });
+});

@@ -135,7 +135,7 @@ describe('hostile data export (rows and settings), imported into a real database
     local = { retentionDays: 30 };
     handlers = createPrivacyHandlers({
       db,
-      customers: { settled: async () => undefined, reset: () => undefined },
+      customers: { settled: async () => undefined, erase: async (_scope, run) => run(), reload: () => undefined },
       models: { invalidate: () => undefined },
       overrides: { reset: () => undefined },
       retentionDays: async () => 30,
