@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerKey } from '@/lib/db/customer-key';
-import { ACTIVITY_KINDS } from '@/lib/domain';
+import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '@/lib/domain';
 import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '@/lib/indicators/types';
 import { isSiteOrigin, siteOriginOf } from '@/lib/sites/origins';
 import type { DataTable } from './tables';
@@ -10,7 +10,7 @@ import type { DataTable } from './tables';
  * lib/db/schema.ts as strict zod schemas, nested all the way down. A key
  * the type does not have, a value of the wrong shape or an over-long text
  * refuses the row (and with it the file: lib/background/privacy-handlers.ts).
- * Text bounds are the scan message's (lib/messaging/schemas.ts): anything
+ * Text bounds are the scan's (SNAPSHOT_LIMITS, lib/domain.ts): anything
  * longer was never stored by this extension.
  *
  * Links: `detailUrl` is rendered as "open in CRM", so it must be http(s) on
@@ -20,7 +20,7 @@ import type { DataTable } from './tables';
  * index a customer's history is read by).
  */
 const site = z.string().max(512).refine(isSiteOrigin, 'not a site origin such as https://crm.example.com');
-const crmId = z.string().min(1).max(256);
+const crmId = z.string().min(1).max(LIMITS.id);
 const time = z.number().finite().nonnegative();
 const instant = z.number().finite();
 const tier = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
@@ -28,7 +28,7 @@ const probability = z.number().min(0).max(1);
 const count = z.number().int().nonnegative();
 const text = (max: number) => z.string().max(max);
 const localId = z.number().int().positive().optional();
-const fields = z.record(text(256), text(4096)).refine((record) => Object.keys(record).length <= 2000, 'more than 2,000 fields');
+const fields = z.record(text(LIMITS.label), text(LIMITS.value)).refine((record) => Object.keys(record).length <= 2000, 'more than 2,000 fields');
 const bilingual = z.strictObject({ en: text(2000), zh: text(2000) });
 const webUrl = text(4096).refine((url) => siteOriginOf(url) !== null, 'not an http(s) address');
 
@@ -43,7 +43,7 @@ const customer = z
   .strictObject({
     site,
     crmId,
-    name: text(512),
+    name: text(LIMITS.name),
     fields,
     firstSeen: time,
     lastSeen: time,
@@ -69,10 +69,10 @@ const observationBatch = z
     pageKind: z.enum(['list', 'detail']),
     url: webUrl,
     adapter: text(64),
-    keys: z.array(text(1024)).max(5000),
-    crmIds: z.array(crmId).max(5000),
-    names: z.array(text(512)).max(5000),
-    fields: z.array(fields).max(5000),
+    keys: z.array(text(1024)).max(LIMITS.customers),
+    crmIds: z.array(crmId).max(LIMITS.customers),
+    names: z.array(text(LIMITS.name)).max(LIMITS.customers),
+    fields: z.array(fields).max(LIMITS.customers),
   })
   .refine((row) => row.keys.length === row.crmIds.length && row.crmIds.length === row.names.length && row.names.length === row.fields.length, 'keys, crmIds, names and fields must have the same length')
   .refine((row) => row.keys.every((key, i) => key === customerKey(row.site, row.crmIds[i]!)), { message: "every key must be the row's own site and customer", path: ['keys'] });
@@ -101,13 +101,13 @@ export const rowSchemas: Record<DataTable, z.ZodType<Record<string, unknown>>> =
   activities: z.strictObject({
     site,
     crmId,
-    id: z.string().min(1).max(256),
+    id: z.string().min(1).max(LIMITS.id),
     kind: z.enum(ACTIVITY_KINDS),
     at: instant,
     amount: z.number().finite().optional(),
     quantity: z.number().finite().optional(),
-    status: text(256).optional(),
-    text: text(8192).optional(),
+    status: text(LIMITS.activityStatus).optional(),
+    text: text(LIMITS.activityText).optional(),
     firstSeen: time,
     lastSeen: time,
   }),
