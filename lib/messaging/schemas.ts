@@ -9,6 +9,7 @@ import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
 import { riskAudience, riskRequestSchemas } from './risk-schemas';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
+import { focusAudience, focusRequestSchemas } from './focus-schemas';
 
 /**
  * Runtime shape of every request. The background parses each payload with
@@ -78,6 +79,7 @@ export const requestSchemas = {
   ...playbookRequestSchemas,
   ...kpiRequestSchemas,
   ...sitesRequestSchemas,
+  ...focusRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -99,6 +101,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...playbookAudience,
   ...kpiAudience,
   ...sitesAudience,
+  ...focusAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',
