@@ -119,7 +119,8 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
           </p>
         )}
       </section>
-      {view.health && <HealthPanel summary={view.health} locale={locale} />}
+      {/* Issue 14 'teach': pass the "Teach this page" control as `teach`; the panel shows it prominently when nothing is read. */}
+      {view.health && <HealthPanel summary={view.health} locale={locale} teach={null} />}
       {/* Page tools (field mapping's "Map fields on this page" goes here). */}
       <div data-popup-actions className="flex flex-wrap gap-2">
         {view.state !== 'not-web' && (

@@ -1,4 +1,5 @@
 import type { CustomerSnapshot, PageKind } from '../domain';
+import type { DateOrderSource, DayMonthOrder } from '../parse/date-order';
 
 /** A customer found on the page, with the element the badge goes beside. */
 export interface ExtractedCustomer {
@@ -15,6 +16,11 @@ export interface PageExtraction {
    * fixed date (the demo CRM's CDNOW space is as of 1997-09-30); absent means now.
    */
   today?: string;
+  /**
+   * How this page writes numeric dates and why it is known (lib/adapters/dates.ts);
+   * absent when nothing says: then "12/6/2026" stays unread rather than guessed.
+   */
+  dateOrder?: { order: DayMonthOrder; source: DateOrderSource };
 }
 
 /**
