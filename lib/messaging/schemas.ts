@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILE_LIMITS } from '@/lib/files/limits';
 import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '../domain';
 import { isSiteOrigin } from '../sites/origins';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
@@ -66,8 +67,8 @@ export const requestSchemas = {
   // The artifact is checked by parseModelArtifact in the handler, which names what is wrong.
   saveTrainedModel: z.strictObject({ artifact: z.record(z.string(), z.unknown()), parent: id.optional(), sites: z.array(siteOrigin).max(100).optional() }),
   assignModelSites: z.strictObject({ id, sites: z.array(siteOrigin).max(100) }),
-  // Model files are < 1 MB; 8 MB leaves room and stays far below Chrome's message limit.
-  importModel: z.strictObject({ text: text(8_000_000), fileName: text(1024).optional() }),
+  // The same limit as the file picker and the model parser (lib/files/limits.ts).
+  importModel: z.strictObject({ text: text(FILE_LIMITS.model), fileName: text(1024).optional() }),
   exportModel: z.strictObject({ id }),
   deleteModel: z.strictObject({ id }),
   getTrainingRows: empty,
