@@ -1,4 +1,5 @@
 import type { CustomerSnapshot, PageKind } from '../domain';
+import type { RecipeOutcome } from '../recipes/apply';
 
 /** A customer found on the page, with the element the badge goes beside. */
 export interface ExtractedCustomer {
@@ -15,6 +16,8 @@ export interface PageExtraction {
    * fixed date (the demo CRM's CDNOW space is as of 1997-09-30); absent means now.
    */
   today?: string;
+  /** A taught site recipe was tried on this page: what it found (lib/recipes), checked by health. */
+  recipe?: RecipeOutcome;
 }
 
 /**
