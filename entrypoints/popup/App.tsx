@@ -16,6 +16,7 @@ import { siteLabel, siteOriginOf } from '../../lib/sites/origins';
 import { openSidePanel } from '../../lib/side-panel';
 import { currentTab, type CurrentTab } from './current-tab';
 import { HealthPanel } from './HealthPanel';
+import { TeachButton } from './TeachButton';
 
 const STATE_STYLE: Record<SiteState, string> = {
   'not-web': 'bg-slate-100 text-slate-600',
@@ -71,6 +72,9 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
   if (status.status === 'loading') return <Skeleton className="h-24" />;
   if (status.status === 'error') return <StatusMessage tone="error" title={status.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />;
   const view: SiteStatusView = status.data;
+  const readable = view.state === 'builtin' || view.state === 'enabled' || view.state === 'policy';
+  // A site that never yielded a customer: teaching is what helps, so it is the first thing offered.
+  const neverRead = !view.health || view.health.lastSuccessAt === null;
 
   return (
     <>
@@ -115,6 +119,7 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
         )}
       </section>
       {view.health && <HealthPanel summary={view.health} locale={locale} />}
+      {readable && <TeachButton tabId={tab.id} prominent={neverRead} />}
       {/* Page tools (field mapping's "Map fields on this page" goes here). */}
       <div data-popup-actions className="flex flex-wrap gap-2">
         {view.state !== 'not-web' && (
@@ -122,7 +127,7 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
             {i18n.t('popup.openSidePanel')}
           </button>
         )}
-        {(view.state === 'builtin' || view.state === 'enabled' || view.state === 'policy') && (
+        {readable && (
           <button type="button" className={SECONDARY} onClick={() => void sendMessage('startFieldPicker', { tabId: tab.id }).then(({ started }) => started && closeIfPopup(), () => undefined)}>
             {i18n.t('mapping.popupPick')}
           </button>

@@ -15,6 +15,8 @@ import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
 import { browserMappingPorts, watchMappings } from './mapping-handlers';
+import { browserPageTools } from './page-tools';
+import { siteRecipesItem } from '../recipes/recipes-item';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/site-resolvers';
 import { createModelProvider } from './model-provider';
@@ -81,7 +83,9 @@ export function startBackground(): void {
     now: () => Date.now(),
   });
   const fieldMappings = cachedItem(fieldMappingsItem);
-  const mapping = browserMappingPorts(fieldMappings);
+  // Injected page tools run only on enabled sites (`sites` is set below, before any message is routed).
+  const runPageTool = browserPageTools((origin) => sites.sites.isEnabled(origin));
+  const mapping = browserMappingPorts(fieldMappings, (tabId) => runPageTool(tabId, 'picker'));
   watchMappings({ watch: (callback) => fieldMappingsItem.watch(callback), siteTabs: mapping.siteTabs, focused: focus.get, emit: emitBackgroundEvent });
   browser.tabs.onActivated.addListener(({ tabId }) => void tabFocus.activated(tabId).catch(() => undefined));
   browser.tabs.onRemoved.addListener((tabId) => void tabFocus.closed(tabId).catch(() => undefined));
@@ -116,6 +120,7 @@ export function startBackground(): void {
     sites,
     fieldResolver: createSiteResolvers(fieldMappings.get),
     mapping,
+    recipePorts: { recipes: cachedItem(siteRecipesItem), runPageTool },
     storedPlaybook: cachedItem(playbookItem),
   });
   const route = createRouter({

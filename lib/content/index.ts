@@ -8,11 +8,11 @@ import { createScanner } from './scanner';
 import { healthReportingAdapters } from './health-report';
 import { createTimeBudget } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
-import { configurePageAdapters } from '../adapters/registry';
+import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
 import { watchJoinBy } from './join-setting';
+import { watchRecipes } from './recipes-setting';
 import { listenForPageCommands, readByTopFrame } from './page-commands';
-import { launchPicker } from './picker/launch';
 
 /**
  * A CRM mutation is answered in the CRM's own task (the MutationObserver
@@ -112,8 +112,13 @@ export function startContentScript(ctx: ContentScriptContext): void {
     scanner.forget();
     schedule();
   }, ctx.signal);
-  listenForPageCommands((command) => {
-    if (command === 'start-picker') return launchPicker(ctx, doc);
+  // Taught recipes are read before automatic detection (lib/recipes); a new one re-reads the page at once.
+  watchRecipes(location.origin, (recipes) => {
+    configurePageRecipes(recipes);
+    scanner.forget();
+    schedule();
+  }, ctx.signal);
+  listenForPageCommands(() => {
     scanner.forget();
     schedule();
   }, ctx.signal);

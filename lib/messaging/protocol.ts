@@ -15,6 +15,7 @@ import type { KpiProtocol } from './kpi-protocol';
 import type { StorageProblem } from '../settings';
 import type { RiskProtocol } from './risk-protocol';
 import type { SitesProtocol } from './sites-protocol';
+import type { RecipeProtocol } from './recipe-protocol';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
 export interface ModelInfo {
@@ -149,7 +150,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, RecipeProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

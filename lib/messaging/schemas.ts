@@ -4,6 +4,7 @@ import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { policyAudience, policyRequestSchemas } from './policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
 import { mappingAudience, mappingRequestSchemas } from './mapping-schemas';
+import { recipeAudience, recipeRequestSchemas } from './recipe-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
@@ -77,6 +78,7 @@ export const requestSchemas = {
   ...playbookRequestSchemas,
   ...kpiRequestSchemas,
   ...sitesRequestSchemas,
+  ...recipeRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -97,6 +99,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...playbookAudience,
   ...kpiAudience,
   ...sitesAudience,
+  ...recipeAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

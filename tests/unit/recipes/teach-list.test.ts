@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { extractGeneric } from '../../../lib/adapters/generic';
 import { applyListRecipe, applyRecipes, nameId } from '../../../lib/recipes/apply';
 import { findRepeatingRows } from '../../../lib/recipes/find-rows';
-import { siteRecipeSchema } from '../../../lib/recipes/recipe-schema';
+import { siteRecipeSchema, type ListRecipe } from '../../../lib/recipes/recipe-schema';
 import { listRecipe, valueLabel, withField } from '../../../lib/recipes/teach';
 import { loadCrmPage } from '../../fixtures/crm/load';
 
@@ -102,7 +102,7 @@ describe('teaching on hand-written lists', () => {
 
   it('a bad selector in a hand-edited recipe reads nothing instead of throwing', () => {
     document.body.innerHTML = '<div>x</div>';
-    const recipe = { id: 'list:/people', format: 1, version: 1, kind: 'list', pageKey: '/people', row: 'div[[', name: ':scope', fields: [], expected: 3, taughtAt: 0 } as const;
+    const recipe = { id: 'list:/people', format: 1, version: 1, kind: 'list', pageKey: '/people', row: 'div[[', name: ':scope', fields: [], expected: 3, taughtAt: 0 } satisfies ListRecipe;
     expect(applyListRecipe(recipe, document, URL_)).toEqual([]);
   });
 });
