@@ -37,6 +37,11 @@ const contentScript = readFileSync(`${EXTENSION_DIR}/content-scripts/crm.js`);
 figures.content_script_kb = round(contentScript.length / 1024);
 figures.content_script_gzip_kb = round(gzipSync(contentScript, { level: 9 }).length / 1024);
 log(`  content script           ${figures.content_script_kb} KB, ${figures.content_script_gzip_kb} KB gzipped (target ≤ 30)`);
+// The picker and the teaching overlay, injected only when the user asks (lib/background/page-tools.ts).
+const pageTools = readFileSync(`${EXTENSION_DIR}/page-tools.js`);
+figures.page_tools_kb = round(pageTools.length / 1024);
+figures.page_tools_gzip_kb = round(gzipSync(pageTools, { level: 9 }).length / 1024);
+log(`  page tools (on demand)   ${figures.page_tools_kb} KB, ${figures.page_tools_gzip_kb} KB gzipped`);
 
 if (wanted('badges')) {
   let server: Awaited<ReturnType<typeof startDemoServer>> | null = null;

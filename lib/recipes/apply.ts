@@ -35,11 +35,18 @@ function idOf(row: Element, link: Element | null, name: string, page: URL): stri
   return nameId(name);
 }
 
+/** "Seen 3 days ago" → "3 days ago" when the recipe took "Seen" as the label; other texts as they are. */
+function withoutPrefix(text: string, prefix: string | undefined): string {
+  if (!prefix || !text.startsWith(prefix)) return text;
+  return text.slice(prefix.length).replace(/^[\s:：]+/u, '');
+}
+
 function readFields(fields: readonly RecipeField[], find: (selector: string) => Element | null): RawFields {
   const out: RawFields = {};
-  for (const { label, selector } of fields) {
+  for (const field of fields) {
+    const { label, selector } = field;
     const el = find(selector);
-    const text = el ? readableText(el) : '';
+    const text = el ? withoutPrefix(readableText(el), field.prefix) : '';
     if (text !== '') out[label] = text;
   }
   return out;

@@ -1,6 +1,9 @@
 import type { SiteKey } from '../domain';
 import type { SiteRecipe, SiteRecipes } from './recipe-schema';
 
+/** The recipe format this release writes and reads (recipe-schema.ts); kept here, free of zod, for the page tools' bundle. */
+export const RECIPE_FORMAT_VERSION = 1;
+
 /** The recipe id of a kind of page: one list and one detail recipe per page key. */
 export const recipeIdOf = (kind: SiteRecipe['kind'], pageKey: string): string => `${kind}:${pageKey}`;
 

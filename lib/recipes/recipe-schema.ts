@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECIPE_FORMAT_VERSION } from './recipe-ops';
 
 /**
  * A site recipe: what the user taught the product on one kind of page, by
@@ -18,7 +19,6 @@ import { z } from 'zod';
  * (a column named, a re-teach), so an imported or policy recipe can be told
  * from the local one.
  */
-export const RECIPE_FORMAT_VERSION = 1;
 const MAX_SELECTOR = 1000;
 
 const selector = z.string().trim().min(1).max(MAX_SELECTOR);
@@ -27,6 +27,8 @@ export const recipeFieldSchema = z.strictObject({
   /** The label the value is stored under; the site's field mapping says which product field it is. */
   label: z.string().trim().min(1).max(200),
   selector,
+  /** Words the page writes before the value ("Seen" in "Seen 3 days ago"): the label, left out of the value. */
+  prefix: z.string().min(1).max(200).optional(),
 });
 
 const common = {

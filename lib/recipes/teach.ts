@@ -2,8 +2,8 @@ import { labelText, textOf } from '../adapters/generic/text';
 import { pageKeyOf } from '../sites/health';
 import { absoluteSelector, relativeSelector } from './css-path';
 import type { RowsFound } from './find-rows';
-import { RECIPE_FORMAT_VERSION, type DetailRecipe, type ListRecipe, type SiteRecipe } from './recipe-schema';
-import { recipeIdOf } from './recipe-ops';
+import type { DetailRecipe, ListRecipe, SiteRecipe } from './recipe-schema';
+import { RECIPE_FORMAT_VERSION, recipeIdOf } from './recipe-ops';
 
 /**
  * Recipes from what the user clicked (the teaching overlay, entrypoints/teach.ts):
@@ -55,20 +55,21 @@ function columnHeader(el: Element): string | null {
  * "Column n" by its place in the row. The user then names it as a product
  * field, and that label → field pair is the site's field mapping.
  */
-export function valueLabel(value: Element, row: Element): string {
+export function valueLabel(value: Element, row: Element): { label: string; prefix?: string } {
   for (let node: Element | null = value; node && node !== row; node = node.parentElement) {
     const named = node.getAttribute('aria-label') ?? node.getAttribute('title');
-    if (named && named.trim() !== '' && named.length <= MAX_LABEL) return named.trim();
+    if (named && named.trim() !== '' && named.length <= MAX_LABEL) return { label: named.trim() };
   }
   const header = columnHeader(value);
-  if (header) return header;
+  if (header) return { label: header };
   const text = textOf(value);
   const match = LABEL_BEFORE_COLON.exec(text) ?? WORDS_BEFORE_NUMBER.exec(text);
-  if (match) return match[1]!.trim();
+  // The words are the label, and are left out of the value ("Seen 3 days ago" reads as "3 days ago").
+  if (match) return { label: match[1]!.trim(), prefix: match[1]!.trim() };
   // The n-th text the row shows (its leaf elements with text), as a reader counts columns.
   const leaves = [...row.querySelectorAll('*')].filter((el) => el.childElementCount === 0 && textOf(el) !== '');
   const first = value.childElementCount === 0 ? value : (leaves.find((leaf) => value.contains(leaf)) ?? value);
-  return `Column ${leaves.indexOf(first) + 1 || 1}`;
+  return { label: `Column ${leaves.indexOf(first) + 1 || 1}` };
 }
 
 /** A label not yet used by the recipe ("Column 3", then "Column 3 (2)"). */
@@ -87,6 +88,8 @@ export function withField(recipe: SiteRecipe, value: Element, row: Element | nul
   const selector = recipe.kind === 'list' && row ? relativeSelector(row, value) : absoluteSelector(value);
   const existing = recipe.fields.find((field) => field.selector === selector);
   if (existing) return { recipe, label: existing.label };
-  const label = freeLabel(recipe, valueLabel(value, row ?? value.ownerDocument.body));
-  return { recipe: { ...recipe, fields: [...recipe.fields, { label, selector }] }, label };
+  const named = valueLabel(value, row ?? value.ownerDocument.body);
+  const label = freeLabel(recipe, named.label);
+  const field = named.prefix ? { label, selector, prefix: named.prefix } : { label, selector };
+  return { recipe: { ...recipe, fields: [...recipe.fields, field] }, label };
 }

@@ -9,9 +9,9 @@ export function warningText(warning: HealthWarning, t: Translate): string {
     case 'field-missing':
       return t('popup.warning.field_missing', [warning.label, warning.pageKey]);
     case 'recipe-empty':
-      return t('recipes.warning.empty', [warning.recipe, String(warning.expected)]);
+      return t('recipes.warning.empty', [warning.pageKey, String(warning.expected)]);
     case 'recipe-short':
-      return t('recipes.warning.short', [warning.recipe, String(warning.found), String(warning.expected)]);
+      return t('recipes.warning.short', [warning.pageKey, String(warning.found), String(warning.expected)]);
   }
 }
 

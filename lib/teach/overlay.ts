@@ -307,15 +307,20 @@ export function startTeaching(deps: TeachDeps): { stop: () => void } {
     },
     options,
   );
+  let layoutPending = false;
   const reposition = () => {
-    if (framePending) return;
-    framePending = true;
+    if (layoutPending) return;
+    layoutPending = true;
     deps.frame(() => {
-      framePending = false;
+      layoutPending = false;
       for (const { el: target, box } of marked) place(box, target);
     });
   };
   doc.defaultView?.addEventListener('scroll', reposition, { capture: true, passive: true, signal: listeners.signal });
+  // The page moves under the marks (badges arrive beside the names, the CRM re-renders): they follow it.
+  const moved = new MutationObserver(reposition);
+  moved.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+  listeners.signal.addEventListener('abort', () => moved.disconnect(), { once: true });
   doc.defaultView?.addEventListener('resize', reposition, { passive: true, signal: listeners.signal });
 
   save.addEventListener('click', () => void saveRecipe(), { signal: listeners.signal });

@@ -12,6 +12,7 @@ import type { MessageType } from '../../../lib/messaging/protocol';
 import { riskAudience, riskRequestSchemas } from '../../../lib/messaging/risk-schemas';
 import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
+import { recipeAudience, recipeRequestSchemas } from '../../../lib/messaging/recipe-schemas';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -89,6 +90,7 @@ describe('merged message maps', () => {
     playbook: [playbookRequestSchemas, playbookAudience],
     kpi: [kpiRequestSchemas, kpiAudience],
     sites: [sitesRequestSchemas, sitesAudience],
+    recipes: [recipeRequestSchemas, recipeAudience],
   } as const;
 
   it.each([
