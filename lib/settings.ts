@@ -49,6 +49,23 @@ export interface StorageProblem {
 }
 export const storageProblemItem = storage.defineItem<StorageProblem | null>('session:storageProblem', { fallback: null, version: 1 });
 
+/**
+ * Rows of history that were accepted but never reached the database: the
+ * background stopped while they were queued or held ('stopped'), or storage
+ * failed so long that the memory cap dropped them ('discarded'). Kept in
+ * local storage until the user dismisses the banner that says so.
+ */
+export interface LostRows {
+  rows: number;
+  /** When the first of these losses happened, and the last. */
+  since: number;
+  at: number;
+  cause: 'stopped' | 'discarded';
+}
+export const lostRowsItem = storage.defineItem<LostRows | null>('local:lostRows', { fallback: null, version: 1 });
+/** Rows accepted and not yet on disk, as the background last knew: a new worker counts what the old one took with it. */
+export const unsavedRowsItem = storage.defineItem<number>('local:unsavedRows', { fallback: 0, version: 1 });
+
 /** Manager-set inputs of the indicator engine: churn definition and competitors to look for. */
 export const indicatorSettingsItem = storage.defineItem<IndicatorSettings>('local:indicatorSettings', {
   fallback: migrateIndicatorSettingsV2({ churn: { ...DEFAULT_CHURN_DEFINITION, statusValues: [...DEFAULT_CHURN_DEFINITION.statusValues] }, competitors: [] }),

@@ -44,9 +44,14 @@ export function App() {
           <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full bg-red-500 ring-4 ring-red-100" />
           {i18n.t('popup.title')}
         </h1>
-        <button type="button" className="text-xs font-medium text-sky-700 hover:underline" onClick={() => void browser.runtime.openOptionsPage()}>
-          {i18n.t('popup.openOptions')}
-        </button>
+        <span className="flex gap-3">
+          <a className="text-xs font-medium text-sky-700 hover:underline" href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noreferrer">
+            {i18n.t('welcome.popupLink')}
+          </a>
+          <button type="button" className="text-xs font-medium text-sky-700 hover:underline" onClick={() => void browser.runtime.openOptionsPage()}>
+            {i18n.t('popup.openOptions')}
+          </button>
+        </span>
       </header>
       {tab.status === 'loading' && <Skeleton className="h-24" />}
       {tab.status === 'error' && <StatusMessage tone="error" title={tab.message} />}

@@ -4,7 +4,7 @@ import type { ChurnRadarDb } from '../db/db';
 import { getActivities, getCustomer, getCustomers, writeBatch, type WriteBatch } from '../db/customers-repo';
 import { applyScores, mergeSightings, type ScoredCustomer, type SightingContext } from '../db/merge';
 import type { ActivityRow, CustomerRow } from '../db/schema';
-import { createWriteQueue } from './write-queue';
+import { createWriteQueue, type EraseScope } from './write-queue';
 import { mergeActivities } from '../db/activities';
 import type { Activity } from '../domain';
 
@@ -19,8 +19,13 @@ export interface CustomerStoreOptions {
   onWriteFailure: (error: unknown, batch: WriteBatch) => void;
   onWriteSuccess?: () => void;
   onDiscard?: (count: number) => void;
+  /** Rows accepted but not yet on disk (see createWriteQueue). */
+  onUnsaved?: (rows: number) => void;
   maxCached?: number;
 }
+
+/** A change to one customer row, with the rows of other tables that go with it; null: nothing to change. */
+export type CustomerPatch = { row: CustomerRow; extra?: Partial<Omit<WriteBatch, 'customers'>> } | null;
 
 /**
  * Customers as the background sees them: the latest rows in memory (so a list
@@ -31,7 +36,11 @@ export interface CustomerStoreOptions {
  * Consistency rules: a row read from disk never replaces one already in memory
  * (memory is newer, maybe not yet written); rows with unwritten changes are
  * never evicted; merges read and update memory in one synchronous step, so two
- * pages scanned at once cannot overwrite each other's sightings.
+ * pages scanned at once cannot overwrite each other's sightings. Every other
+ * read-modify-write goes through `patch`, which applies its change to the row
+ * in memory at that moment: a change made after an `await` is never computed
+ * from a row read before it. A read that an erase or import overtook (the
+ * `generation` moved) is read again, so an erased row is never merged back.
  */
 export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOptions) {
   const maxCached = options.maxCached ?? MAX_CACHED_CUSTOMERS;
@@ -39,10 +48,14 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
   /** Rows changed in memory and not yet confirmed on disk, by key. */
   const unwritten = new Map<string, CustomerRow>();
 
+  /** Bumped by every erase or import: disk reads started before it are stale. */
+  let generation = 0;
+
   const queue = createWriteQueue({
     write: (batch) => writeBatch(db, batch),
     onFailure: options.onWriteFailure,
     onDiscard: options.onDiscard,
+    onUnsaved: options.onUnsaved,
     onSuccess: (batch) => {
       for (const row of batch.customers) {
         const key = keyOf(row.site, row.crmId);
@@ -123,23 +136,73 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
   }
   async function storedActivities(site: SiteKey, crmId: string): Promise<ActivityRow[]> {
     const key = keyOf(site, crmId);
-    const cached = activityLists.get(key);
-    if (cached) return cached;
-    const rows = await getActivities(db, site, crmId);
-    // A write may have landed meanwhile: memory (newer) wins.
-    const now = activityLists.get(key) ?? rows;
-    rememberActivities(key, now);
-    return now;
+    for (;;) {
+      const cached = activityLists.get(key);
+      if (cached) return cached;
+      const started = generation;
+      const rows = await getActivities(db, site, crmId);
+      if (started !== generation) continue; // erased or imported meanwhile: read again
+      // A write may have landed meanwhile: memory (newer) wins.
+      const now = activityLists.get(key) ?? rows;
+      rememberActivities(key, now);
+      return now;
+    }
   }
 
-  const current = (site: SiteKey, crmId: string, loaded: Map<string, CustomerRow>) => cache.get(keyOf(site, crmId)) ?? unwritten.get(keyOf(site, crmId)) ?? loaded.get(crmId);
+  const inMemory = (key: string) => cache.get(key) ?? unwritten.get(key);
+
+  /** The row as memory has it now, else as the disk has it (remembered); undefined: no such customer. */
+  async function load(site: SiteKey, crmId: string): Promise<CustomerRow | undefined> {
+    const key = keyOf(site, crmId);
+    for (;;) {
+      const known = inMemory(key);
+      if (known) return known;
+      const started = generation;
+      const row = await getCustomer(db, site, crmId);
+      if (started !== generation) continue;
+      const now = inMemory(key);
+      if (now) return now;
+      if (row) rememberFromDisk([row]);
+      return row;
+    }
+  }
+
+  /** Forget what memory holds of a scope (after its rows were dropped from the queue). */
+  function forget(scope: EraseScope) {
+    generation++;
+    keysOnDisk = null;
+    const prefix = scope.site === undefined ? '' : keyOf(scope.site, '');
+    for (const map of [cache, unwritten, activityLists, created] as const) {
+      if (!prefix) map.clear();
+      else for (const key of map.keys()) if (key.startsWith(prefix)) map.delete(key);
+    }
+  }
+
+  async function patch(site: SiteKey, crmId: string, change: (row: CustomerRow) => CustomerPatch): Promise<CustomerRow | undefined> {
+    const loaded = await load(site, crmId);
+    // Re-read memory after the await: another writer may have changed the row meanwhile.
+    const row = inMemory(keyOf(site, crmId)) ?? loaded;
+    if (!row) return undefined; // never seen, or erased: nothing to write back
+    const next = change(row);
+    if (!next) return row;
+    rememberChanged([next.row]);
+    queue.enqueue({ ...next.extra, customers: [next.row] });
+    return next.row;
+  }
+
+  const current = (site: SiteKey, crmId: string, loaded: Map<string, CustomerRow>) => inMemory(keyOf(site, crmId)) ?? loaded.get(crmId);
 
   return {
     /** Merge what a page showed; returns the merged rows in input order. */
     async recordSightings(context: SightingContext, snapshots: readonly CustomerSnapshot[]): Promise<CustomerRow[]> {
-      const loaded = await prefetch(context.site, snapshots.map((s) => s.crmId));
+      let loaded: Map<string, CustomerRow> | undefined;
+      for (;;) {
+        const started = generation;
+        loaded = await prefetch(context.site, snapshots.map((s) => s.crmId));
+        if (started === generation) break; // else an erase or import ran meanwhile: those rows are stale
+      }
       // From here to the enqueue nothing awaits: read, merge and remember are one step.
-      const existing = snapshots.map((s) => current(context.site, s.crmId, loaded));
+      const existing = snapshots.map((s) => current(context.site, s.crmId, loaded!));
       const { merged, changed, observations } = mergeSightings(context, existing, snapshots);
       rememberChanged(changed);
       queue.enqueue({ customers: changed, observations });
@@ -161,45 +224,66 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     /** The customer's activities, oldest first (memory, else disk). */
     activitiesOf: storedActivities,
 
-    /** Keep score history where it moved. */
-    recordScores(site: SiteKey, rows: readonly CustomerRow[], scored: readonly ScoredCustomer[], now: number, reasonsFor: (row: CustomerRow) => Reason[]): void {
-      const latest = rows.map((row) => current(site, row.crmId, new Map()) ?? row);
-      const { history, updated } = applyScores(site, latest, scored, now, reasonsFor);
-      rememberChanged(updated);
-      queue.enqueue({ customers: updated, scores: history });
+    /** Keep score history where it moved (on each customer's row as it is now; erased customers are skipped). */
+    async recordScores(site: SiteKey, scored: readonly ScoredCustomer[], now: number, reasonsFor: (row: CustomerRow) => Reason[]): Promise<void> {
+      await Promise.all(
+        scored.map((score) =>
+          patch(site, score.crmId, (row) => {
+            const { history, updated } = applyScores(site, [row], [score], now, reasonsFor);
+            return updated[0] ? { row: updated[0], extra: { scores: history } } : null;
+          }),
+        ),
+      );
     },
 
-    /** Replace a customer row (e.g. visit snapshots) and queue the write. */
-    update(row: CustomerRow, extra: Partial<Omit<WriteBatch, 'customers'>> = {}): void {
-      rememberChanged([row]);
-      queue.enqueue({ ...extra, customers: [row] });
-    },
+    /**
+     * The one way to change a stored customer outside a page scan: `change`
+     * gets the row as memory holds it at that moment and returns the new row
+     * (or null), synchronously, so no other writer's change is reverted.
+     * Resolves to the row now in memory; undefined when there is no such customer.
+     */
+    patch,
 
     /** Queue rows of other tables that belong to already-recorded customers. */
     append(extra: Partial<Omit<WriteBatch, 'customers'>>): void {
       queue.enqueue(extra);
     },
 
-    async get(site: SiteKey, crmId: string): Promise<CustomerRow | undefined> {
-      const key = keyOf(site, crmId);
-      const inMemory = cache.get(key) ?? unwritten.get(key);
-      if (inMemory) return inMemory;
-      const row = await getCustomer(db, site, crmId);
-      return cache.get(key) ?? unwritten.get(key) ?? row;
+    get: load,
+
+    /**
+     * Erase a site (or everything): its queued and held rows are dropped and
+     * refused while `run` deletes them from disk, and memory forgets them, so
+     * no held batch, in-flight scan or later score writes them back.
+     */
+    async erase<T>(scope: EraseScope, run: () => Promise<T>): Promise<T> {
+      const release = await queue.exclude(scope);
+      try {
+        forget(scope);
+        const result = await run();
+        // Scans answered meanwhile put rows in memory that were never written: forget them too.
+        forget(scope);
+        return result;
+      } finally {
+        release();
+      }
     },
 
-    /** Forget everything in memory (after an erase): the database is the truth again. */
-    reset(): void {
+    /** After an import wrote to the database: re-read rows from disk, keeping changes not yet written. */
+    reload(): void {
+      generation++;
       keysOnDisk = null;
-      created.clear();
-      cache.clear();
-      unwritten.clear();
+      for (const key of cache.keys()) if (!unwritten.has(key)) cache.delete(key);
       activityLists.clear();
     },
+
+    /** Try held rows again now (the retry alarm). */
+    retryHeld: () => queue.retry(),
 
     /** Resolves when every change so far is on disk (or reported as failed and held). */
     settled: () => queue.idle(),
     heldRows: () => queue.heldRows(),
+    unsavedRows: () => queue.unsavedRows(),
   };
 }
 

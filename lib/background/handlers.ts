@@ -13,7 +13,7 @@ import { coverage, usesIndicators } from '../model/choice';
 import type { Scorer } from '../model/types';
 import { parseActivities } from '../parse';
 import type { Locale } from '../playbooks/default-playbook';
-import type { FocusedCustomer, StorageProblem } from '../settings';
+import type { FocusedCustomer, LostRows, StorageProblem } from '../settings';
 import type { CustomerStore } from './customer-store';
 import {
   createIndicatorCache,
@@ -52,6 +52,8 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   indicatorSettings: () => Promise<IndicatorSettings>;
   retentionDays: () => Promise<number>;
   storageProblem: () => Promise<StorageProblem | null>;
+  /** Rows that could not be saved and the user has not dismissed yet; absent: none are tracked. */
+  lostRows?: { get: () => Promise<LostRows | null>; acknowledge: () => Promise<void> };
   /** Remembers each tab's customer so the side panel follows the active tab. */
   tabFocus?: { remember: (tabId: number, target: { site: SiteKey; crmId: string }) => Promise<void> };
   /** Contact due hours by tier (worklist). */
@@ -123,10 +125,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const { activities } = parseActivities(snapshot.activities, { now: pageNow });
       const all = await deps.customers.recordActivities(site, snapshot.crmId, activities, now);
       lists.set(snapshot.crmId, all);
-      if (rows[i]!.activityCount !== all.length) {
-        rows[i] = { ...rows[i]!, activityCount: all.length };
-        deps.customers.update(rows[i]!);
-      }
+      const count = all.length;
+      const latest = await deps.customers.patch(site, snapshot.crmId, (row) => (row.activityCount === count ? null : { row: { ...row, activityCount: count } }));
+      if (latest) rows[i] = latest;
     }
     return lists;
   }
@@ -169,10 +170,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     const settings = await deps.indicatorSettings();
     const resolveField = await deps.fieldResolver?.(site);
     for (const row of rows) {
-      const latest = (await deps.customers.get(site, row.crmId)) ?? row;
-      const activities = lists.get(row.crmId) ?? (latest.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
-      const change = indicatorRowIfChanged(site, latest, indicatorCache.of(latest, activities, settings, now, resolveField), now);
-      if (change) deps.customers.update(change.customer, { indicators: [change.indicator] });
+      const stored = await deps.customers.get(site, row.crmId);
+      if (!stored) continue; // erased since the scan
+      const activities = lists.get(row.crmId) ?? (stored.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
+      await deps.customers.patch(site, row.crmId, (latest) => {
+        const change = indicatorRowIfChanged(site, latest, indicatorCache.of(latest, activities, settings, now, resolveField), now);
+        return change && { row: change.customer, extra: { indicators: [change.indicator] } };
+      });
     }
   }
 
@@ -203,14 +207,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const pinned = await overrides.forSite(site);
       deps.defer(() => {
         const inputsById = new Map(inputs.map((input) => [input.row.crmId, input.inputs]));
-        deps.customers.recordScores(
+        const recorded = deps.customers.recordScores(
           site,
-          rows,
           scores.map((s) => ({ crmId: s.crmId, probability: s.probability, tier: s.tier, modelId: s.model.id })),
           now,
           (row) => historyReasons(deps.models, scorers, inputsById.get(row.crmId) ?? row.fields),
         );
-        void recordIndicators(site, rows, lists, now).catch((error: unknown) => console.error('[churn-radar] indicator history failed', error));
+        void recorded
+          .then(() => recordIndicators(site, rows, lists, now))
+          .catch((error: unknown) => console.error('[churn-radar] score and indicator history failed', error));
       });
       const only = request.customers.length === 1 ? request.customers[0] : undefined;
       if (request.pageKind === 'detail' && only) await focusOn(site, only.crmId, context.tabId);
@@ -218,7 +223,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (focused?.site === site && request.customers.some((c) => c.crmId === focused.crmId)) {
         deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId: focused.crmId });
       }
-      return { scores: pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores };
+      const shown = pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores;
+      return context.rejectedRows ? { scores: shown, rejected: context.rejectedRows } : { scores: shown };
     },
 
     async getBadgeDetails(request, context) {
@@ -256,8 +262,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         siteValuesOf(deps.db, customer.site),
       ]);
       const contributions = Object.fromEntries((score?.reasons ?? []).map((r) => [r.field, r.contribution]));
-      const visits = nextVisits(customer.visits, visitSnapshot(now, score?.probability ?? null, result, contributions));
-      deps.customers.update({ ...customer, visits });
+      const snapshot = visitSnapshot(now, score?.probability ?? null, result, contributions);
+      // Applied to the row as it is after the reads above: a scan or score written meanwhile is kept.
+      const visited = await deps.customers.patch(customer.site, customer.crmId, (row) => ({ row: { ...row, visits: nextVisits(row.visits, snapshot) } }));
+      const visits = visited?.visits ?? nextVisits(customer.visits, snapshot);
       return {
         site: customer.site,
         crmId: customer.crmId,
@@ -298,7 +306,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async getStatus() {
-      return { storageProblem: await deps.storageProblem(), retentionDays: await deps.retentionDays() };
+      return { storageProblem: await deps.storageProblem(), lostRows: (await deps.lostRows?.get()) ?? null, retentionDays: await deps.retentionDays() };
+    },
+
+    async acknowledgeLostRows() {
+      await deps.lostRows?.acknowledge();
+      deps.emit({ channel: 'churn-radar-event', type: 'storage-changed' });
+      return null;
     },
   };
 }

@@ -7,9 +7,18 @@ import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
 import { playbookItem } from '../playbooks/playbook-item';
 import { createTabFocus } from './tab-focus';
-import { dueHoursItem, focusedCustomerItem, indicatorSettingsItem, tabCustomersItem, retentionDaysItem, storageProblemItem, tierThresholdsItem } from '../settings';
+import {
+  dueHoursItem,
+  focusedCustomerItem,
+  indicatorSettingsItem,
+  lostRowsItem,
+  tabCustomersItem,
+  retentionDaysItem,
+  storageProblemItem,
+  tierThresholdsItem,
+  unsavedRowsItem,
+} from '../settings';
 import { pruneHistory } from '../db/retention';
-import { classifyStorageError, errorText } from '../db/storage-errors';
 import { cachedItem } from './cached-item';
 import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
@@ -20,9 +29,11 @@ import { siteRecipesItem } from '../recipes/recipes-item';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/site-resolvers';
 import { createModelProvider } from './model-provider';
-import { createRouter, type SenderInfo } from './router';
+import { createRouter, messageListener } from './router';
+import { createStorageHealth, RETRY_ALARM, RETRY_ALARM_MINUTES } from './storage-health';
 import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { startSites } from './sites-setup';
+import { openWelcomeOnInstall } from './welcome';
 
 /** Models trained on the demo CRM's history at build time (public/model/), listed by scripts/build-demo-model.ts. */
 const BUNDLED_MODELS_INDEX = '/model/index.json';
@@ -37,6 +48,7 @@ async function fetchJson(path: string): Promise<unknown> {
 
 /** Everything the service worker does, registered synchronously so no early message is missed. */
 export function startBackground(): void {
+  openWelcomeOnInstall();
   const db = openDatabase();
   const models = createModelProvider({
     db,
@@ -48,17 +60,32 @@ export function startBackground(): void {
     parse: parseModelArtifact,
     createScorer,
   });
-  let discarded = 0;
-  const reportStorageProblem = (error: unknown) => {
-    console.error('[churn-radar] could not save customer history', error);
-    void storageProblemItem.setValue({ kind: classifyStorageError(error), message: errorText(error), at: Date.now(), pending: customers.heldRows(), discarded });
-  };
-  const customers = createCustomerStore(db, {
-    onWriteFailure: (error) => reportStorageProblem(error),
-    onDiscard: (count) => (discarded += count),
-    onWriteSuccess: () => {
-      if (discarded === 0) void storageProblemItem.removeValue();
+  const announceStorage = () => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'storage-changed' });
+  const storageHealth = createStorageHealth({
+    problem: {
+      set: (value) => storageProblemItem.setValue(value).then(announceStorage),
+      clear: async () => {
+        if ((await storageProblemItem.getValue()) === null) return;
+        await storageProblemItem.removeValue();
+        announceStorage();
+      },
     },
+    lost: { get: () => lostRowsItem.getValue(), set: (value) => (value ? lostRowsItem.setValue(value) : lostRowsItem.removeValue()).then(announceStorage) },
+    unsaved: { get: () => unsavedRowsItem.getValue(), set: (rows) => unsavedRowsItem.setValue(rows) },
+    // A held batch is retried on this timer as well as with the next write; the alarm also outlives an idle worker.
+    scheduleRetry: () => void browser.alarms.create(RETRY_ALARM, { delayInMinutes: RETRY_ALARM_MINUTES }),
+    heldRows: () => customers.heldRows(),
+    now: () => Date.now(),
+  });
+  const reportStorageProblem = (error: unknown) => storageHealth.failed(error);
+  const customers = createCustomerStore(db, {
+    onWriteFailure: reportStorageProblem,
+    onDiscard: storageHealth.discarded,
+    onUnsaved: storageHealth.unsaved,
+    onWriteSuccess: storageHealth.succeeded,
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM) void customers.retryHeld();
   });
   // A database that cannot open (private mode, a blocked upgrade held by an old tab, a newer
   // version) is reported at once; pages are still answered from memory meanwhile.
@@ -104,6 +131,7 @@ export function startBackground(): void {
     indicatorSettings: indicatorSettings.get,
     retentionDays: retentionDays.get,
     storageProblem: () => storageProblemItem.getValue(),
+    lostRows: { get: storageHealth.lost, acknowledge: storageHealth.acknowledge },
     dueHours: cachedItem(dueHoursItem).get,
     focus,
     openSidePanel,
@@ -129,14 +157,10 @@ export function startBackground(): void {
     isSiteEnabled: (origin) => sites.sites.isEnabled(origin),
     handlers,
     onError: (type, error) => console.error(`[churn-radar] ${type} failed`, error),
+    onRejectedRows: (type, count, problem) => console.warn(`[churn-radar] ${type}: ${count} invalid rows left out (first: ${problem})`),
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo, sendResponse: (reply: unknown) => void) => {
-    const reply = route(message, sender);
-    reply.then((value) => value !== undefined && sendResponse(value));
-    // Keep the channel open only for our own messages (route answers undefined for others).
-    return typeof message === 'object' && message !== null && (message as { channel?: unknown }).channel === 'churn-radar';
-  });
+  browser.runtime.onMessage.addListener(messageListener(route));
 
   const panel = chromeSidePanel();
   // The action opens the popup (entrypoints/popup), which opens the panel from its own click.

@@ -5,6 +5,8 @@
  * After every erase or import the background's memory is reset (customer rows,
  * activity lists, pinned tiers, active models) and open pages are told, so the
  * side panel and options show what the database now holds, not what it held.
+ * An erase runs inside `customers.erase`: queued and held rows of what it
+ * erases are dropped and refused until it is done, so none is written back.
  */
 import type { ChurnRadarDb } from '../db/db';
 import { ERASE_ALL_CONFIRMATION, type DataSummary, type ImportSummary, type PrivacyProtocol } from '../messaging/privacy-protocol';
@@ -18,6 +20,7 @@ import { settingsKeptOnErase, settingsWithoutSite } from '../privacy/erase-keep'
 import { estimateTableBytes, sitesBySize } from '../privacy/storage-summary';
 import { DATA_TABLES, SITE_TABLES, type DataTable } from '../privacy/tables';
 import type { FocusedCustomer } from '../settings';
+import type { CustomerStore } from './customer-store';
 import { HandlerError, type Handlers } from './router';
 
 /** Rows sampled per table for the size estimate. */
@@ -39,7 +42,7 @@ export interface PrivacyPorts {
 
 export interface PrivacyDeps {
   db: ChurnRadarDb;
-  customers: { settled(): Promise<void>; reset(): void };
+  customers: Pick<CustomerStore, 'settled' | 'erase' | 'reload'>;
   models: { invalidate(): void };
   overrides: { reset(): void };
   retentionDays: () => Promise<number>;
@@ -63,7 +66,6 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
 
   /** Memory follows the database again, and open pages re-read. */
   async function afterChange(focused: FocusedCustomer | null) {
-    deps.customers.reset();
     deps.overrides.reset();
     deps.models.invalidate();
     deps.emit({ channel: 'churn-radar-event', type: 'model-changed' });
@@ -116,11 +118,12 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
 
     async eraseSite({ site, confirm }) {
       if (confirm.trim() !== site) throw new HandlerError('bad-request', `Type the site (${site}) to confirm erasing its data.`);
-      await deps.customers.settled();
       let deleted = 0;
-      await db.transaction('rw', SITE_TABLES.map(table), async () => {
-        for (const name of SITE_TABLES) deleted += await table(name).where('site').equals(site).delete();
-      });
+      await deps.customers.erase({ site }, () =>
+        db.transaction('rw', SITE_TABLES.map(table), async () => {
+          for (const name of SITE_TABLES) deleted += await table(name).where('site').equals(site).delete();
+        }),
+      );
       await deps.sites?.health.forget(site);
       if (deps.privacy) {
         const changed = settingsWithoutSite(await deps.privacy.local.getAll(), site);
@@ -134,15 +137,16 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
     async eraseAll({ confirm }) {
       if (confirm !== ERASE_ALL_CONFIRMATION) throw new HandlerError('bad-request', 'Confirm erasing everything.');
       const io = ports();
-      await deps.customers.settled();
       const focused = await deps.focus.get();
       let deleted = 0;
-      await db.transaction('rw', DATA_TABLES.map(table), async () => {
-        for (const name of DATA_TABLES) {
-          deleted += await table(name).count();
-          await table(name).clear();
-        }
-      });
+      await deps.customers.erase({}, () =>
+        db.transaction('rw', DATA_TABLES.map(table), async () => {
+          for (const name of DATA_TABLES) {
+            deleted += await table(name).count();
+            await table(name).clear();
+          }
+        }),
+      );
       const kept = settingsKeptOnErase(await io.local.getAll());
       await io.local.clear();
       if (Object.keys(kept).length) await io.local.set(kept);
@@ -183,6 +187,7 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
       if (Object.keys(settings.apply).length) await io.local.set(settings.apply);
       summary.settings = { applied: settings.applied.length, skipped: settings.skipped.length, rejected: settings.rejected.length };
       summary.problems.push(...settings.rejected.slice(0, MAX_PROBLEMS));
+      deps.customers.reload();
       await afterChange(await deps.focus.get());
       return summary;
     },

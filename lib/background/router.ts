@@ -17,6 +17,33 @@ export interface HandlerContext {
   /** The CRM origin of a content-script sender; never taken from the payload. */
   site: SiteKey | null;
   tabId: number | null;
+  /** Rows of the request's row list that failed validation and were left out (see ROW_LISTS). */
+  rejectedRows?: number;
+}
+
+/**
+ * Requests that carry a list of page rows: one bad row (a value longer than
+ * the schema allows, a missing id) is dropped and counted, and the rest of the
+ * page is still handled, rather than every badge on the page failing.
+ */
+export const ROW_LISTS: Partial<Record<MessageType, string>> = { scanPage: 'customers' };
+
+/** The request without the rows its issues point at, when every issue is inside one row; else null. */
+export function withoutBadRows(
+  payload: unknown,
+  listKey: string,
+  issues: readonly { path: readonly PropertyKey[] }[],
+): { payload: Record<string, unknown>; dropped: number } | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const list = (payload as Record<string, unknown>)[listKey];
+  if (!Array.isArray(list)) return null;
+  const bad = new Set<number>();
+  for (const issue of issues) {
+    const [key, index] = issue.path;
+    if (key !== listKey || typeof index !== 'number') return null;
+    bad.add(index);
+  }
+  return { payload: { ...(payload as Record<string, unknown>), [listKey]: list.filter((_, i) => !bad.has(i)) }, dropped: bad.size };
 }
 
 export type Handlers = { [T in MessageType]: (payload: RequestOf<T>, context: HandlerContext) => Promise<ResponseOf<T>> };
@@ -37,6 +64,8 @@ export interface RouterOptions {
   isSiteEnabled: (origin: SiteKey) => boolean | Promise<boolean>;
   handlers: Handlers;
   onError?: (type: string, error: unknown) => void;
+  /** Rows of a page were dropped as invalid (the first problem, for the log). */
+  onRejectedRows?: (type: string, count: number, firstProblem: string) => void;
 }
 
 const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
@@ -76,7 +105,19 @@ export function createRouter(options: RouterOptions) {
       return fail('forbidden', `"${messageType}" is only accepted from the extension's own pages`);
     }
 
-    const parsed = requestSchemas[messageType].safeParse(payload ?? {});
+    const schema = requestSchemas[messageType];
+    let parsed = schema.safeParse(payload ?? {});
+    const listKey = ROW_LISTS[messageType];
+    if (!parsed.success && listKey) {
+      const kept = withoutBadRows(payload, listKey, parsed.error.issues);
+      const retried = kept && schema.safeParse(kept.payload);
+      if (retried?.success) {
+        const issue = parsed.error.issues[0]!;
+        options.onRejectedRows?.(messageType, kept!.dropped, `${issue.path.join('.')}: ${issue.message}`);
+        context.rejectedRows = kept!.dropped;
+        parsed = retried;
+      }
+    }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return fail('bad-request', `Invalid "${messageType}" request at ${issue?.path.join('.') || 'payload'}: ${issue?.message}`);
@@ -89,6 +130,27 @@ export function createRouter(options: RouterOptions) {
       if (error instanceof HandlerError) return fail(error.code, error.message);
       return fail(isStorageError(error) ? 'storage' : 'internal', describe(error));
     }
+  };
+}
+
+const isOurs = (message: unknown) => typeof message === 'object' && message !== null && (message as { channel?: unknown }).channel === 'churn-radar';
+
+/**
+ * The runtime.onMessage listener over a router. Every message on our channel
+ * gets exactly one answer, even when routing itself throws (the router maps
+ * handler errors, but a failure before that would leave the sender's promise
+ * pending forever); other channels are left to their own listeners.
+ */
+export function messageListener(route: ReturnType<typeof createRouter>) {
+  return (message: unknown, sender: SenderInfo, sendResponse: (reply: unknown) => void): boolean => {
+    if (!isOurs(message)) return false;
+    route(message, sender)
+      .catch((error: unknown): Reply<never> => {
+        console.error('[churn-radar] message routing failed', error);
+        return fail('internal', describe(error));
+      })
+      .then((reply) => sendResponse(reply));
+    return true;
   };
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { STOP_MESSAGE } from '../sites/control-message';
+import { actionIconPaths, type ActionIconState } from '../sites/action-icon';
 import type { PolicyRead } from '../sites/policy-sites';
 import type { RegisteredScript, SitesApi } from './sites-service';
 
@@ -25,11 +26,28 @@ export function browserSitesApi(readPolicy: () => Promise<PolicyRead>): SitesApi
   };
 }
 
-/** The amber "!" on tabs of a site whose reading broke; cleared when it works again. */
-export async function setHealthBadge(tabId: number, warning: boolean, title: string): Promise<void> {
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+const toolbarAction = () => browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+
+/** The toolbar icon of one tab (on / problem); the amber "!" on tabs of a site whose reading broke, cleared when it works again. */
+export async function setHealthBadge(tabId: number, icon: ActionIconState, title: string): Promise<void> {
+  const action = toolbarAction();
   if (!action) return;
+  const warning = icon === 'problem';
+  await action.setIcon({ tabId, path: actionIconPaths(icon) });
   await action.setBadgeText({ tabId, text: warning ? '!' : '' });
   if (warning) await action.setBadgeBackgroundColor({ tabId, color: '#F59E0B' });
   await action.setTitle({ tabId, title });
+}
+
+/**
+ * A tab that starts loading a new document shows the default (grey) icon again until its
+ * content script reports: a tab that left an enabled CRM must not keep the "on" mark.
+ */
+export function resetToolbarIconOnNavigation(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading') return;
+    const action = toolbarAction();
+    void action?.setIcon({ tabId, path: actionIconPaths('off') }).catch(() => undefined);
+    void action?.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+  });
 }

@@ -44,8 +44,10 @@ export interface RegisteredScript {
 export interface SiteServiceDeps {
   api: SitesApi;
   userSites: { get: () => Promise<EnabledSite[]>; set: (sites: EnabledSite[]) => Promise<void> };
-  /** Origins the manifest grants and reads with its own content script (the demo CRM). */
+  /** Origins the manifest grants and that are read out of the box until the user turns them off (the demo CRM). */
   builtin: readonly string[];
+  /** The builtin origins the user turned off. */
+  disabledBuiltin: { get: () => Promise<string[]>; set: (origins: string[]) => Promise<void> };
   /** The built content script, as the manifest names it ("content-scripts/crm.js"). */
   contentScript: string;
   portInPattern: boolean;
@@ -69,7 +71,8 @@ export function createSiteService(deps: SiteServiceDeps) {
   const readPolicy = () => (policy ??= deps.api.readPolicy().then(policySitesOf, () => policySitesOf({ policy: {}, problems: [] })));
 
   async function sources(): Promise<SiteSources> {
-    return { builtin: deps.builtin, user: await deps.userSites.get(), policy: (await readPolicy()).sites };
+    const off = await deps.disabledBuiltin.get();
+    return { builtin: deps.builtin.filter((origin) => !off.includes(origin)), user: await deps.userSites.get(), policy: (await readPolicy()).sites };
   }
 
   async function grantedMap(origins: readonly string[]): Promise<Map<string, boolean>> {
@@ -111,7 +114,7 @@ export function createSiteService(deps: SiteServiceDeps) {
     const granted = await grantedMap(user.map((site) => site.origin));
     const kept = withoutRevoked(user, (origin) => granted.get(origin) ?? false);
     if (kept.length !== user.length) await deps.userSites.set(kept);
-    const wanted = activeOrigins(await entries()).filter((origin) => !deps.builtin.includes(origin));
+    const wanted = activeOrigins(await entries());
     const plan = registrationPlan(wanted, await deps.api.registeredIds(), (id) => id.startsWith(SCRIPT_ID_PREFIX));
     if (plan.unregister.length) await deps.api.unregister(plan.unregister);
     if (plan.register.length) {
@@ -143,9 +146,18 @@ export function createSiteService(deps: SiteServiceDeps) {
     reconcile: () => serial(reconcileNow),
     injectOpenTabs,
 
-    /** The router's check: the demo CRM, or a listed site whose permission the browser holds. */
+    /**
+     * After an install or update: the browser runs no content script in tabs
+     * opened before, and the old copies there have lost their extension.
+     * Starts every active site's open tabs, except origins already started.
+     */
+    async injectAllOpenTabs(except: ReadonlySet<string> = new Set()): Promise<void> {
+      const origins = activeOrigins(await entries()).filter((origin) => !except.has(origin));
+      await Promise.all(origins.map(injectOpenTabs));
+    },
+
+    /** The router's check: a listed site (the demo CRM unless turned off) whose permission the browser holds. */
     async isEnabled(origin: string): Promise<boolean> {
-      if (deps.builtin.includes(origin)) return true;
       active ??= entries().then((list) => new Set(activeOrigins(list)));
       return (await active).has(origin);
     },
@@ -177,7 +189,11 @@ export function createSiteService(deps: SiteServiceDeps) {
   };
 
   async function enableNow(origin: string): Promise<SitesView> {
-    if (!deps.builtin.includes(origin)) {
+    if (deps.builtin.includes(origin)) {
+      // The manifest grants it: turning it back on only takes it off the "turned off" list.
+      await deps.assertUnlocked?.();
+      await deps.disabledBuiltin.set((await deps.disabledBuiltin.get()).filter((off) => off !== origin));
+    } else {
       if (!(await deps.api.hasOrigin(pattern(origin)))) {
         throw new HandlerError('forbidden', `Churn Radar has no access to ${siteLabel(origin)}: allow it when the browser asks.`);
       }
@@ -186,10 +202,10 @@ export function createSiteService(deps: SiteServiceDeps) {
         await deps.assertUnlocked?.();
         await deps.userSites.set(addSite(current.user, origin, deps.now()));
       }
-      await reconcileNow();
-      await injectOpenTabs(origin);
-      changed();
     }
+    await reconcileNow();
+    await injectOpenTabs(origin);
+    changed();
     return view();
   }
 
@@ -201,6 +217,7 @@ export function createSiteService(deps: SiteServiceDeps) {
       throw new HandlerError('forbidden', `${siteLabel(origin)} cannot be disabled: ${why}.`);
     }
     await deps.assertUnlocked?.();
+    if (deps.builtin.includes(origin)) await deps.disabledBuiltin.set([...new Set([...(await deps.disabledBuiltin.get()), origin])]);
     await deps.userSites.set(removeSite(current.user, origin));
     await reconcileNow();
     const tabs = await deps.api.tabsMatching(pattern(origin)).catch(() => [] as number[]);

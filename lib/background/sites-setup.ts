@@ -4,13 +4,14 @@ import type { SiteKey } from '../domain';
 import { t } from '../i18n';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import type { BackgroundEvent } from '../messaging/protocol';
-import { enabledSitesItem } from '../sites/enabled-sites-item';
+import { disabledDefaultSitesItem, enabledSitesItem } from '../sites/enabled-sites-item';
 import { mappedLabelsOf, type HealthSummary } from '../sites/health';
 import { healthItem } from '../sites/health-item';
 import { finishPendingEnables } from '../sites/pending-enable';
 import { createHealthService } from './health-service';
 import { assertUnlocked, type PolicyService } from './policy-service';
-import { browserSitesApi, setHealthBadge } from './sites-browser';
+import { actionIconStateFor } from '../sites/action-icon';
+import { browserSitesApi, resetToolbarIconOnNavigation, setHealthBadge } from './sites-browser';
 import { createSiteService } from './sites-service';
 
 /** The content script file as WXT builds it (entrypoints/crm.content.ts). */
@@ -32,6 +33,7 @@ export function startSites(emit: (event: BackgroundEvent) => void, policy: Polic
     api: browserSitesApi(() => policy.current()),
     userSites: { get: () => enabledSitesItem.getValue(), set: (value) => enabledSitesItem.setValue(value) },
     builtin: [DEMO_CRM_ORIGIN],
+    disabledBuiltin: { get: () => disabledDefaultSitesItem.getValue(), set: (value) => disabledDefaultSitesItem.setValue(value) },
     contentScript: CONTENT_SCRIPT,
     portInPattern: !isFirefox,
     emit,
@@ -42,18 +44,25 @@ export function startSites(emit: (event: BackgroundEvent) => void, policy: Polic
     load: () => healthItem.getValue(),
     save: (value) => healthItem.setValue(value),
     mappedLabels: async (site: SiteKey) => mappedLabelsOf((await fieldMappingsItem.getValue())[site]),
-    badge: (tabId, summary) => setHealthBadge(tabId, summary.status === 'warning', badgeTitle(summary)),
+    badge: (tabId, summary) => setHealthBadge(tabId, actionIconStateFor(summary.status), badgeTitle(summary)),
     emit,
     now: () => Date.now(),
     saveDelayMs: HEALTH_SAVE_MS,
     setTimer: (task, ms) => setTimeout(task, ms),
   });
 
-  const reconcile = () =>
+  /** Reconciles and starts the open tabs of newly registered sites; resolves to those origins. */
+  const reconcile = (): Promise<string[]> =>
     sites
       .reconcile()
-      .then((registered) => Promise.all(registered.map((origin) => sites.injectOpenTabs(origin))))
-      .catch((error: unknown) => console.error('[churn-radar] could not update site registrations', error));
+      .then(async (registered) => {
+        await Promise.all(registered.map((origin) => sites.injectOpenTabs(origin)));
+        return registered;
+      })
+      .catch((error: unknown) => {
+        console.error('[churn-radar] could not update site registrations', error);
+        return [];
+      });
   browser.permissions.onAdded.addListener((added) => {
     void finishPendingEnables(added.origins ?? [], !isFirefox, (origin) => sites.enable(origin))
       .catch((error: unknown) => console.error('[churn-radar] could not enable a newly granted site', error))
@@ -65,7 +74,17 @@ export function startSites(emit: (event: BackgroundEvent) => void, policy: Polic
     if (area === 'managed') void policy.reapply().then(() => sites.policyChanged()).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
-  void reconcile();
+  resetToolbarIconOnNavigation();
+  const started = reconcile();
+  // Installed or updated: tabs opened before have no content script (an update leaves the old copies
+  // without their extension; they remove their own badges, lib/content/lifecycle.ts). Start them now,
+  // once: the sites the start-up reconcile just registered were started by it.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'install' && reason !== 'update') return;
+    void started
+      .then((registered) => sites.injectAllOpenTabs(new Set(registered)))
+      .catch((error: unknown) => console.error('[churn-radar] could not start Churn Radar in open tabs', error));
+  });
 
   return { sites, health };
 }

@@ -1,11 +1,15 @@
 import type { BadgeScore } from '../domain';
 import type { Translate } from '../explain/reason-text';
 import { TIER_STYLE } from '../risk/tiers';
+import { attachPrivateRoot } from './private-root';
 import { createStyleApplier } from './stylesheet';
 import { BADGE_CSS } from './styles';
 
 export const BADGE_HOST_ATTR = 'data-churn-radar-badge';
-/** On the host (light DOM), so tests and the bench can observe it: pending → scored | failed. */
+/**
+ * On the host (light DOM), so tests and the bench can observe it: pending → scored | failed.
+ * Nothing else about the score is outside the closed root (private-root.ts).
+ */
 export const BADGE_STATE_ATTR = 'data-churn-radar-state';
 export type BadgeState = 'pending' | 'scored' | 'failed';
 
@@ -34,15 +38,23 @@ export interface BadgeRenderer {
   render(anchor: Element, crmId: string, score: BadgeScore): Placement | null;
   /** A badge that says scoring failed, with the reason on hover: never silent. */
   renderFailure(anchor: Element, crmId: string, message: string): Placement | null;
-  /** The badge host already next to this anchor for this customer, if any. */
+  /** The badge host this renderer drew next to this anchor for this customer, if any. */
   existing(anchor: Element, crmId: string): HTMLElement | null;
   scoreOf(host: Element): BadgeScore | undefined;
+  /** Move keyboard focus to a host's badge (its button is in the closed root). */
+  focus(host: Element): void;
+  /**
+   * Take every host this renderer drew out of the page: an invalidated copy
+   * removes its own badges, never those of the copy that replaced it.
+   */
+  removeAll(): number;
 }
 
 /**
- * Badges live in open shadow roots on <span> hosts (custom elements are not
+ * Badges live in closed shadow roots on <span> hosts (custom elements are not
  * available to content scripts). The host carries the customer id so re-scans
- * find and update it instead of adding a duplicate.
+ * find and update it instead of adding a duplicate; the tier, probability and
+ * accessible name are on the button inside.
  */
 export function createBadgeRenderer(options: {
   doc: Document;
@@ -53,7 +65,7 @@ export function createBadgeRenderer(options: {
 }): BadgeRenderer {
   const applyStyles = createStyleApplier(BADGE_CSS);
   const scores = new WeakMap<Element, BadgeScore>();
-  /** Each host's button, so filling 1,000 badges does not query 1,000 shadow roots. */
+  /** Each host's button: the only way in (the roots are closed), and filling 1,000 badges queries no root. */
   const buttons = new WeakMap<Element, HTMLButtonElement>();
   // At most 5 tiers × 101 percentages: translating once each keeps 1,000 badges cheap.
   const labels = new Map<string, string>();
@@ -93,19 +105,18 @@ export function createBadgeRenderer(options: {
 
   function existing(anchor: Element, crmId: string): HTMLElement | null {
     const next = anchor.nextElementSibling;
-    return next !== null && next.getAttribute(BADGE_HOST_ATTR) === crmId ? (next as HTMLElement) : null;
+    return next !== null && buttons.has(next) && next.getAttribute(BADGE_HOST_ATTR) === crmId ? (next as HTMLElement) : null;
   }
 
   function hostFor(anchor: Element, crmId: string): { host: HTMLElement; button: HTMLButtonElement; placement: Placement | null } {
     const found = existing(anchor, crmId);
-    const foundButton = found && (buttons.get(found) ?? found.shadowRoot?.querySelector('button'));
-    if (found && foundButton) return { host: found, button: foundButton, placement: null };
+    if (found) return { host: found, button: buttons.get(found)!, placement: null };
     // Built in the anchor's own document: a same-origin iframe's elements, sheets and listeners are its own.
     const doc = anchor.ownerDocument;
     if (doc !== options.doc) listenTo(doc);
     const host = doc.createElement('span');
     host.setAttribute(BADGE_HOST_ATTR, crmId);
-    const root = host.attachShadow({ mode: 'open' });
+    const root = attachPrivateRoot(host);
     applyStyles(root);
     const button = doc.createElement('button');
     button.type = 'button';
@@ -114,7 +125,8 @@ export function createBadgeRenderer(options: {
     buttons.set(host, button);
     const placement = () => {
       if (!anchor.isConnected) return;
-      // A badge for another customer after this anchor means the CRM recycled the node.
+      // A badge for another customer after this anchor means the CRM recycled the node
+      // (or an invalidated copy of the script left it: the roots are closed, so it is replaced, not reused).
       const stale = anchor.nextElementSibling;
       if (stale?.hasAttribute(BADGE_HOST_ATTR)) stale.remove();
       anchor.after(host);
@@ -137,6 +149,9 @@ export function createBadgeRenderer(options: {
   return {
     existing,
     scoreOf: (host) => scores.get(host),
+    focus: (host) => buttons.get(host)?.focus(),
+
+    removeAll: () => removeBadgeHosts(options.doc, (host) => buttons.has(host)),
 
     reserve(anchor, crmId) {
       const { host, button, placement } = hostFor(anchor, crmId);
@@ -180,11 +195,12 @@ export function createBadgeRenderer(options: {
 }
 
 /**
- * Takes every badge host out of the page and its same-origin frames (the
- * frames this copy reads): a site the user disabled must look untouched at
- * once, not after a reload. Returns how many were removed.
+ * Takes badge hosts (`mine`: those a given renderer drew) out of the page and
+ * its same-origin frames (the frames this copy reads): a site the user
+ * disabled must look untouched at once, not after a reload. Returns how many
+ * were removed.
  */
-export function removeBadgeHosts(doc: Document): number {
+export function removeBadgeHosts(doc: Document, mine: (host: Element) => boolean = () => true): number {
   let removed = 0;
   const docs = [doc];
   for (const frame of doc.querySelectorAll('iframe, frame')) {
@@ -197,6 +213,7 @@ export function removeBadgeHosts(doc: Document): number {
   }
   for (const each of docs) {
     for (const host of each.querySelectorAll(`[${BADGE_HOST_ATTR}]`)) {
+      if (!mine(host)) continue;
       host.remove();
       removed += 1;
     }

@@ -1,7 +1,8 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging/browser-client';
 import { t } from '../i18n';
-import { createBadgeRenderer, removeBadgeHosts } from './badge';
+import { createBadgeRenderer } from './badge';
 import { hasForeignChange } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
@@ -13,6 +14,11 @@ import { createRowCache } from '../adapters/generic/row-cache';
 import { watchJoinBy } from './join-setting';
 import { watchRecipes } from './recipes-setting';
 import { listenForPageCommands, readByTopFrame } from './page-commands';
+<<<<<<< HEAD
+=======
+import { launchPicker } from './picker/launch';
+import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
+>>>>>>> main
 
 /**
  * A CRM mutation is answered in the CRM's own task (the MutationObserver
@@ -34,15 +40,21 @@ const IDLE_TIMEOUT_MS = 50;
 export function startContentScript(ctx: ContentScriptContext): void {
   if (readByTopFrame(window)) return;
   const doc = document;
+  // An extension update or removal, or a refusal from the background (not an enabled site: Firefox's
+  // patterns cover every port of a host), ends this copy and its badges; nothing it asked is acted on after.
+  const ended = endedCheck(ctx, () => browser.runtime?.id);
+  endWhenExtensionGone(ctx, ended);
+  const send = aliveOnly(endWhenRefused(sendMessage, ctx), ended);
   // Re-scans re-read only the rows that changed (lib/adapters/generic/row-cache.ts).
   configurePageAdapters({ rowCache: createRowCache() });
   const popover = createPopover({
     doc,
     t,
     signal: ctx.signal,
+    focusBadge: (host) => renderer.focus(host),
     actions: {
       copy: (text) => navigator.clipboard.writeText(text),
-      openSidePanel: (crmId) => void sendMessage('openSidePanel', { crmId }).catch(() => undefined),
+      openSidePanel: (crmId) => void send('openSidePanel', { crmId }).catch(() => undefined),
     },
   });
   const renderer = createBadgeRenderer({
@@ -53,16 +65,16 @@ export function startContentScript(ctx: ContentScriptContext): void {
       const score = renderer.scoreOf(host);
       if (!score) return;
       const name = host.previousElementSibling?.textContent?.trim() ?? crmId;
-      popover.open(host, crmId, name, score, sendMessage('getBadgeDetails', { crmId }));
-      void sendMessage('focusCustomer', { crmId }).catch(() => undefined);
+      popover.open(host, crmId, name, score, send('getBadgeDetails', { crmId }));
+      void send('focusCustomer', { crmId }).catch(() => undefined);
     },
   });
   const scanner = createScanner({
     doc,
     currentUrl: () => new URL(location.href),
-    send: sendMessage,
+    send,
     renderer,
-    adapters: healthReportingAdapters(sendMessage, ctx),
+    adapters: healthReportingAdapters(send, ctx),
     nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
     nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
@@ -80,7 +92,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
   };
 
   const observer = new MutationObserver((records) => {
-    if (!hasForeignChange(records)) return;
+    if (ended() || !hasForeignChange(records)) return;
     if (scanner.busy() || !budget.available(performance.now())) return schedule();
     const started = performance.now();
     void scanner.scan({ inRender: true });
@@ -126,9 +138,10 @@ export function startContentScript(ctx: ContentScriptContext): void {
     observer.disconnect();
     // Site disabled (STOP) or the extension reloaded: dead badges must not stay. A newer copy draws its own.
     popover.close();
-    removeBadgeHosts(doc);
+    renderer.removeAll();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    if (!isOwnLocationChange(event)) return; // the page replaying the event's name
     popover.close();
     schedule();
   });

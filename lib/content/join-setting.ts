@@ -1,6 +1,7 @@
 import type { JoinBy } from '../adapters/generic/identity';
 import type { SiteKey } from '../domain';
 import { joinByItem } from '../mapping/join-item';
+import { unwatchIfAlive } from '../risk/thresholds-watch';
 
 /** The site's "join customers by" choice, now and whenever the manager changes it. */
 export function watchJoinBy(site: SiteKey, onChange: (joinBy: JoinBy | undefined) => void, signal: AbortSignal): void {
@@ -13,5 +14,5 @@ export function watchJoinBy(site: SiteKey, onChange: (joinBy: JoinBy | undefined
   };
   void joinByItem.getValue().then((all) => !signal.aborted && update(all), () => undefined);
   const unwatch = joinByItem.watch(update);
-  signal.addEventListener('abort', unwatch, { once: true });
+  signal.addEventListener('abort', () => unwatchIfAlive(unwatch), { once: true });
 }

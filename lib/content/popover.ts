@@ -2,6 +2,7 @@ import type { BadgeDetails, BadgeScore } from '../domain';
 import { reasonSentence, topRiskReasons, type Translate } from '../explain/reason-text';
 import { TIER_STYLE } from '../risk/tiers';
 import { formatPercent } from './badge';
+import { attachPrivateRoot } from './private-root';
 import { createStyleApplier } from './stylesheet';
 import { POPOVER_CSS } from './styles';
 
@@ -19,7 +20,14 @@ export interface PopoverActions {
  * retention script with Copy, and "Open side panel". Built with textContent
  * only: names and values come from the CRM page and are never HTML.
  */
-export function createPopover(options: { doc: Document; t: Translate; actions: PopoverActions; signal: AbortSignal }) {
+export function createPopover(options: {
+  doc: Document;
+  t: Translate;
+  actions: PopoverActions;
+  signal: AbortSignal;
+  /** Gives focus back to the badge that opened the popover (its button is in a closed root). */
+  focusBadge: (host: HTMLElement) => void;
+}) {
   const { doc, t } = options;
   const applyStyles = createStyleApplier(POPOVER_CSS);
   let host: HTMLElement | null = null;
@@ -35,7 +43,7 @@ export function createPopover(options: { doc: Document; t: Translate; actions: P
   function close() {
     host?.remove();
     host = null;
-    returnFocusTo?.shadowRoot?.querySelector('button')?.focus();
+    if (returnFocusTo) options.focusBadge(returnFocusTo);
     returnFocusTo = null;
   }
 
@@ -56,7 +64,7 @@ export function createPopover(options: { doc: Document; t: Translate; actions: P
     returnFocusTo = badge;
     host = el('div');
     host.setAttribute(POPOVER_HOST_ATTR, crmId);
-    const root = host.attachShadow({ mode: 'open' });
+    const root = attachPrivateRoot(host);
     applyStyles(root);
 
     const panel = el('div', 'panel');

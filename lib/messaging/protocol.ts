@@ -12,7 +12,7 @@ import type { PolicyProtocol } from './policy-protocol';
 import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
 import type { KpiProtocol } from './kpi-protocol';
-import type { StorageProblem } from '../settings';
+import type { LostRows, StorageProblem } from '../settings';
 import type { RiskProtocol } from './risk-protocol';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
@@ -147,6 +147,8 @@ export interface ActivityView {
 export interface StatusView {
   /** The last failure to save history, null when storage is healthy. */
   storageProblem: StorageProblem | null;
+  /** History rows accepted and never saved, until the user dismisses the notice; null: none. */
+  lostRows: LostRows | null;
   retentionDays: number;
 }
 
@@ -154,7 +156,8 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
-    response: { scores: BadgeScore[] };
+    /** rejected: rows the background left out as invalid (absent when none); those rows get no score. */
+    response: { scores: BadgeScore[]; rejected?: number };
   };
   /** Content script → background: reasons and script for one badge, when its popover opens. */
   getBadgeDetails: { request: { crmId: string }; response: BadgeDetails | null };
@@ -170,6 +173,8 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   getTierThresholds: { request: Record<string, never>; response: { thresholds: number[] } };
   /** Extension page → background: storage health and data settings, for banners and options. */
   getStatus: { request: Record<string, never>; response: StatusView };
+  /** Extension page → background: the user has seen the "rows could not be saved" notice. */
+  acknowledgeLostRows: { request: Record<string, never>; response: null };
   /** Extension page → background: every stored model, the active set and its history. */
   listModels: { request: Record<string, never>; response: ModelList };
   /** Extension page → background: one stored model in full (evaluation, comparison). */
@@ -217,4 +222,6 @@ export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'policy-changed' }
   | { channel: 'churn-radar-event'; type: 'playbook-changed' }
   | { channel: 'churn-radar-event'; type: 'sites-changed' }
+  /** Saving history started or stopped failing, or rows were lost or the notice dismissed: banners re-read getStatus. */
+  | { channel: 'churn-radar-event'; type: 'storage-changed' }
   | { channel: 'churn-radar-event'; type: 'health-changed'; site: SiteKey };

@@ -96,6 +96,22 @@ export const scorecardSchema = z.object({
     .max(200),
 });
 
+const positive = finite.positive();
+const history = z.object({ x: finite.nonnegative(), tx: finite.nonnegative(), T: finite.nonnegative() });
+/** Kind bgnbd: a BG/NBD model fitted on one site's customers (lib/model/btyd/bgnbd-scorer.ts). */
+export const bgnbdSchema = z.object({
+  params: z.object({ r: positive, alpha: positive, a: positive, b: positive }),
+  /** Days after now in which an order means "retained" (the site's churn horizon). */
+  horizonDays: finite.positive().max(3650),
+  /** Days since the first order assumed for a customer whose first order the site does not show. */
+  imputedT: finite.nonnegative(),
+  /** The site's median customer: the explanation baseline. */
+  typical: history,
+  /** Customers the parameters were fitted on. */
+  customers: z.number().int().nonnegative(),
+});
+export type BgNbdSpec = z.infer<typeof bgnbdSchema>;
+
 const calibration = z.discriminatedUnion('method', [
   z.object({ method: z.literal('platt'), a: z.number().positive().max(1000), b: finite.min(-1000).max(1000) }),
   z.object({ method: z.literal('isotonic'), x: z.array(finite).min(2).max(1000), y: z.array(probability).min(2).max(1000) }),
@@ -202,7 +218,7 @@ export const artifactSchema = z.object({
   formatVersion: z.union([z.literal(1), z.literal(2)]),
   id: z.string().min(1).max(200),
   name: z.string().max(500),
-  kind: z.enum(['logistic', 'mlp', 'gbt', 'ensemble', 'scorecard']),
+  kind: z.enum(['logistic', 'mlp', 'gbt', 'ensemble', 'scorecard', 'bgnbd']),
   createdAt: z.string().max(100),
   trainedBy: z.string().max(500),
   label: z.object({ column: name, positive: z.string().max(500) }),
@@ -220,6 +236,7 @@ export const artifactSchema = z.object({
     .max(4)
     .optional(),
   scorecard: scorecardSchema.optional(),
+  bgnbd: bgnbdSchema.optional(),
   calibration: calibration.optional(),
   evaluation: evaluation.optional(),
   parent: z.string().min(1).max(200).optional(),

@@ -166,7 +166,7 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
 function versionProblem(a: ModelArtifact): string | null {
   if (a.formatVersion !== 1) return null;
   if (a.kind !== 'logistic') return `kind "${a.kind}" needs format version 2 (this file says version 1)`;
-  for (const field of ['members', 'scorecard', 'gbt', 'calibration', 'evaluation', 'parent'] as const) {
+  for (const field of ['members', 'scorecard', 'gbt', 'bgnbd', 'calibration', 'evaluation', 'parent'] as const) {
     if (a[field] !== undefined) return `${field} needs format version 2 (this file says version 1)`;
   }
   if (a.preprocessor.columns.some((c) => c.kind === 'numeric' && c.knots !== undefined)) return 'spline knots need format version 2 (this file says version 1)';
@@ -204,9 +204,9 @@ function preprocessorProblem(a: ModelArtifact): string | null {
 function modelProblem(a: ModelArtifact): string | null {
   const d = a.preprocessor.featureNames.length;
   const article = a.kind === 'ensemble' || a.kind === 'mlp' ? 'an' : 'a';
-  const only = (allowed: 'tfjs' | 'members' | 'scorecard' | 'gbt'): string | null => {
+  const only = (allowed: 'tfjs' | 'members' | 'scorecard' | 'gbt' | 'bgnbd'): string | null => {
     if (a[allowed] === undefined) return `${article} ${a.kind} model needs ${allowed}`;
-    for (const field of ['tfjs', 'members', 'scorecard', 'gbt'] as const) {
+    for (const field of ['tfjs', 'members', 'scorecard', 'gbt', 'bgnbd'] as const) {
       if (field !== allowed && a[field] !== undefined) return `${article} ${a.kind} model has no ${field}`;
     }
     return null;
@@ -234,6 +234,8 @@ function modelProblem(a: ModelArtifact): string | null {
       const missing = a.scorecard!.rules.find((r) => !sources.has(`ind:${r.indicator}`));
       return missing ? `scorecard rule on "${missing.indicator}" has no model input "ind:${missing.indicator}"` : null;
     }
+    case 'bgnbd':
+      return only('bgnbd');
   }
 }
 

@@ -8,6 +8,11 @@ import type { RawRow, Scorer } from './types';
  * to the earlier (more recently activated) model. A row that covers none of
  * any model's columns still gets the first model (every column held at its
  * training baseline), so a badge is never missing.
+ *
+ * A scorer that declares which rows it accepts (`Scorer.accepts`, e.g. the
+ * BG/NBD model: rows with a purchase history) is a specialist: when it
+ * accepts the row it is chosen before coverage is compared; when it does not,
+ * it is not a candidate.
  */
 export function coverage(sources: readonly string[], row: RawRow): number {
   if (sources.length === 0) return 0;
@@ -16,7 +21,11 @@ export function coverage(sources: readonly string[], row: RawRow): number {
   return present / sources.length;
 }
 
-export function chooseScorer<T extends Pick<Scorer, 'artifact'>>(scorers: readonly T[], row: RawRow, sourcesOf: (scorer: T) => readonly string[]): T | undefined {
+export function chooseScorer<T extends Pick<Scorer, 'artifact' | 'accepts'>>(scorers: readonly T[], row: RawRow, sourcesOf: (scorer: T) => readonly string[]): T | undefined {
+  const specialist = scorers.find((scorer) => scorer.accepts?.(row) === true);
+  if (specialist) return specialist;
+  const candidates = scorers.filter((scorer) => !scorer.accepts);
+  if (candidates.length) scorers = candidates;
   let best: T | undefined;
   let bestCoverage = -1;
   for (const scorer of scorers) {

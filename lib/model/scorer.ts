@@ -29,6 +29,7 @@ import { forwardLogits, networkFromTfjs } from './network';
 import { compileTransform } from './preprocess';
 import { createRuntime } from './runtime';
 import { createScorecardScorer } from './scorecard';
+import { createBgNbdScorer } from './btyd/bgnbd-scorer';
 import type { ModelArtifact, RawRow, Scorer } from './types';
 
 /** Source columns in model order, with the inputs each one owns. */
@@ -45,6 +46,7 @@ export function inputGroups(featureSource: readonly string[]): Map<string, numbe
 export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
   const checked = parseModelArtifact(artifact);
   if (checked.kind === 'scorecard') return createScorecardScorer(checked.scorecard!, checked);
+  if (checked.kind === 'bgnbd') return createBgNbdScorer(checked);
   const runtime = await createRuntime(checked);
   const prep = checked.preprocessor;
   const d = prep.featureNames.length;
@@ -117,6 +119,7 @@ export async function createScorer(artifact: ModelArtifact): Promise<Scorer> {
  */
 export function baselineProbability(artifact: ModelArtifact): number {
   if (artifact.kind === 'scorecard') return 1 / (1 + Math.exp(-artifact.scorecard!.intercept));
+  if (artifact.kind === 'bgnbd') return createBgNbdScorer(artifact).predict([{}])[0]!;
   if (artifact.kind === 'gbt') return calibrate(artifact.calibration, gbtLogits(compileGbt(artifact.gbt!), artifact.baseline, 1, artifact.baseline.length)[0]!);
   const networks = artifact.kind === 'ensemble' ? artifact.members!.map((m) => m.tfjs) : [artifact.tfjs!];
   let z = 0;

@@ -4,6 +4,7 @@
  * Bump formatVersion on any incompatible change and keep a reader for the old one.
  */
 import type { Reason } from '../domain';
+import type { BgNbdSpec } from './artifact-schema';
 import type { GbtModel, GbtSettings } from './gbt/types';
 
 /** One input row: CSV cells or CRM page text, keyed by column / field key. */
@@ -96,9 +97,9 @@ export interface TrainingSettings {
   calibration?: 'platt' | 'isotonic' | 'none';
 }
 
-export type ModelKind = 'logistic' | 'mlp' | 'gbt' | 'ensemble' | 'scorecard';
+export type ModelKind = 'logistic' | 'mlp' | 'gbt' | 'ensemble' | 'scorecard' | 'bgnbd';
 /** The kinds that are trained from data. */
-export type NetworkModelKind = Exclude<ModelKind, 'scorecard'>;
+export type NetworkModelKind = Exclude<ModelKind, 'scorecard' | 'bgnbd'>;
 
 /**
  * Maps the model's raw log-odds z to a calibrated probability, fitted on
@@ -258,6 +259,8 @@ export interface ModelArtifact {
   members?: EnsembleMember[];
   /** Kind scorecard: the rules. */
   scorecard?: Scorecard;
+  /** Kind bgnbd: the fitted buy-till-you-die model of one site. */
+  bgnbd?: BgNbdSpec;
   /** Applied to the raw log-odds in predict; absent = none (p = σ(z)). */
   calibration?: Calibration;
   evaluation?: ModelEvaluation;
@@ -278,5 +281,10 @@ export interface Scorer {
   explain(row: RawRow): Reason[];
   /** predict + explain for many rows, transforming each row once: the hot path of a list page. */
   scoreAndExplain(rows: RawRow[]): { probability: number; reasons: Reason[] }[];
+  /**
+   * Whether this scorer can score the row at all; absent: any row. A scorer
+   * that declares it and accepts a row is chosen for it (lib/model/choice.ts).
+   */
+  accepts?(row: RawRow): boolean;
   dispose(): void;
 }

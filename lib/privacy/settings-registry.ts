@@ -69,9 +69,10 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
 /**
  * Settings that describe this browser, not the team's choices: never imported
  * (counted as kept). Adapter health is rebuilt from the pages seen here; which
- * policy presets were applied is this browser's bookkeeping.
+ * policy presets were applied is this browser's bookkeeping, and so are the
+ * counts of rows this browser could not save (lib/background/storage-health.ts).
  */
-export const BROWSER_LOCAL_SETTINGS: ReadonlySet<string> = new Set(['siteHealth', 'policyApplied']);
+export const BROWSER_LOCAL_SETTINGS: ReadonlySet<string> = new Set(['siteHealth', 'policyApplied', 'lostRows', 'unsavedRows']);
 
 export type CheckedSetting = { ok: true; value: unknown; version: number } | { ok: false; problem: string };
 

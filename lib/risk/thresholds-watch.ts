@@ -6,5 +6,19 @@ export const TIER_THRESHOLDS_KEY = 'local:tierThresholds';
 /** Calls back whenever the manager saves new tier thresholds, until the signal aborts. */
 export function watchTierThresholds(onChange: () => void, signal: AbortSignal): void {
   const unwatch = storage.watch<number[]>(TIER_THRESHOLDS_KEY, () => onChange());
-  signal.addEventListener('abort', unwatch, { once: true });
+  signal.addEventListener('abort', () => unwatchIfAlive(unwatch), { once: true });
+}
+
+/**
+ * Stops a storage watch when a content script ends. After an extension update
+ * the old copy has no `browser.storage` any more (wxt/storage then throws
+ * "You must add the 'storage' permission…"), and its listeners went with it:
+ * there is nothing left to remove, and nothing to report.
+ */
+export function unwatchIfAlive(unwatch: () => void): void {
+  try {
+    unwatch();
+  } catch {
+    // the extension's APIs are gone with its context
+  }
 }

@@ -7,7 +7,7 @@ export interface EnabledSite {
   addedAt: number;
 }
 
-/** Why a site is in the list: the bundled demo CRM, the user, or the IT admin's policy. */
+/** Why a site is in the list: the bundled demo CRM (on until the user turns it off), the user, or the IT admin's policy. */
 export type SiteSource = 'builtin' | 'user' | 'policy';
 
 export interface SiteEntry {
@@ -22,6 +22,7 @@ export interface SiteEntry {
 export type SiteState = 'not-web' | 'builtin' | 'enabled' | 'policy' | 'policy-needs-access' | 'not-enabled';
 
 export interface SiteSources {
+  /** The bundled demo CRM's origin, unless the user turned it off. */
   builtin: readonly string[];
   user: readonly EnabledSite[];
   policy: readonly string[];
@@ -62,9 +63,10 @@ export function removeSite(list: readonly EnabledSite[], origin: string): Enable
   return list.filter((site) => site.origin !== origin);
 }
 
-/** The user may turn off what they turned on; the demo CRM and policy sites stay. */
+/** The user may turn off what they turned on and the demo CRM; policy sites stay. */
 export function canDisable(origin: string, sources: SiteSources): boolean {
-  return !sources.builtin.includes(origin) && !sources.policy.includes(origin) && sources.user.some((site) => site.origin === origin);
+  if (sources.policy.includes(origin)) return false;
+  return sources.builtin.includes(origin) || sources.user.some((site) => site.origin === origin);
 }
 
 export interface RegistrationPlan {
@@ -75,8 +77,8 @@ export interface RegistrationPlan {
 
 /**
  * Dynamic content scripts to add and remove so that exactly the wanted
- * origins have one. The built-in demo CRM has its manifest content script and
- * is never registered dynamically. `registeredIds` may hold other scripts' ids:
+ * origins (the demo CRM too: no site has a manifest content script, so each
+ * can be turned off) have one. `registeredIds` may hold other scripts' ids:
  * only ids of our naming scheme are touched.
  */
 export function registrationPlan(wanted: readonly string[], registeredIds: readonly string[], ownId: (id: string) => boolean): RegistrationPlan {

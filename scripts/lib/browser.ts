@@ -58,6 +58,7 @@ export async function launchWithExtension(options: { extensionDir?: string; loca
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  await demoScriptRegistered(worker);
   return {
     context,
     extensionId,
@@ -66,4 +67,17 @@ export async function launchWithExtension(options: { extensionDir?: string; loca
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every site's content script, the demo CRM's too, is registered by the worker
+ * when it starts (lib/background/sites-setup.ts), so it can be turned off: a
+ * page opened in the first instant would not be read yet. Waits (at most 5 s)
+ * for the first registration, as a person opening the demo never notices.
+ */
+async function demoScriptRegistered(worker: import('@playwright/test').Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const scripting = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome.scripting;
+    for (let i = 0; i < 100 && (await scripting.getRegisteredContentScripts()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
 }

@@ -1,13 +1,17 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
 
+/**
+ * The production build draws badges in closed shadow roots (lib/content/private-root.ts): the
+ * page (and this script) sees only the host, its customer id and its state.
+ */
+const SCORED = '[data-churn-radar-badge][data-churn-radar-state="scored"]';
+
 /** True once `count` badges beside customers carry a tier. */
 export async function waitForBadges(page: Page, count: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => [...document.querySelectorAll('[data-churn-radar-badge]')].filter((h) => h.shadowRoot?.querySelector('button[data-tier]')).length >= wanted,
-    count,
-    { timeout },
-  );
+  await page.waitForFunction((wanted) => document.querySelectorAll('[data-churn-radar-badge][data-churn-radar-state="scored"]').length >= wanted, count, {
+    timeout,
+  });
 }
 
 export interface Screenshot {
@@ -36,13 +40,16 @@ export async function captureProductScreens(
   await waitForBadges(crm, 50);
   await shoot(crm, 'list');
 
-  await crm.locator('tbody tr[data-customer-id]').first().locator('[data-churn-radar-badge] button').click();
-  await crm.locator('[data-churn-radar-popover] [role="dialog"]').waitFor();
+  // A click on the badge reaches the host (events leave a closed root retargeted to it).
+  await crm.locator('tbody tr[data-customer-id]').first().locator(SCORED).dispatchEvent('click');
+  await crm.locator('[data-churn-radar-popover]').waitFor({ state: 'attached' });
+  await crm.waitForTimeout(300); // reasons and script fill in
+
   await shoot(crm, 'popover');
   await crm.keyboard.press('Escape');
 
   await crm.locator('tbody tr[data-customer-id] [data-field="name"] a').first().click();
-  await crm.locator('article[data-crm="customer-detail"] [data-churn-radar-badge] button[data-tier]').waitFor();
+  await crm.locator(`article[data-crm="customer-detail"] ${SCORED}`).waitFor({ state: 'attached' });
   await shoot(crm, 'detail');
 
   const panel = await context.newPage();
@@ -63,7 +70,7 @@ export async function captureProductScreens(
   await waitForBadges(crm, 50);
   await shoot(crm, 'shoppers');
   await crm.locator('tbody tr[data-shopper-id] [data-field="name"] a').nth(2).click();
-  await crm.locator('article[data-crm="shopper-detail"] [data-churn-radar-badge] button[data-tier]').waitFor();
+  await crm.locator(`article[data-crm="shopper-detail"] ${SCORED}`).waitFor({ state: 'attached' });
   await shoot(crm, 'shopper-detail');
   await panel.reload();
   await panel.getByRole('heading').first().waitFor();

@@ -41,6 +41,7 @@ async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
 }
 
 const badgeText = (context: BrowserContext, tabId: number) => worker(context).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const scriptIdOf = (origin: string) => `crm-site-${Buffer.from(origin).toString('hex')}`;
 const registeredIds = (context: BrowserContext) => worker(context).evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
 
 async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
@@ -82,7 +83,7 @@ test('enable a site from the popup: badges without reload, after reload, health 
   await popup.getByRole('button', { name: 'Enable on this site' }).click();
   await expect(popup.getByTestId('site-state')).toHaveText('Enabled on this site');
   await expect(popup.getByRole('status')).toContainText('no reload needed');
-  expect(await registeredIds(context)).toEqual([`crm-site-${Buffer.from(new URL(fixtures.origin).origin).toString('hex')}`]);
+  expect((await registeredIds(context)).sort()).toEqual([scriptIdOf(DEMO_CRM_ORIGIN), scriptIdOf(new URL(fixtures.origin).origin)].sort());
 
   // Scanning started in the open tab, without a reload: one badge per account.
   await crm.bringToFront();
@@ -149,7 +150,7 @@ test('enable a site from the popup: badges without reload, after reload, health 
   await popup.getByRole('button', { name: 'Disable on this site' }).click();
   await expect(popup.getByTestId('site-state')).toHaveText('Not enabled on this site');
   await expect(popup.getByRole('status').filter({ hasText: 'Disabled. Its badges are gone from open tabs; the stored history stays.' })).toBeVisible();
-  expect(await registeredIds(context)).toEqual([]);
+  expect(await registeredIds(context)).toEqual([scriptIdOf(DEMO_CRM_ORIGIN)]); // the demo CRM's stays
   await popup.screenshot({ path: testInfo.outputPath('popup-disabled-en.png'), fullPage: true });
   await crm.bringToFront();
   await expectNoBadges(context, crm);
@@ -201,12 +202,22 @@ test('Chinese: enable a site by address in Options → Sites, badges start in th
     await expect(popup.getByTestId('health-status')).toHaveText('读取正常', { timeout: 10_000 });
     await popup.screenshot({ path: testInfo.outputPath('popup-enabled-zh.png'), fullPage: true });
 
-    // The built-in demo CRM is always on (no enable/disable); an extension page is not a web page.
+    // The built-in demo CRM is on out of the box and can be turned off (any local process could serve
+    // that port) and on again, like any site; an extension page is not a web page.
     const demo = await context.newPage();
-    await demo.goto(`${DEMO_CRM_ORIGIN}/customers?size=10`);
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, `${DEMO_CRM_ORIGIN}/customers?size=10`)}`);
-    await expect(popup.getByTestId('site-state')).toHaveText('内置演示 CRM——始终启用');
-    await expect(popup.getByRole('button', { name: /启用|停用/ })).toHaveCount(0);
+    const demoUrl = `${DEMO_CRM_ORIGIN}/customers?size=10`;
+    await demo.goto(demoUrl);
+    await expect.poll(() => scoredBadgeCount(demo), { timeout: 15_000 }).toBe(10);
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, demoUrl)}`);
+    await expect(popup.getByTestId('site-state')).toHaveText('内置演示 CRM——已启用（可以停用）');
+    await popup.getByRole('button', { name: '在此站点停用' }).click();
+    await expect(popup.getByTestId('site-state')).toHaveText('未在此站点启用');
+    await expectNoBadges(context, demo);
+    await demo.reload();
+    await expectNoBadges(context, demo);
+    await popup.getByRole('button', { name: '在此站点启用' }).click();
+    await expect(popup.getByTestId('site-state')).toHaveText('内置演示 CRM——已启用（可以停用）');
+    await expect.poll(() => scoredBadgeCount(demo), { timeout: 15_000 }).toBe(10);
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, options.url())}`);
     await expect(popup.getByTestId('site-state')).toHaveText(/^这不是网页/);
     await expect(popup.getByRole('button', { name: '打开侧边栏' })).toHaveCount(0);

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { i18n } from '#i18n';
+import { AddSiteForm } from '../../../components/AddSiteForm';
 import { Card } from '../../../components/Card';
 import { LockNotice } from '../../../components/LockNotice';
 import { usePolicy } from '../../../components/usePolicy';
@@ -12,7 +13,7 @@ import { useRequest } from '../../../components/useRequest';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../../lib/messaging/events';
 import type { SiteEntry } from '../../../lib/sites/enabled-sites';
-import { parseSiteInput, siteLabel } from '../../../lib/sites/origins';
+import { siteLabel } from '../../../lib/sites/origins';
 
 const SOURCE_STYLE: Record<SiteEntry['source'], string> = {
   builtin: 'bg-sky-50 text-sky-800 ring-sky-200',
@@ -26,13 +27,11 @@ const BUTTON = 'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs 
 export function EnabledSitesSection() {
   const locale = uiLocale();
   const sites = useRequest(() => sendMessage('listSites', {}));
-  const [address, setAddress] = useState('');
-  const inputId = useId();
   const { reload } = sites;
   useEffect(() => onBackgroundEvent((event) => event.type === 'sites-changed' && reload(true)), [reload]);
   const policy = usePolicy();
   const locked = policy.isLocked('enabledSites');
-  const { busy, notice, setNotice, enable, disable } = useSiteToggle(
+  const toggle = useSiteToggle(
     {
       enabled: (origin) => i18n.t('sites.enabled.added', [siteLabel(origin)]),
       denied: (origin) => i18n.t('sites.enabled.denied', [siteLabel(origin)]),
@@ -40,34 +39,13 @@ export function EnabledSitesSection() {
     },
     () => reload(true),
   );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const origin = parseSiteInput(address);
-    if (!origin) return setNotice({ tone: 'error', text: i18n.t('sites.enabled.invalid', [address.trim()]) });
-    enable(origin, (ok) => ok && setAddress(''));
-  };
+  const { busy, notice, enable, disable } = toggle;
 
   return (
     <Card>
       <p className="mb-3 text-xs text-slate-500">{i18n.t('sites.enabled.intro')}</p>
       <LockNotice policy={policy} setting="enabledSites" className="mb-3" />
-      <form onSubmit={submit} className="mb-4 flex flex-wrap items-end gap-2">
-        <label htmlFor={inputId} className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
-          {i18n.t('sites.enabled.addLabel')}
-          <input
-            id={inputId}
-            value={address}
-            onChange={(event) => setAddress(event.target.value)}
-            disabled={locked}
-            placeholder={i18n.t('sites.enabled.addPlaceholder')}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-900"
-          />
-        </label>
-        <button type="submit" disabled={busy || locked || !address.trim()} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60">
-          {i18n.t('sites.enabled.add')}
-        </button>
-      </form>
+      <AddSiteForm toggle={toggle} locked={locked} className="mb-4" />
       {notice && (
         <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`mb-3 rounded-md p-2 text-sm ${notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}>
           {notice.text}
@@ -108,7 +86,7 @@ export function EnabledSitesSection() {
                   </td>
                   <td className="py-2 text-slate-500">{site.addedAt ? formatDate(site.addedAt, locale) : '–'}</td>
                   <td className="py-2 text-right">
-                    {site.source === 'user' && (
+                    {(site.source === 'user' || site.source === 'builtin') && (
                       <button type="button" className={BUTTON} disabled={busy || locked} aria-label={i18n.t('sites.enabled.removeLabel', [siteLabel(site.origin)])} onClick={() => disable(site.origin)}>
                         {i18n.t('sites.enabled.remove')}
                       </button>

@@ -25,7 +25,7 @@ describe('customer store', () => {
     const [second] = await store.recordSightings(context(2, 'detail'), [{ crmId: 'a', name: 'Ann', fields: { Tenure: '4 months' } }]);
     expect(first!.fields).toEqual({ Plan: 'Gold' });
     expect(second!.fields).toEqual({ Plan: 'Gold', Tenure: '4 months' });
-    store.recordScores(site, [second!], [{ crmId: 'a', probability: 0.3, tier: 3, modelId: 'm' }], 2, () => []);
+    await store.recordScores(site, [{ crmId: 'a', probability: 0.3, tier: 3, modelId: 'm' }], 2, () => []);
     await store.settled();
     expect(await db.customers.get([site, 'a'])).toMatchObject({ fields: { Plan: 'Gold', Tenure: '4 months' }, observationCount: 2, lastScore: { probability: 0.3 } });
     expect(await countObservations(db)).toBe(2);

@@ -194,7 +194,7 @@ describe('background handlers', () => {
   it('tells the pages about storage problems', async () => {
     const problem = { kind: 'quota' as const, message: 'QuotaExceededError: full', at: 5, pending: 12, discarded: 0 };
     const handlers = createHandlers({ ...deps, storageProblem: async () => problem });
-    expect(await handlers.getStatus({}, { site: null, tabId: null })).toEqual({ storageProblem: problem, retentionDays: 365 });
+    expect(await handlers.getStatus({}, { site: null, tabId: null })).toEqual({ storageProblem: problem, lostRows: null, retentionDays: 365 });
   });
 
   it('logs an action and its outcome, refuses an outcome for another site’s action, and shows both on the customer', async () => {

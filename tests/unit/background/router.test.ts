@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, HandlerError, type Handlers, type SenderInfo } from '../../../lib/background/router';
+import { createRouter, HandlerError, messageListener, type Handlers, type SenderInfo } from '../../../lib/background/router';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -78,10 +78,51 @@ describe('router', () => {
 
   it('rejects the wrong shape with a message naming the field', async () => {
     const { route } = setup();
-    const bad = { ...scan, customers: [{ crmId: '', name: 'x', fields: {} }] };
+    const bad = { ...scan, pageKind: 'grid' };
     const reply = await route(envelope('scanPage', bad), fromCrm);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(JSON.stringify(reply)).toContain('customers.0.crmId');
+    expect(JSON.stringify(reply)).toContain('pageKind');
+  });
+
+  it('drops the bad rows of a page, not the page, and tells the handler how many', async () => {
+    const onRejectedRows = vi.fn();
+    const handlers = { scanPage: vi.fn(async () => ({ scores: [] })) } as unknown as Handlers;
+    const route = createRouter({ extensionId: EXT, extensionOrigin: ORIGIN, isSiteEnabled: () => true, handlers, onRejectedRows });
+    const longName = 'x'.repeat(600); // a web-to-lead company name past the 512-character cap
+    const rows = [
+      { crmId: 'a', name: 'Ann', fields: {} },
+      { crmId: 'b', name: longName, fields: {} },
+      { crmId: '', name: 'No id', fields: {} },
+      { crmId: 'c', name: 'Cy', fields: { Note: 'y'.repeat(5000) } },
+      { crmId: 'd', name: 'Di', fields: {} },
+    ];
+    const reply = await route(envelope('scanPage', { ...scan, customers: rows }), fromCrm);
+    expect(reply).toMatchObject({ ok: true });
+    const [payload, context] = (handlers.scanPage as ReturnType<typeof vi.fn>).mock.calls[0]!;
+    expect(payload.customers.map((c: { crmId: string }) => c.crmId)).toEqual(['a', 'd']);
+    expect(context).toMatchObject({ site: CRM, rejectedRows: 3 });
+    expect(onRejectedRows).toHaveBeenCalledWith('scanPage', 3, expect.stringContaining('customers.1.name'));
+  });
+
+  it('still refuses a page whose problem is not inside a row', async () => {
+    const { route, handlers } = setup();
+    const tooMany = { ...scan, customers: Array.from({ length: 5001 }, (_, i) => ({ crmId: `c${i}`, name: 'n', fields: {} })) };
+    expect(await route(envelope('scanPage', tooMany), fromCrm)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(handlers.scanPage).not.toHaveBeenCalled();
+  });
+
+  it('answers every message on our channel, even when routing itself throws, and leaves other channels alone', async () => {
+    const broken = (async () => {
+      throw new Error('boom');
+    }) as unknown as ReturnType<typeof createRouter>;
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const listener = messageListener(broken);
+    const answered = new Promise((resolve) => expect(listener(envelope('getModelInfo', {}), fromPage, resolve)).toBe(true));
+    await expect(answered).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+    const other = vi.fn();
+    expect(listener({ channel: 'someone-else' }, fromPage, other)).toBe(false);
+    expect(other).not.toHaveBeenCalled();
+    error.mockRestore();
   });
 
   it('rejects unknown extra keys and unknown types', async () => {

@@ -80,13 +80,76 @@ describe('write queue', () => {
     expect(onDiscard).toHaveBeenCalledWith(1);
     expect(queue.heldRows()).toBe(3);
     write.mockReset().mockResolvedValue(undefined);
-    queue.enqueue({});
-    await queue.idle();
+    await queue.retry();
     expect(write.mock.calls[0]![0].observations.map((o: { crmId: string }) => o.crmId)).toEqual(['b', 'c', 'd']);
   });
 
   it('is idle at once when nothing was queued', async () => {
     const queue = createWriteQueue({ write: vi.fn(), onFailure: vi.fn(), sleep: noSleep });
     await expect(queue.idle()).resolves.toBeUndefined();
+  });
+});
+
+describe('write queue under an erase', () => {
+  const row = (site: string, crmId: string) => ({ ...obs(crmId), site });
+
+  it('drops pending and held rows of the erased site, refuses new ones until released, and keeps other sites', async () => {
+    const write = vi.fn().mockRejectedValue(new Error('full'));
+    const queue = createWriteQueue({ write, onFailure: vi.fn(), sleep: noSleep });
+    queue.enqueue({ observations: [row('A', 'a1'), row('B', 'b1')] });
+    await queue.idle();
+    expect(queue.heldRows()).toBe(2);
+    const release = await queue.exclude({ site: 'A' });
+    expect(queue.heldRows()).toBe(1);
+    queue.enqueue({ observations: [row('A', 'a2')] }); // a scan during the erase
+    release();
+    write.mockReset().mockResolvedValue(undefined);
+    queue.enqueue({ observations: [row('A', 'a3')] }); // after it: a fresh sighting
+    await queue.idle();
+    expect(write.mock.calls.flatMap((c) => c[0].observations.map((o: { crmId: string }) => o.crmId))).toEqual(['b1', 'a3']);
+  });
+
+  it('waits for a write already in flight, so the erase deletes after it lands', async () => {
+    let land!: () => void;
+    const write = vi.fn(() => new Promise<void>((resolve) => (land = resolve)));
+    const queue = createWriteQueue({ write, onFailure: vi.fn(), sleep: noSleep });
+    queue.enqueue({ observations: [row('A', 'a1')] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    let excluded = false;
+    const exclusion = queue.exclude({}).then(() => (excluded = true));
+    await Promise.resolve();
+    expect(excluded).toBe(false);
+    land();
+    await exclusion;
+    expect(excluded).toBe(true);
+  });
+
+  it('a retry whose first attempt failed before the erase does not write the erased rows on its next attempt', async () => {
+    const attempts: string[][] = [];
+    let queue!: ReturnType<typeof createWriteQueue>;
+    const write = vi.fn(async (batch: WriteBatch) => {
+      attempts.push(batch.observations.map((o) => o.crmId));
+      if (attempts.length === 1) {
+        void queue.exclude({ site: 'A' }); // the user erases A while the write is failing
+        throw new Error('busy');
+      }
+    });
+    queue = createWriteQueue({ write, onFailure: vi.fn(), sleep: noSleep });
+    queue.enqueue({ observations: [row('A', 'a1'), row('B', 'b1')] });
+    await queue.idle();
+    expect(attempts).toEqual([['a1', 'b1'], ['b1']]);
+  });
+
+  it('reports rows accepted and not yet on disk, and 0 once written', async () => {
+    const unsaved: number[] = [];
+    const write = vi.fn().mockRejectedValueOnce(new Error('a')).mockRejectedValueOnce(new Error('b')).mockRejectedValueOnce(new Error('c')).mockRejectedValueOnce(new Error('d'));
+    const queue = createWriteQueue({ write, onFailure: vi.fn(), onUnsaved: (rows) => unsaved.push(rows), sleep: noSleep });
+    queue.enqueue({ observations: [obs('a'), obs('b')] });
+    await queue.idle();
+    expect(queue.unsavedRows()).toBe(2); // held
+    write.mockResolvedValue(undefined);
+    await queue.retry();
+    expect(unsaved).toEqual([2, 0]);
+    expect(queue.unsavedRows()).toBe(0);
   });
 });

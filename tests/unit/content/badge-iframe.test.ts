@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { genericAdapter } from '../../../lib/adapters/generic';
 import { BADGE_HOST_ATTR, createBadgeRenderer } from '../../../lib/content/badge';
+import { privateRootOf } from '../../../lib/content/private-root';
 import { createStyleApplier } from '../../../lib/content/stylesheet';
 import type { BadgeScore } from '../../../lib/domain';
 import { loadCrmPage } from '../../fixtures/crm/load';
@@ -32,7 +33,7 @@ describe('badges inside a same-origin iframe', () => {
     expect(frameDoc.querySelectorAll(`[${BADGE_HOST_ATTR}="112"]`)).toHaveLength(1);
     host.dispatchEvent(new (frameDoc.defaultView as unknown as typeof window).MouseEvent('click', { bubbles: true, composed: true }));
     expect(onActivate).toHaveBeenCalledWith(host, '112');
-    const root = host.shadowRoot!;
+    const root = privateRootOf(host)!;
     expect(root.adoptedStyleSheets.length + root.querySelectorAll('style').length).toBe(1);
   });
 

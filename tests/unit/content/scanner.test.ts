@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CrmAdapter } from '../../../lib/adapters/types';
 import { createBadgeRenderer, BADGE_HOST_ATTR, BADGE_STATE_ATTR } from '../../../lib/content/badge';
+import { privateRootOf } from '../../../lib/content/private-root';
 import { createScanner } from '../../../lib/content/scanner';
 import type { CustomerScore, CustomerSnapshot } from '../../../lib/domain';
 import { MessageError } from '../../../lib/messaging/client';
@@ -60,7 +61,7 @@ function setup(send = vi.fn(async (_type: string, payload: { customers: Customer
 }
 
 const badges = () => [...document.querySelectorAll(`[${BADGE_HOST_ATTR}]`)];
-const tierOf = (host: Element) => host.shadowRoot!.querySelector('button')!.dataset.tier;
+const tierOf = (host: Element) => privateRootOf(host)!.querySelector('button')!.dataset.tier;
 
 describe('scanner', () => {
   it('draws one badge per customer, right after the name, with the tier from the background', async () => {
@@ -124,7 +125,7 @@ describe('scanner', () => {
     renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
     const { scanner } = setup(vi.fn(async () => Promise.reject(new MessageError('storage', 'disk full'))));
     await scanner.scan();
-    const button = badges()[0]!.shadowRoot!.querySelector('button')!;
+    const button = privateRootOf(badges()[0]!)!.querySelector('button')!;
     expect(button.className).toContain('failed');
     expect(button.title).toContain('disk full');
   });
@@ -173,7 +174,7 @@ describe('scanner placeholders', () => {
     // Synchronously, in the caller's task: hosts are in the page, pending, not focusable.
     const placed = badges();
     expect(placed.map((b) => b.getAttribute(BADGE_STATE_ATTR))).toEqual(['pending', 'pending']);
-    expect(placed[0]!.shadowRoot!.querySelector('button')!.tabIndex).toBe(-1);
+    expect(privateRootOf(placed[0]!)!.querySelector('button')!.tabIndex).toBe(-1);
     answer();
     await done;
     // The same hosts, filled: nothing was inserted or replaced.
@@ -182,7 +183,7 @@ describe('scanner placeholders', () => {
       ['scored', '1'],
       ['scored', '5'],
     ]);
-    expect(placed[0]!.shadowRoot!.querySelector('button')!.hasAttribute('tabindex')).toBe(false);
+    expect(privateRootOf(placed[0]!)!.querySelector('button')!.hasAttribute('tabindex')).toBe(false);
   });
 
   it('marks placeholders as failed when the background cannot answer', async () => {

@@ -38,7 +38,14 @@ function handlers(locked: string[] = []) {
     ports,
     ...createPrivacyHandlers({
       db,
-      customers: { settled: async () => undefined, reset: () => void resets.customers++ },
+      customers: {
+        settled: async () => undefined,
+        erase: async (_scope, run) => {
+          resets.customers++;
+          return run();
+        },
+        reload: () => void resets.customers++,
+      },
       models: { invalidate: () => void resets.models++ },
       overrides: { reset: () => void resets.overrides++ },
       retentionDays: async () => 365,

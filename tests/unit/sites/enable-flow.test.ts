@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSiteService } from '../../../lib/background/sites-service';
 import { createClient } from '../../../lib/messaging/client';
-import { enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
+import { disabledDefaultSitesItem, enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
 import { outcomeNotice, requestAndEnable } from '../../../lib/sites/enable-flow';
 import { fakeSitesApi } from './fake-sites-api';
 
@@ -18,6 +18,7 @@ function wire(answer: (origins: string[]) => Promise<boolean>) {
     api: fake.api,
     userSites: { get: () => enabledSitesItem.getValue(), set: (value) => enabledSitesItem.setValue(value) },
     builtin: [],
+    disabledBuiltin: { get: () => disabledDefaultSitesItem.getValue(), set: (value) => disabledDefaultSitesItem.setValue(value) },
     contentScript: 'content-scripts/crm.js',
     portInPattern: true,
     emit: () => undefined,

@@ -49,11 +49,12 @@ describe('add, remove, canDisable', () => {
     expect(addSite(added, 'https://new.example.com', 10)).toEqual(added);
     expect(removeSite(added, 'https://new.example.com')).toEqual(sources.user);
   });
-  it('only the user’s own sites can be disabled', () => {
+  it('the user’s own sites and the demo CRM can be disabled, policy sites cannot', () => {
     expect(canDisable('https://a.example.com', sources)).toBe(true);
     expect(canDisable('https://both.example.com', sources)).toBe(false);
     expect(canDisable('https://it.example.com', sources)).toBe(false);
-    expect(canDisable(DEMO, sources)).toBe(false);
+    expect(canDisable(DEMO, sources)).toBe(true);
+    expect(canDisable(DEMO, { ...sources, builtin: [] })).toBe(false); // turned off already
     expect(canDisable('https://never.example.com', sources)).toBe(false);
   });
   it('drops revoked sites', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import config from '../../../wxt.config';
+import config, { EXTENSION_PAGES_CSP } from '../../../wxt.config';
 import { DEMO_CRM_MATCH } from '../../../lib/demo-origin';
 
 type ManifestFn = (env: { browser: string; mode: string; manifestVersion: number; command: string }) => Record<string, unknown>;
@@ -18,5 +18,27 @@ describe('manifest', () => {
   });
   it('only the e2e flavour grants the fixture origin', () => {
     expect(manifest('e2e').host_permissions).toEqual([DEMO_CRM_MATCH, 'http://localhost/*']);
+  });
+  it('extension pages may connect to the extension only (no egress), in every build', () => {
+    for (const [mode, browser] of [['production', 'chrome'], ['production', 'firefox'], ['e2e', 'chrome']]) {
+      const csp = (manifest(mode!, browser) as { content_security_policy?: { extension_pages?: string } }).content_security_policy?.extension_pages;
+      expect(csp).toBe(EXTENSION_PAGES_CSP);
+    }
+    const directives = new Map(EXTENSION_PAGES_CSP.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).not.toContain("'unsafe-eval'");
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+  });
+  it('has the coloured mark as its icons and the grey "off" state as the toolbar default', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const m = manifest('production', browser) as { icons: Record<number, string>; action: { default_icon: Record<number, string> } };
+      expect(Object.keys(m.icons)).toEqual(['16', '32', '48', '128']);
+      expect(Object.values(m.action.default_icon).every((path) => path.startsWith('/icon/off/'))).toBe(true);
+    }
+  });
+  it('declares to Firefox that no data is collected', () => {
+    const m = manifest('production', 'firefox') as { browser_specific_settings: { gecko: { data_collection_permissions: { required: string[] } } } };
+    expect(m.browser_specific_settings.gecko.data_collection_permissions.required).toEqual(['none']);
   });
 });

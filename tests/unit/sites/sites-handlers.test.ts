@@ -4,7 +4,7 @@ import { createHealthService } from '../../../lib/background/health-service';
 import { createRouter, type Handlers } from '../../../lib/background/router';
 import { createSitesHandlers } from '../../../lib/background/sites-handlers';
 import { createSiteService } from '../../../lib/background/sites-service';
-import { enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
+import { disabledDefaultSitesItem, enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
 import { fakeSitesApi } from './fake-sites-api';
 
 const DEMO = 'http://127.0.0.1:4178';
@@ -17,6 +17,7 @@ function setup() {
     api: fake.api,
     userSites: { get: () => enabledSitesItem.getValue(), set: (value) => enabledSitesItem.setValue(value) },
     builtin: [DEMO],
+    disabledBuiltin: { get: () => disabledDefaultSitesItem.getValue(), set: (value) => disabledDefaultSitesItem.setValue(value) },
     contentScript: 'content-scripts/crm.js',
     portInPattern: true,
     emit: () => undefined,

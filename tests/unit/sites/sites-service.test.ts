@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HandlerError } from '../../../lib/background/router';
 import { createSiteService } from '../../../lib/background/sites-service';
 import type { BackgroundEvent } from '../../../lib/messaging/protocol';
-import { enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
+import { disabledDefaultSitesItem, enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
 import { scriptIdFor } from '../../../lib/sites/origins';
 import { fakeSitesApi } from './fake-sites-api';
 
@@ -11,13 +11,14 @@ const DEMO = 'http://127.0.0.1:4178';
 const SITE = 'http://localhost:4321';
 const PATTERN = 'http://localhost:4321/*';
 
-function setup(options: Parameters<typeof fakeSitesApi>[0] = {}, assertUnlocked?: () => Promise<void>) {
+function setup(options: Parameters<typeof fakeSitesApi>[0] = {}, assertUnlocked?: () => Promise<void>, builtin: string[] = []) {
   const fake = fakeSitesApi(options);
   const events: BackgroundEvent[] = [];
   const service = createSiteService({
     api: fake.api,
     userSites: { get: () => enabledSitesItem.getValue(), set: (value) => enabledSitesItem.setValue(value) },
-    builtin: [DEMO],
+    builtin,
+    disabledBuiltin: { get: () => disabledDefaultSitesItem.getValue(), set: (value) => disabledDefaultSitesItem.setValue(value) },
     contentScript: 'content-scripts/crm.js',
     portInPattern: true,
     emit: (event) => events.push(event),
@@ -30,16 +31,17 @@ function setup(options: Parameters<typeof fakeSitesApi>[0] = {}, assertUnlocked?
 beforeEach(() => fakeBrowser.reset());
 
 describe('site service', () => {
-  it('the demo CRM is always enabled; an unknown site is not', async () => {
-    const { service } = setup();
+  it('the demo CRM is enabled out of the box; an unknown site is not', async () => {
+    const { service } = setup({}, undefined, [DEMO]);
     expect(await service.isEnabled(DEMO)).toBe(true);
     expect(await service.isEnabled(SITE)).toBe(false);
   });
 
   it('enable: stores the site, registers the content script (document_start, all frames, persistent) and injects into open tabs', async () => {
-    const { service, scripts, injected, events } = setup({ granted: [PATTERN], tabs: { [PATTERN]: [7, 9] } });
+    const { service, scripts, injected, events } = setup({ granted: [PATTERN], tabs: { [PATTERN]: [7, 9] } }, undefined, [DEMO]);
     const view = await service.enable(SITE);
     expect(await enabledSitesItem.getValue()).toEqual([{ origin: SITE, addedAt: 1000 }]);
+    expect(scripts.has(scriptIdFor(DEMO))).toBe(true);
     expect(scripts.get(scriptIdFor(SITE))).toEqual({
       id: scriptIdFor(SITE),
       matches: [PATTERN],
@@ -153,10 +155,32 @@ describe('site service', () => {
     expect(scripts.has(scriptIdFor(policySite))).toBe(true);
   });
 
-  it('the demo CRM is never registered dynamically (the manifest has it) and cannot be disabled', async () => {
-    const { service, scripts } = setup();
-    await service.enable(DEMO);
+  it('the demo CRM is registered like any site, can be turned off (it stays off) and on again', async () => {
+    const DEMO_PATTERN = `${DEMO}/*`;
+    const { service, scripts, stopped, injected } = setup({ required: [DEMO_PATTERN], granted: [DEMO_PATTERN], tabs: { [DEMO_PATTERN]: [3] } }, undefined, [DEMO]);
+    await service.reconcile();
+    expect([...scripts.keys()]).toEqual([scriptIdFor(DEMO)]);
+    expect(await service.status(DEMO)).toMatchObject({ state: 'builtin', canDisable: true });
+    await service.disable(DEMO);
     expect(scripts.size).toBe(0);
-    await expect(service.disable(DEMO)).rejects.toThrow(/not a site you enabled/);
+    expect(stopped).toEqual([3]);
+    expect(await service.isEnabled(DEMO)).toBe(false); // the router refuses its pages: a local process on that port feeds nothing
+    expect(await service.status(DEMO)).toMatchObject({ state: 'not-enabled', canDisable: false });
+    await service.reconcile(); // a new worker, an update: still off
+    expect(scripts.size).toBe(0);
+    await service.enable(DEMO);
+    expect([...scripts.keys()]).toEqual([scriptIdFor(DEMO)]);
+    expect(injected).toEqual([{ tabId: 3, file: 'content-scripts/crm.js' }]);
+    expect(await service.isEnabled(DEMO)).toBe(true);
+  });
+
+  it('after an install or update, every active site’s open tabs are started once', async () => {
+    const DEMO_PATTERN = `${DEMO}/*`;
+    const { service, injected } = setup({ granted: [DEMO_PATTERN, PATTERN], tabs: { [DEMO_PATTERN]: [3], [PATTERN]: [7, 8] } }, undefined, [DEMO]);
+    await enabledSitesItem.setValue([{ origin: SITE, addedAt: 1 }]);
+    await service.injectAllOpenTabs(new Set([SITE])); // SITE's tabs were started by the start-up reconcile
+    expect(injected).toEqual([{ tabId: 3, file: 'content-scripts/crm.js' }]);
+    await service.injectAllOpenTabs();
+    expect(injected.map((i) => i.tabId).sort()).toEqual([3, 3, 7, 8]);
   });
 });

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { i18n } from '#i18n';
+import '../../assets/tailwind.css';
+import { uiLocale } from '../../components/i18n';
+import { App } from './App';
+
+document.documentElement.lang = uiLocale();
+document.title = i18n.t('welcome.pageTitle');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,22 @@
+/**
+ * The toolbar icon per tab: "on" where the extension reads the page, "problem"
+ * where the site is enabled but reading broke, "off" everywhere else (the
+ * manifest's default, so a tab that never reports shows the grey mark).
+ * Files are rendered by scripts/icons/render-icons.ts.
+ */
+export type ActionIconState = 'on' | 'off' | 'problem';
+
+/** Toolbar sizes: Chrome uses 16 and 32 (2× screens), Firefox 16/32/48 in menus. */
+const ACTION_SIZES = [16, 32, 48] as const;
+
+export function actionIconPaths(state: ActionIconState): Record<number, string> {
+  return Object.fromEntries(ACTION_SIZES.map((size) => [size, `/icon/${state}/${size}.png`]));
+}
+
+/** A tab of an enabled site: any health status other than a warning means reading works or has not failed. */
+export function actionIconStateFor(status: string): ActionIconState {
+  return status === 'warning' ? 'problem' : 'on';
+}
+
+/** The store and manifest icons (the coloured mark). */
+export const MANIFEST_ICONS: Record<number, string> = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
