@@ -14,11 +14,7 @@ import { createRowCache } from '../adapters/generic/row-cache';
 import { watchJoinBy } from './join-setting';
 import { watchRecipes } from './recipes-setting';
 import { listenForPageCommands, readByTopFrame } from './page-commands';
-<<<<<<< HEAD
-=======
-import { launchPicker } from './picker/launch';
 import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
->>>>>>> main
 
 /**
  * A CRM mutation is answered in the CRM's own task (the MutationObserver

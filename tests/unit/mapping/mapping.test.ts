@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportMappingFile, parseMappingFile } from '../../../lib/mapping/mapping-file';
+import type { SiteRecipe } from '../../../lib/recipes/recipe-schema';
 import { mergeMappings, replaceSiteMapping, setLabelTarget } from '../../../lib/mapping/mapping-ops';
 import { parsedValue, valueKindOf } from '../../../lib/mapping/parsed-value';
 import { collectSiteLabels } from '../../../lib/mapping/site-labels';
@@ -119,7 +120,7 @@ describe('mapping draft', () => {
 });
 
 describe('mapping file with taught recipes (version 2)', () => {
-  const recipe = { id: 'list:/people', format: 1, version: 3, kind: 'list', pageKey: '/people', row: '#people > div.card', name: ':scope > div > div.who', fields: [{ label: 'Seen', selector: ':scope > div > div.sub > span.seen', prefix: 'Seen' }], expected: 12, taughtAt: 5 } as const;
+  const recipe = { id: 'list:/people', format: 1, version: 3, kind: 'list', pageKey: '/people', row: '#people > div.card', name: ':scope > div > div.who', fields: [{ label: 'Seen', selector: ':scope > div > div.sub > span.seen', prefix: 'Seen' }], expected: 12, taughtAt: 5 } satisfies SiteRecipe;
   const mappings = { [A]: { fields: { Seen: 'last_activity' as const }, updatedAt: 1 } };
   it('carries each site’s recipes with its labels, and only the exported site’s', () => {
     const text = exportMappingFile(mappings, 0, undefined, { [A]: [recipe], [B]: [{ ...recipe, id: 'detail:/x', kind: 'detail', row: undefined } as never] });
