@@ -41,7 +41,7 @@ function CategoryGroup({ category, items, locale, changed }: { category: string;
         <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{labelOr(t(`category.${category}`), category)}</h3>
         <span className="text-xs text-slate-500">{i18n.t('sidepanel.indicatorsCount', [String(available.length), String(items.length)])}</span>
       </div>
-      {available.length === 0 && <p className="py-1 text-xs text-slate-400">{i18n.t('sidepanel.categoryNoData')}</p>}
+      {available.length === 0 && <p className="py-1 text-xs text-slate-500">{i18n.t('sidepanel.categoryNoData')}</p>}
       <dl className="divide-y divide-slate-100">
         {available.map((indicator) => (
           <IndicatorRow key={indicator.id} indicator={indicator} locale={locale} highlighted={changed?.has(indicator.id) ?? false} />
@@ -61,7 +61,7 @@ function CategoryGroup({ category, items, locale, changed }: { category: string;
           {open && (
             <ul id={listId} className="mt-1 space-y-0.5">
               {missing.map((indicator) => (
-                <li key={indicator.id} className="flex justify-between gap-3 text-xs text-slate-400" title={explanation(indicator.id, locale)}>
+                <li key={indicator.id} className="flex justify-between gap-3 text-xs text-slate-500" title={explanation(indicator.id, locale)}>
                   <span>{indicatorLabel(indicator.id, locale)}</span>
                   <span>{i18n.t('common.notAvailable')}</span>
                 </li>
@@ -114,7 +114,7 @@ function explanation(id: string, locale: string): string | undefined {
 function TrendMark({ indicator }: { indicator: IndicatorValue }) {
   const { direction, trend } = indicator;
   if (!trend && direction === 'neutral') return null;
-  const colour = direction === 'raises' ? 'text-red-600' : direction === 'lowers' ? 'text-green-700' : 'text-slate-400';
+  const colour = direction === 'raises' ? 'text-red-600' : direction === 'lowers' ? 'text-green-700' : 'text-slate-500';
   const glyph = trend === 'up' ? '↑' : trend === 'down' ? '↓' : trend === 'flat' ? '→' : direction === 'raises' ? '▲' : '▼';
   const words = [
     trend ? i18n.t(`sidepanel.trend.${trend}`) : '',

@@ -27,7 +27,7 @@ export function LifecycleCard({ lifecycle, pattern, locale }: { lifecycle: Class
                 {lifecycle.why && <span className="ml-2 text-xs text-slate-600">{pick(lifecycle.why, locale)}</span>}
               </>
             ) : (
-              <span className="text-xs text-slate-400">{i18n.t('common.notAvailable')}</span>
+              <span className="text-xs text-slate-500">{i18n.t('common.notAvailable')}</span>
             )}
           </dd>
         </div>
@@ -40,7 +40,7 @@ export function LifecycleCard({ lifecycle, pattern, locale }: { lifecycle: Class
                 {pattern.why && <span className="ml-2 text-xs text-slate-600">{pick(pattern.why, locale)}</span>}
               </>
             ) : (
-              <span className="text-xs text-slate-400">{i18n.t('common.notAvailable')}</span>
+              <span className="text-xs text-slate-500">{i18n.t('common.notAvailable')}</span>
             )}
           </dd>
         </div>

@@ -51,7 +51,7 @@ export function ScoreHistory({ history, locale, listCount = 4, actions = [] }: S
               return <circle key={`${p.at}-${i}`} cx={p.x} cy={p.y} r={i === line.points.length - 1 ? 4 : 2.5} fill={TIER_STYLE[tier].bg} />;
             })}
           </svg>
-          <div className="mt-1 flex justify-between text-[11px] text-slate-400" aria-hidden="true">
+          <div className="mt-1 flex justify-between text-[11px] text-slate-500" aria-hidden="true">
             <span>{formatShortDate(sorted[0]!.at, locale)}</span>
             <span>{formatShortDate(latest.at, locale)}</span>
           </div>

@@ -23,6 +23,24 @@ export interface CustomerSnapshot {
   activities?: ActivitySnapshot[];
 }
 
+/**
+ * How much of a snapshot a page may send (lib/messaging/schemas.ts checks
+ * them; the adapters clamp to them: lib/adapters/clamp.ts), so one long cell
+ * never makes the background refuse a whole page.
+ */
+export const SNAPSHOT_LIMITS = {
+  id: 256,
+  name: 512,
+  label: 256,
+  value: 4096,
+  fields: 300,
+  activities: 2000,
+  activityPart: 128,
+  activityStatus: 256,
+  activityText: 8192,
+  customers: 5000,
+} as const;
+
 export const ACTIVITY_KINDS = ['order', 'ticket', 'note', 'contact', 'payment'] as const;
 /** order = purchase/renewal; ticket = support case/complaint; note = free text; contact = logged call/email/meeting; payment = invoice/payment event. */
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

@@ -13,13 +13,16 @@ import { captureProductScreens } from './lib/capture';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const skipBuild = process.argv.includes('--no-build');
+/** --out DIR: where headless screenshots go (the README's pictures: `npm run demo -- --headless --out docs/screenshots`). */
+const outArg = process.argv.indexOf('--out');
+const outDirArg = outArg >= 0 ? process.argv[outArg + 1] : undefined;
 
 if (!skipBuild) execSync('npm run build', { stdio: 'inherit' });
 const server = await startDemoServer({ port: DEMO_CRM_PORT });
 console.log(`Demo CRM: ${server.url}/customers`);
 
 if (headless) {
-  const outDir = resolve('demo-output');
+  const outDir = resolve(outDirArg ?? 'demo-output');
   mkdirSync(outDir, { recursive: true });
   const shots = [];
   for (const lang of ['en', 'zh'] as const) {

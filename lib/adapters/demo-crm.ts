@@ -1,3 +1,4 @@
+import { clampExtraction } from './clamp';
 import { DEMO_CRM_ORIGIN } from '../demo-origin';
 import type { ActivityKind, ActivitySnapshot, CustomerSnapshot } from '../domain';
 import type { CrmAdapter, ExtractedCustomer, PageExtraction } from './types';
@@ -172,7 +173,7 @@ export const demoCrmAdapter: CrmAdapter = {
   extract(doc) {
     const root = doc.querySelector(PAGE_ROOT);
     if (!root) return null;
-    const page: PageExtraction = readPage(root);
+    const page: PageExtraction = clampExtraction(readPage(root));
     const today = pageToday(doc);
     if (today) page.today = today;
     return page;

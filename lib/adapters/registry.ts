@@ -13,8 +13,8 @@ const pageOptions: GenericAdapterOptions = {};
 
 export function configurePageAdapters(options: GenericAdapterOptions): void {
   Object.assign(pageOptions, options);
-  if (!('joinBy' in options)) return;
-  if (options.joinBy === undefined) delete pageOptions.joinBy;
+  // A setting given as undefined is cleared (the manager went back to automatic).
+  for (const key of Object.keys(options) as (keyof GenericAdapterOptions)[]) if (options[key] === undefined) delete pageOptions[key];
 }
 
 /** This page's site recipes (lib/recipes), set by the content script from storage and kept current. */

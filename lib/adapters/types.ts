@@ -1,5 +1,6 @@
 import type { CustomerSnapshot, PageKind } from '../domain';
 import type { RecipeOutcome } from '../recipes/apply';
+import type { DateOrderSource, DayMonthOrder } from '../parse/date-order';
 
 /** A customer found on the page, with the element the badge goes beside. */
 export interface ExtractedCustomer {
@@ -18,6 +19,11 @@ export interface PageExtraction {
   today?: string;
   /** A taught site recipe was tried on this page: what it found (lib/recipes), checked by health. */
   recipe?: RecipeOutcome;
+  /**
+   * How this page writes numeric dates and why it is known (lib/adapters/dates.ts);
+   * absent when nothing says: then "12/6/2026" stays unread rather than guessed.
+   */
+  dateOrder?: { order: DayMonthOrder; source: DateOrderSource };
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import type { Activity, SiteKey } from '../domain';
 import { customerKey } from '../db/customer-key';
+import { withCarriedFields } from '../db/observation-batches';
 import { activitiesByCustomer, latestOutcomes } from '../db/customer-lookups';
 import type { ChurnRadarDb } from '../db/db';
 import type { CustomerRow, ScoreRow } from '../db/schema';
@@ -95,7 +96,7 @@ export function createKpiHandlers(deps: KpiDeps): Pick<Handlers, keyof KpiProtoc
           customers.push({
             key,
             firstSeen: row.firstSeen,
-            states: churnStates(sightings.get(key) ?? [], { at: row.lastSeen, fields: row.fields }, own, settings.churn, row.today, resolver, outcomes.get(key)),
+            states: churnStates(withCarriedFields(sightings.get(key) ?? []), { at: row.lastSeen, fields: row.fields }, own, settings.churn, row.today, resolver, outcomes.get(key)),
             value: row.value ?? null,
             lifetimeValue: lifetimeValueOf(row.fields, own, resolver),
           });

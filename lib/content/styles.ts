@@ -1,4 +1,4 @@
-import { TIER_STYLE } from '../risk/tiers';
+import { BADGE_RING, TIER_STYLE } from '../risk/tiers';
 import type { Tier } from '../domain';
 
 /**
@@ -35,7 +35,7 @@ const tierBars = ([1, 2, 3, 4, 5] as const).map((tier) => `.t${tier}{background-
 
 export const BADGE_CSS = `
 :host{all:initial;display:inline-block;vertical-align:middle;width:0;height:0;overflow:visible;white-space:nowrap}
-.badge{all:unset;box-sizing:border-box;display:block;cursor:pointer;margin:-9px 0 0 6px;width:34px;height:18px;border-radius:9px;box-shadow:0 0 0 1px rgba(0,0,0,.1);background-repeat:no-repeat;background-position:${barPositions};background-size:${barSizes}}
+.badge{all:unset;box-sizing:border-box;display:block;cursor:pointer;margin:-9px 0 0 6px;width:34px;height:18px;border-radius:9px;box-shadow:0 0 0 1px ${BADGE_RING},0 0 0 2px rgba(0,0,0,.12);background-repeat:no-repeat;background-position:${barPositions};background-size:${barSizes}}
 .badge:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
 .badge:hover{filter:brightness(1.08)}
 .badge.pending{visibility:hidden}

@@ -1,7 +1,7 @@
 import { customerKey } from './customer-key';
 import type { SiteKey } from '../domain';
 import type { ChurnRadarDb } from './db';
-import { fromBatch, observationKey, toBatches } from './observation-batches';
+import { fromBatch, observationKey, toBatches, withCarriedFields } from './observation-batches';
 import type { ActivityRow, CustomerRow, IndicatorRow, ObservationRow, ScoreRow } from './schema';
 
 /** Everything one flush writes, in one transaction, so history never half-lands. */
@@ -54,10 +54,11 @@ export async function getActivities(db: ChurnRadarDb, site: SiteKey, crmId: stri
   return db.activities.where('[site+crmId+at]').between([site, crmId, -Infinity], [site, crmId, Infinity]).toArray();
 }
 
-/** A customer's observations, oldest first. */
+/** A customer's observations, oldest first, each with every field as it stood then (see withCarriedFields). */
 export async function getObservations(db: ChurnRadarDb, site: SiteKey, crmId: string): Promise<ObservationRow[]> {
   const batches = await db.observationBatches.where('keys').equals(observationKey(site, crmId)).toArray();
-  return batches.flatMap((batch) => fromBatch(batch, crmId)).sort((a, b) => a.observedAt - b.observedAt);
+  const rows = batches.flatMap((batch) => fromBatch(batch, crmId)).map((row) => ({ ...row, at: row.observedAt }));
+  return withCarriedFields(rows).map(({ at: _at, ...row }) => row);
 }
 
 /** How many customer sightings are stored (optionally for one site). */

@@ -1,9 +1,42 @@
 import type { CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import { parseRelativeTime } from '../parse/relative-time';
 import { customerValueOf } from './migrations/v2';
 import type { CustomerRow, ObservationRow, ScoreRow } from './schema';
 
 /** Re-record an unchanged customer at most once a day, so history shows presence without flooding. */
 export const OBSERVATION_REFRESH_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * At most one observation per customer in this window: changes seen sooner
+ * (a page rewriting its cells, a grid refreshing every second) are folded
+ * into the next observation after it, so history grows by at most six rows
+ * per customer per hour however busy the page is, and no change is lost.
+ * Only a field the customer never showed before is recorded at once.
+ */
+export const OBSERVATION_MIN_GAP_MS = 10 * 60 * 1000;
+
+const RELATIVE_MARKER = /\bago\b|^(just )?now$|^a moment ago$|^(today|yesterday)\b|(前|以前|之前)$|^(刚刚|刚才|今天|昨天)/i;
+
+/**
+ * A value that changes with the clock rather than with the customer ("3 min
+ * ago", "刚刚", "yesterday 14:30"): it is kept on the row (latest wins) but is
+ * not a change worth an observation, or a live "last seen" column would add a
+ * row per read.
+ */
+export function isVolatileValue(value: string, now: number): boolean {
+  const text = value.trim();
+  return text.length <= 64 && RELATIVE_MARKER.test(text) && parseRelativeTime(text, now).ok;
+}
+
+/** Field names whose value this sighting changes, clock-driven values left out. */
+function changedFields(existing: Record<string, string>, seen: Record<string, string>, now: number): string[] {
+  return Object.entries(seen)
+    .filter(([key, value]) => existing[key] !== value && !isVolatileValue(value, now))
+    .map(([key]) => key);
+}
+
+const pick = (fields: Record<string, string>, keys: readonly string[]) =>
+  Object.fromEntries(keys.filter((key) => Object.hasOwn(fields, key)).map((key) => [key, fields[key]!]));
 
 /** A new score row is worth writing when the probability moved at least this much, or a day passed. */
 export const SCORE_CHANGE_EPSILON = 0.005;
@@ -12,6 +45,12 @@ export interface MergeResult {
   customer: CustomerRow;
   /** Whether this sighting deserves a new observation row. */
   observe: boolean;
+  /**
+   * The fields that observation stores: all of them for a new customer, else
+   * only those changed since the previous observation (none for a daily
+   * "still here" row). Readers carry earlier values forward (withCarriedFields).
+   */
+  observedFields: Record<string, string>;
 }
 
 /**
@@ -28,6 +67,7 @@ export function mergeSnapshot(
   if (!existing) {
     return {
       observe: true,
+      observedFields: { ...snapshot.fields },
       customer: withValue({
         site,
         crmId: snapshot.crmId,
@@ -40,19 +80,28 @@ export function mergeSnapshot(
       }),
     };
   }
-  const changed =
-    snapshot.name !== existing.name ||
-    Object.entries(snapshot.fields).some(([key, value]) => existing.fields[key] !== value);
-  const observe = changed || now - existing.lastObservedAt >= OBSERVATION_REFRESH_MS;
+  const fieldsChanged = changedFields(existing.fields, snapshot.fields, now);
+  const renamed = !!snapshot.name && snapshot.name !== existing.name;
+  const fields = { ...existing.fields, ...snapshot.fields };
+  const valueMoved = fieldsChanged.length > 0 || Object.keys(snapshot.fields).some((key) => existing.fields[key] !== snapshot.fields[key]);
+  // Changes since the last observation, this one's included: what the next observation must store.
+  const unobserved = [...new Set([...(existing.unobservedFields ?? []), ...fieldsChanged])];
+  const sinceObserved = now - existing.lastObservedAt;
+  // A field this customer never showed before (a detail page after the list) is new knowledge, not churn in a cell: recorded at once.
+  const discovered = fieldsChanged.some((key) => !Object.hasOwn(existing.fields, key));
+  const observe =
+    discovered || sinceObserved >= OBSERVATION_REFRESH_MS || ((renamed || unobserved.length > 0) && sinceObserved >= OBSERVATION_MIN_GAP_MS);
+  const { unobservedFields: _previous, ...rest } = existing;
   const customer: CustomerRow = {
-    ...existing,
+    ...rest,
     name: snapshot.name || existing.name,
-    fields: { ...existing.fields, ...snapshot.fields },
+    fields,
     lastSeen: Math.max(existing.lastSeen, now),
     lastObservedAt: observe ? now : existing.lastObservedAt,
     observationCount: existing.observationCount + (observe ? 1 : 0),
+    ...(!observe && unobserved.length ? { unobservedFields: unobserved } : {}),
   };
-  return { observe, customer: changed ? withValue(customer) : customer };
+  return { observe, observedFields: observe ? pick(fields, unobserved) : {}, customer: valueMoved ? withValue(customer) : customer };
 }
 
 function withValue(customer: CustomerRow): CustomerRow {
@@ -102,7 +151,7 @@ export function mergeSightings(
   snapshots.forEach((snapshot, i) => {
     const previous = latest.get(snapshot.crmId) ?? existing[i];
     const merged = mergeSnapshot(context.site, previous, snapshot, context.now);
-    const { observe } = merged;
+    const { observe, observedFields } = merged;
     let customer = context.today !== undefined && merged.customer.today !== context.today ? { ...merged.customer, today: context.today } : merged.customer;
     if (context.pageKind === 'detail' && customer.detailUrl !== context.url) customer = { ...customer, detailUrl: context.url };
     latest.set(snapshot.crmId, customer);
@@ -115,7 +164,7 @@ export function mergeSightings(
         url: context.url,
         adapter: context.adapter,
         name: snapshot.name,
-        fields: snapshot.fields,
+        fields: observedFields,
       });
     }
   });

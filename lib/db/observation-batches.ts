@@ -38,3 +38,19 @@ export function fromBatch(batch: ObservationBatchRow, crmId?: string): Observati
   });
   return rows;
 }
+
+/**
+ * One customer's sightings with every field as it stood at each (oldest
+ * first): observations store only what changed since the previous one, so
+ * each carries the earlier values forward. Rows written before that change
+ * hold every field and read the same.
+ */
+export function withCarriedFields<T extends { at: number; fields: Record<string, string> }>(sightings: readonly T[]): T[] {
+  let known: Record<string, string> = {};
+  return [...sightings]
+    .sort((a, b) => a.at - b.at)
+    .map((sighting) => {
+      known = { ...known, ...sighting.fields };
+      return { ...sighting, fields: known };
+    });
+}

@@ -11,7 +11,9 @@ import type { ModelArtifact } from '../model/types';
  * observations  append-only: what a CRM page showed about a customer, when and where.
  *               A new row is written only when the fields changed or the last one
  *               is older than OBSERVATION_REFRESH_MS, so browsing a list all day
- *               does not flood history with identical copies.
+ *               does not flood history with identical copies; at most one per
+ *               OBSERVATION_MIN_GAP_MS, and (since issue 15) holding only the
+ *               fields that changed: readers carry earlier values forward.
  * scores        append-only score history (one row per scoring that changed the
  *               probability, or per day).
  * models        model artifacts; the active one is meta['activeModelId'].
@@ -72,6 +74,12 @@ export interface CustomerRow {
   activityCount?: number;
   /** Digest and time of the last indicator row written, so unchanged indicators are not re-recorded. */
   indicators?: { digest: string; at: number };
+  /**
+   * Fields changed since the last observation that the observation throttle
+   * (OBSERVATION_MIN_GAP_MS) has not recorded yet; the next observation stores
+   * them. Absent when history is up to date. (No index: no schema version.)
+   */
+  unobservedFields?: string[];
 }
 
 /** The state of a customer when a user last looked at it in the side panel. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_KINDS } from '../domain';
+import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '../domain';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { policyAudience, policyRequestSchemas } from './policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
@@ -17,23 +17,23 @@ import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
  * background allocate without limit.
  */
 const text = (max: number) => z.string().max(max);
-const id = z.string().min(1).max(256);
+const id = z.string().min(1).max(LIMITS.id);
 
 export const activitySnapshotSchema = z.strictObject({
   id: id.optional(),
   kind: z.enum(ACTIVITY_KINDS),
-  date: text(128),
-  amount: text(128).optional(),
-  quantity: text(128).optional(),
-  status: text(256).optional(),
-  text: text(8192).optional(),
+  date: text(LIMITS.activityPart),
+  amount: text(LIMITS.activityPart).optional(),
+  quantity: text(LIMITS.activityPart).optional(),
+  status: text(LIMITS.activityStatus).optional(),
+  text: text(LIMITS.activityText).optional(),
 });
 
 export const customerSnapshotSchema = z.strictObject({
   crmId: id,
-  name: text(512),
-  fields: z.record(text(256), text(4096)).refine((fields) => Object.keys(fields).length <= 300, 'too many fields'),
-  activities: z.array(activitySnapshotSchema).max(2000).optional(),
+  name: text(LIMITS.name),
+  fields: z.record(text(LIMITS.label), text(LIMITS.value)).refine((fields) => Object.keys(fields).length <= LIMITS.fields, 'too many fields'),
+  activities: z.array(activitySnapshotSchema).max(LIMITS.activities).optional(),
 });
 
 /** "Today" of the page as an ISO date (yyyy-mm-dd), for CRMs that show data as of a date. */
@@ -46,7 +46,7 @@ export const requestSchemas = {
     url: text(4096),
     pageKind: z.enum(['list', 'detail']),
     adapter: text(64),
-    customers: z.array(customerSnapshotSchema).max(5000),
+    customers: z.array(customerSnapshotSchema).max(LIMITS.customers),
     today: isoDate.optional(),
   }),
   getBadgeDetails: z.strictObject({ crmId: id }),

@@ -25,7 +25,11 @@ export function validateThresholds(thresholds: readonly number[]): string | null
   return null;
 }
 
-/** i18n key suffix and colours per tier; colours meet WCAG AA on white text. */
+/**
+ * i18n key suffix and colours per tier; colours meet WCAG AA on white text and 3:1 against light
+ * CRM grounds (tests/unit/risk/contrast.test.ts). On dark CRM themes the tier colours alone fall
+ * below 3:1, so the badge carries a light ring (BADGE_RING) that separates it from any ground.
+ */
 export const TIER_STYLE: Record<Tier, { key: 'minimal' | 'low' | 'moderate' | 'high' | 'critical'; bg: string; fg: string }> = {
   1: { key: 'minimal', bg: '#15803d', fg: '#ffffff' },
   2: { key: 'low', bg: '#4d7c0f', fg: '#ffffff' },
@@ -33,3 +37,6 @@ export const TIER_STYLE: Record<Tier, { key: 'minimal' | 'low' | 'moderate' | 'h
   4: { key: 'high', bg: '#c2410c', fg: '#ffffff' },
   5: { key: 'critical', bg: '#b91c1c', fg: '#ffffff' },
 };
+
+/** The badge's 1 px outer ring: near-white, so a badge stands out on dark CRM themes too (3:1 or more). */
+export const BADGE_RING = '#f8fafc';

@@ -7,6 +7,7 @@
 import { createCustomerStore } from '../../lib/background/customer-store';
 import { countObservations } from '../../lib/db/customers-repo';
 import { openDatabase } from '../../lib/db/db';
+import { OBSERVATION_MIN_GAP_MS } from '../../lib/db/merge';
 import type { CustomerSnapshot } from '../../lib/domain';
 
 const PAGE = 1000;
@@ -22,10 +23,10 @@ async function benchIngest(observations: number): Promise<{ ms: number; observat
     const snapshots: CustomerSnapshot[] = [];
     for (let i = 0; i < PAGE; i++) {
       const id = (page * PAGE + i) % customers;
-      // Every sighting shows a changed value, so every one is a new observation row.
+      // Every sighting shows a changed value past the observation throttle, so every one is a new observation row.
       snapshots.push({ crmId: `c${id}`, name: `Customer ${id}`, fields: { Plan: id % 3 ? 'Gold' : 'Basic', MonthlyCharges: `$${(20 + (id % 80)).toFixed(2)}`, tenure: `${page} months`, Status: 'Active' } });
     }
-    await store.recordSightings({ site: 'http://crm.bench', pageKind: 'list', url: `http://crm.bench/customers?page=${page}`, adapter: 'bench', now: Date.now() }, snapshots);
+    await store.recordSightings({ site: 'http://crm.bench', pageKind: 'list', url: `http://crm.bench/customers?page=${page}`, adapter: 'bench', now: started + page * OBSERVATION_MIN_GAP_MS }, snapshots);
   }
   await store.settled();
   const ms = performance.now() - started;

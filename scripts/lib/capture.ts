@@ -14,6 +14,9 @@ export async function waitForBadges(page: Page, count: number, timeout = 30_000)
   });
 }
 
+/** The manager's console, one screenshot per tab (entrypoints/options/tabs/registry.ts). */
+const OPTION_TABS = ['dashboard', 'risk', 'playbooks', 'models', 'sites', 'privacy'];
+
 export interface Screenshot {
   name: string;
   path: string;
@@ -60,10 +63,15 @@ export async function captureProductScreens(
   await shoot(panel, 'sidepanel', true);
 
   const options_ = await context.newPage();
-  await options_.goto(`chrome-extension://${extensionId}/options.html#/models`);
-  await options_.waitForLoadState('networkidle');
-  await options_.waitForTimeout(500);
-  await shoot(options_, 'options', true);
+  for (const tab of OPTION_TABS) {
+    await options_.goto(`chrome-extension://${extensionId}/options.html#/${tab}`);
+    await options_.waitForLoadState('networkidle');
+    await options_.waitForTimeout(500);
+    await shoot(options_, `options-${tab}`, true);
+  }
+  await options_.goto(`chrome-extension://${extensionId}/welcome.html`);
+  await options_.getByRole('heading', { level: 1 }).waitFor();
+  await shoot(options_, 'welcome', true);
 
   // The shoppers space: real purchase histories, indicators from the order lists.
   await crm.goto(`${DEMO_CRM_ORIGIN}/shoppers?lang=${options.lang}`);

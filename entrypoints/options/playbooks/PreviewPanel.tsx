@@ -123,7 +123,7 @@ export function PreviewPanel({ playbook, script }: { playbook: Playbook; script:
                   <dt className="font-mono text-slate-500">{`{${name}}`}</dt>
                   <dd className="text-slate-800">
                     <span className="sr-only">{variableName(name)}: </span>
-                    {(locale.startsWith('zh') ? data.variables.zh : data.variables.en)[name] ?? <span className="text-slate-400">{i18n.t('playbookEditor.preview.unknownValue')}</span>}
+                    {(locale.startsWith('zh') ? data.variables.zh : data.variables.en)[name] ?? <span className="text-slate-500">{i18n.t('playbookEditor.preview.unknownValue')}</span>}
                   </dd>
                 </div>
               ))}

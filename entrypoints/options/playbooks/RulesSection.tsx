@@ -104,7 +104,7 @@ function RuleRow({ playbook, rule, index, readOnly, draft, onKey, locale }: { pl
           disabled={readOnly}
           aria-label={i18n.t('playbookEditor.rules.handle', [String(index + 1)])}
           onKeyDown={onKey}
-          className="cursor-grab rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600"
+          className="cursor-grab rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600"
         >
           <span aria-hidden="true">⠿</span>
         </button>

@@ -56,7 +56,7 @@ export function PolicySection({ policy }: { policy: PolicyState }) {
             return (
               <tr key={setting} data-setting={setting} className="border-b border-slate-100 align-top last:border-0">
                 <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-800">{settingLabel(setting)}</th>
-                <td className="py-1.5 pr-3 break-words text-slate-700">{preset ?? <span className="text-slate-400">{i18n.t('privacy.policy.notSet')}</span>}</td>
+                <td className="py-1.5 pr-3 break-words text-slate-700">{preset ?? <span className="text-slate-500">{i18n.t('privacy.policy.notSet')}</span>}</td>
                 <td className="py-1.5">
                   {locked ? (
                     <span className="inline-flex items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{i18n.t('privacy.policy.locked')}</span>

@@ -150,9 +150,9 @@ export function MatrixSection({ data }: { data: RiskData }) {
               className={`rounded-lg border p-3 text-left transition-shadow hover:shadow focus-visible:outline-2 focus-visible:outline-sky-600 ${cellTone(c.risk, c.value, size)} ${active ? 'ring-2 ring-slate-900' : ''}`}
             >
               <span className="block text-2xl font-semibold text-slate-900 tabular-nums">{formatInteger(c.count, locale)}</span>
-              <span className="block text-xs text-slate-500">{i18n.t('risk.matrix.customers')}</span>
+              <span className="block text-xs text-slate-600">{i18n.t('risk.matrix.customers')}</span>
               <span className="mt-1 block text-sm font-medium text-slate-800 tabular-nums">{money.format(c.atStake)}</span>
-              <span className="block text-xs text-slate-500">{i18n.t('risk.matrix.atStake')}</span>
+              <span className="block text-xs text-slate-600">{i18n.t('risk.matrix.atStake')}</span>
             </button>
           );
         })}

@@ -22,7 +22,7 @@ export function StatusValuesPicker({ seen, values, onChange }: { seen: readonly 
           <label key={value} className={`flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-sm ${has(value) ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 text-slate-700'}`}>
             <input type="checkbox" checked={has(value)} onChange={() => toggle(value)} />
             {value}
-            <span className="text-xs text-slate-500 tabular-nums">{count === null ? i18n.t('risk.churn.notSeen') : formatInteger(count, locale)}</span>
+            <span className="text-xs text-slate-600 tabular-nums">{count === null ? i18n.t('risk.churn.notSeen') : formatInteger(count, locale)}</span>
           </label>
         ))}
       </div>

@@ -131,9 +131,9 @@ export function TierDistribution({ probabilities, thresholds, onChange, locale, 
               <span aria-hidden="true" className="h-full w-0.5 group-focus-visible:w-1" style={{ backgroundColor: TIER_STYLE[tier].bg }} />
               <span
                 aria-hidden="true"
-                className="absolute rounded px-1.5 py-0.5 text-[11px] font-semibold whitespace-nowrap text-white shadow group-focus-visible:ring-2 group-focus-visible:ring-sky-500 group-focus-visible:ring-offset-1"
+                className="absolute rounded px-1.5 py-0.5 text-[11px] font-semibold whitespace-nowrap shadow group-focus-visible:ring-2 group-focus-visible:ring-sky-500 group-focus-visible:ring-offset-1"
                 // Alternate rows so neighbouring labels do not cover each other.
-                style={{ backgroundColor: TIER_STYLE[tier].bg, top: index % 2 ? -22 : -42 }}
+                style={{ backgroundColor: TIER_STYLE[tier].bg, color: TIER_STYLE[tier].fg, top: index % 2 ? -22 : -42 }}
               >
                 T{tier} ≥ {formatPercent(t, locale, 1)}
               </span>

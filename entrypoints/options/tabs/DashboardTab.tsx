@@ -78,7 +78,7 @@ export function DashboardTab() {
             content: (
               <>
                 <Definitions />
-                <p className="mt-2 text-xs text-slate-400">{i18n.t('dashboard.footnote', [formatInteger(report.customers, locale), formatInteger(report.computeMs, locale)])}</p>
+                <p className="mt-2 text-xs text-slate-500">{i18n.t('dashboard.footnote', [formatInteger(report.customers, locale), formatInteger(report.computeMs, locale)])}</p>
               </>
             ),
           },

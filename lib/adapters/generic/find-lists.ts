@@ -1,6 +1,6 @@
 import { isCustomerLabel, isEmailLabel, isIdLabel, nameRankOf } from './labels';
 import { queryAll, type Root } from './roots';
-import { ariaGrid, divGrid, tableGrid, type Grid, type GridRow } from './structure';
+import { ariaGrid, divGrid, signature, tableGrid, type Grid, type GridRow } from './structure';
 import { childCells, isOurHost } from './text';
 import { GENERIC_SELECTORS } from './selectors';
 
@@ -104,13 +104,6 @@ function asCustomerList(grid: Grid): CustomerList | null {
 // ---- div grids by repeated structure
 
 const SKIP_SUBTREE = new Set(['script', 'style', 'template', 'svg', 'head', 'noscript', 'table', 'select']);
-const signature = (el: Element) => {
-  const cls = el.getAttribute('class');
-  if (!cls) return el.localName;
-  const space = cls.trimStart().indexOf(' ');
-  return `${el.localName}.${space < 0 ? cls.trim() : cls.trimStart().slice(0, space)}`;
-};
-
 /** A header row for `cells` cells: `el` itself or the element it wraps in single-child elements. */
 function headerRowIn(el: Element, cells: number): Element | null {
   let node: Element | null = el;

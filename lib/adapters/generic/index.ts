@@ -1,5 +1,9 @@
+import type { DayMonthOrder } from '../../parse/date-order';
+import { clampExtraction } from '../clamp';
+import { pageDateOrder } from '../dates';
 import type { CrmAdapter, ExtractedCustomer, PageExtraction } from '../types';
 import { findDivLists, findTableLists } from './find-lists';
+import { findHeaderlessLists } from './headerless';
 import { joinedId, recordIdFromUrl, type JoinBy } from './identity';
 import { findActivitySections, readActivities } from './read-activities';
 import { readDetail } from './read-detail';
@@ -17,6 +21,7 @@ export type { JoinBy } from './identity';
  *
  *   roots.ts          the document, open shadow roots, same-origin iframes
  *   find-lists.ts     which tables / ARIA grids / div grids are customer lists
+ *   headerless.ts     lists without a header, by repeated rows of record links
  *   structure.ts      header labels and rows by column position, per markup
  *   read-list.ts      rows → customers (crmId, name, fields, anchor)
  *   read-activities   orders / tickets / notes / timelines of a detail page
@@ -25,6 +30,10 @@ export type { JoinBy } from './identity';
  *   row-cache.ts      re-scans re-read only the rows that changed
  *   selectors.ts      every selector queried, with expected counts
  *   labels.ts         the words recognised (en + zh)
+ *   icon-label.ts     labels icons give ("✉" → Email)
+ *   value-patterns    dates and money inside text, sentences as label + value
+ *   ../dates.ts       the page's numeric date order (m/d or d/m)
+ *   ../clamp.ts       snapshots within the message limits
  *
  * A page is a detail page when its URL names a record (identity.ts) — or it
  * has no customer list — and it reads as one customer (read-detail.ts);
@@ -38,7 +47,12 @@ export interface GenericAdapterOptions {
   rowCache?: RowCache;
   /** The manager's choice to join customers by e-mail or company domain across pages and CRMs. */
   joinBy?: JoinBy;
+  /** The manager's choice of how the site writes numeric dates (absent: inferred, lib/adapters/dates.ts). */
+  dateOrder?: DayMonthOrder;
 }
+
+/** What an adapter instance remembers between scans, per site: the order its dates proved. */
+type Memory = Map<string, DayMonthOrder>;
 
 function dedupe(customers: ExtractedCustomer[]): ExtractedCustomer[] {
   const seen = new Set<string>();
@@ -53,14 +67,27 @@ function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): Ext
   });
 }
 
-export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}): PageExtraction | null {
+export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = new Map()): PageExtraction | null {
+  const page = readPage(doc, url, options);
+  if (!page) return null;
+  const dateOrder = pageDateOrder(page.customers, doc.documentElement.lang, options.dateOrder, memory.get(url.origin));
+  if (dateOrder) {
+    page.dateOrder = dateOrder;
+    if (dateOrder.source === 'page' && (memory.size < 16 || memory.has(url.origin))) memory.set(url.origin, dateOrder.order);
+  }
+  return clampExtraction(page);
+}
+
+function readPage(doc: Document, url: URL, options: GenericAdapterOptions): PageExtraction | null {
   // Lists of the document first, so the walk for shadow roots and frames can skip their rows.
   const documentLists = findTableLists([doc]);
   const roots = collectRoots(doc, documentLists.map((list) => list.grid.container));
   let lists = [...documentLists, ...findTableLists(roots.slice(1))];
   if (lists.length === 0) lists = findDivLists(roots);
+  const recordUrl = recordIdFromUrl(url.href, url) !== null;
+  if (lists.length === 0 && !recordUrl) lists = findHeaderlessLists(roots, doc, url);
   const containers = lists.map((list) => list.grid.container);
-  if (lists.length === 0 || recordIdFromUrl(url.href, url) !== null) {
+  if (lists.length === 0 || recordUrl) {
     const sections = findActivitySections(roots, (el) => containers.some((container) => container.contains(el)));
     const skip = [...containers, ...sections.flatMap((section) => [section.heading, ...section.lists])];
     const customer = readDetail(roots, { page: doc, url, skip });
@@ -75,10 +102,11 @@ export function extractGeneric(doc: Document, url: URL, options: GenericAdapterO
 }
 
 export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAdapter {
+  const memory: Memory = new Map();
   return {
     id: 'generic',
     matches: () => true,
-    extract: (doc, url) => extractGeneric(doc, url, options),
+    extract: (doc, url) => extractGeneric(doc, url, options, memory),
   };
 }
 

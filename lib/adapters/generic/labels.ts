@@ -41,15 +41,21 @@ const CRM_LABELS = [
   'Modified on', 'Last modified', 'Last modified date', 'Last activity date', 'Tags', 'Source', 'Lead source',
   'Description', 'Assigned to', 'User', 'Company owner', 'Salesperson', 'Sales rep', 'Payment terms', 'Pricelist',
   'Parent account', 'Tier', 'Health score', 'Renewal date', 'Contract end', 'Contract end date', 'Subscription',
+  'First name', 'Last name', 'Sector', 'Size', 'Company size', 'First seen', 'Added on', 'Segments',
   '电话', '手机', '联系电话', '网站', '行业', '所属行业', '客户类型', '客户级别', '客户等级', '来源', '客户来源',
   '地址', '详细地址', '创建时间', '创建日期', '更新时间', '最后修改时间', '签约日期', '最近跟进时间', '跟进状态',
   '成交状态', '所属部门', '标签', '备注', '年收入', '员工人数', '合同到期日', '续约日期', '销售负责人',
 ];
 
+const toSet = (labels: readonly string[]) => new Set(labels.map(normalizeLabel));
+
+/** A person's given and family name fields: together they name the customer (First name + Last name). */
+const GIVEN_NAME_LABELS = toSet(['First name', 'Given name', 'First', '名']);
+const FAMILY_NAME_LABELS = toSet(['Last name', 'Family name', 'Surname', 'Last', '姓']);
+
 /** Columns that are controls, not data: left out of fields. */
 const NOISE_LABELS = ['Actions', 'Action', 'Edit', 'Select', 'Select all', '操作', '选择'];
 
-const toSet = (labels: readonly string[]) => new Set(labels.map(normalizeLabel));
 const NAME_RANK: ReadonlyMap<string, number> = new Map(NAME_LABELS.flatMap((labels, rank) => labels.map((label) => [normalizeLabel(label), rank] as const)));
 const IDS = toSet(ID_LABELS);
 const EMAILS = toSet(EMAIL_LABELS);
@@ -61,6 +67,12 @@ export const nameRankOf = (label: string): number | undefined => NAME_RANK.get(n
 export const isIdLabel = (label: string): boolean => IDS.has(normalizeLabel(label));
 export const isEmailLabel = (label: string): boolean => EMAILS.has(normalizeLabel(label));
 export const isNoiseLabel = (label: string): boolean => NOISE.has(normalizeLabel(label));
+export const isGivenNameLabel = (label: string): boolean => GIVEN_NAME_LABELS.has(normalizeLabel(label));
+export const isFamilyNameLabel = (label: string): boolean => FAMILY_NAME_LABELS.has(normalizeLabel(label));
+
+/** Name labels that, on a person's page, name their employer rather than the record ("Company: Cascade Timber" under "Luis Wright"). */
+const EMPLOYER = toSet(['Company', 'Company name', 'Organization', 'Organisation', 'Organization name', 'Organisation name', 'Account', 'Account name', '公司', '公司名称', '企业', '单位名称']);
+export const isEmployerLabel = (label: string): boolean => EMPLOYER.has(normalizeLabel(label));
 
 /** A label a customer list or record shows: name, id, email, a product field or another CRM field. */
 export function isCustomerLabel(label: string): boolean {

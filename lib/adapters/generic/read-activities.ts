@@ -4,6 +4,7 @@ import { byIdNear, queryAll, type Root } from './roots';
 import { ariaGrid, tableGrid, type Grid } from './structure';
 import { collapse, labelText, readableText, unseen } from './text';
 import { GENERIC_SELECTORS } from './selectors';
+import { firstDateIn, firstMoneyIn } from './value-patterns';
 
 /**
  * Activity lists of a detail page (orders, tickets, notes, calls, payments,
@@ -101,22 +102,6 @@ const BODY_WORDS = new Set(['description', 'message', 'content', 'body', 'text',
 const classWords = (cls: string): string[] => cls.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_-]+/);
 const says = (words: readonly string[], set: ReadonlySet<string>) => words.some((word) => set.has(word));
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const DATE_IN_TEXT = new RegExp(
-  [
-    '\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\s*\\d{1,2}:\\d{2})?',
-    '\\d{4}-\\d{1,2}-\\d{1,2}(?:[ T]\\d{1,2}:\\d{2})?',
-    '\\d{1,4}[/.]\\d{1,2}[/.]\\d{1,4}',
-    `${MONTH}\\s+\\d{1,2},?\\s+\\d{4}`,
-    `\\d{1,2}\\s+${MONTH}\\s+\\d{4}`,
-    '\\d+\\s+(?:minute|hour|day|week|month|year)s?\\s+ago',
-    '\\b(?:yesterday|today)\\b',
-    '\\d+\\s*(?:分钟|小时|天|周|个月|年)前',
-    '昨天|今天|前天',
-  ].join('|'),
-  'i',
-);
-const MONEY_IN_TEXT = /(?:US\$|HK\$|[$€£¥￥]|RMB\s?|CNY\s?|USD\s?|EUR\s?)\s?-?\d[\d,]*(?:\.\d+)?|-?\d[\d,]*(?:\.\d+)?\s?(?:万元|元|USD|CNY|EUR|RMB)/i;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 const ITEM_ID_ATTRS = ['data-id', 'data-activity-id', 'data-record-id', 'data-item-id'] as const;
 
@@ -170,12 +155,12 @@ function readItem(item: Element, sectionKind: ActivityKind | 'mixed'): ActivityS
     else if (says(words, BODY_WORDS)) bodyEls.push(el);
   }
   const full = readableText(item);
-  const shownDate = dateEl ? readableText(dateEl) : (DATE_IN_TEXT.exec(full)?.[0] ?? '');
+  const shownDate = dateEl ? readableText(dateEl) : (firstDateIn(full) ?? '');
   const date = (dateEl && machineDate(dateEl)) || shownDate;
   if (!date) return null;
   const kind = sectionKind !== 'mixed' ? sectionKind : (kindFromWords(wordsOf(item)) ?? kindFromWords(full) ?? 'note');
   const status = statusEl ? readableText(statusEl) : undefined;
-  const amount = carriesAmount(kind) ? (amountEl ? readableText(amountEl) : MONEY_IN_TEXT.exec(full)?.[0]) : undefined;
+  const amount = carriesAmount(kind) ? (amountEl ? readableText(amountEl) : firstMoneyIn(full)) : undefined;
   const alone = (el: Element) => !(dateEl && el.contains(dateEl)) && !(statusEl && el.contains(statusEl)) && !(amountEl && el.contains(amountEl));
   const titleEl = titleEls.find(alone);
   const bodyEl = bodyEls.find((el) => alone(el) && !(titleEl && (el.contains(titleEl) || titleEl.contains(el))));

@@ -1,10 +1,13 @@
 import type { RawFields } from '../../domain';
 import type { ExtractedCustomer } from '../types';
 import { emailOf, recordIdFromUrl } from './identity';
-import { isCustomerLabel, isEmailLabel, isIdLabel, nameRankOf } from './labels';
+import { iconLabel, isIcon } from './icon-label';
+import { isCustomerLabel, isEmailLabel, isEmployerLabel, isFamilyNameLabel, isGivenNameLabel, isIdLabel, nameRankOf } from './labels';
 import { byIdNear, queryAll, type Root } from './roots';
 import { ownCells, tableGrid, tableRows } from './structure';
-import { childCells, collapse, controlValue, isOurHost, labelText, readableText } from './text';
+import { childCells, collapse, controlValue, hasOwnText, isOurHost, labelText, nameText, readableText } from './text';
+import { splitSentence } from './value-patterns';
+import { signature } from './structure';
 import { GENERIC_SELECTORS } from './selectors';
 
 /**
@@ -57,6 +60,8 @@ const INLINE_TAGS = new Set(['b', 'strong', 'em', 'i', 'span', 'a', 'label', 'ti
 const LINE_TAGS = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'small']);
 const LINE = /^([^:：]{1,40}?)\s*(?::\s+|：\s*)(\S[\s\S]*)$/u;
 const HAS_LETTER = /\p{L}/u;
+/** A placeholder that shows an example ("e.g. Lumber Inc", "例如…", "Type a name…") rather than naming the field. */
+const EXAMPLE = /^\s*(?:e\.g\.|eg\b|ex\.|例如|如：)|(?:…|\.\.\.)\s*$/i;
 
 export interface Pair {
   label: string;
@@ -175,7 +180,11 @@ function fromLabels(roots: readonly Root[], pairs: Pairs): void {
   }
   for (const control of queryAll(roots, GENERIC_SELECTORS.labelledControl)) {
     if ((control as HTMLInputElement).type === 'hidden') continue;
-    pairs.add(collapse(control.getAttribute('aria-label')!), controlValue(control) ?? '', control, control, true);
+    const label = control.getAttribute('aria-label') ?? control.getAttribute('placeholder')!;
+    if (EXAMPLE.test(label)) continue;
+    // A placeholder names an empty box ("Search…"); it labels a value only when there is one.
+    const value = controlValue(control) ?? '';
+    pairs.add(collapse(label), value, control, control, control.hasAttribute('aria-label'));
   }
 }
 
@@ -222,17 +231,77 @@ function onlyInlineChildren(el: Element): boolean {
   return true;
 }
 
+/** A text element: one with no element children but inline ones. */
+const isTextLeaf = (el: Element) => el.childElementCount === 0 || onlyInlineChildren(el);
+
+/**
+ * Label over value, in boxes of one shape repeated side by side (a history
+ * panel: "First seen" / "10/21/2026", "Orders" / "17"): an element of two
+ * text elements whose siblings of its signature are such pairs too, or whose
+ * first text is a known label.
+ */
+function fromStacked(roots: readonly Root[], pairs: Pairs): void {
+  const isPair = (el: Element) => {
+    if (el.childElementCount !== 2 || hasOwnText(el)) return false;
+    const [label, value] = [el.firstElementChild!, el.lastElementChild!];
+    return isTextLeaf(label) && isTextLeaf(value) && !label.matches(HEADING_LIKE) && !value.matches(HEADING_LIKE);
+  };
+  const seen = new Set<Element>();
+  for (const parent of queryAll(roots, 'div, li, section, article')) {
+    const boxes = childCells(parent).filter((child) => !seen.has(child) && isPair(child));
+    const shapes = new Map<string, number>();
+    for (const box of boxes) shapes.set(signature(box), (shapes.get(signature(box)) ?? 0) + 1);
+    for (const box of boxes) {
+      seen.add(box);
+      const labelEl = box.firstElementChild!;
+      const label = labelText(labelEl);
+      if (label === '' || label.length > MAX_LABEL_LENGTH || !HAS_LETTER.test(label)) continue;
+      if ((shapes.get(signature(box)) ?? 0) < 2 && !isCustomerLabel(label)) continue;
+      pairs.add(label, readableText(box.lastElementChild!), labelEl, box.lastElementChild!, false);
+    }
+  }
+}
+
+/** Icon + value rows ("✉ ada@acme.com", "☎ +1 555-0101"): the icon's name labels the value after it (icon-label.ts). */
+function fromIcons(roots: readonly Root[], pairs: Pairs): void {
+  for (const icon of queryAll(roots, 'svg, img, i, [role="img"]')) {
+    // Icons of buttons, tabs, headings and links decorate a control, not a value.
+    if (pairs.used.has(icon) || icon.parentElement?.closest('svg') || icon.closest(HEADING_LIKE) || icon.closest('a')) continue;
+    let node: Element = icon;
+    // The icon may sit in a wrapper of its own (span > svg).
+    while (node.parentElement && node.parentElement.childElementCount === 1 && isIcon(node.parentElement)) node = node.parentElement;
+    let value = node.nextElementSibling;
+    while (value && isIcon(value)) value = value.nextElementSibling;
+    if (!value || value.childElementCount > 4) continue;
+    const label = iconLabel(icon);
+    if (label) pairs.add(label, readableText(value), icon, value, false);
+  }
+}
+
 function fromTextLines(roots: readonly Root[], pairs: Pairs, skip: readonly Element[]): void {
+  const readLine = (el: Element, text: string): boolean => {
+    const line = text.length <= MAX_LINE_LENGTH ? LINE.exec(text) : null;
+    if (line && HAS_LETTER.test(line[1]!) && !/^\s*https?$/i.test(line[1]!)) {
+      pairs.add(line[1]!.trim(), line[2]!.trim(), el, el, false);
+      return true;
+    }
+    // "Added on Jun 7, 2026", "Last activity 2 days ago": the words before the date label it.
+    const sentence = splitSentence(text);
+    if (sentence) pairs.add(sentence.label, sentence.value, el, el, false);
+    return sentence !== null;
+  };
   const visit = (parent: ParentNode) => {
     for (let el = parent.firstElementChild; el !== null; el = el.nextElementSibling) {
       if (isOurHost(el) || pairs.used.has(el) || el.matches(OUTSIDE_RECORD) || skip.includes(el) || el.localName === 'script' || el.localName === 'style') continue;
       if (LINE_TAGS.has(el.localName) && onlyInlineChildren(el)) {
-        const text = readableText(el);
-        const line = text.length <= MAX_LINE_LENGTH ? LINE.exec(text) : null;
-        if (line && HAS_LETTER.test(line[1]!) && !/^\s*https?$/i.test(line[1]!)) {
-          pairs.add(line[1]!.trim(), line[2]!.trim(), el, el, false);
+        // Several "Label: value" spans on one line are one pair each ("Sector: Industrials  Size: 50-249").
+        const parts = childCells(el);
+        const texts = !hasOwnText(el) && parts.length >= 2 ? parts.map(readableText) : [];
+        if (texts.length > 0 && texts.every((text) => LINE.test(text))) {
+          parts.forEach((part, at) => readLine(part, texts[at]!));
           continue;
         }
+        if (readLine(el, readableText(el))) continue;
       }
       visit(el);
     }
@@ -247,14 +316,32 @@ export function findPairs(roots: readonly Root[], skip: readonly Element[]): Pai
   fromLabels(roots, pairs);
   fromLabelledBy(roots, pairs);
   fromCards(roots, pairs);
+  fromStacked(roots, pairs);
+  fromIcons(roots, pairs);
   fromTextLines(roots, pairs, skip);
   return pairs.list;
 }
 
+/** Headings that title a section, not the record: labels and activity or generic section words. */
+const SECTION_TITLE = /^(?:details?|overview|summary|about|info(?:rmation)?|history|identity|profile|contact(?: info(?:rmation)?| details)?|activity|notes?|settings|基本信息|详情|概览|客户详情|联系信息)$/i;
+
+const titleLike = (text: string) => text !== '' && text.length <= MAX_VALUE_LENGTH && HAS_LETTER.test(text) && !SECTION_TITLE.test(text) && !isCustomerLabel(text);
+
+/**
+ * The page's title: the first usable `<h1>` (in the main content first),
+ * role=heading level 1; else the app bar's or page header's title (even in
+ * the site header: react-admin's h6); else the first lower heading of the
+ * record that is not a section's ("History", a label); else the last
+ * breadcrumb. The site's logo is not it: an `<h1>` in the site header
+ * outside the main content is skipped.
+ */
 function pageTitle(roots: readonly Root[], skip: readonly Element[]): Element | null {
-  const usable = (el: Element) => !outsideRecord(el, skip);
+  const usable = (el: Element) => !outsideRecord(el, skip) && titleLike(readableText(el));
   const headings = queryAll(roots, GENERIC_SELECTORS.title).filter(usable);
-  return headings.find((h) => h.closest(MAIN_CONTENT)) ?? headings[0] ?? queryAll(roots, '[role="heading"][aria-level="1"]').find(usable) ?? null;
+  const first = headings.find((h) => h.closest(MAIN_CONTENT)) ?? headings[0] ?? queryAll(roots, '[role="heading"][aria-level="1"]').find(usable);
+  if (first) return first;
+  const appTitle = queryAll(roots, GENERIC_SELECTORS.appTitle).find((el) => !skip.some((part) => part.contains(el)) && titleLike(readableText(el)));
+  return appTitle ?? queryAll(roots, GENERIC_SELECTORS.subtitle).find(usable) ?? queryAll(roots, GENERIC_SELECTORS.breadcrumb).find((el) => titleLike(readableText(el))) ?? null;
 }
 
 /** The innermost element at or under `root` whose text is `text`. */
@@ -276,15 +363,44 @@ function namePairOf(pairs: readonly Pair[]): Pair | undefined {
   return best;
 }
 
+/** "First name" + "Last name" pairs, as one name ("Fiona" + "Lindqvist" → "Fiona Lindqvist"). */
+function personName(pairs: readonly Pair[]): string {
+  const given = pairs.find((pair) => isGivenNameLabel(pair.label))?.value ?? '';
+  const family = pairs.find((pair) => isFamilyNameLabel(pair.label))?.value ?? '';
+  return given !== '' && family !== '' ? `${given} ${family}` : '';
+}
+
+/**
+ * The customer's name: a pair that names the record ("Account Name",
+ * "客户名称"); the page title, when a "Company" pair there names a person's
+ * employer instead (its value is not the title); First + Last name; the
+ * title; a bare "Name" or "Contact" pair; else the document's title.
+ */
+function nameOf(pairs: readonly Pair[], namePair: Pair | undefined, titleText: string, doc: Document): string {
+  const rank = namePair ? nameRankOf(namePair.label)! : Infinity;
+  if (namePair && rank === 0 && (titleText === '' || !isEmployerLabel(namePair.label) || titleText.includes(namePair.value))) return namePair.value;
+  const person = personName(pairs);
+  if (titleText !== '' && (person === '' || titleText.includes(person))) return titleText.length > person.length && person !== '' ? person : titleText;
+  if (person !== '') return person;
+  if (namePair && rank > 0) return namePair.value;
+  return titleText || documentTitle(doc, pairs);
+}
+
+/** The document's title, without the site's name ("Fiona Lindqvist · Acme CRM" → "Fiona Lindqvist"), when a pair says it. */
+function documentTitle(doc: Document, pairs: readonly Pair[]): string {
+  const first = collapse(doc.title).split(/\s+[|·•–—-]\s+/)[0] ?? '';
+  return titleLike(first) && pairs.some((pair) => pair.value === first) ? first : '';
+}
+
 export function readDetail(roots: readonly Root[], ctx: DetailContext): ExtractedCustomer | null {
   const pairs = findPairs(roots, ctx.skip);
   if (pairs.filter((pair) => isCustomerLabel(pair.label)).length < MIN_KNOWN_LABELS) return null;
   const title = pageTitle(roots, ctx.skip);
-  const titleText = title ? readableText(title) : '';
+  const titleText = title ? nameText(title) : '';
   const namePair = namePairOf(pairs);
-  const name = namePair?.value ?? titleText;
+  const name = nameOf(pairs, namePair, titleText, ctx.page);
   if (!name) return null;
-  const anchor = (title && sayingIn(title, name)) ?? (title && titleText.includes(name) ? title : null) ?? namePair?.valueEl ?? title;
+  const anchor = (title && sayingIn(title, name)) ?? (title && titleText.includes(name) ? title : null) ?? pairs.find((pair) => pair.value === name)?.valueEl ?? namePair?.valueEl ?? title;
   if (!anchor) return null;
 
   const idPair = pairs.find((pair) => isIdLabel(pair.label) && pair.value !== '');
@@ -293,6 +409,6 @@ export function readDetail(roots: readonly Root[], ctx: DetailContext): Extracte
   if (!crmId) return null;
 
   const fields: RawFields = {};
-  for (const pair of pairs) if (pair !== namePair) fields[pair.label] = pair.value;
+  for (const pair of pairs) if (pair !== namePair || pair.value !== name) fields[pair.label] = pair.value;
   return { snapshot: { crmId, name, fields }, anchor };
 }

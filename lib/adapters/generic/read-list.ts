@@ -2,11 +2,11 @@ import type { RawFields } from '../../domain';
 import type { ExtractedCustomer } from '../types';
 import type { CustomerList } from './find-lists';
 import { emailOf, recordIdFromUrl } from './identity';
-import { isNoiseLabel } from './labels';
+import { isNoiseLabel, nameRankOf } from './labels';
 import { baseUrlOf } from './roots';
 import { rowSignature, type RowCache } from './row-cache';
 import type { GridRow } from './structure';
-import { childCells, textOf } from './text';
+import { childCells, hasOwnText, nameText, textOf } from './text';
 import { GENERIC_SELECTORS } from './selectors';
 
 /**
@@ -51,7 +51,7 @@ interface Plan {
   name: number;
   id?: number;
   email?: number;
-  fields: readonly (readonly [column: number, key: string])[];
+  fields: readonly (readonly [column: number, key: string, prefix: string])[];
 }
 
 const MAX_CELL_SHADOW_DEPTH = 3;
@@ -96,17 +96,30 @@ function firstLinkColumn(rows: readonly GridRow[], ctx: ListContext): number | u
   return undefined;
 }
 
+/**
+ * The header naming the customer, unless the record links sit in another
+ * column that is named as a name too: "Name" (linked) beside "Company" on a
+ * list of people, where the company is their employer.
+ */
+function nameColumnOf(list: CustomerList, ctx: ListContext): number | undefined {
+  const named = list.reading.nameColumn;
+  if (named !== undefined && list.rows.slice(0, LINK_PROBE_ROWS).some((row) => row.cells[named] && recordLinkIn(row.cells[named]!, ctx.url))) return named;
+  const linked = firstLinkColumn(list.rows, ctx);
+  if (named === undefined) return linked;
+  return linked !== undefined && nameRankOf(list.grid.headers[linked] ?? '') !== undefined ? linked : named;
+}
+
 function planOf(list: CustomerList, ctx: ListContext): Plan | null {
-  const { headers } = list.grid;
-  const name = list.reading.nameColumn ?? firstLinkColumn(list.rows, ctx);
+  const { headers, prefixes } = list.grid;
+  const name = nameColumnOf(list, ctx);
   if (name === undefined) return null;
   const seen = new Map<string, number>();
-  const fields: [number, string][] = [];
+  const fields: [number, string, string][] = [];
   headers.forEach((label, column) => {
     if (column === name || label === '' || isNoiseLabel(label)) return;
     const times = (seen.get(label) ?? 0) + 1;
     seen.set(label, times);
-    fields.push([column, times === 1 ? label : `${label} (${times})`]);
+    fields.push([column, times === 1 ? label : `${label} (${times})`, prefixes?.[column] ?? '']);
   });
   return { key: `${name}\u241f${headers.join('\u241f')}`, name, id: list.reading.idColumn, email: list.reading.emailColumn, fields };
 }
@@ -127,11 +140,6 @@ function rowLinkId(row: GridRow, base: URL): string | null {
   return href ? recordIdFromUrl(href, base) : null;
 }
 
-const hasOwnText = (el: Element) => {
-  for (let node = el.firstChild; node !== null; node = node.nextSibling) if (node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '') return true;
-  return false;
-};
-
 /** The innermost element that holds all of the cell's content, for a cell without a link. */
 function innermost(cell: Element): Element {
   let node = cell;
@@ -141,6 +149,9 @@ function innermost(cell: Element): Element {
     node = children[0]!;
   }
 }
+
+const withoutPrefix = (text: string, prefix: string) =>
+  text.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase() ? text.slice(prefix.length).replace(/^[\s:：]+/, '') : text;
 
 function readRow(row: GridRow, plan: Plan, ctx: ListContext): ExtractedCustomer | null {
   const cells = row.cells;
@@ -158,12 +169,12 @@ function readRow(row: GridRow, plan: Plan, ctx: ListContext): ExtractedCustomer 
     (idCell ? textOf(idCell) || null : null) ??
     (emailCell ? emailOf(textOf(emailCell)) : null);
   if (!crmId) return null;
-  const name = (link && textOf(link)) || textOf(nameCell);
+  const name = (link && nameText(link)) || nameText(nameCell);
   if (!name) return null;
   const fields: RawFields = {};
-  for (const [column, key] of plan.fields) {
+  for (const [column, key, prefix] of plan.fields) {
     const cell = cells[column];
-    if (cell) fields[key] = textOf(cell);
+    if (cell) fields[key] = prefix === '' ? textOf(cell) : withoutPrefix(textOf(cell), prefix);
   }
   return { snapshot: { crmId, name, fields }, anchor: link ?? innermost(nameCell) };
 }

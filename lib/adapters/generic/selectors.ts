@@ -17,14 +17,20 @@ export const GENERIC_SELECTORS = {
   rowContainer: '[role="grid"], [role="treegrid"], [role="table"], table',
   /** detail pages: the title, exactly 1 usable one in the main content */
   title: 'h1',
+  /** detail pages without a usable h1: lower headings, in order */
+  subtitle: 'h2, h3, h4, h5, h6',
+  /** an app bar's or page header's title (react-admin, Ant Design Pro, Element Plus): the record's name when it is in the site header */
+  appTitle: '[id$="-title"], [class*="AppBar"] h6, [class*="AppBar"] h5, [class*="app-bar"] h6, [class*="page-header"] [class*="title"], [class*="PageHeader"] [class*="title"], [class*="page-title"]',
+  /** breadcrumbs: their last item names the page's record */
+  breadcrumb: 'nav[aria-label*="breadcrumb" i] li:last-child, [class*="breadcrumb"] [aria-current="page"], [class*="breadcrumb"] li:last-child',
   /** a page title's container: the title inside it wins over one outside */
   mainContent: 'main, article, section, [role="main"]',
   /** detail pairs, source 1: one per definition list */
   definitionList: 'dl',
   /** detail pairs, source 3: labels (for= or wrapping a control) */
   label: 'label',
-  /** detail pairs, source 3: controls labelled by an attribute */
-  labelledControl: 'input[aria-label], select[aria-label], textarea[aria-label]',
+  /** detail pairs, source 3: controls labelled by an attribute (a placeholder only when they hold a value) */
+  labelledControl: 'input[aria-label], select[aria-label], textarea[aria-label], input[placeholder], textarea[placeholder]',
   /** detail pairs, source 4 */
   labelledBy: '[aria-labelledby]',
   /** detail pairs, source 5: label-like elements of card grids */

@@ -45,6 +45,8 @@ export interface Grid {
   headers: string[];
   /** Body rows, read on demand: scoring needs only the headers. */
   rows(): GridRow[];
+  /** Words each cell of a column starts with, not part of its value (a headerless list's "last activity 3 days ago"); '' for none. */
+  prefixes?: readonly string[];
 }
 
 const { rowContainer: ROLE_CONTAINERS } = GENERIC_SELECTORS;
@@ -260,6 +262,15 @@ export function ariaGrid(container: Element, nests = container.querySelector(ROL
 }
 
 // ---- div grids
+
+/** An element's shape: tag and first class (rows of one list share it). */
+export const signature = (el: Element) => {
+  const cls = el.getAttribute('class');
+  if (!cls) return el.localName;
+  const space = cls.trimStart().indexOf(' ');
+  return `${el.localName}.${space < 0 ? cls.trim() : cls.trimStart().slice(0, space)}`;
+};
+
 
 export function divGrid(container: Element, rowElements: readonly Element[], headerCells: readonly Element[]): Grid {
   return {

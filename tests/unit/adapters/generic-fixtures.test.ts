@@ -264,7 +264,7 @@ describe('Odoo partner form (values in inputs)', () => {
       fields: {
         Address: '317 Fairchild Dr',
         'Tax ID': 'US47-3918265',
-        Tags: 'VIP Office Furniture',
+        Tags: 'VIP, Office Furniture',
         Phone: '(510)-555-0137',
         Mobile: '',
         Email: 'ap@geminifurniture.com',
@@ -277,6 +277,11 @@ describe('Odoo partner form (values in inputs)', () => {
         'Customer Since': '03/15/2021',
         'Auto Renew': 'false',
         'Paperless Billing': 'true',
+        // Odoo's address inputs are labelled by their placeholders only.
+        City: 'Fremont',
+        State: 'California (US)',
+        ZIP: '94538',
+        Country: 'United States',
       },
     });
     expect(anchor.id).toBe('name_0');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { activityColumnOf, headingKindOf, isCustomerLabel, kindFromWords, nameRankOf } from '../../../lib/adapters/generic/labels';
-import { OUR_HOST_ATTRS, childCells, collapse, labelText, readableText, textOf } from '../../../lib/adapters/generic/text';
+import { OUR_HOST_ATTRS, childCells, collapse, labelText, nameText, readableText, textOf } from '../../../lib/adapters/generic/text';
 import { BADGE_HOST_ATTR } from '../../../lib/content/badge';
 import { POPOVER_HOST_ATTR } from '../../../lib/content/popover';
 
@@ -30,6 +30,30 @@ describe('textOf (list cells)', () => {
   it('gives an empty element’s inner control value (a cell holding only an input), but not a hidden input’s', () => {
     expect(textOf(el('<div class="o_field_widget"> <input value="Gemini Furniture"> </div>'))).toBe('Gemini Furniture');
     expect(textOf(el('<div><input type="hidden" value="secret-token"></div>'))).toBe('');
+  });
+});
+
+describe('text hygiene (names and cells)', () => {
+  it('leaves out avatars (by class or data-slot), numeric badge counts and hidden text', () => {
+    expect(textOf(el('<div><div class="MuiStack-root"><div class="MuiAvatar-root">M</div><span>Morris Satterfield</span></div></div>'))).toBe('Morris Satterfield');
+    expect(textOf(el('<div><span data-slot="avatar"><span data-slot="avatar-fallback">AL</span></span><span>Ada Lovelace</span></div>'))).toBe('Ada Lovelace');
+    expect(textOf(el('<a href="#">Acme<span class="MuiBadge-badge">3</span></a>'))).toBe('Acme');
+    expect(textOf(el('<div>Acme <span class="sr-only">(selected)</span><span aria-hidden="true">★</span></div>'))).toBe('Acme');
+    // A badge that says a word is content, not a count.
+    expect(textOf(el('<div>Acme <span class="badge">VIP</span></div>'))).toBe('Acme VIP');
+  });
+
+  it('lists chips side by side, as MUI, Ant Design and Element Plus render them', () => {
+    expect(textOf(el('<div><div class="MuiChip-root"><span class="MuiChip-label">Returns</span></div><div class="MuiChip-root"><span class="MuiChip-label">Reviewer</span></div></div>'))).toBe('Returns, Reviewer');
+    expect(textOf(el('<div><span class="ant-tag">重点客户</span><span class="ant-tag">新客户</span></div>'))).toBe('重点客户, 新客户');
+    expect(readableText(el('<div><span class="el-tag">VIP</span> <span class="el-tag">B2B</span></div>'))).toBe('VIP, B2B');
+  });
+
+  it('nameText drops an avatar’s initials printed before the name, and only those', () => {
+    expect(nameText(el('<div><span>M</span><span> Morris Satterfield</span></div>'))).toBe('Morris Satterfield');
+    expect(nameText(el('<div><div>MS</div><div>Morris Satterfield</div></div>'))).toBe('Morris Satterfield');
+    expect(nameText(el('<div>AB Volvo</div>'))).toBe('AB Volvo');
+    expect(nameText(el('<div>IBM Research</div>'))).toBe('IBM Research');
   });
 });
 

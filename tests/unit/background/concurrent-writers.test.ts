@@ -4,6 +4,7 @@ import { createCustomerStore } from '../../../lib/background/customer-store';
 import { createHandlers, type BackgroundDeps } from '../../../lib/background/handlers';
 import type { ModelProvider } from '../../../lib/background/model-provider';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
+import { OBSERVATION_MIN_GAP_MS } from '../../../lib/db/merge';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
 import type { ModelArtifact, RawRow, Scorer } from '../../../lib/model/types';
 
@@ -89,7 +90,7 @@ describe('two writers on one customer', () => {
     const deps = depsWith(deferred);
     const handlers = createHandlers(deps);
     await handlers.scanPage(page({ Contract: 'Two year', Plan: 'Basic' }), ctx); // its score is deferred
-    now = 2_000;
+    now = 1_000 + OBSERVATION_MIN_GAP_MS;
     await handlers.scanPage(page({ Plan: 'Gold' }), ctx);
     deferred.splice(0).forEach((task) => task()); // the first scan's score lands after the second scan
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -106,7 +107,7 @@ describe('two writers on one customer', () => {
     await seed.settled();
     const store = createCustomerStore(openDatabase({ name: db.name }), { onWriteFailure: vi.fn() });
     const patched = store.patch(SITE, 'a', (row) => ({ row: { ...row, activityCount: 3 } }));
-    await store.recordSightings({ site: SITE, pageKind: 'list', url: 'u', adapter: 't', now: 2 }, [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
+    await store.recordSightings({ site: SITE, pageKind: 'list', url: 'u', adapter: 't', now: 1 + OBSERVATION_MIN_GAP_MS }, [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
     expect(await patched).toMatchObject({ activityCount: 3 });
     await store.settled();
     expect(await db.customers.get([SITE, 'a'])).toMatchObject({ activityCount: 3, fields: { Plan: 'Gold' }, observationCount: 2 });

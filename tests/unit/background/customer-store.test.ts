@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCustomerStore } from '../../../lib/background/customer-store';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
 import { countObservations, getScoreHistory } from '../../../lib/db/customers-repo';
+import { OBSERVATION_MIN_GAP_MS } from '../../../lib/db/merge';
 
 let db: ChurnRadarDb;
 let name: string;
@@ -16,7 +17,8 @@ afterEach(async () => {
 });
 
 const site = 'http://crm.test';
-const context = (now: number, pageKind: 'list' | 'detail' = 'list') => ({ site, pageKind, url: `${site}/c`, adapter: 't', now });
+// Sightings n minutes-of-throttle apart, so each change is worth an observation (OBSERVATION_MIN_GAP_MS).
+const context = (n: number, pageKind: 'list' | 'detail' = 'list') => ({ site, pageKind, url: `${site}/c`, adapter: 't', now: n * OBSERVATION_MIN_GAP_MS });
 
 describe('customer store', () => {
   it('answers with merged rows at once and has them on disk once settled', async () => {
@@ -38,7 +40,7 @@ describe('customer store', () => {
     await before.settled();
     const after = createCustomerStore(openDatabase({ name }), { onWriteFailure: vi.fn() });
     const [row] = await after.recordSightings(context(2), [{ crmId: 'a', name: 'Ann', fields: { Tenure: '1 month' } }]);
-    expect(row).toMatchObject({ firstSeen: 1, fields: { Plan: 'Gold', Tenure: '1 month' }, observationCount: 2 });
+    expect(row).toMatchObject({ firstSeen: OBSERVATION_MIN_GAP_MS, fields: { Plan: 'Gold', Tenure: '1 month' }, observationCount: 2 });
     expect(await after.get(site, 'a')).toBe(row);
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mergeSnapshot, OBSERVATION_REFRESH_MS, scoreWorthRecording } from '../../../lib/db/merge';
+import { isVolatileValue, mergeSightings, mergeSnapshot, OBSERVATION_MIN_GAP_MS, OBSERVATION_REFRESH_MS, scoreWorthRecording } from '../../../lib/db/merge';
+import { withCarriedFields } from '../../../lib/db/observation-batches';
+
+const GAP = OBSERVATION_MIN_GAP_MS;
 
 const site = 'http://crm.test';
 const snapshot = (fields: Record<string, string>, name = 'Ada') => ({ crmId: 'c1', name, fields });
@@ -13,11 +16,12 @@ describe('mergeSnapshot', () => {
 
   it('keeps fields the current page does not show and lets new values win', () => {
     const first = mergeSnapshot(site, undefined, snapshot({ Plan: 'Gold', Tenure: '3 months' }), 1000).customer;
-    const { customer, observe } = mergeSnapshot(site, first, snapshot({ Plan: 'Silver' }), 2000);
+    const { customer, observe, observedFields } = mergeSnapshot(site, first, snapshot({ Plan: 'Silver' }), 1000 + GAP);
     expect(observe).toBe(true);
+    expect(observedFields).toEqual({ Plan: 'Silver' }); // only what changed
     expect(customer.fields).toEqual({ Plan: 'Silver', Tenure: '3 months' });
     expect(customer.firstSeen).toBe(1000);
-    expect(customer.lastSeen).toBe(2000);
+    expect(customer.lastSeen).toBe(1000 + GAP);
     expect(customer.observationCount).toBe(2);
   });
 
@@ -43,7 +47,65 @@ describe('mergeSnapshot', () => {
 
   it('treats a renamed customer as a change', () => {
     const first = mergeSnapshot(site, undefined, snapshot({}), 1000).customer;
-    expect(mergeSnapshot(site, first, snapshot({}, 'Ada Lovelace'), 2000).observe).toBe(true);
+    expect(mergeSnapshot(site, first, snapshot({}, 'Ada Lovelace'), 1000 + GAP).observe).toBe(true);
+  });
+});
+
+describe('observation growth (issue 15, defect 7)', () => {
+  it('folds changes seen within the gap into one later observation that stores each changed field', () => {
+    let row = mergeSnapshot(site, undefined, snapshot({ Plan: 'Gold', Status: 'Active', Seats: '10' }), 0).customer;
+    const observed: Record<string, string>[] = [];
+    // The page rewrites Status and Seats every second for ten minutes.
+    for (let t = 1000; t < GAP; t += 1000) {
+      const step = mergeSnapshot(site, row, snapshot({ Plan: 'Gold', Status: t % 2000 ? 'At risk' : 'Active', Seats: String(t) }), t);
+      if (step.observe) observed.push(step.observedFields);
+      row = step.customer;
+    }
+    expect(observed).toEqual([]);
+    expect(row.unobservedFields?.sort()).toEqual(['Seats', 'Status']);
+    const next = mergeSnapshot(site, row, snapshot({ Plan: 'Gold' }), GAP);
+    expect(next.observe).toBe(true);
+    expect(next.observedFields).toEqual({ Status: row.fields.Status, Seats: row.fields.Seats });
+    expect(next.customer.unobservedFields).toBeUndefined();
+    expect(next.customer.observationCount).toBe(2);
+  });
+
+  it('a live "3 min ago" column never makes an observation but keeps its latest value on the row', () => {
+    let row = mergeSnapshot(site, undefined, snapshot({ Plan: 'Gold', 'Last login': 'just now' }), 0).customer;
+    let observations = 0;
+    for (let minute = 1; minute <= 120; minute++) {
+      const step = mergeSnapshot(site, row, snapshot({ Plan: 'Gold', 'Last login': `${minute} min ago` }), minute * 60_000);
+      if (step.observe) observations++;
+      row = step.customer;
+    }
+    expect(observations).toBe(0);
+    expect(row.fields['Last login']).toBe('120 min ago');
+  });
+
+  it('bounds history: a row rewritten every second for an hour gives at most 7 observations', () => {
+    let row = mergeSnapshot(site, undefined, snapshot({ Score: '0' }), 0).customer;
+    let observations = 1;
+    for (let t = 1000; t <= 60 * 60_000; t += 1000) {
+      const step = mergeSnapshot(site, row, snapshot({ Score: String(t) }), t);
+      if (step.observe) observations++;
+      row = step.customer;
+    }
+    expect(observations).toBeLessThanOrEqual(1 + 60 / (GAP / 60_000));
+    expect(observations).toBeGreaterThan(1);
+  });
+
+  it('tells clock values from customer values', () => {
+    for (const value of ['3 min ago', '5 minutes ago', 'just now', 'yesterday', '3分钟前', '刚刚', 'about 2 hours ago']) expect(isVolatileValue(value, 1e12), value).toBe(true);
+    for (const value of ['12 months', '3 months', 'Gold', '2024-03-05', '42', 'Month-to-month', 'Active']) expect(isVolatileValue(value, 1e12), value).toBe(false);
+  });
+
+  it('readers see every field at each sighting, new partial rows carried over old full ones', () => {
+    const rows = withCarriedFields([
+      { at: 3, fields: { Plan: 'Silver' } },
+      { at: 1, fields: { Plan: 'Gold', Seats: '10' } },
+      { at: 5, fields: {} },
+    ]);
+    expect(rows.map((r) => r.fields)).toEqual([{ Plan: 'Gold', Seats: '10' }, { Plan: 'Silver', Seats: '10' }, { Plan: 'Silver', Seats: '10' }]);
   });
 });
 
@@ -102,5 +164,14 @@ describe('applyScores', () => {
     expect(ghost.history).toHaveLength(0);
     // Explanations cost time: only the one kept score was explained.
     expect(reasonsFor).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('observation throttle and new knowledge', () => {
+  it('records at once a field the customer never showed (a detail page right after the list)', () => {
+    const listed = mergeSnapshot(site, undefined, snapshot({ Plan: 'Gold' }), 0).customer;
+    const detail = mergeSnapshot(site, listed, snapshot({ Plan: 'Gold', Notes: 'asked about cancelling' }), 5_000);
+    expect(detail.observe).toBe(true);
+    expect(detail.observedFields).toEqual({ Notes: 'asked about cancelling' });
   });
 });

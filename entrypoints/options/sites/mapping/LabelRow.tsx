@@ -30,7 +30,7 @@ export function LabelRow({ label, draft, onChoose, locale, now }: LabelRowProps)
       </td>
       <td className="max-w-64 py-2 pr-3 text-slate-700">
         {label.samples.length === 0 ? (
-          <span className="text-slate-400">{i18n.t('mapping.noSample')}</span>
+          <span className="text-slate-500">{i18n.t('mapping.noSample')}</span>
         ) : (
           <ul className="space-y-0.5">
             {label.samples.map((value) => (
@@ -41,7 +41,7 @@ export function LabelRow({ label, draft, onChoose, locale, now }: LabelRowProps)
           </ul>
         )}
       </td>
-      <td className="py-2 pr-3 text-slate-800">{state.target === 'ignore' ? <span className="text-slate-400">—</span> : <ParsedValueText value={parsed} locale={locale} />}</td>
+      <td className="py-2 pr-3 text-slate-800">{state.target === 'ignore' ? <span className="text-slate-500">—</span> : <ParsedValueText value={parsed} locale={locale} />}</td>
       <td className="py-2">
         <div className="flex flex-wrap items-center gap-2">
           <Select aria-label={i18n.t('mapping.targetFor', [label.label])} value={state.target ?? ''} onChange={(event) => onChoose(label, event.target.value as MappingTarget | '')} className="min-w-48">
