@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,indicators,scoring,training,bgnbd]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,kits,indicators,scoring,training,bgnbd]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -13,6 +13,7 @@ import { benchBadges } from './bench/badges';
 import { benchBgNbd } from './bench/bgnbd';
 import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
+import { benchKits } from './bench/kits';
 import { benchTraining } from './bench/training';
 import { benchScoring } from './lib/bench-scoring';
 import { benchIndicators } from './lib/bench-indicators';
@@ -67,6 +68,8 @@ if (wanted('badges')) {
 if (wanted('extraction')) Object.assign(figures, await benchExtraction({ log }));
 
 if (wanted('ingest')) Object.assign(figures, await benchIngest({ log }));
+
+if (wanted('kits')) Object.assign(figures, await benchKits({ log }));
 
 if (wanted('indicators')) {
   const result = benchIndicators();

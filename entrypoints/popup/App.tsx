@@ -17,6 +17,7 @@ import { openSidePanel } from '../../lib/side-panel';
 import { currentTab, type CurrentTab } from './current-tab';
 import { HealthPanel } from './HealthPanel';
 import { TeachButton } from './TeachButton';
+import { needsAttention } from '../../lib/sites/health-state';
 
 const STATE_STYLE: Record<SiteState, string> = {
   'not-web': 'bg-slate-100 text-slate-600',
@@ -78,8 +79,8 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
   if (status.status === 'error') return <StatusMessage tone="error" title={status.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />;
   const view: SiteStatusView = status.data;
   const readable = view.state === 'builtin' || view.state === 'enabled' || view.state === 'policy';
-  // A site that never yielded a customer: teaching is what helps, so it is the first thing offered.
-  const neverRead = !view.health || view.health.lastSuccessAt === null;
+  // Reading needs the user (nothing read yet, reading stopped): teaching is what helps, so the panel offers it first.
+  const teachInPanel = !!view.health && (needsAttention(view.health.status) || view.health.status === 'none-recent');
 
   return (
     <>
@@ -123,8 +124,9 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
           </p>
         )}
       </section>
-      {view.health && <HealthPanel summary={view.health} locale={locale} />}
-      {readable && <TeachButton tabId={tab.id} prominent={neverRead} />}
+      {/* "Teach this page": prominent inside the health panel while reading needs the user, else a quiet page tool below. */}
+      {view.health && <HealthPanel summary={view.health} locale={locale} teach={readable && teachInPanel ? <TeachButton tabId={tab.id} prominent /> : null} />}
+      {readable && !teachInPanel && <TeachButton tabId={tab.id} prominent={!view.health} hint={!view.health} />}
       {/* Page tools (field mapping's "Map fields on this page" goes here). */}
       <div data-popup-actions className="flex flex-wrap gap-2">
         {view.state !== 'not-web' && (

@@ -7,6 +7,7 @@ import { hasForeignChange } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
 import { healthReportingAdapters } from './health-report';
+import { createPageReporter } from './page-report';
 import { createTimeBudget } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
@@ -31,6 +32,8 @@ import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocat
 const IN_RENDER_BUDGET_MS = 40;
 const DEBOUNCE_MS = 16;
 const IDLE_TIMEOUT_MS = 50;
+/** How long the pointer rests on a badge before its customer becomes the side panel's. */
+const HOVER_PICK_MS = 600;
 
 /** Wires the scanner, badges and popover to the page; everything is torn down with the context. */
 export function startContentScript(ctx: ContentScriptContext): void {
@@ -53,6 +56,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
       openSidePanel: (crmId) => void send('openSidePanel', { crmId }).catch(() => undefined),
     },
   });
+  let hoverTimer: number | undefined;
   const renderer = createBadgeRenderer({
     doc,
     t,
@@ -64,13 +68,18 @@ export function startContentScript(ctx: ContentScriptContext): void {
       popover.open(host, crmId, name, score, send('getBadgeDetails', { crmId }));
       void send('focusCustomer', { crmId }).catch(() => undefined);
     },
+    // Resting on a badge picks that customer for the side panel too; passing over badges does not.
+    onHover(crmId) {
+      clearTimeout(hoverTimer);
+      if (crmId !== null) hoverTimer = ctx.setTimeout(() => void send('focusCustomer', { crmId }).catch(() => undefined), HOVER_PICK_MS);
+    },
   });
   const scanner = createScanner({
     doc,
     currentUrl: () => new URL(location.href),
     send,
     renderer,
-    adapters: healthReportingAdapters(send, ctx),
+    adapters: healthReportingAdapters(send, ctx, window === window.top ? createPageReporter({ send, currentUrl: () => location.href, setTimeout: (task, ms) => ctx.setTimeout(task, ms), clearTimeout: (id) => clearTimeout(id) }) : undefined),
     nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
     nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),

@@ -10,6 +10,7 @@ import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
 import { riskAudience, riskRequestSchemas } from './risk-schemas';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
+import { focusAudience, focusRequestSchemas } from './focus-schemas';
 
 /**
  * Runtime shape of every request. The background parses each payload with
@@ -79,6 +80,7 @@ export const requestSchemas = {
   ...playbookRequestSchemas,
   ...kpiRequestSchemas,
   ...sitesRequestSchemas,
+  ...focusRequestSchemas,
   ...recipeRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
@@ -101,6 +103,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...playbookAudience,
   ...kpiAudience,
   ...sitesAudience,
+  ...focusAudience,
   ...recipeAudience,
   listModels: 'extension',
   getModel: 'extension',

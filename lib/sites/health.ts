@@ -1,4 +1,5 @@
 import type { PageKind } from '../domain';
+import { healthStatus, type HealthStatus } from './health-state';
 
 /**
  * Adapter health: is the extension still reading each site? Pages are grouped
@@ -47,7 +48,7 @@ export type HealthWarning =
   | { kind: 'recipe-empty' | 'recipe-short'; pageKey: string; recipe: string; expected: number; found: number };
 
 export interface HealthSummary {
-  status: 'ok' | 'warning' | 'no-data';
+  status: HealthStatus;
   pagesSeen: number;
   lastSeenAt: number | null;
   lastSuccessAt: number | null;
@@ -158,7 +159,7 @@ export function recipeWarning(pageKey: string, check: RecipeCheck | undefined): 
 /** The figures the popup, the action badge and the options health table show. */
 export function healthSummary(health: SiteHealth | undefined, mappedLabels: readonly string[], limits: HealthLimits = HEALTH_LIMITS): HealthSummary {
   if (!health || health.pagesSeen === 0) {
-    return { status: 'no-data', pagesSeen: 0, lastSeenAt: null, lastSuccessAt: null, recentCustomers: [], mappedFields: mappedLabels.length, mappedFound: [], warnings: [] };
+    return { status: healthStatus({ pagesSeen: 0, lastSuccessAt: null, latestPerKind: [], warnings: [] }), pagesSeen: 0, lastSeenAt: null, lastSuccessAt: null, recentCustomers: [], mappedFields: mappedLabels.length, mappedFound: [], warnings: [] };
   }
   const all = Object.values(health.pages)
     .flat()
@@ -167,7 +168,7 @@ export function healthSummary(health: SiteHealth | undefined, mappedLabels: read
   const seen = new Set(latestPerKey.flatMap((o) => o.fields));
   const warnings = healthWarnings(health, mappedLabels);
   return {
-    status: warnings.length ? 'warning' : 'ok',
+    status: healthStatus({ pagesSeen: health.pagesSeen, lastSuccessAt: health.lastSuccessAt, latestPerKind: latestPerKey.map((o) => o.customers), warnings }),
     pagesSeen: health.pagesSeen,
     lastSeenAt: health.lastSeenAt,
     lastSuccessAt: health.lastSuccessAt,

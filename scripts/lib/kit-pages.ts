@@ -79,7 +79,6 @@ export function serializeDom(page: Page): Promise<string> {
  */
 export function badgeReport(page: Page, customers: ExpectedCustomer[]): Promise<{ id: string; scored: boolean; besideName: boolean }[]> {
   return page.evaluate((expected) => {
-    const scored = (host: Element) => !!host.shadowRoot?.querySelector('button[data-tier]');
     const hosts = [...document.querySelectorAll('[data-churn-radar-badge]')];
     return expected.map(({ id, href, name }) => {
       const mine = hosts.filter((host) => host.getAttribute('data-churn-radar-badge') === id);
@@ -89,7 +88,7 @@ export function badgeReport(page: Page, customers: ExpectedCustomer[]): Promise<
         if (!before || /^(TR|TBODY|THEAD|TABLE)$/.test(host.parentElement?.tagName ?? '')) return false;
         return links.some((link) => link === before || link.contains(before) || before.contains(link)) || before.textContent?.trim() === name;
       });
-      return { id, scored: mine.some(scored), besideName };
+      return { id, scored: mine.some((host) => !!host.shadowRoot?.querySelector('button[data-tier]')), besideName };
     });
   }, customers);
 }

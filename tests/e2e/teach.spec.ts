@@ -58,8 +58,11 @@ test('teach a list by clicking one name: count, badges, a named field, the mappi
   const { context, extensionId } = extension;
   fixtures.serve(PATH, 'orbit-people-cards');
   const { crm, popup, url } = await enabledCards(context, extensionId, /Enable on this site/);
-  // Nothing read here: the teach button is the prominent one, with why.
-  await expect(popup.getByText('Nothing read here?')).toBeVisible();
+  // Nothing read here (once the page was seen): the health panel says so and offers teaching first.
+  await popup.reload();
+  await expect(popup.getByTestId('health-status')).toHaveText('Nothing read on this site yet', { timeout: 15_000 });
+  await expect(popup.locator('[data-teach-slot]').getByTestId('teach-page')).toBeVisible();
+  await popup.screenshot({ path: testInfo.outputPath('popup-never-read-en.png'), fullPage: true });
 
   await popup.getByTestId('teach-page').click();
   await crm.bringToFront();

@@ -50,7 +50,7 @@ describe('health checks the recipe on every read', () => {
     const [warning, ...more] = healthWarnings(health, []);
     expect(more).toEqual([]);
     expect(warning).toEqual({ kind: 'recipe-empty', pageKey: '/people', recipe: 'list:/people', expected: 40, found: 0 });
-    expect(healthSummary(health, []).status).toBe('warning');
+    expect(healthSummary(health, []).status).toBe('stopped');
     const t = (key: string, subs: string[] = []) => `${key}(${subs.join('|')})`;
     expect(warningText(warning!, t)).toBe('recipes.warning.empty(/people|40)');
     health = recordObservation(health, '/people', { ...at(3), customers: 9, recipe: { id: 'list:/people', expected: 40, found: 9 } });
