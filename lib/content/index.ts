@@ -8,7 +8,7 @@ import { createPopover } from './popover';
 import { createScanner } from './scanner';
 import { healthReportingAdapters } from './health-report';
 import { createPageReporter } from './page-report';
-import { createTimeBudget } from './time-budget';
+import { createTimeBudget, nextScanDelay } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
@@ -27,7 +27,8 @@ import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocat
  * extract on every change: in-render scans may take IN_RENDER_BUDGET_MS of
  * every second (a token bucket); past that, or while a scan is in flight,
  * scans fall back to a short debounce and the next idle moment (never later
- * than IDLE_TIMEOUT_MS).
+ * than IDLE_TIMEOUT_MS), after a quiet time proportional to the last scan's
+ * cost (time-budget.ts: a 10,000-row list must not starve its page).
  */
 const IN_RENDER_BUDGET_MS = 40;
 const DEBOUNCE_MS = 16;
@@ -39,6 +40,7 @@ const HOVER_PICK_MS = 600;
 export function startContentScript(ctx: ContentScriptContext): void {
   if (readByTopFrame(window)) return;
   const doc = document;
+  let lastScan = { endedAt: -Infinity, blockedMs: 0 };
   // An extension update or removal, or a refusal from the background (not an enabled site: Firefox's
   // patterns cover every port of a host), ends this copy and its badges; nothing it asked is acted on after.
   const ended = endedCheck(ctx, () => browser.runtime?.id);
@@ -84,6 +86,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
     onScanned: (stats) => {
+      lastScan = { endedAt: performance.now(), blockedMs: stats.syncMs };
       if (stats.drawn + stats.failed > 0) performance.mark('churn-radar:badges-drawn', { detail: stats });
       observeFrames();
     },
@@ -93,7 +96,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
   let debounce: number | undefined;
   const schedule = () => {
     clearTimeout(debounce);
-    debounce = ctx.setTimeout(() => ctx.requestIdleCallback(() => void scanner.scan(), { timeout: IDLE_TIMEOUT_MS }), DEBOUNCE_MS);
+    const run = () => (scanner.busy() || nextScanDelay(performance.now(), lastScan, 0) > 0 ? schedule() : void scanner.scan());
+    debounce = ctx.setTimeout(() => ctx.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }), nextScanDelay(performance.now(), lastScan, DEBOUNCE_MS));
   };
 
   const observer = new MutationObserver((records) => {

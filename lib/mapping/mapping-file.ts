@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUntrustedJson } from '@/lib/files/untrusted-json';
 import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '../fields/product-fields';
 import { siteRecipesSchema, type SiteRecipes } from '../recipes/recipe-schema';
 import { isSiteOrigin } from '../sites/origins';
@@ -12,7 +13,6 @@ import type { FieldMappings } from './mapping-ops';
  * Version 1 files (no recipes) are still read.
  */
 export const MAPPING_FILE_FORMAT = 'churn-radar.field-mapping';
-const MAX_FILE_CHARS = 2_000_000;
 
 const FIELDS = Object.keys(PRODUCT_FIELD_SYNONYMS) as [ProductField, ...ProductField[]];
 const target = z.enum([...FIELDS, 'ignore'], { error: (issue) => `"${String(issue.input)}" is not a product field or "ignore"` });
@@ -45,14 +45,9 @@ const where = (path: readonly PropertyKey[]) => (path.length ? ` at ${path.map(S
 
 /** A mapping file's text, checked: every problem is named with where it is, and nothing is half-read. */
 export function parseMappingFile(text: string, now: number): MappingFileResult {
-  if (text.length > MAX_FILE_CHARS) return { ok: false, error: 'the file is too large for a field mapping (over 2 MB)' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const parsed = fileSchema.safeParse(json);
+  const json = parseUntrustedJson(text, 'mapping');
+  if (!json.ok) return { ok: false, error: json.problem };
+  const parsed = fileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, error: `${issue.message}${where(issue.path)}` };

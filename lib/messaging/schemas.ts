@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILE_LIMITS } from '@/lib/files/limits';
 import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '../domain';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { policyAudience, policyRequestSchemas } from './policy-schemas';
@@ -64,8 +65,8 @@ export const requestSchemas = {
   rollbackModel: z.strictObject({ id }),
   // The artifact is checked by parseModelArtifact in the handler, which names what is wrong.
   saveTrainedModel: z.strictObject({ artifact: z.record(z.string(), z.unknown()), parent: id.optional() }),
-  // Model files are < 1 MB; 8 MB leaves room and stays far below Chrome's message limit.
-  importModel: z.strictObject({ text: text(8_000_000), fileName: text(1024).optional() }),
+  // The same limit as the file picker and the model parser (lib/files/limits.ts).
+  importModel: z.strictObject({ text: text(FILE_LIMITS.model), fileName: text(1024).optional() }),
   exportModel: z.strictObject({ id }),
   deleteModel: z.strictObject({ id }),
   getTrainingRows: empty,

@@ -18,8 +18,15 @@ export function MappingFileActions({ onResult }: { onResult: (result: { tone: 'o
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const parsed = parseMappingFile(await readFileText(file), Date.now());
-    if (input.current) input.current.value = '';
+    let text: string;
+    try {
+      text = await readFileText(file, 'mapping');
+    } catch (error) {
+      return onResult({ tone: 'error', text: i18n.t('mapping.importFailed', [error instanceof Error ? error.message : String(error)]) });
+    } finally {
+      if (input.current) input.current.value = '';
+    }
+    const parsed = parseMappingFile(text, Date.now());
     if (!parsed.ok) return onResult({ tone: 'error', text: i18n.t('mapping.importFailed', [parsed.error]) });
     await fieldMappingsItem.setValue(mergeMappings(await fieldMappingsItem.getValue(), parsed.mappings, Date.now()));
     if (parsed.recipeCount > 0) await siteRecipesItem.setValue(mergeRecipes(await siteRecipesItem.getValue(), parsed.recipes));
