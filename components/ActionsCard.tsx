@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { ActionKind, OutcomeKind } from '../lib/db/schema';
 import type { ActionView } from '../lib/messaging/agent-protocol';
 import { sendMessage } from '../lib/messaging/browser-client';
+import { actionErrorText } from './action-error';
 import { Card } from './Card';
 import { formatDateTime } from './format';
 
@@ -14,7 +15,7 @@ const OUTCOMES: OutcomeKind[] = ['retained', 'churned', 'no_answer', 'pending'];
  * ended (one click on the action): the closed loop of warning → action →
  * outcome that evaluation and retraining read.
  */
-export function ActionsCard(props: { site: string; crmId: string; actions: readonly ActionView[]; scriptId?: string; ruleId?: string; locale: string }) {
+export function ActionsCard(props: { site: string; crmId: string; tabId: number | null; actions: readonly ActionView[]; scriptId?: string; ruleId?: string; locale: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (work: () => Promise<unknown>) => {
@@ -23,14 +24,14 @@ export function ActionsCard(props: { site: string; crmId: string; actions: reado
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(actionErrorText(e));
     } finally {
       setBusy(false);
     }
   };
   const log = (kind: ActionKind) =>
-    run(() => sendMessage('logAction', { site: props.site, crmId: props.crmId, kind, ...(props.scriptId ? { scriptId: props.scriptId } : {}), ...(props.ruleId ? { ruleId: props.ruleId } : {}) }));
-  const outcome = (actionId: number, kind: OutcomeKind) => run(() => sendMessage('setOutcome', { site: props.site, actionId, outcome: kind }));
+    run(() => sendMessage('logAction', { site: props.site, crmId: props.crmId, tabId: props.tabId, kind, ...(props.scriptId ? { scriptId: props.scriptId } : {}), ...(props.ruleId ? { ruleId: props.ruleId } : {}) }));
+  const outcome = (actionId: number, kind: OutcomeKind) => run(() => sendMessage('setOutcome', { site: props.site, tabId: props.tabId, actionId, outcome: kind }));
 
   return (
     <Card title={i18n.t('sidepanel.actionsTitle')} subtitle={i18n.t('sidepanel.actionsHint')}>

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { TIERS, type Tier } from '../lib/domain';
 import type { FeedbackView, OverrideView } from '../lib/messaging/agent-protocol';
 import { sendMessage } from '../lib/messaging/browser-client';
+import { actionErrorText } from './action-error';
 import { Card } from './Card';
 import { formatDate, formatDateTime } from './format';
 import { tierLabel } from './TierBadge';
@@ -11,7 +12,8 @@ const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** "Score looks wrong" (too high / too low, why) and pinning a tier with a reason and an expiry. */
-export function ScoreControls(props: { site: string; crmId: string; feedback: readonly FeedbackView[]; override: OverrideView | null; locale: string }) {
+/** `tabId`: the tab the side panel follows; the background accepts these only for that tab's customer (or one chosen in the worklist). */
+export function ScoreControls(props: { site: string; crmId: string; tabId: number | null; feedback: readonly FeedbackView[]; override: OverrideView | null; locale: string }) {
   const [verdict, setVerdict] = useState<'too_high' | 'too_low'>('too_high');
   const [reason, setReason] = useState('');
   const [pinTier, setPinTier] = useState<Tier>(props.override?.tier ?? 3);
@@ -25,21 +27,21 @@ export function ScoreControls(props: { site: string; crmId: string; feedback: re
       await work();
       setMessage({ tone: 'ok', text: done });
     } catch (e) {
-      setMessage({ tone: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ tone: 'error', text: actionErrorText(e) });
     }
   };
   const flag = () => {
     if (!reason.trim()) return setMessage({ tone: 'error', text: i18n.t('sidepanel.flagNeedsReason') });
-    void run(() => sendMessage('flagScore', { site: props.site, crmId: props.crmId, verdict, reason: reason.trim() }), i18n.t('sidepanel.flagged'));
+    void run(() => sendMessage('flagScore', { site: props.site, crmId: props.crmId, tabId: props.tabId, verdict, reason: reason.trim() }), i18n.t('sidepanel.flagged'));
     setReason('');
   };
   const pin = () => {
     const expiresAt = Date.parse(`${until}T23:59:59Z`);
     if (!pinReason.trim()) return setMessage({ tone: 'error', text: i18n.t('sidepanel.pinNeedsReason') });
     if (!Number.isFinite(expiresAt) || expiresAt <= Date.now()) return setMessage({ tone: 'error', text: i18n.t('sidepanel.pinNeedsFuture') });
-    void run(() => sendMessage('setOverride', { site: props.site, crmId: props.crmId, tier: pinTier, reason: pinReason.trim(), expiresAt }), i18n.t('sidepanel.pinned'));
+    void run(() => sendMessage('setOverride', { site: props.site, crmId: props.crmId, tabId: props.tabId, tier: pinTier, reason: pinReason.trim(), expiresAt }), i18n.t('sidepanel.pinned'));
   };
-  const unpin = () => void run(() => sendMessage('clearOverride', { site: props.site, crmId: props.crmId }), i18n.t('sidepanel.unpinned'));
+  const unpin = () => void run(() => sendMessage('clearOverride', { site: props.site, crmId: props.crmId, tabId: props.tabId }), i18n.t('sidepanel.unpinned'));
 
   const input = 'w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-600';
   return (

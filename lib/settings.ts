@@ -79,6 +79,3 @@ export const retentionDaysItem = storage.defineItem<number>('local:retentionDays
 /** Contact due times by tier, in hours after a customer became at-risk (tiers 3–5; manager-set). */
 export const DEFAULT_DUE_HOURS: Record<string, number> = { '5': 24, '4': 72, '3': 168 };
 export const dueHoursItem = storage.defineItem<Record<string, number>>('local:dueHours', { fallback: { ...DEFAULT_DUE_HOURS }, version: 1 });
-
-/** Each tab's last customer (side panel follows the active tab); session-scoped. */
-export const tabCustomersItem = storage.defineItem<Record<string, { site: SiteKey; crmId: string }>>('session:tabCustomers', { fallback: {}, version: 1 });

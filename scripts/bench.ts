@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,indicators,scoring,training,bgnbd]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,kits,indicators,scoring,training,bgnbd]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -13,6 +13,7 @@ import { benchBadges } from './bench/badges';
 import { benchBgNbd } from './bench/bgnbd';
 import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
+import { benchKits } from './bench/kits';
 import { benchTraining } from './bench/training';
 import { benchScoring } from './lib/bench-scoring';
 import { benchIndicators } from './lib/bench-indicators';
@@ -41,6 +42,14 @@ if (existsSync(contentScriptFile)) {
   figures.content_script_gzip_kb = round(gzipSync(contentScript, { level: 9 }).length / 1024);
   log(`  content script           ${figures.content_script_kb} KB, ${figures.content_script_gzip_kb} KB gzipped (target ≤ 30)`);
 } else log('  content script           not built (--no-build without a build): not measured');
+// The picker and the teaching overlay, injected only when the user asks (lib/background/page-tools.ts).
+const pageToolsFile = `${EXTENSION_DIR}/page-tools.js`;
+if (existsSync(pageToolsFile)) {
+  const pageTools = readFileSync(pageToolsFile);
+  figures.page_tools_kb = round(pageTools.length / 1024);
+  figures.page_tools_gzip_kb = round(gzipSync(pageTools, { level: 9 }).length / 1024);
+  log(`  page tools (on demand)   ${figures.page_tools_kb} KB, ${figures.page_tools_gzip_kb} KB gzipped`);
+}
 
 if (wanted('badges')) {
   let server: Awaited<ReturnType<typeof startDemoServer>> | null = null;
@@ -59,6 +68,8 @@ if (wanted('badges')) {
 if (wanted('extraction')) Object.assign(figures, await benchExtraction({ log }));
 
 if (wanted('ingest')) Object.assign(figures, await benchIngest({ log }));
+
+if (wanted('kits')) Object.assign(figures, await benchKits({ log }));
 
 if (wanted('indicators')) {
   const result = benchIndicators();

@@ -48,7 +48,7 @@ export function DataSection({ onChange }: { onChange: (data: PreparedData | null
   async function loadFile(file: File) {
     setState({ status: 'loading' });
     try {
-      const table = parseCsv(await readFileText(file));
+      const table = parseCsv(await readFileText(file, 'trainingCsv'));
       if (table.rows.length === 0) throw new CsvError(i18n.t('options.data.noRows'));
       setState({
         status: 'ready',

@@ -46,8 +46,8 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
 
   async function importFile(file: File) {
     await act('import', async () => {
-      const text = await readFileText(file);
       try {
+        const text = await readFileText(file, 'model');
         const result = await sendMessage('importModel', { text, fileName: file.name });
         return {
           tone: 'success',

@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FILE_LIMITS, megabytes, type FileKind } from '@/lib/files/limits';
 
 /** Button looks of the console: one primary action per card, secondary and quiet ones around it. */
 export function buttonClass(variant: 'primary' | 'secondary' | 'danger' | 'quiet' = 'secondary', size: 'sm' | 'md' = 'md'): string {
@@ -52,8 +54,14 @@ export function Notice({ tone, title, children }: { tone: 'info' | 'warning' | '
   );
 }
 
-/** Reads a picked file as text (UTF-8). */
-export function readFileText(file: File): Promise<string> {
+/**
+ * Reads a picked file as text (UTF-8), refusing one larger than its kind's
+ * limit (lib/files/limits.ts) before reading a byte: a gigabyte picked by
+ * mistake would otherwise freeze the page.
+ */
+export async function readFileText(file: File, kind: FileKind): Promise<string> {
+  const limit = FILE_LIMITS[kind];
+  if (file.size > limit) throw new Error(i18n.t('files.tooLarge', [file.name, (file.size / 1e6).toFixed(1), megabytes(limit)]));
   return file.text();
 }
 

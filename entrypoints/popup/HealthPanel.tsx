@@ -1,38 +1,52 @@
+import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { formatInteger, formatRelativeTime } from '../../components/format';
+import { HealthStatusPill } from '../../components/HealthStatusPill';
 import { t } from '../../components/i18n';
 import type { HealthSummary } from '../../lib/sites/health';
-import { statusKey, warningText } from '../../lib/sites/health-text';
+import { needsAttention } from '../../lib/sites/health-state';
+import { statusHintKey, warningText } from '../../lib/sites/health-text';
 
-const STATUS_STYLE: Record<HealthSummary['status'], string> = {
-  ok: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
-  warning: 'bg-amber-50 text-amber-900 ring-amber-300',
-  'no-data': 'bg-slate-50 text-slate-600 ring-slate-200',
-};
-
-/** The site's reading health: is it still finding customers and the mapped fields, and what broke. */
-export function HealthPanel({ summary, locale }: { summary: HealthSummary; locale: string }) {
+/**
+ * The site's reading health: is it finding customers and the mapped fields,
+ * and what broke. Only figures that mean something in the state are shown (a
+ * site that never yielded a customer has no "last read" and no row of zeros).
+ * `teach` is the page-teaching control (popup "Teach this page"); it is shown
+ * prominently here when reading needs the user, and not at all when it works.
+ */
+export function HealthPanel({ summary, locale, teach }: { summary: HealthSummary; locale: string; teach?: ReactNode }) {
   const now = Date.now();
+  const hint = statusHintKey(summary.status);
+  const anyRead = summary.recentCustomers.some((n) => n > 0);
   return (
-    <section aria-labelledby="health-title" className="rounded-lg border border-slate-200 bg-white p-3">
+    <section aria-labelledby="health-title" data-health={summary.status} className="rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex items-center justify-between gap-2">
         <h2 id="health-title" className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
           {i18n.t('popup.health.title')}
         </h2>
-        <span data-testid="health-status" className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_STYLE[summary.status]}`}>
-          {t(statusKey(summary.status))}
-        </span>
+        <HealthStatusPill status={summary.status} testId="health-status" />
       </div>
+      {hint && (
+        <p data-testid="health-hint" className="mt-2 text-xs text-slate-700">
+          {t(hint, [formatInteger(summary.pagesSeen, locale), summary.lastSuccessAt ? formatRelativeTime(summary.lastSuccessAt, now, locale) : ''])}
+        </p>
+      )}
       {summary.pagesSeen > 0 && (
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-600">
           <dt className="sr-only">{i18n.t('sites.health.pages')}</dt>
           <dd className="col-span-2">{i18n.t('popup.health.pages', [formatInteger(summary.pagesSeen, locale)])}</dd>
-          <dt className="sr-only">{i18n.t('sites.health.perPage')}</dt>
-          <dd className="col-span-2">{i18n.t('popup.health.perPage', [summary.recentCustomers.map((n) => formatInteger(n, locale)).join(' · ')])}</dd>
-          <dt className="sr-only">{i18n.t('sites.health.lastSuccess')}</dt>
-          <dd className="col-span-2">
-            {i18n.t('popup.health.lastSuccess', [summary.lastSuccessAt ? formatRelativeTime(summary.lastSuccessAt, now, locale) : i18n.t('popup.health.never')])}
-          </dd>
+          {anyRead && (
+            <>
+              <dt className="sr-only">{i18n.t('sites.health.perPage')}</dt>
+              <dd className="col-span-2">{i18n.t('popup.health.perPage', [summary.recentCustomers.map((n) => formatInteger(n, locale)).join(' · ')])}</dd>
+            </>
+          )}
+          {summary.lastSuccessAt !== null && (
+            <>
+              <dt className="sr-only">{i18n.t('sites.health.lastSuccess')}</dt>
+              <dd className="col-span-2">{i18n.t('popup.health.lastSuccess', [formatRelativeTime(summary.lastSuccessAt, now, locale)])}</dd>
+            </>
+          )}
           {summary.mappedFields > 0 && (
             <>
               <dt className="sr-only">{i18n.t('sites.health.fields')}</dt>
@@ -52,6 +66,11 @@ export function HealthPanel({ summary, locale }: { summary: HealthSummary; local
             </li>
           ))}
         </ul>
+      )}
+      {teach && (needsAttention(summary.status) || summary.status === 'none-recent') && (
+        <div data-teach-slot className="mt-3">
+          {teach}
+        </div>
       )}
     </section>
   );

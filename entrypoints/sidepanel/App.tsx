@@ -4,14 +4,15 @@ import { ScoreControls } from '../../components/ScoreControls';
 import { Worklist } from '../../components/Worklist';
 import { i18n } from '#i18n';
 import { Card } from '../../components/Card';
-import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, formatDate, isSameCustomer, parseCustomerTarget, siteHost, type CustomerTarget } from '../../components/format';
+import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, formatDate, isSameCustomer, siteHost } from '../../components/format';
 import { uiLocale } from '../../components/i18n';
 import { ActivityList } from '../../components/ActivityList';
 import { IndicatorList } from '../../components/IndicatorList';
 import { LifecycleCard } from '../../components/LifecycleCard';
 import { SinceLastVisitCard } from '../../components/SinceLastVisit';
 import { StorageBanner } from '../../components/StorageBanner';
-import { PageHealthBanner } from './PageHealthBanner';
+import { PageState } from './PageState';
+import { useFollowedPage } from './useFollowedPage';
 import { ReasonList } from '../../components/ReasonList';
 import { ScoreHistory } from '../../components/ScoreHistory';
 import { ScriptCard } from '../../components/ScriptCard';
@@ -31,65 +32,62 @@ type State =
   | { status: 'ready'; view: CustomerView; refreshing: boolean };
 
 /**
- * Which customer is shown and its data. Starts from `?site=&crmId=` (or the
- * last focused customer), follows focus changes, and re-reads the shown
- * customer when the background says it changed — without flashing skeletons.
+ * The data of the customer the panel shows (or none), re-read when the
+ * background says that customer changed — without flashing skeletons.
  */
-function useCustomerView() {
+function useCustomerView(target: { site: string; crmId: string } | null) {
   const [state, setState] = useState<State>({ status: 'loading' });
-  const target = useRef<CustomerTarget>(parseCustomerTarget(window.location.search));
-  const shown = useRef<CustomerTarget | null>(null);
+  const shown = useRef<{ site: string; crmId: string } | null>(null);
   const sequence = useRef(0);
 
-  const load = useCallback(async (next: CustomerTarget, silent: boolean) => {
+  const load = useCallback(async (next: { site: string; crmId: string }, silent: boolean) => {
     const id = ++sequence.current;
-    target.current = next;
-    setState((current) =>
-      silent && current.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' },
-    );
+    setState((current) => (silent && current.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' }));
     try {
       const view = await sendMessage('getCustomerView', next);
       if (id !== sequence.current) return; // a newer request superseded this one
-      shown.current = view ? { site: view.site, crmId: view.crmId } : null;
       setState(view ? { status: 'ready', view, refreshing: false } : { status: 'empty' });
     } catch (error) {
       if (id !== sequence.current) return;
       const message = error instanceof Error ? error.message : String(error);
       // A failed background refresh keeps the data on screen; a failed first load shows the error.
-      setState((current) =>
-        silent && current.status === 'ready' ? { ...current, refreshing: false } : { status: 'error', message },
-      );
+      setState((current) => (silent && current.status === 'ready' ? { ...current, refreshing: false } : { status: 'error', message }));
     }
   }, []);
 
+  const site = target?.site ?? null;
+  const crmId = target?.crmId ?? null;
   useEffect(() => {
-    void load(target.current, false);
-    return onBackgroundEvent((event) => {
-      if (event.type === 'focus-changed') {
-        const next = { site: event.site, crmId: event.crmId };
-        void load(next, isSameCustomer(shown.current, next));
-      } else if (event.type === 'customer-updated') {
-        if (isSameCustomer(shown.current, event)) void load(shown.current!, true);
-      } else if (event.type === 'model-changed' || event.type === 'playbook-changed') {
-        // New model, new scores; new playbook, new script: re-read whatever is shown (or the last focused customer).
-        void load(shown.current ?? target.current, true);
-      }
-    });
-  }, [load]);
+    sequence.current++;
+    shown.current = site && crmId ? { site, crmId } : null;
+    if (shown.current) void load(shown.current, false);
+    else setState({ status: 'empty' });
+  }, [site, crmId, load]);
 
-  const retry = useCallback(() => void load(target.current, false), [load]);
-  const open = useCallback((next: CustomerTarget) => void load(next, false), [load]);
-  return { state, retry, open };
+  useEffect(
+    () =>
+      onBackgroundEvent((event) => {
+        const current = shown.current;
+        if (!current) return;
+        // The customer changed (a scan, an action), or a new model or playbook changed their score or script.
+        if ((event.type === 'customer-updated' && isSameCustomer(current, event)) || event.type === 'model-changed' || event.type === 'playbook-changed') void load(current, true);
+      }),
+    [load],
+  );
+
+  const retry = useCallback(() => shown.current && void load(shown.current, false), [load]);
+  return { state, retry };
 }
 
 export function App() {
-  const { state, retry, open } = useCustomerView();
+  const page = useFollowedPage();
+  const subject = page.subject;
+  const { state, retry } = useCustomerView(subject?.kind === 'customer' ? subject : null);
   const locale = uiLocale();
   const [tab, setTab] = useState<'customer' | 'worklist'>('customer');
   return (
-    <main className="mx-auto max-w-xl space-y-3 p-3" aria-busy={state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
+    <main className="mx-auto max-w-xl space-y-3 p-3" aria-busy={subject === null || state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
       <StorageBanner locale={locale} />
-      <PageHealthBanner />
       <div role="tablist" aria-label={i18n.t('sidepanel.tabs')} className="flex gap-1 rounded-lg bg-slate-200/70 p-1 text-sm">
         {(['customer', 'worklist'] as const).map((id) => (
           <button
@@ -108,24 +106,43 @@ export function App() {
         <Worklist
           locale={locale}
           onOpen={(item) => {
+            // The agent chose this customer: shown (and actions on them accepted) until the tab's page changes.
+            page.choose({ site: item.site, crmId: item.crmId });
             if (item.url) window.open(item.url, '_blank', 'noopener');
-            open({ site: item.site, crmId: item.crmId });
             setTab('customer');
           }}
         />
       )}
-      {tab === 'customer' && <CustomerTab state={state} retry={retry} locale={locale} />}
+      {tab === 'customer' && (
+        <>
+          {subject === null && <LoadingView />}
+          {subject !== null && subject.kind !== 'customer' && <PageState subject={subject} tabId={page.tabId} />}
+          {subject?.kind === 'customer' && subject.basis === 'worklist' && <ChosenNotice onBack={page.clearChoice} />}
+          {subject?.kind === 'customer' && <CustomerTab state={state} retry={retry} locale={locale} tabId={page.tabId} />}
+        </>
+      )}
     </main>
   );
 }
 
-function CustomerTab({ state, retry, locale }: { state: State; retry: () => void; locale: string }) {
+/** A worklist choice is not the page open in the tab: said so, with the way back. */
+function ChosenNotice({ onBack }: { onBack: () => void }) {
+  return (
+    <div role="status" data-testid="chosen-notice" className="flex items-center justify-between gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-xs text-sky-900">
+      <span>{i18n.t('pageFocus.chosen')}</span>
+      <button type="button" className="shrink-0 font-medium text-sky-700 hover:underline" onClick={onBack}>
+        {i18n.t('pageFocus.backToPage')}
+      </button>
+    </div>
+  );
+}
+
+function CustomerTab({ state, retry, locale, tabId }: { state: State; retry: () => void; locale: string; tabId: number | null }) {
   return (
     <>
       {state.status === 'loading' && <LoadingView />}
-      {state.status === 'empty' && (
-        <StatusMessage className="mt-6" title={i18n.t('sidepanel.empty')} detail={i18n.t('sidepanel.emptyHint')} />
-      )}
+      {/* The page named a customer the background has not stored yet: its scan is on the way. */}
+      {state.status === 'empty' && <StatusMessage className="mt-6" title={i18n.t('pageFocus.reading')} />}
       {state.status === 'error' && (
         <StatusMessage
           className="mt-6"
@@ -135,12 +152,12 @@ function CustomerTab({ state, retry, locale }: { state: State; retry: () => void
           action={{ label: i18n.t('common.retry'), onClick: retry }}
         />
       )}
-      {state.status === 'ready' && <CustomerDetails view={state.view} refreshing={state.refreshing} locale={locale} />}
+      {state.status === 'ready' && <CustomerDetails view={state.view} refreshing={state.refreshing} locale={locale} tabId={tabId} />}
     </>
   );
 }
 
-function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; refreshing: boolean; locale: string }) {
+function CustomerDetails({ view, refreshing, locale, tabId }: { view: CustomerView; refreshing: boolean; locale: string; tabId: number | null }) {
   const score = view.score;
   const changed = new Set(view.sinceLastVisit?.indicators.map((c) => c.id) ?? []);
   return (
@@ -166,8 +183,8 @@ function CustomerDetails({ view, refreshing, locale }: { view: CustomerView; ref
             <ReasonList reasons={score.reasons} max={6} grouped />
           </Card>
           {score.script.text.trim() !== '' && <ScriptCard text={score.script.text} call={score.script.call} title={score.script.title} />}
-          <ActionsCard site={view.site} crmId={view.crmId} actions={view.actions} scriptId={score.script.id} ruleId={score.script.ruleId} locale={locale} />
-          <ScoreControls site={view.site} crmId={view.crmId} feedback={view.feedback} override={view.override} locale={locale} />
+          <ActionsCard site={view.site} crmId={view.crmId} tabId={tabId} actions={view.actions} scriptId={score.script.id} ruleId={score.script.ruleId} locale={locale} />
+          <ScoreControls site={view.site} crmId={view.crmId} tabId={tabId} feedback={view.feedback} override={view.override} locale={locale} />
         </>
       ) : (
         <StatusMessage title={i18n.t('sidepanel.notScored')} detail={i18n.t('sidepanel.notScoredHint')} />

@@ -1,19 +1,17 @@
 import { customerKey } from '../db/customer-key';
-import Papa from 'papaparse';
+import { toCsv } from '@/lib/files/csv-write';
 import type { ActionRow, CustomerRow } from '../db/schema';
 
 export const ACTION_CSV_COLUMNS = ['site', 'crm_id', 'customer', 'action', 'at', 'script_id', 'playbook_rule', 'note', 'outcome', 'outcome_at'] as const;
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
 
-/** Actions and outcomes as CSV for a spreadsheet (ISO times, UTC), oldest first; text goes through papaparse's quoting. */
+/** Actions and outcomes as CSV for a spreadsheet (ISO times, UTC), oldest first; text is quoted and formula-escaped by the one CSV writer. */
 export function actionsCsv(actions: readonly ActionRow[], names: ReadonlyMap<string, string>): string {
   const rows = [...actions]
     .sort((a, b) => a.at - b.at)
     .map((a) => [a.site, a.crmId, names.get(customerKey(a.site, a.crmId)) ?? '', a.kind, iso(a.at), a.scriptId ?? '', a.playbookId ?? '', a.note ?? '', a.outcome?.kind ?? '', iso(a.outcome?.at)]);
-  // Cells starting with =, +, - or @ are prefixed so a spreadsheet never runs CRM text as a formula.
-  const safe = rows.map((row) => row.map((cell) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell)));
-  return Papa.unparse({ fields: [...ACTION_CSV_COLUMNS], data: safe }, { newline: '\r\n' });
+  return toCsv(ACTION_CSV_COLUMNS, rows);
 }
 
 export const nameKey = (row: Pick<CustomerRow, 'site' | 'crmId'>) => customerKey(row.site, row.crmId);

@@ -3,6 +3,8 @@
  * flag a score as wrong, pin a tier until a date, and the worklist.
  * Overrides are kept in memory per site so a list page's badges never wait
  * for a read; every change emits `customer-updated` so open panels re-read.
+ * Every write names its customer and is refused unless the page open in the
+ * panel's tab shows them or the agent chose them in the worklist (tab-pages.ts).
  */
 import { customerKey } from '../db/customer-key';
 import { activeOverrides, addAction, addFeedback, setOutcome } from '../db/actions-repo';
@@ -15,6 +17,7 @@ import type { CustomerStore } from './customer-store';
 import { HandlerError, type Handlers } from './router';
 import { actionsCsv, nameKey } from './actions-csv';
 import { buildWorklist, ownerOf } from './worklist';
+import type { TabPagesService } from './tab-pages';
 
 export interface AgentDeps {
   db: ChurnRadarDb;
@@ -22,6 +25,8 @@ export interface AgentDeps {
   dueHours: () => Promise<Record<string, number>>;
   emit: (event: BackgroundEvent) => void;
   now: () => number;
+  /** What each tab's page shows: actions are accepted only for the customer the panel's tab shows, or one chosen in the worklist. */
+  tabPages: Pick<TabPagesService, 'guard'>;
 }
 
 /** Unexpired overrides per site, loaded once per worker life and kept current by setOverride/clearOverride. */
@@ -71,6 +76,7 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
 
   return {
     async logAction(request) {
+      await deps.tabPages.guard(request, request.tabId);
       await requireCustomer(request.site, request.crmId);
       const action: Omit<ActionRow, 'id'> = { site: request.site, crmId: request.crmId, at: deps.now(), kind: request.kind };
       if (request.scriptId) action.scriptId = request.scriptId;
@@ -83,14 +89,15 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
 
     async setOutcome(request) {
       const action = await deps.db.actions.get(request.actionId);
-      if (!action || action.site !== request.site || !(await setOutcome(deps.db, request.site, request.actionId, request.outcome, deps.now()))) {
-        throw new HandlerError('not-found', 'That action does not exist.');
-      }
+      if (!action || action.site !== request.site) throw new HandlerError('not-found', 'That action does not exist.');
+      await deps.tabPages.guard(action, request.tabId);
+      if (!(await setOutcome(deps.db, request.site, request.actionId, request.outcome, deps.now()))) throw new HandlerError('not-found', 'That action does not exist.');
       changed(action.site, action.crmId);
       return null;
     },
 
     async flagScore(request) {
+      await deps.tabPages.guard(request, request.tabId);
       const customer = await requireCustomer(request.site, request.crmId);
       if (!customer.lastScore) throw new HandlerError('not-found', 'This customer has no score to flag yet.');
       const { probability, tier, modelId } = customer.lastScore;
@@ -100,6 +107,7 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
     },
 
     async setOverride(request) {
+      await deps.tabPages.guard(request, request.tabId);
       await requireCustomer(request.site, request.crmId);
       await overrides.set({ site: request.site, crmId: request.crmId, tier: request.tier, reason: request.reason, at: deps.now(), expiresAt: request.expiresAt });
       changed(request.site, request.crmId);
@@ -107,6 +115,7 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
     },
 
     async clearOverride(request) {
+      await deps.tabPages.guard(request, request.tabId);
       await overrides.clear(request.site, request.crmId);
       changed(request.site, request.crmId);
       return null;

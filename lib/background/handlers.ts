@@ -24,6 +24,7 @@ import {
   visitSnapshot,
 } from './indicator-service';
 import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
+import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
 import { createModelHandlers } from './model-handlers';
 import { createPolicyHandlers } from './policy-handlers';
 import type { PolicyService } from './policy-service';
@@ -37,6 +38,9 @@ import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
 import { badgeScores, historyReasons, type ScoringInput } from './scoring';
 import { scoreOne, type ScoreOneDeps } from './score-one';
+import { createFocusHandlers } from './focus-handlers';
+import type { TabPagesService } from './tab-pages';
+import { focusedCustomerOf } from '../focus/page-focus';
 
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
@@ -51,10 +55,10 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   indicatorSettings: () => Promise<IndicatorSettings>;
   retentionDays: () => Promise<number>;
   storageProblem: () => Promise<StorageProblem | null>;
+  /** What each tab's page shows: the side panel follows it, and agents' actions are checked against it. */
+  tabPages: TabPagesService;
   /** Rows that could not be saved and the user has not dismissed yet; absent: none are tracked. */
   lostRows?: { get: () => Promise<LostRows | null>; acknowledge: () => Promise<void> };
-  /** Remembers each tab's customer so the side panel follows the active tab. */
-  tabFocus?: { remember: (tabId: number, target: { site: SiteKey; crmId: string }) => Promise<void> };
   /** Contact due hours by tier (worklist). */
   dueHours: () => Promise<Record<string, number>>;
   focus: { get: () => Promise<FocusedCustomer | null>; set: (value: FocusedCustomer) => Promise<void> };
@@ -77,6 +81,8 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
   /** Field mapping ports (storage, tabs); absent: the stored item, no tabs. */
   mapping?: MappingPorts;
+  /** Site recipes and page tools (lib/recipes); absent: the stored item, no tools. */
+  recipePorts?: RecipePorts;
 }
 
 const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -103,8 +109,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   async function focusOn(site: SiteKey, crmId: string, tabId: number | null) {
     const previous = await deps.focus.get();
     await deps.focus.set({ site, crmId, tabId, at: deps.now() });
-    if (tabId !== null) await deps.tabFocus?.remember(tabId, { site, crmId });
     if (previous?.site !== site || previous.crmId !== crmId) deps.emit({ channel: 'churn-radar-event', type: 'focus-changed', site, crmId });
+  }
+
+  /** The agent clicked or rested on a customer's badge: that page's customer now. */
+  async function picked(site: SiteKey, crmId: string, tabId: number | null) {
+    if (tabId !== null) await deps.tabPages.apply(tabId, { type: 'picked', site, crmId });
+    await focusOn(site, crmId, tabId);
   }
 
   function requireSite(site: SiteKey | null): SiteKey {
@@ -185,8 +196,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createSitesHandlers(deps.sites),
     ...createRiskHandlers(deps),
     ...createMappingHandlers(deps),
+    ...createRecipeHandlers(deps),
     ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),
     ...createKpiHandlers(deps),
+    ...createFocusHandlers(deps),
 
     async scanPage(request, context) {
       const site = requireSite(context.site);
@@ -215,10 +228,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       });
       const only = request.customers.length === 1 ? request.customers[0] : undefined;
       if (request.pageKind === 'detail' && only) await focusOn(site, only.crmId, context.tabId);
-      const focused = await deps.focus.get();
-      if (focused?.site === site && request.customers.some((c) => c.crmId === focused.crmId)) {
-        deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId: focused.crmId });
-      }
+      // Open panels re-read the customer they show: the last focused one, and this tab's page's.
+      const watched = new Set([await deps.focus.get(), context.tabId === null ? null : focusedCustomerOf(await deps.tabPages.get(context.tabId))].flatMap((c) => (c?.site === site ? [c.crmId] : [])));
+      for (const crmId of watched) if (request.customers.some((c) => c.crmId === crmId)) deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId });
       const shown = pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores;
       return context.rejectedRows ? { scores: shown, rejected: context.rejectedRows } : { scores: shown };
     },
@@ -233,12 +245,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async focusCustomer(request, context) {
-      await focusOn(requireSite(context.site), request.crmId, context.tabId);
+      await picked(requireSite(context.site), request.crmId, context.tabId);
       return null;
     },
 
     async openSidePanel(request, context) {
-      await focusOn(requireSite(context.site), request.crmId, context.tabId);
+      await picked(requireSite(context.site), request.crmId, context.tabId);
       if (context.tabId !== null) await deps.openSidePanel(context.tabId);
       return null;
     },

@@ -6,13 +6,15 @@ import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
 import { playbookItem } from '../playbooks/playbook-item';
-import { createTabFocus } from './tab-focus';
+import { createTabPages } from './tab-pages';
+import { focusedCustomerOf } from '../focus/page-focus';
+import { parseTabPages, tabPagesItem } from '../focus/tab-pages-item';
+import { siteOriginOf } from '../sites/origins';
 import {
   dueHoursItem,
   focusedCustomerItem,
   indicatorSettingsItem,
   lostRowsItem,
-  tabCustomersItem,
   retentionDaysItem,
   storageProblemItem,
   tierThresholdsItem,
@@ -24,6 +26,8 @@ import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
 import { browserMappingPorts, watchMappings } from './mapping-handlers';
+import { browserPageTools } from './page-tools';
+import { siteRecipesItem } from '../recipes/recipes-item';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/site-resolvers';
 import { createModelProvider } from './model-provider';
@@ -100,24 +104,45 @@ export function startBackground(): void {
   const indicatorSettings = cachedItem(indicatorSettingsItem);
   const thresholds = cachedItem(tierThresholdsItem);
   const focus = cachedItem(focusedCustomerItem);
-  const tabFocus = createTabFocus({
-    load: () => tabCustomersItem.getValue(),
-    save: (value) => tabCustomersItem.setValue(value),
-    focus,
+  const tabPages = createTabPages({
+    load: async () => parseTabPages(await tabPagesItem.getValue()),
+    save: (value) => tabPagesItem.setValue(value),
     emit: emitBackgroundEvent,
     now: () => Date.now(),
   });
   const fieldMappings = cachedItem(fieldMappingsItem);
-  const mapping = browserMappingPorts(fieldMappings);
+  // Injected page tools run only on enabled sites (`sites` is set below, before any message is routed).
+  const runPageTool = browserPageTools((origin) => sites.sites.isEnabled(origin));
+  const mapping = browserMappingPorts(fieldMappings, (tabId) => runPageTool(tabId, 'picker'));
   watchMappings({ watch: (callback) => fieldMappingsItem.watch(callback), siteTabs: mapping.siteTabs, focused: focus.get, emit: emitBackgroundEvent });
-  browser.tabs.onActivated.addListener(({ tabId }) => void tabFocus.activated(tabId).catch(() => undefined));
-  browser.tabs.onRemoved.addListener((tabId) => void tabFocus.closed(tabId).catch(() => undefined));
+  // Switching tabs makes that tab's customer the last focused one (what "no customer named" means).
+  browser.tabs.onActivated.addListener(({ tabId }) =>
+    void tabPages
+      .get(tabId)
+      .then(async (page) => {
+        const customer = focusedCustomerOf(page);
+        if (customer) await focus.set({ ...customer, tabId, at: Date.now() });
+      })
+      .catch(() => undefined),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId).catch(() => undefined));
   // A saved (or policy-set) playbook changes the script an open side panel shows.
   playbookItem.watch(() => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'playbook-changed' }));
   const policy = startPolicyService(models);
   const sites = startSites(emitBackgroundEvent, policy);
+  // A tab that moves to another page: the new page is "reading" until its content script reports; a page
+  // that is not an enabled CRM's (or one we may not see: no URL) shows no customer. Content reports carry
+  // the rest (SPA navigation included), so this only has to catch pages where no content script runs.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url === undefined && change.status !== 'loading') return;
+    const url = tab.url ?? change.url ?? null;
+    const origin = siteOriginOf(url ?? undefined);
+    void Promise.resolve(origin ? sites.sites.isEnabled(origin) : false)
+      .then((enabled) => tabPages.apply(tabId, { type: 'navigated', site: enabled ? origin : null, url: enabled ? url : null }))
+      .catch(() => undefined);
+  });
   const handlers = createHandlers({
-    tabFocus,
+    tabPages,
     db,
     customers,
     models,
@@ -144,6 +169,7 @@ export function startBackground(): void {
     sites,
     fieldResolver: createSiteResolvers(fieldMappings.get),
     mapping,
+    recipePorts: { recipes: cachedItem(siteRecipesItem), runPageTool },
     storedPlaybook: cachedItem(playbookItem),
   });
   const route = createRouter({

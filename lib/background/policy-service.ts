@@ -5,7 +5,7 @@
  * refuse changes to them (`assertUnlocked`, called by each setting's handler).
  * Re-applied whenever the admin's policy or a locked setting changes.
  */
-import { lockedMessage, presetAction, presetFingerprint, sameValue } from '../policy/apply';
+import { lockedMessage, presetAction, presetFingerprint, sameValue, type AppliedRecord } from '../policy/apply';
 import { isLocked, LOCKABLE_SETTINGS, readPolicy, type LockableSetting, type ManagedPolicy } from '../policy/managed-policy';
 import type { PolicyView } from '../messaging/policy-protocol';
 import { HandlerError } from './router';
@@ -22,10 +22,7 @@ export interface PolicyTarget {
   watch?(callback: () => void): void;
 }
 
-export interface AppliedRecord {
-  fingerprint: string;
-  at: number;
-}
+export type { AppliedRecord };
 
 export interface PolicyServiceDeps {
   readManaged(): Promise<unknown>;
@@ -66,7 +63,8 @@ export function createPolicyService(deps: PolicyServiceDeps) {
         const current = await target.read();
         const desired = await target.desired(preset, current);
         if (!sameValue(desired, current)) await target.write(desired);
-        applied[setting] = { fingerprint: presetFingerprint(preset), at: applied[setting]?.fingerprint === presetFingerprint(preset) ? applied[setting]!.at : deps.now() };
+        const fingerprint = presetFingerprint(preset);
+        applied[setting] = { fingerprint, at: applied[setting]?.fingerprint === fingerprint ? applied[setting]!.at : deps.now() };
       } catch (error) {
         applyProblems.push(`${setting}: ${error instanceof Error ? error.message : String(error)}`);
       }

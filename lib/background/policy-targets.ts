@@ -8,6 +8,7 @@ import type { IndicatorSettings } from '../indicators/types';
 import { parseModelArtifact } from '../model/artifact';
 import { parsePlaybookFile } from '../playbooks/playbook-file';
 import { playbookItem } from '../playbooks/playbook-item';
+import { migrateAppliedV2 } from '@/lib/policy/apply';
 import type { LockableSetting } from '../policy/managed-policy';
 import { indicatorSettingsItem, tierThresholdsItem } from '../settings';
 import type { ModelProvider } from './model-provider';
@@ -52,8 +53,15 @@ function modelTarget(models: ModelProvider, onModelChange: () => void): PolicyTa
   };
 }
 
-/** Which presets were applied, with their fingerprint (lib/policy/apply.ts): a preset alone is applied once per value. */
-export const policyAppliedItem = storage.defineItem<Partial<Record<LockableSetting, AppliedRecord>>>('local:policyApplied', { fallback: {}, version: 1 });
+/**
+ * Which presets were applied, with their fingerprint (lib/policy/apply.ts): a preset alone is applied once per value.
+ * Version 2: the fingerprint is a hash (version 1 stored the whole preset, a model included).
+ */
+export const policyAppliedItem = storage.defineItem<Partial<Record<LockableSetting, AppliedRecord>>>('local:policyApplied', {
+  fallback: {},
+  version: 2,
+  migrations: { 2: migrateAppliedV2 },
+});
 
 type ManagedArea = { get(keys?: null): Promise<Record<string, unknown>> };
 

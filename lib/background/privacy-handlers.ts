@@ -15,7 +15,7 @@ import type { PolicyView } from '../messaging/policy-protocol';
 import { lockedStorageKeys } from '../policy/apply';
 import { ImportFileError, parseExportFile } from '../privacy/export-file';
 import type { PageKey } from '../privacy/export-pages';
-import { existingRecords, MAX_PROBLEMS, planSettings, planTableMerge } from '../privacy/merge-plan';
+import { existingRecords, importRefusal, planSettings, planTableMerge } from '../privacy/merge-plan';
 import { settingsKeptOnErase, settingsWithoutSite } from '../privacy/erase-keep';
 import { estimateTableBytes, sitesBySize } from '../privacy/storage-summary';
 import { DATA_TABLES, SITE_TABLES, type DataTable } from '../privacy/tables';
@@ -169,27 +169,30 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
       }
       const { file, unknownTables } = parsed;
       await deps.customers.settled();
-      const summary: ImportSummary = { tables: [], settings: { applied: 0, skipped: 0, rejected: 0 }, unknownTables, problems: [] };
+      // Settings are checked before any row is written: a refused setting refuses the file too.
+      const policy = await io.policy.current();
+      const settings = planSettings(file.settings, await io.local.getAll(), lockedStorageKeys(policy.policy));
       const names = DATA_TABLES.filter((name) => Object.hasOwn(file.tables, name));
-      // Plans and writes in one transaction: a failure part-way leaves the database as it was.
+      const tables: ImportSummary['tables'] = [];
+      // Every table is planned, then written, in one transaction: a refused row or a failure part-way leaves the database as it was.
       await db.transaction('rw', names.map(table), async () => {
+        const plans = [];
         for (const name of names) {
           const existing = existingRecords(name, (await table(name).toArray()) as Record<string, unknown>[]);
           const validate = name === 'models' ? (row: Record<string, unknown>) => io.modelProblem(row.artifact) : undefined;
-          const plan = planTableMerge(name, file.tables[name]!, existing, validate);
+          plans.push({ name, plan: planTableMerge(name, file.tables[name]!, existing, validate) });
+        }
+        const refusal = importRefusal(plans.map(({ plan }) => plan), settings.rejected);
+        if (refusal) throw new HandlerError('bad-request', refusal);
+        for (const { name, plan } of plans) {
           if (plan.put.length) await table(name).bulkPut(plan.put);
-          summary.tables.push({ table: name, added: plan.added, updated: plan.updated, skipped: plan.skipped, rejected: plan.rejected });
-          for (const problem of plan.problems) if (summary.problems.length < MAX_PROBLEMS * 2) summary.problems.push(problem);
+          tables.push({ table: name, added: plan.added, updated: plan.updated, skipped: plan.skipped });
         }
       });
-      const policy = await io.policy.current();
-      const settings = planSettings(file.settings, await io.local.getAll(), lockedStorageKeys(policy.policy));
       if (Object.keys(settings.apply).length) await io.local.set(settings.apply);
-      summary.settings = { applied: settings.applied.length, skipped: settings.skipped.length, rejected: settings.rejected.length };
-      summary.problems.push(...settings.rejected.slice(0, MAX_PROBLEMS));
       deps.customers.reload();
       await afterChange(await deps.focus.get());
-      return summary;
+      return { tables, settings: { applied: settings.applied.length, skipped: settings.skipped.length }, unknownTables };
     },
 
     async setRetentionDays({ days }) {

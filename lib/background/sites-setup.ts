@@ -6,6 +6,7 @@ import { fieldMappingsItem } from '../mapping/mapping-item';
 import type { BackgroundEvent } from '../messaging/protocol';
 import { disabledDefaultSitesItem, enabledSitesItem } from '../sites/enabled-sites-item';
 import { mappedLabelsOf, type HealthSummary } from '../sites/health';
+import { needsAttention } from '../sites/health-state';
 import { healthItem } from '../sites/health-item';
 import { finishPendingEnables } from '../sites/pending-enable';
 import { createHealthService } from './health-service';
@@ -20,7 +21,7 @@ const CONTENT_SCRIPT = 'content-scripts/crm.js';
 const HEALTH_SAVE_MS = 2000;
 
 const badgeTitle = (summary: HealthSummary) =>
-  summary.status === 'warning' ? `${t('extName')} — ${t('popup.badgeWarning')}` : t('extName');
+  needsAttention(summary.status) ? `${t('extName')} — ${t('popup.badgeWarning')}` : t('extName');
 
 /**
  * Opt-in sites and adapter health for the service worker: the services, and

@@ -60,6 +60,8 @@ export function createBadgeRenderer(options: {
   doc: Document;
   t: Translate;
   onActivate: (host: HTMLElement, crmId: string) => void;
+  /** The pointer entered a scored badge (its customer id) or left it (null). */
+  onHover?: (crmId: string | null) => void;
   /** Removes the page listener when the content script is invalidated. */
   signal?: AbortSignal;
 }): BadgeRenderer {
@@ -100,6 +102,17 @@ export function createBadgeRenderer(options: {
       },
       { capture: true, signal: options.signal },
     );
+    const onHover = options.onHover;
+    if (!onHover) return;
+    const hovered = (event: Event) => {
+      const target = event.target as Element | null;
+      return isElement(target) && target.hasAttribute(BADGE_HOST_ATTR) && target.getAttribute(BADGE_STATE_ATTR) !== 'pending' ? target.getAttribute(BADGE_HOST_ATTR) : null;
+    };
+    doc.addEventListener('pointerover', (event) => {
+      const crmId = hovered(event);
+      if (crmId !== null) onHover(crmId);
+    }, { capture: true, passive: true, signal: options.signal });
+    doc.addEventListener('pointerout', (event) => hovered(event) !== null && onHover(null), { capture: true, passive: true, signal: options.signal });
   }
   listenTo(options.doc);
 

@@ -30,7 +30,14 @@ export function createHealthReporter(deps: HealthReporterDeps) {
       () => {
         timer = undefined;
         // Labels are collected here, off the scan's hot path.
-        const report = { url: deps.currentUrl(), kind: extraction?.kind ?? null, customers, fields: fieldLabels(extraction?.customers.map((c) => c.snapshot) ?? []) };
+        const recipe = extraction?.recipe;
+        const report = {
+          url: deps.currentUrl(),
+          kind: extraction?.kind ?? null,
+          customers,
+          fields: fieldLabels(extraction?.customers.map((c) => c.snapshot) ?? []),
+          ...(recipe ? { recipe: { id: recipe.id, expected: recipe.expected, found: recipe.found } } : {}),
+        };
         const key = JSON.stringify(report);
         if (key === lastSent) return;
         lastSent = key;
@@ -54,8 +61,17 @@ export function reportingAdapters(adapters: readonly CrmAdapter[], observe: (ext
   }));
 }
 
-/** The content script's adapters with health reporting wired to this page. */
-export function healthReportingAdapters(send: SendMessage, ctx: { setTimeout: (task: () => void, ms: number) => number }): CrmAdapter[] {
-  const observe = createHealthReporter({ send, currentUrl: () => location.href, setTimeout: (task, ms) => ctx.setTimeout(task, ms), clearTimeout: (id) => clearTimeout(id) });
-  return reportingAdapters(ADAPTERS, observe);
+/** The content script's adapters with health reporting wired to this page, and any other observer of what each extraction found. */
+export function healthReportingAdapters(
+  send: SendMessage,
+  ctx: { setTimeout: (task: () => void, ms: number) => number },
+  also?: (extraction: PageExtraction | null) => void,
+): CrmAdapter[] {
+  const health = createHealthReporter({ send, currentUrl: () => location.href, setTimeout: (task, ms) => ctx.setTimeout(task, ms), clearTimeout: (id) => clearTimeout(id) });
+  return reportingAdapters(ADAPTERS, also
+      ? (extraction) => {
+          health(extraction);
+          also(extraction);
+        }
+      : health);
 }

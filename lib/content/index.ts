@@ -7,13 +7,14 @@ import { hasForeignChange } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
 import { healthReportingAdapters } from './health-report';
-import { createTimeBudget } from './time-budget';
+import { createPageReporter } from './page-report';
+import { createTimeBudget, nextScanDelay } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
-import { configurePageAdapters } from '../adapters/registry';
+import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
 import { watchJoinBy } from './join-setting';
+import { watchRecipes } from './recipes-setting';
 import { listenForPageCommands, readByTopFrame } from './page-commands';
-import { launchPicker } from './picker/launch';
 import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
 
 /**
@@ -26,16 +27,20 @@ import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocat
  * extract on every change: in-render scans may take IN_RENDER_BUDGET_MS of
  * every second (a token bucket); past that, or while a scan is in flight,
  * scans fall back to a short debounce and the next idle moment (never later
- * than IDLE_TIMEOUT_MS).
+ * than IDLE_TIMEOUT_MS), after a quiet time proportional to the last scan's
+ * cost (time-budget.ts: a 10,000-row list must not starve its page).
  */
 const IN_RENDER_BUDGET_MS = 40;
 const DEBOUNCE_MS = 16;
 const IDLE_TIMEOUT_MS = 50;
+/** How long the pointer rests on a badge before its customer becomes the side panel's. */
+const HOVER_PICK_MS = 600;
 
 /** Wires the scanner, badges and popover to the page; everything is torn down with the context. */
 export function startContentScript(ctx: ContentScriptContext): void {
   if (readByTopFrame(window)) return;
   const doc = document;
+  let lastScan = { endedAt: -Infinity, blockedMs: 0 };
   // An extension update or removal, or a refusal from the background (not an enabled site: Firefox's
   // patterns cover every port of a host), ends this copy and its badges; nothing it asked is acted on after.
   const ended = endedCheck(ctx, () => browser.runtime?.id);
@@ -53,6 +58,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
       openSidePanel: (crmId) => void send('openSidePanel', { crmId }).catch(() => undefined),
     },
   });
+  let hoverTimer: number | undefined;
   const renderer = createBadgeRenderer({
     doc,
     t,
@@ -64,17 +70,23 @@ export function startContentScript(ctx: ContentScriptContext): void {
       popover.open(host, crmId, name, score, send('getBadgeDetails', { crmId }));
       void send('focusCustomer', { crmId }).catch(() => undefined);
     },
+    // Resting on a badge picks that customer for the side panel too; passing over badges does not.
+    onHover(crmId) {
+      clearTimeout(hoverTimer);
+      if (crmId !== null) hoverTimer = ctx.setTimeout(() => void send('focusCustomer', { crmId }).catch(() => undefined), HOVER_PICK_MS);
+    },
   });
   const scanner = createScanner({
     doc,
     currentUrl: () => new URL(location.href),
     send,
     renderer,
-    adapters: healthReportingAdapters(send, ctx),
+    adapters: healthReportingAdapters(send, ctx, window === window.top ? createPageReporter({ send, currentUrl: () => location.href, setTimeout: (task, ms) => ctx.setTimeout(task, ms), clearTimeout: (id) => clearTimeout(id) }) : undefined),
     nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
     nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
     onScanned: (stats) => {
+      lastScan = { endedAt: performance.now(), blockedMs: stats.syncMs };
       if (stats.drawn + stats.failed > 0) performance.mark('churn-radar:badges-drawn', { detail: stats });
       observeFrames();
     },
@@ -84,7 +96,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
   let debounce: number | undefined;
   const schedule = () => {
     clearTimeout(debounce);
-    debounce = ctx.setTimeout(() => ctx.requestIdleCallback(() => void scanner.scan(), { timeout: IDLE_TIMEOUT_MS }), DEBOUNCE_MS);
+    const run = () => (scanner.busy() || nextScanDelay(performance.now(), lastScan, 0) > 0 ? schedule() : void scanner.scan());
+    debounce = ctx.setTimeout(() => ctx.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }), nextScanDelay(performance.now(), lastScan, DEBOUNCE_MS));
   };
 
   const observer = new MutationObserver((records) => {
@@ -120,8 +133,13 @@ export function startContentScript(ctx: ContentScriptContext): void {
     scanner.forget();
     schedule();
   }, ctx.signal);
-  listenForPageCommands((command) => {
-    if (command === 'start-picker') return launchPicker(ctx, doc);
+  // Taught recipes are read before automatic detection (lib/recipes); a new one re-reads the page at once.
+  watchRecipes(location.origin, (recipes) => {
+    configurePageRecipes(recipes);
+    scanner.forget();
+    schedule();
+  }, ctx.signal);
+  listenForPageCommands(() => {
     scanner.forget();
     schedule();
   }, ctx.signal);

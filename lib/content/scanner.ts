@@ -1,3 +1,4 @@
+import { withIsoDates } from '../adapters/dates';
 import { adapterFor } from '../adapters/registry';
 import type { CrmAdapter, ExtractedCustomer } from '../adapters/types';
 import type { BadgeScore, PageKind } from '../domain';
@@ -138,7 +139,8 @@ export function createScanner(deps: ScannerDeps) {
           url: url.href,
           pageKind: extraction.kind,
           adapter: adapter.id,
-          customers: batch.map((c) => c.customer.snapshot),
+          // Dates that read both ways ("12/6/2026") go as ISO days once the page's order is known (lib/adapters/dates.ts).
+          customers: batch.map((c) => withIsoDates(c.customer.snapshot, extraction.dateOrder?.order)),
           ...(extraction.today ? { today: extraction.today } : {}),
         });
         deps.onScores?.(scores.length);

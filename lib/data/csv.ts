@@ -6,7 +6,7 @@
  * - Delimiter `,` `;` or tab, detected from the header line and the first
  *   rows (the candidate that splits the header into the most columns and
  *   keeps the following rows at the same width).
- * - Header names are trimmed. An empty or duplicate header name is a fatal
+ * - Header names are trimmed. An empty, duplicate or "__proto__" header name is a fatal
  *   {@link CsvError} (a table whose columns cannot be named cannot be used),
  *   except empty names at the end of the header whose cells are all blank
  *   (the trailing delimiter some spreadsheets write), which are dropped.
@@ -84,6 +84,8 @@ export function parseCsv(text: string): CsvTable {
       `The header has ${unnamed.length === 1 ? 'an empty column name' : 'empty column names'} at position ${unnamed.join(', ')} (of ${names.length}); every column needs a name.`,
     );
   }
+  // Rows become objects keyed by column name; a "__proto__" key is where copies of such objects go wrong.
+  if (names.includes('__proto__')) throw new CsvError(`The header has a column named "__proto__" (column ${names.indexOf('__proto__') + 1}); rename it.`);
   const seen = new Map<string, number[]>();
   names.forEach((n, i) => seen.set(n, [...(seen.get(n) ?? []), i + 1]));
   const duplicates = [...seen].filter(([, at]) => at.length > 1);

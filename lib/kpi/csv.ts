@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toCsv } from '@/lib/files/csv-write';
 import type { KpiReport } from './report';
 
 /**
@@ -61,5 +61,5 @@ export function kpiCsv(report: KpiReport): string {
     for (const outcome of ['retained', 'churned', 'no_answer', 'pending', 'none'] as const) add('rule', from, to, key, `outcome_${outcome}`, r.outcomes[outcome]);
     add('rule', from, to, key, 'success_rate', r.successRate);
   }
-  return Papa.unparse({ fields: [...KPI_CSV_COLUMNS], data: rows }, { newline: '\n' });
+  return toCsv(KPI_CSV_COLUMNS, rows, { newline: '\n' });
 }

@@ -53,15 +53,24 @@ export interface WorklistItem {
   overridden: boolean;
 }
 
+/**
+ * The tab the side panel follows (null: none). Actions on a customer are
+ * accepted only when that tab's page shows them or the agent chose them in
+ * the worklist (lib/focus/action-guard.ts); the background checks.
+ */
+export interface FollowedTab {
+  tabId: number | null;
+}
+
 export interface AgentProtocol {
   logAction: {
-    request: { site: SiteKey; crmId: string; kind: ActionKind; scriptId?: string; ruleId?: string; note?: string };
+    request: { site: SiteKey; crmId: string; kind: ActionKind; scriptId?: string; ruleId?: string; note?: string } & FollowedTab;
     response: { id: number };
   };
-  setOutcome: { request: { site: SiteKey; actionId: number; outcome: OutcomeKind }; response: null };
-  flagScore: { request: { site: SiteKey; crmId: string; verdict: 'too_high' | 'too_low'; reason: string }; response: { id: number } };
-  setOverride: { request: { site: SiteKey; crmId: string; tier: Tier; reason: string; expiresAt: number }; response: null };
-  clearOverride: { request: { site: SiteKey; crmId: string }; response: null };
+  setOutcome: { request: { site: SiteKey; actionId: number; outcome: OutcomeKind } & FollowedTab; response: null };
+  flagScore: { request: { site: SiteKey; crmId: string; verdict: 'too_high' | 'too_low'; reason: string } & FollowedTab; response: { id: number } };
+  setOverride: { request: { site: SiteKey; crmId: string; tier: Tier; reason: string; expiresAt: number } & FollowedTab; response: null };
+  clearOverride: { request: { site: SiteKey; crmId: string } & FollowedTab; response: null };
   getWorklist: { request: { owner?: string; tiers?: Tier[] }; response: { items: WorklistItem[]; owners: string[]; dueHours: Record<string, number> } };
   /** Every logged action with its outcome, as CSV (one row per action). */
   exportActions: { request: Record<string, never>; response: { csv: string; rows: number } };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgentProtocol } from './agent-protocol';
+import { followedTab } from './focus-schemas';
 
 const site = z.string().min(1).max(512);
 const crmId = z.string().min(1).max(256);
@@ -17,9 +18,10 @@ export const agentRequestSchemas = {
     scriptId: z.string().max(128).optional(),
     ruleId: z.string().max(128).optional(),
     note: z.string().max(2000).optional(),
+    ...followedTab,
   }),
-  setOutcome: z.strictObject({ site, actionId: z.number().int().positive(), outcome: z.enum(OUTCOME_KINDS) }),
-  flagScore: z.strictObject({ site, crmId, verdict: z.enum(['too_high', 'too_low']), reason: z.string().min(1).max(500) }),
+  setOutcome: z.strictObject({ site, actionId: z.number().int().positive(), outcome: z.enum(OUTCOME_KINDS), ...followedTab }),
+  flagScore: z.strictObject({ site, crmId, verdict: z.enum(['too_high', 'too_low']), reason: z.string().min(1).max(500), ...followedTab }),
   setOverride: z.strictObject({
     site,
     crmId,
@@ -27,8 +29,9 @@ export const agentRequestSchemas = {
     reason: z.string().min(1).max(500),
     // An override always ends: at most a year ahead.
     expiresAt: z.number().refine((at) => at > Date.now() && at <= Date.now() + YEAR_MS, 'the expiry must be in the future, within a year'),
+    ...followedTab,
   }),
-  clearOverride: z.strictObject({ site, crmId }),
+  clearOverride: z.strictObject({ site, crmId, ...followedTab }),
   getWorklist: z.strictObject({ owner: z.string().max(256).optional(), tiers: z.array(tier).max(5).optional() }),
   exportActions: z.strictObject({}),
   listFeedback: z.strictObject({}),

@@ -22,17 +22,15 @@ export interface TableImportSummary {
   added: number;
   updated: number;
   skipped: number;
-  rejected: number;
 }
 
+/** What an import did. It is all or nothing: a file with a refused row or setting is refused whole (the error names them). */
 export interface ImportSummary {
   tables: TableImportSummary[];
-  /** rejected: unknown settings, values of the wrong shape or of a newer version (named in `problems`). */
-  settings: { applied: number; skipped: number; rejected: number };
+  /** skipped: set here already, locked by policy, or this browser's own bookkeeping. */
+  settings: { applied: number; skipped: number };
   /** Tables the file has that this version does not know (ignored). */
   unknownTables: string[];
-  /** The first few rejected rows, with why. */
-  problems: string[];
 }
 
 /** What the confirmation field must say for "erase everything" (the UI asks for a word in the user's language). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILE_LIMITS } from '@/lib/files/limits';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../db/retention';
 import { DATA_TABLES } from '../privacy/tables';
 
@@ -16,8 +17,8 @@ export const privacyRequestSchemas = {
   exportSettings: empty,
   eraseSite: z.strictObject({ site: z.string().min(1).max(512), confirm: z.string().max(512) }),
   eraseAll: z.strictObject({ confirm: z.literal(ERASE_ALL_CONFIRMATION) }),
-  // Chrome's message limit is 64 MB; bigger exports are split by site before import.
-  importData: z.strictObject({ text: z.string().max(60_000_000) }),
+  // The same limit as the file picker and the parser (lib/files/limits.ts).
+  importData: z.strictObject({ text: z.string().max(FILE_LIMITS.dataExport) }),
   setRetentionDays: z.strictObject({
     days: z.number().int(`whole days`).min(MIN_RETENTION_DAYS, `at least ${MIN_RETENTION_DAYS} days`).max(MAX_RETENTION_DAYS, `at most ${MAX_RETENTION_DAYS} days`),
   }),

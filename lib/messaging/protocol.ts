@@ -15,6 +15,8 @@ import type { KpiProtocol } from './kpi-protocol';
 import type { LostRows, StorageProblem } from '../settings';
 import type { RiskProtocol } from './risk-protocol';
 import type { SitesProtocol } from './sites-protocol';
+import type { RecipeProtocol } from './recipe-protocol';
+import type { FocusProtocol } from './focus-protocol';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
 export interface ModelInfo {
@@ -151,7 +153,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
@@ -209,7 +211,8 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: RequestOf<T>;
 }
 
-export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'storage' | 'internal';
+/** wrong-customer: an agent's action named a customer other than the one the panel's tab shows (lib/focus/action-guard.ts). */
+export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'wrong-customer' | 'storage' | 'internal';
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
@@ -217,6 +220,8 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: Error
 export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'customer-updated'; site: SiteKey; crmId: string }
   | { channel: 'churn-radar-event'; type: 'focus-changed'; site: SiteKey; crmId: string }
+  /** What the page in this tab shows changed (lib/focus/page-focus.ts): the side panel following it re-reads it. */
+  | { channel: 'churn-radar-event'; type: 'page-focus-changed'; tabId: number }
   | { channel: 'churn-radar-event'; type: 'model-changed' }
   | { channel: 'churn-radar-event'; type: 'policy-changed' }
   | { channel: 'churn-radar-event'; type: 'playbook-changed' }

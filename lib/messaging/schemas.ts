@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { FILE_LIMITS } from '@/lib/files/limits';
 import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '../domain';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { policyAudience, policyRequestSchemas } from './policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
 import { mappingAudience, mappingRequestSchemas } from './mapping-schemas';
+import { recipeAudience, recipeRequestSchemas } from './recipe-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
 import { riskAudience, riskRequestSchemas } from './risk-schemas';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
+import { focusAudience, focusRequestSchemas } from './focus-schemas';
 
 /**
  * Runtime shape of every request. The background parses each payload with
@@ -62,8 +65,8 @@ export const requestSchemas = {
   rollbackModel: z.strictObject({ id }),
   // The artifact is checked by parseModelArtifact in the handler, which names what is wrong.
   saveTrainedModel: z.strictObject({ artifact: z.record(z.string(), z.unknown()), parent: id.optional() }),
-  // Model files are < 1 MB; 8 MB leaves room and stays far below Chrome's message limit.
-  importModel: z.strictObject({ text: text(8_000_000), fileName: text(1024).optional() }),
+  // The same limit as the file picker and the model parser (lib/files/limits.ts).
+  importModel: z.strictObject({ text: text(FILE_LIMITS.model), fileName: text(1024).optional() }),
   exportModel: z.strictObject({ id }),
   deleteModel: z.strictObject({ id }),
   getTrainingRows: empty,
@@ -78,6 +81,8 @@ export const requestSchemas = {
   ...playbookRequestSchemas,
   ...kpiRequestSchemas,
   ...sitesRequestSchemas,
+  ...focusRequestSchemas,
+  ...recipeRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -99,6 +104,8 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...playbookAudience,
   ...kpiAudience,
   ...sitesAudience,
+  ...focusAudience,
+  ...recipeAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

@@ -4,12 +4,13 @@
  * weight shapes, version rules) are checked afterwards in artifact.ts.
  */
 import { z } from 'zod';
+import { FILE_LIMITS } from '@/lib/files/limits';
 import { MAX_TREE_NODES, MAX_TREES } from './gbt/validate';
 
 /** Most model inputs a file may declare (a real CRM export has tens to a few hundred). */
 export const MAX_INPUTS = 5000;
-/** Largest model file accepted, in characters of JSON text. */
-export const MAX_ARTIFACT_CHARS = 20_000_000;
+/** Largest model file accepted, in characters of JSON text (the one limit of lib/files/limits.ts). */
+export const MAX_ARTIFACT_CHARS = FILE_LIMITS.model;
 /** Widest hidden layer accepted. */
 export const MAX_HIDDEN_UNITS = 512;
 

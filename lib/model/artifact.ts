@@ -17,7 +17,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { artifactSchema, MAX_ARTIFACT_CHARS, MAX_HIDDEN_UNITS, MAX_INPUTS, type WeightSpec } from './artifact-schema';
+import { sizeProblem } from '@/lib/files/limits';
+import { jsonHostility, OBJECT_MAGIC_KEYS } from '@/lib/files/untrusted-json';
+import { artifactSchema, MAX_HIDDEN_UNITS, MAX_INPUTS, type WeightSpec } from './artifact-schema';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { ensureCpuBackend } from './logistic';
 import { littleEndianFloats } from './network';
@@ -83,27 +85,6 @@ export function decodeLogisticWeights(artifact: Pick<ModelArtifact, 'preprocesso
 
 // ---------------------------------------------------------------- validation
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 64;
-
-/** The first forbidden key or over-deep nesting, as a path; null when clean. Iterative: a hostile nesting cannot overflow the stack. */
-function hostileKey(value: unknown): string | null {
-  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
-  while (stack.length > 0) {
-    const { v, path, depth } = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth > MAX_DEPTH) return `${path || '(root)'}: nested more than ${MAX_DEPTH} levels deep`;
-    if (ArrayBuffer.isView(v)) continue;
-    for (const key of Object.keys(v)) {
-      const at = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) return `${at}: the key "${key}" is not allowed in a model file`;
-      const child = (v as Record<string, unknown>)[key];
-      if (typeof child === 'object' && child !== null) stack.push({ v: child, path: at, depth: depth + 1 });
-    }
-  }
-  return null;
-}
-
 /**
  * Validates untrusted JSON (an object, or the JSON text) as a ModelArtifact.
  * Throws ModelArtifactError naming the first problems found.
@@ -111,9 +92,8 @@ function hostileKey(value: unknown): string | null {
 export function parseModelArtifact(json: unknown): ModelArtifact {
   let value = json;
   if (typeof value === 'string') {
-    if (value.length > MAX_ARTIFACT_CHARS) {
-      throw new ModelArtifactError(`Invalid model file: ${(value.length / 1e6).toFixed(1)} MB is more than the ${MAX_ARTIFACT_CHARS / 1e6} MB a model file may have`);
-    }
+    const tooBig = sizeProblem('model', value.length);
+    if (tooBig) throw new ModelArtifactError(`Invalid model file: ${tooBig}`);
     try {
       value = JSON.parse(value) as unknown;
     } catch (error) {
@@ -133,7 +113,7 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
       `Unsupported model file version ${JSON.stringify(version) ?? '(missing)'}: this version of Churn Radar reads versions ${READABLE_VERSIONS.join(' and ')}`,
     );
   }
-  const hostile = hostileKey(value);
+  const hostile = jsonHostility(value, OBJECT_MAGIC_KEYS);
   if (hostile) throw new ModelArtifactError(`Invalid model file: ${hostile}`);
   const inputs = (value as { preprocessor?: { featureNames?: unknown } }).preprocessor?.featureNames;
   if (Array.isArray(inputs) && inputs.length > MAX_INPUTS) {
@@ -146,9 +126,8 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
     } catch (error) {
       throw new ModelArtifactError(`Invalid model file: cannot be written as JSON (${(error as Error).message})`);
     }
-    if (chars > MAX_ARTIFACT_CHARS) {
-      throw new ModelArtifactError(`Invalid model file: ${(chars / 1e6).toFixed(1)} MB is more than the ${MAX_ARTIFACT_CHARS / 1e6} MB a model file may have`);
-    }
+    const tooBig = sizeProblem('model', chars);
+    if (tooBig) throw new ModelArtifactError(`Invalid model file: ${tooBig}`);
   }
   const parsed = artifactSchema.safeParse(value);
   if (!parsed.success) {

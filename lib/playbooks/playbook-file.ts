@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonHostility, parseUntrustedJson } from '@/lib/files/untrusted-json';
 import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '../indicators/types';
 import { STRATEGIES, type Playbook } from './types';
 import { playbookProblems } from './validate';
@@ -67,6 +68,8 @@ export function parsePlaybook(json: unknown): Playbook {
   if (json && typeof json === 'object' && (json as { format?: unknown }).format !== 'churn-radar-playbook') {
     throw new PlaybookFileError('This is not a Churn Radar playbook file (format must be "churn-radar-playbook").');
   }
+  const hostile = jsonHostility(json);
+  if (hostile) throw new PlaybookFileError(`The playbook file is not valid: ${hostile}`);
   const parsed = playbookSchema.safeParse(json);
   if (!parsed.success) throw new PlaybookFileError(`The playbook file is not valid: ${describe(parsed.error)}`);
   const playbook = parsed.data as Playbook;
@@ -77,13 +80,9 @@ export function parsePlaybook(json: unknown): Playbook {
 
 /** A playbook file's text (exported file, policy file); a UTF-8 BOM is tolerated. */
 export function parsePlaybookFile(text: string): Playbook {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new PlaybookFileError('The playbook file is not JSON.');
-  }
-  return parsePlaybook(json);
+  const json = parseUntrustedJson(text, 'playbook');
+  if (!json.ok) throw new PlaybookFileError(`The playbook file is refused: ${json.problem}.`);
+  return parsePlaybook(json.value);
 }
 
 export function playbookFileText(playbook: Playbook): string {

@@ -1,3 +1,4 @@
+import { sha256 } from '@/lib/model/hash';
 import type { LockableSetting, ManagedPolicy } from './managed-policy';
 import { isLocked } from './managed-policy';
 
@@ -12,9 +13,47 @@ import { isLocked } from './managed-policy';
  */
 export type PresetAction = 'enforce' | 'apply' | 'none';
 
-/** The preset's value as the applied-record stores it (key order independent). */
+/** A value as JSON with object keys sorted: equal values, equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value)) ?? 'undefined';
+}
+
+const FINGERPRINT_PREFIX = 'sha256:';
+
+/** That a preset was applied: its fingerprint, and when. */
+export interface AppliedRecord {
+  fingerprint: string;
+  at: number;
+}
+
+/**
+ * What the applied-record stores of a preset: a SHA-256 of its canonical
+ * JSON, never the value itself. A model preset is megabytes of JSON and
+ * chrome.storage.local holds 10 MB for every setting together; version 1 of
+ * the record stored the canonical JSON and overflowed with a large model.
+ */
 export function presetFingerprint(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return fingerprintOfCanonical(canonicalJson(value));
+}
+
+const fingerprintOfCanonical = (canonical: string) => `${FINGERPRINT_PREFIX}${sha256(canonical)}`;
+
+/**
+ * Version 1 → 2 of the applied-record (storage.defineItem migration): a v1
+ * fingerprint is the preset's canonical JSON, so its hash is exactly the v2
+ * fingerprint of the same preset, and a preset applied before the update is
+ * not applied again. Records that are not {fingerprint, at} are dropped (the
+ * preset is then applied once more, which is what a lost record means).
+ */
+export function migrateAppliedV2(v1: unknown): Partial<Record<LockableSetting, AppliedRecord>> {
+  if (!v1 || typeof v1 !== 'object') return {};
+  const out: Record<string, AppliedRecord> = {};
+  for (const [setting, record] of Object.entries(v1)) {
+    const { fingerprint, at } = (record ?? {}) as { fingerprint?: unknown; at?: unknown };
+    if (typeof fingerprint !== 'string' || typeof at !== 'number') continue;
+    out[setting] = { fingerprint: fingerprint.startsWith(FINGERPRINT_PREFIX) ? fingerprint : fingerprintOfCanonical(fingerprint), at };
+  }
+  return out;
 }
 
 function sortKeys(value: unknown): unknown {
@@ -57,4 +96,4 @@ export function lockedMessage(setting: LockableSetting, reason: string | undefin
 }
 
 /** Two values of a setting are the same (order of object keys does not matter). */
-export const sameValue = (a: unknown, b: unknown) => presetFingerprint(a) === presetFingerprint(b);
+export const sameValue = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);

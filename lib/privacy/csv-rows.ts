@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toCsv } from '@/lib/files/csv-write';
 import type { DataTable } from './tables';
 
 type Row = Record<string, unknown>;
@@ -38,7 +38,6 @@ export function csvRow(table: DataTable, row: Row): string[] {
 /** A chunk of a table as CSV text (CRLF lines); the header row only with the first chunk. */
 export function csvChunk(table: DataTable, rows: readonly Row[], withHeader: boolean): string {
   const fields = [...CSV_COLUMNS[table], OTHER_COLUMN];
-  const data = rows.map((row) => csvRow(table, row));
-  if (!data.length) return withHeader ? `${Papa.unparse([fields], { newline: '\r\n' })}\r\n` : '';
-  return `${Papa.unparse({ fields, data }, { header: withHeader, newline: '\r\n' })}\r\n`;
+  if (!rows.length && !withHeader) return '';
+  return `${toCsv(fields, rows.map((row) => csvRow(table, row)), { header: withHeader })}\r\n`;
 }

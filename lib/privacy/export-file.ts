@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUntrustedJson } from '@/lib/files/untrusted-json';
 import { DATA_TABLES, type DataTable } from './tables';
 
 /**
@@ -31,14 +32,9 @@ export class ImportFileError extends Error {
 
 /** Parses and checks a file's envelope; rows are checked one by one later. Throws ImportFileError saying what is wrong. */
 export function parseExportFile(text: string): { file: ExportFile; unknownTables: string[] } {
-  if (text.trim() === '') throw new ImportFileError('The file is empty.');
-  let json: unknown;
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new ImportFileError(`The file is not valid JSON (${(error as Error).message}).`);
-  }
-  const parsed = fileSchema.safeParse(json);
+  const json = parseUntrustedJson(text, 'dataExport');
+  if (!json.ok) throw new ImportFileError(`${json.problem[0]!.toUpperCase()}${json.problem.slice(1)}.`);
+  const parsed = fileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';

@@ -24,6 +24,25 @@ export interface TableMergePlan {
 
 export const MAX_PROBLEMS = 5;
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/**
+ * Why a whole file is refused, or null when every row and setting passed.
+ * An import is all or nothing: a file with one bad row is most likely not
+ * the file the user thinks it is (edited by hand, from another tool, or made
+ * to attack), and half of it in the database cannot be undone. The message
+ * counts what was refused and names the first few ("customers row 12:
+ * detailUrl: …").
+ */
+export function importRefusal(plans: readonly Pick<TableMergePlan, 'rejected' | 'problems'>[], settingsRejected: readonly string[]): string | null {
+  const rows = plans.reduce((sum, plan) => sum + plan.rejected, 0);
+  if (rows === 0 && settingsRejected.length === 0) return null;
+  const what = [rows && plural(rows, 'row', 'rows'), settingsRejected.length && plural(settingsRejected.length, 'setting', 'settings')].filter(Boolean).join(' and ');
+  const named = [...plans.flatMap((plan) => plan.problems), ...settingsRejected];
+  const more = rows + settingsRejected.length - Math.min(named.length, MAX_PROBLEMS);
+  return `Nothing was imported: ${what} of the file ${rows + settingsRejected.length === 1 ? 'is' : 'are'} refused. ${named.slice(0, MAX_PROBLEMS).join('; ')}${more > 0 ? `; and ${more.toLocaleString('en')} more` : ''}.`;
+}
+
 /**
  * Merges a table's imported rows into what is stored, without duplicates:
  * the same record (natural key, lib/privacy/tables.ts) is kept once, and the

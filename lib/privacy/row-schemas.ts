@@ -1,57 +1,143 @@
 import { z } from 'zod';
+import { customerKey } from '@/lib/db/customer-key';
+import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '@/lib/domain';
+import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '@/lib/indicators/types';
+import { isSiteOrigin, siteOriginOf } from '@/lib/sites/origins';
 import type { DataTable } from './tables';
 
 /**
- * What a row of each table must have to be imported. The keys and times that
- * identify and order rows are checked strictly; other fields pass through as
- * they were exported (the database's own row types describe them).
+ * What a row of each table must be to be imported: the row types of
+ * lib/db/schema.ts as strict zod schemas, nested all the way down. A key
+ * the type does not have, a value of the wrong shape or an over-long text
+ * refuses the row (and with it the file: lib/background/privacy-handlers.ts).
+ * Text bounds are the scan's (SNAPSHOT_LIMITS, lib/domain.ts): anything
+ * longer was never stored by this extension.
+ *
+ * Links: `detailUrl` is rendered as "open in CRM", so it must be http(s) on
+ * the row's own site (a `javascript:` or another site's URL in a file would
+ * otherwise become a link in the side panel); a page sighting's `url` must
+ * be a web address, and its `keys` must be its own site's customers (the
+ * index a customer's history is read by).
  */
-const site = z.string().min(1).max(512);
-const crmId = z.string().min(1).max(256);
+const site = z.string().max(512).refine(isSiteOrigin, 'not a site origin such as https://crm.example.com');
+const crmId = z.string().min(1).max(LIMITS.id);
 const time = z.number().finite().nonnegative();
-const tier = z.number().int().min(1).max(5);
-const stringRecord = z.record(z.string(), z.string());
+const instant = z.number().finite();
+const tier = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const probability = z.number().min(0).max(1);
+const count = z.number().int().nonnegative();
+const text = (max: number) => z.string().max(max);
+const localId = z.number().int().positive().optional();
+const fields = z.record(text(LIMITS.label), text(LIMITS.value)).refine((record) => Object.keys(record).length <= 2000, 'more than 2,000 fields');
+const bilingual = z.strictObject({ en: text(2000), zh: text(2000) });
+const webUrl = text(4096).refine((url) => siteOriginOf(url) !== null, 'not an http(s) address');
 
-export const rowSchemas: Record<DataTable, z.ZodType<Record<string, unknown>>> = {
-  customers: z.looseObject({
+const visit = z.strictObject({
+  at: time,
+  probability: probability.nullable(),
+  indicators: z.record(text(200), z.union([z.number().finite(), text(4096)])),
+  contributions: z.record(text(2000), z.number().finite()),
+});
+
+const customer = z
+  .strictObject({
     site,
     crmId,
-    name: z.string(),
-    fields: stringRecord,
+    name: text(LIMITS.name),
+    fields,
     firstSeen: time,
     lastSeen: time,
     lastObservedAt: time,
-    observationCount: z.number().int().nonnegative(),
+    observationCount: count,
+    lastScore: z.strictObject({ probability, tier, modelId: text(256), scoredAt: time }).optional(),
+    value: z.number().finite().optional(),
+    today: time.optional(),
+    atRiskSince: time.optional(),
+    detailUrl: text(4096).optional(),
+    visits: z.strictObject({ previous: visit.optional(), current: visit.optional() }).optional(),
+    activityCount: count.optional(),
+    // The digest joins every indicator's value (lib/background/indicator-service.ts): long, but bounded by them.
+    indicators: z.strictObject({ digest: text(4_000_000), at: time }).optional(),
+  })
+  .refine((row) => row.detailUrl === undefined || siteOriginOf(row.detailUrl) === row.site, { message: "not an http(s) address on the row's own site", path: ['detailUrl'] });
+
+const observationBatch = z
+  .strictObject({
+    id: localId,
+    site,
+    observedAt: time,
+    pageKind: z.enum(['list', 'detail']),
+    url: webUrl,
+    adapter: text(64),
+    keys: z.array(text(1024)).max(LIMITS.customers),
+    crmIds: z.array(crmId).max(LIMITS.customers),
+    names: z.array(text(LIMITS.name)).max(LIMITS.customers),
+    fields: z.array(fields).max(LIMITS.customers),
+  })
+  .refine((row) => row.keys.length === row.crmIds.length && row.crmIds.length === row.names.length && row.names.length === row.fields.length, 'keys, crmIds, names and fields must have the same length')
+  .refine((row) => row.keys.every((key, i) => key === customerKey(row.site, row.crmIds[i]!)), { message: "every key must be the row's own site and customer", path: ['keys'] });
+
+const reason = z.strictObject({
+  field: text(2000),
+  value: text(4096).nullable(),
+  contribution: z.number().finite(),
+  indicator: z.strictObject({ id: text(100), label: bilingual, meaning: bilingual.nullable() }).optional(),
+});
+
+const indicatorValue = z.strictObject({
+  id: text(100),
+  category: z.enum(INDICATOR_CATEGORIES),
+  value: z.union([z.number().finite(), text(4096)]).nullable(),
+  display: text(4096).nullable(),
+  direction: z.enum(['raises', 'lowers', 'neutral']),
+  trend: z.enum(['up', 'down', 'flat']).nullable().optional(),
+  meaning: bilingual.nullable().optional(),
+});
+
+export const rowSchemas: Record<DataTable, z.ZodType<Record<string, unknown>>> = {
+  customers: customer,
+  observationBatches: observationBatch,
+  scores: z.strictObject({ id: localId, site, crmId, scoredAt: time, probability, tier, modelId: text(256), reasons: z.array(reason).max(1000) }),
+  activities: z.strictObject({
+    site,
+    crmId,
+    id: z.string().min(1).max(LIMITS.id),
+    kind: z.enum(ACTIVITY_KINDS),
+    at: instant,
+    amount: z.number().finite().optional(),
+    quantity: z.number().finite().optional(),
+    status: text(LIMITS.activityStatus).optional(),
+    text: text(LIMITS.activityText).optional(),
+    firstSeen: time,
+    lastSeen: time,
   }),
-  observationBatches: z
-    .looseObject({
-      site,
-      observedAt: time,
-      pageKind: z.enum(['list', 'detail']),
-      url: z.string(),
-      adapter: z.string(),
-      keys: z.array(z.string()),
-      crmIds: z.array(z.string()),
-      names: z.array(z.string()),
-      fields: z.array(stringRecord),
-    })
-    .refine((row) => row.keys.length === row.crmIds.length && row.crmIds.length === row.names.length && row.names.length === row.fields.length, 'keys, crmIds, names and fields must have the same length'),
-  scores: z.looseObject({ site, crmId, scoredAt: time, probability: z.number().min(0).max(1), tier, modelId: z.string(), reasons: z.array(z.unknown()) }),
-  activities: z.looseObject({ site, crmId, id: z.string().min(1), kind: z.string(), at: z.number().finite(), firstSeen: time, lastSeen: time }),
-  indicators: z.looseObject({ site, crmId, computedAt: time, values: z.array(z.unknown()) }),
-  actions: z.looseObject({
+  indicators: z.strictObject({
+    id: localId,
+    site,
+    crmId,
+    computedAt: time,
+    values: z.array(indicatorValue).max(500),
+    lifecycle: z.enum(LIFECYCLE_STAGES).nullable(),
+    pattern: z.enum(CHURN_PATTERNS).nullable(),
+  }),
+  actions: z.strictObject({
+    id: localId,
     site,
     crmId,
     at: time,
     kind: z.enum(['called', 'emailed', 'offer', 'meeting', 'no_contact']),
-    outcome: z.object({ kind: z.enum(['retained', 'churned', 'no_answer', 'pending']), at: time }).optional(),
+    playbookId: text(256).optional(),
+    scriptId: text(256).optional(),
+    note: text(2000).optional(),
+    outcome: z.strictObject({ kind: z.enum(['retained', 'churned', 'no_answer', 'pending']), at: time }).optional(),
   }),
-  feedback: z.looseObject({ site, crmId, at: time, verdict: z.enum(['too_high', 'too_low']), reason: z.string(), probability: z.number(), tier, modelId: z.string() }),
-  overrides: z.looseObject({ site, crmId, tier, reason: z.string(), at: time, expiresAt: time }),
+  feedback: z.strictObject({ id: localId, site, crmId, at: time, verdict: z.enum(['too_high', 'too_low']), reason: text(500), probability, tier, modelId: text(256) }),
+  overrides: z.strictObject({ site, crmId, tier, reason: text(500), at: time, expiresAt: time }),
   // The artifact itself is checked by the model parser in the background.
-  models: z.looseObject({ id: z.string().min(1), createdAt: z.string(), importedAt: time, artifact: z.record(z.string(), z.unknown()) }),
-  meta: z.looseObject({ key: z.string().min(1), value: z.unknown() }),
-  settings: z.looseObject({ key: z.string().min(1), value: z.unknown() }),
+  models: z.strictObject({ id: z.string().min(1).max(256), createdAt: text(100), importedAt: time, artifact: z.record(z.string(), z.unknown()) }),
+  // The background's own records; each reader checks the value it reads (lib/background/model-provider.ts).
+  meta: z.strictObject({ key: z.string().min(1).max(256), value: z.json() }),
+  settings: z.strictObject({ key: z.string().min(1).max(256), value: z.json() }),
 };
 
 /** The first problem with a row, in words ("lastSeen: expected number"), or null when it is valid. */

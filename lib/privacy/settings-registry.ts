@@ -58,6 +58,8 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
   dueHours: { version: 1, schema: z.partialRecord(z.enum(['3', '4', '5']), z.number().positive().max(24 * 365)) },
   costInputs: { version: 1, schema: costInputs },
   enabledSites: { version: 1, schema: z.array(z.object({ origin: site, addedAt: z.number() })).max(500) },
+  // Default sites (the demo CRM) the user turned off: an export that carries the choice must import (imports are all or nothing).
+  disabledDefaultSites: { version: 1, schema: z.array(site).max(100) },
   siteJoinBy: { version: 1, schema: z.record(site, z.enum(['email', 'domain'])) },
   fieldMappings: {
     version: 1,

@@ -4,6 +4,8 @@
  * manifest's default, so a tab that never reports shows the grey mark).
  * Files are rendered by scripts/icons/render-icons.ts.
  */
+import { needsAttention, type HealthStatus } from './health-state';
+
 export type ActionIconState = 'on' | 'off' | 'problem';
 
 /** Toolbar sizes: Chrome uses 16 and 32 (2× screens), Firefox 16/32/48 in menus. */
@@ -13,9 +15,9 @@ export function actionIconPaths(state: ActionIconState): Record<number, string> 
   return Object.fromEntries(ACTION_SIZES.map((size) => [size, `/icon/${state}/${size}.png`]));
 }
 
-/** A tab of an enabled site: any health status other than a warning means reading works or has not failed. */
-export function actionIconStateFor(status: string): ActionIconState {
-  return status === 'warning' ? 'problem' : 'on';
+/** A tab of an enabled site: "problem" where reading needs the user (lib/sites/health-state.ts), else "on". */
+export function actionIconStateFor(status: HealthStatus): ActionIconState {
+  return needsAttention(status) ? 'problem' : 'on';
 }
 
 /** The store and manifest icons (the coloured mark). */

@@ -70,3 +70,25 @@ export function serializeDom(page: Page): Promise<string> {
     return `<!doctype html>\n${clone.outerHTML}\n`;
   });
 }
+
+/**
+ * Per expected customer: a scored badge for its id, beside its name: right
+ * after its name link (or an element inside or around it), or on a detail
+ * page right after the element showing the name; never as a stray child of a
+ * <tr>/<tbody>/<table> (the browser lays that out as an extra cell).
+ */
+export function badgeReport(page: Page, customers: ExpectedCustomer[]): Promise<{ id: string; scored: boolean; besideName: boolean }[]> {
+  return page.evaluate((expected) => {
+    const hosts = [...document.querySelectorAll('[data-churn-radar-badge]')];
+    return expected.map(({ id, href, name }) => {
+      const mine = hosts.filter((host) => host.getAttribute('data-churn-radar-badge') === id);
+      const links = [...document.querySelectorAll(`a[href="${href}"]`)];
+      const besideName = mine.some((host) => {
+        const before = host.previousElementSibling;
+        if (!before || /^(TR|TBODY|THEAD|TABLE)$/.test(host.parentElement?.tagName ?? '')) return false;
+        return links.some((link) => link === before || link.contains(before) || before.contains(link)) || before.textContent?.trim() === name;
+      });
+      return { id, scored: mine.some((host) => !!host.shadowRoot?.querySelector('button[data-tier]')), besideName };
+    });
+  }, customers);
+}

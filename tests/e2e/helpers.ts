@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { parseModelArtifact } from '../../lib/model/artifact';
 import { createScorer } from '../../lib/model/scorer';
 import type { Scorer } from '../../lib/model/types';
@@ -75,3 +75,21 @@ export async function stopServiceWorker(context: import('@playwright/test').Brow
   await registration.getByText('Running Status: STOPPED').first().waitFor();
   await page.close();
 }
+
+/** The id of the tab showing `url`, asked of the extension's service worker. */
+export async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
+  const id = await context.serviceWorkers()[0]!.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url);
+  expect(id, `a tab showing ${url}`).toBeDefined();
+  return id!;
+}
+
+/** The action popup as a page, for the given tab (popup.html?tab=), at the popup's size. */
+export async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** The extension APIs these helpers call in the service worker (evaluated there, typed here). */
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };

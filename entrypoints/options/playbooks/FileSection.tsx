@@ -13,7 +13,7 @@ export function FileSection({ draft, readOnly }: { draft: PlaybookDraft; readOnl
   async function importFile(file: File) {
     setNotice(null);
     try {
-      const playbook = parsePlaybookFile(await readFileText(file));
+      const playbook = parsePlaybookFile(await readFileText(file, 'playbook'));
       const text = i18n.t('playbookEditor.file.imported', [String(playbook.rules.length), String(playbook.scripts.length)]);
       if (await draft.store(playbook)) setNotice({ tone: 'success', text });
     } catch (error) {

@@ -4,11 +4,12 @@ import { Card } from '../../../components/Card';
 import { uiLocale } from '../../../components/i18n';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import type { ImportSummary } from '../../../lib/messaging/privacy-protocol';
+import { readFileText } from '../ui';
 import { errorText, tableLabel } from './labels';
 
 type State = { status: 'idle' } | { status: 'running'; fileName: string } | { status: 'done'; fileName: string; summary: ImportSummary } | { status: 'error'; fileName: string; message: string };
 
-/** Import a previous export: validated and merged in the background in one transaction; the summary says what happened. */
+/** Import a previous export: validated and merged in the background in one transaction, whole or not at all; the summary says what happened. */
 export function ImportSection({ onImported }: { onImported: () => void }) {
   const [state, setState] = useState<State>({ status: 'idle' });
   const inputId = useId();
@@ -18,7 +19,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   async function importFile(file: File) {
     setState({ status: 'running', fileName: file.name });
     try {
-      const summary = await sendMessage('importData', { text: await file.text() });
+      const summary = await sendMessage('importData', { text: await readFileText(file, 'dataExport') });
       setState({ status: 'done', fileName: file.name, summary });
       onImported();
     } catch (error) {
@@ -66,7 +67,6 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               n(state.summary.tables.reduce((s, t) => s + t.added, 0)),
               n(state.summary.tables.reduce((s, t) => s + t.updated, 0)),
               n(state.summary.tables.reduce((s, t) => s + t.skipped, 0)),
-              n(state.summary.tables.reduce((s, t) => s + t.rejected, 0)),
             ])}
           </p>
           <table className="mt-2 w-full text-sm">
@@ -75,33 +75,24 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
                 <th scope="col" className="py-1 pr-3 font-medium">{i18n.t('privacy.stored.table')}</th>
                 <th scope="col" className="py-1 pr-3 text-right font-medium">{i18n.t('privacy.import.added')}</th>
                 <th scope="col" className="py-1 pr-3 text-right font-medium">{i18n.t('privacy.import.updated')}</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">{i18n.t('privacy.import.skipped')}</th>
-                <th scope="col" className="py-1 text-right font-medium">{i18n.t('privacy.import.rejectedRows')}</th>
+                <th scope="col" className="py-1 text-right font-medium">{i18n.t('privacy.import.skipped')}</th>
               </tr>
             </thead>
             <tbody>
               {state.summary.tables
-                .filter((t) => t.added + t.updated + t.skipped + t.rejected > 0)
+                .filter((t) => t.added + t.updated + t.skipped > 0)
                 .map((t) => (
                   <tr key={t.table} data-table={t.table} className="border-b border-slate-100 last:border-0">
                     <th scope="row" className="py-1 pr-3 text-left font-normal">{tableLabel(t.table)}</th>
                     <td className="py-1 pr-3 text-right tabular-nums" data-added>{n(t.added)}</td>
                     <td className="py-1 pr-3 text-right tabular-nums">{n(t.updated)}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums" data-skipped>{n(t.skipped)}</td>
-                    <td className={`py-1 text-right tabular-nums ${t.rejected ? 'font-medium text-red-700' : ''}`}>{n(t.rejected)}</td>
+                    <td className="py-1 text-right tabular-nums" data-skipped>{n(t.skipped)}</td>
                   </tr>
                 ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-slate-600">{i18n.t('privacy.import.settings', [n(state.summary.settings.applied), n(state.summary.settings.skipped), n(state.summary.settings.rejected)])}</p>
+          <p className="mt-2 text-xs text-slate-600">{i18n.t('privacy.import.settings', [n(state.summary.settings.applied), n(state.summary.settings.skipped)])}</p>
           {state.summary.unknownTables.length > 0 && <p className="mt-1 text-xs text-amber-800">{i18n.t('privacy.import.unknownTables', [state.summary.unknownTables.join(', ')])}</p>}
-          {state.summary.problems.length > 0 && (
-            <ul className="mt-2 list-disc space-y-0.5 pl-5 text-xs text-red-800" aria-label={i18n.t('privacy.import.problems')}>
-              {state.summary.problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          )}
         </div>
       )}
     </Card>

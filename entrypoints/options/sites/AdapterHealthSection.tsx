@@ -8,15 +8,9 @@ import { StatusMessage } from '../../../components/StatusMessage';
 import { useRequest } from '../../../components/useRequest';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../../lib/messaging/events';
-import type { HealthSummary } from '../../../lib/sites/health';
-import { statusKey, warningText } from '../../../lib/sites/health-text';
+import { warningText } from '../../../lib/sites/health-text';
+import { HealthStatusPill } from '../../../components/HealthStatusPill';
 import { siteLabel } from '../../../lib/sites/origins';
-
-const STATUS_STYLE: Record<HealthSummary['status'], string> = {
-  ok: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
-  warning: 'bg-amber-50 text-amber-900 ring-amber-300',
-  'no-data': 'bg-slate-50 text-slate-600 ring-slate-200',
-};
 
 /** Per site: pages read, customers per page, mapped fields found, last success, and what broke. */
 export function AdapterHealthSection() {
@@ -58,10 +52,10 @@ export function AdapterHealthSection() {
                   )}
                 </td>
                 <td className="py-2">
-                  <span className={`rounded-full px-2 py-0.5 text-xs whitespace-nowrap ring-1 ${STATUS_STYLE[summary.status]}`}>{t(statusKey(summary.status))}</span>
+                  <HealthStatusPill status={summary.status} />
                 </td>
                 <td className="py-2 text-right tabular-nums">{formatInteger(summary.pagesSeen, locale)}</td>
-                <td className="py-2 pl-4 tabular-nums text-slate-700">{summary.recentCustomers.map((n) => formatInteger(n, locale)).join(' · ') || '–'}</td>
+                <td className="py-2 pl-4 tabular-nums text-slate-700">{summary.lastSuccessAt === null ? '–' : summary.recentCustomers.map((n) => formatInteger(n, locale)).join(' · ')}</td>
                 <td className="py-2 text-slate-700">
                   {summary.mappedFields > 0 ? `${formatInteger(summary.mappedFound.length, locale)} / ${formatInteger(summary.mappedFields, locale)}` : i18n.t('sites.health.noMapping')}
                 </td>

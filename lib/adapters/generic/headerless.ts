@@ -38,6 +38,10 @@ const CUSTOMER_WORDS = /custom|client|contact|account|compan|organi[sz]ation|\bo
 const NOT_A_PIECE = new Set(['button', 'input', 'select', 'textarea', 'label', 'img', 'svg', 'i', 'script', 'style', 'template']);
 const { outsideRecord: OUTSIDE_RECORD, link: LINK } = GENERIC_SELECTORS;
 
+/** A record link's kind: its path without the id ("/contacts/·"), so a row's contact and company links are not two rows. */
+const kindOf = (link: Element, id: string) => (link.getAttribute('href') ?? '').split(/[?#]/)[0]!.replace(id, '·');
+const oneKind = (rows: ReadonlyMap<Element, string>) => new Set([...rows.values()].map((value) => value.slice(value.indexOf('\u241f')))).size === 1;
+
 interface Candidate {
   container: Element;
   rows: Element[];
@@ -56,14 +60,14 @@ function candidates(links: readonly { link: Element; id: string }[]): Candidate[
       const key = signature(node);
       let rows = groups.get(key);
       if (!rows) groups.set(key, (rows = new Map()));
-      if (!rows.has(node)) rows.set(node, id);
+      if (!rows.has(node)) rows.set(node, `${id}\u241f${kindOf(link, id)}`);
       node = parent;
     }
   }
   const found: Candidate[] = [];
   for (const [container, groups] of byParent) {
     for (const rows of groups.values()) {
-      if (rows.size < 2 || new Set(rows.values()).size !== rows.size) continue;
+      if (rows.size < 2 || new Set(rows.values()).size !== rows.size || !oneKind(rows)) continue;
       found.push({ container, rows: [...rows.keys()] });
     }
   }

@@ -18,7 +18,6 @@ import { kitSnapshotNames, loadKitPage } from '../../fixtures/kits/load';
  */
 const KNOWN_GAPS: Record<string, string> = {
   'element-customers fields': 'el-table with fixed columns: the body table of the scrolling part is read, the other columns (所在城市, 联系电话, …) are missing',
-  'shadcn-contacts fields': 'the sentence "last activity 40 days ago" is read as label "last activity" with value "40 days ago" (what the detail page expects), not as one unlabelled value',
   'shadcn-contact fields': 'the status badge under the name ("Churn risk") has no label and is not read',
 };
 

@@ -6,6 +6,8 @@ import type { ModelProvider } from '../../../lib/background/model-provider';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
 import { OBSERVATION_MIN_GAP_MS } from '../../../lib/db/merge';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
+import { createTabPages } from '../../../lib/background/tab-pages';
+import { EMPTY_TAB_PAGES } from '../../../lib/focus/tab-pages-item';
 import type { ModelArtifact, RawRow, Scorer } from '../../../lib/model/types';
 
 /**
@@ -47,6 +49,7 @@ function depsWith(deferred: (() => void)[]): BackgroundDeps {
     defer: (task) => void deferred.push(task),
     t: (key) => key,
     now: () => now,
+    tabPages: createTabPages({ load: async () => EMPTY_TAB_PAGES, save: async () => undefined, emit: () => undefined, now: () => now }),
   };
 }
 

@@ -9,6 +9,8 @@ import type { BackgroundEvent } from '../../../lib/messaging/protocol';
 import type { ModelArtifact, RawRow, Scorer } from '../../../lib/model/types';
 import type { FocusedCustomer } from '../../../lib/settings';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
+import { createTabPages } from '../../../lib/background/tab-pages';
+import { EMPTY_TAB_PAGES, type TabPages } from '../../../lib/focus/tab-pages-item';
 
 const SITE = 'http://crm.test';
 
@@ -54,8 +56,15 @@ beforeEach(() => {
     defer: (task) => task(),
     t,
     now: () => 1_000,
+    tabPages: createTabPages({ load: async (): Promise<TabPages> => EMPTY_TAB_PAGES, save: async () => undefined, emit: (event) => events.push(event), now: () => clock++ }),
   };
 });
+
+let clock = 1;
+/** The CRM tab `tabId` shows this customer's detail page (what the content script reports). */
+async function showDetail(handlers: ReturnType<typeof createHandlers>, tabId: number, crmId: string) {
+  await handlers.reportPage({ url: `${SITE}/customers/${crmId}`, kind: 'detail', customers: 1, detailId: crmId, settled: false }, { site: SITE, tabId });
+}
 afterEach(async () => {
   await db.delete();
 });
@@ -200,10 +209,12 @@ describe('background handlers', () => {
   it('logs an action and its outcome, refuses an outcome for another site’s action, and shows both on the customer', async () => {
     const handlers = createHandlers(deps);
     await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
-    const { id } = await handlers.logAction({ site: SITE, crmId: 'a', kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care' }, { site: null, tabId: null });
-    await expect(handlers.setOutcome({ site: 'https://other.test', actionId: id, outcome: 'retained' }, { site: null, tabId: null })).rejects.toMatchObject({ code: 'not-found' });
-    await handlers.setOutcome({ site: SITE, actionId: id, outcome: 'retained' }, { site: null, tabId: null });
-    await expect(handlers.logAction({ site: SITE, crmId: 'nobody', kind: 'called' }, { site: null, tabId: null })).rejects.toMatchObject({ code: 'not-found' });
+    await showDetail(handlers, 3, 'a');
+    const { id } = await handlers.logAction({ site: SITE, crmId: 'a', tabId: 3, kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care' }, { site: null, tabId: null });
+    await expect(handlers.setOutcome({ site: 'https://other.test', tabId: 3, actionId: id, outcome: 'retained' }, { site: null, tabId: null })).rejects.toMatchObject({ code: 'not-found' });
+    await handlers.setOutcome({ site: SITE, tabId: 3, actionId: id, outcome: 'retained' }, { site: null, tabId: null });
+    await showDetail(handlers, 4, 'nobody');
+    await expect(handlers.logAction({ site: SITE, crmId: 'nobody', tabId: 4, kind: 'called' }, { site: null, tabId: null })).rejects.toMatchObject({ code: 'not-found' });
     const view = (await handlers.getCustomerView({ site: SITE, crmId: 'a' }, { site: null, tabId: null }))!;
     expect(view.actions).toEqual([{ id, at: 1_000, kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care', note: undefined, outcome: { kind: 'retained', at: 1_000 } }]);
     expect(events.some((e) => e.type === 'customer-updated' && e.crmId === 'a')).toBe(true);
@@ -216,7 +227,8 @@ describe('background handlers', () => {
     const handlers = createHandlers(deps);
     await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
     await deps.customers.settled();
-    await handlers.flagScore({ site: SITE, crmId: 'a', verdict: 'too_high', reason: 'Renewed yesterday' }, { site: null, tabId: null });
+    await showDetail(handlers, 3, 'a');
+    await handlers.flagScore({ site: SITE, crmId: 'a', tabId: 3, verdict: 'too_high', reason: 'Renewed yesterday' }, { site: null, tabId: null });
     expect(await db.feedback.toArray()).toEqual([expect.objectContaining({ crmId: 'a', verdict: 'too_high', reason: 'Renewed yesterday', tier: 5, modelId: 'model-1' })]);
     // Managers see it, with the customer's name.
     const { items } = await handlers.listFeedback({}, { site: null, tabId: null });
@@ -226,7 +238,8 @@ describe('background handlers', () => {
   it('pins a tier until it expires: badges show the pinned tier and say so, the model’s tier stays in history', async () => {
     const handlers = createHandlers(deps);
     await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
-    await handlers.setOverride({ site: SITE, crmId: 'b', tier: 4, reason: 'Competitor offer', expiresAt: 5_000 }, { site: null, tabId: null });
+    await showDetail(handlers, 3, 'b');
+    await handlers.setOverride({ site: SITE, crmId: 'b', tabId: 3, tier: 4, reason: 'Competitor offer', expiresAt: 5_000 }, { site: null, tabId: null });
     const { scores } = await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
     expect(scores.find((s) => s.crmId === 'b')).toMatchObject({ tier: 4, pinned: { modelTier: 1, reason: 'Competitor offer', expiresAt: 5_000 } });
     expect(scores.find((s) => s.crmId === 'a')!.pinned).toBeUndefined();
@@ -238,7 +251,7 @@ describe('background handlers', () => {
     const later = await handlers.scanPage(list([bob]), { site: SITE, tabId: 3 });
     expect(later.scores[0]).toMatchObject({ tier: 1 });
     expect(later.scores[0]!.pinned).toBeUndefined();
-    await handlers.clearOverride({ site: SITE, crmId: 'b' }, { site: null, tabId: null });
+    await handlers.clearOverride({ site: SITE, crmId: 'b', tabId: 3 }, { site: null, tabId: null });
     expect(await db.overrides.count()).toBe(0);
   });
 
@@ -249,5 +262,71 @@ describe('background handlers', () => {
     expect(items.map((i) => [i.crmId, i.tier])).toEqual([['a', 5]]);
     expect(items[0]!.dueAt).toBe(1_000 + 24 * 3_600_000);
     expect(dueHours['5']).toBe(24);
+  });
+
+  describe('actions only for the customer whose page is open (issue 14: a call logged against the wrong person)', () => {
+    const none = { site: null, tabId: null };
+    it('refuses an action on a customer the panel’s tab does not show, and stores nothing', async () => {
+      const handlers = createHandlers(deps);
+      await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
+      await showDetail(handlers, 3, 'a');
+      await showDetail(handlers, 3, 'b'); // the tab moved on to Bob (SPA navigation); a stale panel still shows Ann
+      const stale = { site: SITE, crmId: 'a', tabId: 3 };
+      await expect(handlers.logAction({ ...stale, kind: 'called' }, none)).rejects.toMatchObject({ code: 'wrong-customer', message: /customer a is not the one whose page is open/ });
+      await expect(handlers.flagScore({ ...stale, verdict: 'too_low', reason: 'x' }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
+      await expect(handlers.setOverride({ ...stale, tier: 5, reason: 'x', expiresAt: 5_000 }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
+      await expect(handlers.clearOverride(stale, none)).rejects.toMatchObject({ code: 'wrong-customer' });
+      await expect(handlers.logAction({ site: SITE, crmId: 'b', tabId: null, kind: 'called' }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
+      expect([await db.actions.count(), await db.feedback.count(), await db.overrides.count()]).toEqual([0, 0, 0]);
+      await handlers.logAction({ site: SITE, crmId: 'b', tabId: 3, kind: 'called' }, none);
+      expect((await db.actions.toArray()).map((a) => a.crmId)).toEqual(['b']);
+    });
+
+    it('refuses an outcome for an action of a customer other than the tab’s', async () => {
+      const handlers = createHandlers(deps);
+      await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
+      await showDetail(handlers, 3, 'a');
+      const { id } = await handlers.logAction({ site: SITE, crmId: 'a', tabId: 3, kind: 'called' }, none);
+      await showDetail(handlers, 3, 'b');
+      await expect(handlers.setOutcome({ site: SITE, tabId: 3, actionId: id, outcome: 'retained' }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
+      expect((await db.actions.get(id))!.outcome).toBeUndefined();
+    });
+
+    it('on a list page, only the customer picked on that page; a new page forgets the pick', async () => {
+      const handlers = createHandlers(deps);
+      await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
+      await handlers.reportPage({ url: `${SITE}/customers`, kind: 'list', customers: 2, detailId: null, settled: false }, { site: SITE, tabId: 3 });
+      await expect(handlers.logAction({ site: SITE, crmId: 'a', tabId: 3, kind: 'called' }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
+      await handlers.focusCustomer({ crmId: 'a' }, { site: SITE, tabId: 3 });
+      await handlers.logAction({ site: SITE, crmId: 'a', tabId: 3, kind: 'called' }, none);
+      await handlers.reportPage({ url: `${SITE}/customers?page=2`, kind: 'list', customers: 2, detailId: null, settled: false }, { site: SITE, tabId: 3 });
+      await expect(handlers.logAction({ site: SITE, crmId: 'a', tabId: 3, kind: 'called' }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
+    });
+
+    it('accepts a customer the agent chose in the worklist, while the tab’s page stays', async () => {
+      const handlers = createHandlers(deps);
+      await handlers.scanPage(list([ann, bob]), { site: SITE, tabId: 3 });
+      await showDetail(handlers, 3, 'b');
+      await handlers.chooseCustomer({ site: SITE, crmId: 'a', tabId: 3 }, none);
+      await handlers.logAction({ site: SITE, crmId: 'a', tabId: 3, kind: 'emailed' }, none);
+      await handlers.logAction({ site: SITE, crmId: 'b', tabId: 3, kind: 'called' }, none); // the page's own customer still
+      await expect(handlers.logAction({ site: SITE, crmId: 'a', tabId: 5, kind: 'called' }, none)).rejects.toMatchObject({ code: 'wrong-customer' }); // another tab
+      await showDetail(handlers, 3, 'a');
+      await showDetail(handlers, 3, 'b'); // the page changed: the choice is over
+      await expect(handlers.logAction({ site: SITE, crmId: 'a', tabId: 3, kind: 'called' }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
+      expect(await db.actions.count()).toBe(2);
+    });
+
+    it('tells the side panel when a tab’s page changes', async () => {
+      const handlers = createHandlers(deps);
+      await showDetail(handlers, 7, 'a');
+      expect(events).toContainEqual({ channel: 'churn-radar-event', type: 'page-focus-changed', tabId: 7 });
+      expect((await handlers.getPageFocus({ tabId: 7 }, none)).focus).toMatchObject({ state: 'customer', crmId: 'a', how: 'detail' });
+      const settings = { url: `${SITE}/settings`, kind: null, customers: 0, detailId: null };
+      await handlers.reportPage({ ...settings, settled: false }, { site: SITE, tabId: 7 });
+      expect((await handlers.getPageFocus({ tabId: 7 }, none)).focus).toMatchObject({ state: 'reading', url: `${SITE}/settings` });
+      await handlers.reportPage({ ...settings, settled: true }, { site: SITE, tabId: 7 });
+      expect((await handlers.getPageFocus({ tabId: 7 }, none)).focus).toMatchObject({ state: 'unreadable', url: `${SITE}/settings` });
+    });
   });
 });

@@ -12,6 +12,8 @@ import type { MessageType } from '../../../lib/messaging/protocol';
 import { riskAudience, riskRequestSchemas } from '../../../lib/messaging/risk-schemas';
 import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
+import { focusAudience, focusRequestSchemas } from '../../../lib/messaging/focus-schemas';
+import { recipeAudience, recipeRequestSchemas } from '../../../lib/messaging/recipe-schemas';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -89,6 +91,8 @@ describe('merged message maps', () => {
     playbook: [playbookRequestSchemas, playbookAudience],
     kpi: [kpiRequestSchemas, kpiAudience],
     sites: [sitesRequestSchemas, sitesAudience],
+    focus: [focusRequestSchemas, focusAudience],
+    recipes: [recipeRequestSchemas, recipeAudience],
   } as const;
 
   it.each([

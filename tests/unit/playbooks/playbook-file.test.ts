@@ -14,7 +14,7 @@ describe('playbook file', () => {
   });
 
   it('says when the text is not JSON or not a playbook', () => {
-    expect(() => parsePlaybookFile('{oops')).toThrow('not JSON');
+    expect(() => parsePlaybookFile('{oops')).toThrow('not valid JSON');
     expect(() => parsePlaybookFile('{"format":"churn-radar-model"}')).toThrow('not a Churn Radar playbook');
   });
 

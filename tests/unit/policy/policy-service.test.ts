@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lockedMessage, lockedStorageKeys, presetAction, presetFingerprint, sameValue } from '../../../lib/policy/apply';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { canonicalJson, lockedMessage, lockedStorageKeys, migrateAppliedV2, presetAction, presetFingerprint, sameValue } from '../../../lib/policy/apply';
 import { assertUnlocked, createPolicyService, installPolicyService, type AppliedRecord, type PolicyTarget } from '../../../lib/background/policy-service';
-import { withChurnPreset } from '../../../lib/background/policy-targets';
+import { policyAppliedItem, withChurnPreset } from '../../../lib/background/policy-targets';
 import { HandlerError } from '../../../lib/background/router';
 import type { LockableSetting } from '../../../lib/policy/managed-policy';
 
@@ -121,5 +122,38 @@ describe('policy service', () => {
     const { svc } = service(() => ({ locked: ['model'] }));
     installPolicyService(svc);
     await expect(assertUnlocked('model')).rejects.toThrow(/"model" is locked/);
+  });
+});
+
+describe('applied-record fingerprints', () => {
+  const model = { format: 'churn-radar-model', weights: 'x'.repeat(3_000_000) };
+
+  it('are a short hash whatever the preset’s size, independent of key order', () => {
+    expect(presetFingerprint(model)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(presetFingerprint({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe(presetFingerprint({ a: [2, { c: 4, d: 3 }], b: 1 }));
+    expect(presetFingerprint([0.1, 0.2])).not.toBe(presetFingerprint([0.2, 0.1]));
+  });
+
+  it('v1 → v2: a stored preset value becomes the hash the same preset has now, so it is not applied again', () => {
+    const v1 = { tierThresholds: { fingerprint: canonicalJson([0.1, 0.3, 0.5, 0.7]), at: 5 }, model: { fingerprint: canonicalJson(model), at: 6 } };
+    const v2 = migrateAppliedV2(v1);
+    expect(v2).toEqual({ tierThresholds: { fingerprint: presetFingerprint([0.1, 0.3, 0.5, 0.7]), at: 5 }, model: { fingerprint: presetFingerprint(model), at: 6 } });
+    expect(presetAction({ tierThresholds: [0.1, 0.3, 0.5, 0.7] }, 'tierThresholds', v2.tierThresholds!.fingerprint)).toBe('none');
+    expect(JSON.stringify(v2).length).toBeLessThan(300);
+  });
+
+  it('v1 → v2 keeps hashes already there and drops records that are not {fingerprint, at}', () => {
+    const hashed = { fingerprint: presetFingerprint([1]), at: 1 };
+    expect(migrateAppliedV2({ playbook: hashed, tierThresholds: 'junk', churnDefinition: { fingerprint: 3, at: 1 } })).toEqual({ playbook: hashed });
+    expect(migrateAppliedV2(null)).toEqual({});
+    expect(migrateAppliedV2('junk')).toEqual({});
+  });
+
+  it('runs on a value stored by version 1 (WXT storage item)', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ policyApplied: { model: { fingerprint: canonicalJson(model), at: 6 } }, policyApplied$: { v: 1 } });
+    await policyAppliedItem.migrate();
+    expect(await policyAppliedItem.getValue()).toEqual({ model: { fingerprint: presetFingerprint(model), at: 6 } });
+    expect(await fakeBrowser.storage.local.get('policyApplied$')).toEqual({ policyApplied$: { v: 2 } });
   });
 });

@@ -121,14 +121,14 @@ describe('privacy handlers', () => {
 
     const summary = await h.importData({ text }, ctx);
     expect(await counts()).toEqual(before);
-    expect(summary.tables.find((t) => t.table === 'customers')).toMatchObject({ added: 4, skipped: 0, rejected: 0 });
+    expect(summary.tables.find((t) => t.table === 'customers')).toMatchObject({ added: 4, skipped: 0 });
     expect(summary.settings.applied).toBe(2);
     expect(local.retentionDays).toBe(90);
 
     const again = await h.importData({ text }, ctx);
     expect(await counts()).toEqual(before);
     expect(again.tables.find((t) => t.table === 'scores')).toMatchObject({ added: 0, skipped: 3 });
-    expect(again.settings).toEqual({ applied: 0, skipped: 2, rejected: 0 });
+    expect(again.settings).toEqual({ applied: 0, skipped: 2 });
   });
 
   it('export pages continue after the last key: rows added or pruned between pages are neither repeated nor skipped', async () => {
@@ -185,7 +185,7 @@ describe('privacy handlers', () => {
     expect(health.reset).toHaveBeenCalledOnce();
   });
 
-  it('a malformed file is rejected and changes nothing; bad rows are counted and named', async () => {
+  it('a malformed file is rejected and changes nothing; a file with bad rows is refused whole, the rows counted and named', async () => {
     const h = handlers();
     const before = await counts();
     await expect(h.importData({ text: '{"format":"churn-radar-export"' }, ctx)).rejects.toThrow(/not valid JSON/);
@@ -196,15 +196,25 @@ describe('privacy handlers', () => {
       version: 1,
       exportedAt: 'x',
       dbVersion: 4,
-      tables: { customers: [customer(A, 'new'), { site: A }], models: [{ id: 'bad', createdAt: 'x', importedAt: 1, artifact: {} }] },
+      tables: {
+        customers: [customer(A, 'new'), { site: A }, { ...customer(A, 'link'), detailUrl: 'javascript:alert(1)' }, { ...customer(A, 'away'), detailUrl: `${B}/c/1` }],
+        scores: [score(A, 'new', 9)],
+        models: [{ id: 'bad', createdAt: 'x', importedAt: 1, artifact: {} }],
+      },
     };
-    const summary = await h.importData({ text: JSON.stringify(file) }, ctx);
-    expect(summary.tables).toEqual([
-      { table: 'customers', added: 1, updated: 0, skipped: 0, rejected: 1 },
-      { table: 'models', added: 0, updated: 0, skipped: 0, rejected: 1 },
+    const refused = h.importData({ text: JSON.stringify(file) }, ctx);
+    await expect(refused).rejects.toThrow(/^Nothing was imported: 4 rows of the file are refused\. customers row 2: crmId/);
+    await expect(refused).rejects.toThrow(/customers row 3: detailUrl: not an http\(s\) address on the row's own site; customers row 4: detailUrl/);
+    await expect(refused).rejects.toThrow(/models row 1: Invalid model file: no kind/);
+    // The good customer and score of the same file are not written either.
+    expect(await counts()).toEqual(before);
+    expect(await db.customers.get([A, 'new'])).toBeUndefined();
+    // Without the bad rows the same file imports.
+    const good = { ...file, tables: { customers: [customer(A, 'new'), { ...customer(A, 'link'), detailUrl: `${A}/c/7` }], scores: file.tables.scores } };
+    expect((await h.importData({ text: JSON.stringify(good) }, ctx)).tables).toEqual([
+      { table: 'customers', added: 2, updated: 0, skipped: 0 },
+      { table: 'scores', added: 1, updated: 0, skipped: 0 },
     ]);
-    expect(summary.problems.join('\n')).toMatch(/customers row 2: crmId/);
-    expect(summary.problems.join('\n')).toMatch(/no kind/);
   });
 
   it('does not import settings the policy locks', async () => {
@@ -213,18 +223,18 @@ describe('privacy handlers', () => {
     local = {};
     const summary = await h.importData({ text }, ctx);
     expect(local).toEqual({ retentionDays: 90, retentionDays$: { v: 1 } });
-    expect(summary.settings).toEqual({ applied: 1, skipped: 1, rejected: 0 });
+    expect(summary.settings).toEqual({ applied: 1, skipped: 1 });
   });
 
-  it('refuses imported settings this version does not know or that do not validate, and says why', async () => {
+  it('refuses a file whose settings this version does not know or that do not validate, says why, and writes nothing', async () => {
     const h = handlers();
     local = { bogus: 'x', retentionDays: 5, tierThresholds: [0.1, 0.2, 0.3, 0.4] };
     const text = await exportText(h);
+    await h.eraseAll({ confirm: ERASE_ALL_CONFIRMATION }, ctx);
     local = {};
-    const summary = await h.importData({ text }, ctx);
-    expect(local).toEqual({ tierThresholds: [0.1, 0.2, 0.3, 0.4], tierThresholds$: { v: 1 } });
-    expect(summary.settings).toEqual({ applied: 1, skipped: 0, rejected: 2 });
-    expect(summary.problems).toEqual(['setting bogus: not a setting this version knows', expect.stringMatching(/^setting retentionDays:/)]);
+    await expect(h.importData({ text }, ctx)).rejects.toThrow(/^Nothing was imported: 2 settings of the file are refused\. setting bogus: not a setting this version knows; setting retentionDays:/);
+    expect(local).toEqual({});
+    expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
   });
 
   it('sets the retention window', async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { policyAppliedItem } from '../../../lib/background/policy-targets';
+import { EMPTY_TAB_PAGES, tabPagesItem } from '../../../lib/focus/tab-pages-item';
 import { DEFAULT_RETENTION_DAYS } from '../../../lib/db/retention';
 import { DEFAULT_INVOLUNTARY_REASONS } from '../../../lib/risk/churn-settings';
 import { DEFAULT_TIER_THRESHOLDS } from '../../../lib/risk/tiers';
@@ -11,7 +12,6 @@ import {
   indicatorSettingsItem,
   retentionDaysItem,
   storageProblemItem,
-  tabCustomersItem,
   tierThresholdsItem,
 } from '../../../lib/settings';
 
@@ -26,7 +26,7 @@ const SCHEMA = [
   { item: policyAppliedItem, area: 'local', key: 'policyApplied', version: 1, fallback: {}, stored: { tierThresholds: { fingerprint: '[0.1]', at: 5 } } },
   { item: focusedCustomerItem, area: 'session', key: 'focusedCustomer', version: 1, fallback: null, stored: { site: 'https://crm.test', crmId: 'a', tabId: 3, at: 1 } },
   { item: storageProblemItem, area: 'session', key: 'storageProblem', version: 1, fallback: null, stored: { kind: 'quota', message: 'full', at: 1, pending: 2, discarded: 0 } },
-  { item: tabCustomersItem, area: 'session', key: 'tabCustomers', version: 1, fallback: {}, stored: { '3': { site: 'https://crm.test', crmId: 'a' } } },
+  { item: tabPagesItem, area: 'session', key: 'tabPages', version: 1, fallback: EMPTY_TAB_PAGES, stored: { tabs: { '3': { state: 'list', site: 'https://crm.test', url: 'https://crm.test/a', at: 1 } }, choice: null } },
 ] as const;
 
 describe('settings schema', () => {

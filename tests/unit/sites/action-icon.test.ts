@@ -1,12 +1,18 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HEALTH_STATUSES } from '@/lib/sites/health-state';
 import { actionIconPaths, actionIconStateFor, MANIFEST_ICONS, type ActionIconState } from '@/lib/sites/action-icon';
 
 describe('toolbar icon', () => {
-  it('shows a problem only for a warning; other statuses of an enabled site read as on', () => {
-    expect(actionIconStateFor('warning')).toBe('problem');
-    expect(actionIconStateFor('ok')).toBe('on');
-    expect(actionIconStateFor('no-data')).toBe('on');
+  it('shows a problem where reading needs the user; other statuses of an enabled site read as on', () => {
+    expect(HEALTH_STATUSES.map((status) => [status, actionIconStateFor(status)])).toEqual([
+      ['no-data', 'on'],
+      ['never-read', 'problem'],
+      ['stopped', 'problem'],
+      ['field-missing', 'problem'],
+      ['none-recent', 'on'],
+      ['ok', 'on'],
+    ]);
   });
 
   it.each<ActionIconState>(['on', 'off', 'problem'])('has a rendered file for every size of state %s', (state) => {

@@ -45,7 +45,7 @@ describe('health service', () => {
     const { service, badges, events } = setup();
     await service.record(SITE, 1, report(20));
     await service.record(SITE, 1, report(0));
-    expect(badges.at(-1)).toEqual({ tabId: 1, status: 'warning' });
+    expect(badges.at(-1)).toEqual({ tabId: 1, status: 'stopped' });
     expect(await service.page(1)).toMatchObject({ origin: SITE, readable: false, pageKey: '/accounts', warnings: [{ kind: 'no-customers', previously: 20 }] });
     await service.record(SITE, 1, report(19));
     expect(badges.at(-1)).toEqual({ tabId: 1, status: 'ok' });
@@ -58,7 +58,7 @@ describe('health service', () => {
     await service.record(SITE, 1, report(20));
     await service.record(SITE, 2, report(5, [], `${SITE}/accounts/7`));
     await service.record(SITE, 1, report(0));
-    expect(badges.filter((b) => b.status === 'warning').map((b) => b.tabId).sort()).toEqual([1, 1, 2]);
+    expect(badges.filter((b) => b.status === 'stopped').map((b) => b.tabId).sort()).toEqual([1, 1, 2]);
   });
 
   it('reports a mapped field that disappeared', async () => {

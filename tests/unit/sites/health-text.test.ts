@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusKey, warningText } from '../../../lib/sites/health-text';
+import { statusHintKey, statusKey, warningText } from '../../../lib/sites/health-text';
 
 const t = (key: string, subs?: string[]) => `${key}(${(subs ?? []).join('|')})`;
 
@@ -9,8 +9,10 @@ describe('health text', () => {
     expect(warningText({ kind: 'field-missing', pageKey: '/a/:id', label: 'Monthly fee' }, t)).toBe('popup.warning.field_missing(Monthly fee|/a/:id)');
   });
   it('maps statuses to locale keys', () => {
-    expect(statusKey('ok')).toBe('popup.health.ok');
-    expect(statusKey('warning')).toBe('popup.health.warning');
-    expect(statusKey('no-data')).toBe('popup.health.no_data');
+    expect(statusKey('ok')).toBe('healthState.status.ok');
+    expect(statusKey('never-read')).toBe('healthState.status.never_read');
+    expect(statusKey('no-data')).toBe('healthState.status.no_data');
+    expect(statusHintKey('none-recent')).toBe('healthState.hint.none_recent');
+    expect(statusHintKey('ok')).toBeNull();
   });
 });

@@ -75,7 +75,7 @@ describe('healthSummary', () => {
       ['/list', obs(3, 0)],
     ]);
     const summary = healthSummary(health, ['Monthly fee', 'Tenure', 'Plan']);
-    expect(summary).toMatchObject({ status: 'warning', pagesSeen: 3, lastSeenAt: 3, lastSuccessAt: 2, recentCustomers: [20, 1, 0], mappedFields: 3, mappedFound: ['Monthly fee', 'Tenure'] });
+    expect(summary).toMatchObject({ status: 'stopped', pagesSeen: 3, lastSeenAt: 3, lastSuccessAt: 2, recentCustomers: [20, 1, 0], mappedFields: 3, mappedFound: ['Monthly fee', 'Tenure'] });
     expect(summary.warnings).toEqual([{ kind: 'no-customers', pageKey: '/list', previously: 20 }]);
   });
 });

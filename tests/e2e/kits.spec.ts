@@ -1,0 +1,105 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { badgeReport, renderedCustomers, waitForKitPage } from '../../scripts/lib/kit-pages';
+import { ensureKitsBuilt } from '../fixtures/kits/build';
+import { KIT_PAGES, KITS, pageName, type Kit, type KitPage } from '../fixtures/kits/pages';
+import { expect, test } from './fixtures';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+
+/**
+ * The UI-kit CRMs (tests/fixtures/kits) as a user meets them: each kit is its
+ * own site (own origin), enabled from the popup; then every page of the kit,
+ * reached by in-app (pushState) navigation wherever the app links to it:
+ * a scored badge beside the name of every customer whose row is in the DOM,
+ * detail pages read (badge) and the side panel on that page's customer.
+ *
+ * KNOWN_GAPS: the checks today's product still fails (see also
+ * tests/unit/adapters/kits.test.ts). Each is asserted to still fail, so a
+ * fix makes this spec ask for its line to be removed.
+ */
+const KNOWN_GAPS: Record<string, string> = {
+  'element-detail badges': 'the badge host is inserted as a child of the el-descriptions <tr>, between two <td>s: the row shifts by one cell',
+};
+
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+let servers: Map<Kit, FixtureServer>;
+test.beforeAll(async () => {
+  await ensureKitsBuilt();
+  servers = new Map(await Promise.all(KITS.map(async (kit) => [kit, await startFixtureServer()] as const)));
+});
+test.afterAll(async () => Promise.all([...servers.values()].map((server) => server.close())));
+
+async function enableFromPopup(context: BrowserContext, extensionId: string, crm: Page): Promise<void> {
+  const worker = context.serviceWorkers()[0]!;
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, crm.url());
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByRole('button', { name: 'Enable on this site' }).click();
+  await expect(popup.getByTestId('site-state')).toHaveText('Enabled on this site');
+  await popup.close();
+  await crm.bringToFront();
+}
+
+/** In-app navigation (a click on the app's own link: pushState) when the current page links there, else a page load. */
+async function goTo(crm: Page, origin: string, kitPage: KitPage): Promise<'in-app' | 'load'> {
+  const link = crm.locator(`a[href="${kitPage.path}"]`).first();
+  if (await link.count()) {
+    await link.click();
+    await expect(crm).toHaveURL(`${origin}${kitPage.path}`);
+    await waitForKitPage(crm, kitPage);
+    return 'in-app';
+  }
+  await crm.goto(`${origin}${kitPage.path}`);
+  await waitForKitPage(crm, kitPage);
+  return 'load';
+}
+
+/** A check that must pass (polled), or, when listed in KNOWN_GAPS, must still fail. */
+async function check(name: string, probe: () => Promise<string | null>): Promise<void> {
+  if (name in KNOWN_GAPS) {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect.soft(await probe(), `${name} passes now: remove it from KNOWN_GAPS`).not.toBeNull();
+    return;
+  }
+  // Soft: one run reports every page's outcome, not only the first failure.
+  await expect.configure({ soft: true }).poll(probe, { message: name, timeout: 12_000 }).toBeNull();
+}
+
+test('UI-kit CRMs: enabled from the popup, badges beside every visible name, detail pages read, side panel follows in-app navigation', async ({ extension }, testInfo) => {
+  test.setTimeout(240_000);
+  const { context, extensionId } = extension;
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 380, height: 900 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  for (const kit of KITS) {
+    await test.step(kit, async () => {
+      const origin = servers.get(kit)!.origin;
+      const pages = KIT_PAGES.filter((page) => page.kit === kit);
+      const crm = await context.newPage();
+      await crm.goto(`${origin}${pages[0]!.path}`);
+      await waitForKitPage(crm, pages[0]!);
+      await enableFromPopup(context, extensionId, crm);
+      for (const kitPage of pages) {
+        const name = pageName(kitPage);
+        if (kitPage !== pages[0]) await goTo(crm, origin, kitPage);
+        const customers = await renderedCustomers(crm, kitPage);
+        await check(`${name} badges`, async () => {
+          const report = await badgeReport(crm, customers);
+          const unscored = report.filter((r) => !r.scored).map((r) => r.id);
+          const misplaced = report.filter((r) => r.scored && !r.besideName).map((r) => r.id);
+          return unscored.length || misplaced.length ? `no scored badge: [${unscored}], not beside the name: [${misplaced}]` : null;
+        });
+        if (kitPage.kind === 'detail') {
+          const expected = customers[0]!;
+          await check(`${name} side panel`, async () => {
+            const heading = (await panel.locator('h1').allTextContents())[0]?.trim() ?? null;
+            return heading === expected.name ? null : `side panel shows ${JSON.stringify(heading)}, page shows ${JSON.stringify(expected.name)}`;
+          });
+        }
+        await crm.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+      }
+      await crm.close();
+    });
+  }
+  await panel.screenshot({ path: testInfo.outputPath('sidepanel-last.png'), fullPage: true });
+});

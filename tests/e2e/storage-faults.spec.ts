@@ -1,0 +1,178 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { ERASE_ALL_CONFIRMATION } from '../../lib/messaging/privacy-protocol';
+import { expect, test } from './fixtures';
+import { scoredBadgeCount } from './helpers';
+
+/**
+ * Issue 15: the failures a browser inflicts on storage, in real Chromium.
+ * The extension's own database is read straight from an extension page
+ * (same origin), so counts do not depend on the worker being alive.
+ */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(keys: string): Promise<Record<string, unknown>> } };
+};
+
+const LIST = `${DEMO_CRM_ORIGIN}/customers`;
+
+/** Rows per table, read from IndexedDB directly. */
+const dbCounts = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('churn-radar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['customers', 'observationBatches', 'scores'];
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => (counts[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
+
+/** The earliest firstSeen among stored customers (Infinity when none). */
+const earliestFirstSeen = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('churn-radar');
+        open.onsuccess = () => {
+          const request = open.result.transaction('customers').objectStore('customers').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(Math.min(Infinity, ...(request.result as { firstSeen: number }[]).map((row) => row.firstSeen)));
+          };
+        };
+      }),
+  );
+
+const send = (page: Page, type: string, payload: unknown = {}) =>
+  page.evaluate(([t, p]) => chrome.runtime.sendMessage({ channel: 'churn-radar', type: t, payload: p }) as Promise<{ ok: boolean; data: unknown }>, [type, payload] as const);
+
+/** Every write the background accepted is on disk (nothing queued or held). */
+const unsavedRows = async (page: Page) => ((await page.evaluate(() => chrome.storage.local.get('unsavedRows'))).unsavedRows as number | undefined) ?? 0;
+
+async function scan(page: Page, query: string, rows: number) {
+  await page.goto(`${LIST}?${query}`);
+  await expect.poll(() => scoredBadgeCount(page), { timeout: 20_000 }).toBe(rows);
+}
+
+/** chrome://serviceworker-internals, opened ahead so stopping the worker is one click at the right moment. */
+async function workerControls(context: BrowserContext, extensionId: string) {
+  const page = await context.newPage();
+  await page.goto('chrome://serviceworker-internals/');
+  const registration = page.locator('.serviceworker-registration', { hasText: `chrome-extension://${extensionId}/` });
+  return {
+    async stop() {
+      await registration.getByRole('button', { name: 'Stop' }).first().click();
+      await registration.getByText('Running Status: STOPPED').first().waitFor();
+    },
+  };
+}
+
+/*
+ * Real quota exhaustion (CDP Storage.overrideQuotaForOrigin) is not tested here: with the
+ * unlimitedStorage permission Chromium reports the extension origin's quota as unlimited
+ * (82 GB on the CI machine after the override) and ignores the override. The full-disk
+ * path is covered by the unit tests (tests/unit/background/erase-held-writes.test.ts).
+ */
+
+test('the worker stopped in the middle of a 1,000-row write: after restart every row is on disk or counted as lost and shown', async ({ extension }) => {
+  test.setTimeout(90_000);
+  const { context, extensionId } = extension;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const controls = await workerControls(context, extensionId);
+  // Hold a read-write transaction on the observation table from the options page, so the worker's
+  // write of the 1,000 rows is certainly in flight (queued behind it) when the worker is stopped;
+  // reads of the customer table (the scan's) are not blocked.
+  await options.evaluate(
+    () =>
+      new Promise<void>((ready) => {
+        const open = indexedDB.open('churn-radar');
+        open.onsuccess = () => {
+          const store = open.result.transaction('observationBatches', 'readwrite').objectStore('observationBatches');
+          const w = window as unknown as { holding: boolean };
+          w.holding = true;
+          const spin = () => {
+            if (w.holding) store.count().onsuccess = spin;
+          };
+          spin();
+          ready();
+        };
+      }),
+  );
+  const crm = await context.newPage();
+  await scan(crm, 'size=1000', 1000); // the page is answered from memory; the write waits
+  await expect.poll(() => unsavedRows(options)).toBeGreaterThanOrEqual(1000);
+  await controls.stop();
+  await options.evaluate(() => void ((window as unknown as { holding: boolean }).holding = false));
+  await crm.close();
+
+  // A new worker starts for the options page's next message.
+  await options.reload();
+  const banner = options.locator('[data-lost-rows]');
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  const lost = Number(await banner.getAttribute('data-lost-rows'));
+  const customers = (await dbCounts(options)).customers ?? 0;
+  console.log(`[storage-faults] worker stopped mid-write: ${customers} of 1000 customers on disk, ${lost} rows reported lost`);
+  // Every customer is either on disk or part of the loss the user is shown (rows = customers + observations).
+  expect(customers + lost).toBeGreaterThanOrEqual(1000);
+  await expect(banner).toContainText(/could not be saved/);
+  await options.getByRole('button', { name: 'Got it' }).click();
+  await expect(banner).toBeHidden();
+  await options.reload();
+  await expect(options.locator('h1').first()).toBeVisible();
+  await expect(options.locator('[data-lost-rows]')).toHaveCount(0);
+});
+
+test('two CRM tabs and the side panel on one customer at once; erase while a page is being scanned', async ({ extension }) => {
+  test.setTimeout(90_000);
+  const { context, extensionId } = extension;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const list = await context.newPage();
+  await scan(list, 'size=25', 25);
+  const id = await list.locator('tr[data-customer-id]').first().getAttribute('data-customer-id');
+  const detailUrl = await list.locator(`tr[data-customer-id="${id}"] [data-field="name"] a`).getAttribute('href');
+  const [tabA, tabB] = [await context.newPage(), await context.newPage()];
+  const panel = await context.newPage();
+  // Both tabs open the customer's page while the side panel reads and logs an action for it.
+  await Promise.all([
+    tabA.goto(new URL(detailUrl!, DEMO_CRM_ORIGIN).href),
+    tabB.goto(new URL(detailUrl!, DEMO_CRM_ORIGIN).href),
+    panel.goto(`chrome-extension://${extensionId}/sidepanel.html`),
+  ]);
+  const logged = await Promise.all([
+    send(panel, 'getCustomerView', { site: DEMO_CRM_ORIGIN, crmId: id }),
+    send(panel, 'logAction', { site: DEMO_CRM_ORIGIN, crmId: id, kind: 'called' }),
+    send(options, 'getCustomerView', { site: DEMO_CRM_ORIGIN, crmId: id }),
+  ]);
+  for (const reply of logged) expect(reply.ok, JSON.stringify(reply)).toBe(true);
+  await expect.poll(() => unsavedRows(options)).toBe(0);
+  const view = (await send(options, 'getCustomerView', { site: DEMO_CRM_ORIGIN, crmId: id })).data as { fields: Record<string, string>; actions: unknown[]; score: unknown };
+  // The detail page's extra fields, the list's fields, the score and the action all survived each other.
+  expect(Object.keys(view.fields).length).toBeGreaterThan(5);
+  expect(view.actions).toHaveLength(1);
+  expect(view.score).not.toBeNull();
+
+  // Erase while the list is being scanned again: nothing from before the erase comes back.
+  const seeded = Date.now();
+  const rescan = list.reload();
+  const erased = await send(options, 'eraseAll', { confirm: ERASE_ALL_CONFIRMATION });
+  expect(erased.ok, JSON.stringify(erased)).toBe(true);
+  await rescan;
+  await expect.poll(() => unsavedRows(options)).toBe(0);
+  await options.waitForTimeout(500);
+  expect(await earliestFirstSeen(options)).toBeGreaterThanOrEqual(seeded - 200);
+});
