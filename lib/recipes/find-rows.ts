@@ -59,8 +59,12 @@ function linkSelectorIn(row: Element, name: Element, page: URL): string | undefi
   return link ? relativeSelector(row, link) : undefined;
 }
 
+/** Menus, tabs and breadcrumbs repeat too, but never list customers (a record page's breadcrumb ends with its name). */
+const NAVIGATION = 'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"], [class*="breadcrumb" i], [aria-label*="breadcrumb" i]';
+
 export function findRepeatingRows(clicked: Element, page: URL): RowsFound | null {
   const name = nameElementOf(clicked);
+  if (name.closest(NAVIGATION)) return null;
   let best: { row: Element; rows: Element[]; path: string } | null = null;
   for (let row: Element | null = name; row?.parentElement && row.localName !== 'body'; row = row.parentElement) {
     const parent = row.parentElement;

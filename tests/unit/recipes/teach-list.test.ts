@@ -106,3 +106,10 @@ describe('teaching on hand-written lists', () => {
     expect(applyListRecipe(recipe, document, URL_)).toEqual([]);
   });
 });
+
+describe('navigation is not a list', () => {
+  it('a name clicked in a breadcrumb is a record page’s name, not a row', () => {
+    document.body.innerHTML = '<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/people">People</a></li><li>Ada Whitlock</li></ol></nav>';
+    expect(findRepeatingRows(document.querySelectorAll('li')[2]!, URL_)).toBeNull();
+  });
+});
