@@ -15,7 +15,9 @@ import type { FieldMappings } from './mapping-ops';
 export const MAPPING_FILE_FORMAT = 'churn-radar.field-mapping';
 
 const FIELDS = Object.keys(PRODUCT_FIELD_SYNONYMS) as [ProductField, ...ProductField[]];
-const target = z.enum([...FIELDS, 'ignore'], { error: (issue) => `"${String(issue.input)}" is not a product field or "ignore"` });
+/** A refused value as the message shows it: String() throws on a parsed object like {"toString": null}. */
+const shownValue = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value));
+const target = z.enum([...FIELDS, 'ignore'], { error: (issue) => `"${shownValue(issue.input)}" is not a product field or "ignore"` });
 
 const fileSchema = z.strictObject({
   format: z.literal(MAPPING_FILE_FORMAT, { error: `not a Churn Radar field-mapping file (format must be "${MAPPING_FILE_FORMAT}")` }),

@@ -49,6 +49,10 @@ describe('mapping file', () => {
     expect(parseMappingFile(badSite, 0)).toMatchObject({ ok: false, error: expect.stringContaining('origin') });
     expect(parseMappingFile('x'.repeat(2_000_001), 0)).toMatchObject({ ok: false, error: expect.stringContaining('too large') });
   });
+  it('names a non-text field value without crashing on it (found by the hostile-files property test)', () => {
+    const objectField = JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { [A]: { Cuota: { toString: null } } } });
+    expect(parseMappingFile(objectField, 0)).toEqual({ ok: false, error: `"{"toString":null}" is not a product field or "ignore" at sites › ${A} › Cuota` });
+  });
 });
 
 describe('site labels', () => {
