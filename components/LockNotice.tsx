@@ -15,6 +15,8 @@ export function settingLabel(setting: LockableSetting): string {
       return i18n.t('privacy.policy.settings.playbook');
     case 'model':
       return i18n.t('privacy.policy.settings.model');
+    case 'fieldMapping':
+      return i18n.t('privacy.policy.settings.fieldMapping');
   }
 }
 

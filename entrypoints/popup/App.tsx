@@ -16,6 +16,8 @@ import { siteLabel, siteOriginOf } from '../../lib/sites/origins';
 import { openSidePanel } from '../../lib/side-panel';
 import { currentTab, type CurrentTab } from './current-tab';
 import { HealthPanel } from './HealthPanel';
+import { TeachButton } from './TeachButton';
+import { needsAttention } from '../../lib/sites/health-state';
 
 const STATE_STYLE: Record<SiteState, string> = {
   'not-web': 'bg-slate-100 text-slate-600',
@@ -76,6 +78,9 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
   if (status.status === 'loading') return <Skeleton className="h-24" />;
   if (status.status === 'error') return <StatusMessage tone="error" title={status.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />;
   const view: SiteStatusView = status.data;
+  const readable = view.state === 'builtin' || view.state === 'enabled' || view.state === 'policy';
+  // Reading needs the user (nothing read yet, reading stopped): teaching is what helps, so the panel offers it first.
+  const teachInPanel = !!view.health && (needsAttention(view.health.status) || view.health.status === 'none-recent');
 
   return (
     <>
@@ -119,8 +124,9 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
           </p>
         )}
       </section>
-      {/* Issue 14 'teach': pass the "Teach this page" control as `teach`; the panel shows it prominently when nothing is read. */}
-      {view.health && <HealthPanel summary={view.health} locale={locale} teach={null} />}
+      {/* "Teach this page": prominent inside the health panel while reading needs the user, else a quiet page tool below. */}
+      {view.health && <HealthPanel summary={view.health} locale={locale} teach={readable && teachInPanel ? <TeachButton tabId={tab.id} prominent /> : null} />}
+      {readable && !teachInPanel && <TeachButton tabId={tab.id} prominent={!view.health} hint={!view.health} />}
       {/* Page tools (field mapping's "Map fields on this page" goes here). */}
       <div data-popup-actions className="flex flex-wrap gap-2">
         {view.state !== 'not-web' && (
@@ -128,7 +134,7 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
             {i18n.t('popup.openSidePanel')}
           </button>
         )}
-        {(view.state === 'builtin' || view.state === 'enabled' || view.state === 'policy') && (
+        {readable && (
           <button type="button" className={SECONDARY} onClick={() => void sendMessage('startFieldPicker', { tabId: tab.id }).then(({ started }) => started && closeIfPopup(), () => undefined)}>
             {i18n.t('mapping.popupPick')}
           </button>

@@ -1,6 +1,8 @@
 import { demoCrmAdapter } from './demo-crm';
 import { createGenericAdapter, type GenericAdapterOptions } from './generic';
 import type { CrmAdapter } from './types';
+import { createRecipeAdapter } from '../recipes/recipe-adapter';
+import type { SiteRecipe } from '../recipes/recipe-schema';
 
 /**
  * The generic adapter's options for this page: a content script is one page,
@@ -15,8 +17,20 @@ export function configurePageAdapters(options: GenericAdapterOptions): void {
   for (const key of Object.keys(options) as (keyof GenericAdapterOptions)[]) if (options[key] === undefined) delete pageOptions[key];
 }
 
-/** Every adapter, most specific first. The generic adapter (any CRM) goes last. */
-export const ADAPTERS: readonly CrmAdapter[] = [demoCrmAdapter, createGenericAdapter(pageOptions)];
+/** This page's site recipes (lib/recipes), set by the content script from storage and kept current. */
+let pageRecipes: readonly SiteRecipe[] = [];
+
+export function configurePageRecipes(recipes: readonly SiteRecipe[]): void {
+  pageRecipes = recipes;
+}
+
+const DETECTING: readonly CrmAdapter[] = [demoCrmAdapter, createGenericAdapter(pageOptions)];
+
+/**
+ * Every adapter, most specific first: what the user taught this site wins
+ * over any detection, then the demo CRM's own, then the generic adapter (any CRM).
+ */
+export const ADAPTERS: readonly CrmAdapter[] = [createRecipeAdapter(() => pageRecipes, () => DETECTING), ...DETECTING];
 
 export function adapterFor(url: URL, doc: Document, adapters: readonly CrmAdapter[] = ADAPTERS): CrmAdapter | null {
   return adapters.find((adapter) => adapter.matches(url, doc)) ?? null;

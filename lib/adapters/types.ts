@@ -1,4 +1,5 @@
 import type { CustomerSnapshot, PageKind } from '../domain';
+import type { RecipeOutcome } from '../recipes/apply';
 import type { DateOrderSource, DayMonthOrder } from '../parse/date-order';
 
 /** A customer found on the page, with the element the badge goes beside. */
@@ -16,6 +17,8 @@ export interface PageExtraction {
    * fixed date (the demo CRM's CDNOW space is as of 1997-09-30); absent means now.
    */
   today?: string;
+  /** A taught site recipe was tried on this page: what it found (lib/recipes), checked by health. */
+  recipe?: RecipeOutcome;
   /**
    * How this page writes numeric dates and why it is known (lib/adapters/dates.ts);
    * absent when nothing says: then "12/6/2026" stays unread rather than guessed.

@@ -24,6 +24,7 @@ import {
   visitSnapshot,
 } from './indicator-service';
 import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
+import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
 import { createModelHandlers } from './model-handlers';
 import { createPolicyHandlers } from './policy-handlers';
 import type { PolicyService } from './policy-service';
@@ -81,6 +82,8 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
   /** Field mapping ports (storage, tabs); absent: the stored item, no tabs. */
   mapping?: MappingPorts;
+  /** Site recipes and page tools (lib/recipes); absent: the stored item, no tools. */
+  recipePorts?: RecipePorts;
 }
 
 const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -194,6 +197,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createSitesHandlers(deps.sites),
     ...createRiskHandlers(deps),
     ...createMappingHandlers(deps),
+    ...createRecipeHandlers(deps),
     ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),
     ...createKpiHandlers(deps),
     ...createFocusHandlers(deps),

@@ -26,6 +26,8 @@ import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
 import { browserMappingPorts, watchMappings } from './mapping-handlers';
+import { browserPageTools } from './page-tools';
+import { siteRecipesItem } from '../recipes/recipes-item';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/site-resolvers';
 import { createModelProvider, storedScorecardScorer } from './model-provider';
@@ -120,7 +122,9 @@ export function startBackground(): void {
   });
   const fieldMappings = cachedItem(fieldMappingsItem);
   const siteResolvers = createSiteResolvers(fieldMappings.get);
-  const mapping = browserMappingPorts(fieldMappings);
+  // Injected page tools run only on enabled sites (`sites` is set below, before any message is routed).
+  const runPageTool = browserPageTools((origin) => sites.sites.isEnabled(origin));
+  const mapping = browserMappingPorts(fieldMappings, (tabId) => runPageTool(tabId, 'picker'));
   watchMappings({ watch: (callback) => fieldMappingsItem.watch(callback), siteTabs: mapping.siteTabs, focused: focus.get, emit: emitBackgroundEvent });
   // Switching tabs makes that tab's customer the last focused one (what "no customer named" means).
   browser.tabs.onActivated.addListener(({ tabId }) =>
@@ -176,6 +180,7 @@ export function startBackground(): void {
     sites,
     fieldResolver: siteResolvers,
     mapping,
+    recipePorts: { recipes: cachedItem(siteRecipesItem), runPageTool },
     storedPlaybook: cachedItem(playbookItem),
   });
   const route = createRouter({

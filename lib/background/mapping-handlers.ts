@@ -5,7 +5,7 @@
  * (lib/mapping/mapping-item.ts); the background watches it (index.ts).
  */
 import { browser } from 'wxt/browser';
-import { MAPPING_CHANGED, PICKER_START } from '../content/picker/picker-message';
+import { MAPPING_CHANGED } from '../content/picker/picker-message';
 import type { ChurnRadarDb } from '../db/db';
 import type { SiteKey } from '../domain';
 import type { MappingTarget } from '../fields/field-resolver';
@@ -26,7 +26,7 @@ export interface MappingPorts {
   mappings: { get: () => Promise<FieldMappings>; set: (value: FieldMappings) => Promise<void> };
   /** Open tabs whose page is on `site`. */
   siteTabs: (site: SiteKey) => Promise<SiteTabView[]>;
-  /** Ask a tab's content scripts to show the picker; false when none answers (not enabled there, or not loaded). */
+  /** Inject and show the picker on a tab (lib/background/page-tools.ts); false when the tab is not on an enabled site. */
   startPicker: (tabId: number) => Promise<boolean>;
 }
 
@@ -85,19 +85,15 @@ export function createMappingHandlers({ db, now, mapping = NO_PORTS }: MappingDe
 }
 
 /** The browser side of the ports; the mapping item is read through the background's cache. */
-export function browserMappingPorts(mappings: MappingPorts['mappings']): MappingPorts {
+export function browserMappingPorts(mappings: MappingPorts['mappings'], startPicker: MappingPorts['startPicker']): MappingPorts {
   return {
     mappings,
+    startPicker,
     async siteTabs(site) {
       // Firefox patterns take no port: query the host, keep the tabs whose origin is the site.
       const pattern = matchPatternFor(site, { portInPattern: import.meta.env.BROWSER !== 'firefox' });
       const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
       return tabs.filter((tab) => tab.id !== undefined && siteOriginOf(tab.url) === site).map((tab) => ({ tabId: tab.id!, title: tab.title ?? '', url: tab.url ?? '' }));
-    },
-    async startPicker(tabId) {
-      // Every frame's content script gets it; the frames that cannot run the picker do not answer.
-      const answer: unknown = await browser.tabs.sendMessage(tabId, PICKER_START).catch(() => null);
-      return answer === true;
     },
   };
 }

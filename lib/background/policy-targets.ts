@@ -11,6 +11,9 @@ import { playbookItem } from '../playbooks/playbook-item';
 import { migrateAppliedV2 } from '@/lib/policy/apply';
 import type { LockableSetting } from '../policy/managed-policy';
 import { indicatorSettingsItem, tierThresholdsItem } from '../settings';
+import { fieldMappingsItem } from '../mapping/mapping-item';
+import { withMappingPreset, type MappingSettings } from '../mapping/mapping-preset';
+import { siteRecipesItem } from '../recipes/recipes-item';
 import type { ModelProvider } from './model-provider';
 import type { AppliedRecord, PolicyServiceDeps, PolicyTarget } from './policy-service';
 
@@ -63,6 +66,23 @@ export const policyAppliedItem = storage.defineItem<Partial<Record<LockableSetti
   migrations: { 2: migrateAppliedV2 },
 });
 
+/** The team's mapping file: labels and taught recipes, two items, applied together (lib/mapping/mapping-preset.ts). */
+function fieldMappingTarget(): PolicyTarget {
+  return {
+    read: async (): Promise<MappingSettings> => ({ mappings: await fieldMappingsItem.getValue(), recipes: await siteRecipesItem.getValue() }),
+    desired: (preset, current) => withMappingPreset(preset as string, current as MappingSettings, Date.now()),
+    async write(value) {
+      const { mappings, recipes } = value as MappingSettings;
+      await fieldMappingsItem.setValue(mappings);
+      await siteRecipesItem.setValue(recipes);
+    },
+    watch(callback) {
+      fieldMappingsItem.watch(() => callback());
+      siteRecipesItem.watch(() => callback());
+    },
+  };
+}
+
 type ManagedArea = { get(keys?: null): Promise<Record<string, unknown>> };
 
 export function browserPolicyDeps(models: ModelProvider, onModelChange: () => void): Omit<PolicyServiceDeps, 'onChange' | 'now' | 'log'> {
@@ -81,6 +101,7 @@ export function browserPolicyDeps(models: ModelProvider, onModelChange: () => vo
       churnDefinition: itemTarget(indicatorSettingsItem, (preset, current) => withChurnPreset(current, preset)),
       playbook: itemTarget(playbookItem, (preset) => parsePlaybookFile(preset as string)),
       model: modelTarget(models, onModelChange),
+      fieldMapping: fieldMappingTarget(),
     },
     applied: { get: () => policyAppliedItem.getValue(), set: (value) => policyAppliedItem.setValue(value) },
   };

@@ -30,7 +30,14 @@ export function createHealthReporter(deps: HealthReporterDeps) {
       () => {
         timer = undefined;
         // Labels are collected here, off the scan's hot path.
-        const report = { url: deps.currentUrl(), kind: extraction?.kind ?? null, customers, fields: fieldLabels(extraction?.customers.map((c) => c.snapshot) ?? []) };
+        const recipe = extraction?.recipe;
+        const report = {
+          url: deps.currentUrl(),
+          kind: extraction?.kind ?? null,
+          customers,
+          fields: fieldLabels(extraction?.customers.map((c) => c.snapshot) ?? []),
+          ...(recipe ? { recipe: { id: recipe.id, expected: recipe.expected, found: recipe.found } } : {}),
+        };
         const key = JSON.stringify(report);
         if (key === lastSent) return;
         lastSent = key;

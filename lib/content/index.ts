@@ -10,11 +10,11 @@ import { healthReportingAdapters } from './health-report';
 import { createPageReporter } from './page-report';
 import { createTimeBudget, nextScanDelay } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
-import { configurePageAdapters } from '../adapters/registry';
+import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
 import { watchJoinBy } from './join-setting';
+import { watchRecipes } from './recipes-setting';
 import { listenForPageCommands, readByTopFrame } from './page-commands';
-import { launchPicker } from './picker/launch';
 import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
 
 /**
@@ -133,8 +133,13 @@ export function startContentScript(ctx: ContentScriptContext): void {
     scanner.forget();
     schedule();
   }, ctx.signal);
-  listenForPageCommands((command) => {
-    if (command === 'start-picker') return launchPicker(ctx, doc);
+  // Taught recipes are read before automatic detection (lib/recipes); a new one re-reads the page at once.
+  watchRecipes(location.origin, (recipes) => {
+    configurePageRecipes(recipes);
+    scanner.forget();
+    schedule();
+  }, ctx.signal);
+  listenForPageCommands(() => {
     scanner.forget();
     schedule();
   }, ctx.signal);

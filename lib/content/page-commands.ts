@@ -2,16 +2,15 @@ import { browser } from 'wxt/browser';
 import { pageCommandOf, type PageCommand } from './picker/picker-message';
 
 /**
- * The background's commands to this page (tabs.sendMessage): start the field
- * picker, re-ask scores after a mapping change. Answers true when handled, so
- * the background can tell a tab where Churn Radar runs from one where it does not.
+ * The background's commands to this page (tabs.sendMessage): re-ask scores
+ * after a mapping change. Answers true when handled, so the background can
+ * tell a tab where Churn Radar runs from one where it does not. (The picker
+ * and the teaching overlay are injected on demand: lib/background/page-tools.ts.)
  */
-export function listenForPageCommands(handle: (command: PageCommand) => void, signal: AbortSignal, win: Pick<Window, 'top'> = window): void {
+export function listenForPageCommands(handle: (command: PageCommand) => void, signal: AbortSignal): void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const command = pageCommandOf(message);
     if (command === null) return false;
-    // Every frame gets the message: one picker, in the top frame (the one the user looks at and the background asked).
-    if (command === 'start-picker' && win.top !== win) return false;
     handle(command);
     sendResponse(true);
     return false;

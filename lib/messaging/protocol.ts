@@ -15,6 +15,7 @@ import type { KpiProtocol } from './kpi-protocol';
 import type { LostRows, StorageProblem } from '../settings';
 import type { RiskProtocol } from './risk-protocol';
 import type { SitesProtocol } from './sites-protocol';
+import type { RecipeProtocol } from './recipe-protocol';
 import type { FocusProtocol } from './focus-protocol';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
@@ -156,7 +157,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

@@ -6,6 +6,7 @@ import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { policyAudience, policyRequestSchemas } from './policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
 import { mappingAudience, mappingRequestSchemas } from './mapping-schemas';
+import { recipeAudience, recipeRequestSchemas } from './recipe-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
@@ -84,6 +85,7 @@ export const requestSchemas = {
   ...kpiRequestSchemas,
   ...sitesRequestSchemas,
   ...focusRequestSchemas,
+  ...recipeRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -106,6 +108,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...kpiAudience,
   ...sitesAudience,
   ...focusAudience,
+  ...recipeAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

@@ -19,6 +19,9 @@ export const sitesRequestSchemas = {
     kind: z.enum(['list', 'detail']).nullable(),
     customers: z.number().int().nonnegative().max(100_000),
     fields: z.array(z.string().max(256)).max(300),
+    recipe: z
+      .strictObject({ id: z.string().min(1).max(600), expected: z.number().int().nonnegative().max(100_000), found: z.number().int().nonnegative().max(100_000) })
+      .optional(),
   }),
 } satisfies Record<keyof SitesProtocol, z.ZodType>;
 

@@ -82,6 +82,7 @@ export const SETTING_STORAGE_KEYS: Record<LockableSetting, readonly string[]> = 
   tierThresholds: ['tierThresholds'],
   playbook: ['playbook'],
   model: [],
+  fieldMapping: ['fieldMappings', 'siteRecipes'],
 };
 
 export function lockedStorageKeys(policy: ManagedPolicy): Set<string> {

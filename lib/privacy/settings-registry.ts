@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { siteRecipesSchema } from '../recipes/recipe-schema';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../db/retention';
 import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '../fields/product-fields';
 import { playbookSchema } from '../playbooks/playbook-file';
@@ -66,6 +67,8 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
     schema: z.record(site, z.object({ fields: z.record(z.string().min(1).max(200), z.enum([...FIELDS, 'ignore'])), updatedAt: z.number() })),
   },
   playbook: { version: 1, schema: playbookSchema.nullable() },
+  // Taught site recipes (lib/recipes): the team's teaching travels with an export like the field mapping.
+  siteRecipes: { version: 1, schema: z.record(site, siteRecipesSchema) },
 };
 
 /**

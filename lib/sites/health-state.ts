@@ -8,7 +8,8 @@ import type { HealthWarning } from './health';
  *
  * - no-data: no page of the site seen yet.
  * - never-read: pages seen, not one customer read from any of them.
- * - stopped: a kind of page that used to yield customers yields none now.
+ * - stopped: a kind of page that used to yield customers yields none now, or
+ *   its taught recipe (lib/recipes) finds nobody any more.
  * - field-missing: pages read, but a mapped field they used to show is gone.
  * - none-recent: customers were read once, but no kind of page seen lately yields any.
  * - ok: the latest visit of some kind of page yielded customers, nothing broke.
@@ -28,9 +29,10 @@ export interface HealthStateInput {
 export function healthStatus(input: HealthStateInput): HealthStatus {
   if (input.pagesSeen === 0) return 'no-data';
   if (input.lastSuccessAt === null) return 'never-read';
-  if (input.warnings.some((warning) => warning.kind === 'no-customers')) return 'stopped';
+  if (input.warnings.some((warning) => warning.kind === 'no-customers' || warning.kind === 'recipe-empty')) return 'stopped';
   if (!input.latestPerKind.some((customers) => customers > 0)) return 'none-recent';
-  if (input.warnings.length > 0) return 'field-missing';
+  // A taught recipe finding fewer rows than when taught (a short last page?) is listed, not a state of its own.
+  if (input.warnings.some((warning) => warning.kind === 'field-missing')) return 'field-missing';
   return 'ok';
 }
 

@@ -4,8 +4,16 @@ import type { HealthStatus } from './health-state';
 
 /** One warning in plain words ("/accounts used to show 20 customers and now shows none …"). */
 export function warningText(warning: HealthWarning, t: Translate): string {
-  if (warning.kind === 'no-customers') return t('popup.warning.no_customers', [warning.pageKey, String(warning.previously)]);
-  return t('popup.warning.field_missing', [warning.label, warning.pageKey]);
+  switch (warning.kind) {
+    case 'no-customers':
+      return t('popup.warning.no_customers', [warning.pageKey, String(warning.previously)]);
+    case 'field-missing':
+      return t('popup.warning.field_missing', [warning.label, warning.pageKey]);
+    case 'recipe-empty':
+      return t('recipes.warning.empty', [warning.pageKey, String(warning.expected)]);
+    case 'recipe-short':
+      return t('recipes.warning.short', [warning.pageKey, String(warning.found), String(warning.expected)]);
+  }
 }
 
 /** Locale message names allow no hyphens: never-read → never_read. */

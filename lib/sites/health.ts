@@ -15,7 +15,23 @@ export interface PageObservation {
   customers: number;
   /** Field labels found on the page's customers. */
   fields: string[];
+  /** A taught recipe was tried on the page (lib/recipes): what it found against what it found when taught. */
+  recipe?: RecipeCheck;
 }
+
+export interface RecipeCheck {
+  /** "list:/contacts": the recipe's kind and page key. */
+  id: string;
+  expected: number;
+  found: number;
+}
+
+/**
+ * A recipe found "far" fewer customers than when taught below this share of
+ * them. Not zero: a list's last page may show 3 of 25, so a short list is
+ * said as "found 3 of 25", a warning the user can judge; zero is always one.
+ */
+export const RECIPE_SHORT_SHARE = 0.25;
 
 export interface SiteHealth {
   pagesSeen: number;
@@ -28,7 +44,8 @@ export interface SiteHealth {
 
 export type HealthWarning =
   | { kind: 'no-customers'; pageKey: string; previously: number }
-  | { kind: 'field-missing'; pageKey: string; label: string };
+  | { kind: 'field-missing'; pageKey: string; label: string }
+  | { kind: 'recipe-empty' | 'recipe-short'; pageKey: string; recipe: string; expected: number; found: number };
 
 export interface HealthSummary {
   status: HealthStatus;
@@ -113,6 +130,10 @@ export function healthWarnings(health: SiteHealth | undefined, mappedLabels: rea
   for (const [pageKey, observations] of Object.entries(health?.pages ?? {})) {
     const latest = lastOf(observations);
     const earlier = observations.slice(0, -1);
+    const recipe = recipeWarning(pageKey, latest.recipe);
+    if (recipe) warnings.push(recipe);
+    // The recipe's warning says more than "used to show customers": one warning for the page.
+    if (recipe && latest.customers === 0) continue;
     if (latest.customers === 0) {
       const previously = [...earlier].reverse().find((o) => o.customers > 0);
       if (previously) warnings.push({ kind: 'no-customers', pageKey, previously: previously.customers });
@@ -124,6 +145,15 @@ export function healthWarnings(health: SiteHealth | undefined, mappedLabels: rea
     }
   }
   return warnings;
+}
+
+/** The taught recipe of a page found nothing, or far fewer customers than when it was taught. */
+export function recipeWarning(pageKey: string, check: RecipeCheck | undefined): HealthWarning | null {
+  if (!check) return null;
+  const { id, expected, found } = check;
+  if (found === 0) return { kind: 'recipe-empty', pageKey, recipe: id, expected, found };
+  if (found < expected * RECIPE_SHORT_SHARE) return { kind: 'recipe-short', pageKey, recipe: id, expected, found };
+  return null;
 }
 
 /** The figures the popup, the action badge and the options health table show. */

@@ -21,6 +21,7 @@ function presetText(policy: ManagedPolicy, setting: LockableSetting, locale: str
         .join('; ');
     case 'playbook':
     case 'model':
+    case 'fieldMapping':
       return i18n.t('privacy.policy.file', [((value as string).length / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })]);
   }
 }

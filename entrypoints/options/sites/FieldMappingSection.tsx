@@ -17,6 +17,7 @@ import { JoinBySetting } from './mapping/JoinBySetting';
 import { LabelRow } from './mapping/LabelRow';
 import { MappingFileActions } from './mapping/MappingFileActions';
 import { PickOnPage } from './mapping/PickOnPage';
+import { TaughtPages } from './mapping/TaughtPages';
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;
 type Fields = Record<string, MappingTarget>;
@@ -126,6 +127,7 @@ function SiteMapping({ site, locale }: { site: string; locale: string }) {
         <MappingFileActions onResult={setMessage} />
       </div>
       {message && <Notice tone={message.tone === 'ok' ? 'success' : 'error'}>{message.text}</Notice>}
+      <TaughtPages site={site} locale={locale} />
       {labels.status === 'loading' && <Skeleton className="h-40" />}
       {labels.status === 'error' && <StatusMessage tone="error" title={labels.message} action={{ label: i18n.t('common.retry'), onClick: () => labels.reload() }} />}
       {labels.status === 'ready' && rows.length === 0 && <StatusMessage title={i18n.t('mapping.noLabels')} />}

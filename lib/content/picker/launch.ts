@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from '../../adapters/registry';
 import { createFieldResolver } from '../../fields/field-resolver';
 import { t } from '../../i18n';
@@ -6,10 +5,17 @@ import { fieldMappingsItem } from '../../mapping/mapping-item';
 import { sendMessage } from '../../messaging/browser-client';
 import { startPicker } from './picker';
 
+/** What an injected page tool runs with: its lifetime and the page's timers. */
+export interface ToolHost {
+  signal: AbortSignal;
+  frame: (callback: () => void) => void;
+  later: (callback: () => void, ms: number) => void;
+}
+
 let running: { stop: () => void } | null = null;
 
 /** Show the picker on this page (once: a second start replaces the first), suggesting what each label means now. */
-export function launchPicker(ctx: ContentScriptContext, doc: Document): void {
+export function launchPicker(host: ToolHost, doc: Document): void {
   running?.stop();
   void fieldMappingsItem
     .getValue()
@@ -18,7 +24,7 @@ export function launchPicker(ctx: ContentScriptContext, doc: Document): void {
       const resolve = createFieldResolver(mappings[location.origin]?.fields);
       const url = new URL(location.href);
       const adapter = adapterFor(url, doc);
-      const picker = startPicker({
+      running = startPicker({
         doc,
         url,
         storedLabel: adapter?.storedLabelOf ? (element) => adapter.storedLabelOf!(element) : undefined,
@@ -26,10 +32,9 @@ export function launchPicker(ctx: ContentScriptContext, doc: Document): void {
         locale: t('common.intlLocale') || 'en',
         suggest: (label) => resolve(label) ?? null,
         save: async (label, target) => void (await sendMessage('saveFieldLabel', { label, target })),
-        signal: ctx.signal,
-        frame: (callback) => ctx.requestAnimationFrame(callback),
-        later: (callback, ms) => ctx.setTimeout(callback, ms),
+        signal: host.signal,
+        frame: host.frame,
+        later: host.later,
       });
-      running = picker;
     });
 }

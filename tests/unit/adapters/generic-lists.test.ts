@@ -145,7 +145,8 @@ describe('re-renders and our own badges', () => {
 
   it('the adapter claims every page and is registered after the demo adapter', async () => {
     const { ADAPTERS } = await import('../../../lib/adapters/registry');
-    expect(ADAPTERS.map((a) => a.id)).toEqual(['demo-crm', 'generic']);
+    // Taught recipes first (lib/recipes), then the demo CRM's own, the generic adapter last.
+    expect(ADAPTERS.map((a) => a.id)).toEqual(['recipe', 'demo-crm', 'generic']);
     expect(genericAdapter.matches(new URL('https://anything.example/'), document)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { riskAudience, riskRequestSchemas } from '../../../lib/messaging/risk-sc
 import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
 import { focusAudience, focusRequestSchemas } from '../../../lib/messaging/focus-schemas';
+import { recipeAudience, recipeRequestSchemas } from '../../../lib/messaging/recipe-schemas';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -91,6 +92,7 @@ describe('merged message maps', () => {
     kpi: [kpiRequestSchemas, kpiAudience],
     sites: [sitesRequestSchemas, sitesAudience],
     focus: [focusRequestSchemas, focusAudience],
+    recipes: [recipeRequestSchemas, recipeAudience],
   } as const;
 
   it.each([

@@ -5,7 +5,7 @@ import type { Translate } from '../../../lib/explain/reason-text';
 import { candidateAt, pickerCandidates } from '../../../lib/content/picker/candidates';
 import { fieldChoices, PRODUCT_FIELDS } from '../../../lib/content/picker/field-choices';
 import { startPicker, type PickerDeps } from '../../../lib/content/picker/picker';
-import { MAPPING_CHANGED, pageCommandOf, PICKER_START } from '../../../lib/content/picker/picker-message';
+import { MAPPING_CHANGED, pageCommandOf } from '../../../lib/content/picker/picker-message';
 import { readByTopFrame } from '../../../lib/content/page-commands';
 import { POPOVER_HOST_ATTR } from '../../../lib/content/popover';
 import { loadCrmPage } from '../../fixtures/crm/load';
@@ -91,7 +91,7 @@ describe('field choices', () => {
 
 describe('page commands', () => {
   it('tells the picker start and mapping-changed commands from anything else', () => {
-    expect(pageCommandOf(PICKER_START)).toBe('start-picker');
+    expect(pageCommandOf({ channel: 'churn-radar-page', type: 'start-picker' })).toBeNull();
     expect(pageCommandOf(MAPPING_CHANGED)).toBe('mapping-changed');
     expect(pageCommandOf({ channel: 'churn-radar-page', type: 'other' })).toBeNull();
     expect(pageCommandOf({ channel: 'churn-radar', type: 'start-picker' })).toBeNull();

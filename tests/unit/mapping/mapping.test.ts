@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportMappingFile, parseMappingFile } from '../../../lib/mapping/mapping-file';
+import type { SiteRecipe } from '../../../lib/recipes/recipe-schema';
 import { mergeMappings, replaceSiteMapping, setLabelTarget } from '../../../lib/mapping/mapping-ops';
 import { parsedValue, valueKindOf } from '../../../lib/mapping/parsed-value';
 import { collectSiteLabels } from '../../../lib/mapping/site-labels';
@@ -34,19 +35,23 @@ describe('mapping file', () => {
   it('round-trips every site, or one', () => {
     const text = exportMappingFile(mappings, Date.UTC(2026, 0, 2));
     const parsed = parseMappingFile(text, 10);
-    expect(parsed).toEqual({ ok: true, sites: 2, labels: 2, mappings: { [A]: { fields: { Cuota: 'monthly_value' }, updatedAt: 10 }, [B]: { fields: { 签约日期: 'customer_since' }, updatedAt: 10 } } });
+    expect(parsed).toEqual({ ok: true, sites: 2, labels: 2, recipeCount: 0, recipes: {}, mappings: { [A]: { fields: { Cuota: 'monthly_value' }, updatedAt: 10 }, [B]: { fields: { 签约日期: 'customer_since' }, updatedAt: 10 } } });
     const single = parseMappingFile(exportMappingFile(mappings, 0, B), 10);
     expect(single.ok && Object.keys(single.mappings)).toEqual([B]);
   });
   it('names what is wrong in a bad file', () => {
     expect(parseMappingFile('{', 0)).toMatchObject({ ok: false, error: expect.stringContaining('not valid JSON') });
     expect(parseMappingFile('{"format":"other","version":1,"sites":{}}', 0)).toMatchObject({ ok: false, error: expect.stringContaining('not a Churn Radar field-mapping file') });
-    expect(parseMappingFile('{"format":"churn-radar.field-mapping","version":2,"sites":{}}', 0)).toMatchObject({ ok: false, error: expect.stringContaining('version') });
+    expect(parseMappingFile('{"format":"churn-radar.field-mapping","version":3,"sites":{}}', 0)).toMatchObject({ ok: false, error: expect.stringContaining('version') });
     const badField = JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { [A]: { Cuota: 'monthly_fee' } } });
     expect(parseMappingFile(badField, 0)).toEqual({ ok: false, error: `"monthly_fee" is not a product field or "ignore" at sites › ${A} › Cuota` });
     const badSite = JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { 'crm.example.com': { Cuota: 'plan' } } });
     expect(parseMappingFile(badSite, 0)).toMatchObject({ ok: false, error: expect.stringContaining('origin') });
     expect(parseMappingFile('x'.repeat(2_000_001), 0)).toMatchObject({ ok: false, error: expect.stringContaining('too large') });
+  });
+  it('names a non-text field value without crashing on it (found by the hostile-files property test)', () => {
+    const objectField = JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { [A]: { Cuota: { toString: null } } } });
+    expect(parseMappingFile(objectField, 0)).toEqual({ ok: false, error: `"{"toString":null}" is not a product field or "ignore" at sites › ${A} › Cuota` });
   });
 });
 
@@ -115,5 +120,26 @@ describe('mapping draft', () => {
     expect(sameDraft({ a: 'plan' }, { a: 'plan' })).toBe(true);
     expect(sameDraft({ a: 'plan' }, { a: 'status' })).toBe(false);
     expect(sameDraft({ a: 'plan' }, {})).toBe(false);
+  });
+});
+
+describe('mapping file with taught recipes (version 2)', () => {
+  const recipe = { id: 'list:/people', format: 1, version: 3, kind: 'list', pageKey: '/people', row: '#people > div.card', name: ':scope > div > div.who', fields: [{ label: 'Seen', selector: ':scope > div > div.sub > span.seen', prefix: 'Seen' }], expected: 12, taughtAt: 5 } satisfies SiteRecipe;
+  const mappings = { [A]: { fields: { Seen: 'last_activity' as const }, updatedAt: 1 } };
+  it('carries each site’s recipes with its labels, and only the exported site’s', () => {
+    const text = exportMappingFile(mappings, 0, undefined, { [A]: [recipe], [B]: [{ ...recipe, id: 'detail:/x', kind: 'detail', row: undefined } as never] });
+    const parsed = parseMappingFile(text, 10);
+    expect(parsed.ok && parsed.recipes[A]).toEqual([recipe]);
+    expect(parsed.ok && [parsed.sites, parsed.recipeCount]).toEqual([2, 2]);
+    const single = parseMappingFile(exportMappingFile(mappings, 0, A, { [A]: [recipe], [B]: [recipe] }), 10);
+    expect(single.ok && Object.keys(single.recipes)).toEqual([A]);
+  });
+  it('still reads version 1 files, and names a broken recipe', () => {
+    const v1 = parseMappingFile(JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { [A]: { Cuota: 'plan' } } }), 0);
+    expect(v1).toMatchObject({ ok: true, recipeCount: 0, labels: 1 });
+    const broken = JSON.stringify({ format: 'churn-radar.field-mapping', version: 2, sites: {}, recipes: { [A]: [{ ...recipe, row: '' }] } });
+    expect(parseMappingFile(broken, 0)).toMatchObject({ ok: false, error: expect.stringContaining(`recipes › ${A} › 0 › row`) });
+    const badSite = JSON.stringify({ format: 'churn-radar.field-mapping', version: 2, sites: {}, recipes: { 'crm.example.com': [recipe] } });
+    expect(parseMappingFile(badSite, 0)).toMatchObject({ ok: false, error: expect.stringContaining('(at recipes)') });
   });
 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_HOST_ATTR, removeBadgeHosts } from '../../../lib/content/badge';
 import { listenForPageCommands } from '../../../lib/content/page-commands';
-import { MAPPING_CHANGED, PICKER_START } from '../../../lib/content/picker/picker-message';
+import { MAPPING_CHANGED } from '../../../lib/content/picker/picker-message';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -28,23 +28,22 @@ describe('a stopped site looks untouched (badges removed without a reload)', () 
 });
 
 describe('page commands', () => {
-  it('only the top frame answers "start the picker"; every frame re-asks scores after a mapping change', async () => {
+  it('every frame re-asks scores after a mapping change, and answers; nothing after the script stops', async () => {
     const top = vi.fn();
     const child = vi.fn();
     const controller = new AbortController();
-    listenForPageCommands(top, controller.signal, window);
-    const childWindow = { top: window } as Pick<Window, 'top'>;
-    listenForPageCommands(child, controller.signal, childWindow);
+    listenForPageCommands(top, controller.signal);
+    listenForPageCommands(child, controller.signal);
     const answers: unknown[] = [];
-    await fakeBrowser.runtime.onMessage.trigger(PICKER_START, {}, (answer: unknown) => answers.push(answer));
-    expect(top).toHaveBeenCalledWith('start-picker');
-    expect(child).not.toHaveBeenCalled();
-    expect(answers).toEqual([true]);
-    await fakeBrowser.runtime.onMessage.trigger(MAPPING_CHANGED, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger(MAPPING_CHANGED, {}, (answer: unknown) => answers.push(answer));
+    expect(top).toHaveBeenCalledWith('mapping-changed');
     expect(child).toHaveBeenCalledWith('mapping-changed');
-    expect(top).toHaveBeenCalledTimes(2);
+    expect(answers).toEqual([true, true]);
+    // The picker is no longer a content-script command: it is injected on demand (lib/background/page-tools.ts).
+    await fakeBrowser.runtime.onMessage.trigger({ channel: 'churn-radar-page', type: 'start-picker' }, {}, () => undefined);
+    expect(top).toHaveBeenCalledTimes(1);
     controller.abort();
-    await fakeBrowser.runtime.onMessage.trigger(PICKER_START, {}, () => undefined);
-    expect(top).toHaveBeenCalledTimes(2);
+    await fakeBrowser.runtime.onMessage.trigger(MAPPING_CHANGED, {}, () => undefined);
+    expect(top).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,15 +3,17 @@ import { i18n } from '#i18n';
 import { exportMappingFile, parseMappingFile } from '../../../../lib/mapping/mapping-file';
 import { fieldMappingsItem } from '../../../../lib/mapping/mapping-item';
 import { mergeMappings } from '../../../../lib/mapping/mapping-ops';
+import { mergeRecipes } from '../../../../lib/recipes/recipe-ops';
+import { siteRecipesItem } from '../../../../lib/recipes/recipes-item';
 import { buttonClass, downloadText, readFileText } from '../../ui';
 
-/** Export every site's mapping as one file; import one (checked first, merged per site; a bad file changes nothing). */
+/** Export every site's mapping and taught recipes as one file; import one (checked first, merged per site; a bad file changes nothing). */
 export function MappingFileActions({ onResult }: { onResult: (result: { tone: 'ok' | 'error'; text: string }) => void }) {
   const input = useRef<HTMLInputElement>(null);
 
   const exportFile = async () => {
     const now = Date.now();
-    downloadText(`churn-radar-field-mapping-${new Date(now).toISOString().slice(0, 10)}.json`, exportMappingFile(await fieldMappingsItem.getValue(), now));
+    downloadText(`churn-radar-field-mapping-${new Date(now).toISOString().slice(0, 10)}.json`, exportMappingFile(await fieldMappingsItem.getValue(), now, undefined, await siteRecipesItem.getValue()));
   };
 
   const importFile = async (file: File | undefined) => {
@@ -27,7 +29,9 @@ export function MappingFileActions({ onResult }: { onResult: (result: { tone: 'o
     const parsed = parseMappingFile(text, Date.now());
     if (!parsed.ok) return onResult({ tone: 'error', text: i18n.t('mapping.importFailed', [parsed.error]) });
     await fieldMappingsItem.setValue(mergeMappings(await fieldMappingsItem.getValue(), parsed.mappings, Date.now()));
-    onResult({ tone: 'ok', text: i18n.t('mapping.imported', [String(parsed.labels), String(parsed.sites)]) });
+    if (parsed.recipeCount > 0) await siteRecipesItem.setValue(mergeRecipes(await siteRecipesItem.getValue(), parsed.recipes));
+    const taught = parsed.recipeCount > 0 ? ` ${i18n.t('recipes.imported', [String(parsed.recipeCount)])}` : '';
+    onResult({ tone: 'ok', text: `${i18n.t('mapping.imported', [String(parsed.labels), String(parsed.sites)])}${taught}` });
   };
 
   return (

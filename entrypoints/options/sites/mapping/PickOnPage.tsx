@@ -6,8 +6,15 @@ import { buttonClass, Select } from '../../ui';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
-/** "Pick on page": the element picker on an open tab of this site. */
-export function PickOnPage({ site }: { site: string }) {
+/** What a page tool's button says and starts. */
+const TOOLS = {
+  picker: { message: 'startFieldPicker', button: () => i18n.t('mapping.pickOnPage'), started: (tab: string) => i18n.t('mapping.pickStarted', [tab]), failed: () => i18n.t('mapping.pickFailed') },
+  teach: { message: 'startTeaching', button: () => i18n.t('recipes.section.teach'), started: (tab: string) => i18n.t('recipes.section.started', [tab]), failed: () => i18n.t('recipes.section.failed') },
+} as const;
+
+/** "Pick on page" / "Teach on page": a page tool on an open tab of this site. */
+export function PickOnPage({ site, tool = 'picker' }: { site: string; tool?: keyof typeof TOOLS }) {
+  const words = TOOLS[tool];
   const [tabs, setTabs] = useState<SiteTabView[] | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -33,8 +40,8 @@ export function PickOnPage({ site }: { site: string }) {
     const tab = tabs?.find((candidate) => candidate.tabId === tabId);
     if (!tab) return setNotice({ tone: 'error', text: i18n.t('mapping.pickNoTab') });
     setNotice(null);
-    sendMessage('startFieldPicker', { tabId: tab.tabId }).then(
-      ({ started }) => setNotice(started ? { tone: 'ok', text: i18n.t('mapping.pickStarted', [tab.title || tab.url]) } : { tone: 'error', text: i18n.t('mapping.pickFailed') }),
+    sendMessage(words.message, { tabId: tab.tabId }).then(
+      ({ started }) => setNotice(started ? { tone: 'ok', text: words.started(tab.title || tab.url) } : { tone: 'error', text: words.failed() }),
       (error: unknown) => setNotice({ tone: 'error', text: error instanceof Error ? error.message : String(error) }),
     );
   };
@@ -52,7 +59,7 @@ export function PickOnPage({ site }: { site: string }) {
           </Select>
         )}
         <button type="button" className={buttonClass('secondary', 'sm')} onClick={start} disabled={tabs === null} title={tabs?.length === 0 ? i18n.t('mapping.pickNoTab') : undefined}>
-          {i18n.t('mapping.pickOnPage')}
+          {words.button()}
         </button>
       </div>
       {notice && (
