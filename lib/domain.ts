@@ -133,6 +133,12 @@ export interface BadgeScore {
    * probability; the tiers are then the site's quantiles.
    */
   ranking?: true;
+  /**
+   * With `ranking`: the whole percentage of the site's customers scored
+   * lower ("riskier than N %"), what the badge, popover and side panel show
+   * instead of the uncalibrated probability.
+   */
+  percentile?: number;
 }
 
 /** Why, and what to say: shown in the badge popover. */

@@ -10,6 +10,7 @@ import { useRequest } from '../../components/useRequest';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { ModelInfo } from '../../lib/messaging/protocol';
+import { modelSiteChoices, servedSites } from '../../lib/sites/model-site-choices';
 import { inputLabel } from './labels';
 import { MeanSd } from './MeanSd';
 
@@ -42,13 +43,21 @@ function InUse() {
             <li key={m.id}>
               <span className="font-semibold">{m.name}</span>
               <span className="text-slate-600"> · {i18n.t('options.inUse.serves', [m.inputs.slice(0, 4).map(inputLabel).join(', ') + (m.inputs.length > 4 ? '…' : '')])}</span>
+              <span className={m.sites.length ? 'text-slate-600' : 'font-medium text-amber-800'}> · {sitesText(m.sites)}</span>
             </li>
           ))}
         </ul>
       )}
       {active.length > 1 && <p className="mt-1 text-xs text-slate-600">{i18n.t('options.inUse.choice')}</p>}
+      <p className="mt-1 text-xs text-slate-600">{i18n.t('modelSites.inUseStarter')}</p>
     </div>
   );
+}
+
+/** "Serves: demo CRM, shop.example.com", or that it serves none. */
+function sitesText(sites: readonly string[]): string {
+  const served = servedSites(modelSiteChoices([], sites, i18n.t('modelSites.demoCrm')), sites);
+  return served ? i18n.t('modelSites.serves', [served]) : i18n.t('modelSites.none');
 }
 
 function ActiveModel() {

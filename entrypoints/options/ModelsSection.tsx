@@ -11,6 +11,7 @@ import { useRequest } from '../../components/useRequest';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { ActivationEvent, ModelList, ModelSummary } from '../../lib/messaging/protocol';
+import { ModelSites, useEnabledOrigins } from './ModelSites';
 import { Notice, Pill, buttonClass, downloadText, readFileText } from './ui';
 
 const CompareModels = lazy(() => import('./CompareModels').then((m) => ({ default: m.CompareModels })));
@@ -29,6 +30,7 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
   const fileId = useId();
   const policy = usePolicy();
   const modelLocked = policy.isLocked('model');
+  const enabledOrigins = useEnabledOrigins();
 
   async function act(key: string, run: () => Promise<Feedback>) {
     setBusy(key);
@@ -136,6 +138,7 @@ export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void
                         {labelOr(t(`modelKinds.${m.kind}`), m.kind)} · {i18n.t(`options.models.origin.${m.origin}`)} · {formatDate(m.createdAt, locale)}
                         {m.parent && ` · ${i18n.t('options.models.retrains', [nameOf(list, m.parent)])}`}
                       </span>
+                      <ModelSites model={m} enabled={enabledOrigins} locked={modelLocked} onSaved={() => reload(true)} />
                     </th>
                     <td className="py-2.5 pr-3 text-right font-medium text-slate-900 tabular-nums">{formatDecimal(m.metrics.roc_auc, locale)}</td>
                     <td className="py-2.5 pr-3 text-right text-slate-700 tabular-nums">{formatInteger(m.trainingRows, locale)}</td>

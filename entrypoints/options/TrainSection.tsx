@@ -9,6 +9,7 @@ import type { ModelSummary } from '../../lib/messaging/protocol';
 import { trainingSpecs } from '../../lib/training/columns';
 import { startTraining, TrainingCancelled, type TrainingRun } from '../../lib/training/worker-client';
 import type { TrainRequest, TrainingProgress } from '../../lib/training/worker-protocol';
+import { ModelSites, useEnabledOrigins } from './ModelSites';
 import { createTrainingWorker } from './training-worker';
 import { Notice, Select, buttonClass } from './ui';
 import type { PreparedData } from './workspace';
@@ -40,6 +41,7 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const run = useRef<TrainingRun | null>(null);
   const nameId = useId();
+  const enabledOrigins = useEnabledOrigins();
 
   // A new data source gets a new default name; editing the mapping keeps the name the manager typed.
   const source = data?.source ?? null;
@@ -169,13 +171,24 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
         {state.status === 'cancelled' && <Notice tone="info" title={i18n.t('options.train.cancelled')}>{i18n.t('options.train.cancelledHint')}</Notice>}
         {state.status === 'error' && <Notice tone="error" title={i18n.t('options.train.failed')}>{state.message}</Notice>}
         {state.status === 'done' && (
-          <div className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2.5" role="status" data-testid="train-result">
-            <p className="text-sm font-semibold text-emerald-900">
+          <div className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2.5" data-testid="train-result">
+            <p className="text-sm font-semibold text-emerald-900" role="status">
               {i18n.t('options.train.done', [formatDuration(state.seconds, locale), formatMeanSd(state.summary.metrics.roc_auc, state.summary.metrics.roc_auc_sd, locale)])}
             </p>
             <p className="mt-0.5 text-xs text-emerald-900/80">
               {i18n.t('options.train.doneDetail', [state.summary.name, formatDecimal(state.summary.metrics.pr_auc, locale), formatInteger(state.summary.metrics.rows, locale)])}
             </p>
+            {/* The offer to assign: a model trained from a file scores no site until a manager says where. */}
+            {state.summary.sites.length === 0 && <p className="mt-1 text-xs text-emerald-900/80">{i18n.t('modelSites.trainedNone')}</p>}
+            <ModelSites
+              model={state.summary}
+              enabled={enabledOrigins}
+              startOpen={state.summary.sites.length === 0}
+              onSaved={(list) => {
+                const summary = list.models.find((m) => m.id === state.summary.id);
+                if (summary) setState((s) => (s.status === 'done' ? { ...s, summary } : s));
+              }}
+            />
             <div className="mt-2 flex flex-wrap gap-2">
               {state.activated ? (
                 <span className="text-sm font-medium text-emerald-900">{i18n.t('options.train.activated')}</span>

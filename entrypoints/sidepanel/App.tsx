@@ -4,26 +4,25 @@ import { ScoreControls } from '../../components/ScoreControls';
 import { Worklist } from '../../components/Worklist';
 import { i18n } from '#i18n';
 import { Card } from '../../components/Card';
-import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, formatDate, isSameCustomer, siteHost } from '../../components/format';
-import { uiLocale } from '../../components/i18n';
+import { formatDateTime, formatInteger, formatDate, isSameCustomer, siteHost } from '../../components/format';
+import { t, uiLocale } from '../../components/i18n';
+import { scorerName } from '../../lib/explain/score-wording';
 import { ActivityList } from '../../components/ActivityList';
 import { IndicatorList } from '../../components/IndicatorList';
 import { LifecycleCard } from '../../components/LifecycleCard';
 import { SinceLastVisitCard } from '../../components/SinceLastVisit';
 import { StorageBanner } from '../../components/StorageBanner';
 import { PageState } from './PageState';
+import { ScoreSummary } from './ScoreSummary';
 import { useFollowedPage } from './useFollowedPage';
 import { ReasonList } from '../../components/ReasonList';
 import { ScoreHistory } from '../../components/ScoreHistory';
 import { ScriptCard } from '../../components/ScriptCard';
 import { Skeleton } from '../../components/Skeleton';
 import { StatusMessage } from '../../components/StatusMessage';
-import { TierBadge } from '../../components/TierBadge';
-import type { CustomerScore, Tier } from '../../lib/domain';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { CustomerView } from '../../lib/messaging/protocol';
-import { TIER_STYLE } from '../../lib/risk/tiers';
 
 type State =
   | { status: 'loading' }
@@ -211,7 +210,7 @@ function CustomerDetails({ view, refreshing, locale, tabId }: { view: CustomerVi
           <Row label={i18n.t('sidepanel.firstSeen')} value={formatDateTime(view.firstSeen, locale)} />
           <Row label={i18n.t('sidepanel.lastSeen')} value={formatDateTime(view.lastSeen, locale)} />
           <Row label={i18n.t('sidepanel.observations')} value={formatInteger(view.observations, locale)} />
-          {score && <Row label={i18n.t('sidepanel.model')} value={score.model.name} />}
+          {score && <Row label={i18n.t('sidepanel.model')} value={scorerName(score.model, t)} />}
         </dl>
       </Card>
     </div>
@@ -229,40 +228,6 @@ function CustomerFacts({ view, locale }: { view: CustomerView; locale: string })
   if (view.owner) facts.push(i18n.t('sidepanel.owner', [view.owner]));
   if (facts.length === 0) return null;
   return <p className="mt-1 text-xs text-slate-600">{facts.join(' · ')}</p>;
-}
-
-function ScoreSummary({ score, locale, pinnedTier }: { score: CustomerScore; locale: string; pinnedTier?: Tier }) {
-  const style = TIER_STYLE[score.tier];
-  const percent = formatProbability(score.probability, locale);
-  return (
-    <section aria-label={i18n.t('sidepanel.probability')} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="flex items-start justify-between gap-3">
-        <div>
-          <p className="text-xs font-medium text-slate-500">{i18n.t('sidepanel.probability')}</p>
-          <p className="text-4xl leading-tight font-bold text-slate-900 tabular-nums">{percent}</p>
-        </div>
-        <div className="flex flex-col items-end gap-1">
-          <TierBadge tier={pinnedTier ?? score.tier} size="md" />
-          {pinnedTier !== undefined && pinnedTier !== score.tier && (
-            <span className="text-[11px] text-slate-500">{i18n.t('sidepanel.pinnedFrom', [String(score.tier)])}</span>
-          )}
-        </div>
-      </div>
-      <div aria-hidden="true" className="mt-3 h-2 w-full overflow-hidden rounded-full bg-slate-100">
-        <div
-          className="h-2 rounded-full"
-          style={{ width: `${Math.max(1, Math.min(100, score.probability * 100))}%`, backgroundColor: style.bg }}
-        />
-      </div>
-      <p className="mt-2 text-xs text-slate-500">
-        {i18n.t('sidepanel.scoredBy', [score.model.name])}
-        <span aria-hidden="true"> · </span>
-        <time dateTime={new Date(score.scoredAt).toISOString()} title={formatDateTime(score.scoredAt, locale)}>
-          {formatRelativeTime(score.scoredAt, Date.now(), locale)}
-        </time>
-      </p>
-    </section>
-  );
 }
 
 function Row({ label, value }: { label: string; value: string }) {

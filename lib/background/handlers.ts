@@ -216,7 +216,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // A site scored label-free learns from every page: the fit and its quantile tiers follow the customers seen.
       scoring = (await deps.models.observe(site, inputs.map((input) => ({ crmId: input.row.crmId, inputs: input.inputs })))) ?? scoring;
       const { scorers } = scoring;
-      const scores = badgeScores(deps.models, scorers, inputs, scoring.thresholds ?? (await deps.thresholds()), now, scoring.ranking);
+      const scores = badgeScores(deps.models, scorers, inputs, scoring.thresholds ?? (await deps.thresholds()), now, scoring.ranking && scoring);
       const pinned = await overrides.forSite(site);
       deps.defer(() => {
         const inputsById = new Map(inputs.map((input) => [input.row.crmId, input.inputs]));

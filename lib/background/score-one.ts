@@ -64,7 +64,7 @@ export async function scoreOne(deps: ScoreOneDeps, customer: CustomerRow, given?
   const [score] = scoring.scorers.length
     ? scoreCustomers(deps.models, scoring.scorers, [{ row: customer, inputs: modelInputs(customer, indicators), indicators }], {
         thresholds: scoring.thresholds ?? managerThresholds,
-        ranking: scoring.ranking,
+        ranking: scoring.ranking && scoring,
         playbook: playbookInForce(playbook),
         locale: deps.locale(),
         t: deps.t,

@@ -11,6 +11,8 @@ import { topDriverCategory } from '../playbooks/driver';
 import type { Locale, Playbook, PlaybookContext } from '../playbooks/types';
 import { scriptVariables } from '../playbooks/variables';
 import { renderTemplate } from '../playbooks/template';
+import { rankKeysOf } from '../model/rank-keys';
+import { percentileOf, tierOfPercentile } from '../risk/starter-tiers';
 import { tierFor } from '../risk/tiers';
 
 /** Reasons kept per score: enough for the popover (3) and the side panel (5) with room. */
@@ -28,7 +30,26 @@ export interface ScoringOptions {
   /** The site's field mapping over the synonyms (script variables read product fields). */
   resolveField?: FieldResolver;
   /** The probabilities are a within-site ranking (see BadgeScore.ranking). */
-  ranking?: boolean;
+  ranking?: Ranking;
+}
+
+/** A within-site ranking: the site's scores, ascending, to place each score among (absent: no percentile). */
+export type Ranking = false | { population?: ArrayLike<number> };
+
+/**
+ * Tier and, for a ranking, where the score stands on its site: a ranked
+ * site's tiers are its own quantiles (tierOfPercentile), placed by the
+ * scorer's rank keys so customers whose probabilities saturate stay ordered.
+ */
+function placed(scorer: Scorer, rows: RawRow[], probabilities: ArrayLike<number>, thresholds: readonly number[], ranking: Ranking | undefined) {
+  const population = ranking ? ranking.population : undefined;
+  const keys = population ? rankKeysOf(scorer, rows, probabilities) : null;
+  return rows.map((_, k): Pick<BadgeScore, 'tier' | 'ranking' | 'percentile'> => {
+    const probability = probabilities[k]!;
+    if (!ranking) return { tier: tierFor(probability, thresholds) };
+    const percentile = keys && population ? percentileOf(population, keys[k]!) : null;
+    return percentile === null ? { tier: tierFor(probability, thresholds), ranking: true } : { tier: tierOfPercentile(percentile), ranking: true, percentile };
+  });
 }
 
 /** A customer and what the model reads for it (its fields, plus indicator features when computed). */
@@ -59,14 +80,15 @@ function byScorer(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: re
 const modelRef = (scorer: Scorer) => ({ id: scorer.artifact.id, name: scorer.artifact.name, kind: scorer.artifact.kind });
 
 /** The hot path of a list page: probability and tier only. */
-export function badgeScores(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[], thresholds: readonly number[], now: number, ranking = false): BadgeScore[] {
+export function badgeScores(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[], thresholds: readonly number[], now: number, ranking: Ranking = false): BadgeScore[] {
   const scores = new Array<BadgeScore>(inputs.length);
   for (const [scorer, indexes] of byScorer(chooser, scorers, inputs)) {
-    const probabilities = scorer.predict(indexes.map((i) => inputs[i]!.inputs));
+    const rows = indexes.map((i) => inputs[i]!.inputs);
+    const probabilities = scorer.predict(rows);
+    const places = placed(scorer, rows, probabilities, thresholds, ranking);
     const model = modelRef(scorer);
     indexes.forEach((i, k) => {
-      const probability = probabilities[k]!;
-      scores[i] = { crmId: inputs[i]!.row.crmId, probability, tier: tierFor(probability, thresholds), model, scoredAt: now, ...(ranking ? { ranking: true as const } : {}) };
+      scores[i] = { crmId: inputs[i]!.row.crmId, probability: probabilities[k]!, model, scoredAt: now, ...places[k]! };
     });
   }
   return scores;
@@ -82,16 +104,18 @@ export function historyReasons(chooser: ScorerChooser, scorers: readonly Scorer[
 export function scoreCustomers(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[], options: ScoringOptions): CustomerScore[] {
   const scores = new Array<CustomerScore>(inputs.length);
   for (const [scorer, indexes] of byScorer(chooser, scorers, inputs)) {
-    const results = scorer.scoreAndExplain(indexes.map((i) => inputs[i]!.inputs));
+    const rows = indexes.map((i) => inputs[i]!.inputs);
+    const results = scorer.scoreAndExplain(rows);
+    const places = placed(scorer, rows, results.map((r) => r.probability), options.thresholds, options.ranking);
     const model = modelRef(scorer);
     indexes.forEach((i, k) => {
       const { probability, reasons: all } = results[k]!;
       const customer = inputs[i]!.row;
-      const tier = tierFor(probability, options.thresholds);
+      const { tier } = places[k]!;
       const indicators = inputs[i]!.indicators ?? null;
       const reasons = nameReasons(all.slice(0, REASONS_KEPT), indicators);
       const script = retentionScript(customer, options.tierOverride ?? tier, reasons, indicators, options);
-      scores[i] = { crmId: customer.crmId, probability, tier, reasons, script, model, scoredAt: options.now, ...(options.ranking ? { ranking: true as const } : {}) };
+      scores[i] = { crmId: customer.crmId, probability, reasons, script, model, scoredAt: options.now, ...places[k]! };
     });
   }
   return scores;

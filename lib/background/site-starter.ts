@@ -29,6 +29,7 @@ import { bgnbdArtifact, createBgNbdScorer } from '../model/btyd/bgnbd-scorer';
 import { fitSite } from '../model/btyd/site-fit';
 import { fitPlatt } from '../model/calibration';
 import { chooseScorer, modelSources } from '../model/choice';
+import { rankKeysOf } from '../model/rank-keys';
 import { logitOf, recalibrated } from '../model/recalibrate';
 import type { RawRow, Scorer } from '../model/types';
 import { thresholdsFromShares } from '../risk/quantiles';
@@ -49,6 +50,12 @@ export interface SiteScoring {
   thresholds: number[] | null;
   /** True while the probabilities are a within-site ranking, not yet calibrated. */
   ranking: boolean;
+  /**
+   * While ranking: the site's customers' rank keys (log-odds, lib/model/rank-keys.ts),
+   * ascending; a score's place among them is its percentile and tier. Absent
+   * below MIN_SCORES_FOR_QUANTILES customers (then the thresholds tier them).
+   */
+  population?: Float64Array;
 }
 
 export interface StarterPlan extends SiteScoring {
@@ -68,7 +75,9 @@ export function planStarter(
   const rows = [...inputs.values()];
   const fit = fitSite(rows, horizonDays);
   const scorers: Scorer[] = fit ? [createBgNbdScorer(bgnbdArtifact(fit.spec, { createdAt })), scorecard] : [scorecard];
-  const probabilityOf = (row: RawRow) => chooseScorer(scorers, row, modelSources)!.predict([row])[0]!;
+  const scorerOf = (row: RawRow) => chooseScorer(scorers, row, modelSources)!;
+  const probabilityOf = (row: RawRow) => scorerOf(row).predict([row])[0]!;
+  const keyOf = (row: RawRow) => rankKeysOf(scorerOf(row), [row], [probabilityOf(row)])[0]!;
 
   const z: number[] = [];
   const y: number[] = [];
@@ -83,9 +92,10 @@ export function planStarter(
     const platt = fitPlatt(z, y);
     return { scorers: scorers.map((s) => recalibrated(s, platt)), thresholds: null, ranking: false, fittedOn: fit?.spec.customers ?? 0, calibratedOn: y.length };
   }
-  const probabilities = rows.map(probabilityOf);
-  const thresholds = probabilities.length >= MIN_SCORES_FOR_QUANTILES ? thresholdsFromShares(probabilities, STARTER_TIER_SHARES, DEFAULT_TIER_THRESHOLDS) : [...DEFAULT_TIER_THRESHOLDS];
-  return { scorers, thresholds, ranking: true, fittedOn: fit?.spec.customers ?? 0, calibratedOn: 0 };
+  // Too few customers to rank against: the default thresholds, and no percentile.
+  if (rows.length < MIN_SCORES_FOR_QUANTILES) return { scorers, thresholds: [...DEFAULT_TIER_THRESHOLDS], ranking: true, fittedOn: fit?.spec.customers ?? 0, calibratedOn: 0 };
+  const thresholds = thresholdsFromShares(rows.map(probabilityOf), STARTER_TIER_SHARES, DEFAULT_TIER_THRESHOLDS);
+  return { scorers, thresholds, ranking: true, population: Float64Array.from(rows, keyOf).sort(), fittedOn: fit?.spec.customers ?? 0, calibratedOn: 0 };
 }
 
 export function needsRefit(fittedCount: number, poolCount: number, fittedAt: number, now: number): boolean {

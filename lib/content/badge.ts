@@ -1,5 +1,6 @@
 import type { BadgeScore } from '../domain';
 import type { Translate } from '../explain/reason-text';
+import { badgeLabel, scoreFigure, type ScoreFigure } from '../explain/score-wording';
 import { TIER_STYLE } from '../risk/tiers';
 import { attachPrivateRoot } from './private-root';
 import { createStyleApplier } from './stylesheet';
@@ -15,10 +16,6 @@ export type BadgeState = 'pending' | 'scored' | 'failed';
 
 /** `instanceof HTMLElement` is false for another document's elements (iframes): check the node type instead. */
 const isElement = (node: unknown): node is Element => typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
-
-export function formatPercent(probability: number): string {
-  return `${Math.round(probability * 100)} %`;
-}
 
 /**
  * Puts a newly built badge host into the page. Hosts are built detached and
@@ -69,13 +66,13 @@ export function createBadgeRenderer(options: {
   const scores = new WeakMap<Element, BadgeScore>();
   /** Each host's button: the only way in (the roots are closed), and filling 1,000 badges queries no root. */
   const buttons = new WeakMap<Element, HTMLButtonElement>();
-  // At most 5 tiers × 101 percentages: translating once each keeps 1,000 badges cheap.
+  // At most 5 tiers × 2 × 101 figures: translating once each keeps 1,000 badges cheap.
   const labels = new Map<string, string>();
-  function labelFor(tier: BadgeScore['tier'], percent: string): string {
-    const key = `${tier}|${percent}`;
+  function labelFor(tier: BadgeScore['tier'], figure: ScoreFigure): string {
+    const key = `${tier}|${figure.kind}|${'percent' in figure ? figure.percent : ''}`;
     let label = labels.get(key);
     if (label === undefined) {
-      label = options.t('badge.label', [String(tier), options.t(`tier.${TIER_STYLE[tier].key}`), percent]);
+      label = badgeLabel(tier, options.t(`tier.${TIER_STYLE[tier].key}`), figure, options.t);
       labels.set(key, label);
     }
     return label;
@@ -179,7 +176,7 @@ export function createBadgeRenderer(options: {
 
     render(anchor, crmId, score) {
       const { host, button, placement } = hostFor(anchor, crmId);
-      const base = labelFor(score.tier, formatPercent(score.probability));
+      const base = labelFor(score.tier, scoreFigure(score));
       const label = score.pinned ? options.t('badge.pinned', [base, score.pinned.reason]) || base : base;
       button.className = score.pinned ? `badge t${score.tier} pinned` : `badge t${score.tier}`;
       revealed(host, button);

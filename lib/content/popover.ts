@@ -1,7 +1,7 @@
 import type { BadgeDetails, BadgeScore } from '../domain';
 import { reasonSentence, topRiskReasons, type Translate } from '../explain/reason-text';
 import { TIER_STYLE } from '../risk/tiers';
-import { formatPercent } from './badge';
+import { figureText, scoreFigure, scoreProvenance } from '../explain/score-wording';
 import { attachPrivateRoot } from './private-root';
 import { createStyleApplier } from './stylesheet';
 import { POPOVER_CSS } from './styles';
@@ -125,13 +125,13 @@ export function createPopover(options: {
     actions.append(copyButton, sidePanelButton, status);
     panel.append(
       head,
-      el('p', 'prob', t('popover.probability', [formatPercent(score.probability)])),
+      el('p', 'prob', figureText(scoreFigure(score), t)),
       el('h3', '', t('popover.reasons')),
       reasonsBox,
       el('h3', '', t('popover.script')),
       script,
       actions,
-      el('div', 'meta', t('popover.scoredBy', [score.model.name])),
+      el('div', 'meta', scoreProvenance(score, t)),
     );
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') close();

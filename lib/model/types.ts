@@ -286,5 +286,11 @@ export interface Scorer {
    * that declares it and accepts a row is chosen for it (lib/model/choice.ts).
    */
   accepts?(row: RawRow): boolean;
+  /**
+   * Keys that order rows by risk more finely than the (float32) probabilities,
+   * on the log-odds scale; absent: the probabilities' log-odds. Used to rank a
+   * site's customers (lib/risk/starter-tiers.ts) where probabilities saturate.
+   */
+  rankKeys?(rows: RawRow[]): Float64Array;
   dispose(): void;
 }

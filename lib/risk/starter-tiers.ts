@@ -4,6 +4,7 @@
  * within-site quantiles with the shares the default thresholds give a
  * calibrated model, until recorded outcomes allow calibration.
  */
+import type { Tier } from '../domain';
 import type { TierShares } from './quantiles';
 
 /**
@@ -30,3 +31,36 @@ export function canCalibrate(churned: number, retained: number): boolean {
 
 /** With fewer scores than this the quantiles are too coarse: one customer per tier would swing them. */
 export const MIN_SCORES_FOR_QUANTILES = 5;
+
+/**
+ * Where a score stands among the site's scores (`sorted`, ascending): the
+ * whole percentage of them strictly below it, "riskier than N % of this
+ * site's customers". A ranking's honest number (its probability is not yet
+ * calibrated); null when there is nothing to rank against.
+ */
+export function percentileOf(sorted: ArrayLike<number>, score: number): number | null {
+  const n = sorted.length;
+  if (n === 0 || !Number.isFinite(score)) return null;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < score) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.floor((100 * lo) / n);
+}
+
+/**
+ * The tier of a customer at this percentile of their site: the top
+ * STARTER_TIER_SHARES[0] of the site tier 5, and so on (the site's own
+ * quantiles; customers who tie share a percentile, so they share a tier).
+ */
+export function tierOfPercentile(percentile: number, shares: TierShares = STARTER_TIER_SHARES): Tier {
+  let above = 0;
+  for (let i = 0; i < 4; i++) {
+    above += shares[i]!;
+    if (percentile / 100 >= 1 - above - 1e-9) return (5 - i) as Tier;
+  }
+  return 1;
+}

@@ -91,5 +91,14 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
   return popup;
 }
 
+/** Enable the site of the CRM page `crm` shows the way a user does: the popup's "Enable on this site". */
+export async function enableFromPopup(context: BrowserContext, extensionId: string, crm: Page): Promise<void> {
+  const popup = await openPopup(context, extensionId, await tabIdOf(context, crm.url()));
+  await popup.getByRole('button', { name: 'Enable on this site' }).click();
+  await expect(popup.getByTestId('site-state')).toHaveText('Enabled on this site');
+  await popup.close();
+  await crm.bringToFront();
+}
+
 /** The extension APIs these helpers call in the service worker (evaluated there, typed here). */
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };

@@ -1,9 +1,10 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { badgeReport, renderedCustomers, waitForKitPage } from '../../scripts/lib/kit-pages';
 import { ensureKitsBuilt } from '../fixtures/kits/build';
 import { KIT_PAGES, KITS, pageName, type Kit, type KitPage } from '../fixtures/kits/pages';
 import { expect, test } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { enableFromPopup } from './helpers';
 
 /**
  * The UI-kit CRMs (tests/fixtures/kits) as a user meets them: each kit is its
@@ -20,25 +21,12 @@ const KNOWN_GAPS: Record<string, string> = {
   'element-detail badges': 'the badge host is inserted as a child of the el-descriptions <tr>, between two <td>s: the row shifts by one cell',
 };
 
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-
 let servers: Map<Kit, FixtureServer>;
 test.beforeAll(async () => {
   await ensureKitsBuilt();
   servers = new Map(await Promise.all(KITS.map(async (kit) => [kit, await startFixtureServer()] as const)));
 });
 test.afterAll(async () => Promise.all([...servers.values()].map((server) => server.close())));
-
-async function enableFromPopup(context: BrowserContext, extensionId: string, crm: Page): Promise<void> {
-  const worker = context.serviceWorkers()[0]!;
-  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, crm.url());
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await popup.getByRole('button', { name: 'Enable on this site' }).click();
-  await expect(popup.getByTestId('site-state')).toHaveText('Enabled on this site');
-  await popup.close();
-  await crm.bringToFront();
-}
 
 /** In-app navigation (a click on the app's own link: pushState) when the current page links there, else a page load. */
 async function goTo(crm: Page, origin: string, kitPage: KitPage): Promise<'in-app' | 'load'> {

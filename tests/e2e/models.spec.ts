@@ -30,6 +30,15 @@ async function shoot(page: Page, id: string, path: string) {
   await page.locator(`#${id}`).screenshot({ path, animations: 'disabled' });
 }
 
+/** After training from a file: the result says the model serves no site and offers the picker; assign it to the demo CRM. */
+async function assignInTrainResult(page: Page) {
+  const result = page.getByTestId('train-result');
+  await expect(result).toContainText('scores no site until you assign it');
+  await result.getByRole('checkbox', { name: 'demo CRM' }).check();
+  await result.getByRole('button', { name: 'Save sites' }).click();
+  await expect(result.getByTestId('model-sites')).toHaveText(/^Serves: demo CRM/);
+}
+
 const modelRow = (page: Page, name: string) => page.getByTestId('models-table').locator('tr[data-model-id]').filter({ has: page.getByText(name, { exact: true }) });
 
 test('import the CRM export, train in a worker, evaluate, activate, export / re-import, reject a corrupt file, roll back', async ({ extension }, testInfo) => {
@@ -39,6 +48,8 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
   page.on('pageerror', (e) => errors.push(e.message));
   await openOptions(page, extension.extensionId);
   await expect(page.getByTestId('in-use')).toContainText(BUNDLED);
+  // The bundled models were trained on the demo CRM's data: they serve it, and no other site.
+  await expect(modelRow(page, BUNDLED).getByTestId('model-sites')).toHaveText(/^Serves: demo CRM/);
 
   const csv = await (await fetch(`${DEMO_CRM_ORIGIN}/api/export.csv`)).text();
   const dataRows = csv.trim().split(/\r?\n/).length - 1;
@@ -78,7 +89,10 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
   await expect(page.locator('#evaluation')).toContainText('30 %');
   await shoot(page, 'evaluation', testInfo.outputPath('options-evaluation-en.png'));
 
-  // Activate: it replaces the bundled subscribers model and is in use.
+  // Trained from a file, it scores no site until a manager assigns it: the result says so and offers the sites.
+  await assignInTrainResult(page);
+
+  // Activate: it replaces the bundled subscribers model on the demo CRM and is in use.
   await page.getByTestId('train-result').getByRole('button', { name: 'Activate this model' }).click();
   await expect(page.getByTestId('train-result')).toContainText('Active');
   const trainedName = (await page.getByTestId('in-use').locator('li').first().locator('span').first().textContent())!;
@@ -106,7 +120,13 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
   await upload(page, download.suggestedFilename(), exported, 'model-file');
   await expect(page.getByTestId('models-feedback')).toContainText(`Imported “${trainedName}”`);
   await expect(trained).toHaveAttribute('data-active', 'false');
-  await trained.getByRole('button', { name: 'Activate' }).click();
+  // An imported model serves no site either, until assigned from its row.
+  await expect(trained.getByTestId('model-sites')).toContainText('Not used on any site');
+  await trained.getByRole('button', { name: 'Assign to sites…' }).click();
+  await trained.getByRole('checkbox', { name: 'demo CRM' }).check();
+  await trained.getByRole('button', { name: 'Save sites' }).click();
+  await expect(trained.getByTestId('model-sites')).toHaveText(/^Serves: demo CRM/);
+  await trained.getByRole('button', { name: 'Activate', exact: true }).click();
   await expect(page.getByTestId('in-use')).toContainText(trainedName);
 
   // A corrupt file is rejected with a clear message and changes nothing.
@@ -198,6 +218,8 @@ test('trains on the customers seen in the CRM, labelled by the churn definition,
   await shoot(page, 'data', testInfo.outputPath('options-data-observed-en.png'));
   await train(page);
   await expect(page.getByTestId('train-result')).toContainText('ROC AUC');
+  // Trained on the demo CRM's own customers: it serves that site without being assigned.
+  await expect(page.getByTestId('train-result').getByTestId('model-sites')).toHaveText(/^Serves: demo CRM/);
 });
 
 test('with no model active the starter scorecard scores, says so, and takes edited weights', async ({ extension }, testInfo) => {
@@ -245,6 +267,7 @@ test('gradient-boosted trees: chosen in the train form, trained in the worker, e
   await shoot(page, 'train', testInfo.outputPath('options-train-gbt-en.png'));
   await shoot(page, 'evaluation', testInfo.outputPath('options-evaluation-gbt-en.png'));
 
+  await assignInTrainResult(page);
   await page.getByTestId('train-result').getByRole('button', { name: 'Activate this model' }).click();
   await expect(page.getByTestId('train-result')).toContainText('Active');
   const trainedName = (await page.getByTestId('in-use').locator('li').first().locator('span').first().textContent())!;

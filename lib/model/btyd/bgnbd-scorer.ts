@@ -18,16 +18,10 @@ import { calibrate, contributionScale } from '../calibration';
 import { sha256 } from '../hash';
 import type { BgNbdSpec } from '../artifact-schema';
 import type { FittedColumn, ModelArtifact, RawRow, Scorer } from '../types';
-import { probabilityNoPurchase } from './bgnbd';
+import { logOddsNoPurchase } from './bgnbd';
 import { BGNBD_INPUTS, completeHistory, partialHistory, GAP_INPUT, ORDERS_INPUT, TENURE_INPUT, type PartialHistory } from './purchase-inputs';
 
 export const BGNBD_NAME = 'BG/NBD (buy till you die)';
-
-const EPS = 1e-9;
-const logit = (p: number) => {
-  const q = Math.min(1 - EPS, Math.max(EPS, p));
-  return Math.log(q / (1 - q));
-};
 
 export function bgnbdArtifact(spec: BgNbdSpec, options: { name?: string; createdAt?: string; source?: string } = {}): ModelArtifact {
   const columns: FittedColumn[] = BGNBD_INPUTS.map((name) => ({ name, kind: 'numeric', center: 0, scale: 1, missingIndicator: false, clip: 1e9 }));
@@ -53,7 +47,7 @@ export function bgnbdArtifact(spec: BgNbdSpec, options: { name?: string; created
 function logOdds(spec: BgNbdSpec, x: number, silence: number, T: number): number {
   const age = Math.max(T, silence);
   const history = { x, tx: x === 0 ? 0 : age - silence, T: age };
-  return logit(probabilityNoPurchase(spec.params, history, spec.horizonDays));
+  return logOddsNoPurchase(spec.params, history, spec.horizonDays);
 }
 
 /** Which input carried each player's value, for the reason's field. */
@@ -118,6 +112,11 @@ export function createBgNbdScorer(artifact: ModelArtifact): Scorer {
     explain(row) {
       alive();
       return reasons(row, partialHistory(row));
+    },
+    // The log-odds themselves: they still order customers whose probability rounds to 1.
+    rankKeys(rows) {
+      alive();
+      return Float64Array.from(rows, (row) => score(row).z);
     },
     scoreAndExplain(rows) {
       alive();

@@ -70,6 +70,27 @@ export function probabilityNoPurchase(params: BgNbdParams, history: PurchaseHist
   return 1 - alive * (1 - quiet);
 }
 
+/**
+ * ln(P / (1 − P)) of probabilityNoPurchase, computed in log space: for a
+ * customer the model holds surely gone (many orders, long silent) P rounds
+ * to 1 and its logit to +∞, so a site's lapsed regulars would all tie at the
+ * top; here they stay ordered (longer silence, more orders: more surely gone).
+ *   ln P(purchase) = ln P(alive) + ln(1 − Q), ln P(alive) = −softplus(dead log-odds)
+ */
+export function logOddsNoPurchase({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: PurchaseHistory, horizon: number): number {
+  const deadLogOdds = x === 0 ? Number.NEGATIVE_INFINITY : Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  const logAlive = -softplus(deadLogOdds);
+  const logQuiet = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + horizon));
+  const logBuys = logAlive + Math.log(-Math.expm1(logQuiet));
+  return Math.log(-Math.expm1(logBuys)) - logBuys;
+}
+
+/** ln(1 + e^v) without overflow. */
+function softplus(v: number): number {
+  if (v === Number.NEGATIVE_INFINITY) return 0;
+  return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
+}
+
 /** Histories that are usable: finite, x a whole number ≥ 0, 0 ≤ t_x ≤ T, and t_x = 0 when x = 0. */
 export function validHistory({ x, tx, T }: PurchaseHistory): boolean {
   return Number.isInteger(x) && x >= 0 && Number.isFinite(tx) && Number.isFinite(T) && tx >= 0 && T >= tx && (x > 0 || tx === 0);

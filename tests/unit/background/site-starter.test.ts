@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { badgeScores, scoreCustomers } from '../../../lib/background/scoring';
+import type { CustomerRow } from '../../../lib/db/schema';
+import { chooseScorer, modelSources } from '../../../lib/model/choice';
 import { needsRefit, planStarter, REFIT_AFTER_MS, REFIT_ALWAYS_BELOW } from '../../../lib/background/site-starter';
 import { createScorecardScorer, DEFAULT_SCORECARD } from '../../../lib/model/scorecard';
-import type { RawRow } from '../../../lib/model/types';
+import type { RawRow, Scorer } from '../../../lib/model/types';
 import { sharesFromThresholds } from '../../../lib/risk/quantiles';
 import { STARTER_TIER_SHARES } from '../../../lib/risk/starter-tiers';
 import { tierFor } from '../../../lib/risk/tiers';
@@ -49,6 +52,55 @@ describe('planStarter', () => {
     const mean = rows.reduce((s, row) => s + plan.scorers[0]!.predict([row])[0]!, 0) / rows.length;
     expect(mean).toBeGreaterThan(0.55);
     expect(mean).toBeLessThan(0.78);
+  });
+});
+
+describe('a ranked site’s scores', () => {
+  const chooser = { scorerFor: (scorers: readonly Scorer[], row: RawRow) => chooseScorer(scorers, row, modelSources) };
+  const inputs = shop(100);
+  const plan = planStarter(inputs, new Map(), 180, card, '');
+  const rows = [...inputs].map(([crmId, row]) => ({ row: { site: 'https://shop.example', crmId, fields: {} } as unknown as CustomerRow, inputs: row }));
+
+  it('carries the site’s sorted scores, and each badge its percentile there, in step with its tier', () => {
+    expect(plan.population).toHaveLength(100);
+    expect([...plan.population!]).toEqual([...plan.population!].sort((a, b) => a - b));
+    const scores = badgeScores(chooser, plan.scorers, rows, plan.thresholds!, 0, plan);
+    expect(scores.every((s) => s.ranking === true && Number.isInteger(s.percentile))).toBe(true);
+    const lowestOfTier5 = Math.min(...scores.filter((s) => s.tier === 5).map((s) => s.percentile!));
+    const highestOfTier1 = Math.max(...scores.filter((s) => s.tier === 1).map((s) => s.percentile!));
+    expect(lowestOfTier5).toBeGreaterThanOrEqual(85);
+    expect(highestOfTier1).toBeLessThan(45);
+  });
+
+  it('spreads a site whose lapsed regulars all have a probability that rounds to 1 (no wall of tier 5)', () => {
+    // Half the shop: 20–30 orders, silent for 400–900 days; BG/NBD holds them all surely gone.
+    const lapsed = new Map<string, RawRow>(
+      Array.from({ length: 40 }, (_, i) => [
+        `c${i}`,
+        i % 2
+          ? { 'ind:order_count': Math.log1p(20 + (i % 11)), 'ind:recency_days': 400 + i * 12, 'ind:inter_purchase_days': Math.log1p(15) }
+          : { 'ind:order_count': Math.log1p(1 + (i % 4)), 'ind:recency_days': (i * 37) % 200, 'ind:inter_purchase_days': Math.log1p(30) },
+      ]),
+    );
+    const lapsedPlan = planStarter(lapsed, new Map(), 180, card, '');
+    const lapsedRows = [...lapsed].map(([crmId, row]) => ({ row: { site: 'https://shop.example', crmId, fields: {} } as unknown as CustomerRow, inputs: row }));
+    const scores = badgeScores(chooser, lapsedPlan.scorers, lapsedRows, lapsedPlan.thresholds!, 0, lapsedPlan);
+    expect(scores.filter((s) => s.probability === 1).length).toBeGreaterThanOrEqual(10);
+    const perTier = [1, 2, 3, 4, 5].map((tier) => scores.filter((s) => s.tier === tier).length);
+    expect(perTier[4]).toBeLessThanOrEqual(5);
+    expect(perTier.filter((n) => n > 0).length).toBe(5);
+  });
+
+  it('the side panel’s score says the same as the badge', () => {
+    const [badge] = badgeScores(chooser, plan.scorers, rows.slice(0, 1), plan.thresholds!, 0, plan);
+    const [full] = scoreCustomers(chooser, plan.scorers, rows.slice(0, 1), { thresholds: plan.thresholds!, ranking: plan, locale: 'en', t: () => '', now: 0 });
+    expect(full).toMatchObject({ ranking: true, percentile: badge!.percentile, tier: badge!.tier });
+  });
+
+  it('a calibrated score is no ranking and has no percentile', () => {
+    const [score] = badgeScores(chooser, plan.scorers, rows.slice(0, 1), plan.thresholds!, 0, false);
+    expect(score!.ranking).toBeUndefined();
+    expect(score!.percentile).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, logLikelihood, probabilityAlive, probabilityNoPurchase, validHistory, type BgNbdParams, type PurchaseHistory } from '@/lib/model/btyd/bgnbd';
+import { fitBgNbd, logLikelihood, logOddsNoPurchase, probabilityAlive, probabilityNoPurchase, validHistory, type BgNbdParams, type PurchaseHistory } from '@/lib/model/btyd/bgnbd';
 import { logGamma } from '@/lib/model/btyd/log-gamma';
 import { nelderMead } from '@/lib/model/btyd/nelder-mead';
 import { mulberry32, type Random } from '@/lib/model/prng';
@@ -167,5 +167,23 @@ describe('fitBgNbd', () => {
     expect(() => fitBgNbd([{ x: 1, tx: 20, T: 10 }])).toThrow(/No usable/);
     const fit = fitBgNbd([...simulate({ r: 0.5, alpha: 20, a: 1, b: 3 }, 300, 3), { x: 2, tx: 50, T: 10 }]);
     expect(fit.customers).toBe(300);
+  });
+});
+
+describe('logOddsNoPurchase', () => {
+  const params: BgNbdParams = { r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 };
+  it('is the logit of probabilityNoPurchase where that is not saturated', () => {
+    for (const h of [{ x: 0, tx: 0, T: 30 }, { x: 2, tx: 60, T: 80 }, { x: 5, tx: 100, T: 300 }, { x: 1, tx: 10, T: 400 }]) {
+      const p = probabilityNoPurchase(params, h, 180);
+      expect(logOddsNoPurchase(params, h, 180)).toBeCloseTo(Math.log(p / (1 - p)), 8);
+    }
+  });
+  it('keeps surely-lapsed regulars ordered where the probability rounds to 1', () => {
+    const lapsed = [500, 600, 700].map((silence) => ({ x: 29, tx: 800 - silence, T: 800 }));
+    expect(lapsed.map((h) => Math.fround(probabilityNoPurchase(params, h, 180)))).toEqual([1, 1, 1]);
+    const z = lapsed.map((h) => logOddsNoPurchase(params, h, 180));
+    expect(z.every(Number.isFinite)).toBe(true);
+    expect(z[0]).toBeLessThan(z[1]!);
+    expect(z[1]).toBeLessThan(z[2]!);
   });
 });
