@@ -63,7 +63,7 @@ export function createHealthService(deps: HealthServiceDeps) {
     async record(site: SiteKey, tabId: number | null, report: HealthReport): Promise<void> {
       const pageKey = pageKeyOf(report.url);
       const health = await all();
-      health[site] = recordObservation(health[site], pageKey, { at: deps.now(), kind: report.kind, customers: report.customers, fields: report.fields, ...(report.recipe ? { recipe: report.recipe } : {}) });
+      health[site] = recordObservation(health[site], pageKey, { at: deps.now(), kind: report.kind, customers: report.customers, fields: report.fields, ...(report.recipe ? { recipe: report.recipe } : {}), ...(report.dateOrder ? { dateOrder: report.dateOrder } : {}) });
       scheduleSave();
       if (tabId !== null) tabs.set(tabId, { site, pageKey });
       const current = await summary(site);

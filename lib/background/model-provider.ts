@@ -247,9 +247,10 @@ export function createModelProvider(deps: ModelProviderDeps) {
         return;
       }
       const lineage = parent ?? artifact.parent ?? null;
-      // A new version of a model scores the sites its parent scores, unless told otherwise.
-      const inherited = sites.length || !lineage ? sites : ((await db.models.get(lineage))?.sites ?? []);
-      await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact, sites: [...new Set(inherited)] });
+      // Only the sites its training rows came from (observed customers): a model trained from a file or
+      // imported scores no site until a manager assigns it, not even its previous version's (a CSV says
+      // nothing of where its rows were read, and a label column's name is no proof of the same site).
+      await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact, sites: [...new Set(sites)] });
       const entries = await catalog();
       entries[artifact.id] = { origin, parent: lineage && lineage !== artifact.id ? lineage : null, addedAt: now() };
       await db.meta.put({ key: CATALOG_KEY, value: entries });

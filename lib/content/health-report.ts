@@ -37,6 +37,7 @@ export function createHealthReporter(deps: HealthReporterDeps) {
           customers,
           fields: fieldLabels(extraction?.customers.map((c) => c.snapshot) ?? []),
           ...(recipe ? { recipe: { id: recipe.id, expected: recipe.expected, found: recipe.found } } : {}),
+          ...(extraction?.dateOrder ? { dateOrder: { order: extraction.dateOrder.order, source: extraction.dateOrder.source } } : {}),
         };
         const key = JSON.stringify(report);
         if (key === lastSent) return;

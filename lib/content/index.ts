@@ -12,8 +12,10 @@ import { createTimeBudget, nextScanDelay } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
-import { watchJoinBy } from './join-setting';
-import { watchRecipes } from './recipes-setting';
+import { joinByItem } from '../mapping/join-item';
+import { dateOrderItem } from '../mapping/date-order-item';
+import { siteRecipesItem } from '../recipes/recipes-item';
+import { watchSiteSetting } from './site-setting';
 import { listenForPageCommands, readByTopFrame } from './page-commands';
 import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
 
@@ -128,21 +130,31 @@ export function startContentScript(ctx: ContentScriptContext): void {
   ctx.addEventListener(doc, 'load', (event) => {
     if ((event.target as Element | null)?.localName === 'iframe') schedule();
   }, { capture: true });
-  watchJoinBy(location.origin, (joinBy) => {
+  // The site's settings from Options → Sites (join customers by, date order, taught recipes): a change re-reads the page at once.
+  const reread = () => {
+    scanner.forget();
+    schedule();
+  };
+  watchSiteSetting(joinByItem, location.origin, (joinBy) => {
     configurePageAdapters({ joinBy });
-    scanner.forget();
-    schedule();
+    reread();
   }, ctx.signal);
-  // Taught recipes are read before automatic detection (lib/recipes); a new one re-reads the page at once.
-  watchRecipes(location.origin, (recipes) => {
-    configurePageRecipes(recipes);
-    scanner.forget();
-    schedule();
+  watchSiteSetting(dateOrderItem, location.origin, (dateOrder) => {
+    configurePageAdapters({ dateOrder });
+    reread();
   }, ctx.signal);
-  listenForPageCommands(() => {
-    scanner.forget();
-    schedule();
-  }, ctx.signal);
+  // Taught recipes are read before automatic detection (lib/recipes).
+  watchSiteSetting(
+    siteRecipesItem,
+    location.origin,
+    (recipes) => {
+      configurePageRecipes(recipes ?? []);
+      reread();
+    },
+    ctx.signal,
+    (recipes) => JSON.stringify(recipes ?? []),
+  );
+  listenForPageCommands(reread, ctx.signal);
   ctx.onInvalidated(() => {
     observer.disconnect();
     // Site disabled (STOP) or the extension reloaded: dead badges must not stay. A newer copy draws its own.

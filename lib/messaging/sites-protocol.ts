@@ -5,7 +5,7 @@
  */
 import type { PageKind } from '../domain';
 import type { SiteEntry, SiteState } from '../sites/enabled-sites';
-import type { HealthSummary, HealthWarning, RecipeCheck } from '../sites/health';
+import type { HealthSummary, HealthWarning, PageDateOrder, RecipeCheck } from '../sites/health';
 
 export interface SitesView {
   sites: SiteEntry[];
@@ -49,7 +49,7 @@ export interface SitesProtocol {
   getPageHealth: { request: { tabId: number }; response: PageHealthView };
   /** Content script → background: what a page yielded, including nothing. */
   reportPageHealth: {
-    request: { url: string; kind: PageKind | null; customers: number; fields: string[]; recipe?: RecipeCheck };
+    request: { url: string; kind: PageKind | null; customers: number; fields: string[]; recipe?: RecipeCheck; dateOrder?: PageDateOrder };
     response: null;
   };
 }

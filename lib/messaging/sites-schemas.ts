@@ -22,6 +22,7 @@ export const sitesRequestSchemas = {
     recipe: z
       .strictObject({ id: z.string().min(1).max(600), expected: z.number().int().nonnegative().max(100_000), found: z.number().int().nonnegative().max(100_000) })
       .optional(),
+    dateOrder: z.strictObject({ order: z.enum(['mdy', 'dmy']), source: z.enum(['setting', 'page', 'site', 'language']) }).optional(),
   }),
 } satisfies Record<keyof SitesProtocol, z.ZodType>;
 

@@ -19,10 +19,10 @@ export function settingsKeptOnErase(local: Readonly<Record<string, unknown>>): R
 
 /**
  * Settings kept per site (keyed by origin) that "Erase this site" drops the
- * site from: its adapter health, field mapping, join choice and taught recipes. Whether the
+ * site from: its adapter health, field mapping, join choice, date order and taught recipes. Whether the
  * site is enabled stays (like "Erase everything", see KEPT_ON_ERASE_ALL).
  */
-export const PER_SITE_SETTINGS = ['siteHealth', 'fieldMappings', 'siteJoinBy', 'siteRecipes'] as const;
+export const PER_SITE_SETTINGS = ['siteHealth', 'fieldMappings', 'siteJoinBy', 'siteDateOrder', 'siteRecipes'] as const;
 
 /** The new values of the per-site settings that hold `site` (only those: the others are not rewritten). */
 export function settingsWithoutSite(local: Readonly<Record<string, unknown>>, site: string): Record<string, Record<string, unknown>> {

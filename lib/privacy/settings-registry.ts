@@ -62,6 +62,8 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
   // Default sites (the demo CRM) the user turned off: an export that carries the choice must import (imports are all or nothing).
   disabledDefaultSites: { version: 1, schema: z.array(site).max(100) },
   siteJoinBy: { version: 1, schema: z.record(site, z.enum(['email', 'domain'])) },
+  // How each site writes numeric dates, when the manager set it (lib/mapping/date-order-item.ts).
+  siteDateOrder: { version: 1, schema: z.record(site, z.enum(['mdy', 'dmy'])) },
   fieldMappings: {
     version: 1,
     schema: z.record(site, z.object({ fields: z.record(z.string().min(1).max(200), z.enum([...FIELDS, 'ignore'])), updatedAt: z.number() })),

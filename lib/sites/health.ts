@@ -1,4 +1,5 @@
 import type { PageKind } from '../domain';
+import type { DateOrderSource, DayMonthOrder } from '../parse/date-order';
 import { healthStatus, type HealthStatus } from './health-state';
 
 /**
@@ -17,6 +18,13 @@ export interface PageObservation {
   fields: string[];
   /** A taught recipe was tried on the page (lib/recipes): what it found against what it found when taught. */
   recipe?: RecipeCheck;
+  /** How the page's numeric dates were read (m/d or d/m) and what settled it (lib/adapters/dates.ts). */
+  dateOrder?: PageDateOrder;
+}
+
+export interface PageDateOrder {
+  order: DayMonthOrder;
+  source: DateOrderSource;
 }
 
 export interface RecipeCheck {
@@ -57,6 +65,8 @@ export interface HealthSummary {
   mappedFields: number;
   mappedFound: string[];
   warnings: HealthWarning[];
+  /** The date order the site's latest pages inferred by themselves (not the manager's setting); null: none settled yet. */
+  inferredDateOrder: PageDateOrder | null;
 }
 
 export interface HealthLimits {
@@ -159,7 +169,7 @@ export function recipeWarning(pageKey: string, check: RecipeCheck | undefined): 
 /** The figures the popup, the action badge and the options health table show. */
 export function healthSummary(health: SiteHealth | undefined, mappedLabels: readonly string[], limits: HealthLimits = HEALTH_LIMITS): HealthSummary {
   if (!health || health.pagesSeen === 0) {
-    return { status: healthStatus({ pagesSeen: 0, lastSuccessAt: null, latestPerKind: [], warnings: [] }), pagesSeen: 0, lastSeenAt: null, lastSuccessAt: null, recentCustomers: [], mappedFields: mappedLabels.length, mappedFound: [], warnings: [] };
+    return { status: healthStatus({ pagesSeen: 0, lastSuccessAt: null, latestPerKind: [], warnings: [] }), pagesSeen: 0, lastSeenAt: null, lastSuccessAt: null, recentCustomers: [], mappedFields: mappedLabels.length, mappedFound: [], warnings: [], inferredDateOrder: null };
   }
   const all = Object.values(health.pages)
     .flat()
@@ -176,7 +186,17 @@ export function healthSummary(health: SiteHealth | undefined, mappedLabels: read
     mappedFields: mappedLabels.length,
     mappedFound: mappedLabels.filter((label) => seen.has(label)),
     warnings,
+    inferredDateOrder: inferredDateOrder(all),
   };
+}
+
+/** The latest date order a page settled by itself (its dates, earlier pages, its language), oldest-first observations. */
+export function inferredDateOrder(observations: readonly PageObservation[]): PageDateOrder | null {
+  for (let i = observations.length - 1; i >= 0; i--) {
+    const found = observations[i]!.dateOrder;
+    if (found && found.source !== 'setting') return { order: found.order, source: found.source };
+  }
+  return null;
 }
 
 /** The labels a site's field mapping uses (ignored labels are not expected on pages). */

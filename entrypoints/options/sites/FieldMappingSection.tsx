@@ -13,6 +13,7 @@ import type { SiteLabel } from '../../../lib/mapping/site-labels';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import { siteLabel } from '../../../lib/sites/origins';
 import { buttonClass, Notice, Select } from '../ui';
+import { DateOrderSetting } from './mapping/DateOrderSetting';
 import { JoinBySetting } from './mapping/JoinBySetting';
 import { LabelRow } from './mapping/LabelRow';
 import { MappingFileActions } from './mapping/MappingFileActions';
@@ -58,7 +59,10 @@ export function FieldMappingSection() {
                 ))}
               </Select>
             </div>
-            <JoinBySetting site={site} />
+            <div className="flex flex-wrap items-start gap-4">
+              <JoinBySetting site={site} />
+              <DateOrderSetting site={site} />
+            </div>
           </div>
           <SiteMapping key={site} site={site} locale={locale} />
         </>

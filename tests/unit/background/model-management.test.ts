@@ -66,6 +66,8 @@ describe('model provider: the active set', () => {
 
   it('activating a retrained model replaces the model with the same columns only, and rolling back restores it', async () => {
     await provider.store(telco2, 'trained', telco.id);
+    // A new version scores no site until assigned: on the demo CRM it takes its predecessor's place.
+    await provider.assignSites(telco2.id, [DEMO_CRM_ORIGIN]);
     clock = 2_000;
     const activated = await provider.activate(telco2.id);
     expect(activated.activeIds).toEqual([telco2.id, other.id]);

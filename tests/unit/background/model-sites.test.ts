@@ -63,6 +63,13 @@ describe('model provider: which sites a model scores', () => {
     expect(names(await provider.scoringFor('https://other.example'))).toEqual(['starter']);
   });
 
+  it('a new version trained from a file does not take its previous version\'s sites', async () => {
+    const { id } = (await provider.list()).models[0]!;
+    const retrained = scorecardArtifact({ ...DEFAULT_SCORECARD, name: 'Retrained from an export', intercept: -3 });
+    const { summary } = await provider.store(retrained, 'trained', id);
+    expect(summary).toMatchObject({ parent: id, sites: [] });
+  });
+
   it('a manager assigns a model to a site, and takes it away', async () => {
     const { id } = (await provider.list()).models[0]!;
     await provider.assignSites(id, [DEMO_CRM_ORIGIN, SHOP, SHOP]);

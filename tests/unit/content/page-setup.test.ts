@@ -3,14 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRowCache } from '../../../lib/adapters/generic/row-cache';
 import { ADAPTERS, adapterFor, configurePageAdapters } from '../../../lib/adapters/registry';
-import { watchJoinBy } from '../../../lib/content/join-setting';
+import { watchSiteSetting } from '../../../lib/content/site-setting';
+import type { PerSiteItem } from '../../../lib/mapping/per-site';
+import { dateOrderItem } from '../../../lib/mapping/date-order-item';
 import { joinByItem } from '../../../lib/mapping/join-item';
+import { siteRecipesItem } from '../../../lib/recipes/recipes-item';
 import { loadCrmPage } from '../../fixtures/crm/load';
 
 const LIST = new URL('https://crm.example.com/index.php?module=Accounts&action=index');
 
 beforeEach(() => fakeBrowser.reset());
-afterEach(() => configurePageAdapters({ rowCache: undefined, joinBy: undefined }));
+afterEach(() => configurePageAdapters({ rowCache: undefined, joinBy: undefined, dateOrder: undefined }));
 
 describe('the page’s generic adapter', () => {
   it('re-reads only changed rows once the content script gives it a row cache', () => {
@@ -39,13 +42,13 @@ describe('the page’s generic adapter', () => {
   });
 });
 
-describe('join setting', () => {
-  it('reports the site’s choice now and when it changes, and stops with the page', async () => {
-    const site = 'https://crm.example.com';
+describe('per-site settings on the page', () => {
+  const site = 'https://crm.example.com';
+  it('reports the site’s join choice now and when it changes, and stops with the page', async () => {
     await joinByItem.setValue({ [site]: 'email' });
     const seen = vi.fn();
     const page = new AbortController();
-    watchJoinBy(site, seen, page.signal);
+    watchSiteSetting(joinByItem, site, seen, page.signal);
     await vi.waitFor(() => expect(seen).toHaveBeenCalledWith('email'));
     await joinByItem.setValue({ [site]: 'domain', 'https://other.example': 'email' });
     await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('domain'));
@@ -54,5 +57,47 @@ describe('join setting', () => {
     await joinByItem.setValue({});
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(seen).toHaveBeenCalledTimes(2);
+  });
+  it('reports the date order the manager set, and automatic again when it is cleared', async () => {
+    const seen = vi.fn();
+    const page = new AbortController();
+    watchSiteSetting(dateOrderItem, site, seen, page.signal);
+    await dateOrderItem.setValue({ [site]: 'dmy' });
+    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('dmy'));
+    await dateOrderItem.setValue({});
+    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith(undefined));
+    expect(seen).toHaveBeenCalledTimes(2);
+    page.abort();
+  });
+  it('tells recipes apart by content: the same recipes saved again are no change', async () => {
+    const recipe = { id: 'list:/contacts' } as never;
+    const seen = vi.fn();
+    const page = new AbortController();
+    watchSiteSetting(siteRecipesItem, site, seen, page.signal, (recipes) => JSON.stringify(recipes ?? []));
+    await siteRecipesItem.setValue({ [site]: [recipe] });
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(1));
+    await siteRecipesItem.setValue({ [site]: [{ ...(recipe as object) }] as never });
+    await siteRecipesItem.setValue({ [site]: [] });
+    await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith([]));
+    expect(seen).toHaveBeenCalledTimes(2);
+    page.abort();
+  });
+  it('a copy that ended after an extension update neither throws nor reports', async () => {
+    let listener: ((value: Record<string, string> | null) => void) | undefined;
+    const gone: PerSiteItem<string> = {
+      getValue: async () => ({}),
+      watch: (callback) => {
+        listener = callback;
+        return () => {
+          throw new Error("You must add the 'storage' permission to your manifest");
+        };
+      },
+    };
+    const seen = vi.fn();
+    const page = new AbortController();
+    watchSiteSetting(gone, site, seen, page.signal);
+    expect(() => page.abort()).not.toThrow();
+    listener!({ [site]: 'late' });
+    expect(seen).not.toHaveBeenCalled();
   });
 });

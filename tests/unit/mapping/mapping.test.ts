@@ -35,14 +35,29 @@ describe('mapping file', () => {
   it('round-trips every site, or one', () => {
     const text = exportMappingFile(mappings, Date.UTC(2026, 0, 2));
     const parsed = parseMappingFile(text, 10);
-    expect(parsed).toEqual({ ok: true, sites: 2, labels: 2, recipeCount: 0, recipes: {}, mappings: { [A]: { fields: { Cuota: 'monthly_value' }, updatedAt: 10 }, [B]: { fields: { 签约日期: 'customer_since' }, updatedAt: 10 } } });
+    expect(parsed).toEqual({ ok: true, sites: 2, labels: 2, recipeCount: 0, recipes: {}, dateOrders: {}, mappings: { [A]: { fields: { Cuota: 'monthly_value' }, updatedAt: 10 }, [B]: { fields: { 签约日期: 'customer_since' }, updatedAt: 10 } } });
     const single = parseMappingFile(exportMappingFile(mappings, 0, B), 10);
     expect(single.ok && Object.keys(single.mappings)).toEqual([B]);
+  });
+  it('carries each site’s date order (version 3); without any it stays a version 2 file', () => {
+    expect(JSON.parse(exportMappingFile(mappings, 0))).toMatchObject({ version: 2 });
+    expect(JSON.parse(exportMappingFile(mappings, 0)).dateOrders).toBeUndefined();
+    const text = exportMappingFile(mappings, 0, undefined, {}, { [A]: 'dmy', [B]: 'mdy' });
+    expect(JSON.parse(text)).toMatchObject({ version: 3, dateOrders: { [A]: 'dmy', [B]: 'mdy' } });
+    expect(parseMappingFile(text, 1)).toMatchObject({ ok: true, sites: 2, dateOrders: { [A]: 'dmy', [B]: 'mdy' } });
+    expect(parseMappingFile(exportMappingFile(mappings, 0, B, {}, { [A]: 'dmy', [B]: 'mdy' }), 1)).toMatchObject({ ok: true, dateOrders: { [B]: 'mdy' } });
+    const onlyDates = JSON.stringify({ format: 'churn-radar.field-mapping', version: 3, sites: {}, dateOrders: { [A]: 'dmy' } });
+    expect(parseMappingFile(onlyDates, 1)).toMatchObject({ ok: true, sites: 1, labels: 0 });
+  });
+  it('refuses a date order that is not one, or not of a site', () => {
+    const file = (dateOrders: unknown) => JSON.stringify({ format: 'churn-radar.field-mapping', version: 3, sites: {}, dateOrders });
+    expect(parseMappingFile(file({ [A]: 'ymd' }), 0)).toEqual({ ok: false, error: `"ymd" is not a date order ("mdy" or "dmy") at dateOrders › ${A}` });
+    expect(parseMappingFile(file({ 'crm.example.com': 'dmy' }), 0)).toMatchObject({ ok: false, error: expect.stringContaining('(at dateOrders)') });
   });
   it('names what is wrong in a bad file', () => {
     expect(parseMappingFile('{', 0)).toMatchObject({ ok: false, error: expect.stringContaining('not valid JSON') });
     expect(parseMappingFile('{"format":"other","version":1,"sites":{}}', 0)).toMatchObject({ ok: false, error: expect.stringContaining('not a Churn Radar field-mapping file') });
-    expect(parseMappingFile('{"format":"churn-radar.field-mapping","version":3,"sites":{}}', 0)).toMatchObject({ ok: false, error: expect.stringContaining('version') });
+    expect(parseMappingFile('{"format":"churn-radar.field-mapping","version":4,"sites":{}}', 0)).toMatchObject({ ok: false, error: expect.stringContaining('version') });
     const badField = JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { [A]: { Cuota: 'monthly_fee' } } });
     expect(parseMappingFile(badField, 0)).toEqual({ ok: false, error: `"monthly_fee" is not a product field or "ignore" at sites › ${A} › Cuota` });
     const badSite = JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { 'crm.example.com': { Cuota: 'plan' } } });

@@ -14,14 +14,15 @@ describe('settingsKeptOnErase', () => {
 describe('settingsWithoutSite', () => {
   const A = 'https://a.test';
   const B = 'https://b.test';
-  it('drops the site from its health, field mapping and join choice, and rewrites only those', () => {
+  it('drops the site from its health, field mapping, join choice and date order, and rewrites only those', () => {
     const local = {
       siteHealth: { [A]: { pagesSeen: 3 }, [B]: { pagesSeen: 1 } },
       fieldMappings: { [A]: { fields: {}, updatedAt: 1 } },
       siteJoinBy: { [B]: 'email' },
+      siteDateOrder: { [A]: 'dmy', [B]: 'mdy' },
       enabledSites: [{ origin: A, addedAt: 1 }],
     };
-    expect(settingsWithoutSite(local, A)).toEqual({ siteHealth: { [B]: { pagesSeen: 1 } }, fieldMappings: {} });
+    expect(settingsWithoutSite(local, A)).toEqual({ siteHealth: { [B]: { pagesSeen: 1 } }, fieldMappings: {}, siteDateOrder: { [B]: 'mdy' } });
   });
   it('changes nothing for a site no setting holds, or for values of another shape', () => {
     expect(settingsWithoutSite({ siteHealth: { b: 1 }, fieldMappings: [A], siteJoinBy: null }, A)).toEqual({});

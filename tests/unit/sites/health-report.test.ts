@@ -42,6 +42,13 @@ describe('health reporter', () => {
     expect(send).toHaveBeenCalledWith('reportPageHealth', { url: 'http://localhost:4321/accounts', kind: 'list', customers: 3, fields: ['Plan', 'Monthly fee'] });
   });
 
+  it('says how the page’s dates were read, for Options to show the inferred order', () => {
+    const { observe, send, fire } = setup();
+    observe({ ...extraction(2), dateOrder: { order: 'mdy', source: 'language' } });
+    fire();
+    expect(send).toHaveBeenCalledWith('reportPageHealth', expect.objectContaining({ customers: 2, dateOrder: { order: 'mdy', source: 'language' } }));
+  });
+
   it('reports an empty page too, after a longer wait', () => {
     const { observe, send, fire } = setup();
     observe(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabels, healthSummary, healthWarnings, mappedLabelsOf, pageKeyOf, pageReadable, recordObservation, type PageObservation, type SiteHealth } from '../../../lib/sites/health';
+import { fieldLabels, healthSummary, inferredDateOrder, healthWarnings, mappedLabelsOf, pageKeyOf, pageReadable, recordObservation, type PageObservation, type SiteHealth } from '../../../lib/sites/health';
 
 const obs = (at: number, customers: number, fields: string[] = []): PageObservation => ({ at, kind: customers ? 'list' : null, customers, fields });
 const record = (observations: [string, PageObservation][], start?: SiteHealth) =>
@@ -88,5 +88,18 @@ describe('mappedLabelsOf and fieldLabels', () => {
   it('collects labels once, bounded', () => {
     expect(fieldLabels([{ fields: { a: '1', b: '2' } }, { fields: { b: '3', c: '4' } }])).toEqual(['a', 'b', 'c']);
     expect(fieldLabels([{ fields: { a: '1', b: '2', c: '3' } }], 2)).toEqual(['a', 'b']);
+  });
+});
+
+describe('inferredDateOrder', () => {
+  const at = (n: number, dateOrder?: PageObservation['dateOrder']): PageObservation => ({ ...obs(n, 5), ...(dateOrder ? { dateOrder } : {}) });
+  it('is the latest order a page settled by itself; the manager’s setting is not an inference', () => {
+    expect(inferredDateOrder([at(1, { order: 'dmy', source: 'page' }), at(2), at(3, { order: 'mdy', source: 'language' }), at(4, { order: 'dmy', source: 'setting' })])).toEqual({ order: 'mdy', source: 'language' });
+    expect(inferredDateOrder([at(1), at(2, { order: 'dmy', source: 'setting' })])).toBeNull();
+  });
+  it('is in the site’s health summary', () => {
+    const health = record([['/a', at(1, { order: 'dmy', source: 'page' })], ['/b', at(2)]]);
+    expect(healthSummary(health, []).inferredDateOrder).toEqual({ order: 'dmy', source: 'page' });
+    expect(healthSummary(undefined, []).inferredDateOrder).toBeNull();
   });
 });
