@@ -223,6 +223,8 @@ test('trains on the customers seen in the CRM, labelled by the churn definition,
 });
 
 test('with no model active the starter scorecard scores, says so, and takes edited weights', async ({ extension }, testInfo) => {
+  // Two deactivations, a reload and a first scan of the CRM: past 60 s on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const page = await extension.context.newPage();
   await openOptions(page, extension.extensionId);
   for (const name of [BUNDLED, 'Demo shoppers model']) {
