@@ -175,6 +175,7 @@ const mlpSettings = z.object({
   dropout: z.number().min(0).max(1),
   patience: z.number().int().nonnegative(),
   validationShare: z.number().min(0).max(1),
+  epochRows: z.number().int().positive().optional(),
 });
 
 const gbtSettings = z.object({
