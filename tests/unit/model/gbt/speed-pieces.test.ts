@@ -81,12 +81,12 @@ describe('gradient-based one-side sampling', () => {
     expect(order.subarray(1, count).every((row, k) => row > order[k]!)).toBe(true);
   });
 
-  it('trees grown with GOSS rank as well as with plain bagging', async () => {
-    const n = 4000;
+  it('trees grown with GOSS rank as well as with plain bagging', { timeout: 60_000 }, async () => {
+    const n = 3000;
     const random = mulberry32(6);
     const x = Float32Array.from({ length: n * 3 }, () => random());
     const y = Array.from({ length: n }, (_, i) => (random() < 1 / (1 + Math.exp(-(4 * x[i * 3]! - 3 * x[i * 3 + 1]! * x[i * 3 + 2]! - 1))) ? 1 : 0));
-    const settings = { ...DEFAULT_GBT, seed: 1, rounds: 100, shapes: [] };
+    const settings = { ...DEFAULT_GBT, seed: 1, rounds: 60, shapes: [] };
     const plain = await fitGbt(x, y, 3, { ...settings, goss: undefined });
     const goss = await fitGbt(x, y, 3, { ...settings, goss: { top: 0.2, other: 0.1, minRows: 1000 } });
     const { compileGbt, gbtLogits } = await import('../../../../lib/model/gbt/predict');
@@ -110,5 +110,17 @@ describe('treeInputs', () => {
     expect(kept).toContain('spend=(missing)');
     expect(names.length - kept.length).toBe(8);
     expect(transform(prep, rows).length).toBe(rows.length * names.length);
+  });
+});
+
+describe('early stopping on the nested validation split', () => {
+  it('stops soon on labels that carry no signal and keeps only the best rounds', { timeout: 60_000 }, async () => {
+    const n = 3000;
+    const random = mulberry32(8);
+    const x = Float32Array.from({ length: n * 2 }, () => random());
+    const y = Array.from({ length: n }, () => (random() < 0.3 ? 1 : 0));
+    const fit = await fitGbt(x, y, 2, { ...DEFAULT_GBT, seed: 2, rounds: 400, shapes: [] });
+    expect(fit.bestRounds).toBeLessThan(100);
+    expect(fit.model.trees.length).toBe(fit.bestRounds);
   });
 });
