@@ -1,3 +1,5 @@
+import type { EnrolmentRow } from '../db/schema';
+
 /**
  * Which arm a customer is in: a pure function of the experiment id and the
  * customer's key, so every agent's browser puts the same customer in the
@@ -10,15 +12,37 @@
  * every JavaScript engine. Changing this function reshuffles every running
  * experiment: never change it; the golden values in the tests pin it.
  */
-export type Arm = 'control' | 'treatment';
+export type Arm = EnrolmentRow['arm'];
 
-const encoder = new TextEncoder();
-
+/** FNV-1a over the string's UTF-8 bytes, encoded on the fly (no allocation: 100k keys are hashed per results view). */
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of encoder.encode(text)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193);
+  const byte = (b: number) => {
+    hash = Math.imul(hash ^ b, 0x01000193);
+  };
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const low = code <= 0xdbff && i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      } else code = 0xfffd; // a lone surrogate, as TextEncoder encodes it
+    }
+    if (code < 0x80) byte(code);
+    else if (code < 0x800) {
+      byte(0xc0 | (code >> 6));
+      byte(0x80 | (code & 0x3f));
+    } else if (code < 0x10000) {
+      byte(0xe0 | (code >> 12));
+      byte(0x80 | ((code >> 6) & 0x3f));
+      byte(0x80 | (code & 0x3f));
+    } else {
+      byte(0xf0 | (code >> 18));
+      byte(0x80 | ((code >> 12) & 0x3f));
+      byte(0x80 | ((code >> 6) & 0x3f));
+      byte(0x80 | (code & 0x3f));
+    }
   }
   return hash >>> 0;
 }

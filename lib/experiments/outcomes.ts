@@ -1,3 +1,4 @@
+import type { EnrolmentRow } from '../db/schema';
 import type { Arm } from './assignment';
 import { isLive, type Experiment, type ExperimentTarget } from './experiment';
 
@@ -15,13 +16,7 @@ import { isLive, type Experiment, type ExperimentTarget } from './experiment';
  */
 export type CustomerOutcome = 'churned' | 'retained' | 'open';
 
-export interface EnrolmentRow {
-  experimentId: string;
-  site: string;
-  crmId: string;
-  arm: Arm;
-  enrolledAt: number;
-}
+export type { EnrolmentRow };
 
 /** What eligibility looks at: the tier shown and the playbook rule that chose the script (null: the fallback). */
 export interface Candidate {

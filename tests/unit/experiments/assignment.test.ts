@@ -45,3 +45,14 @@ describe('deterministic assignment', () => {
     expect(chi9).toBeLessThan(21.666);
   });
 });
+
+describe('FNV-1a over UTF-8', () => {
+  it('hashes non-ASCII keys as their UTF-8 bytes (same as hashing TextEncoder output)', () => {
+    const reference = (text: string) => {
+      let hash = 0x811c9dc5;
+      for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193);
+      return hash >>> 0;
+    };
+    for (const text of ['客户-王芳', 'Ünïcødé', '😀 emoji', 'lone \ud800 surrogate', 'ß€']) expect(fnv1a32(text)).toBe(reference(text));
+  });
+});
