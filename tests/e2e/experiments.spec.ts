@@ -46,6 +46,14 @@ test('an experiment holds control customers out of outreach and writes the measu
   await form.getByRole('button', { name: 'Start experiment' }).click();
   const card = options.locator(`[data-experiment-id="${experimentId(name, startsAt, new Set())}"]`);
   await expect(card).toBeVisible();
+  // Customers enrol as pages score them (once, in the group their key hashes to): the list, seen again.
+  await list.reload();
+  await expect.poll(() => scoredBadgeCount(list)).toBe(50);
+  await expect
+    .poll(async () =>
+      options.evaluate(async () => ((await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'listExperiments', payload: {} })).data as { experiments: { result: { customers: number } }[] }).experiments[0]!.result.customers),
+    )
+    .toBeGreaterThanOrEqual(members.length);
 
   // The control customer: marked in the popover, no script to send.
   const controlPage = await context.newPage();
@@ -90,11 +98,22 @@ test('an experiment holds control customers out of outreach and writes the measu
   expect(worklist.some((text) => text.includes(names.get(control)!))).toBe(false);
   if ((await tierOn(treatedPage)) >= 3) expect(worklist.some((text) => text.includes(names.get(treated)!))).toBe(true);
 
-  // The result: one customer per arm, the control one churned; finishing writes it on the rule.
+  // The result per arm, as the background counts it; finishing writes it on the rule.
   await options.bringToFront();
   await options.reload();
-  await expect(card.locator('tr[data-arm="control"]')).toContainText(/^Control \(no outreach\)\s*1\s*1\s*0\s*100\.0 %/);
-  await expect(card.locator('tr[data-arm="treatment"] td').first()).toHaveText('1');
+  type Arm = { customers: number; churned: number; retained: number };
+  const result = await options.evaluate(
+    async () => ((await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'listExperiments', payload: {} })).data as { experiments: { result: { control: Arm; treatment: Arm; customers: number } }[] }).experiments[0]!.result,
+  );
+  // The control customer's recorded churn and the treated customer's recorded retention are counted.
+  expect(result.control.churned).toBeGreaterThanOrEqual(1);
+  expect(result.treatment.retained + result.treatment.churned).toBeGreaterThanOrEqual(1);
+  for (const arm of ['control', 'treatment'] as const) {
+    const cells = card.locator(`tr[data-arm="${arm}"] td`);
+    await expect(cells.nth(0)).toHaveText(String(result[arm].customers));
+    await expect(cells.nth(1)).toHaveText(String(result[arm].churned));
+    await expect(cells.nth(2)).toHaveText(String(result[arm].retained));
+  }
   await expect(card.locator('[data-uplift-result]')).toContainText('95 % interval');
   await options.screenshot({ path: test.info().outputPath('options-experiments.png'), fullPage: true });
   options.on('dialog', (dialog) => void dialog.accept());
@@ -103,7 +122,7 @@ test('an experiment holds control customers out of outreach and writes the measu
 
   await options.goto(`chrome-extension://${extensionId}/options.html#/playbooks`);
   const rule = options.locator(`li[data-rule-id="${ruleId}"]`);
-  await expect(rule.locator('[data-uplift]')).toContainText('· 2 customers ·');
+  await expect(rule.locator('[data-uplift]')).toContainText(`· ${result.customers} customers ·`);
   await options.getByLabel(/Sort by measured uplift/).check();
   await expect(options.locator('ol[aria-label="Playbook rules"] > li').first()).toHaveAttribute('data-rule-id', ruleId);
   await options.screenshot({ path: test.info().outputPath('options-playbook-uplift.png'), fullPage: true });
