@@ -23,7 +23,7 @@ import {
   nextVisits,
   sinceLastVisit,
   visitSnapshot,
-} from './indicator-service';
+} from '@/lib/indicators/customer-indicators';
 import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
 import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
 import { createModelHandlers } from './model-handlers';

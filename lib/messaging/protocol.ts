@@ -5,7 +5,8 @@
  */
 import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
-import type { SinceLastVisit } from '../background/indicator-service';
+import type { SinceLastVisit } from '@/lib/indicators/customer-indicators';
+import type { TrainingRowsView } from '@/lib/training/training-rows';
 import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
 import type { PolicyProtocol } from './policy-protocol';
@@ -69,22 +70,6 @@ export interface ModelList {
   /** What scores customers: the active models, or the starter scorecard when none is active. */
   inUse: 'models' | 'scorecard';
   history: ActivationEvent[];
-}
-
-/** Customers the extension has observed, as training rows labelled by the manager's churn definition. */
-export interface TrainingRowsView {
-  columns: string[];
-  rows: RawRow[];
-  /** The label column added to each row ("Yes" = churned under the definition). */
-  label: string;
-  positive: string;
-  /** Customers stored, and those whose label could not be decided (left out). */
-  customers: number;
-  unlabelled: number;
-  churned: number;
-  /** Rows labelled by a recorded action outcome, and (weakly) by an agent's flag. */
-  fromOutcomes?: number;
-  fromFlags?: number;
 }
 
 /** Scorecard weights as the options page edits them (lib/model/scorecard.ts owns the rules). */
@@ -204,6 +189,7 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   saveScorecard: { request: { scorecard: unknown }; response: ScorecardView };
 }
 
+export type { TrainingRowsView };
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];

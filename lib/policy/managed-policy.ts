@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { churnDefinitionFields } from '../messaging/risk-schemas';
+import { churnDefinitionFields } from '@/lib/risk/churn-definition-schema';
 import { originFromPolicy } from '../sites/origins';
 
 /**

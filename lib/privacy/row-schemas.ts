@@ -56,7 +56,7 @@ const customer = z
     detailUrl: text(4096).optional(),
     visits: z.strictObject({ previous: visit.optional(), current: visit.optional() }).optional(),
     activityCount: count.optional(),
-    // The digest joins every indicator's value (lib/background/indicator-service.ts): long, but bounded by them.
+    // The digest joins every indicator's value (lib/indicators/customer-indicators.ts): long, but bounded by them.
     indicators: z.strictObject({ digest: text(4_000_000), at: time }).optional(),
   })
   .refine((row) => row.detailUrl === undefined || siteOriginOf(row.detailUrl) === row.site, { message: "not an http(s) address on the row's own site", path: ['detailUrl'] });
