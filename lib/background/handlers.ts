@@ -42,7 +42,7 @@ import { scoreOne, type ScoreOneDeps } from './score-one';
 import { createFocusHandlers } from './focus-handlers';
 import type { TabPagesService } from './tab-pages';
 import { focusedCustomerOf } from '../focus/page-focus';
-import { createExperimentHandlers } from '../experiments/handlers';
+import { createExperimentHandlers } from './experiment-handlers';
 import { createEnrolmentService } from '../experiments/enrolment-service';
 import type { Experiment } from '../experiments/experiment';
 import type { Candidate } from '../experiments/outcomes';

@@ -5,7 +5,7 @@ import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
 import { armOf } from '@/lib/experiments/assignment';
 import { createEnrolmentService } from '@/lib/experiments/enrolment-service';
 import type { Experiment, ExperimentDraft } from '@/lib/experiments/experiment';
-import { createExperimentHandlers } from '@/lib/experiments/handlers';
+import { createExperimentHandlers } from '@/lib/background/experiment-handlers';
 import { parseResultsFile } from '@/lib/experiments/results-file';
 import { DEFAULT_CHURN_DEFINITION } from '@/lib/indicators/types';
 import { DEFAULT_PLAYBOOK } from '@/lib/playbooks/default-playbook';

@@ -3,17 +3,17 @@
  * live results, and the files (an agent's results, the team policy's
  * definitions). Finishing writes the result on the playbook rule tested.
  */
-import { assertUnlocked } from '../background/policy-service';
-import { HandlerError, type Handlers } from '../background/router';
+import { assertUnlocked } from './policy-service';
+import { HandlerError, type Handlers } from './router';
 import type { Playbook } from '../playbooks/types';
 import { playbookInForce } from '../playbooks/playbook-item';
-import { withMeasuredUplift } from './consolidate';
-import { enrolledOutcomes, type OutcomeDeps } from './customer-outcomes';
-import { experimentId, type Experiment } from './experiment';
-import { experimentsFile } from './experiments-item';
-import type { Consolidation, ExperimentProtocol, ExperimentsState, ExperimentView } from './messages';
-import { experimentResult, tallyArms } from './results';
-import { resultsFile } from './results-file';
+import { withMeasuredUplift } from '../experiments/consolidate';
+import { enrolledOutcomes, type OutcomeDeps } from '../experiments/customer-outcomes';
+import { experimentId, type Experiment } from '../experiments/experiment';
+import { experimentsFile } from '../experiments/experiments-item';
+import type { Consolidation, ExperimentProtocol, ExperimentsState, ExperimentView } from '../experiments/messages';
+import { experimentResult, tallyArms } from '../experiments/results';
+import { resultsFile } from '../experiments/results-file';
 
 export interface ExperimentDeps extends OutcomeDeps {
   experiments: { get: () => Promise<Experiment[]>; set: (value: Experiment[]) => Promise<void> };
