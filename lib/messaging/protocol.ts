@@ -18,6 +18,8 @@ import type { RiskProtocol } from './risk-protocol';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
 import type { FocusProtocol } from './focus-protocol';
+import type { ExperimentProtocol } from '../experiments/messages';
+import type { ControlHold } from '../experiments/outcomes';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
 export interface ModelInfo {
@@ -119,6 +121,8 @@ export interface CustomerView {
   quadrant: RiskValueQuadrant | null;
   /** Where the customer's CRM page is. */
   url: string | null;
+  /** In a running experiment's control group: no outreach until the hold's end (null: contact as usual). */
+  control: ControlHold | null;
 }
 
 export interface ActivityView {
@@ -138,7 +142,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
@@ -211,6 +215,7 @@ export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'model-changed' }
   | { channel: 'churn-radar-event'; type: 'policy-changed' }
   | { channel: 'churn-radar-event'; type: 'playbook-changed' }
+  | { channel: 'churn-radar-event'; type: 'experiments-changed' }
   | { channel: 'churn-radar-event'; type: 'sites-changed' }
   /** Saving history started or stopped failing, or rows were lost or the notice dismissed: banners re-read getStatus. */
   | { channel: 'churn-radar-event'; type: 'storage-changed' }
