@@ -35,7 +35,7 @@ import type { RawRow, Scorer } from '../model/types';
 import { thresholdsFromShares } from '../risk/quantiles';
 import { canCalibrate, MIN_SCORES_FOR_QUANTILES, STARTER_TIER_SHARES } from '../risk/starter-tiers';
 import { DEFAULT_TIER_THRESHOLDS } from '../risk/tiers';
-import { customerHistory, modelInputs } from './indicator-service';
+import { customerHistory, modelInputs } from '../indicators/customer-indicators';
 
 export const REFIT_GROWTH = 0.1;
 export const REFIT_ALWAYS_BELOW = 500;

@@ -1,8 +1,8 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { ActionRow, ActivityRow, CustomerRow, FeedbackRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, OverrideRow, ScoreRow, SettingRow } from './schema';
+import type { ActionRow, ActivityRow, CustomerRow, EnrolmentRow, FeedbackRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, OverrideRow, ScoreRow, SettingRow } from './schema';
 import { upgradeToV2 } from './migrations/v2';
 import { upgradeToV3 } from './migrations/v3';
-import { upgradeToV5 } from './migrations/v5';
+import { upgradeToV6 } from './migrations/v6';
 
 export const DB_NAME = 'churn-radar';
 
@@ -48,10 +48,18 @@ export const STORES_V4 = {
 } as const;
 
 /**
- * Version 5 (issue 14): models record the sites they score (`sites`,
- * multiEntry-indexed); the upgrade assigns the stored ones (migrations/v5.ts).
+ * Version 5 (issue 16): who is in each experiment, in which arm, since when
+ * (lib/experiments). A new table only; nothing to migrate.
  */
 export const STORES_V5 = {
+  enrolments: '[experimentId+site+crmId], experimentId, [site+crmId], site',
+} as const;
+
+/**
+ * Version 6 (issue 14): models record the sites they score (`sites`,
+ * multiEntry-indexed); the upgrade assigns the stored ones (migrations/v6.ts).
+ */
+export const STORES_V6 = {
   models: 'id, importedAt, *sites',
 } as const;
 
@@ -70,6 +78,8 @@ export type ChurnRadarDb = Dexie & {
   feedback: EntityTable<FeedbackRow, 'id'>;
   /** Compound primary key [site, crmId]: one override per customer. */
   overrides: Table<OverrideRow, [string, string]>;
+  /** Compound primary key [experimentId, site, crmId]: a customer is enrolled once per experiment. */
+  enrolments: Table<EnrolmentRow, [string, string, string]>;
 };
 
 /**
@@ -91,7 +101,8 @@ export function openDatabase(options: { name?: string; indexedDB?: IDBFactory; I
   db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
   db.version(3).stores(STORES_V3).upgrade(upgradeToV3);
   db.version(4).stores(STORES_V4);
-  db.version(5).stores(STORES_V5).upgrade(upgradeToV5);
+  db.version(5).stores(STORES_V5);
+  db.version(6).stores(STORES_V6).upgrade(upgradeToV6);
 
   return db;
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import v1 from '../../fixtures/db/v1.json';
-import { openDatabase, STORES_V1, STORES_V2, STORES_V3, STORES_V4, type ChurnRadarDb } from '../../../lib/db/db';
+import { openDatabase, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, type ChurnRadarDb } from '../../../lib/db/db';
 import { customerValueOf } from '../../../lib/db/migrations/v2';
 import { countObservations, getObservations } from '../../../lib/db/customers-repo';
 
@@ -29,7 +29,7 @@ describe('schema migrations', () => {
     await writeVersion1(name);
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(5);
+    expect(opened.verno).toBe(6);
     for (const table of V1_TABLES.filter((t) => t !== 'observations')) {
       const rows = await opened.table(table).toArray();
       expect(rows.length, table).toBe(v1[table].length);
@@ -113,7 +113,7 @@ describe('schema migrations', () => {
     old.close();
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(5);
+    expect(opened.verno).toBe(6);
     expect(await opened.actions.count()).toBe(1);
     await opened.overrides.put({ site: 's', crmId: 'c', tier: 5, reason: 'r', at: 1, expiresAt: 2 });
     await opened.feedback.add({ site: 's', crmId: 'c', at: 1, verdict: 'too_low', reason: 'r', probability: 0.1, tier: 1, modelId: 'm' });
@@ -122,14 +122,15 @@ describe('schema migrations', () => {
   });
 });
 
-describe('v4 → v5: models record the sites they score', () => {
-  /** A database as version 4 left it: a bundled model, an active model of the team, an imported one. */
-  async function writeVersion4(name: string): Promise<void> {
+describe('v5 → v6: models record the sites they score', () => {
+  /** A database as version 5 left it: a bundled model, an active model of the team, an imported one. */
+  async function writeVersion5(name: string): Promise<void> {
     const old = new Dexie(name);
     old.version(1).stores(STORES_V1);
     old.version(2).stores(STORES_V2);
     old.version(3).stores(STORES_V3);
     old.version(4).stores(STORES_V4);
+    old.version(5).stores(STORES_V5);
     await old.open();
     const model = (id: string, name: string) => ({ id, createdAt: '2026-01-01T00:00:00Z', importedAt: 1, artifact: { id, name } });
     await old.table('models').bulkAdd([model('bundled-1', 'Demo telco'), model('legacy-bundled', 'Demo shoppers'), model('team-1', 'Our model'), model('csv-1', 'From a CSV')]);
@@ -146,10 +147,10 @@ describe('v4 → v5: models record the sites they score', () => {
 
   it('bundled → the demo CRM; an active team model → the sites with customers; others → none', async () => {
     const name = `migrate-${counter++}`;
-    await writeVersion4(name);
+    await writeVersion5(name);
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(5);
+    expect(opened.verno).toBe(6);
     const sites = Object.fromEntries((await opened.models.toArray()).map((row) => [row.id, row.sites]));
     expect(sites).toEqual({
       'bundled-1': ['http://127.0.0.1:4178'],

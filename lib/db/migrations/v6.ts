@@ -3,16 +3,16 @@ import { DEMO_CRM_ORIGIN } from '../../demo-origin';
 import type { ModelRow } from '../schema';
 
 /**
- * v4 → v5: every stored model records the sites it scores.
+ * v5 → v6: every stored model records the sites it scores.
  * - Bundled models (trained on the demo CRM's export): the demo CRM only.
  * - Any other model that is active: every site that has customers stored,
  *   so a team's own model keeps scoring what it scored before the upgrade
  *   (version 4 did not record where a model's training rows came from).
  * - Any other model: none, until a manager assigns it.
- * The meta keys are version 4's own (frozen here, not imported: a migration
+ * The meta keys are version 4's own, unchanged in 5 (frozen here, not imported: a migration
  * must read what that version wrote).
  */
-export async function upgradeToV5(tx: Transaction): Promise<void> {
+export async function upgradeToV6(tx: Transaction): Promise<void> {
   const meta = tx.table<{ key: string; value: unknown }, string>('meta');
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const bundledNames = new Set(strings((await meta.get('bundledModelsInstalled'))?.value));
