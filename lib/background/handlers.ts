@@ -27,10 +27,11 @@ import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
 import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
 import { createModelHandlers } from './model-handlers';
 import { createPolicyHandlers } from './policy-handlers';
-import type { PolicyService } from './policy-service';
+import { assertUnlocked, type PolicyService } from './policy-service';
 import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
 import { createSitesHandlers, type SitesDeps } from './sites-handlers';
-import { createRiskHandlers, type RiskDeps } from './risk-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import { riskCommands, type RiskDeps } from '@/lib/risk/risk-commands';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
 import { createKpiHandlers } from './kpi-handlers';
 import { memoryPlaybookStore } from '../playbooks/playbook-item';
@@ -77,7 +78,7 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   sites?: SitesDeps;
   /** The team's stored playbook (null: the default); default: kept in memory. */
   storedPlaybook?: PlaybookDeps['storedPlaybook'];
-  /** The site's field mapping over the synonyms (lib/mapping/site-resolvers.ts); absent: synonyms only. */
+  /** The site's field mapping over the synonyms (lib/mapping/cached-site-resolvers.ts); absent: synonyms only. */
   fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
   /** Field mapping ports (storage, tabs); absent: the stored item, no tabs. */
   mapping?: MappingPorts;
@@ -194,7 +195,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createPrivacyHandlers({ ...deps, overrides }),
     ...createPolicyHandlers(deps),
     ...createSitesHandlers(deps.sites),
-    ...createRiskHandlers(deps),
+    ...handlersOf(riskCommands, { ...deps, assertUnlocked }),
     ...createMappingHandlers(deps),
     ...createRecipeHandlers(deps),
     ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),

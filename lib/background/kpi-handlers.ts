@@ -21,7 +21,7 @@ import type { KpiScore } from '../kpi/risk';
 import type { KpiCustomer } from '../kpi/states';
 import { churnStates, type Sighting } from '../kpi/timeline';
 import type { KpiProtocol } from '../messaging/kpi-protocol';
-import { resolversOf } from '../labels/site-resolvers';
+import { resolversOf } from '../labels/resolvers-by-site';
 import type { CustomerStore } from './customer-store';
 import type { Handlers } from './router';
 

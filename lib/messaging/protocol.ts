@@ -7,6 +7,7 @@ import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSna
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '@/lib/indicators/customer-indicators';
 import type { TrainingRowsView } from '@/lib/training/training-rows';
+import type { ErrorCode } from './commands';
 import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
 import type { PolicyProtocol } from './policy-protocol';
@@ -14,11 +15,11 @@ import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
 import type { KpiProtocol } from './kpi-protocol';
 import type { LostRows, StorageProblem } from '../settings';
-import type { RiskProtocol } from './risk-protocol';
+import type { RiskProtocol } from '@/lib/risk/risk-commands';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
 import type { FocusProtocol } from './focus-protocol';
-import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
+import type { ModelArtifact, ModelMetrics } from '../model/types';
 
 export interface ModelInfo {
   id: string;
@@ -185,7 +186,7 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   saveScorecard: { request: { scorecard: unknown }; response: ScorecardView };
 }
 
-export type { TrainingRowsView };
+export type { TrainingRowsView, ErrorCode };
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
@@ -197,8 +198,6 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: RequestOf<T>;
 }
 
-/** wrong-customer: an agent's action named a customer other than the one the panel's tab shows (lib/focus/action-guard.ts). */
-export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'wrong-customer' | 'storage' | 'internal';
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 

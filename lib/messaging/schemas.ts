@@ -9,7 +9,8 @@ import { recipeAudience, recipeRequestSchemas } from './recipe-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
-import { riskAudience, riskRequestSchemas } from './risk-schemas';
+import { riskCommands } from '@/lib/risk/risk-commands';
+import { audiencesOf, requestSchemasOf } from './commands';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
 import { focusAudience, focusRequestSchemas } from './focus-schemas';
 
@@ -76,7 +77,7 @@ export const requestSchemas = {
   ...agentRequestSchemas,
   ...privacyRequestSchemas,
   ...policyRequestSchemas,
-  ...riskRequestSchemas,
+  ...requestSchemasOf(riskCommands),
   ...mappingRequestSchemas,
   ...playbookRequestSchemas,
   ...kpiRequestSchemas,
@@ -99,7 +100,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...agentAudience,
   ...privacyAudience,
   ...policyAudience,
-  ...riskAudience,
+  ...audiencesOf(riskCommands),
   ...mappingAudience,
   ...playbookAudience,
   ...kpiAudience,

@@ -4,7 +4,7 @@ import { Card } from '../../../components/Card';
 import { formatInteger } from '../../../components/format';
 import type { KpiView } from '../../../lib/messaging/kpi-protocol';
 import type { Playbook } from '../../../lib/playbooks/types';
-import { rateText } from './format';
+import { rateText } from './kpi-format';
 
 const OUTCOMES = ['retained', 'churned', 'no_answer', 'pending'] as const;
 

@@ -9,7 +9,8 @@ import { playbookAudience, playbookRequestSchemas } from '../../../lib/messaging
 import { policyAudience, policyRequestSchemas } from '../../../lib/messaging/policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from '../../../lib/messaging/privacy-schemas';
 import type { MessageType } from '../../../lib/messaging/protocol';
-import { riskAudience, riskRequestSchemas } from '../../../lib/messaging/risk-schemas';
+import { audiencesOf, requestSchemasOf } from '@/lib/messaging/commands';
+import { riskCommands } from '@/lib/risk/risk-commands';
 import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
 import { focusAudience, focusRequestSchemas } from '../../../lib/messaging/focus-schemas';
@@ -86,7 +87,7 @@ describe('merged message maps', () => {
     agent: [agentRequestSchemas, agentAudience],
     privacy: [privacyRequestSchemas, privacyAudience],
     policy: [policyRequestSchemas, policyAudience],
-    risk: [riskRequestSchemas, riskAudience],
+    risk: [requestSchemasOf(riskCommands), audiencesOf(riskCommands)],
     mapping: [mappingRequestSchemas, mappingAudience],
     playbook: [playbookRequestSchemas, playbookAudience],
     kpi: [kpiRequestSchemas, kpiAudience],
