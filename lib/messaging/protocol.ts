@@ -10,15 +10,15 @@ import type { TrainingRowsView } from '@/lib/training/training-rows';
 import type { ErrorCode } from './commands';
 import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
-import type { PolicyProtocol } from './policy-protocol';
+import type { PolicyProtocol } from '@/lib/policy/policy-commands';
 import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
-import type { KpiProtocol } from './kpi-protocol';
+import type { KpiProtocol } from '@/lib/kpi/kpi-commands';
 import type { LostRows, StorageProblem } from '../settings';
 import type { RiskProtocol } from '@/lib/risk/risk-commands';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
-import type { FocusProtocol } from './focus-protocol';
+import type { FocusProtocol } from '@/lib/focus/focus-commands';
 import type { ModelArtifact, ModelMetrics } from '../model/types';
 
 export interface ModelInfo {

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { formatInteger } from '../../../components/format';
 import { MetricTile } from '../../../components/MetricTile';
-import type { KpiView } from '../../../lib/messaging/kpi-protocol';
+import type { KpiView } from '@/lib/kpi/kpi-commands';
 import { moneyText, rateText } from './kpi-format';
 
 /** The headline figures of the range. */

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { pick } from '../../../components/bilingual';
 import { Card } from '../../../components/Card';
 import { formatInteger } from '../../../components/format';
-import type { KpiView } from '../../../lib/messaging/kpi-protocol';
+import type { KpiView } from '@/lib/kpi/kpi-commands';
 import type { Playbook } from '../../../lib/playbooks/types';
 import { rateText } from './kpi-format';
 
