@@ -3,7 +3,7 @@
  * background (lib/messaging/schemas.ts) before any handler sees them.
  * Types only here, so the content script bundle pays nothing for it.
  */
-import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import type { Activity, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '@/lib/indicators/customer-indicators';
 import type { TrainingRowsView } from '@/lib/training/training-rows';
@@ -20,6 +20,7 @@ import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
 import type { FocusProtocol } from '@/lib/focus/focus-commands';
 import type { ModelArtifact, ModelMetrics } from '../model/types';
+import type { CustomerRow } from '../db/schema';
 
 export interface ModelInfo {
   id: string;
@@ -87,13 +88,8 @@ export interface ScoreHistoryPoint {
   tier: Tier;
 }
 
-export interface CustomerView {
-  site: SiteKey;
-  crmId: string;
-  name: string;
-  fields: Record<string, string>;
-  firstSeen: number;
-  lastSeen: number;
+/** The stored customer's identity and fields as the side panel shows them, with everything known about them. */
+export interface CustomerView extends Pick<CustomerRow, 'site' | 'crmId' | 'name' | 'fields' | 'firstSeen' | 'lastSeen'> {
   observations: number;
   score: CustomerScore | null;
   history: ScoreHistoryPoint[];
@@ -122,14 +118,8 @@ export interface CustomerView {
   url: string | null;
 }
 
-export interface ActivityView {
-  kind: ActivityKind;
-  at: number;
-  amount?: number;
-  quantity?: number;
-  status?: string;
-  text?: string;
-}
+/** An activity as the side panel lists it (the stored one without its id). */
+export type ActivityView = Omit<Activity, 'id'>;
 
 export interface StatusView {
   /** The last failure to save history, null when storage is healthy. */
