@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { SiteKey } from '@/lib/domain';
 import { commandsFor, HandlerError, type ProtocolOf } from '@/lib/messaging/commands';
-import { tabIdSchema } from './followed-tab';
+import { tabIdSchema } from './followed-tab-schema';
 import { pageFocusSchema, type PageEvent, type PageFocus } from './page-focus';
 
 export interface FocusDeps {
