@@ -9,6 +9,7 @@ import type { ChurnRadarDb } from '@/lib/db/db';
 import type { SiteKey } from '@/lib/domain';
 import { nextVisits, sinceLastVisit, visitSnapshot } from '@/lib/indicators/customer-indicators';
 import type { CustomerView, RequestOf } from '@/lib/messaging/protocol';
+import type { ControlHold } from '@/lib/experiments/outcomes';
 import type { FocusedCustomer } from '@/lib/settings';
 import type { CustomerStore } from './customer-store';
 import { scoreOne, type ScoreOneDeps } from './score-one';
@@ -22,6 +23,8 @@ export interface CustomerViewDeps {
   customers: CustomerStore;
   focus: { get: () => Promise<FocusedCustomer | null> };
   scoreDeps: ScoreOneDeps;
+  /** Enrols the customer in a live experiment if eligible now, and gives their control hold (null: contact as usual). */
+  controlHold: (site: SiteKey, crmId: string, tier: number | undefined, ruleId: string | undefined) => Promise<ControlHold | null>;
   now: () => number;
 }
 
@@ -44,6 +47,7 @@ export async function customerView(deps: CustomerViewDeps, request: RequestOf<'g
   // Applied to the row as it is after the reads above: a scan or score written meanwhile is kept.
   const visited = await deps.customers.patch(customer.site, customer.crmId, (row) => ({ row: { ...row, visits: nextVisits(row.visits, snapshot) } }));
   const visits = visited?.visits ?? nextVisits(customer.visits, snapshot);
+  const control = await deps.controlHold(customer.site, customer.crmId, score ? (override?.tier ?? score.tier) : undefined, score?.script.ruleId);
   return {
     site: customer.site,
     crmId: customer.crmId,
@@ -72,6 +76,7 @@ export async function customerView(deps: CustomerViewDeps, request: RequestOf<'g
     owner: ownerOf(customer),
     quadrant: score ? quadrantOf(override?.tier ?? score.tier, customer.value, median(siteValues)) : null,
     url: customer.detailUrl ?? null,
+    control,
   };
 }
 

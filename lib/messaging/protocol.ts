@@ -19,6 +19,8 @@ import type { RiskProtocol } from '@/lib/risk/risk-commands';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
 import type { FocusProtocol } from '@/lib/focus/focus-commands';
+import type { ExperimentProtocol } from '../experiments/messages';
+import type { ControlHold } from '../experiments/outcomes';
 import type { ModelArtifact, ModelMetrics } from '../model/types';
 import type { CustomerRow } from '../db/schema';
 
@@ -116,6 +118,8 @@ export interface CustomerView extends Pick<CustomerRow, 'site' | 'crmId' | 'name
   quadrant: RiskValueQuadrant | null;
   /** Where the customer's CRM page is. */
   url: string | null;
+  /** In a running experiment's control group: no outreach until the hold's end (null: contact as usual). */
+  control: ControlHold | null;
 }
 
 /** An activity as the side panel lists it (the stored one without its id). */
@@ -129,7 +133,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
@@ -200,6 +204,7 @@ export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'model-changed' }
   | { channel: 'churn-radar-event'; type: 'policy-changed' }
   | { channel: 'churn-radar-event'; type: 'playbook-changed' }
+  | { channel: 'churn-radar-event'; type: 'experiments-changed' }
   | { channel: 'churn-radar-event'; type: 'sites-changed' }
   /** Saving history started or stopped failing, or rows were lost or the notice dismissed: banners re-read getStatus. */
   | { channel: 'churn-radar-event'; type: 'storage-changed' }

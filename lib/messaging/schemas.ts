@@ -13,6 +13,7 @@ import { policyCommands } from '@/lib/policy/policy-commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
 import { audiencesOf, requestSchemasOf } from './commands';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
+import { experimentAudience, experimentRequestSchemas } from '../experiments/messages';
 
 /**
  * Runtime shape of every request. The background parses each payload with
@@ -84,6 +85,7 @@ export const requestSchemas = {
   ...sitesRequestSchemas,
   ...requestSchemasOf(focusCommands),
   ...recipeRequestSchemas,
+  ...experimentRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -107,6 +109,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...sitesAudience,
   ...audiencesOf(focusCommands),
   ...recipeAudience,
+  ...experimentAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

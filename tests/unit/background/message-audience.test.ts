@@ -15,6 +15,7 @@ import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas'
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
 import { focusCommands } from '@/lib/focus/focus-commands';
 import { recipeAudience, recipeRequestSchemas } from '../../../lib/messaging/recipe-schemas';
+import { experimentAudience, experimentRequestSchemas } from '../../../lib/experiments/messages';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -94,6 +95,7 @@ describe('merged message maps', () => {
     sites: [sitesRequestSchemas, sitesAudience],
     focus: [requestSchemasOf(focusCommands), audiencesOf(focusCommands)],
     recipes: [recipeRequestSchemas, recipeAudience],
+    experiments: [experimentRequestSchemas, experimentAudience],
   } as const;
 
   it.each([
