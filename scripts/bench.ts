@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,kits,indicators,scoring,training,bgnbd]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,kits,indicators,scoring,training,bgnbd,experiments]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -11,6 +11,7 @@ import { startDemoServer } from '../demo/server';
 import { DEMO_CRM_ORIGIN, DEMO_CRM_PORT } from '../lib/demo-origin';
 import { benchBadges } from './bench/badges';
 import { benchBgNbd } from './bench/bgnbd';
+import { benchExperiments } from './bench/experiments';
 import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
 import { benchKits } from './bench/kits';
@@ -90,5 +91,7 @@ if (wanted('scoring')) {
 if (wanted('training')) Object.assign(figures, await benchTraining({ log }));
 
 if (wanted('bgnbd')) Object.assign(figures, benchBgNbd({ log }));
+
+if (wanted('experiments')) Object.assign(figures, benchExperiments({ log }));
 
 if (asJson) console.log(JSON.stringify(figures));

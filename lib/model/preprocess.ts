@@ -370,7 +370,11 @@ function compile(prep: Preprocessor, unobserved?: ArrayLike<number>): Writer {
     };
   }
   const starts: number[] = [];
-  writers.reduce((at, w) => (starts.push(at), at + w.width), 0);
+  let start = 0;
+  for (const w of writers) {
+    starts.push(start);
+    start += w.width;
+  }
   return (row, out, offset) => {
     for (let k = 0; k < writers.length; k++) {
       const w = writers[k]!;

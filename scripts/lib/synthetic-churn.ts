@@ -282,7 +282,7 @@ export function toCsv(set: SyntheticSet): string {
   const columns = [...set.columns, set.label];
   const lines = [columns.map(csvCell).join(',')];
   for (const row of set.rows) lines.push(columns.map((c) => csvCell(row[c] ?? '')).join(','));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 // `npx tsx scripts/lib/synthetic-churn.ts DIR [seeds=1,2,3]` writes DIR/<set>-<seed>.csv.
