@@ -341,6 +341,9 @@ function summaryJson(result: TrainResult, written: string | undefined): Record<s
     calibration: artifact.calibration?.method ?? 'none',
     candidates: result.candidates,
     train_seconds: m.train_seconds,
+    ...(artifact.training?.gbt?.finalRounds !== undefined
+      ? { gbt: { rounds: artifact.training.gbt.finalRounds, max_leaves: artifact.training.gbt.maxLeaves, max_depth: artifact.training.gbt.maxDepth, learning_rate: artifact.training.gbt.learningRate } }
+      : {}),
     ...(written ? { out: written } : {}),
   };
 }
