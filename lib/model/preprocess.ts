@@ -253,7 +253,7 @@ export function treeInputs(prep: Preprocessor): number[] {
   const out: number[] = [];
   let at = 0;
   for (const c of prep.columns) {
-    const width = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0) : c.kind === 'binary' ? 1 : c.levels.length;
+    const width = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0) : c.kind === 'binary' ? 1 : c.kind === 'mapped' ? c.inputs.length : c.levels.length;
     const used = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) : width;
     for (let j = 0; j < used; j++) out.push(at + j);
     at += width;
