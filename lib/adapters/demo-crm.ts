@@ -142,6 +142,7 @@ function listPlan(table: Element, rowSelector: string, idOf: (row: Element) => s
       const snapshot = customer && clampSnapshot(customer.snapshot);
       return snapshot ? { ...customer, snapshot } : null;
     },
+    adopt: (row) => table.contains(row) && row.matches(rowSelector),
   };
 }
 

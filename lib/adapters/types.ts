@@ -38,6 +38,12 @@ export interface PagePlan {
   rows: readonly Element[];
   /** The customer of one of `rows` (clamped to the message limits), or null when the row holds none. */
   read(row: Element): ExtractedCustomer | null;
+  /**
+   * Take an element the CRM added after the plan was made as one more row
+   * (a row appended to the list), so the page need not be planned again;
+   * false (or absent) when it is not a row of this plan.
+   */
+  adopt?(element: Element): boolean;
   /** The page's date order given the customers read so far (see PageExtraction.dateOrder). */
   dateOrder?(customers: readonly ExtractedCustomer[]): PageExtraction['dateOrder'];
   today?: string;

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging/browser-client';
 import { t } from '../i18n';
 import { createBadgeRenderer } from './badge';
-import { foreignTargets } from './mutations';
+import { foreignRecords } from './mutations';
 import { createIdleQueue } from './idle-queue';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
@@ -73,7 +73,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
       if (crmId !== null) hoverTimer = ctx.setTimeout(() => void send('focusCustomer', { crmId }).catch(() => undefined), HOVER_PICK_MS);
     },
   });
-  const idle = createIdleQueue({ requestIdle: (run, options) => ctx.requestIdleCallback(run, options), now: () => performance.now() });
+  // Plain requestIdleCallback: ctx's wrapper adds an abort listener per call, and a page never done changing makes thousands.
+  const idle = createIdleQueue({ requestIdle: (run, options) => requestIdleCallback((deadline) => ended() || run(deadline), options), now: () => performance.now() });
   const scanner = createScanner({
     doc,
     currentUrl: () => new URL(location.href),
@@ -112,21 +113,9 @@ export function startContentScript(ctx: ContentScriptContext): void {
 
   const observer = new MutationObserver((records) => {
     if (ended()) return;
-    const targets = foreignTargets(records);
-    if (targets.length > 0 && !scanner.rowsChanged(targets)) schedule();
+    const changes = foreignRecords(records);
+    if (changes.length > 0 && !scanner.rowsChanged(changes)) schedule();
   });
-  // Rows that scroll into view are read and drawn ahead of the idle reading, once per frame.
-  let scrolling = false;
-  const onScroll = () => {
-    if (scrolling) return;
-    scrolling = true;
-    ctx.requestAnimationFrame(() => {
-      scrolling = false;
-      scanner.showVisible();
-    });
-  };
-  ctx.addEventListener(doc, 'scroll', onScroll, { capture: true, passive: true });
-  ctx.addEventListener(window, 'resize', onScroll, { passive: true });
   // The script runs at document_start, so it sees the CRM's first render too.
   const watching = { childList: true, subtree: true, characterData: true };
   observer.observe(doc.documentElement, watching);
@@ -165,7 +154,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
   }, ctx.signal);
   ctx.onInvalidated(() => {
     observer.disconnect();
-    idle.clear();
+    scanner.stop();
     // Site disabled (STOP) or the extension reloaded: dead badges must not stay. A newer copy draws its own.
     popover.close();
     renderer.removeAll();

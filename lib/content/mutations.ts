@@ -11,11 +11,9 @@ const isForeign = (record: MutationRecord) => {
   return nodes.length === 0 || !nodes.every(isOurs);
 };
 
-/** The nodes the CRM changed (a record's target), leaving out changes that are only our own badges. */
-export function foreignTargets(records: readonly MutationRecord[]): Node[] {
-  const targets: Node[] = [];
-  for (const record of records) if (isForeign(record)) targets.push(record.target);
-  return targets;
+/** The CRM's changes, leaving out records that are only our own badges coming and going. */
+export function foreignRecords(records: readonly MutationRecord[]): MutationRecord[] {
+  return records.filter(isForeign);
 }
 
 /** True when a batch of mutations contains a change by the CRM, not only our own badges. */

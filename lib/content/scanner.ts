@@ -6,7 +6,7 @@ import type { BadgeScore, PageKind } from '../domain';
 import type { SendMessage } from '../messaging/client';
 import type { BadgeRenderer } from './badge';
 import type { IdleQueue } from './idle-queue';
-import { visibleRows } from './visible-rows';
+import { createVisibilityWatch, WATCH_PER_STEP, type VisibilityWatch } from './visibility';
 
 /**
  * Customers per scanPage message: bounded so one message never holds the
@@ -20,12 +20,13 @@ export const BATCH_SIZE = 500;
  *
  * - Nothing is read inside the CRM's own tasks. The content script asks for
  *   a scan after the CRM's frame is painted (lib/content/index.ts); a scan
- *   finds the list (the adapter's plan, cheap) and reads only the rows on
- *   screen, sends them, and draws their badges when the scores come back.
+ *   finds the list (the adapter's plan, cheap) and watches its rows; the
+ *   browser says which are on screen (visibility.ts, no forced layout), and
+ *   those are read, sent on their own and drawn when the scores come back.
  * - Every other row is read in idle slices (idle-queue.ts, ≤ 5 ms each),
  *   sent in batches of BATCH_SIZE (so history gets every row within a few
  *   seconds), and its badge is built in idle slices too. Rows that scroll
- *   into view go first (`showVisible`).
+ *   into view before they were read go first.
  * - Rows the CRM changes in place (a live column) are re-read alone
  *   (`rowsChanged`), without finding the list again.
  * - A badge is built once its score is known and filled in place after
@@ -52,8 +53,10 @@ export interface ScannerDeps {
   renderer: BadgeRenderer;
   adapters?: readonly CrmAdapter[];
   idle: IdleQueue;
-  /** The rows on screen among these (visible-rows.ts; tests give their own). */
-  visible?: (rows: readonly Element[]) => Element[];
+  /** Tells which rows come on screen (visibility.ts: IntersectionObserver; tests give their own). */
+  visibility?: (onVisible: (rows: Element[]) => void) => VisibilityWatch;
+  /** For the fallback when the browser never says what is on screen (VISIBLE_WAIT_MS). */
+  setTimeout?: (run: () => void, ms: number) => void;
   /** The first rows are on screen and asked for (their scores not yet back). */
   onScanned?: (stats: ScanStats) => void;
   /** Every row of the page is read, sent, answered and drawn. */
@@ -62,6 +65,19 @@ export interface ScannerDeps {
   onScores?: (count: number) => void;
   now?: () => number;
 }
+
+/**
+ * The idle reading starts once the browser has said which rows are on
+ * screen (they go first, in their own message), or after this long.
+ */
+export const VISIBLE_WAIT_MS = 100;
+/** Rows watched for coming on screen; beyond them, rows wait for the idle reading (in page order). */
+export const MAX_WATCHED = 2000;
+/**
+ * A customer whose row the CRM keeps rewriting (a "3 s ago" column) is asked
+ * again at most this often; its row is re-read when the time is up.
+ */
+export const REASK_MS = 2000;
 
 type Reply = { customer: ExtractedCustomer; score: BadgeScore | null; error?: string };
 
@@ -78,6 +94,12 @@ interface Pass {
   dirty: Element[];
   cursor: number;
   reading: boolean;
+  /** The browser said which rows are on screen (or VISIBLE_WAIT_MS passed): idle reading may start. */
+  looked: boolean;
+  /** Rows whose customer was asked for less than REASK_MS ago, re-read when the timer fires. */
+  cooling: Set<Element>;
+  coolingTimer: boolean;
+  readDirty: boolean;
   /** The row each customer was read from (the same customer in two rows is read once). */
   rowOf: Map<string, Element>;
   read: ExtractedCustomer[];
@@ -89,10 +111,17 @@ interface Pass {
 
 export function createScanner(deps: ScannerDeps) {
   const now = deps.now ?? (() => performance.now());
-  const findVisible = deps.visible ?? ((rows: readonly Element[]) => visibleRows(rows));
+  const later = deps.setTimeout ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
+  const visibility = (deps.visibility ?? createVisibilityWatch)((rows) => {
+    const current = pass;
+    if (!current) return;
+    readVisible(current, rows);
+    startReading(current);
+  });
   const known = new Map<string, { key: string; score: BadgeScore }>();
   /** What was sent for a customer and is not answered yet: the same reading is not sent twice. */
   const asked = new Map<string, string>();
+  const askedAt = new Map<string, number>();
   /** The latest reading of each customer on the page: scores are drawn beside its anchor. */
   const latest = new Map<string, ExtractedCustomer>();
   let pass: Pass | null = null;
@@ -131,7 +160,7 @@ export function createScanner(deps: ScannerDeps) {
   function flush(current: Pass, urgent: boolean) {
     while (current.pending.length > 0) {
       const batch = current.pending.splice(0, BATCH_SIZE);
-      current.stats.sent += batch.length;
+        current.stats.sent += batch.length;
       current.inFlight++;
       const dateOrder = current.plan.dateOrder?.(current.read)?.order;
       const request = {
@@ -171,6 +200,7 @@ export function createScanner(deps: ScannerDeps) {
   /** Read one row: draw what is already known, queue what must be asked. Returns true when something was queued to send. */
   function readRow(current: Pass, row: Element, drawNow: boolean): boolean {
     current.unread.delete(row);
+    visibility.unwatch(row);
     const customer = current.plan.read(row);
     if (!customer) return false;
     const { crmId } = customer.snapshot;
@@ -191,7 +221,13 @@ export function createScanner(deps: ScannerDeps) {
       return false;
     }
     if (asked.get(crmId) === key) return false; // its answer is on the way and is drawn beside this anchor
+    const wait = (askedAt.get(crmId) ?? -Infinity) + REASK_MS - now();
+    if (wait > 0 && cached) {
+      cool(current, row, wait);
+      return false;
+    }
     asked.set(crmId, key);
+    askedAt.set(crmId, now());
     current.pending.push({ customer, key });
     return true;
   }
@@ -200,7 +236,14 @@ export function createScanner(deps: ScannerDeps) {
   function nextUnread(current: Pass): Element | undefined {
     while (current.dirty.length > 0) {
       const row = current.dirty.pop()!;
-      if (current.unread.has(row)) return row;
+      if (!current.unread.has(row)) continue;
+      current.readDirty = true;
+      return row;
+    }
+    // Changed and appended rows go as soon as they are read, not with the next full batch.
+    if (current.readDirty) {
+      current.readDirty = false;
+      flush(current, false);
     }
     const rows = current.plan.rows;
     while (current.cursor < rows.length) {
@@ -210,9 +253,38 @@ export function createScanner(deps: ScannerDeps) {
     return undefined;
   }
 
+  /** Re-read `row` once its customer may be asked again (one timer for all such rows of the pass). */
+  function cool(current: Pass, row: Element, wait: number) {
+    current.cooling.add(row);
+    if (current.coolingTimer) return;
+    current.coolingTimer = true;
+    later(() => {
+      current.coolingTimer = false;
+      if (current !== pass) return;
+      const rows = [...current.cooling];
+      current.cooling.clear();
+      markDirty(current, rows);
+    }, wait);
+  }
+
+  function markDirty(current: Pass, rows: readonly Element[]) {
+    for (const row of rows) {
+      if (current.unread.has(row)) continue;
+      current.unread.add(row);
+      current.dirty.push(row);
+    }
+    readIdle(current);
+  }
+
+  function startReading(current: Pass) {
+    if (current.looked) return;
+    current.looked = true;
+    readIdle(current);
+  }
+
   /** Read the pass's unread rows in idle slices, one row per step; a batch is sent each time BATCH_SIZE are read. */
   function readIdle(current: Pass) {
-    if (current.reading) return;
+    if (current.reading || !current.looked) return;
     current.reading = true;
     deps.idle.push(() => {
       if (current !== pass) return false;
@@ -229,9 +301,29 @@ export function createScanner(deps: ScannerDeps) {
 
   /** Read and send the rows on screen now, and draw those already known. */
   function readVisible(current: Pass, rows: readonly Element[]) {
+    if (current !== pass) return;
     let asking = false;
     for (const row of rows) if (current.unread.has(row) && readRow(current, row, true)) asking = true;
     if (asking) flush(current, true);
+  }
+
+  /**
+   * Watch the plan's rows: the first chunk now, the rest in idle steps
+   * (10,000 rows are not one task), at most MAX_WATCHED: every watched row
+   * costs the browser a little in every frame until it is read.
+   */
+  function watchRows(current: Pass) {
+    const rows = current.plan.rows.slice(0, MAX_WATCHED);
+    visibility.watch(rows.slice(0, WATCH_PER_STEP));
+    let next = WATCH_PER_STEP;
+    if (next < rows.length) {
+      deps.idle.urgent(() => {
+        if (current !== pass) return false;
+        visibility.watch(rows.slice(next, next + WATCH_PER_STEP / 5));
+        next += WATCH_PER_STEP / 5;
+        return next < rows.length;
+      });
+    }
   }
 
   /**
@@ -250,6 +342,8 @@ export function createScanner(deps: ScannerDeps) {
       plan = extraction && planOfExtraction(extraction);
     }
     deps.idle.clear();
+    visibility.reset();
+    const previous = pass;
     if (!adapter || !plan) {
       pass = null;
       return deps.onScanned?.({ kind: null, rows: 0, found: 0, sent: 0, drawn: 0, failed: 0, syncMs: now() - started });
@@ -263,49 +357,57 @@ export function createScanner(deps: ScannerDeps) {
       dirty: [],
       cursor: 0,
       reading: false,
+      looked: false,
+      cooling: new Set(),
+      coolingTimer: false,
+      readDirty: false,
       rowOf: new Map(),
       read: [],
       pending: [],
       stats: { kind: plan.kind, rows: plan.rows.length, found: 0, sent: 0, drawn: 0, failed: 0, syncMs: 0 },
       inFlight: 0,
     };
+    // Rows the last reading did not have (a row the CRM appended) are read first.
+    if (previous) for (let i = plan.rows.length - 1; i >= 0; i--) if (!previous.rowSet.has(plan.rows[i]!)) current.dirty.push(plan.rows[i]!);
     pass = current;
-    // A detail page is one customer: read it at once.
-    readVisible(current, plan.kind === 'detail' ? plan.rows : findVisible(plan.rows));
+    if (plan.kind === 'detail') {
+      // A detail page is one customer: read it at once.
+      readVisible(current, plan.rows);
+      startReading(current);
+    } else {
+      watchRows(current);
+      later(() => startReading(current), VISIBLE_WAIT_MS);
+    }
     current.stats.syncMs = now() - started;
     deps.onScanned?.(current.stats);
-    readIdle(current);
-  }
-
-  /** Rows that scrolled into view: read (and drawn) ahead of the idle reading. */
-  function showVisible(): void {
-    const current = pass;
-    if (!current || current.unread.size === 0) return;
-    readVisible(current, findVisible(current.plan.rows).filter((row) => current.unread.has(row)));
   }
 
   /**
-   * The CRM changed these nodes (called from its mutation task, so nothing
-   * is read here). True when every change is inside a row of the current
-   * plan: those rows are read again first in idle time, and the list need
-   * not be found again. False: the page changed otherwise, and the caller
-   * schedules a new scan.
+   * The CRM changed the page (called from its mutation task, so nothing is
+   * read here). True when every change is inside a row of the current plan,
+   * or adds rows the plan can take (`adopt`: a row appended to the list):
+   * those rows are read first in idle time and the list need not be found
+   * again. False: the page changed otherwise, and the caller schedules a scan.
    */
-  function rowsChanged(targets: Iterable<Node>): boolean {
+  function rowsChanged(records: readonly Pick<MutationRecord, 'type' | 'target' | 'addedNodes'>[]): boolean {
     const current = pass;
     if (!current) return false;
     const rows: Element[] = [];
-    for (const target of targets) {
-      const row = rowAround(target, current.rowSet);
-      if (!row) return false;
-      rows.push(row);
+    for (const record of records) {
+      const row = rowAround(record.target, current.rowSet);
+      if (row) {
+        rows.push(row);
+        continue;
+      }
+      if (record.type !== 'childList' || !current.plan.adopt) return false;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 3 && !node.nodeValue?.trim()) continue;
+        if (node.nodeType !== 1 || !current.plan.adopt(node as Element)) return false;
+        current.rowSet.add(node as Element);
+        rows.push(node as Element);
+      }
     }
-    for (const row of rows) {
-      if (current.unread.has(row)) continue;
-      current.unread.add(row);
-      current.dirty.push(row);
-    }
-    readIdle(current);
+    markDirty(current, rows);
     return true;
   }
 
@@ -315,7 +417,14 @@ export function createScanner(deps: ScannerDeps) {
     asked.clear();
   }
 
-  return { scan, showVisible, rowsChanged, forget, stats: () => pass?.stats ?? null };
+  /** Stop watching the page (the content script ends). */
+  function stop(): void {
+    visibility.reset();
+    deps.idle.clear();
+    pass = null;
+  }
+
+  return { scan, rowsChanged, forget, stop, stats: () => pass?.stats ?? null };
 }
 
 /** How far up from a changed node a row is looked for (cell → span → link → …). */

@@ -19,7 +19,7 @@ export interface TraceEvent {
 }
 
 export interface TaskSummary {
-  /** Milliseconds from the page's DOMContentLoaded mark to the end of the trace window. */
+  /** Each task: its start (ms after DOMContentLoaded, or the trace's start), length and extension script inside it. */
   tasks: { startMs: number; ms: number; extensionMs: number }[];
   /** Longest task after DOMContentLoaded, all tasks' time after it, and the extension's share. */
   longestMs: number;
@@ -64,16 +64,20 @@ function pageTasks(own: readonly TraceEvent[]): { ts: number; dur: number }[] {
 
 /** The renderer main thread that ran the page's own scripts (of `pageOrigin`): tasks there are the page's. */
 function pageThread(events: readonly TraceEvent[], pageOrigin: string): { pid: number; tid: number; frame?: string } | null {
-  const script = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(pageOrigin));
+  const script = events.find((e) => SCRIPT_EVENTS.has(e.name) && e.args?.data?.url?.startsWith(pageOrigin));
   return script ? { pid: script.pid, tid: script.tid, frame: script.args?.data?.frame } : null;
 }
 
-export function summarizeTasks(events: readonly TraceEvent[], pageOrigin: string): TaskSummary | null {
+/**
+ * `fromStart`: count every task of the trace (a trace started on a page
+ * already loaded); otherwise from the page's DOMContentLoaded on.
+ */
+export function summarizeTasks(events: readonly TraceEvent[], pageOrigin: string, options: { fromStart?: boolean } = {}): TaskSummary | null {
   const thread = pageThread(events, pageOrigin);
   if (!thread) return null;
   const own = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
-  const dcl = events.find((e) => e.name === 'MarkDOMContent' && e.pid === thread.pid && e.args?.data?.frame === thread.frame)?.ts;
-  if (dcl === undefined) return null;
+  const dcl = options.fromStart ? own.reduce((first, e) => Math.min(first, e.ts), Infinity) : events.find((e) => e.name === 'MarkDOMContent' && e.pid === thread.pid && e.args?.data?.frame === thread.frame)?.ts;
+  if (dcl === undefined || !Number.isFinite(dcl)) return null;
   const tasks = pageTasks(own);
   const outer = outermost(own.filter((e) => SCRIPT_EVENTS.has(e.name) && (e.args?.data?.url ?? '').startsWith('chrome-extension://')));
   let cursor = 0;
@@ -89,9 +93,9 @@ export function summarizeTasks(events: readonly TraceEvent[], pageOrigin: string
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   return {
     tasks: summary,
-    longestMs: Math.max(0, ...summary.map((t) => t.ms)),
+    longestMs: summary.reduce((most, t) => Math.max(most, t.ms), 0),
     totalMs: sum(summary.map((t) => t.ms)),
     extensionMs: sum(summary.map((t) => t.extensionMs)),
-    longestExtensionInTaskMs: Math.max(0, ...summary.map((t) => t.extensionMs)),
+    longestExtensionInTaskMs: summary.reduce((most, t) => Math.max(most, t.extensionMs), 0),
   };
 }

@@ -119,6 +119,11 @@ function findPage(doc: Document, url: URL, options: GenericAdapterOptions, memor
         return snapshot ? { ...customer, snapshot } : null;
       },
       dateOrder: (customers) => orderOf(customers, doc, url, options, memory),
+      adopt(row) {
+        const reader = readers.find((each) => each.adopt(row));
+        if (reader) readerOf.set(row, reader);
+        return reader !== undefined;
+      },
     },
   };
 }

@@ -183,6 +183,8 @@ function readRow(row: GridRow, plan: Plan, ctx: ListContext): ExtractedCustomer 
 export interface ListReader {
   rows: readonly Element[];
   read(row: Element): ExtractedCustomer | null;
+  /** Take a row the CRM added to this list after it was found; false when it is not one of its rows. */
+  adopt(element: Element): boolean;
 }
 
 export function listReader(list: CustomerList, ctx: ListContext): ListReader | null {
@@ -202,6 +204,11 @@ export function listReader(list: CustomerList, ctx: ListContext): ListReader | n
       const customer = readRow(row, plan, ctx);
       cache.set(row, plan.key, signature, customer);
       return customer;
+    },
+    adopt(element) {
+      const row = list.grid.rowOf?.(element);
+      if (row) byElement.set(element, row);
+      return row != null;
     },
   };
 }

@@ -4,7 +4,8 @@ import type { CrmAdapter } from '../../../lib/adapters/types';
 import { createBadgeRenderer, BADGE_HOST_ATTR, BADGE_STATE_ATTR } from '../../../lib/content/badge';
 import { privateRootOf } from '../../../lib/content/private-root';
 import { createIdleQueue, type IdleDeadlineLike } from '../../../lib/content/idle-queue';
-import { BATCH_SIZE, createScanner } from '../../../lib/content/scanner';
+import { BATCH_SIZE, createScanner, REASK_MS } from '../../../lib/content/scanner';
+import type { VisibilityWatch } from '../../../lib/content/visibility';
 import type { CustomerScore, CustomerSnapshot } from '../../../lib/domain';
 import { MessageError } from '../../../lib/messaging/client';
 
@@ -40,6 +41,7 @@ const adapter: CrmAdapter = {
     kind: 'list',
     rows: [...doc.querySelectorAll('tr')],
     read: (tr) => (reads.push(tr), readRow(tr)),
+    adopt: (el) => el.localName === 'tr',
   }),
 };
 
@@ -68,10 +70,31 @@ function manualIdle() {
   };
 }
 
-function setup(send: Send = vi.fn(async (_type: string, payload: { customers: CustomerSnapshot[] }) => ({ scores: payload.customers.map(scoreFor) })), visible?: (rows: readonly Element[]) => Element[]) {
+/**
+ * The browser's visibility reports, by hand: `screen` picks the rows on screen among the watched ones;
+ * `report()` tells the scanner (the browser does it after its next frame).
+ */
+function fakeVisibility(screen: (rows: readonly Element[]) => Element[]) {
+  let onVisible: (rows: Element[]) => void = () => undefined;
+  const watched = new Set<Element>();
+  const fake = {
+    screen,
+    watched,
+    report: () => onVisible(fake.screen([...watched])),
+    factory: (callback: (rows: Element[]) => void): VisibilityWatch => {
+      onVisible = callback;
+      return { watch: (rows) => rows.forEach((row) => watched.add(row)), unwatch: (row) => watched.delete(row), reset: () => watched.clear() };
+    },
+  };
+  return fake;
+}
+
+function setup(send: Send = vi.fn(async (_type: string, payload: { customers: CustomerSnapshot[] }) => ({ scores: payload.customers.map(scoreFor) })), visible: (rows: readonly Element[]) => Element[] = (rows) => [...rows]) {
   reads.length = 0;
   const renderer = createBadgeRenderer({ doc: document, t: (key, subs) => `${key}:${(subs ?? []).join(',')}`, onActivate: vi.fn() });
   const idle = manualIdle();
+  const view = fakeVisibility(visible);
+  let clock = 0;
   const scanner = createScanner({
     doc: document,
     currentUrl: () => new URL('http://crm.test/customers'),
@@ -79,7 +102,13 @@ function setup(send: Send = vi.fn(async (_type: string, payload: { customers: Cu
     renderer,
     adapters: [adapter],
     idle: idle.queue,
-    visible: visible ?? ((rows) => [...rows]),
+    visibility: view.factory,
+    // Time moves only when the scanner waits for it: a timer of `ms` passes `ms` at once.
+    now: () => clock,
+    setTimeout: (run, ms) => {
+      clock += ms;
+      queueMicrotask(run);
+    },
   });
   /** Everything the scanner left for later: answers, idle slices, until nothing is left. */
   const settle = async () => {
@@ -92,9 +121,10 @@ function setup(send: Send = vi.fn(async (_type: string, payload: { customers: Cu
   };
   const scan = async () => {
     scanner.scan();
+    view.report();
     await settle();
   };
-  return { scanner, send, scan, settle, idle };
+  return { scanner, send, scan, settle, idle, view, tick: (ms: number) => (clock += ms) };
 }
 const badges = () => [...document.querySelectorAll(`[${BADGE_HOST_ATTR}]`)];
 const tierOf = (host: Element) => privateRootOf(host)!.querySelector('button')!.dataset.tier;
@@ -203,9 +233,13 @@ describe('scanner: the CRM does not feel it', () => {
 
   it('reads only the rows on screen in the scan’s own task, and the rest in idle slices', async () => {
     twenty();
-    const { scanner, settle, send } = setup(undefined, onScreen);
+    const { scanner, settle, send, view } = setup(undefined, onScreen);
     scanner.scan();
+    expect(reads).toHaveLength(0); // the scan's own task only finds the list and watches its rows
+    expect(view.watched.size).toBe(20);
+    view.report();
     expect(reads).toHaveLength(5);
+    expect(view.watched.size).toBe(15); // a row read is not watched any more
     expect(badges()).toHaveLength(0); // drawn when the scores are back, not before
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(badges()).toHaveLength(5); // on screen: drawn as soon as the scores are back, without waiting for idle time
@@ -218,13 +252,13 @@ describe('scanner: the CRM does not feel it', () => {
 
   it('re-reads only the rows the CRM changed in place, and asks only for those whose reading changed', async () => {
     twenty();
-    const { scanner, settle, send } = setup(undefined, onScreen);
-    scanner.scan();
-    await settle();
+    const { scan, scanner, settle, send, tick } = setup(undefined, onScreen);
+    await scan();
+    tick(REASK_MS);
     reads.length = 0;
     const cell = document.querySelectorAll('tr')[12]!.children[1]!;
     cell.textContent = 'Basic';
-    expect(scanner.rowsChanged([cell.firstChild!])).toBe(true);
+    expect(scanner.rowsChanged([{ type: 'childList', target: cell, addedNodes: [cell.firstChild!] as unknown as NodeList }])).toBe(true);
     expect(reads).toHaveLength(0); // nothing is read in the CRM's mutation task
     await settle();
     expect(reads).toEqual([document.querySelectorAll('tr')[12]]);
@@ -233,25 +267,42 @@ describe('scanner: the CRM does not feel it', () => {
     expect(tierOf(badges()[12]!)).toBe('5');
   });
 
-  it('asks for a new scan when the change is outside the rows it knows (rows added)', async () => {
+  it('takes a row appended to the list without finding the list again, and asks for a scan on any other change', async () => {
     twenty();
-    const { scanner, settle } = setup(undefined, onScreen);
-    scanner.scan();
+    const { scan, scanner, settle, send } = setup(undefined, onScreen);
+    await scan();
+    const body = document.querySelector('tbody')!;
+    const row = body.querySelector('tr')!.cloneNode(true) as HTMLTableRowElement;
+    row.dataset.id = 'new';
+    row.querySelector('a')!.textContent = 'Newcomer';
+    body.append(row);
+    reads.length = 0;
+    expect(scanner.rowsChanged([{ type: 'childList', target: body, addedNodes: [row] as unknown as NodeList }])).toBe(true);
     await settle();
-    expect(scanner.rowsChanged([document.querySelector('tbody')!])).toBe(false);
+    expect(reads).toEqual([row]);
+    expect(send.mock.calls.at(-1)![1].customers.map((c: CustomerSnapshot) => c.crmId)).toEqual(['new']);
+    expect(badges().map((b) => b.getAttribute(BADGE_HOST_ATTR))).toContain('new');
+    const other = document.createElement('div');
+    expect(scanner.rowsChanged([{ type: 'childList', target: document.body, addedNodes: [other] as unknown as NodeList }])).toBe(false);
   });
 
-  it('reads rows that scrolled into view ahead of the idle reading', async () => {
+  it('asks again for a row the CRM keeps rewriting at most every REASK_MS, with its latest reading', async () => {
     twenty();
-    let screen = (rows: readonly Element[]) => rows.slice(0, 5);
-    const { scanner, settle } = setup(undefined, (rows) => screen(rows));
-    scanner.scan();
-    screen = (rows) => rows.slice(15, 20);
-    reads.length = 0;
-    scanner.showVisible();
-    expect(reads).toEqual([...document.querySelectorAll('tr')].slice(15, 20));
-    await settle();
-    expect(badges()).toHaveLength(20);
+    const { scan, scanner, settle, send, tick } = setup(undefined, onScreen);
+    await scan();
+    tick(REASK_MS);
+    const calls = send.mock.calls.length;
+    const cell = document.querySelectorAll('tr')[4]!.children[1]!; // Gold
+    const rewrite = async (plan: string, settled = true) => {
+      cell.textContent = plan;
+      scanner.rowsChanged([{ type: 'childList', target: cell, addedNodes: [cell.firstChild!] as unknown as NodeList }]);
+      if (settled) await settle();
+    };
+    await rewrite('Basic'); // asked at once
+    await rewrite('Silver', false); // within REASK_MS: waits…
+    await rewrite('Premium'); // …and goes with the latest text when the time is up
+    const asked = send.mock.calls.slice(calls).map((call) => call[1].customers.map((c: CustomerSnapshot) => `${c.crmId}:${c.fields.Plan}`));
+    expect(asked).toEqual([['c4:Basic'], ['c4:Premium']]);
   });
 
   it('marks only the rows the background rejected as failed, and draws the rest of the batch', async () => {
