@@ -15,7 +15,17 @@ const OUTCOMES: OutcomeKind[] = ['retained', 'churned', 'no_answer', 'pending'];
  * ended (one click on the action): the closed loop of warning → action →
  * outcome that evaluation and retraining read.
  */
-export function ActionsCard(props: { site: string; crmId: string; tabId: number | null; actions: readonly ActionView[]; scriptId?: string; ruleId?: string; locale: string }) {
+export function ActionsCard(props: {
+  site: string;
+  crmId: string;
+  tabId: number | null;
+  actions: readonly ActionView[];
+  scriptId?: string;
+  ruleId?: string;
+  locale: string;
+  /** The actions offered (default: all); a control-group customer gets "No contact" only, to record the outcome. */
+  only?: readonly ActionKind[];
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (work: () => Promise<unknown>) => {
@@ -36,7 +46,7 @@ export function ActionsCard(props: { site: string; crmId: string; tabId: number 
   return (
     <Card title={i18n.t('sidepanel.actionsTitle')} subtitle={i18n.t('sidepanel.actionsHint')}>
       <div className="flex flex-wrap gap-1.5" role="group" aria-label={i18n.t('sidepanel.logAction')}>
-        {ACTIONS.map((kind) => (
+        {(props.only ?? ACTIONS).map((kind) => (
           <button
             key={kind}
             type="button"

@@ -47,6 +47,7 @@ export function App() {
     dashboard: i18n.t('options.tabs.dashboard'),
     risk: i18n.t('options.tabs.risk'),
     playbooks: i18n.t('options.tabs.playbooks'),
+    experiments: i18n.t('experiments.tab'),
     models: i18n.t('options.tabs.models'),
     sites: i18n.t('options.tabs.sites'),
     privacy: i18n.t('options.tabs.privacy'),

@@ -1,6 +1,7 @@
 import type { Activity, BadgeScore, CustomerSnapshot, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
 import { getScoreHistory } from '../db/customers-repo';
+import { customerKey } from '../db/customer-key';
 import { getActions, getFeedback } from '../db/actions-repo';
 import { createAgentHandlers, createOverrideCache } from './agent-handlers';
 import { median, ownerOf, quadrantOf } from './worklist';
@@ -22,7 +23,7 @@ import {
   nextVisits,
   sinceLastVisit,
   visitSnapshot,
-} from './indicator-service';
+} from '@/lib/indicators/customer-indicators';
 import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
 import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
 import { createModelHandlers } from './model-handlers';
@@ -41,6 +42,10 @@ import { scoreOne, type ScoreOneDeps } from './score-one';
 import { createFocusHandlers } from './focus-handlers';
 import type { TabPagesService } from './tab-pages';
 import { focusedCustomerOf } from '../focus/page-focus';
+import { createExperimentHandlers } from './experiment-handlers';
+import { createEnrolmentService } from '../experiments/enrolment-service';
+import type { Experiment } from '../experiments/experiment';
+import type { Candidate } from '../experiments/outcomes';
 
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
@@ -83,6 +88,13 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   mapping?: MappingPorts;
   /** Site recipes and page tools (lib/recipes); absent: the stored item, no tools. */
   recipePorts?: RecipePorts;
+  /** The team's experiments (lib/experiments/experiments-item.ts); default: kept in memory. */
+  experiments?: { get: () => Promise<Experiment[]>; set: (value: Experiment[]) => Promise<void> };
+}
+
+function memoryStore<T>(initial: T) {
+  let value = initial;
+  return { get: async () => value, set: async (next: T) => void (value = next) };
 }
 
 const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -92,6 +104,38 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const overrides = createOverrideCache(deps.db, () => deps.now());
   const storedPlaybook = deps.storedPlaybook ?? memoryPlaybookStore();
   const scoreDeps: ScoreOneDeps = { ...deps, storedPlaybook, overrides };
+  const experiments = deps.experiments ?? memoryStore<Experiment[]>([]);
+  const enrolment = createEnrolmentService({ db: deps.db, experiments: experiments.get, now: () => deps.now() });
+  /** Customers whose rule was worked out for a rule experiment, by the score it was worked out on (once per score). */
+  const ruleChecked = new Map<string, number>();
+
+  /**
+   * After a scan's reply: enrol the page's scored customers in live
+   * experiments. A rule experiment needs each customer's playbook rule, which
+   * takes reasons and indicators (scoreOne), so it is worked out once per new
+   * score, and only for customers not enrolled yet.
+   */
+  async function enrolScanned(site: SiteKey, rows: readonly CustomerRow[], scores: readonly BadgeScore[]) {
+    const candidates: Candidate[] = scores.map((s) => ({ site, crmId: s.crmId, tier: s.tier, ruleId: null }));
+    if (await enrolment.needsRule()) {
+      const enrolled = new Set((await deps.db.enrolments.where('[site+crmId]').anyOf(rows.map((r) => [site, r.crmId])).toArray()).map((e) => e.crmId));
+      for (const candidate of candidates) {
+        const row = rows.find((r) => r.crmId === candidate.crmId);
+        const key = customerKey(site, candidate.crmId);
+        if (!row || enrolled.has(candidate.crmId) || ruleChecked.get(key) === row.lastScore?.scoredAt) continue;
+        const { score } = await scoreOne(scoreDeps, (await deps.customers.get(site, row.crmId)) ?? row);
+        ruleChecked.set(key, row.lastScore?.scoredAt ?? 0);
+        candidate.ruleId = score?.script.ruleId ?? null;
+      }
+    }
+    await enrolment.enrol(candidates);
+  }
+
+  /** A customer opened in the popover or the side panel: enrolled if eligible now, and their hold. */
+  async function holdAfterEnrolling(site: SiteKey, crmId: string, tier: number | undefined, ruleId: string | undefined) {
+    if (tier !== undefined) await enrolment.enrol([{ site, crmId, tier, ruleId: ruleId ?? null }]);
+    return enrolment.holdOf(site, crmId);
+  }
 
   /** The tier shown for a score: an override in force wins, and says so. */
   function withOverride<T extends BadgeScore>(score: T, pinned: Map<string, OverrideRow>): T {
@@ -190,7 +234,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   return {
     ...createModelHandlers(deps),
-    ...createAgentHandlers(deps, overrides),
+    ...createAgentHandlers({ ...deps, heldKeys: enrolment.heldKeys }, overrides),
     ...createPrivacyHandlers({ ...deps, overrides }),
     ...createPolicyHandlers(deps),
     ...createSitesHandlers(deps.sites),
@@ -200,6 +244,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),
     ...createKpiHandlers(deps),
     ...createFocusHandlers(deps),
+    ...createExperimentHandlers({
+      ...deps,
+      experiments,
+      storedPlaybook,
+      activitiesOf: (site, crmId) => deps.customers.activitiesOf(site, crmId),
+      churnDefinition: async () => (await deps.indicatorSettings()).churn,
+      onChange: (what) => deps.emit({ channel: 'churn-radar-event', type: what === 'playbook' ? 'playbook-changed' : 'experiments-changed' }),
+    }),
 
     async scanPage(request, context) {
       const site = requireSite(context.site);
@@ -224,6 +276,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         );
         void recorded
           .then(() => recordIndicators(site, rows, lists, now))
+          .then(() => enrolScanned(site, rows, pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores))
           .catch((error: unknown) => console.error('[churn-radar] score and indicator history failed', error));
       });
       const only = request.customers.length === 1 ? request.customers[0] : undefined;
@@ -239,9 +292,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const site = requireSite(context.site);
       const customer = await deps.customers.get(site, request.crmId);
       if (!customer) return null;
-      const { score } = await scoreOne(scoreDeps, customer, await requireScorers());
+      const { score, override } = await scoreOne(scoreDeps, customer, await requireScorers());
+      const hold = await holdAfterEnrolling(site, customer.crmId, override?.tier ?? score!.tier, score!.script.ruleId);
       // The popover shows the top reasons; the side panel asks for the full view.
-      return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
+      return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script, ...(hold ? { control: { until: hold.until } } : {}) };
     },
 
     async focusCustomer(request, context) {
@@ -274,6 +328,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Applied to the row as it is after the reads above: a scan or score written meanwhile is kept.
       const visited = await deps.customers.patch(customer.site, customer.crmId, (row) => ({ row: { ...row, visits: nextVisits(row.visits, snapshot) } }));
       const visits = visited?.visits ?? nextVisits(customer.visits, snapshot);
+      const control = await holdAfterEnrolling(customer.site, customer.crmId, score ? (override?.tier ?? score.tier) : undefined, score?.script.ruleId);
       return {
         site: customer.site,
         crmId: customer.crmId,
@@ -302,6 +357,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         owner: ownerOf(customer),
         quadrant: score ? quadrantOf(override?.tier ?? score.tier, customer.value, median(siteValues)) : null,
         url: customer.detailUrl ?? null,
+        control,
       };
     },
 

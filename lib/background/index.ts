@@ -6,6 +6,7 @@ import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
 import { playbookItem } from '../playbooks/playbook-item';
+import { experimentsItem } from '../experiments/experiments-item';
 import { createTabPages } from './tab-pages';
 import { focusedCustomerOf } from '../focus/page-focus';
 import { parseTabPages, tabPagesItem } from '../focus/tab-pages-item';
@@ -128,6 +129,8 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId).catch(() => undefined));
   // A saved (or policy-set) playbook changes the script an open side panel shows.
   playbookItem.watch(() => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'playbook-changed' }));
+  // Experiments started, finished or set by the team policy change who is held out in panels and worklists.
+  experimentsItem.watch(() => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'experiments-changed' }));
   const policy = startPolicyService(models);
   const sites = startSites(emitBackgroundEvent, policy);
   // A tab that moves to another page: the new page is "reading" until its content script reports; a page
@@ -171,6 +174,7 @@ export function startBackground(): void {
     mapping,
     recipePorts: { recipes: cachedItem(siteRecipesItem), runPageTool },
     storedPlaybook: cachedItem(playbookItem),
+    experiments: cachedItem(experimentsItem),
   });
   const route = createRouter({
     extensionId: browser.runtime.id,

@@ -14,6 +14,7 @@ import { indicatorSettingsItem, tierThresholdsItem } from '../settings';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { withMappingPreset, type MappingSettings } from '../mapping/mapping-preset';
 import { siteRecipesItem } from '../recipes/recipes-item';
+import { experimentsItem, withExperimentsPreset } from '../experiments/experiments-item';
 import type { ModelProvider } from './model-provider';
 import type { AppliedRecord, PolicyServiceDeps, PolicyTarget } from './policy-service';
 
@@ -102,6 +103,7 @@ export function browserPolicyDeps(models: ModelProvider, onModelChange: () => vo
       playbook: itemTarget(playbookItem, (preset) => parsePlaybookFile(preset as string)),
       model: modelTarget(models, onModelChange),
       fieldMapping: fieldMappingTarget(),
+      experiments: itemTarget(experimentsItem, (preset, current) => withExperimentsPreset(current, preset as string)),
     },
     applied: { get: () => policyAppliedItem.getValue(), set: (value) => policyAppliedItem.setValue(value) },
   };

@@ -160,7 +160,7 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
 
     async importData({ text }): Promise<ImportSummary> {
       const io = ports();
-      let parsed;
+      let parsed: ReturnType<typeof parseExportFile>;
       try {
         parsed = parseExportFile(text);
       } catch (error) {

@@ -18,7 +18,7 @@ import { resolversOf } from '../labels/site-resolvers';
 import { riskCustomers } from '../risk/risk-customers';
 import { validateThresholds } from '../risk/tiers';
 import type { CustomerStore } from './customer-store';
-import { customerHistory } from './indicator-service';
+import { customerHistory } from '@/lib/indicators/customer-indicators';
 import { assertUnlocked } from './policy-service';
 import { HandlerError, type Handlers } from './router';
 

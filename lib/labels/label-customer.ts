@@ -10,7 +10,7 @@ import type { CustomerRow } from '../db/schema';
 import type { FieldResolver } from '../fields/field-resolver';
 import { churnLabel } from '../indicators/labels';
 import type { ChurnDefinition, CustomerHistory } from '../indicators/types';
-import { customerHistory } from '../background/indicator-service';
+import { customerHistory } from '@/lib/indicators/customer-indicators';
 
 export type RecordedOutcome = 'retained' | 'churned';
 

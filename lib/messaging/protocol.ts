@@ -5,7 +5,8 @@
  */
 import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
-import type { SinceLastVisit } from '../background/indicator-service';
+import type { SinceLastVisit } from '@/lib/indicators/customer-indicators';
+import type { TrainingRowsView } from '@/lib/training/training-rows';
 import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
 import type { PolicyProtocol } from './policy-protocol';
@@ -17,6 +18,8 @@ import type { RiskProtocol } from './risk-protocol';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
 import type { FocusProtocol } from './focus-protocol';
+import type { ExperimentProtocol } from '../experiments/messages';
+import type { ControlHold } from '../experiments/outcomes';
 import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
 
 export interface ModelInfo {
@@ -69,22 +72,6 @@ export interface ModelList {
   history: ActivationEvent[];
 }
 
-/** Customers the extension has observed, as training rows labelled by the manager's churn definition. */
-export interface TrainingRowsView {
-  columns: string[];
-  rows: RawRow[];
-  /** The label column added to each row ("Yes" = churned under the definition). */
-  label: string;
-  positive: string;
-  /** Customers stored, and those whose label could not be decided (left out). */
-  customers: number;
-  unlabelled: number;
-  churned: number;
-  /** Rows labelled by a recorded action outcome, and (weakly) by an agent's flag. */
-  fromOutcomes?: number;
-  fromFlags?: number;
-}
-
 /** Scorecard weights as the options page edits them (lib/model/scorecard.ts owns the rules). */
 export interface ScorecardView {
   /** The scorecard currently configured (the manager's or the default). */
@@ -134,6 +121,8 @@ export interface CustomerView {
   quadrant: RiskValueQuadrant | null;
   /** Where the customer's CRM page is. */
   url: string | null;
+  /** In a running experiment's control group: no outreach until the hold's end (null: contact as usual). */
+  control: ControlHold | null;
 }
 
 export interface ActivityView {
@@ -153,7 +142,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
@@ -200,6 +189,7 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   saveScorecard: { request: { scorecard: unknown }; response: ScorecardView };
 }
 
+export type { TrainingRowsView };
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
@@ -225,6 +215,7 @@ export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'model-changed' }
   | { channel: 'churn-radar-event'; type: 'policy-changed' }
   | { channel: 'churn-radar-event'; type: 'playbook-changed' }
+  | { channel: 'churn-radar-event'; type: 'experiments-changed' }
   | { channel: 'churn-radar-event'; type: 'sites-changed' }
   /** Saving history started or stopped failing, or rows were lost or the notice dismissed: banners re-read getStatus. */
   | { channel: 'churn-radar-event'; type: 'storage-changed' }

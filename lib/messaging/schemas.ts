@@ -12,6 +12,7 @@ import type { MessageType } from './protocol';
 import { riskAudience, riskRequestSchemas } from './risk-schemas';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
 import { focusAudience, focusRequestSchemas } from './focus-schemas';
+import { experimentAudience, experimentRequestSchemas } from '../experiments/messages';
 
 /**
  * Runtime shape of every request. The background parses each payload with
@@ -83,6 +84,7 @@ export const requestSchemas = {
   ...sitesRequestSchemas,
   ...focusRequestSchemas,
   ...recipeRequestSchemas,
+  ...experimentRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -106,6 +108,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...sitesAudience,
   ...focusAudience,
   ...recipeAudience,
+  ...experimentAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

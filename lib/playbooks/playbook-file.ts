@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jsonHostility, parseUntrustedJson } from '@/lib/files/untrusted-json';
 import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '../indicators/types';
+import { measuredUpliftSchema } from '../experiments/experiment';
 import { STRATEGIES, type Playbook } from './types';
 import { playbookProblems } from './validate';
 
@@ -26,6 +27,7 @@ export const playbookRuleSchema = z.strictObject({
   }),
   scriptId: id,
   note: bilingual(500).optional(),
+  measured: measuredUpliftSchema.optional(),
 });
 
 export const scriptTemplateSchema = z.strictObject({

@@ -83,6 +83,7 @@ export const SETTING_STORAGE_KEYS: Record<LockableSetting, readonly string[]> = 
   playbook: ['playbook'],
   model: [],
   fieldMapping: ['fieldMappings', 'siteRecipes'],
+  experiments: ['experiments'],
 };
 
 export function lockedStorageKeys(policy: ManagedPolicy): Set<string> {

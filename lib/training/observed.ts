@@ -23,12 +23,12 @@
  */
 import type { Activity } from '../domain';
 import type { CustomerRow } from '../db/schema';
-import { customerHistory, modelInputs } from '../background/indicator-service';
+import { customerHistory, modelInputs } from '@/lib/indicators/customer-indicators';
 import { computeIndicators } from '../indicators';
 import type { FieldResolver } from '../fields/field-resolver';
 import { labelHistory } from '../labels/label-customer';
 import type { IndicatorSettings } from '../indicators/types';
-import type { TrainingRowsView } from '../messaging/protocol';
+import type { TrainingRowsView } from './training-rows';
 import type { RawRow } from '../model/types';
 
 export const OBSERVED_LABEL = 'churn_label';

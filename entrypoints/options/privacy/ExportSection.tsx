@@ -47,7 +47,7 @@ export function ExportSection({ summary }: { summary: DataSummary }) {
 
   const running = state.status === 'running';
   const progress = state.status === 'running' ? state.progress : null;
-  const percent = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <Card>
       <p className="text-sm text-slate-600">{i18n.t('privacy.export.intro')}</p>

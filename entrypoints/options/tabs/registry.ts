@@ -9,6 +9,7 @@ export const CONSOLE_TABS = [
   { id: 'dashboard', component: lazy(() => import('./DashboardTab').then((m) => ({ default: m.DashboardTab }))) },
   { id: 'risk', component: lazy(() => import('./RiskTab').then((m) => ({ default: m.RiskTab }))) },
   { id: 'playbooks', component: lazy(() => import('./PlaybooksTab').then((m) => ({ default: m.PlaybooksTab }))) },
+  { id: 'experiments', component: lazy(() => import('./ExperimentsTab').then((m) => ({ default: m.ExperimentsTab }))) },
   { id: 'models', component: lazy(() => import('./ModelsTab').then((m) => ({ default: m.ModelsTab }))) },
   { id: 'sites', component: lazy(() => import('./SitesTab').then((m) => ({ default: m.SitesTab }))) },
   { id: 'privacy', component: lazy(() => import('./PrivacyTab').then((m) => ({ default: m.PrivacyTab }))) },

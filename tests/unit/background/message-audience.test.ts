@@ -14,6 +14,7 @@ import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas'
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
 import { focusAudience, focusRequestSchemas } from '../../../lib/messaging/focus-schemas';
 import { recipeAudience, recipeRequestSchemas } from '../../../lib/messaging/recipe-schemas';
+import { experimentAudience, experimentRequestSchemas } from '../../../lib/experiments/messages';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -93,6 +94,7 @@ describe('merged message maps', () => {
     sites: [sitesRequestSchemas, sitesAudience],
     focus: [focusRequestSchemas, focusAudience],
     recipes: [recipeRequestSchemas, recipeAudience],
+    experiments: [experimentRequestSchemas, experimentAudience],
   } as const;
 
   it.each([

@@ -9,7 +9,7 @@ import {
   nextVisits,
   sinceLastVisit,
   visitSnapshot,
-} from '../../../lib/background/indicator-service';
+} from '@/lib/indicators/customer-indicators';
 import type { CustomerRow, VisitSnapshot } from '../../../lib/db/schema';
 import type { IndicatorResult, IndicatorValue } from '../../../lib/indicators/types';
 

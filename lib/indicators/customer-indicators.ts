@@ -1,9 +1,9 @@
-import type { Activity, SiteKey } from '../domain';
-import type { CustomerRow, IndicatorRow, VisitSnapshot } from '../db/schema';
-import type { FieldResolver } from '../fields/field-resolver';
-import { computeIndicators, indicatorFeatures } from '../indicators';
-import type { CustomerHistory, IndicatorResult, IndicatorSettings } from '../indicators/types';
-import type { RawRow } from '../model/types';
+import type { Activity, SiteKey } from '@/lib/domain';
+import type { CustomerRow, IndicatorRow, VisitSnapshot } from '@/lib/db/schema';
+import type { FieldResolver } from '@/lib/fields/field-resolver';
+import { computeIndicators, indicatorFeatures } from './index';
+import type { CustomerHistory, IndicatorResult, IndicatorSettings } from './types';
+import type { RawRow } from '@/lib/model/types';
 
 /** An unchanged indicator set is re-recorded at most once a day (like observations). */
 export const INDICATOR_REFRESH_MS = 24 * 60 * 60 * 1000;
