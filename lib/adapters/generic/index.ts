@@ -55,20 +55,10 @@ export interface GenericAdapterOptions {
 /** What an adapter instance remembers between scans, per site: the order its dates proved. */
 type Memory = Map<string, DayMonthOrder>;
 
-<<<<<<< HEAD
 function joined(customer: ExtractedCustomer, joinBy: JoinBy | undefined): ExtractedCustomer {
   if (!joinBy) return customer;
   const id = joinedId(customer.snapshot.fields, joinBy);
   return id && id !== customer.snapshot.crmId ? { ...customer, snapshot: { ...customer.snapshot, crmId: id } } : customer;
-=======
-function dedupe(customers: ExtractedCustomer[]): ExtractedCustomer[] {
-  const seen = new Set<string>();
-  return customers.filter(({ snapshot }) => {
-    if (seen.has(snapshot.crmId)) return false;
-    seen.add(snapshot.crmId);
-    return true;
-  });
->>>>>>> main
 }
 
 /** A list page as a plan (read row by row); a detail page read at once; null: not a customer page. */
