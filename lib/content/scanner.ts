@@ -139,7 +139,10 @@ export function createScanner(deps: ScannerDeps) {
 
   /** Draw now (rows on screen) or in idle slices, one badge per step. */
   function drawAll(replies: Reply[], stats: ScanStats, urgent: boolean) {
-    if (urgent) return replies.forEach((reply) => draw(reply, stats));
+    if (urgent) {
+      for (const reply of replies) draw(reply, stats);
+      return;
+    }
     let next = 0;
     deps.idle.push(() => {
       if (next < replies.length) draw(replies[next++]!, stats);
@@ -346,7 +349,8 @@ export function createScanner(deps: ScannerDeps) {
     const previous = pass;
     if (!adapter || !plan) {
       pass = null;
-      return deps.onScanned?.({ kind: null, rows: 0, found: 0, sent: 0, drawn: 0, failed: 0, syncMs: now() - started });
+      deps.onScanned?.({ kind: null, rows: 0, found: 0, sent: 0, drawn: 0, failed: 0, syncMs: now() - started });
+      return;
     }
     const current: Pass = {
       plan,
