@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import type { CrmAdapter } from '../../../lib/adapters/types';
 import { createBadgeRenderer, BADGE_HOST_ATTR, BADGE_STATE_ATTR } from '../../../lib/content/badge';
 import { privateRootOf } from '../../../lib/content/private-root';
@@ -124,7 +124,7 @@ function setup(send: Send = vi.fn(async (_type: string, payload: { customers: Cu
     view.report();
     await settle();
   };
-  return { scanner, send, scan, settle, idle, view, tick: (ms: number) => (clock += ms) };
+  return { scanner, send: send as Mock<Send>, scan, settle, idle, view, tick: (ms: number) => (clock += ms) };
 }
 const badges = () => [...document.querySelectorAll(`[${BADGE_HOST_ATTR}]`)];
 const tierOf = (host: Element) => privateRootOf(host)!.querySelector('button')!.dataset.tier;
