@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { ActionKind, OutcomeKind } from '../lib/db/schema';
 import type { ActionView } from '../lib/messaging/agent-protocol';
 import { sendMessage } from '../lib/messaging/browser-client';
-import { actionErrorText } from './action-error';
+import { useBusyAction } from './useBusyAction';
 import { Card } from './Card';
 import { formatDateTime } from './format';
 
@@ -26,19 +25,7 @@ export function ActionsCard(props: {
   /** The actions offered (default: all); a control-group customer gets "No contact" only, to record the outcome. */
   only?: readonly ActionKind[];
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(actionErrorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
   const log = (kind: ActionKind) =>
     run(() => sendMessage('logAction', { site: props.site, crmId: props.crmId, tabId: props.tabId, kind, ...(props.scriptId ? { scriptId: props.scriptId } : {}), ...(props.ruleId ? { ruleId: props.ruleId } : {}) }));
   const outcome = (actionId: number, kind: OutcomeKind) => run(() => sendMessage('setOutcome', { site: props.site, tabId: props.tabId, actionId, outcome: kind }));

@@ -45,7 +45,7 @@ if (existsSync(contentScriptFile)) {
   figures.content_script_gzip_kb = round(gzipSync(contentScript, { level: 9 }).length / 1024);
   log(`  content script           ${figures.content_script_kb} KB, ${figures.content_script_gzip_kb} KB gzipped (target ≤ 30)`);
 } else log('  content script           not built (--no-build without a build): not measured');
-// The picker and the teaching overlay, injected only when the user asks (lib/background/page-tools.ts).
+// The picker and the teaching overlay, injected only when the user asks (lib/background/inject-page-tools.ts).
 const pageToolsFile = `${EXTENSION_DIR}/page-tools.js`;
 if (existsSync(pageToolsFile)) {
   const pageTools = readFileSync(pageToolsFile);

@@ -1,15 +1,12 @@
 import type { Activity, BadgeScore, CustomerSnapshot, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
-import { getScoreHistory } from '../db/customers-repo';
 import { customerKey } from '../db/customer-key';
-import { getActions, getFeedback } from '../db/actions-repo';
 import { createAgentHandlers, createOverrideCache } from './agent-handlers';
-import { median, ownerOf, quadrantOf } from './worklist';
 import type { CustomerRow, OverrideRow } from '../db/schema';
 import { topRiskReasons, type Translate } from '../explain/reason-text';
 import type { IndicatorSettings } from '../indicators/types';
 import type { FieldResolver } from '../fields/field-resolver';
-import type { BackgroundEvent, CustomerView } from '../messaging/protocol';
+import type { BackgroundEvent } from '../messaging/protocol';
 import { coverage, usesIndicators } from '../model/choice';
 import type { Scorer } from '../model/types';
 import { parseActivities } from '../parse';
@@ -20,26 +17,25 @@ import {
   createIndicatorCache,
   indicatorRowIfChanged,
   modelInputs,
-  nextVisits,
-  sinceLastVisit,
-  visitSnapshot,
 } from '@/lib/indicators/customer-indicators';
 import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
 import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
 import { createModelHandlers } from './model-handlers';
-import { createPolicyHandlers } from './policy-handlers';
-import type { PolicyService } from './policy-service';
+import { policyCommands } from '@/lib/policy/policy-commands';
+import { assertUnlocked, type PolicyService } from './policy-service';
 import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
 import { createSitesHandlers, type SitesDeps } from './sites-handlers';
-import { createRiskHandlers, type RiskDeps } from './risk-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import { riskCommands, type RiskDeps } from '@/lib/risk/risk-commands';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
-import { createKpiHandlers } from './kpi-handlers';
+import { kpiCommands } from '@/lib/kpi/kpi-commands';
 import { memoryPlaybookStore } from '../playbooks/playbook-item';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
 import { badgeScores, historyReasons, type ScoringInput } from './scoring';
 import { scoreOne, type ScoreOneDeps } from './score-one';
-import { createFocusHandlers } from './focus-handlers';
+import { customerView } from './customer-view';
+import { focusCommands } from '@/lib/focus/focus-commands';
 import type { TabPagesService } from './tab-pages';
 import { focusedCustomerOf } from '../focus/page-focus';
 import { createExperimentHandlers } from './experiment-handlers';
@@ -49,8 +45,6 @@ import type { Candidate } from '../experiments/outcomes';
 
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
-/** Activities shown in the side panel. */
-export const VIEW_ACTIVITIES = 20;
 
 export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveIndicatorSettings'> {
   db: ChurnRadarDb;
@@ -82,7 +76,7 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   sites?: SitesDeps;
   /** The team's stored playbook (null: the default); default: kept in memory. */
   storedPlaybook?: PlaybookDeps['storedPlaybook'];
-  /** The site's field mapping over the synonyms (lib/mapping/site-resolvers.ts); absent: synonyms only. */
+  /** The site's field mapping over the synonyms (lib/mapping/cached-site-resolvers.ts); absent: synonyms only. */
   fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
   /** Field mapping ports (storage, tabs); absent: the stored item, no tabs. */
   mapping?: MappingPorts;
@@ -236,14 +230,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createModelHandlers(deps),
     ...createAgentHandlers({ ...deps, heldKeys: enrolment.heldKeys }, overrides),
     ...createPrivacyHandlers({ ...deps, overrides }),
-    ...createPolicyHandlers(deps),
+    ...handlersOf(policyCommands, deps),
     ...createSitesHandlers(deps.sites),
-    ...createRiskHandlers(deps),
+    ...handlersOf(riskCommands, { ...deps, assertUnlocked }),
     ...createMappingHandlers(deps),
     ...createRecipeHandlers(deps),
     ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),
-    ...createKpiHandlers(deps),
-    ...createFocusHandlers(deps),
+    ...handlersOf(kpiCommands, deps),
+    ...handlersOf(focusCommands, deps),
     ...createExperimentHandlers({
       ...deps,
       experiments,
@@ -309,57 +303,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return null;
     },
 
-    async getCustomerView(request): Promise<CustomerView | null> {
-      const target = request.site && request.crmId ? { site: request.site, crmId: request.crmId } : await deps.focus.get();
-      if (!target) return null;
-      await deps.customers.settled();
-      const customer = await deps.customers.get(target.site, target.crmId);
-      if (!customer) return null;
-      const now = deps.now();
-      const [{ score, indicators: result, activities, override }, history, actions, feedback, siteValues] = await Promise.all([
-        scoreOne(scoreDeps, customer),
-        getScoreHistory(deps.db, customer.site, customer.crmId),
-        getActions(deps.db, customer.site, customer.crmId),
-        getFeedback(deps.db, customer.site, customer.crmId),
-        siteValuesOf(deps.db, customer.site),
-      ]);
-      const contributions = Object.fromEntries((score?.reasons ?? []).map((r) => [r.field, r.contribution]));
-      const snapshot = visitSnapshot(now, score?.probability ?? null, result, contributions);
-      // Applied to the row as it is after the reads above: a scan or score written meanwhile is kept.
-      const visited = await deps.customers.patch(customer.site, customer.crmId, (row) => ({ row: { ...row, visits: nextVisits(row.visits, snapshot) } }));
-      const visits = visited?.visits ?? nextVisits(customer.visits, snapshot);
-      const control = await holdAfterEnrolling(customer.site, customer.crmId, score ? (override?.tier ?? score.tier) : undefined, score?.script.ruleId);
-      return {
-        site: customer.site,
-        crmId: customer.crmId,
-        name: customer.name,
-        fields: customer.fields,
-        firstSeen: customer.firstSeen,
-        lastSeen: customer.lastSeen,
-        observations: customer.observationCount,
-        score,
-        history: history.map((h) => ({ at: h.scoredAt, probability: h.probability, tier: h.tier })),
-        indicators: result.values,
-        lifecycle: result.lifecycle,
-        pattern: result.pattern,
-        sinceLastVisit: sinceLastVisit(visits.previous, visits.current!),
-        activities: activities
-          .slice(-VIEW_ACTIVITIES)
-          .reverse()
-          .map(({ kind, at, amount, quantity, status, text }) => ({ kind, at, amount, quantity, status, text })),
-        asOf: customer.today ?? null,
-        actions: actions
-          .reverse()
-          .map(({ id, at, kind, scriptId, playbookId, note, outcome }) => ({ id: id!, at, kind, scriptId, ruleId: playbookId, note, outcome })),
-        feedback: feedback.reverse().map(({ at, verdict, reason, probability, tier }) => ({ at, verdict, reason, probability, tier })),
-        override: override ? { tier: override.tier, reason: override.reason, at: override.at, expiresAt: override.expiresAt } : null,
-        value: customer.value ?? null,
-        owner: ownerOf(customer),
-        quadrant: score ? quadrantOf(override?.tier ?? score.tier, customer.value, median(siteValues)) : null,
-        url: customer.detailUrl ?? null,
-        control,
-      };
-    },
+    getCustomerView: (request) => customerView({ ...deps, scoreDeps, controlHold: holdAfterEnrolling }, request),
 
     async getModelInfo() {
       return deps.models.info();
@@ -382,9 +326,3 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 }
 
 const NO_ACTIVITIES: Activity[] = [];
-
-/** The monthly values of a site's customers (from the [site+value] index, keys only). */
-async function siteValuesOf(db: ChurnRadarDb, site: SiteKey): Promise<number[]> {
-  const keys = await db.customers.where('[site+value]').between([site, -Infinity], [site, Infinity]).keys();
-  return keys.map((key) => (key as unknown as [string, number])[1]);
-}

@@ -27,14 +27,15 @@ import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
 import { browserMappingPorts, watchMappings } from './mapping-handlers';
-import { browserPageTools } from './page-tools';
+import { browserPageTools } from './inject-page-tools';
 import { siteRecipesItem } from '../recipes/recipes-item';
 import { fieldMappingsItem } from '../mapping/mapping-item';
-import { createSiteResolvers } from '../mapping/site-resolvers';
+import { createSiteResolvers } from '../mapping/cached-site-resolvers';
 import { createModelProvider } from './model-provider';
 import { createRouter, messageListener } from './router';
 import { createStorageHealth, RETRY_ALARM, RETRY_ALARM_MINUTES } from './storage-health';
 import { chromeSidePanel, openSidePanel } from '../side-panel';
+import { OPEN_SIDE_PANEL_COMMAND } from '../side-panel-command';
 import { startSites } from './sites-setup';
 import { openWelcomeOnInstall } from './welcome';
 
@@ -187,6 +188,10 @@ export function startBackground(): void {
 
   browser.runtime.onMessage.addListener(messageListener(route));
 
+  // The keyboard shortcut is a user gesture, so the panel may open straight from it; it shows the tab's customer.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === OPEN_SIDE_PANEL_COMMAND && tab?.id !== undefined) void openSidePanel(tab.id).catch(() => undefined);
+  });
   const panel = chromeSidePanel();
   // The action opens the popup (entrypoints/popup), which opens the panel from its own click.
   panel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);

@@ -12,7 +12,7 @@ import type { CustomerRow, EnrolmentRow } from '../db/schema';
 import type { FieldResolver } from '../fields/field-resolver';
 import type { ChurnDefinition } from '../indicators/types';
 import { labelCustomer } from '../labels/label-customer';
-import { resolversOf } from '../labels/site-resolvers';
+import { resolversOf } from '../labels/resolvers-by-site';
 import type { Experiment } from './experiment';
 import { outcomeOf, type RecordedOutcome } from './outcomes';
 import type { ResultCustomer } from './results-file';

@@ -21,8 +21,8 @@ export type ExperimentTarget = z.infer<typeof experimentTargetSchema>;
 /** Control shares the console offers: holding out more than half would deny most customers the play. */
 export const CONTROL_SHARE = { min: 0.02, max: 0.5 } as const;
 
-/** What a manager fills in to start one (the background adds the rest). */
-export const experimentDraftSchema = z.strictObject({
+/** What a manager fills in to start one (the background adds id, status and dates of record). */
+const draftFields = {
   name: z.string().trim().min(1).max(120),
   target: experimentTargetSchema,
   controlShare: z.number().min(CONTROL_SHARE.min).max(CONTROL_SHARE.max),
@@ -33,7 +33,11 @@ export const experimentDraftSchema = z.strictObject({
   plannedSize: z.number().int().min(10).max(1_000_000),
   /** The planned effect the power calculation used: churn without and with the play. */
   plan: z.strictObject({ controlRate: rate, treatedRate: rate }),
-}).refine((d) => d.endsAt > d.startsAt, { message: 'the end must come after the start', path: ['endsAt'] });
+};
+
+export const experimentDraftSchema = z
+  .strictObject(draftFields)
+  .refine((d) => d.endsAt > d.startsAt, { message: 'the end must come after the start', path: ['endsAt'] });
 export type ExperimentDraft = z.infer<typeof experimentDraftSchema>;
 
 export const EXPERIMENT_STATUSES = ['running', 'stopped', 'finished'] as const;
@@ -53,13 +57,7 @@ export type MeasuredUplift = z.infer<typeof measuredUpliftSchema>;
 
 export const experimentSchema = z.strictObject({
   id: slug,
-  name: z.string().trim().min(1).max(120),
-  target: experimentTargetSchema,
-  controlShare: z.number().min(CONTROL_SHARE.min).max(CONTROL_SHARE.max),
-  startsAt: epochMs,
-  endsAt: epochMs,
-  plannedSize: z.number().int().min(10).max(1_000_000),
-  plan: z.strictObject({ controlRate: rate, treatedRate: rate }),
+  ...draftFields,
   status: z.enum(EXPERIMENT_STATUSES),
   createdAt: epochMs,
   /** When it was stopped or finished. */

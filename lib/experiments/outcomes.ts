@@ -84,7 +84,7 @@ export function controlHold(enrolments: readonly EnrolmentRow[], experiments: re
   for (const row of enrolments) {
     if (row.arm !== 'control') continue;
     const experiment = experiments.find((e) => e.id === row.experimentId);
-    if (!experiment || experiment.status !== 'running' || now >= experiment.endsAt) continue;
+    if (experiment?.status !== 'running' || now >= experiment.endsAt) continue;
     // In two experiments at once, the later end is the one the agent must respect.
     if (!hold || experiment.endsAt > hold.until) hold = { experimentId: experiment.id, name: experiment.name, until: experiment.endsAt };
   }

@@ -3,24 +3,26 @@
  * background (lib/messaging/schemas.ts) before any handler sees them.
  * Types only here, so the content script bundle pays nothing for it.
  */
-import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import type { Activity, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '@/lib/indicators/customer-indicators';
 import type { TrainingRowsView } from '@/lib/training/training-rows';
+import type { ErrorCode } from './commands';
 import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
-import type { PolicyProtocol } from './policy-protocol';
+import type { PolicyProtocol } from '@/lib/policy/policy-commands';
 import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
-import type { KpiProtocol } from './kpi-protocol';
+import type { KpiProtocol } from '@/lib/kpi/kpi-commands';
 import type { LostRows, StorageProblem } from '../settings';
-import type { RiskProtocol } from './risk-protocol';
+import type { RiskProtocol } from '@/lib/risk/risk-commands';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
-import type { FocusProtocol } from './focus-protocol';
+import type { FocusProtocol } from '@/lib/focus/focus-commands';
 import type { ExperimentProtocol } from '../experiments/messages';
 import type { ControlHold } from '../experiments/outcomes';
-import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
+import type { ModelArtifact, ModelMetrics } from '../model/types';
+import type { CustomerRow } from '../db/schema';
 
 export interface ModelInfo {
   id: string;
@@ -88,13 +90,8 @@ export interface ScoreHistoryPoint {
   tier: Tier;
 }
 
-export interface CustomerView {
-  site: SiteKey;
-  crmId: string;
-  name: string;
-  fields: Record<string, string>;
-  firstSeen: number;
-  lastSeen: number;
+/** The stored customer's identity and fields as the side panel shows them, with everything known about them. */
+export interface CustomerView extends Pick<CustomerRow, 'site' | 'crmId' | 'name' | 'fields' | 'firstSeen' | 'lastSeen'> {
   observations: number;
   score: CustomerScore | null;
   history: ScoreHistoryPoint[];
@@ -125,14 +122,8 @@ export interface CustomerView {
   control: ControlHold | null;
 }
 
-export interface ActivityView {
-  kind: ActivityKind;
-  at: number;
-  amount?: number;
-  quantity?: number;
-  status?: string;
-  text?: string;
-}
+/** An activity as the side panel lists it (the stored one without its id). */
+export type ActivityView = Omit<Activity, 'id'>;
 
 export interface StatusView {
   /** The last failure to save history, null when storage is healthy. */
@@ -189,7 +180,7 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   saveScorecard: { request: { scorecard: unknown }; response: ScorecardView };
 }
 
-export type { TrainingRowsView };
+export type { TrainingRowsView, ErrorCode };
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
@@ -201,8 +192,6 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: RequestOf<T>;
 }
 
-/** wrong-customer: an agent's action named a customer other than the one the panel's tab shows (lib/focus/action-guard.ts). */
-export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'wrong-customer' | 'storage' | 'internal';
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 

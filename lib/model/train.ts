@@ -36,7 +36,7 @@ import { isMissing } from '../parse/missing';
 import { DEFAULT_TIER_THRESHOLDS } from '../risk/tiers';
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION } from './artifact';
 import { calibrate, contributionScale, fitCalibration, type CalibrationMethod } from './calibration';
-import { inferColumns } from './columns';
+import { inferColumns } from './infer-columns';
 import { stratifiedKFold, type Fold } from './cv';
 import { sha256 } from './hash';
 import { DEFAULT_LOGISTIC, fitLogisticWeights, type LogisticOptions } from './logistic';

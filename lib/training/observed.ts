@@ -1,7 +1,7 @@
 /**
  * Training rows from what the extension has observed: one row per stored
  * customer with its merged CRM fields and its indicator features (`ind:*`),
- * labelled by the manager's churn definition (lib/indicators/labels.ts).
+ * labelled by the manager's churn definition (lib/indicators/churn-labels.ts).
  *
  * - Each customer is read as of its CRM's own today when its pages declared
  *   one, else as of `now` (the same history the side panel shows).

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '../../../components/Card';
-import { actionErrorText } from '../../../components/action-error';
+import { useBusyAction } from '../../../components/useBusyAction';
 import { formatDate, formatPercent } from '../../../components/format';
 import type { ExperimentTarget } from '../../../lib/experiments/experiment';
 import type { ExperimentView } from '../../../lib/experiments/messages';
@@ -21,20 +21,8 @@ const STATUS_TONE = { running: 'sky', stopped: 'slate', finished: 'green' } as c
 /** One experiment: who, how split, until when; its result; stop, finish, export. */
 export function ExperimentCard({ view, locale, locked, onChanged }: { view: ExperimentView; locale: string; locked: boolean; onChanged: (note?: string) => void }) {
   const { experiment, result } = view;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const [agent, setAgent] = useState('');
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(actionErrorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const finish = () =>
     run(async () => {
       if (!window.confirm(i18n.t('experiments.card.finishConfirm', [experiment.name]))) return;

@@ -7,8 +7,8 @@ import type { DataSummary } from '../../../lib/messaging/privacy-protocol';
 import { csvZipParts } from '../../../lib/privacy/csv-zip';
 import { exportFileName, exportFileParts } from '../../../lib/privacy/export-file';
 import { tablePages, type ExportProgress } from '../../../lib/privacy/export-pages';
-import { errorText, primaryButton, saveBlob, secondaryButton } from './labels';
-import { tableLabel } from './labels';
+import { errorText, primaryButton, saveBlob, secondaryButton } from './table-names';
+import { tableLabel } from './table-names';
 
 type Format = 'json' | 'csv';
 type State = { status: 'idle' } | { status: 'running'; format: Format; progress: ExportProgress | null } | { status: 'done'; format: Format; rows: number; fileName: string } | { status: 'error'; message: string };

@@ -6,7 +6,7 @@ import { MetricTile } from '../../../components/MetricTile';
 import type { DataSummary } from '../../../lib/messaging/privacy-protocol';
 import { formatBytes } from '../../../lib/privacy/storage-summary';
 import { SITE_TABLES } from '../../../lib/privacy/tables';
-import { siteLabel, tableLabel } from './labels';
+import { siteLabel, tableLabel } from './table-names';
 import { DataTable, dataRowClass } from '../../../components/DataTable';
 
 const HISTORY_TABLES = new Set(['observationBatches', 'scores', 'indicators', 'activities']);

@@ -9,7 +9,7 @@
  * used by the leakage check; text is free text or an identifier).
  *
  * Initial guess per column (the manager can change every one):
- * - type from lib/model/columns.ts's inferColumns (the rules `npm run train`
+ * - type from lib/model/infer-columns.ts's inferColumns (the rules `npm run train`
  *   uses), except a column whose values read as calendar dates (≥ 95 % of
  *   the values, at least one with a non-digit, so "20240305" stays a
  *   number) is `date`;
@@ -20,9 +20,8 @@
  *   (churn, churned, status, label, outcome, exited, 流失, 状态, …) and
  *   that has 2 to 10 distinct values.
  */
-import { looksLikeIdName, inferColumns } from '../model/columns';
+import { columnLevels, looksLikeIdName, inferColumns } from '../model/infer-columns';
 import type { ColumnKind, ColumnSpec, RawRow } from '../model/types';
-import { isMissing } from '../parse/missing';
 import { parseDate } from '../parse/date';
 
 export type ColumnRole = 'id' | 'label' | 'feature' | 'ignore';
@@ -57,10 +56,6 @@ export interface ColumnMapping {
 const OUTCOME_NAME = /(^|[^a-z])(churn|churned|churner|status|label|outcome|target|exited|attrition|attrited|cancelled|canceled|lost|left)($|[^a-z])|流失|状态|标签/;
 const DATE_SHARE = 0.95;
 
-function cellText(value: RawRow[string]): string {
-  return typeof value === 'number' ? String(value) : String(value ?? '').trim();
-}
-
 function kindToType(kind: ColumnKind): ColumnType {
   return kind === 'ignore' ? 'text' : kind;
 }
@@ -84,15 +79,7 @@ export function profileColumns(rows: readonly RawRow[], columns: readonly string
   // No label given: every column is typed on its own values.
   const specs = inferColumns(rows, columns, '\u0000no-label');
   return columns.map((name, i) => {
-    const levels = new Map<string, number>();
-    let present = 0;
-    for (const row of rows) {
-      const value = row[name];
-      if (isMissing(value)) continue;
-      present++;
-      const text = cellText(value);
-      levels.set(text, (levels.get(text) ?? 0) + 1);
-    }
+    const { levels, present } = columnLevels(rows, name);
     const spec = specs[i]!;
     const examples = [...levels].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([text]) => text);
     const idLike = spec.kind === 'ignore' && /identifier|row number/.test(spec.note ?? '');
@@ -149,14 +136,7 @@ export function labelColumn(mapping: readonly ColumnMapping[]): string | null {
 
 /** The label's values with their counts, most frequent first (ties by value). */
 export function labelLevels(rows: readonly RawRow[], label: string): { value: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const value = row[label];
-    if (isMissing(value)) continue;
-    const text = cellText(value);
-    counts.set(text, (counts.get(text) ?? 0) + 1);
-  }
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return [...columnLevels(rows, label).levels].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /** Label values that read as "churned", compared lower-cased (as lib/model/train.ts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { churnLabel, isChurned } from '../../../lib/indicators/labels';
+import { churnLabel, isChurned } from '../../../lib/indicators/churn-labels';
 import { DEFAULT_CHURN_DEFINITION, type ChurnDefinition } from '../../../lib/indicators/types';
 import { history, note, order } from './helpers';
 

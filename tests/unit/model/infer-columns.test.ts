@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferColumns, looksLikeIdName } from '../../../lib/model/columns';
+import { columnLevels, inferColumns, looksLikeIdName } from '../../../lib/model/infer-columns';
 import type { RawRow } from '../../../lib/model/types';
 
 /** rows from a compact column-major description */
@@ -95,5 +95,17 @@ describe('inferColumns', () => {
   it('recognises id-like names without false alarms', () => {
     for (const name of ['id', 'ID', 'customerID', 'CustomerId', 'user_id', 'account-uuid', '客户编号', 'EmployeeNumber', 'RowNumber', 'customer_no']) expect(looksLikeIdName(name), name).toBe(true);
     for (const name of ['Paid', 'Valid', 'idle_days', 'Identity score', 'tenure', 'NumCompaniesWorked', 'Number vmail messages', 'NumOfProducts']) expect(looksLikeIdName(name), name).toBe(false);
+  });
+});
+
+describe('columnLevels', () => {
+  it('counts each value as text, numbers as written and text trimmed, with placeholders left out', () => {
+    const rows: RawRow[] = [{ plan: ' Pro ' }, { plan: 'Pro' }, { plan: 'N/A' }, { plan: '' }, { plan: 12 }, {}];
+    const { levels, present } = columnLevels(rows, 'plan');
+    expect(present).toBe(3);
+    expect([...levels]).toEqual([
+      ['Pro', 2],
+      ['12', 1],
+    ]);
   });
 });

@@ -7,27 +7,27 @@
  * then the definition through the site's mapping). Only the scores the range
  * needs are read: those inside it, plus each customer's latest one before it.
  */
-import type { Activity, SiteKey } from '../domain';
-import { customerKey } from '../db/customer-key';
-import { withCarriedFields } from '../db/observation-batches';
-import { activitiesByCustomer, latestOutcomes } from '../db/customer-lookups';
-import type { ChurnRadarDb } from '../db/db';
-import type { CustomerRow, ScoreRow } from '../db/schema';
-import type { FieldResolver } from '../fields/field-resolver';
-import type { IndicatorSettings } from '../indicators/types';
-import { lifetimeValueOf } from '../kpi/lifetime';
-import { kpiReport } from '../kpi/report';
-import type { KpiScore } from '../kpi/risk';
-import type { KpiCustomer } from '../kpi/states';
-import { churnStates, type Sighting } from '../kpi/timeline';
-import type { KpiProtocol } from '../messaging/kpi-protocol';
-import { resolversOf } from '../labels/site-resolvers';
-import type { CustomerStore } from './customer-store';
-import type { Handlers } from './router';
+import { z } from 'zod';
+import type { Activity, SiteKey } from '@/lib/domain';
+import { customerKey } from '@/lib/db/customer-key';
+import { activitiesByCustomer, latestOutcomes } from '@/lib/db/customer-lookups';
+import type { ChurnRadarDb } from '@/lib/db/db';
+import { withCarriedFields } from '@/lib/db/observation-batches';
+import type { CustomerRow, ScoreRow } from '@/lib/db/schema';
+import type { FieldResolver } from '@/lib/fields/field-resolver';
+import type { IndicatorSettings } from '@/lib/indicators/types';
+import { resolversOf } from '@/lib/labels/resolvers-by-site';
+import { commandsFor, type ProtocolOf } from '@/lib/messaging/commands';
+import { lifetimeValueOf } from './lifetime';
+import { kpiReport, type KpiReport } from './report';
+import type { KpiScore } from './risk';
+import type { KpiCustomer } from './states';
+import { churnStates, type Sighting } from './timeline';
 
 export interface KpiDeps {
   db: ChurnRadarDb;
-  customers: CustomerStore;
+  /** Pending history writes: the report waits for them. */
+  customers: { settled: () => Promise<void> };
   indicatorSettings: () => Promise<IndicatorSettings>;
   now: () => number;
   /** Lets other messages run between chunks (default: a macrotask). */
@@ -61,10 +61,33 @@ async function scoresFor(db: ChurnRadarDb, rows: readonly CustomerRow[], from: n
   return [...before, ...inRange].sort((a, b) => a.scoredAt - b.scoredAt);
 }
 
-export function createKpiHandlers(deps: KpiDeps): Pick<Handlers, keyof KpiProtocol> {
-  const yieldNow = deps.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  return {
-    async getKpis({ from, to, granularity }) {
+const DAY_MS = 86_400_000;
+/** Ten years of weeks is ~520 buckets: plenty, and bounded. */
+const MAX_SPAN_MS = 3660 * DAY_MS;
+
+export const kpiRequest = z
+  .strictObject({ from: z.number().int().nonnegative(), to: z.number().int().positive(), granularity: z.enum(['week', 'month']) })
+  .refine((r) => r.to > r.from, 'the range must end after it starts')
+  .refine((r) => r.to - r.from <= MAX_SPAN_MS, 'the range can span at most ten years');
+
+export const kpiViewSchema = z.intersection(
+  // Computed by lib/kpi/report.ts, which owns the report's shape.
+  z.custom<KpiReport>((value) => typeof value === 'object' && value !== null),
+  /** How long the background took (ms), shown as a footnote. */
+  z.object({ computeMs: z.number() }),
+);
+export type KpiView = z.output<typeof kpiViewSchema>;
+
+const command = commandsFor<KpiDeps>();
+
+export const kpiCommands = {
+  /** The report for a range, computed from stored observations, scores and actions. */
+  getKpis: command({
+    request: kpiRequest,
+    response: kpiViewSchema,
+    audience: 'extension',
+    async handle({ from, to, granularity }, deps) {
+      const yieldNow = deps.yieldNow ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
       const started = performance.now();
       await deps.customers.settled();
       const [rows, activities, actionRows, settings] = await Promise.all([
@@ -107,5 +130,7 @@ export function createKpiHandlers(deps: KpiDeps): Pick<Handlers, keyof KpiProtoc
       const report = kpiReport({ customers, scores, actions, from, to, granularity });
       return { ...report, computeMs: Math.round(performance.now() - started) };
     },
-  };
-}
+  }),
+};
+
+export type KpiProtocol = ProtocolOf<typeof kpiCommands>;

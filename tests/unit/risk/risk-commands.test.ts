@@ -1,13 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCustomerStore } from '../../../lib/background/customer-store';
-import { createRiskHandlers, type RiskDeps } from '../../../lib/background/risk-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import { riskCommands, type RiskDeps } from '@/lib/risk/risk-commands';
+import { churnPreviewSchema, riskCustomersViewSchema } from '@/lib/risk/risk-schemas';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
 import type { CustomerRow } from '../../../lib/db/schema';
 import { createFieldResolver } from '../../../lib/fields/field-resolver';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
 import { requestSchemas } from '../../../lib/messaging/schemas';
-import { installPolicyService, type PolicyService } from '../../../lib/background/policy-service';
+import { assertUnlocked, installPolicyService, type PolicyService } from '../../../lib/background/policy-service';
 import { HandlerError } from '../../../lib/background/router';
 import type { IndicatorSettings } from '../../../lib/indicators/types';
 import { managedPolicySchema } from '../../../lib/policy/managed-policy';
@@ -43,6 +45,7 @@ beforeEach(async () => {
     indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS,
     saveThresholds: async (t) => void saved.push(t),
     fieldResolver: async () => createFieldResolver({ Lifecycle: 'status' }),
+    assertUnlocked,
     now: () => NOW,
   };
   await db.customers.bulkPut([
@@ -56,9 +59,9 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe('risk handlers', () => {
+describe('risk commands', () => {
   it('lists scored customers with value, url and the label of the churn definition', async () => {
-    const view = await createRiskHandlers(deps).getRiskCustomers({}, { site: null, tabId: null });
+    const view = await handlersOf(riskCommands, deps).getRiskCustomers({}, { site: null, tabId: null });
     expect(view.stored).toBe(4);
     expect(view.thresholds).toEqual([0.1, 0.25, 0.45, 0.65]);
     const byId = Object.fromEntries(view.customers.map((c) => [c.crmId, c]));
@@ -69,14 +72,22 @@ describe('risk handlers', () => {
     expect(byId.c!.churned).toBe(false);
   });
 
+  it('answers in the shapes its response schemas declare (the types the pages see come from them)', async () => {
+    const handlers = handlersOf(riskCommands, deps);
+    const view = await handlers.getRiskCustomers({}, { site: null, tabId: null });
+    expect(riskCustomersViewSchema.safeParse(view).error).toBeUndefined();
+    const preview = await handlers.previewChurnDefinition({ definition: DEFAULT_INDICATOR_SETTINGS.churn }, { site: null, tabId: null });
+    expect(churnPreviewSchema.safeParse(preview).error).toBeUndefined();
+  });
+
   it('a recorded outcome wins over the definition', async () => {
     await db.actions.add({ site: SITE, crmId: 'b', at: NOW, kind: 'called', outcome: { kind: 'churned', at: NOW } } as never);
-    const view = await createRiskHandlers(deps).getRiskCustomers({}, { site: null, tabId: null });
+    const view = await handlersOf(riskCommands, deps).getRiskCustomers({}, { site: null, tabId: null });
     expect(view.customers.find((c) => c.crmId === 'b')!.churned).toBe(true);
   });
 
   it('previews a definition over stored customers, with the status values seen through the mapping', async () => {
-    const handlers = createRiskHandlers(deps);
+    const handlers = handlersOf(riskCommands, deps);
     const definition = { ...DEFAULT_INDICATOR_SETTINGS.churn };
     const preview = await handlers.previewChurnDefinition({ definition }, { site: null, tabId: null });
     expect(preview.counts).toMatchObject({ customers: 4, churned: 1, active: 3 });
@@ -90,7 +101,7 @@ describe('risk handlers', () => {
   });
 
   it('saves valid thresholds and refuses bad ones with the reason', async () => {
-    const handlers = createRiskHandlers(deps);
+    const handlers = handlersOf(riskCommands, deps);
     await expect(handlers.saveTierThresholds({ thresholds: [0.2, 0.3, 0.5, 0.7] }, { site: null, tabId: null })).resolves.toEqual({ thresholds: [0.2, 0.3, 0.5, 0.7] });
     expect(saved).toEqual([[0.2, 0.3, 0.5, 0.7]]);
     await expect(handlers.saveTierThresholds({ thresholds: [0.5, 0.3, 0.5, 0.7] }, { site: null, tabId: null })).rejects.toThrow(/increase/);
@@ -99,7 +110,7 @@ describe('risk handlers', () => {
 
   it('saves a churn definition through the background, keeping the other indicator settings, unless a policy locks it', async () => {
     const written: IndicatorSettings[] = [];
-    const handlers = createRiskHandlers({ ...deps, saveIndicatorSettings: async (settings) => void written.push(settings) });
+    const handlers = handlersOf(riskCommands, { ...deps, saveIndicatorSettings: async (settings) => void written.push(settings) });
     const definition = { ...DEFAULT_INDICATOR_SETTINGS.churn, statusValues: ['Gone'], inactivityDays: 45 };
     await expect(handlers.saveChurnDefinition({ definition }, { site: null, tabId: null })).resolves.toEqual({ definition });
     expect(written).toEqual([{ ...DEFAULT_INDICATOR_SETTINGS, churn: definition }]);

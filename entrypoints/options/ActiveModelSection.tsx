@@ -10,11 +10,11 @@ import { useRequest } from '../../components/useRequest';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { ModelInfo } from '../../lib/messaging/protocol';
-import { inputLabel } from './labels';
+import { inputLabel } from './input-labels';
 import { MeanSd } from './MeanSd';
 
 /** What scores customers now: every active model (or the starter scorecard), then the first one in detail. */
-export function ModelSection() {
+export function ActiveModelSection() {
   return (
     <div className="space-y-4">
       <InUse />

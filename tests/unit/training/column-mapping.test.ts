@@ -11,7 +11,7 @@ import {
   trainingSpecs,
   withRole,
   withType,
-} from '../../../lib/training/columns';
+} from '../../../lib/training/column-mapping';
 
 const rows = Array.from({ length: 30 }, (_, i) => ({
   customerID: `${7590 + i}-VHVEG`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbooks/default-playbook';
-import { optionalSegmentError, playbookProblems, textProblems } from '../../../lib/playbooks/validate';
+import { optionalSegmentError, playbookProblems, textProblems } from '../../../lib/playbooks/validate-playbook';
 
 const script = { id: 'care-call' };
 

@@ -18,7 +18,7 @@ const CompareModels = lazy(() => import('./CompareModels').then((m) => ({ defaul
 type Feedback = { tone: 'success' | 'error' | 'info'; title: string; detail?: string } | null;
 
 /** Every stored model version: activate, roll back, compare two, export, import, delete; and the activation history. */
-export function ModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void }) {
+export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) => void }) {
   const request = useRequest(() => sendMessage('listModels', {}));
   const { reload } = request;
   useEffect(() => onBackgroundEvent((e) => e.type === 'model-changed' && reload(true)), [reload]);

@@ -62,8 +62,23 @@ export function looksLikeIdName(name: string): boolean {
   return ID_NAME.test(nameTokens(name));
 }
 
-function cellText(value: RawRow[string]): string {
+/** A cell as text: numbers as written, anything else trimmed. */
+export function cellText(value: RawRow[string]): string {
   return typeof value === 'number' ? String(value) : String(value ?? '').trim();
+}
+
+/** A column's distinct values (as text, missing placeholders set aside) with their row counts, and the rows holding a value. */
+export function columnLevels(rows: readonly RawRow[], name: string): { levels: Map<string, number>; present: number } {
+  const levels = new Map<string, number>();
+  let present = 0;
+  for (const row of rows) {
+    const value = row[name];
+    if (isMissing(value)) continue;
+    present++;
+    const text = cellText(value);
+    levels.set(text, (levels.get(text) ?? 0) + 1);
+  }
+  return { levels, present };
 }
 
 export function inferColumns(
@@ -86,15 +101,7 @@ function inferColumn(
 ): ColumnSpec {
   if (isLabel) return { name, kind: 'ignore', note: 'the label (what the model predicts)' };
 
-  const levels = new Map<string, number>();
-  let present = 0;
-  for (const row of rows) {
-    const v = row[name];
-    if (isMissing(v)) continue;
-    present++;
-    const t = cellText(v);
-    levels.set(t, (levels.get(t) ?? 0) + 1);
-  }
+  const { levels, present } = columnLevels(rows, name);
   const missing = rows.length - present;
   const missingNote = missing > 0 ? `; ${missing} missing` : '';
   if (present === 0) return { name, kind: 'ignore', note: 'no values' };

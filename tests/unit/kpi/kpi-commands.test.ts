@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCustomerStore } from '../../../lib/background/customer-store';
-import { createKpiHandlers } from '../../../lib/background/kpi-handlers';
+import { kpiCommands, kpiRequest, kpiViewSchema } from '@/lib/kpi/kpi-commands';
+import { handlersOf } from '@/lib/messaging/commands';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
 import type { HandlerContext } from '../../../lib/background/router';
-import { kpiRequestSchemas } from '../../../lib/messaging/kpi-schemas';
 
 const SITE = 'http://crm.test';
 const DAY = 86_400_000;
@@ -36,7 +36,7 @@ describe('KPI handler', () => {
     ]);
     await db.actions.add({ site: SITE, crmId: 'a', at: T0 + 2 * DAY, kind: 'called', playbookId: 'price-offer', scriptId: 'retention-offer', outcome: { kind: 'churned', at: T0 + 3 * DAY } });
     const yieldNow = vi.fn(async () => undefined);
-    const handlers = createKpiHandlers({ db, customers: createCustomerStore(db, { onWriteFailure: vi.fn() }), indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS, now: () => T0 + 14 * DAY, yieldNow });
+    const handlers = handlersOf(kpiCommands, { db, customers: createCustomerStore(db, { onWriteFailure: vi.fn() }), indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS, now: () => T0 + 14 * DAY, yieldNow });
     const report = await handlers.getKpis({ from: T0, to: T0 + 14 * DAY, granularity: 'week' }, context);
     expect(report.customers).toBe(2);
     expect(report.periods.map((p) => [p.label, p.activeBase, p.churned])).toEqual([
@@ -48,13 +48,14 @@ describe('KPI handler', () => {
     expect(report.rules).toEqual([{ ruleId: 'price-offer', actions: 1, outcomes: { retained: 0, churned: 1, no_answer: 0, pending: 0, none: 0 }, successRate: 0 }]);
     expect(report.lifetimeValue).toEqual({ average: 750, customers: 2 });
     expect(report.computeMs).toBeGreaterThanOrEqual(0);
+    expect(kpiViewSchema.safeParse(report).error).toBeUndefined();
     expect(yieldNow).not.toHaveBeenCalled(); // one chunk
   });
 
   it('yields between chunks of customers', async () => {
     await db.customers.bulkPut(['a', 'b', 'c', 'd', 'e'].map((id) => row(id, 'Active', 10, T0 + DAY)));
     const yieldNow = vi.fn(async () => undefined);
-    const handlers = createKpiHandlers({ db, customers: createCustomerStore(db, { onWriteFailure: vi.fn() }), indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS, now: () => T0 + 14 * DAY, yieldNow, chunk: 2 });
+    const handlers = handlersOf(kpiCommands, { db, customers: createCustomerStore(db, { onWriteFailure: vi.fn() }), indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS, now: () => T0 + 14 * DAY, yieldNow, chunk: 2 });
     const report = await handlers.getKpis({ from: T0, to: T0 + 14 * DAY, granularity: 'week' }, context);
     expect(report.customers).toBe(5);
     expect(yieldNow).toHaveBeenCalledTimes(2); // chunks [a b] [c d] [e]
@@ -73,7 +74,7 @@ describe('KPI handler', () => {
       { site: SITE, crmId: 'both', scoredAt: T0 + 9 * DAY, probability: 0.6, tier: 4, modelId: 'm', reasons: [] },
       { site: SITE, crmId: 'both', scoredAt: T0 + 20 * DAY, probability: 0.1, tier: 1, modelId: 'm', reasons: [] },
     ]);
-    const handlers = createKpiHandlers({ db, customers: createCustomerStore(db, { onWriteFailure: vi.fn() }), indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS, now: () => T0 + 14 * DAY });
+    const handlers = handlersOf(kpiCommands, { db, customers: createCustomerStore(db, { onWriteFailure: vi.fn() }), indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS, now: () => T0 + 14 * DAY });
     const report = await handlers.getKpis({ from: T0, to: T0 + 14 * DAY, granularity: 'week' }, context);
     // End of week 1: both still carry their scores from before the range (tier 4).
     expect(report.periods[0]!.risk).toMatchObject({ atRisk: 2, valueAtStake: 110 });
@@ -82,8 +83,8 @@ describe('KPI handler', () => {
   });
 
   it('rejects a range that ends before it starts', () => {
-    expect(kpiRequestSchemas.getKpis.safeParse({ from: 10, to: 5, granularity: 'week' }).success).toBe(false);
-    expect(kpiRequestSchemas.getKpis.safeParse({ from: 0, to: 5, granularity: 'day' }).success).toBe(false);
-    expect(kpiRequestSchemas.getKpis.safeParse({ from: 0, to: 5, granularity: 'month' }).success).toBe(true);
+    expect(kpiRequest.safeParse({ from: 10, to: 5, granularity: 'week' }).success).toBe(false);
+    expect(kpiRequest.safeParse({ from: 0, to: 5, granularity: 'day' }).success).toBe(false);
+    expect(kpiRequest.safeParse({ from: 0, to: 5, granularity: 'month' }).success).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * (default 90). Rules, first match wins:
  *
  *  1. churned  the churn definition fires as complete churn (status or
- *              inactivity; lib/indicators/labels.ts).
+ *              inactivity; lib/indicators/churn-labels.ts).
  *  —  not available when nothing dates the customer: no tenure field, no
  *     customer-since date, no activity.
  *  2. new      tenure (lib/indicators/loyalty.ts: field, customer-since date,
@@ -20,7 +20,7 @@
  *  growth under 4 W days, else mature, and the reason says it is by tenure.
  */
 import { DAY_MS, hasEarlierWindow, type IndicatorContext } from './context';
-import type { ChurnLabel } from './labels';
+import type { ChurnLabel } from './churn-labels';
 import { tenureMonths } from './loyalty';
 import { change, movedEn, movedZh, plural, SIGNIFICANT_CHANGE } from './reading';
 import type { Classified, LifecycleStage } from './types';
