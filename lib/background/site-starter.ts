@@ -129,7 +129,7 @@ export function createSiteStarter(deps: SiteStarterDeps) {
     const pool = new Map<string, RawRow>();
     for (const row of rows) {
       const activities = row.activityCount ? await deps.db.activities.where('[site+crmId+at]').between([site, row.crmId, -Infinity], [site, row.crmId, Infinity]).toArray() : [];
-      pool.set(row.crmId, modelInputs(row, computeIndicators(customerHistory(row, activities, now, [], resolver), settings)));
+      pool.set(row.crmId, modelInputs(row, computeIndicators(customerHistory(row, activities, now, [], resolver), settings), resolver));
     }
     return pool;
   }
