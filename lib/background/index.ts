@@ -33,6 +33,8 @@ import { createSiteResolvers } from '../mapping/site-resolvers';
 import { createModelProvider } from './model-provider';
 import { createRouter, messageListener } from './router';
 import { createStorageHealth, RETRY_ALARM, RETRY_ALARM_MINUTES } from './storage-health';
+import { parkedRowsStore } from './parked-rows-item';
+import { sizeOf } from './write-queue';
 import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { startSites } from './sites-setup';
 import { openWelcomeOnInstall } from './welcome';
@@ -63,6 +65,12 @@ export function startBackground(): void {
     createScorer,
   });
   const announceStorage = () => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'storage-changed' });
+  // Rows the previous worker held when MV3 stopped it: taken back before anything is counted as lost.
+  const parked = parkedRowsStore(() => Date.now());
+  const previouslyParked = parked.load().catch((error: unknown) => {
+    console.error('[churn-radar] could not read held rows of the previous worker', error);
+    return null;
+  });
   const storageHealth = createStorageHealth({
     problem: {
       set: (value) => storageProblemItem.setValue(value).then(announceStorage),
@@ -74,6 +82,7 @@ export function startBackground(): void {
     },
     lost: { get: () => lostRowsItem.getValue(), set: (value) => (value ? lostRowsItem.setValue(value) : lostRowsItem.removeValue()).then(announceStorage) },
     unsaved: { get: () => unsavedRowsItem.getValue(), set: (rows) => unsavedRowsItem.setValue(rows) },
+    restored: previouslyParked.then((batch) => (batch ? sizeOf(batch) : 0)),
     // A held batch is retried on this timer as well as with the next write; the alarm also outlives an idle worker.
     scheduleRetry: () => void browser.alarms.create(RETRY_ALARM, { delayInMinutes: RETRY_ALARM_MINUTES }),
     heldRows: () => customers.heldRows(),
@@ -85,7 +94,9 @@ export function startBackground(): void {
     onDiscard: storageHealth.discarded,
     onUnsaved: storageHealth.unsaved,
     onWriteSuccess: storageHealth.succeeded,
+    onParked: parked.save,
   });
+  void customers.restore(previouslyParked);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void customers.retryHeld();
   });
