@@ -5,6 +5,7 @@ import { DEMO_CRM_MATCH } from '../lib/demo-origin';
 import { startContentScript } from '../lib/content';
 import { announceHandover, guardHandover, handoverDone } from '../lib/content/lifecycle';
 import { isStopMessage } from '../lib/sites/control-message';
+import { unwatchIfAlive } from '../lib/risk/thresholds-watch';
 
 /**
  * Set in this extension's isolated world while a copy runs. Enabling a site
@@ -44,7 +45,7 @@ export default defineContentScript({
     const onMessage = (message: unknown) => void (isStopMessage(message) && ctx.abort('site disabled'));
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
+      unwatchIfAlive(() => browser.runtime.onMessage.removeListener(onMessage));
       delete world[RUNNING];
     });
     startContentScript(ctx);

@@ -18,8 +18,25 @@ const outArg = process.argv.indexOf('--out');
 const outDirArg = outArg >= 0 ? process.argv[outArg + 1] : undefined;
 
 if (!skipBuild) execSync('npm run build', { stdio: 'inherit' });
-const server = await startDemoServer({ port: DEMO_CRM_PORT });
-console.log(`Demo CRM: ${server.url}/customers`);
+const server = await demoServer();
+console.log(`Demo CRM: ${DEMO_CRM_ORIGIN}/customers`);
+
+/**
+ * The demo CRM, or the one already serving its port (a second `npm run demo`,
+ * or the e2e suite's server): the extension only knows that one address, so
+ * reusing it beats failing with EADDRINUSE.
+ */
+async function demoServer(): Promise<{ close(): Promise<void> }> {
+  try {
+    return await startDemoServer({ port: DEMO_CRM_PORT });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    const probe = await fetch(`${DEMO_CRM_ORIGIN}/customers`).catch(() => null);
+    if (!probe?.ok) throw new Error(`Port ${DEMO_CRM_PORT} is taken by something that is not the demo CRM; stop it and run again.`);
+    console.log(`The demo CRM is already running on port ${DEMO_CRM_PORT}: using it.`);
+    return { close: async () => undefined };
+  }
+}
 
 if (headless) {
   const outDir = resolve(outDirArg ?? 'demo-output');

@@ -71,10 +71,15 @@ export function clampSnapshot(snapshot: CustomerSnapshot): CustomerSnapshot | nu
   return out;
 }
 
+/**
+ * Clamps each customer's texts. The number of customers is not cut: a page of
+ * 10,000 rows gets 10,000 badges; the scanner sends them in messages of
+ * BATCH_SIZE (lib/content/scanner.ts), each within LIMITS.customers.
+ */
 export function clampExtraction(page: PageExtraction): PageExtraction {
-  let changed = page.customers.length > LIMITS.customers;
+  let changed = false;
   const customers: ExtractedCustomer[] = [];
-  for (const customer of page.customers.slice(0, LIMITS.customers)) {
+  for (const customer of page.customers) {
     const snapshot = clampSnapshot(customer.snapshot);
     if (snapshot !== customer.snapshot) changed = true;
     if (snapshot) customers.push(snapshot === customer.snapshot ? customer : { ...customer, snapshot });

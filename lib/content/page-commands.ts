@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { unwatchIfAlive } from '../risk/thresholds-watch';
 import { pageCommandOf, type PageCommand } from './picker/picker-message';
 
 /**
@@ -16,7 +17,8 @@ export function listenForPageCommands(handle: (command: PageCommand) => void, si
     return false;
   };
   browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  // After an extension update the old copy has no browser.runtime: nothing left to remove.
+  signal.addEventListener('abort', () => unwatchIfAlive(() => browser.runtime.onMessage.removeListener(listener)), { once: true });
 }
 
 /** True in a same-origin child frame: the top frame's script reads this frame (roots.ts), so this copy stays idle. */

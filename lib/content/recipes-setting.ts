@@ -1,6 +1,7 @@
 import type { SiteKey } from '../domain';
 import type { SiteRecipe, SiteRecipes } from '../recipes/recipe-schema';
 import { siteRecipesItem } from '../recipes/recipes-item';
+import { unwatchIfAlive } from '../risk/thresholds-watch';
 
 /** The site's taught recipes, now and whenever one is taught, named, imported or removed. */
 export function watchRecipes(site: SiteKey, onChange: (recipes: readonly SiteRecipe[]) => void, signal: AbortSignal): void {
@@ -14,5 +15,5 @@ export function watchRecipes(site: SiteKey, onChange: (recipes: readonly SiteRec
   };
   void siteRecipesItem.getValue().then((all) => !signal.aborted && update(all), () => undefined);
   const unwatch = siteRecipesItem.watch(update);
-  signal.addEventListener('abort', unwatch, { once: true });
+  signal.addEventListener('abort', () => unwatchIfAlive(unwatch), { once: true });
 }

@@ -102,7 +102,7 @@ test('enable a site from the popup: badges without reload, after reload, health 
   await expect.poll(() => badgeText(context, tabId), { timeout: 15_000 }).toBe('!');
   await popup.bringToFront();
   await popup.reload();
-  await expect(popup.getByTestId('health-status')).toHaveText('Reading problem');
+  await expect(popup.getByTestId('health-status')).toHaveText('Reading stopped');
   await expect(popup.getByRole('alert')).toContainText('/index.php?action=index&module=Accounts used to show 10 customers and now shows none');
   await popup.screenshot({ path: testInfo.outputPath('popup-warning-en.png'), fullPage: true });
   // The side panel says the page could not be read, instead of passing old data off as this page's.
@@ -194,9 +194,9 @@ test('Chinese: enable a site by address in Options → Sites, badges start in th
     // The built-in demo CRM is on out of the box and can be turned off (any local process could serve
     // that port) and on again, like any site; an extension page is not a web page.
     const demo = await context.newPage();
-    const demoUrl = `${DEMO_CRM_ORIGIN}/customers?size=10`;
+    const demoUrl = `${DEMO_CRM_ORIGIN}/customers?size=25`;
     await demo.goto(demoUrl);
-    await expect.poll(() => scoredBadgeCount(demo), { timeout: 15_000 }).toBe(10);
+    await expect.poll(() => scoredBadgeCount(demo), { timeout: 15_000 }).toBe(25);
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, demoUrl)}`);
     await expect(popup.getByTestId('site-state')).toHaveText('内置演示 CRM——已启用（可以停用）');
     await popup.getByRole('button', { name: '在此站点停用' }).click();
@@ -206,7 +206,7 @@ test('Chinese: enable a site by address in Options → Sites, badges start in th
     await expectNoBadges(context, demo);
     await popup.getByRole('button', { name: '在此站点启用' }).click();
     await expect(popup.getByTestId('site-state')).toHaveText('内置演示 CRM——已启用（可以停用）');
-    await expect.poll(() => scoredBadgeCount(demo), { timeout: 15_000 }).toBe(10);
+    await expect.poll(() => scoredBadgeCount(demo), { timeout: 15_000 }).toBe(25);
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(context, options.url())}`);
     await expect(popup.getByTestId('site-state')).toHaveText(/^这不是网页/);
     await expect(popup.getByRole('button', { name: '打开侧边栏' })).toHaveCount(0);

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
 import { ERASE_ALL_CONFIRMATION } from '../../lib/messaging/privacy-protocol';
 import { expect, test } from './fixtures';
-import { scoredBadgeCount } from './helpers';
+import { scoredBadgeCount, tabIdOf } from './helpers';
 
 /**
  * Issue 15: the failures a browser inflicts on storage, in real Chromium.
@@ -153,9 +153,12 @@ test('two CRM tabs and the side panel on one customer at once; erase while a pag
     tabB.goto(new URL(detailUrl!, DEMO_CRM_ORIGIN).href),
     panel.goto(`chrome-extension://${extensionId}/sidepanel.html`),
   ]);
+  // An action is logged only against the customer whose page the panel's tab shows (issue 14's guard).
+  await expect.poll(() => scoredBadgeCount(tabA), { timeout: 15_000 }).toBeGreaterThan(0);
+  const tabId = await tabIdOf(context, tabA.url());
   const logged = await Promise.all([
     send(panel, 'getCustomerView', { site: DEMO_CRM_ORIGIN, crmId: id }),
-    send(panel, 'logAction', { site: DEMO_CRM_ORIGIN, crmId: id, kind: 'called' }),
+    send(panel, 'logAction', { site: DEMO_CRM_ORIGIN, crmId: id, kind: 'called', tabId }),
     send(options, 'getCustomerView', { site: DEMO_CRM_ORIGIN, crmId: id }),
   ]);
   for (const reply of logged) expect(reply.ok, JSON.stringify(reply)).toBe(true);

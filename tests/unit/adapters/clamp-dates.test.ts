@@ -4,6 +4,7 @@ import { clampExtraction, clampSnapshot, clampText } from '../../../lib/adapters
 import { pageDateOrder, withIsoDates } from '../../../lib/adapters/dates';
 import { SNAPSHOT_LIMITS } from '../../../lib/domain';
 import { requestSchemas } from '../../../lib/messaging/schemas';
+import { BATCH_SIZE } from '../../../lib/content/scanner';
 
 const anchor = () => document.createElement('a');
 
@@ -27,6 +28,13 @@ describe('clamping snapshots to the message limits', () => {
     expect(second).toBe(fine);
     const request = { url: 'https://crm.example.com/', pageKind: 'list', adapter: 'generic', customers: page.customers.map((c) => c.snapshot) };
     expect(requestSchemas.scanPage.safeParse(request).success).toBe(true);
+  });
+
+  it('keeps every customer of a page longer than one scan message: the scanner sends it in batches', () => {
+    const many = Array.from({ length: SNAPSHOT_LIMITS.customers + 1000 }, (_, i) => ({ snapshot: { crmId: String(i), name: `C${i}`, fields: {} }, anchor: anchor() }));
+    const page = clampExtraction({ kind: 'list', customers: many });
+    expect(page.customers).toHaveLength(SNAPSHOT_LIMITS.customers + 1000);
+    expect(BATCH_SIZE).toBeLessThanOrEqual(SNAPSHOT_LIMITS.customers);
   });
 
   it('keeps the first activities and fields beyond the counts, and cuts activity texts', () => {
