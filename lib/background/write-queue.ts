@@ -169,8 +169,17 @@ export function createWriteQueue(options: WriteQueueOptions) {
           const written = await writeWithRetry(batch);
           inFlight = 0;
           reportUnsaved();
-          // A failed batch waits for the next enqueue or retry() rather than spinning on a full disk.
-          if (!written) break;
+          // A failed batch waits for the next enqueue or retry() rather than spinning on a full disk;
+          // rows that arrived during the attempt join it (and its parked copy) rather than wait outside it.
+          if (!written) {
+            if (pending) {
+              const merged = held ?? emptyBatch();
+              append(merged, pending);
+              pending = null;
+              hold(merged);
+            }
+            break;
+          }
         }
       } finally {
         retryRequested = false;

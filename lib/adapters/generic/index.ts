@@ -8,6 +8,7 @@ import { joinedId, recordIdFromUrl, type JoinBy } from './identity';
 import { findActivitySections, readActivities } from './read-activities';
 import { readDetail } from './read-detail';
 import { readList } from './read-list';
+import { createLinkIds, type LinkIds } from './link-ids';
 import { collectRoots } from './roots';
 import type { RowCache } from './row-cache';
 
@@ -51,8 +52,16 @@ export interface GenericAdapterOptions {
   dateOrder?: DayMonthOrder;
 }
 
-/** What an adapter instance remembers between scans, per site: the order its dates proved. */
-type Memory = Map<string, DayMonthOrder>;
+/**
+ * What an adapter instance remembers between scans: per site, the order its
+ * dates proved; and the ids lists gave to links that do not name their record
+ * (link-ids.ts).
+ */
+interface Memory {
+  dateOrders: Map<string, DayMonthOrder>;
+  links: LinkIds;
+}
+const newMemory = (): Memory => ({ dateOrders: new Map(), links: createLinkIds() });
 
 function dedupe(customers: ExtractedCustomer[]): ExtractedCustomer[] {
   const seen = new Set<string>();
@@ -67,42 +76,55 @@ function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): Ext
   });
 }
 
-export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = new Map()): PageExtraction | null {
-  const page = readPage(doc, url, options);
+export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = newMemory()): PageExtraction | null {
+  const page = readPage(doc, url, options, memory.links);
   if (!page) return null;
-  const dateOrder = pageDateOrder(page.customers, doc.documentElement.lang, options.dateOrder, memory.get(url.origin));
+  const orders = memory.dateOrders;
+  const dateOrder = pageDateOrder(page.customers, doc.documentElement.lang, options.dateOrder, orders.get(url.origin));
   if (dateOrder) {
     page.dateOrder = dateOrder;
-    if (dateOrder.source === 'page' && (memory.size < 16 || memory.has(url.origin))) memory.set(url.origin, dateOrder.order);
+    if (dateOrder.source === 'page' && (orders.size < 16 || orders.has(url.origin))) orders.set(url.origin, dateOrder.order);
   }
   return clampExtraction(page);
 }
 
-function readPage(doc: Document, url: URL, options: GenericAdapterOptions): PageExtraction | null {
+/** Remember the record links of a list's customers (the badge's anchor is the link or inside it). */
+function rememberLinks(customers: readonly ExtractedCustomer[], url: URL, links: LinkIds): void {
+  for (const { snapshot, anchor } of customers) {
+    const href = anchor.closest('a[href]')?.getAttribute('href');
+    if (href) links.remember(href, url, snapshot.crmId);
+  }
+}
+
+function readPage(doc: Document, url: URL, options: GenericAdapterOptions, links: LinkIds): PageExtraction | null {
   // Lists of the document first, so the walk for shadow roots and frames can skip their rows.
   const documentLists = findTableLists([doc]);
   const roots = collectRoots(doc, documentLists.map((list) => list.grid.container));
   let lists = [...documentLists, ...findTableLists(roots.slice(1))];
   if (lists.length === 0) lists = findDivLists(roots);
-  const recordUrl = recordIdFromUrl(url.href, url) !== null;
+  // A URL names a record by itself, or a list showed a link to it with the record's id.
+  const knownId = links.idOf(url);
+  const recordUrl = knownId !== null || recordIdFromUrl(url.href, url) !== null;
   if (lists.length === 0 && !recordUrl) lists = findHeaderlessLists(roots, doc, url);
   const containers = lists.map((list) => list.grid.container);
   if (lists.length === 0 || recordUrl) {
     const sections = findActivitySections(roots, (el) => containers.some((container) => container.contains(el)));
     const skip = [...containers, ...sections.flatMap((section) => [section.heading, ...section.lists])];
-    const customer = readDetail(roots, { page: doc, url, skip });
+    const customer = readDetail(roots, { page: doc, url, skip, knownId });
     if (customer) {
       if (sections.length > 0) customer.snapshot.activities = readActivities(sections);
       return { kind: 'detail', customers: joined([customer], options.joinBy) };
     }
   }
   if (lists.length === 0) return null;
-  const customers = dedupe(joined(lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache })), options.joinBy));
+  const read = lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache }));
+  rememberLinks(read, url, links);
+  const customers = dedupe(joined(read, options.joinBy));
   return customers.length > 0 ? { kind: 'list', customers } : null;
 }
 
 export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAdapter {
-  const memory: Memory = new Map();
+  const memory = newMemory();
   return {
     id: 'generic',
     matches: () => true,
