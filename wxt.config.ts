@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { OPEN_SIDE_PANEL_COMMAND } from './lib/side-panel-command';
 import tailwindcss from '@tailwindcss/vite';
 import { DEMO_CRM_MATCH, E2E_FIXTURE_MATCH } from './lib/demo-origin';
 import { actionIconPaths, MANIFEST_ICONS } from './lib/sites/action-icon';
@@ -63,6 +64,8 @@ export default defineConfig({
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     // What an IT admin may preset and lock through policy (chrome.storage.managed); see lib/policy.
     storage: { managed_schema: 'managed-schema.json' },
+    // A keyboard shortcut to the side panel on the current tab's customer (lib/side-panel.ts); users may rebind it.
+    commands: { [OPEN_SIDE_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_shortcuts_openSidePanel__' } },
     ...(browser === 'firefox'
       ? { browser_specific_settings: {
           // Nothing is collected or transmitted: AMO's data-collection declaration says so (Firefox 140+, the current ESR).

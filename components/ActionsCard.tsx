@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { ActionKind, OutcomeKind } from '../lib/db/schema';
 import type { ActionView } from '../lib/messaging/agent-protocol';
 import { sendMessage } from '../lib/messaging/browser-client';
-import { actionErrorText } from './action-error';
+import { useBusyAction } from './useBusyAction';
 import { Card } from './Card';
 import { formatDateTime } from './format';
 
@@ -15,20 +14,18 @@ const OUTCOMES: OutcomeKind[] = ['retained', 'churned', 'no_answer', 'pending'];
  * ended (one click on the action): the closed loop of warning → action →
  * outcome that evaluation and retraining read.
  */
-export function ActionsCard(props: { site: string; crmId: string; tabId: number | null; actions: readonly ActionView[]; scriptId?: string; ruleId?: string; locale: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(actionErrorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+export function ActionsCard(props: {
+  site: string;
+  crmId: string;
+  tabId: number | null;
+  actions: readonly ActionView[];
+  scriptId?: string;
+  ruleId?: string;
+  locale: string;
+  /** The actions offered (default: all); a control-group customer gets "No contact" only, to record the outcome. */
+  only?: readonly ActionKind[];
+}) {
+  const { busy, error, run } = useBusyAction();
   const log = (kind: ActionKind) =>
     run(() => sendMessage('logAction', { site: props.site, crmId: props.crmId, tabId: props.tabId, kind, ...(props.scriptId ? { scriptId: props.scriptId } : {}), ...(props.ruleId ? { ruleId: props.ruleId } : {}) }));
   const outcome = (actionId: number, kind: OutcomeKind) => run(() => sendMessage('setOutcome', { site: props.site, tabId: props.tabId, actionId, outcome: kind }));
@@ -36,7 +33,7 @@ export function ActionsCard(props: { site: string; crmId: string; tabId: number 
   return (
     <Card title={i18n.t('sidepanel.actionsTitle')} subtitle={i18n.t('sidepanel.actionsHint')}>
       <div className="flex flex-wrap gap-1.5" role="group" aria-label={i18n.t('sidepanel.logAction')}>
-        {ACTIONS.map((kind) => (
+        {(props.only ?? ACTIONS).map((kind) => (
           <button
             key={kind}
             type="button"

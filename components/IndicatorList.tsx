@@ -3,7 +3,8 @@ import { i18n } from '#i18n';
 import { INDICATOR_BY_ID } from '../lib/indicators/definitions';
 import type { IndicatorValue } from '../lib/indicators/types';
 import { pick } from './bilingual';
-import { groupIndicators, indicatorText, labelOr } from './format';
+import { labelOr } from './format';
+import { groupIndicators, indicatorText } from './indicator-groups';
 import { t } from './i18n';
 
 export interface IndicatorListProps {

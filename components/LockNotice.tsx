@@ -17,6 +17,8 @@ export function settingLabel(setting: LockableSetting): string {
       return i18n.t('privacy.policy.settings.model');
     case 'fieldMapping':
       return i18n.t('privacy.policy.settings.fieldMapping');
+    case 'experiments':
+      return i18n.t('privacy.policy.settings.experiments');
   }
 }
 

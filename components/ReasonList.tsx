@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import type { Reason } from '../lib/domain';
 import { reasonSentence, topRiskReasons } from '../lib/explain/reason-text';
 import { groupReasons } from '../lib/explain/reason-groups';
-import { labelOr, reasonBars } from './format';
+import { labelOr } from './format';
+import { reasonBars } from './reason-bars';
 import { t } from './i18n';
 
 export interface ReasonListProps {

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import type { ScoreHistoryPoint } from '../lib/messaging/protocol';
 import { TIER_STYLE } from '../lib/risk/tiers';
-import { formatPointChange, formatProbability, formatShortDate, formatDateTime, sparkline, sparklineMarks } from './format';
+import { formatPointChange, formatProbability, formatShortDate, formatDateTime } from './format';
+import { sparkline, sparklineMarks } from './sparkline';
 import { TierBadge } from './TierBadge';
 
 export interface ScoreHistoryProps {

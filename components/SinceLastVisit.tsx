@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { SinceLastVisit as Changes } from '../lib/background/indicator-service';
+import type { SinceLastVisit as Changes } from '@/lib/indicators/customer-indicators';
 import { fieldLabel } from '../lib/explain/reason-text';
 import { Card } from './Card';
 import { formatDateTime, formatPointChange, formatProbability, formatRelativeTime } from './format';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { PolicyView } from '../lib/messaging/policy-protocol';
+import type { PolicyView } from '@/lib/policy/policy-commands';
 import { onBackgroundEvent } from '../lib/messaging/events';
 import { sendMessage } from '../lib/messaging/browser-client';
 import type { LockableSetting } from '../lib/policy/managed-policy';

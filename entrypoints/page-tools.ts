@@ -1,11 +1,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PAGE_TOOLS_GLOBAL, type PageTool, type PageToolsApi } from '../lib/teach/page-tools-api';
-import { launchPicker, type ToolHost } from '../lib/content/picker/launch';
-import { launchTeaching } from '../lib/teach/launch';
+import { launchPicker, launchTeaching, type ToolHost } from '@/lib/teach/launch-page-tools';
 
 /**
  * The element picker and the teaching overlay, injected into a CRM tab only
- * when the user asks for them (lib/background/page-tools.ts), so the
+ * when the user asks for them (lib/background/inject-page-tools.ts), so the
  * always-on content script stays small. Runs in the extension's isolated
  * world; a second injection finds the first copy's API and does nothing.
  */

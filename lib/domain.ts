@@ -134,6 +134,8 @@ export interface BadgeDetails {
   /** Largest contributions first; risk-raising ones first. */
   reasons: Reason[];
   script: RetentionScript;
+  /** In an experiment's control group: no outreach until then (epoch ms). */
+  control?: { until: number };
 }
 
 /** A score in depth (side panel). */

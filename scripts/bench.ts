@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,kits,indicators,scoring,training,bgnbd]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,kits,indicators,scoring,training,bgnbd,experiments,train-size]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -11,10 +11,12 @@ import { startDemoServer } from '../demo/server';
 import { DEMO_CRM_ORIGIN, DEMO_CRM_PORT } from '../lib/demo-origin';
 import { benchBadges } from './bench/badges';
 import { benchBgNbd } from './bench/bgnbd';
+import { benchExperiments } from './bench/experiments';
 import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
 import { benchKits } from './bench/kits';
 import { benchTraining } from './bench/training';
+import { benchTrainSize } from './bench/train-size';
 import { benchScoring } from './lib/bench-scoring';
 import { benchIndicators } from './lib/bench-indicators';
 import { EXTENSION_DIR } from './lib/browser';
@@ -42,7 +44,7 @@ if (existsSync(contentScriptFile)) {
   figures.content_script_gzip_kb = round(gzipSync(contentScript, { level: 9 }).length / 1024);
   log(`  content script           ${figures.content_script_kb} KB, ${figures.content_script_gzip_kb} KB gzipped (target ≤ 30)`);
 } else log('  content script           not built (--no-build without a build): not measured');
-// The picker and the teaching overlay, injected only when the user asks (lib/background/page-tools.ts).
+// The picker and the teaching overlay, injected only when the user asks (lib/background/inject-page-tools.ts).
 const pageToolsFile = `${EXTENSION_DIR}/page-tools.js`;
 if (existsSync(pageToolsFile)) {
   const pageTools = readFileSync(pageToolsFile);
@@ -89,6 +91,11 @@ if (wanted('scoring')) {
 
 if (wanted('training')) Object.assign(figures, await benchTraining({ log }));
 
+// Minutes, not seconds: only when asked for (`--only train-size`, `--train-1m` adds 1,000,000 rows).
+if (only?.has('train-size')) Object.assign(figures, await benchTrainSize({ log, with1m: args.includes('--train-1m') }));
+
 if (wanted('bgnbd')) Object.assign(figures, benchBgNbd({ log }));
+
+if (wanted('experiments')) Object.assign(figures, benchExperiments({ log }));
 
 if (asJson) console.log(JSON.stringify(figures));

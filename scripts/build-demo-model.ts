@@ -21,7 +21,7 @@ import { historyExportCsv } from '../demo/core/export';
 import { orderLogCsv } from '../demo/core/shopper-export';
 import { loadCustomers, loadShoppers } from '../demo/data';
 import { parseCsv } from '../lib/data/csv';
-import { inferColumns } from '../lib/model/columns';
+import { inferColumns } from '../lib/model/infer-columns';
 import { eventLogTrainingSet } from '../lib/model/event-log';
 import { trainModel } from '../lib/model/train';
 import type { ModelArtifact } from '../lib/model/types';

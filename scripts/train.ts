@@ -65,37 +65,41 @@ const MODEL_CHOICES = ['lr', 'nn', 'gbt', 'auto'] as const;
 
 const DATE_ORDERS: readonly DateOrder[] = ['mdy', 'dmy', 'ymd'];
 
+function parseCli(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      csv: { type: 'string' },
+      label: { type: 'string' },
+      positive: { type: 'string' },
+      events: { type: 'string' },
+      id: { type: 'string' },
+      date: { type: 'string' },
+      amount: { type: 'string' },
+      quantity: { type: 'string' },
+      cutoff: { type: 'string' },
+      horizon: { type: 'string' },
+      window: { type: 'string' },
+      'date-order': { type: 'string' },
+      model: { type: 'string', default: 'auto' },
+      folds: { type: 'string', default: '5' },
+      seed: { type: 'string', default: '42' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+}
+
 function options() {
   const argv = process.argv.slice(2);
   if (argv[0] === '--') argv.shift(); // `npx tsx scripts/train.ts -- --csv …`
-  let parsed;
+  let parsed: ReturnType<typeof parseCli>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        csv: { type: 'string' },
-        label: { type: 'string' },
-        positive: { type: 'string' },
-        events: { type: 'string' },
-        id: { type: 'string' },
-        date: { type: 'string' },
-        amount: { type: 'string' },
-        quantity: { type: 'string' },
-        cutoff: { type: 'string' },
-        horizon: { type: 'string' },
-        window: { type: 'string' },
-        'date-order': { type: 'string' },
-        model: { type: 'string', default: 'auto' },
-        folds: { type: 'string', default: '5' },
-        seed: { type: 'string', default: '42' },
-        name: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
+    parsed = parseCli(argv);
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -337,6 +341,9 @@ function summaryJson(result: TrainResult, written: string | undefined): Record<s
     calibration: artifact.calibration?.method ?? 'none',
     candidates: result.candidates,
     train_seconds: m.train_seconds,
+    ...(artifact.training?.gbt?.finalRounds !== undefined
+      ? { gbt: { rounds: artifact.training.gbt.finalRounds, max_leaves: artifact.training.gbt.maxLeaves, max_depth: artifact.training.gbt.maxDepth, learning_rate: artifact.training.gbt.learningRate } }
+      : {}),
     ...(written ? { out: written } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * seeded from the customerID through these functions, so every run, every
  * machine and every test sees the same CRM.
  */
+import { mulberry32, type Random as Rng } from '../../lib/model/prng';
 
 /** 32-bit FNV-1a over the UTF-8 bytes of `text`; an unsigned integer. */
 const utf8 = new TextEncoder();
@@ -58,19 +59,8 @@ export function seedHash(text: string): number {
   return h >>> 0;
 }
 
-/** A seeded generator of floats in [0, 1) (mulberry32). */
-export type Rng = () => number;
-
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The model's seeded generator (one implementation for the demo's data and the training folds).
+export { mulberry32, type Rng };
 
 /** A generator seeded by a string (e.g. `${customerID}|timeline`). */
 export function rngFor(key: string): Rng {

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { Skeleton } from '../../components/Skeleton';
 import { StorageBanner } from '../../components/StorageBanner';
 import { uiLocale } from '../../components/i18n';
-import { CONSOLE_TABS, hashFor, routeFromHash, type ConsoleRoute, type ConsoleTabId } from './tabs/registry';
+import { CONSOLE_TABS, hashFor, routeFromHash, type ConsoleRoute, type ConsoleTabId } from './tabs/tab-registry';
 
 function useRoute(): [ConsoleRoute, (tab: ConsoleTabId) => void] {
   const [route, setRoute] = useState(() => routeFromHash(window.location.hash));
@@ -47,6 +47,7 @@ export function App() {
     dashboard: i18n.t('options.tabs.dashboard'),
     risk: i18n.t('options.tabs.risk'),
     playbooks: i18n.t('options.tabs.playbooks'),
+    experiments: i18n.t('experiments.tab'),
     models: i18n.t('options.tabs.models'),
     sites: i18n.t('options.tabs.sites'),
     privacy: i18n.t('options.tabs.privacy'),

@@ -10,7 +10,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import type { ModelSummary } from '../../lib/messaging/protocol';
 import type { ModelArtifact } from '../../lib/model/types';
-import { inputLabel } from './labels';
+import { inputLabel } from './input-labels';
 
 /** Two versions side by side: how each was trained, its quality, its inputs, and both ROC curves on one chart. */
 export function CompareModels({ a, b }: { a: ModelSummary; b: ModelSummary }) {

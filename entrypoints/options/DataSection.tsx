@@ -18,7 +18,7 @@ import {
   withRole,
   type ColumnMapping,
   type ColumnProfile,
-} from '../../lib/training/columns';
+} from '../../lib/training/column-mapping';
 import { findLeakage, type LabelDate, type LeakageWarning } from '../../lib/training/leakage';
 import { OBSERVED_LABEL } from '../../lib/training/observed';
 import { LeakageList } from './LeakageList';

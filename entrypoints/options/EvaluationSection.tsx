@@ -22,7 +22,7 @@ import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { ModelArtifact, ModelEvaluation } from '../../lib/model/types';
 import { bestF1Cutoff, metricsAtCutoff, tierRows } from '../../lib/training/cutoff';
-import { inputLabel } from './labels';
+import { inputLabel } from './input-labels';
 import { MeanSd } from './MeanSd';
 import { Select, buttonClass } from './ui';
 

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { formatInteger } from '../../components/format';
 import { uiLocale } from '../../components/i18n';
-import { COLUMN_ROLES, COLUMN_TYPES, FEATURE_TYPES, withRole, withType, type ColumnMapping, type ColumnProfile } from '../../lib/training/columns';
+import { COLUMN_ROLES, COLUMN_TYPES, FEATURE_TYPES, withRole, withType, type ColumnMapping, type ColumnProfile } from '../../lib/training/column-mapping';
 import { Pill, Select } from './ui';
 
 export interface MappingTableProps {

@@ -9,7 +9,7 @@ import { useRequest } from '../../components/useRequest';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../lib/messaging/events';
 import type { Scorecard } from '../../lib/model/types';
-import { inputLabel } from './labels';
+import { inputLabel } from './input-labels';
 import { Notice, Pill, buttonClass } from './ui';
 
 const OPS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' };

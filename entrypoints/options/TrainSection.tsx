@@ -6,10 +6,10 @@ import { uiLocale } from '../../components/i18n';
 import { StatusMessage } from '../../components/StatusMessage';
 import { sendMessage } from '../../lib/messaging/browser-client';
 import type { ModelSummary } from '../../lib/messaging/protocol';
-import { trainingSpecs } from '../../lib/training/columns';
+import { trainingSpecs } from '../../lib/training/column-mapping';
 import { startTraining, TrainingCancelled, type TrainingRun } from '../../lib/training/worker-client';
 import type { TrainRequest, TrainingProgress } from '../../lib/training/worker-protocol';
-import { createTrainingWorker } from './training-worker';
+import { createTrainingWorker } from './create-training-worker';
 import { Notice, Select, buttonClass } from './ui';
 import type { PreparedData } from './workspace';
 

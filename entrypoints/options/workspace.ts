@@ -1,4 +1,4 @@
-import type { ColumnMapping } from '../../lib/training/columns';
+import type { ColumnMapping } from '../../lib/training/column-mapping';
 import type { RawRow } from '../../lib/model/types';
 
 /** A training set ready for the worker: what the data section hands the training section. */

@@ -9,7 +9,7 @@ const QUIET = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm fon
  * "Teach this page": always offered on a site Churn Radar reads; prominent
  * while reading needs the user (in the health panel, which says why; with its
  * own hint before any page of the site was seen). The overlay
- * is injected into the tab (lib/background/page-tools.ts); the popup closes
+ * is injected into the tab (lib/background/inject-page-tools.ts); the popup closes
  * so the user can click on the page.
  */
 export function TeachButton({ tabId, prominent, hint = false }: { tabId: number; prominent: boolean; hint?: boolean }) {

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ActionsCard } from '../../components/ActionsCard';
+import { ControlHoldNotice } from '../../components/ControlHoldNotice';
 import { ScoreControls } from '../../components/ScoreControls';
 import { Worklist } from '../../components/Worklist';
 import { i18n } from '#i18n';
 import { Card } from '../../components/Card';
-import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, formatDate, isSameCustomer, siteHost } from '../../components/format';
+import { formatDateTime, formatInteger, formatProbability, formatRelativeTime, formatDate } from '../../components/format';
+import { isSameCustomer, siteHost } from '../../components/customer-target';
 import { uiLocale } from '../../components/i18n';
 import { ActivityList } from '../../components/ActivityList';
 import { IndicatorList } from '../../components/IndicatorList';
@@ -70,7 +72,7 @@ function useCustomerView(target: { site: string; crmId: string } | null) {
         const current = shown.current;
         if (!current) return;
         // The customer changed (a scan, an action), or a new model or playbook changed their score or script.
-        if ((event.type === 'customer-updated' && isSameCustomer(current, event)) || event.type === 'model-changed' || event.type === 'playbook-changed') void load(current, true);
+        if ((event.type === 'customer-updated' && isSameCustomer(current, event)) || event.type === 'model-changed' || event.type === 'playbook-changed' || event.type === 'experiments-changed') void load(current, true);
       }),
     [load],
   );
@@ -179,11 +181,12 @@ function CustomerDetails({ view, refreshing, locale, tabId }: { view: CustomerVi
       {score ? (
         <>
           <ScoreSummary score={score} locale={locale} pinnedTier={view.override?.tier} />
+          {view.control && <ControlHoldNotice hold={view.control} locale={locale} />}
           <Card title={i18n.t('sidepanel.reasons')} subtitle={i18n.t('sidepanel.reasonsLegend')}>
             <ReasonList reasons={score.reasons} max={6} grouped />
           </Card>
-          {score.script.text.trim() !== '' && <ScriptCard text={score.script.text} call={score.script.call} title={score.script.title} />}
-          <ActionsCard site={view.site} crmId={view.crmId} tabId={tabId} actions={view.actions} scriptId={score.script.id} ruleId={score.script.ruleId} locale={locale} />
+          {!view.control && score.script.text.trim() !== '' && <ScriptCard text={score.script.text} call={score.script.call} title={score.script.title} />}
+          <ActionsCard site={view.site} crmId={view.crmId} tabId={tabId} actions={view.actions} scriptId={score.script.id} ruleId={score.script.ruleId} locale={locale} {...(view.control ? { only: ['no_contact'] as const } : {})} />
           <ScoreControls site={view.site} crmId={view.crmId} tabId={tabId} feedback={view.feedback} override={view.override} locale={locale} />
         </>
       ) : (

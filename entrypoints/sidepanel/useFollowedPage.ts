@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { parseCustomerTarget } from '../../components/format';
+import { parseCustomerTarget } from '../../components/customer-target';
 import type { SiteKey } from '../../lib/domain';
 import { followedTabOf } from '../../lib/focus/followed-tab';
 import type { PageFocus } from '../../lib/focus/page-focus';

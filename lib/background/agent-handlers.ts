@@ -27,6 +27,8 @@ export interface AgentDeps {
   now: () => number;
   /** What each tab's page shows: actions are accepted only for the customer the panel's tab shows, or one chosen in the worklist. */
   tabPages: Pick<TabPagesService, 'guard'>;
+  /** Customers held out in experiments' control groups (lib/experiments): never on the worklist. */
+  heldKeys?: () => Promise<Set<string>>;
 }
 
 /** Unexpired overrides per site, loaded once per worker life and kept current by setOverride/clearOverride. */
@@ -129,7 +131,8 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
       for (const site of sites) for (const [crmId, row] of await overrides.forSite(site)) overridden.set(customerKey(site, crmId), row);
       const latestAction = new Map<string, ActionRow>();
       await deps.db.actions.orderBy('at').each((action) => void latestAction.set(customerKey(action.site, action.crmId), action));
-      const items = buildWorklist(customers, overridden, latestAction, await deps.dueHours(), request);
+      const held = (await deps.heldKeys?.()) ?? new Set<string>();
+      const items = buildWorklist(customers, overridden, latestAction, await deps.dueHours(), request).filter((item) => !held.has(customerKey(item.site, item.crmId)));
       const owners = [...new Set(customers.map(ownerOf).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b));
       return { items: items.slice(0, 500), owners, dueHours: await deps.dueHours() };
     },

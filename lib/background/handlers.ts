@@ -1,14 +1,12 @@
 import type { Activity, BadgeScore, CustomerSnapshot, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
-import { getScoreHistory } from '../db/customers-repo';
-import { getActions, getFeedback } from '../db/actions-repo';
+import { customerKey } from '../db/customer-key';
 import { createAgentHandlers, createOverrideCache } from './agent-handlers';
-import { median, ownerOf, quadrantOf } from './worklist';
 import type { CustomerRow, OverrideRow } from '../db/schema';
 import { topRiskReasons, type Translate } from '../explain/reason-text';
 import type { IndicatorSettings } from '../indicators/types';
 import type { FieldResolver } from '../fields/field-resolver';
-import type { BackgroundEvent, CustomerView } from '../messaging/protocol';
+import type { BackgroundEvent } from '../messaging/protocol';
 import { coverage, usesIndicators } from '../model/choice';
 import type { Scorer } from '../model/types';
 import { parseActivities } from '../parse';
@@ -19,33 +17,34 @@ import {
   createIndicatorCache,
   indicatorRowIfChanged,
   modelInputs,
-  nextVisits,
-  sinceLastVisit,
-  visitSnapshot,
-} from './indicator-service';
+} from '@/lib/indicators/customer-indicators';
 import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
 import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
 import { createModelHandlers } from './model-handlers';
-import { createPolicyHandlers } from './policy-handlers';
-import type { PolicyService } from './policy-service';
+import { policyCommands } from '@/lib/policy/policy-commands';
+import { assertUnlocked, type PolicyService } from './policy-service';
 import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
 import { createSitesHandlers, type SitesDeps } from './sites-handlers';
-import { createRiskHandlers, type RiskDeps } from './risk-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import { riskCommands, type RiskDeps } from '@/lib/risk/risk-commands';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
-import { createKpiHandlers } from './kpi-handlers';
+import { kpiCommands } from '@/lib/kpi/kpi-commands';
 import { memoryPlaybookStore } from '../playbooks/playbook-item';
 import type { ModelProvider } from './model-provider';
 import { HandlerError, type Handlers } from './router';
 import { badgeScores, historyReasons, type ScoringInput } from './scoring';
 import { scoreOne, type ScoreOneDeps } from './score-one';
-import { createFocusHandlers } from './focus-handlers';
+import { customerView } from './customer-view';
+import { focusCommands } from '@/lib/focus/focus-commands';
 import type { TabPagesService } from './tab-pages';
 import { focusedCustomerOf } from '../focus/page-focus';
+import { createExperimentHandlers } from './experiment-handlers';
+import { createEnrolmentService } from '../experiments/enrolment-service';
+import type { Experiment } from '../experiments/experiment';
+import type { Candidate } from '../experiments/outcomes';
 
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
-/** Activities shown in the side panel. */
-export const VIEW_ACTIVITIES = 20;
 
 export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveIndicatorSettings'> {
   db: ChurnRadarDb;
@@ -77,12 +76,19 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   sites?: SitesDeps;
   /** The team's stored playbook (null: the default); default: kept in memory. */
   storedPlaybook?: PlaybookDeps['storedPlaybook'];
-  /** The site's field mapping over the synonyms (lib/mapping/site-resolvers.ts); absent: synonyms only. */
+  /** The site's field mapping over the synonyms (lib/mapping/cached-site-resolvers.ts); absent: synonyms only. */
   fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
   /** Field mapping ports (storage, tabs); absent: the stored item, no tabs. */
   mapping?: MappingPorts;
   /** Site recipes and page tools (lib/recipes); absent: the stored item, no tools. */
   recipePorts?: RecipePorts;
+  /** The team's experiments (lib/experiments/experiments-item.ts); default: kept in memory. */
+  experiments?: { get: () => Promise<Experiment[]>; set: (value: Experiment[]) => Promise<void> };
+}
+
+function memoryStore<T>(initial: T) {
+  let value = initial;
+  return { get: async () => value, set: async (next: T) => void (value = next) };
 }
 
 const isoDayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -92,6 +98,38 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const overrides = createOverrideCache(deps.db, () => deps.now());
   const storedPlaybook = deps.storedPlaybook ?? memoryPlaybookStore();
   const scoreDeps: ScoreOneDeps = { ...deps, storedPlaybook, overrides };
+  const experiments = deps.experiments ?? memoryStore<Experiment[]>([]);
+  const enrolment = createEnrolmentService({ db: deps.db, experiments: experiments.get, now: () => deps.now() });
+  /** Customers whose rule was worked out for a rule experiment, by the score it was worked out on (once per score). */
+  const ruleChecked = new Map<string, number>();
+
+  /**
+   * After a scan's reply: enrol the page's scored customers in live
+   * experiments. A rule experiment needs each customer's playbook rule, which
+   * takes reasons and indicators (scoreOne), so it is worked out once per new
+   * score, and only for customers not enrolled yet.
+   */
+  async function enrolScanned(site: SiteKey, rows: readonly CustomerRow[], scores: readonly BadgeScore[]) {
+    const candidates: Candidate[] = scores.map((s) => ({ site, crmId: s.crmId, tier: s.tier, ruleId: null }));
+    if (await enrolment.needsRule()) {
+      const enrolled = new Set((await deps.db.enrolments.where('[site+crmId]').anyOf(rows.map((r) => [site, r.crmId])).toArray()).map((e) => e.crmId));
+      for (const candidate of candidates) {
+        const row = rows.find((r) => r.crmId === candidate.crmId);
+        const key = customerKey(site, candidate.crmId);
+        if (!row || enrolled.has(candidate.crmId) || ruleChecked.get(key) === row.lastScore?.scoredAt) continue;
+        const { score } = await scoreOne(scoreDeps, (await deps.customers.get(site, row.crmId)) ?? row);
+        ruleChecked.set(key, row.lastScore?.scoredAt ?? 0);
+        candidate.ruleId = score?.script.ruleId ?? null;
+      }
+    }
+    await enrolment.enrol(candidates);
+  }
+
+  /** A customer opened in the popover or the side panel: enrolled if eligible now, and their hold. */
+  async function holdAfterEnrolling(site: SiteKey, crmId: string, tier: number | undefined, ruleId: string | undefined) {
+    if (tier !== undefined) await enrolment.enrol([{ site, crmId, tier, ruleId: ruleId ?? null }]);
+    return enrolment.holdOf(site, crmId);
+  }
 
   /** The tier shown for a score: an override in force wins, and says so. */
   function withOverride<T extends BadgeScore>(score: T, pinned: Map<string, OverrideRow>): T {
@@ -190,16 +228,24 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
   return {
     ...createModelHandlers(deps),
-    ...createAgentHandlers(deps, overrides),
+    ...createAgentHandlers({ ...deps, heldKeys: enrolment.heldKeys }, overrides),
     ...createPrivacyHandlers({ ...deps, overrides }),
-    ...createPolicyHandlers(deps),
+    ...handlersOf(policyCommands, deps),
     ...createSitesHandlers(deps.sites),
-    ...createRiskHandlers(deps),
+    ...handlersOf(riskCommands, { ...deps, assertUnlocked }),
     ...createMappingHandlers(deps),
     ...createRecipeHandlers(deps),
     ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),
-    ...createKpiHandlers(deps),
-    ...createFocusHandlers(deps),
+    ...handlersOf(kpiCommands, deps),
+    ...handlersOf(focusCommands, deps),
+    ...createExperimentHandlers({
+      ...deps,
+      experiments,
+      storedPlaybook,
+      activitiesOf: (site, crmId) => deps.customers.activitiesOf(site, crmId),
+      churnDefinition: async () => (await deps.indicatorSettings()).churn,
+      onChange: (what) => deps.emit({ channel: 'churn-radar-event', type: what === 'playbook' ? 'playbook-changed' : 'experiments-changed' }),
+    }),
 
     async scanPage(request, context) {
       const site = requireSite(context.site);
@@ -224,6 +270,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         );
         void recorded
           .then(() => recordIndicators(site, rows, lists, now))
+          .then(() => enrolScanned(site, rows, pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores))
           .catch((error: unknown) => console.error('[churn-radar] score and indicator history failed', error));
       });
       const only = request.customers.length === 1 ? request.customers[0] : undefined;
@@ -239,9 +286,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const site = requireSite(context.site);
       const customer = await deps.customers.get(site, request.crmId);
       if (!customer) return null;
-      const { score } = await scoreOne(scoreDeps, customer, await requireScorers());
+      const { score, override } = await scoreOne(scoreDeps, customer, await requireScorers());
+      const hold = await holdAfterEnrolling(site, customer.crmId, override?.tier ?? score!.tier, score!.script.ruleId);
       // The popover shows the top reasons; the side panel asks for the full view.
-      return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script };
+      return { reasons: topRiskReasons(score!.reasons, PAGE_REASONS), script: score!.script, ...(hold ? { control: { until: hold.until } } : {}) };
     },
 
     async focusCustomer(request, context) {
@@ -255,55 +303,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return null;
     },
 
-    async getCustomerView(request): Promise<CustomerView | null> {
-      const target = request.site && request.crmId ? { site: request.site, crmId: request.crmId } : await deps.focus.get();
-      if (!target) return null;
-      await deps.customers.settled();
-      const customer = await deps.customers.get(target.site, target.crmId);
-      if (!customer) return null;
-      const now = deps.now();
-      const [{ score, indicators: result, activities, override }, history, actions, feedback, siteValues] = await Promise.all([
-        scoreOne(scoreDeps, customer),
-        getScoreHistory(deps.db, customer.site, customer.crmId),
-        getActions(deps.db, customer.site, customer.crmId),
-        getFeedback(deps.db, customer.site, customer.crmId),
-        siteValuesOf(deps.db, customer.site),
-      ]);
-      const contributions = Object.fromEntries((score?.reasons ?? []).map((r) => [r.field, r.contribution]));
-      const snapshot = visitSnapshot(now, score?.probability ?? null, result, contributions);
-      // Applied to the row as it is after the reads above: a scan or score written meanwhile is kept.
-      const visited = await deps.customers.patch(customer.site, customer.crmId, (row) => ({ row: { ...row, visits: nextVisits(row.visits, snapshot) } }));
-      const visits = visited?.visits ?? nextVisits(customer.visits, snapshot);
-      return {
-        site: customer.site,
-        crmId: customer.crmId,
-        name: customer.name,
-        fields: customer.fields,
-        firstSeen: customer.firstSeen,
-        lastSeen: customer.lastSeen,
-        observations: customer.observationCount,
-        score,
-        history: history.map((h) => ({ at: h.scoredAt, probability: h.probability, tier: h.tier })),
-        indicators: result.values,
-        lifecycle: result.lifecycle,
-        pattern: result.pattern,
-        sinceLastVisit: sinceLastVisit(visits.previous, visits.current!),
-        activities: activities
-          .slice(-VIEW_ACTIVITIES)
-          .reverse()
-          .map(({ kind, at, amount, quantity, status, text }) => ({ kind, at, amount, quantity, status, text })),
-        asOf: customer.today ?? null,
-        actions: actions
-          .reverse()
-          .map(({ id, at, kind, scriptId, playbookId, note, outcome }) => ({ id: id!, at, kind, scriptId, ruleId: playbookId, note, outcome })),
-        feedback: feedback.reverse().map(({ at, verdict, reason, probability, tier }) => ({ at, verdict, reason, probability, tier })),
-        override: override ? { tier: override.tier, reason: override.reason, at: override.at, expiresAt: override.expiresAt } : null,
-        value: customer.value ?? null,
-        owner: ownerOf(customer),
-        quadrant: score ? quadrantOf(override?.tier ?? score.tier, customer.value, median(siteValues)) : null,
-        url: customer.detailUrl ?? null,
-      };
-    },
+    getCustomerView: (request) => customerView({ ...deps, scoreDeps, controlHold: holdAfterEnrolling }, request),
 
     async getModelInfo() {
       return deps.models.info();
@@ -326,9 +326,3 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 }
 
 const NO_ACTIVITIES: Activity[] = [];
-
-/** The monthly values of a site's customers (from the [site+value] index, keys only). */
-async function siteValuesOf(db: ChurnRadarDb, site: SiteKey): Promise<number[]> {
-  const keys = await db.customers.where('[site+value]').between([site, -Infinity], [site, Infinity]).keys();
-  return keys.map((key) => (key as unknown as [string, number])[1]);
-}

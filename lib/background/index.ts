@@ -6,6 +6,7 @@ import { parseModelArtifact } from '../model/artifact';
 import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
 import { playbookItem } from '../playbooks/playbook-item';
+import { experimentsItem } from '../experiments/experiments-item';
 import { createTabPages } from './tab-pages';
 import { focusedCustomerOf } from '../focus/page-focus';
 import { parseTabPages, tabPagesItem } from '../focus/tab-pages-item';
@@ -26,16 +27,17 @@ import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
 import { browserMappingPorts, watchMappings } from './mapping-handlers';
-import { browserPageTools } from './page-tools';
+import { browserPageTools } from './inject-page-tools';
 import { siteRecipesItem } from '../recipes/recipes-item';
 import { fieldMappingsItem } from '../mapping/mapping-item';
-import { createSiteResolvers } from '../mapping/site-resolvers';
+import { createSiteResolvers } from '../mapping/cached-site-resolvers';
 import { createModelProvider } from './model-provider';
 import { createRouter, messageListener } from './router';
 import { createStorageHealth, RETRY_ALARM, RETRY_ALARM_MINUTES } from './storage-health';
 import { parkedRowsStore } from './parked-rows-item';
 import { sizeOf } from './write-queue';
 import { chromeSidePanel, openSidePanel } from '../side-panel';
+import { OPEN_SIDE_PANEL_COMMAND } from '../side-panel-command';
 import { startSites } from './sites-setup';
 import { openWelcomeOnInstall } from './welcome';
 
@@ -139,6 +141,8 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId).catch(() => undefined));
   // A saved (or policy-set) playbook changes the script an open side panel shows.
   playbookItem.watch(() => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'playbook-changed' }));
+  // Experiments started, finished or set by the team policy change who is held out in panels and worklists.
+  experimentsItem.watch(() => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'experiments-changed' }));
   const policy = startPolicyService(models);
   const sites = startSites(emitBackgroundEvent, policy);
   // A tab that moves to another page: the new page is "reading" until its content script reports; a page
@@ -182,6 +186,7 @@ export function startBackground(): void {
     mapping,
     recipePorts: { recipes: cachedItem(siteRecipesItem), runPageTool },
     storedPlaybook: cachedItem(playbookItem),
+    experiments: cachedItem(experimentsItem),
   });
   const route = createRouter({
     extensionId: browser.runtime.id,
@@ -194,6 +199,10 @@ export function startBackground(): void {
 
   browser.runtime.onMessage.addListener(messageListener(route));
 
+  // The keyboard shortcut is a user gesture, so the panel may open straight from it; it shows the tab's customer.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === OPEN_SIDE_PANEL_COMMAND && tab?.id !== undefined) void openSidePanel(tab.id).catch(() => undefined);
+  });
   const panel = chromeSidePanel();
   // The action opens the popup (entrypoints/popup), which opens the panel from its own click.
   panel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);

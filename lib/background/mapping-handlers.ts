@@ -12,7 +12,7 @@ import type { MappingTarget } from '../fields/field-resolver';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { setLabelTarget, type FieldMappings } from '../mapping/mapping-ops';
 import { collectSiteLabels } from '../mapping/site-labels';
-import { changedSites } from '../mapping/site-resolvers';
+import { changedSites } from '../mapping/cached-site-resolvers';
 import type { MappingProtocol, SiteTabView } from '../messaging/mapping-protocol';
 import type { BackgroundEvent } from '../messaging/protocol';
 import { matchPatternFor, siteOriginOf } from '../sites/origins';
@@ -26,7 +26,7 @@ export interface MappingPorts {
   mappings: { get: () => Promise<FieldMappings>; set: (value: FieldMappings) => Promise<void> };
   /** Open tabs whose page is on `site`. */
   siteTabs: (site: SiteKey) => Promise<SiteTabView[]>;
-  /** Inject and show the picker on a tab (lib/background/page-tools.ts); false when the tab is not on an enabled site. */
+  /** Inject and show the picker on a tab (lib/background/inject-page-tools.ts); false when the tab is not on an enabled site. */
   startPicker: (tabId: number) => Promise<boolean>;
 }
 

@@ -12,7 +12,7 @@ import type { Activity, SiteKey } from '../domain';
 import { customerKey } from '../db/customer-key';
 import { activitiesByCustomer, storedOutcomes } from '../db/customer-lookups';
 import type { FieldResolver } from '../fields/field-resolver';
-import { resolversOf } from '../labels/site-resolvers';
+import { resolversOf } from '../labels/resolvers-by-site';
 import type { ChurnRadarDb } from '../db/db';
 import type { IndicatorSettings } from '../indicators/types';
 import type { BackgroundEvent, ModelOrigin, ScorecardView } from '../messaging/protocol';

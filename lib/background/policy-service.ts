@@ -5,9 +5,9 @@
  * refuse changes to them (`assertUnlocked`, called by each setting's handler).
  * Re-applied whenever the admin's policy or a locked setting changes.
  */
-import { lockedMessage, presetAction, presetFingerprint, sameValue, type AppliedRecord } from '../policy/apply';
+import { lockedMessage, presetAction, presetFingerprint, sameValue, type AppliedRecord } from '../policy/apply-policy';
 import { isLocked, LOCKABLE_SETTINGS, readPolicy, type LockableSetting, type ManagedPolicy } from '../policy/managed-policy';
-import type { PolicyView } from '../messaging/policy-protocol';
+import type { PolicyView } from '@/lib/policy/policy-commands';
 import { HandlerError } from './router';
 
 /** How one setting takes a preset. */

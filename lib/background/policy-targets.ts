@@ -8,12 +8,13 @@ import type { IndicatorSettings } from '../indicators/types';
 import { parseModelArtifact } from '../model/artifact';
 import { parsePlaybookFile } from '../playbooks/playbook-file';
 import { playbookItem } from '../playbooks/playbook-item';
-import { migrateAppliedV2 } from '@/lib/policy/apply';
+import { migrateAppliedV2 } from '@/lib/policy/apply-policy';
 import type { LockableSetting } from '../policy/managed-policy';
 import { indicatorSettingsItem, tierThresholdsItem } from '../settings';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { withMappingPreset, type MappingSettings } from '../mapping/mapping-preset';
 import { siteRecipesItem } from '../recipes/recipes-item';
+import { experimentsItem, withExperimentsPreset } from '../experiments/experiments-item';
 import type { ModelProvider } from './model-provider';
 import type { AppliedRecord, PolicyServiceDeps, PolicyTarget } from './policy-service';
 
@@ -57,7 +58,7 @@ function modelTarget(models: ModelProvider, onModelChange: () => void): PolicyTa
 }
 
 /**
- * Which presets were applied, with their fingerprint (lib/policy/apply.ts): a preset alone is applied once per value.
+ * Which presets were applied, with their fingerprint (lib/policy/apply-policy.ts): a preset alone is applied once per value.
  * Version 2: the fingerprint is a hash (version 1 stored the whole preset, a model included).
  */
 export const policyAppliedItem = storage.defineItem<Partial<Record<LockableSetting, AppliedRecord>>>('local:policyApplied', {
@@ -102,6 +103,7 @@ export function browserPolicyDeps(models: ModelProvider, onModelChange: () => vo
       playbook: itemTarget(playbookItem, (preset) => parsePlaybookFile(preset as string)),
       model: modelTarget(models, onModelChange),
       fieldMapping: fieldMappingTarget(),
+      experiments: itemTarget(experimentsItem, (preset, current) => withExperimentsPreset(current, preset as string)),
     },
     applied: { get: () => policyAppliedItem.getValue(), set: (value) => policyAppliedItem.setValue(value) },
   };

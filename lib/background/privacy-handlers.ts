@@ -11,8 +11,8 @@
 import type { ChurnRadarDb } from '../db/db';
 import { ERASE_ALL_CONFIRMATION, type DataSummary, type ImportSummary, type PrivacyProtocol } from '../messaging/privacy-protocol';
 import type { BackgroundEvent } from '../messaging/protocol';
-import type { PolicyView } from '../messaging/policy-protocol';
-import { lockedStorageKeys } from '../policy/apply';
+import type { PolicyView } from '@/lib/policy/policy-commands';
+import { lockedStorageKeys } from '../policy/apply-policy';
 import { ImportFileError, parseExportFile } from '../privacy/export-file';
 import type { PageKey } from '../privacy/export-pages';
 import { existingRecords, importRefusal, planSettings, planTableMerge } from '../privacy/merge-plan';
@@ -160,7 +160,7 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
 
     async importData({ text }): Promise<ImportSummary> {
       const io = ports();
-      let parsed;
+      let parsed: ReturnType<typeof parseExportFile>;
       try {
         parsed = parseExportFile(text);
       } catch (error) {

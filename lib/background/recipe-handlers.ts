@@ -9,7 +9,7 @@ import type { RecipeProtocol } from '../messaging/recipe-protocol';
 import { removeRecipe, upsertRecipe } from '../recipes/recipe-ops';
 import type { SiteRecipes } from '../recipes/recipe-schema';
 import { siteRecipesItem } from '../recipes/recipes-item';
-import type { PageTool } from './page-tools';
+import type { PageTool } from './inject-page-tools';
 import { HandlerError, type Handlers } from './router';
 
 export interface RecipePorts {

@@ -1,7 +1,9 @@
 import type { SiteKey } from '../domain';
 import type { ErrorCode, MessageType, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
+import { HandlerError, type HandlerContext } from '@/lib/messaging/commands';
 import { messageAudience, requestSchemas } from '../messaging/schemas';
 import { siteOriginOf } from '../sites/origins';
+import { isQuotaError, isStorageError } from '@/lib/db/storage-errors';
 
 /** The parts of runtime.MessageSender we rely on. */
 export interface SenderInfo {
@@ -13,13 +15,6 @@ export interface SenderInfo {
   tab?: { id?: number; url?: string };
 }
 
-export interface HandlerContext {
-  /** The CRM origin of a content-script sender; never taken from the payload. */
-  site: SiteKey | null;
-  tabId: number | null;
-  /** Rows of the request's row list that failed validation and were left out (see ROW_LISTS). */
-  rejectedRows?: number;
-}
 
 /**
  * Requests that carry a list of page rows: one bad row (a value longer than
@@ -46,16 +41,10 @@ export function withoutBadRows(
   return { payload: { ...(payload as Record<string, unknown>), [listKey]: list.filter((_, i) => !bad.has(i)) }, dropped: bad.size };
 }
 
+export { HandlerError, type HandlerContext };
+
 export type Handlers = { [T in MessageType]: (payload: RequestOf<T>, context: HandlerContext) => Promise<ResponseOf<T>> };
 
-export class HandlerError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface RouterOptions {
   extensionId: string;
@@ -154,27 +143,9 @@ export function messageListener(route: ReturnType<typeof createRouter>) {
   };
 }
 
-const STORAGE_ERROR_NAMES = new Set([
-  'QuotaExceededError',
-  'DatabaseClosedError',
-  'OpenFailedError',
-  'VersionError',
-  'InvalidStateError',
-  'UnknownError',
-  'AbortError',
-  'TransactionInactiveError',
-  'MissingAPIError',
-]);
-
-export function isStorageError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const inner = (error as { inner?: unknown }).inner;
-  return STORAGE_ERROR_NAMES.has(error.name) || (inner instanceof Error && STORAGE_ERROR_NAMES.has(inner.name));
-}
-
 function describe(error: unknown): string {
   if (error instanceof Error) {
-    if (error.name === 'QuotaExceededError' || (error as { inner?: Error }).inner?.name === 'QuotaExceededError') {
+    if (isQuotaError(error)) {
       return 'The browser has no storage space left for Churn Radar. Free disk space, or erase old data in Options → Data.';
     }
     return error.message;

@@ -16,7 +16,7 @@ import type { Scorer } from '../model/types';
 import type { Locale } from '../playbooks/default-playbook';
 import { playbookInForce } from '../playbooks/playbook-item';
 import type { CustomerStore } from './customer-store';
-import { customerHistory, modelInputs } from './indicator-service';
+import { customerHistory, modelInputs } from '@/lib/indicators/customer-indicators';
 import type { ModelProvider } from './model-provider';
 import { scoreCustomers } from './scoring';
 

@@ -6,7 +6,7 @@ import { pageCommandOf, type PageCommand } from './picker/picker-message';
  * The background's commands to this page (tabs.sendMessage): re-ask scores
  * after a mapping change. Answers true when handled, so the background can
  * tell a tab where Churn Radar runs from one where it does not. (The picker
- * and the teaching overlay are injected on demand: lib/background/page-tools.ts.)
+ * and the teaching overlay are injected on demand: lib/background/inject-page-tools.ts.)
  */
 export function listenForPageCommands(handle: (command: PageCommand) => void, signal: AbortSignal): void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {

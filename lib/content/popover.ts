@@ -107,6 +107,13 @@ export function createPopover(options: {
         const list = el('ul');
         for (const reason of reasons) list.append(el('li', reason.contribution >= 0 ? 'up' : 'down', reasonSentence(reason, t)));
         reasonsBox.replaceChildren(reasons.length ? list : el('p', '', t('popover.noReasons')));
+        if (found.control) {
+          // An experiment's control customer: no outreach, so no script to copy (lib/experiments).
+          hold.textContent = t('experiments.controlHold', [new Date(found.control.until).toLocaleDateString(t('common.intlLocale') || undefined, { dateStyle: 'medium' })]);
+          hold.hidden = false;
+          scriptTitle.hidden = script.hidden = copyButton.hidden = true;
+          return;
+        }
         script.textContent = found.script.text;
         script.dataset.scriptId = found.script.id;
         copyButton.disabled = false;
@@ -118,6 +125,10 @@ export function createPopover(options: {
         script.textContent = '';
       },
     );
+    const scriptTitle = el('h3', '', t('popover.script'));
+    const hold = el('p', 'hold');
+    hold.hidden = true;
+    hold.dataset.churnRadarControl = '';
     const sidePanelButton = el('button', 'primary', t('popover.openSidePanel'));
     sidePanelButton.addEventListener('click', () => options.actions.openSidePanel(crmId));
 
@@ -126,9 +137,10 @@ export function createPopover(options: {
     panel.append(
       head,
       el('p', 'prob', t('popover.probability', [formatPercent(score.probability)])),
+      hold,
       el('h3', '', t('popover.reasons')),
       reasonsBox,
-      el('h3', '', t('popover.script')),
+      scriptTitle,
       script,
       actions,
       el('div', 'meta', t('popover.scoredBy', [score.model.name])),

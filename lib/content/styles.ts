@@ -52,6 +52,8 @@ export const POPOVER_CSS = `
 .pill{display:inline-flex;align-items:center;height:20px;padding:0 8px;border-radius:10px;font-weight:600;font-size:12px}
 .title{font-weight:600;font-size:14px;flex:1}
 .prob{color:#4b5563;font-size:12px;margin:0 0 10px}
+.hold{background:#f1f5f9;border:1px solid #64748b;color:#0f172a;border-radius:6px;padding:6px 8px;font-size:12px;font-weight:600;margin:0 0 10px}
+[hidden]{display:none!important}
 h3{margin:10px 0 4px;font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#6b7280;font-weight:600}
 ul{margin:0;padding:0 0 0 16px}
 li{margin:2px 0}

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { ActionRow, ActivityRow, CustomerRow, FeedbackRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, OverrideRow, ScoreRow, SettingRow } from './schema';
+import type { ActionRow, ActivityRow, CustomerRow, EnrolmentRow, FeedbackRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, OverrideRow, ScoreRow, SettingRow } from './schema';
 import { upgradeToV2 } from './migrations/v2';
 import { upgradeToV3 } from './migrations/v3';
 
@@ -46,6 +46,14 @@ export const STORES_V4 = {
   overrides: '[site+crmId], site, expiresAt',
 } as const;
 
+/**
+ * Version 5 (issue 16): who is in each experiment, in which arm, since when
+ * (lib/experiments). A new table only; nothing to migrate.
+ */
+export const STORES_V5 = {
+  enrolments: '[experimentId+site+crmId], experimentId, [site+crmId], site',
+} as const;
+
 export type ChurnRadarDb = Dexie & {
   /** Compound primary key [site, crmId]. */
   customers: Table<CustomerRow, [string, string]>;
@@ -61,6 +69,8 @@ export type ChurnRadarDb = Dexie & {
   feedback: EntityTable<FeedbackRow, 'id'>;
   /** Compound primary key [site, crmId]: one override per customer. */
   overrides: Table<OverrideRow, [string, string]>;
+  /** Compound primary key [experimentId, site, crmId]: a customer is enrolled once per experiment. */
+  enrolments: Table<EnrolmentRow, [string, string, string]>;
 };
 
 /**
@@ -82,6 +92,7 @@ export function openDatabase(options: { name?: string; indexedDB?: IDBFactory; I
   db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
   db.version(3).stores(STORES_V3).upgrade(upgradeToV3);
   db.version(4).stores(STORES_V4);
+  db.version(5).stores(STORES_V5);
 
   return db;
 }

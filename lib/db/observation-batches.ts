@@ -1,5 +1,4 @@
 import { customerKey } from './customer-key';
-import type { SiteKey } from '../domain';
 import type { ObservationBatchRow, ObservationRow } from './schema';
 
 /** The key a batch lists its customers under (multiEntry index `*keys`). */

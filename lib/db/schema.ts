@@ -37,6 +37,9 @@ import type { ModelArtifact } from '../model/types';
  *               used as labelled feedback for the next training.
  * overrides     a pinned tier per customer with a reason and an expiry.
  *
+ * Added in version 5:
+ * enrolments    customers enrolled in an experiment: arm and when (lib/experiments/outcomes.ts).
+ *
  * Changed in version 3:
  * observations  replaced by observationBatches: one row per page sighting with its
  *               customers' snapshots, multiEntry-indexed by customer (`*keys`), because
@@ -147,6 +150,15 @@ export interface OverrideRow {
   reason: string;
   at: number;
   expiresAt: number;
+}
+
+/** v5: a customer enrolled in an experiment (lib/experiments): the arm is a pure function of both ids, stored to keep who was enrolled and when. */
+export interface EnrolmentRow {
+  experimentId: string;
+  site: SiteKey;
+  crmId: string;
+  arm: 'control' | 'treatment';
+  enrolledAt: number;
 }
 
 export interface SettingRow {

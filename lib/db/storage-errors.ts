@@ -28,6 +28,40 @@ function errorName(error: unknown): string {
   return typeof name === 'string' ? name : '';
 }
 
+/**
+ * Error names IndexedDB and Dexie raise when storage itself failed (space, a blocked or closed
+ * database, an upgrade, a private window) rather than our code: the router answers these with
+ * the 'storage' error code, which the pages show as a storage problem, not a bug.
+ */
+const STORAGE_ERROR_NAMES = new Set([
+  'QuotaExceededError',
+  'DatabaseClosedError',
+  'OpenFailedError',
+  'VersionError',
+  'UpgradeError',
+  'BlockedError',
+  'InvalidStateError',
+  'UnknownError',
+  'AbortError',
+  'TransactionInactiveError',
+  'MissingAPIError',
+]);
+
+/** The error's own name and, when Dexie wrapped a browser error, the inner one's. */
+function namesOf(error: unknown): string[] {
+  if (!(error instanceof Error)) return [];
+  const inner = (error as { inner?: unknown }).inner;
+  return inner instanceof Error ? [error.name, inner.name] : [error.name];
+}
+
+export function isStorageError(error: unknown): boolean {
+  return namesOf(error).some((name) => STORAGE_ERROR_NAMES.has(name));
+}
+
+export function isQuotaError(error: unknown): boolean {
+  return namesOf(error).includes('QuotaExceededError');
+}
+
 export function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -14,6 +14,8 @@ export const FILE_LIMITS = {
   mapping: 2_000_000,
   /** "Export everything" JSON; Chrome's message limit is 64 MB, bigger exports are split by site before import. */
   dataExport: 60_000_000,
+  /** An agent's experiment results: one short row per enrolled customer (100,000 rows ≈ 12 MB). */
+  experimentResults: 30_000_000,
   /** A CRM export for training (CSV); parsed in the options page, all rows in memory. */
   trainingCsv: 50_000_000,
 } as const;

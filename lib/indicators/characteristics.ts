@@ -4,7 +4,7 @@
  * and context for people, never blame.
  *
  * Rules:
- *   lifecycle_stage  the stage from lib/indicators/lifecycle.ts, with its reason.
+ *   lifecycle_stage  the stage from lib/indicators/lifecycle-stage.ts, with its reason.
  *   segment, region  the CRM's text.
  *   age_band         the CRM's age (0–120) as under 18, 18–24, 25–34, 35–44, 45–54, 55–64, 65+.
  *   senior           yes / no.

@@ -268,7 +268,7 @@ export const INDICATOR_DEFINITIONS = [
     id: 'lifecycle_stage',
     category: 'characteristics',
     label: { en: 'Lifecycle stage', zh: '生命周期阶段' },
-    explanation: { en: 'New, growth, mature, decline or churned, classified from the history (lib/indicators/lifecycle.ts); a description, not blame.', zh: '新客、成长、成熟、衰退或流失，按历史分类（lib/indicators/lifecycle.ts）；仅作描述，不代表过错。' },
+    explanation: { en: 'New, growth, mature, decline or churned, classified from the history (lib/indicators/lifecycle-stage.ts); a description, not blame.', zh: '新客、成长、成熟、衰退或流失，按历史分类（lib/indicators/lifecycle-stage.ts）；仅作描述，不代表过错。' },
     needs: [ORDER, 'tenure_months', 'customer_since', 'first_purchase', 'status'],
   },
   {

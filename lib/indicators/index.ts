@@ -17,8 +17,8 @@ import { computeConsumption } from './consumption';
 import { prepareContext } from './context';
 import { INDICATOR_BY_ID, INDICATOR_DEFINITIONS } from './definitions';
 import { computeFinancial } from './financial';
-import { labelFromContext } from './labels';
-import { classifyLifecycle } from './lifecycle';
+import { labelFromContext } from './churn-labels';
+import { classifyLifecycle } from './lifecycle-stage';
 import { computeLoyalty } from './loyalty';
 import { orderSummary } from './order-summary';
 import { classifyPattern } from './pattern';
@@ -33,7 +33,7 @@ import {
 } from './types';
 
 export { INDICATOR_DEFINITIONS, INDICATOR_BY_ID, type IndicatorId } from './definitions';
-export { churnLabel, isChurned, type ChurnLabel, type ChurnRule } from './labels';
+export { churnLabel, isChurned, type ChurnLabel, type ChurnRule } from './churn-labels';
 export { scanSentiment, type SentimentScore } from './sentiment';
 export * from './types';
 

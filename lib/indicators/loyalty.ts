@@ -22,7 +22,7 @@
 import { DAYS_PER_MONTH, parseDuration } from '../parse';
 import { daysBefore, type IndicatorContext } from './context';
 import { fieldMonths, fieldNumber, fieldWhen, fieldYesNo } from './field-values';
-import { lastActivityAt } from './labels';
+import { lastActivityAt } from './churn-labels';
 import { activePeriods, orderSummary, PERIOD_DAYS, type OrderSummary } from './order-summary';
 import { num, percentNumber, plural, round, type Reading, type Readings } from './reading';
 import type { IndicatorDirection } from './types';

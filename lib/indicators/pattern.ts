@@ -26,7 +26,7 @@
  *  6. none                    none of the above.
  */
 import { DAY_MS, hasEarlierWindow, type IndicatorContext, type WindowSums } from './context';
-import type { ChurnLabel } from './labels';
+import type { ChurnLabel } from './churn-labels';
 import { money, num, percentNumber, plural, SIGNIFICANT_CHANGE } from './reading';
 import type { ChurnPattern, Classified } from './types';
 

@@ -38,6 +38,8 @@
  * other languages score 0.
  */
 
+import { escapeRegExp } from '@/lib/parse/escape-regexp';
+
 /** Opinion terms. Chinese terms are at least two characters where one character alone is ambiguous (好像, 快递, 贵公司). */
 const POSITIVE_EN = [
   'happy', 'satisfied', 'satisfying', 'great', 'excellent', 'good', 'love', 'loved', 'loves', 'thanks', 'thank you',
@@ -82,8 +84,7 @@ for (const t of NEGATIVE_EN) POLARITY.set(t, -1);
 for (const t of POSITIVE_ZH) POLARITY.set(t, 1);
 for (const t of NEGATIVE_ZH) POLARITY.set(t, -1);
 
-const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const longestFirst = (terms: string[]) => [...terms].sort((a, b) => b.length - a.length).map(escape).join('|');
+const longestFirst = (terms: string[]) => [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 
 const TERMS = new RegExp(
   `\\b(?:${longestFirst([...POSITIVE_EN, ...NEGATIVE_EN, ...Object.keys(RESOLUTION_EN)])})\\b|${longestFirst([...POSITIVE_ZH, ...NEGATIVE_ZH, ...Object.keys(RESOLUTION_ZH)])}`,

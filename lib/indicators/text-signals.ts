@@ -9,6 +9,8 @@
  * counts as a mention — a competitor named at all is worth a look).
  */
 
+import { escapeRegExp } from '@/lib/parse/escape-regexp';
+
 export type Signal = 'competitor' | 'switching' | 'discount' | 'referral' | 'credit';
 
 /** Texts that mentioned each signal, and the competitor names found (as the list spells them, in order of first mention). */
@@ -45,11 +47,10 @@ const PHRASES: Record<Exclude<Signal, 'competitor'>, string[]> = {
   ],
 };
 
-const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_START = /^\w/;
 const WORD_END = /\w$/;
 /** English words match whole words; Chinese (and other) terms anywhere. */
-const bounded = (t: string) => `${WORD_START.test(t) ? '\\b' : ''}${escape(t)}${WORD_END.test(t) ? '\\b' : ''}`;
+const bounded = (t: string) => `${WORD_START.test(t) ? '\\b' : ''}${escapeRegExp(t)}${WORD_END.test(t) ? '\\b' : ''}`;
 
 export interface SignalMatcher {
   regex: RegExp;

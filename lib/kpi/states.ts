@@ -1,6 +1,6 @@
 /**
  * A customer's churn state over time, as the manager's churn definition
- * labels it (lib/indicators/labels.ts) on what the extension saw at each
+ * labels it (lib/indicators/churn-labels.ts) on what the extension saw at each
  * sighting. KPIs compare a customer's state at a period's start and end.
  */
 export interface ChurnState {

@@ -8,9 +8,9 @@
 import type { Activity } from '../domain';
 import type { CustomerRow } from '../db/schema';
 import type { FieldResolver } from '../fields/field-resolver';
-import { churnLabel } from '../indicators/labels';
+import { churnLabel } from '../indicators/churn-labels';
 import type { ChurnDefinition, CustomerHistory } from '../indicators/types';
-import { customerHistory } from '../background/indicator-service';
+import { customerHistory } from '@/lib/indicators/customer-indicators';
 
 export type RecordedOutcome = 'retained' | 'churned';
 

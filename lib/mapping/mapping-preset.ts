@@ -1,6 +1,6 @@
 import { mergeRecipes } from '../recipes/recipe-ops';
 import type { SiteRecipes } from '../recipes/recipe-schema';
-import { sameValue } from '../policy/apply';
+import { sameValue } from '../policy/apply-policy';
 import { parseMappingFile } from './mapping-file';
 import type { FieldMappings } from './mapping-ops';
 

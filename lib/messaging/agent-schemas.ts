@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AgentProtocol } from './agent-protocol';
-import { followedTab } from './focus-schemas';
+import { followedTab } from '@/lib/focus/followed-tab-schema';
 
 const site = z.string().min(1).max(512);
 const crmId = z.string().min(1).max(256);

@@ -3,21 +3,26 @@
  * background (lib/messaging/schemas.ts) before any handler sees them.
  * Types only here, so the content script bundle pays nothing for it.
  */
-import type { ActivityKind, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
+import type { Activity, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapshot, PageKind, SiteKey, Tier } from '../domain';
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
-import type { SinceLastVisit } from '../background/indicator-service';
+import type { SinceLastVisit } from '@/lib/indicators/customer-indicators';
+import type { TrainingRowsView } from '@/lib/training/training-rows';
+import type { ErrorCode } from './commands';
 import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
-import type { PolicyProtocol } from './policy-protocol';
+import type { PolicyProtocol } from '@/lib/policy/policy-commands';
 import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
-import type { KpiProtocol } from './kpi-protocol';
+import type { KpiProtocol } from '@/lib/kpi/kpi-commands';
 import type { LostRows, StorageProblem } from '../settings';
-import type { RiskProtocol } from './risk-protocol';
+import type { RiskProtocol } from '@/lib/risk/risk-commands';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
-import type { FocusProtocol } from './focus-protocol';
-import type { ModelArtifact, ModelMetrics, RawRow } from '../model/types';
+import type { FocusProtocol } from '@/lib/focus/focus-commands';
+import type { ExperimentProtocol } from '../experiments/messages';
+import type { ControlHold } from '../experiments/outcomes';
+import type { ModelArtifact, ModelMetrics } from '../model/types';
+import type { CustomerRow } from '../db/schema';
 
 export interface ModelInfo {
   id: string;
@@ -69,22 +74,6 @@ export interface ModelList {
   history: ActivationEvent[];
 }
 
-/** Customers the extension has observed, as training rows labelled by the manager's churn definition. */
-export interface TrainingRowsView {
-  columns: string[];
-  rows: RawRow[];
-  /** The label column added to each row ("Yes" = churned under the definition). */
-  label: string;
-  positive: string;
-  /** Customers stored, and those whose label could not be decided (left out). */
-  customers: number;
-  unlabelled: number;
-  churned: number;
-  /** Rows labelled by a recorded action outcome, and (weakly) by an agent's flag. */
-  fromOutcomes?: number;
-  fromFlags?: number;
-}
-
 /** Scorecard weights as the options page edits them (lib/model/scorecard.ts owns the rules). */
 export interface ScorecardView {
   /** The scorecard currently configured (the manager's or the default). */
@@ -101,13 +90,8 @@ export interface ScoreHistoryPoint {
   tier: Tier;
 }
 
-export interface CustomerView {
-  site: SiteKey;
-  crmId: string;
-  name: string;
-  fields: Record<string, string>;
-  firstSeen: number;
-  lastSeen: number;
+/** The stored customer's identity and fields as the side panel shows them, with everything known about them. */
+export interface CustomerView extends Pick<CustomerRow, 'site' | 'crmId' | 'name' | 'fields' | 'firstSeen' | 'lastSeen'> {
   observations: number;
   score: CustomerScore | null;
   history: ScoreHistoryPoint[];
@@ -134,16 +118,12 @@ export interface CustomerView {
   quadrant: RiskValueQuadrant | null;
   /** Where the customer's CRM page is. */
   url: string | null;
+  /** In a running experiment's control group: no outreach until the hold's end (null: contact as usual). */
+  control: ControlHold | null;
 }
 
-export interface ActivityView {
-  kind: ActivityKind;
-  at: number;
-  amount?: number;
-  quantity?: number;
-  status?: string;
-  text?: string;
-}
+/** An activity as the side panel lists it (the stored one without its id). */
+export type ActivityView = Omit<Activity, 'id'>;
 
 export interface StatusView {
   /** The last failure to save history, null when storage is healthy. */
@@ -153,7 +133,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
@@ -200,6 +180,7 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   saveScorecard: { request: { scorecard: unknown }; response: ScorecardView };
 }
 
+export type { TrainingRowsView, ErrorCode };
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
@@ -211,8 +192,6 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: RequestOf<T>;
 }
 
-/** wrong-customer: an agent's action named a customer other than the one the panel's tab shows (lib/focus/action-guard.ts). */
-export type ErrorCode = 'bad-request' | 'forbidden' | 'not-found' | 'wrong-customer' | 'storage' | 'internal';
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
@@ -225,6 +204,7 @@ export type BackgroundEvent =
   | { channel: 'churn-radar-event'; type: 'model-changed' }
   | { channel: 'churn-radar-event'; type: 'policy-changed' }
   | { channel: 'churn-radar-event'; type: 'playbook-changed' }
+  | { channel: 'churn-radar-event'; type: 'experiments-changed' }
   | { channel: 'churn-radar-event'; type: 'sites-changed' }
   /** Saving history started or stopped failing, or rows were lost or the notice dismissed: banners re-read getStatus. */
   | { channel: 'churn-radar-event'; type: 'storage-changed' }

@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { FILE_LIMITS } from '@/lib/files/limits';
 import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '../domain';
 import { agentAudience, agentRequestSchemas } from './agent-schemas';
-import { policyAudience, policyRequestSchemas } from './policy-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
 import { mappingAudience, mappingRequestSchemas } from './mapping-schemas';
 import { recipeAudience, recipeRequestSchemas } from './recipe-schemas';
 import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
-import { kpiAudience, kpiRequestSchemas } from './kpi-schemas';
 import type { MessageType } from './protocol';
-import { riskAudience, riskRequestSchemas } from './risk-schemas';
+import { focusCommands } from '@/lib/focus/focus-commands';
+import { kpiCommands } from '@/lib/kpi/kpi-commands';
+import { policyCommands } from '@/lib/policy/policy-commands';
+import { riskCommands } from '@/lib/risk/risk-commands';
+import { audiencesOf, requestSchemasOf } from './commands';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
-import { focusAudience, focusRequestSchemas } from './focus-schemas';
+import { experimentAudience, experimentRequestSchemas } from '../experiments/messages';
 
 /**
  * Runtime shape of every request. The background parses each payload with
@@ -75,14 +77,15 @@ export const requestSchemas = {
   saveScorecard: z.strictObject({ scorecard: z.union([z.record(z.string(), z.unknown()), z.null()]) }),
   ...agentRequestSchemas,
   ...privacyRequestSchemas,
-  ...policyRequestSchemas,
-  ...riskRequestSchemas,
+  ...requestSchemasOf(policyCommands),
+  ...requestSchemasOf(riskCommands),
   ...mappingRequestSchemas,
   ...playbookRequestSchemas,
-  ...kpiRequestSchemas,
+  ...requestSchemasOf(kpiCommands),
   ...sitesRequestSchemas,
-  ...focusRequestSchemas,
+  ...requestSchemasOf(focusCommands),
   ...recipeRequestSchemas,
+  ...experimentRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -98,14 +101,15 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   acknowledgeLostRows: 'extension',
   ...agentAudience,
   ...privacyAudience,
-  ...policyAudience,
-  ...riskAudience,
+  ...audiencesOf(policyCommands),
+  ...audiencesOf(riskCommands),
   ...mappingAudience,
   ...playbookAudience,
-  ...kpiAudience,
+  ...audiencesOf(kpiCommands),
   ...sitesAudience,
-  ...focusAudience,
+  ...audiencesOf(focusCommands),
   ...recipeAudience,
+  ...experimentAudience,
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

@@ -175,6 +175,7 @@ const mlpSettings = z.object({
   dropout: z.number().min(0).max(1),
   patience: z.number().int().nonnegative(),
   validationShare: z.number().min(0).max(1),
+  epochRows: z.number().int().positive().optional(),
 });
 
 const gbtSettings = z.object({
@@ -192,6 +193,7 @@ const gbtSettings = z.object({
   maxBins: z.number().int().nonnegative(),
   patience: z.number().int().nonnegative(),
   validationShare: z.number().min(0).max(1),
+  goss: z.object({ top: z.number().min(0).max(1), other: z.number().min(0).max(1), minRows: z.number().int().nonnegative() }).optional(),
 });
 
 const nodeList = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(MAX_TREE_NODES);

@@ -12,7 +12,7 @@
  *     as of the cutoff; orders after it only decide the label: churned when
  *     there is no order in (cutoff, cutoff + horizon days], i.e. the churn
  *     definition's inactivity rule with inactivityDays = horizon, applied as
- *     of cutoff + horizon (lib/indicators/labels.ts). Orders after
+ *     of cutoff + horizon (lib/indicators/churn-labels.ts). Orders after
  *     cutoff + horizon are ignored.
  *  4. Only customers with at least one order up to the cutoff are rows.
  *     Their features come from computeIndicators + indicatorFeatures: the

@@ -146,7 +146,7 @@ export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnS
   const columns: FittedColumn[] = [];
   for (const spec of specs) {
     if (spec.kind === 'numeric') {
-      const read = memoize(numericValue);
+      const read = fastNumeric(memoize(numericValue));
       const values: number[] = [];
       for (const row of rows) {
         const v = read(row[spec.name]);
@@ -239,6 +239,23 @@ export function featureLayout(columns: readonly FittedColumn[]): { featureNames:
     }
   }
   return { featureNames, featureSource };
+}
+
+/**
+ * The inputs a tree may split on: every input but spline knots (a knot
+ * input max(0, z − k) orders rows as its column z does above k and ties
+ * them below, so a tree gains no split from it).
+ */
+export function treeInputs(prep: Preprocessor): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const c of prep.columns) {
+    const width = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0) : c.kind === 'binary' ? 1 : c.levels.length;
+    const used = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) : width;
+    for (let j = 0; j < used; j++) out.push(at + j);
+    at += width;
+  }
+  return out;
 }
 
 /** Median and IQR (linear-interpolated quantiles), falling back to the standard deviation, then 1. */
@@ -363,7 +380,11 @@ function compile(prep: Preprocessor, unobserved?: ArrayLike<number>): Writer {
     };
   }
   const starts: number[] = [];
-  writers.reduce((at, w) => (starts.push(at), at + w.width), 0);
+  let start = 0;
+  for (const w of writers) {
+    starts.push(start);
+    start += w.width;
+  }
   return (row, out, offset) => {
     for (let k = 0; k < writers.length; k++) {
       const w = writers[k]!;

@@ -20,6 +20,8 @@ export interface FitSettings {
   mlp: MlpSettings;
   gbt: GbtSettings;
   classWeights: 'balanced' | 'none';
+  /** Inputs the trees may split on (preprocess treeInputs of the fit's preprocessor; default all). */
+  gbtInputs?: readonly number[];
 }
 
 /** A model fitted on its own: one of a kind's members. */
@@ -87,7 +89,13 @@ export async function fitNetworks(
       x,
       y,
       d,
-      { ...settings.gbt, seed: deriveSeed(seed, 0x676274), ...(classWeight ? { classWeight } : {}), ...(finalRounds !== undefined ? { fixedRounds: finalRounds } : {}) },
+      {
+        ...settings.gbt,
+        seed: deriveSeed(seed, 0x676274),
+        ...(classWeight ? { classWeight } : {}),
+        ...(finalRounds !== undefined ? { fixedRounds: finalRounds } : {}),
+        ...(settings.gbtInputs ? { inputs: settings.gbtInputs } : {}),
+      },
       hooks.onRound ? { onRound: hooks.onRound } : {},
     );
     out.gbt = fit.model;

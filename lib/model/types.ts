@@ -121,6 +121,8 @@ export interface MlpSettings {
   dropout: number;
   patience: number;
   validationShare: number;
+  /** Rows one epoch visits at most (early stopping is checked after each); absent: every training row. */
+  epochRows?: number;
 }
 
 export interface CurvePoint {

@@ -53,6 +53,7 @@ export function isMissingNormalized(text: string): boolean {
 // Printable ASCII words separated by single spaces: NFKC and the replacements below change nothing.
 const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 const SPACES = /[\s\u00a0\u2007\u202f\u2009\u200a\u3000]+/g;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the variation selectors are stripped one by one, never joined to a base character
 const INVISIBLE = /[\u200b\u200c\u200d\ufeff\ufe0e\ufe0f]/g;
 
 /**

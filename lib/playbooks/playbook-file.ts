@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { jsonHostility, parseUntrustedJson } from '@/lib/files/untrusted-json';
 import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '../indicators/types';
+import { measuredUpliftSchema } from '../experiments/experiment';
 import { STRATEGIES, type Playbook } from './types';
-import { playbookProblems } from './validate';
+import { playbookProblems } from './validate-playbook';
 
 /**
  * The playbook file: `{ format: "churn-radar-playbook", version: 1, rules, scripts, fallbackScriptId }`,
@@ -26,6 +27,7 @@ export const playbookRuleSchema = z.strictObject({
   }),
   scriptId: id,
   note: bilingual(500).optional(),
+  measured: measuredUpliftSchema.optional(),
 });
 
 export const scriptTemplateSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import type { Tier } from '../domain';
 import type { Bilingual, ChurnPattern, IndicatorCategory, LifecycleStage } from '../indicators/types';
+import type { MeasuredUplift } from '../experiments/experiment';
 
 export type Locale = 'en' | 'zh';
 
@@ -47,6 +48,8 @@ export interface PlaybookRule {
   scriptId: string;
   /** Why the rule exists, for the manager reading the playbook. */
   note?: Bilingual;
+  /** The last finished experiment's answer: does this play keep customers (lib/experiments/consolidate.ts)? */
+  measured?: MeasuredUplift;
 }
 
 /** Rules in order, first match wins; the fallback script answers when none does. */

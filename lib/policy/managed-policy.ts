@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { churnDefinitionFields } from '../messaging/risk-schemas';
+import { churnDefinitionFields } from '@/lib/risk/churn-definition-schema';
 import { originFromPolicy } from '../sites/origins';
 
 /**
@@ -10,7 +10,7 @@ import { originFromPolicy } from '../sites/origins';
  * A policy value that fails validation is dropped (and reported), never
  * half-applied: a typo in a GPO must not silently change what the team sees.
  */
-export const LOCKABLE_SETTINGS = ['enabledSites', 'churnDefinition', 'tierThresholds', 'playbook', 'model', 'fieldMapping'] as const;
+export const LOCKABLE_SETTINGS = ['enabledSites', 'churnDefinition', 'tierThresholds', 'playbook', 'model', 'fieldMapping', 'experiments'] as const;
 export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
 const origin = z
@@ -39,6 +39,8 @@ export const managedPolicySchema = z.object({
   model: z.string().optional(),
   /** A field mapping file's JSON text (options → Sites → Export mapping): labels and taught site recipes. */
   fieldMapping: z.string().optional(),
+  /** An experiments file's JSON text (options → Experiments → Export for the team policy). */
+  experiments: z.string().optional(),
   /** Settings users cannot change; a preset value alone is a default they may override. */
   locked: z.array(z.enum(LOCKABLE_SETTINGS)).optional(),
   /** Shown next to locked settings, e.g. "Set by IT — ask helpdesk@example.com". */

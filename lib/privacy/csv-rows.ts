@@ -13,6 +13,7 @@ export const CSV_COLUMNS: Record<DataTable, readonly string[]> = {
   actions: ['id', 'site', 'crmId', 'at', 'kind', 'playbookId', 'scriptId', 'note', 'outcome'],
   feedback: ['id', 'site', 'crmId', 'at', 'verdict', 'reason', 'probability', 'tier', 'modelId'],
   overrides: ['site', 'crmId', 'tier', 'reason', 'at', 'expiresAt'],
+  enrolments: ['experimentId', 'site', 'crmId', 'arm', 'enrolledAt'],
   models: ['id', 'createdAt', 'importedAt', 'artifact'],
   meta: ['key', 'value'],
   settings: ['key', 'value'],

@@ -56,7 +56,7 @@ const customer = z
     detailUrl: text(4096).optional(),
     visits: z.strictObject({ previous: visit.optional(), current: visit.optional() }).optional(),
     activityCount: count.optional(),
-    // The digest joins every indicator's value (lib/background/indicator-service.ts): long, but bounded by them.
+    // The digest joins every indicator's value (lib/indicators/customer-indicators.ts): long, but bounded by them.
     indicators: z.strictObject({ digest: text(4_000_000), at: time }).optional(),
   })
   .refine((row) => row.detailUrl === undefined || siteOriginOf(row.detailUrl) === row.site, { message: "not an http(s) address on the row's own site", path: ['detailUrl'] });
@@ -133,6 +133,7 @@ export const rowSchemas: Record<DataTable, z.ZodType<Record<string, unknown>>> =
   }),
   feedback: z.strictObject({ id: localId, site, crmId, at: time, verdict: z.enum(['too_high', 'too_low']), reason: text(500), probability, tier, modelId: text(256) }),
   overrides: z.strictObject({ site, crmId, tier, reason: text(500), at: time, expiresAt: time }),
+  enrolments: z.strictObject({ experimentId: z.string().min(1).max(64), site, crmId, arm: z.enum(['control', 'treatment']), enrolledAt: time }),
   // The artifact itself is checked by the model parser in the background.
   models: z.strictObject({ id: z.string().min(1).max(256), createdAt: text(100), importedAt: time, artifact: z.record(z.string(), z.unknown()) }),
   // The background's own records; each reader checks the value it reads (lib/background/model-provider.ts).

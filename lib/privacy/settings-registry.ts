@@ -3,6 +3,7 @@ import { siteRecipesSchema } from '../recipes/recipe-schema';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../db/retention';
 import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '../fields/product-fields';
 import { playbookSchema } from '../playbooks/playbook-file';
+import { experimentListSchema } from '../experiments/experiment';
 import { migrateIndicatorSettingsV2 } from '../risk/churn-settings';
 import { costProblems } from '../risk/cost-settings';
 import type { CostInputs } from '../risk/profit';
@@ -69,6 +70,8 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
   playbook: { version: 1, schema: playbookSchema.nullable() },
   // Taught site recipes (lib/recipes): the team's teaching travels with an export like the field mapping.
   siteRecipes: { version: 1, schema: z.record(site, siteRecipesSchema) },
+  // The team's experiments (lib/experiments): who is enrolled is in the database export, the definitions travel here.
+  experiments: { version: 1, schema: experimentListSchema },
 };
 
 /**

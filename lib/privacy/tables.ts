@@ -13,6 +13,7 @@ export const DATA_TABLES = [
   'actions',
   'feedback',
   'overrides',
+  'enrolments',
   'models',
   'meta',
   'settings',
@@ -20,7 +21,7 @@ export const DATA_TABLES = [
 export type DataTable = (typeof DATA_TABLES)[number];
 
 /** Tables whose rows carry a `site` (indexed): a site's data. */
-export const SITE_TABLES = ['customers', 'observationBatches', 'scores', 'activities', 'indicators', 'actions', 'feedback', 'overrides'] as const satisfies readonly DataTable[];
+export const SITE_TABLES = ['customers', 'observationBatches', 'scores', 'activities', 'indicators', 'actions', 'feedback', 'overrides', 'enrolments'] as const satisfies readonly DataTable[];
 export type SiteTable = (typeof SITE_TABLES)[number];
 
 /** Tables keyed by `++id`: the id is local to a browser and dropped on import. */
@@ -51,6 +52,8 @@ export function naturalKey(table: DataTable, row: Row): string {
       return key(row.site, row.crmId, row.at, row.kind);
     case 'feedback':
       return key(row.site, row.crmId, row.at, row.verdict);
+    case 'enrolments':
+      return key(row.experimentId, row.site, row.crmId);
     case 'models':
       return key(row.id);
     case 'meta':

@@ -1,13 +1,13 @@
 /**
  * The manager's churn definition as the options page edits it: validation
  * with a reason per field, the counts a definition would give over observed
- * customers (with the training's own labelling, lib/indicators/labels.ts),
+ * customers (with the training's own labelling, lib/indicators/churn-labels.ts),
  * and the values the CRM shows in the status and reason fields.
  */
 import type { RawFields } from '../domain';
 import type { FieldResolver } from '../fields/field-resolver';
 import { productFieldMap } from '../indicators/field-values';
-import { churnLabel } from '../indicators/labels';
+import { churnLabel } from '../indicators/churn-labels';
 import type { ChurnDefinition, CustomerHistory } from '../indicators/types';
 export { DEFAULT_INVOLUNTARY_REASONS } from './churn-settings';
 

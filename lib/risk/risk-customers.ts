@@ -11,7 +11,7 @@ import type { FieldResolver } from '../fields/field-resolver';
 import type { CustomerRow } from '../db/schema';
 import type { ChurnDefinition } from '../indicators/types';
 import { labelCustomer, type RecordedOutcome } from '../labels/label-customer';
-import type { RiskCustomer } from '../messaging/risk-protocol';
+import type { RiskCustomer } from './risk-schemas';
 
 export function riskCustomers(
   rows: readonly CustomerRow[],

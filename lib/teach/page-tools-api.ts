@@ -2,7 +2,7 @@
  * Page tools (the element picker, the teaching overlay) are not in the
  * always-on content script: they are injected into a tab when the user asks
  * (entrypoints/page-tools.ts, a WXT unlisted script, by
- * lib/background/page-tools.ts). The script registers itself under
+ * lib/background/inject-page-tools.ts). The script registers itself under
  * PAGE_TOOLS_GLOBAL in the extension's isolated world of the page.
  */
 export type PageTool = 'picker' | 'teach';

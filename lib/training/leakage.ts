@@ -25,12 +25,12 @@
  *    model scoring today's customers would never have. Same-day is allowed.
  *    Without a label date the check cannot run (the UI says so).
  */
-import { looksLikeIdName } from '../model/columns';
+import { looksLikeIdName } from '../model/infer-columns';
 import type { RawRow } from '../model/types';
 import { isMissing } from '../parse/missing';
 import { parseDate } from '../parse/date';
 import { parseNumber } from '../parse/number';
-import type { ColumnMapping } from './columns';
+import type { ColumnMapping } from './column-mapping';
 
 export const NEAR_LABEL_BALANCED_ACCURACY = 0.98;
 export const NEAR_LABEL_CORRELATION = 0.95;

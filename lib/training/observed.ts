@@ -1,7 +1,7 @@
 /**
  * Training rows from what the extension has observed: one row per stored
  * customer with its merged CRM fields and its indicator features (`ind:*`),
- * labelled by the manager's churn definition (lib/indicators/labels.ts).
+ * labelled by the manager's churn definition (lib/indicators/churn-labels.ts).
  *
  * - Each customer is read as of its CRM's own today when its pages declared
  *   one, else as of `now` (the same history the side panel shows).
@@ -23,12 +23,12 @@
  */
 import type { Activity } from '../domain';
 import type { CustomerRow } from '../db/schema';
-import { customerHistory, modelInputs } from '../background/indicator-service';
+import { customerHistory, modelInputs } from '@/lib/indicators/customer-indicators';
 import { computeIndicators } from '../indicators';
 import type { FieldResolver } from '../fields/field-resolver';
 import { labelHistory } from '../labels/label-customer';
 import type { IndicatorSettings } from '../indicators/types';
-import type { TrainingRowsView } from '../messaging/protocol';
+import type { TrainingRowsView } from './training-rows';
 import type { RawRow } from '../model/types';
 
 export const OBSERVED_LABEL = 'churn_label';

@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../../lib/data/csv';
-import { initialMapping, profileColumns, trainingSpecs } from '../../lib/training/columns';
+import { initialMapping, profileColumns, trainingSpecs } from '../../lib/training/column-mapping';
 import type { FromWorker, TrainRequest } from '../../lib/training/worker-protocol';
 import { EXTENSION_DIR, launchWithExtension } from '../lib/browser';
 

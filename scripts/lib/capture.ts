@@ -14,7 +14,7 @@ export async function waitForBadges(page: Page, count: number, timeout = 30_000)
   });
 }
 
-/** The manager's console, one screenshot per tab (entrypoints/options/tabs/registry.ts). */
+/** The manager's console, one screenshot per tab (entrypoints/options/tabs/tab-registry.ts). */
 const OPTION_TABS = ['dashboard', 'risk', 'playbooks', 'models', 'sites', 'privacy'];
 
 export interface Screenshot {

@@ -74,51 +74,59 @@ function finish(name: string, label: string, positive: string, negative: string,
   return { name, label, positive, columns, rows, trueP };
 }
 
+const BANK_SURNAMES = ['Hargrave', 'Hill', 'Onio', 'Boni', 'Mitchell', 'Chu', 'Bartlett', 'Obinna', 'He', 'Lu', 'Bearce', 'Andrews', 'Kay', 'Chin', 'Scott'];
+
+/** Row i of the bank set and its churn log-odds (draws from `random` in a fixed order, so a stream of rows equals bankChurn's). */
+export function bankRow(random: Random, i: number): { row: Record<string, string>; logit: number } {
+  const geography = pick(random, ['France', 'Germany', 'Spain'], [50, 25, 25]);
+  const gender = pick(random, ['Male', 'Female'], [55, 45]);
+  const age = Math.round(clamp(18 + Math.exp(3 + 0.33 * normal(random)), 18, 92));
+  const credit = Math.round(clamp(650 + 97 * normal(random), 350, 850));
+  const tenure = Math.floor(random() * 11);
+  const zeroBalance = random() < (geography === 'Germany' ? 0.05 : 0.48);
+  const balance = zeroBalance ? 0 : Math.round(clamp(120_000 + 30_000 * normal(random), 3_000, 250_000) * 100) / 100;
+  const products = Number(pick(random, ['1', '2', '3', '4'], [50.8, 45.9, 2.7, 0.6]));
+  const card = random() < 0.7;
+  const active = random() < 0.51;
+  const salary = Math.round(random() * 200_000 * 100) / 100;
+  const female = gender === 'Female';
+  const german = geography === 'Germany';
+  // Age hump: log-odds up to +3 around 52, back down for the retired.
+  let z = -2.6 + 3.0 * Math.exp(-(((age - 52) / 11) ** 2));
+  z += [0, 0.45, -1.5, 2.6, 4.5][products]!;
+  z += german ? 0.7 : 0;
+  z += female ? 0.45 : 0;
+  z += german && female ? 0.4 : 0;
+  z += active ? -0.7 : 0;
+  z += !active && age > 45 ? 0.7 : 0;
+  z += zeroBalance ? -0.3 : 0;
+  z += credit < 430 ? 1.2 : 0;
+  const row = {
+    RowNumber: String(i + 1),
+    CustomerId: String(15_565_701 + i * 7),
+    Surname: BANK_SURNAMES[Math.floor(random() * BANK_SURNAMES.length)]!,
+    CreditScore: String(credit),
+    Geography: geography,
+    Gender: gender,
+    Age: String(age),
+    Tenure: String(tenure),
+    Balance: String(balance),
+    NumOfProducts: String(products),
+    HasCrCard: card ? '1' : '0',
+    IsActiveMember: active ? '1' : '0',
+    EstimatedSalary: String(salary),
+  };
+  return { row, logit: z };
+}
+
 export function bankChurn(n = 10_000, seed = 1): SyntheticSet {
   const random = mulberry32(seed);
   const rows: Record<string, string>[] = [];
   const logits: number[] = [];
-  const surnames = ['Hargrave', 'Hill', 'Onio', 'Boni', 'Mitchell', 'Chu', 'Bartlett', 'Obinna', 'He', 'Lu', 'Bearce', 'Andrews', 'Kay', 'Chin', 'Scott'];
   for (let i = 0; i < n; i++) {
-    const geography = pick(random, ['France', 'Germany', 'Spain'], [50, 25, 25]);
-    const gender = pick(random, ['Male', 'Female'], [55, 45]);
-    const age = Math.round(clamp(18 + Math.exp(3 + 0.33 * normal(random)), 18, 92));
-    const credit = Math.round(clamp(650 + 97 * normal(random), 350, 850));
-    const tenure = Math.floor(random() * 11);
-    const zeroBalance = random() < (geography === 'Germany' ? 0.05 : 0.48);
-    const balance = zeroBalance ? 0 : Math.round(clamp(120_000 + 30_000 * normal(random), 3_000, 250_000) * 100) / 100;
-    const products = Number(pick(random, ['1', '2', '3', '4'], [50.8, 45.9, 2.7, 0.6]));
-    const card = random() < 0.7;
-    const active = random() < 0.51;
-    const salary = Math.round(random() * 200_000 * 100) / 100;
-    const female = gender === 'Female';
-    const german = geography === 'Germany';
-    // Age hump: log-odds up to +3 around 52, back down for the retired.
-    let z = -2.6 + 3.0 * Math.exp(-(((age - 52) / 11) ** 2));
-    z += [0, 0.45, -1.5, 2.6, 4.5][products]!;
-    z += german ? 0.7 : 0;
-    z += female ? 0.45 : 0;
-    z += german && female ? 0.4 : 0;
-    z += active ? -0.7 : 0;
-    z += !active && age > 45 ? 0.7 : 0;
-    z += zeroBalance ? -0.3 : 0;
-    z += credit < 430 ? 1.2 : 0;
-    rows.push({
-      RowNumber: String(i + 1),
-      CustomerId: String(15_565_701 + i * 7),
-      Surname: surnames[Math.floor(random() * surnames.length)]!,
-      CreditScore: String(credit),
-      Geography: geography,
-      Gender: gender,
-      Age: String(age),
-      Tenure: String(tenure),
-      Balance: String(balance),
-      NumOfProducts: String(products),
-      HasCrCard: card ? '1' : '0',
-      IsActiveMember: active ? '1' : '0',
-      EstimatedSalary: String(salary),
-    });
-    logits.push(z);
+    const { row, logit } = bankRow(random, i);
+    rows.push(row);
+    logits.push(logit);
   }
   return finish('bank', 'Exited', '1', '0', rows, logits, seed);
 }
@@ -282,7 +290,7 @@ export function toCsv(set: SyntheticSet): string {
   const columns = [...set.columns, set.label];
   const lines = [columns.map(csvCell).join(',')];
   for (const row of set.rows) lines.push(columns.map((c) => csvCell(row[c] ?? '')).join(','));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 // `npx tsx scripts/lib/synthetic-churn.ts DIR [seeds=1,2,3]` writes DIR/<set>-<seed>.csv.

@@ -20,7 +20,7 @@ interface Seen {
 }
 
 /** The recorded requests that left the allowed places (data: and blob: URLs never reach a network). */
-export function egressViolations(seen: readonly Seen[], extensionId: string, origins: readonly string[]): Seen[] {
+function egressViolations(seen: readonly Seen[], extensionId: string, origins: readonly string[]): Seen[] {
   return seen.filter(({ url }) => {
     if (url.startsWith(`chrome-extension://${extensionId}/`) || url.startsWith('data:') || url.startsWith('blob:')) return false;
     try {

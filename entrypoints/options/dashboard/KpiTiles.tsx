@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import { formatInteger } from '../../../components/format';
 import { MetricTile } from '../../../components/MetricTile';
-import type { KpiView } from '../../../lib/messaging/kpi-protocol';
-import { moneyText, rateText } from './format';
+import type { KpiView } from '@/lib/kpi/kpi-commands';
+import { moneyText, rateText } from './kpi-format';
 
 /** The headline figures of the range. */
 export function KpiTiles({ report, locale }: { report: KpiView; locale: string }) {

@@ -5,10 +5,10 @@ import { ChartCard } from '../../../components/charts/ChartCard';
 import { CHART, axisTick, integerTick } from '../../../components/charts/theme';
 import { formatInteger } from '../../../components/format';
 import { TierBadge } from '../../../components/TierBadge';
-import type { KpiView } from '../../../lib/messaging/kpi-protocol';
+import type { KpiView } from '@/lib/kpi/kpi-commands';
 import { AT_RISK_TIER } from '../../../lib/kpi/risk';
 import { TIER_STYLE } from '../../../lib/risk/tiers';
-import { moneyText } from './format';
+import { moneyText } from './kpi-format';
 
 /** Customers and monthly value per tier now, and at-risk customers at the end of each period. */
 export function RiskByTier({ report, locale }: { report: KpiView; locale: string }) {

@@ -2,8 +2,8 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { i18n } from '#i18n';
 import { ChartCard } from '../../../components/charts/ChartCard';
 import { CHART, axisTick, integerTick, percentTick } from '../../../components/charts/theme';
-import type { KpiView } from '../../../lib/messaging/kpi-protocol';
-import { rateText } from './format';
+import type { KpiView } from '@/lib/kpi/kpi-commands';
+import { rateText } from './kpi-format';
 
 const tooltipStyle = { fontSize: 12, borderColor: CHART.axis, borderRadius: 6 } as const;
 const legend = { verticalAlign: 'top', height: 24, iconType: 'plainline', wrapperStyle: { fontSize: 12 } } as const;

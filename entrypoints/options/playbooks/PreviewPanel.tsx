@@ -12,7 +12,7 @@ import { renderTemplate } from '../../../lib/playbooks/template';
 import type { Playbook, ScriptTemplate } from '../../../lib/playbooks/types';
 import { SCRIPT_VARIABLES } from '../../../lib/playbooks/variables';
 import { Select } from '../ui';
-import { variableName } from './labels';
+import { variableName } from './playbook-names';
 
 type Preview = NonNullable<ResponseOf<'getPreviewVariables'>>;
 const keyOf = (c: Pick<PreviewCustomer, 'site' | 'crmId'>) => `${c.site}\u0000${c.crmId}`;

@@ -8,6 +8,8 @@ import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '../../..
 import { addRule, moveRule, moveRuleTo, removeRule, toggleIn, updateRule } from '../../../lib/playbooks/edit';
 import type { Playbook, PlaybookRule, RuleCondition } from '../../../lib/playbooks/types';
 import { buttonClass, Pill, Select } from '../ui';
+import { rulesByUplift, upliftVerdict } from '../../../lib/experiments/consolidate';
+import { UpliftBadge, VERDICT_STYLE } from '../experiments/UpliftBadge';
 import type { PlaybookDraft } from './usePlaybookDraft';
 
 type ConditionKey = keyof RuleCondition;
@@ -32,7 +34,11 @@ export function RulesSection({ draft, readOnly }: { draft: PlaybookDraft; readOn
   const playbook = draft.draft!;
   const [dragging, setDragging] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
+  // A view of the rules by measured uplift; the playbook's own order (which rule fires) is unchanged, so moving is off meanwhile.
+  const [byUplift, setByUplift] = useState(false);
   const locale = uiLocale();
+  const measured = playbook.rules.some((rule) => rule.measured);
+  const order = byUplift ? rulesByUplift(playbook.rules).map((rule) => playbook.rules.indexOf(rule)) : playbook.rules.map((_, index) => index);
 
   const move = (index: number, to: number) => {
     if (to < 0 || to >= playbook.rules.length) return;
@@ -54,13 +60,21 @@ export function RulesSection({ draft, readOnly }: { draft: PlaybookDraft; readOn
       <p className="sr-only" role="status" aria-live="polite">
         {announce}
       </p>
+      {measured && (
+        <label className="mb-2 flex items-center gap-2 text-xs text-slate-700">
+          <input type="checkbox" checked={byUplift} onChange={(e) => setByUplift(e.target.checked)} data-sort-by-uplift />
+          {i18n.t('experiments.playbook.sortByUplift')}
+        </label>
+      )}
       <ol aria-label={i18n.t('playbookEditor.rules.list')} className="space-y-2">
-        {playbook.rules.map((rule, index) => (
+        {order.map((index) => playbook.rules[index]!).map((rule, position) => {
+          const index = order[position]!;
+          return (
           <li
             key={`${rule.id}-${index}`}
             data-rule-id={rule.id}
             aria-label={`${i18n.t('playbookEditor.rules.position', [String(index + 1)])}: ${rule.id}`}
-            draggable={!readOnly}
+            draggable={!readOnly && !byUplift}
             onDragStart={(e: DragEvent) => {
               setDragging(index);
               e.dataTransfer.effectAllowed = 'move';
@@ -72,11 +86,17 @@ export function RulesSection({ draft, readOnly }: { draft: PlaybookDraft; readOn
               setDragging(null);
             }}
             onDragEnd={() => setDragging(null)}
-            className={`rounded-md border px-3 py-2 ${rule.enabled ? 'border-slate-200 bg-white' : 'border-dashed border-slate-300 bg-slate-50 text-slate-500'} ${dragging === index ? 'opacity-50' : ''}`}
+            className={`rounded-md border px-3 py-2 ${rule.enabled ? 'border-slate-200 bg-white' : 'border-dashed border-slate-300 bg-slate-50 text-slate-500'} ${rule.measured ? VERDICT_STYLE[upliftVerdict(rule.measured)].border : ''} ${dragging === index ? 'opacity-50' : ''}`}
           >
-            <RuleRow playbook={playbook} rule={rule} index={index} readOnly={readOnly} draft={draft} onKey={onKey(index)} locale={locale} />
+            <RuleRow playbook={playbook} rule={rule} index={index} readOnly={readOnly || byUplift} draft={draft} onKey={onKey(index)} locale={locale} />
+            {rule.measured && (
+              <div className="mt-2">
+                <UpliftBadge measured={rule.measured} locale={locale} />
+              </div>
+            )}
           </li>
-        ))}
+          );
+        })}
       </ol>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
         <button type="button" disabled={readOnly} className={buttonClass('secondary')} onClick={() => draft.edit(addRule)}>

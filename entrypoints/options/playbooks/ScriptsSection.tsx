@@ -5,10 +5,10 @@ import { Card } from '../../../components/Card';
 import { uiLocale } from '../../../components/i18n';
 import { duplicateScript, insertAt, updateScript } from '../../../lib/playbooks/edit';
 import { STRATEGIES, type Locale, type ScriptTemplate, type Strategy } from '../../../lib/playbooks/types';
-import { textProblems } from '../../../lib/playbooks/validate';
+import { textProblems } from '../../../lib/playbooks/validate-playbook';
 import { SCRIPT_VARIABLES } from '../../../lib/playbooks/variables';
 import { buttonClass, Select } from '../ui';
-import { strategyName, variableName } from './labels';
+import { strategyName, variableName } from './playbook-names';
 import { PreviewPanel } from './PreviewPanel';
 import type { PlaybookDraft } from './usePlaybookDraft';
 

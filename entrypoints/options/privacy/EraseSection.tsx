@@ -5,7 +5,7 @@ import { uiLocale } from '../../../components/i18n';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import { ERASE_ALL_CONFIRMATION, type DataSummary } from '../../../lib/messaging/privacy-protocol';
 import { confirms } from '../../../lib/privacy/confirm';
-import { dangerButton, errorText, inputClass, siteLabel } from './labels';
+import { dangerButton, errorText, inputClass, siteLabel } from './table-names';
 
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 

@@ -7,8 +7,8 @@ import type { DataSummary } from '../../../lib/messaging/privacy-protocol';
 import { csvZipParts } from '../../../lib/privacy/csv-zip';
 import { exportFileName, exportFileParts } from '../../../lib/privacy/export-file';
 import { tablePages, type ExportProgress } from '../../../lib/privacy/export-pages';
-import { errorText, primaryButton, saveBlob, secondaryButton } from './labels';
-import { tableLabel } from './labels';
+import { errorText, primaryButton, saveBlob, secondaryButton } from './table-names';
+import { tableLabel } from './table-names';
 
 type Format = 'json' | 'csv';
 type State = { status: 'idle' } | { status: 'running'; format: Format; progress: ExportProgress | null } | { status: 'done'; format: Format; rows: number; fileName: string } | { status: 'error'; message: string };
@@ -47,7 +47,7 @@ export function ExportSection({ summary }: { summary: DataSummary }) {
 
   const running = state.status === 'running';
   const progress = state.status === 'running' ? state.progress : null;
-  const percent = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <Card>
       <p className="text-sm text-slate-600">{i18n.t('privacy.export.intro')}</p>

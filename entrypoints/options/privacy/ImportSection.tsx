@@ -5,7 +5,7 @@ import { uiLocale } from '../../../components/i18n';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import type { ImportSummary } from '../../../lib/messaging/privacy-protocol';
 import { readFileText } from '../ui';
-import { errorText, tableLabel } from './labels';
+import { errorText, tableLabel } from './table-names';
 
 type State = { status: 'idle' } | { status: 'running'; fileName: string } | { status: 'done'; fileName: string; summary: ImportSummary } | { status: 'error'; fileName: string; message: string };
 

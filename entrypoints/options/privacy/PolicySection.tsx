@@ -22,6 +22,7 @@ function presetText(policy: ManagedPolicy, setting: LockableSetting, locale: str
     case 'playbook':
     case 'model':
     case 'fieldMapping':
+    case 'experiments':
       return i18n.t('privacy.policy.file', [((value as string).length / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })]);
   }
 }

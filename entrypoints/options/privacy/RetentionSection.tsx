@@ -4,7 +4,7 @@ import { Card } from '../../../components/Card';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../../lib/db/retention';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import { retentionProblem } from '../../../lib/privacy/retention-input';
-import { errorText, inputClass, primaryButton } from './labels';
+import { errorText, inputClass, primaryButton } from './table-names';
 
 /** How long recorded history is kept; saved through the background, which prunes at once. */
 export function RetentionSection({ days, onSaved }: { days: number; onSaved: () => void }) {

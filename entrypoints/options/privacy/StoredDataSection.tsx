@@ -6,7 +6,7 @@ import { MetricTile } from '../../../components/MetricTile';
 import type { DataSummary } from '../../../lib/messaging/privacy-protocol';
 import { formatBytes } from '../../../lib/privacy/storage-summary';
 import { SITE_TABLES } from '../../../lib/privacy/tables';
-import { siteLabel, tableLabel } from './labels';
+import { siteLabel, tableLabel } from './table-names';
 import { DataTable, dataRowClass } from '../../../components/DataTable';
 
 const HISTORY_TABLES = new Set(['observationBatches', 'scores', 'indicators', 'activities']);
@@ -40,7 +40,7 @@ export function StoredDataSection({ summary }: { summary: DataSummary }) {
         <MetricTile
           label={i18n.t('privacy.stored.disk')}
           value={disk ? formatBytes(disk.usage, locale) : '—'}
-          hint={disk && disk.quota ? i18n.t('privacy.stored.diskHint', [formatBytes(disk.quota, locale)]) : i18n.t('privacy.stored.diskUnknown')}
+          hint={disk?.quota ? i18n.t('privacy.stored.diskHint', [formatBytes(disk.quota, locale)]) : i18n.t('privacy.stored.diskUnknown')}
         />
         <MetricTile label={i18n.t('privacy.stored.settings')} value={n(summary.settings.keys)} hint={formatBytes(summary.settings.bytes, locale)} />
       </dl>

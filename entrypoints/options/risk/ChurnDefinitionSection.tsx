@@ -6,7 +6,7 @@ import { uiLocale } from '../../../components/i18n';
 import { Skeleton } from '../../../components/Skeleton';
 import type { ChurnDefinition, IndicatorSettings } from '../../../lib/indicators/types';
 import { sendMessage } from '../../../lib/messaging/browser-client';
-import type { ChurnPreview } from '../../../lib/messaging/risk-protocol';
+import type { ChurnPreview } from '@/lib/risk/risk-schemas';
 import { definitionProblems, type DefinitionProblem } from '../../../lib/risk/churn-definition';
 import { indicatorSettingsItem } from '../../../lib/settings';
 import { ChurnPreviewCard } from './ChurnPreviewCard';

@@ -4,7 +4,7 @@ import { formatInteger } from '../../../components/format';
 import { uiLocale } from '../../../components/i18n';
 import { MetricTile } from '../../../components/MetricTile';
 import { Skeleton } from '../../../components/Skeleton';
-import type { ChurnPreview } from '../../../lib/messaging/risk-protocol';
+import type { ChurnPreview } from '@/lib/risk/risk-schemas';
 
 /** What the definition under edit labels over the stored customers (dimmed while the edit is invalid). */
 export function ChurnPreviewCard({ preview, valid, withReasons }: { preview: { status: 'loading' | 'ready' | 'error'; data?: ChurnPreview; message?: string }; valid: boolean; withReasons: boolean }) {

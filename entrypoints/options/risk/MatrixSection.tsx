@@ -1,11 +1,12 @@
 import { Fragment, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '../../../components/Card';
-import { formatInteger, formatProbability, siteHost } from '../../../components/format';
+import { formatInteger, formatProbability } from '../../../components/format';
+import { siteHost } from '../../../components/customer-target';
 import { uiLocale } from '../../../components/i18n';
 import { Skeleton } from '../../../components/Skeleton';
 import { StatusMessage } from '../../../components/StatusMessage';
-import type { RiskCustomer } from '../../../lib/messaging/risk-protocol';
+import type { RiskCustomer } from '@/lib/risk/risk-schemas';
 import { riskValueMatrix, type MatrixSize } from '../../../lib/risk/matrix';
 import type { RiskData } from './useRiskData';
 import { DataTable, dataRowClass } from '../../../components/DataTable';

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { uiLocale } from '../../../components/i18n';
 import { Skeleton } from '../../../components/Skeleton';
 import { StatusMessage } from '../../../components/StatusMessage';
-import { kpiCsv } from '../../../lib/kpi/csv';
+import { kpiCsv } from '../../../lib/kpi/kpi-csv';
 import { Definitions } from '../dashboard/Definitions';
 import { KpiTiles } from '../dashboard/KpiTiles';
 import { RANGE_PRESETS, type RangePresetId } from '../dashboard/range';

@@ -3,8 +3,8 @@ import { i18n } from '#i18n';
 import { Skeleton } from '../../../components/Skeleton';
 import { DataSection } from '../DataSection';
 import { FeedbackSection } from '../FeedbackSection';
-import { ModelSection } from '../ModelSection';
-import { ModelsSection } from '../ModelsSection';
+import { ActiveModelSection } from '../ActiveModelSection';
+import { StoredModelsSection } from '../StoredModelsSection';
 import { ScorecardSection } from '../ScorecardSection';
 import { TrainSection } from '../TrainSection';
 import type { PreparedData } from '../workspace';
@@ -21,7 +21,7 @@ export function ModelsTab() {
   return (
     <SectionedTab
       sections={[
-        { id: 'model', title: i18n.t('options.nav.model'), content: <ModelSection /> },
+        { id: 'model', title: i18n.t('options.nav.model'), content: <ActiveModelSection /> },
         { id: 'data', title: i18n.t('options.nav.data'), content: <DataSection onChange={onPrepared} /> },
         { id: 'train', title: i18n.t('options.nav.train'), content: <TrainSection data={prepared} onTrained={setEvaluated} /> },
         {
@@ -33,7 +33,7 @@ export function ModelsTab() {
             </Suspense>
           ),
         },
-        { id: 'models', title: i18n.t('options.nav.models'), content: <ModelsSection onEvaluate={setEvaluated} /> },
+        { id: 'models', title: i18n.t('options.nav.models'), content: <StoredModelsSection onEvaluate={setEvaluated} /> },
         { id: 'scorecard', title: i18n.t('options.nav.scorecard'), content: <ScorecardSection /> },
         { id: 'feedback', title: i18n.t('options.nav.feedback'), content: <FeedbackSection /> },
       ]}

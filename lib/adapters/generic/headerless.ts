@@ -129,7 +129,10 @@ function asList(candidate: Candidate): CustomerList | null {
     for (const piece of pieces) {
       if (cells.has(piece.key)) continue;
       cells.set(piece.key, piece.el);
-      if (!known.has(piece.key)) known.add(piece.key), keys.push(piece.key);
+      if (!known.has(piece.key)) {
+        known.add(piece.key);
+        keys.push(piece.key);
+      }
     }
     return { row, cells };
   });

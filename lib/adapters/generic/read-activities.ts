@@ -140,7 +140,7 @@ function readItem(item: Element, sectionKind: ActivityKind | 'mixed'): ActivityS
   const bodyEls: Element[] = [];
   for (const el of item.querySelectorAll('*')) {
     if (unseen(el)) continue;
-    if (el.localName === 'time' && (!dateEl || dateEl.localName !== 'time')) {
+    if (el.localName === 'time' && dateEl?.localName !== 'time') {
       dateEl = el;
       continue;
     }

@@ -15,12 +15,21 @@ export interface Bins {
   cuts: Float64Array[];
 }
 
-/** Cut points per input from the rows `rows` of the row-major n × d matrix x. */
-export function fitBins(x: ArrayLike<number>, d: number, rows: ArrayLike<number>, maxBins = MAX_BINS): Bins {
+/**
+ * Cut points per input from the rows `rows` of the row-major n × d matrix x.
+ * With `inputs`, only those inputs are cut (the others get no cut point: one
+ * value bin, never split on), so inputs the trees may not use cost no sort.
+ */
+export function fitBins(x: ArrayLike<number>, d: number, rows: ArrayLike<number>, maxBins = MAX_BINS, inputs?: readonly number[]): Bins {
   if (maxBins < 2 || maxBins > MAX_BINS) throw new RangeError(`maxBins must be 2…${MAX_BINS} (got ${maxBins})`);
   const cuts: Float64Array[] = [];
   const values = new Float64Array(rows.length);
+  const used = inputs ? new Set(inputs) : null;
   for (let j = 0; j < d; j++) {
+    if (used && !used.has(j)) {
+      cuts.push(new Float64Array(0));
+      continue;
+    }
     let m = 0;
     for (let r = 0; r < rows.length; r++) {
       const v = x[rows[r]! * d + j]!;
@@ -77,6 +86,10 @@ export function binMatrix(bins: Bins, x: ArrayLike<number>, n: number, d: number
   const out = new Uint8Array(n * d);
   for (let j = 0; j < d; j++) {
     const cuts = bins.cuts[j]!;
+    if (cuts.length === 0) {
+      for (let i = 0; i < n; i++) out[i * d + j] = x[i * d + j]! === x[i * d + j]! ? 1 : 0;
+      continue;
+    }
     for (let i = 0; i < n; i++) out[i * d + j] = binOf(cuts, x[i * d + j]!);
   }
   return out;

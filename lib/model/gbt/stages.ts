@@ -1,41 +1,29 @@
 /**
- * Rounds (and tree shape) chosen by cross-validation: every fold boosted on
- * its training part while its test rows were watched (STAGE-round
- * snapshots of their log-odds, per searched shape); the (shape, rounds)
- * with the best mean test-fold ROC AUC wins — one choice for all folds, as
- * a grid search over n_estimators would make. A fold that stopped early
- * keeps its last snapshot for later rounds. Ties go to the earlier shape
- * (the simpler, listed first) and fewer rounds.
+ * The final fit's tree shape and rounds from the CV folds' own early
+ * stopping: each fold chose a shape and a round count on a validation split
+ * nested inside its training rows (its test rows never steer it, so the
+ * out-of-fold scores are honest); the final fit takes the shape most folds
+ * chose (ties: the one listed first, the simpler) and the median of the
+ * rounds those folds kept.
  */
-import { rocAuc } from '../metrics';
-import { STAGE, type StagedScores } from './boost';
 import type { GbtShape } from './types';
 
-export interface StageChoice {
+export interface FoldTrees {
   shape: GbtShape;
-  shapeIndex: number;
-  /** Index into each fold's snapshots (rounds = (stage + 1)·STAGE). */
-  stage: number;
   rounds: number;
-  /** Mean test-fold ROC AUC at that choice. */
-  rocAuc: number;
 }
 
-export function chooseStage(perFold: readonly (readonly StagedScores[])[], testLabels: readonly (readonly number[])[]): StageChoice {
-  if (perFold.length === 0 || perFold.length !== testLabels.length) throw new RangeError('one list of staged scores per fold is needed');
-  let best: StageChoice | null = null;
-  const shapes = perFold[0]!.length;
-  for (let s = 0; s < shapes; s++) {
-    const stages = Math.max(...perFold.map((fold) => fold[s]!.scores.length));
-    for (let c = 0; c < stages; c++) {
-      let sum = 0;
-      for (let f = 0; f < perFold.length; f++) {
-        const scores = perFold[f]![s]!.scores;
-        sum += rocAuc(testLabels[f]!, scores[Math.min(c, scores.length - 1)]!);
-      }
-      const mean = sum / perFold.length;
-      if (best === null || mean > best.rocAuc + 1e-12) best = { shape: perFold[0]![s]!.shape, shapeIndex: s, stage: c, rounds: (c + 1) * STAGE, rocAuc: mean };
-    }
+const sameShape = (a: GbtShape, b: GbtShape) => a.maxLeaves === b.maxLeaves && a.maxDepth === b.maxDepth;
+
+export function chooseFinalTrees(perFold: readonly FoldTrees[], shapes: readonly GbtShape[]): FoldTrees {
+  if (perFold.length === 0) throw new RangeError('at least one fold is needed');
+  const listed = shapes.length > 0 ? shapes : [perFold[0]!.shape];
+  let best: { shape: GbtShape; votes: number } | null = null;
+  for (const shape of [...listed, ...perFold.map((f) => f.shape)]) {
+    const votes = perFold.filter((f) => sameShape(f.shape, shape)).length;
+    if (best === null || votes > best.votes) best = { shape, votes };
   }
-  return best!;
+  const rounds = perFold.filter((f) => sameShape(f.shape, best!.shape)).map((f) => f.rounds).sort((a, b) => a - b);
+  const m = rounds.length >> 1;
+  return { shape: best!.shape, rounds: rounds.length % 2 ? rounds[m]! : Math.round((rounds[m - 1]! + rounds[m]!) / 2) };
 }

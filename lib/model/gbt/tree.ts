@@ -83,6 +83,48 @@ export interface GrownTree {
 }
 
 /**
+ * The (Σg, Σh, count) histogram of `features` over the rows order[start…end),
+ * written into `hist` (3 slots per bin, at the data's per-input offsets).
+ */
+export function buildHistogram(
+  data: BinnedData,
+  grad: Float64Array,
+  hess: Float64Array,
+  order: Uint32Array,
+  start: number,
+  end: number,
+  features: Int32Array,
+  hist: Float64Array,
+): void {
+  const { codes, d, offset } = data;
+  const nf = features.length;
+  const featureOffset = Int32Array.from(features, (j) => offset[j]!);
+  hist.fill(0);
+  for (let r = start; r < end; r++) {
+    const i = order[r]!;
+    const g = grad[i]!;
+    const h = hess[i]!;
+    const row = i * d;
+    for (let f = 0; f < nf; f++) {
+      const k = (featureOffset[f]! + codes[row + features[f]!]!) * 3;
+      hist[k]! += g;
+      hist[k + 1]! += h;
+      hist[k + 2]! += 1;
+    }
+  }
+}
+
+/** parent −= child over `features`: the sibling's histogram without reading its rows. */
+export function subtractHistogram(data: BinnedData, parent: Float64Array, child: Float64Array, features: Int32Array): void {
+  for (let f = 0; f < features.length; f++) {
+    const j = features[f]!;
+    const from = data.offset[j]! * 3;
+    const to = from + data.binCount[j]! * 3;
+    for (let k = from; k < to; k++) parent[k]! -= child[k]!;
+  }
+}
+
+/**
  * Grows a tree on the rows order[0…count) (a bagged sample) using only
  * `features`. `order` is reordered in place.
  */
@@ -97,25 +139,8 @@ export function growTree(
   pool: Float64Array[],
 ): GrownTree {
   const { codes, d, binCount, offset, totalBins, scratch } = data;
-  const nf = features.length;
-  const featureOffset = Int32Array.from(features, (j) => offset[j]!);
   const takeHist = () => pool.pop() ?? new Float64Array(3 * totalBins);
-
-  const buildHist = (hist: Float64Array, start: number, end: number) => {
-    hist.fill(0);
-    for (let r = start; r < end; r++) {
-      const i = order[r]!;
-      const g = grad[i]!;
-      const h = hess[i]!;
-      const row = i * d;
-      for (let f = 0; f < nf; f++) {
-        const k = (featureOffset[f]! + codes[row + features[f]!]!) * 3;
-        hist[k]! += g;
-        hist[k + 1]! += h;
-        hist[k + 2]! += 1;
-      }
-    }
-  };
+  const buildHist = (hist: Float64Array, start: number, end: number) => buildHistogram(data, grad, hess, order, start, end, features, hist);
 
   const { l2, minDataInLeaf, minChildWeight } = params;
   const score = (g: number, h: number) => (g * g) / (h + l2);
@@ -215,13 +240,7 @@ export function growTree(
     const [small, large] = left.c <= right.c ? [left, right] : [right, left];
     small.hist = takeHist();
     buildHist(small.hist, small.start, small.end);
-    const lh = large.hist;
-    for (let f = 0; f < features.length; f++) {
-      const j = features[f]!;
-      const from = offset[j]! * 3;
-      const to = from + binCount[j]! * 3;
-      for (let k = from; k < to; k++) lh[k]! -= small.hist[k]!;
-    }
+    subtractHistogram(data, large.hist, small.hist, features);
     left.split = findSplit(left);
     right.split = findSplit(right);
     leaves.splice(pick, 1, left, right);

@@ -51,4 +51,6 @@ export interface GbtSettings {
   patience: number;
   /** Share of the training rows held out for early stopping. */
   validationShare: number;
+  /** Gradient-based one-side sampling instead of `rowSample` from `minRows` training rows on (absent: never). */
+  goss?: { top: number; other: number; minRows: number };
 }

@@ -21,7 +21,7 @@ describe('lists without a header', () => {
       { crmId: '1', name: 'Ada Lovelace', fields: { 'column 2': 'Initech', 'column 3': 'Lead', 'last activity': '3 days ago' } },
       { crmId: '2', name: 'Luis Ortega', fields: { 'column 2': 'Globex', 'column 3': 'Active', 'last activity': '40 days ago' } },
     ]);
-    expect(result?.customers[0]!.anchor.getAttribute('href')).toBe('/contacts/1');
+    expect(result!.customers[0]!.anchor.getAttribute('href')).toBe('/contacts/1');
   });
 
   it('not lists of other things, nor one row’s two links', () => {
@@ -67,7 +67,7 @@ describe('detail pages beyond tables', () => {
       <p>Added on Jun 7, 2026</p><p>Last activity 21 days ago</p>
       <div><span>Sector: Health Care</span><span>Size: 50-249 employees</span></div></main>`, 'https://crm.example.com/contacts/3');
     expect(result?.kind).toBe('detail');
-    expect(result?.customers[0]!.snapshot).toEqual({
+    expect(result!.customers[0]!.snapshot).toEqual({
       crmId: '3',
       name: 'Olga Satterfield',
       fields: { Email: 'olga@example.com', Phone: '+1 555-0193', 'Added on': 'Jun 7, 2026', 'Last activity': '21 days ago', Sector: 'Health Care', Size: '50-249 employees' },

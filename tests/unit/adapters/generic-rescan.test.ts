@@ -70,7 +70,7 @@ describe('a re-scan reads only the rows that changed', () => {
     const recreated = delta(cache, () => expect(scan().customers[0]!.anchor).toBe(fresh));
     expect(recreated).toEqual({ hits: 10, misses: 1 });
     fresh.setAttribute('href', 'index.php?module=Accounts&action=DetailView&record=moved-0001');
-    let page = scan();
+    const page = scan();
     expect(page.customers[0]!.snapshot.crmId).toBe('moved-0001');
     expect(doc.contains(page.customers[0]!.anchor)).toBe(true);
   });

@@ -3,17 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRouter, type HandlerContext, type Handlers, type SenderInfo } from '../../../lib/background/router';
 import { agentAudience, agentRequestSchemas } from '../../../lib/messaging/agent-schemas';
-import { kpiAudience, kpiRequestSchemas } from '../../../lib/messaging/kpi-schemas';
+import { kpiCommands } from '@/lib/kpi/kpi-commands';
 import { mappingAudience, mappingRequestSchemas } from '../../../lib/messaging/mapping-schemas';
 import { playbookAudience, playbookRequestSchemas } from '../../../lib/messaging/playbook-schemas';
-import { policyAudience, policyRequestSchemas } from '../../../lib/messaging/policy-schemas';
+import { policyCommands } from '@/lib/policy/policy-commands';
 import { privacyAudience, privacyRequestSchemas } from '../../../lib/messaging/privacy-schemas';
 import type { MessageType } from '../../../lib/messaging/protocol';
-import { riskAudience, riskRequestSchemas } from '../../../lib/messaging/risk-schemas';
+import { audiencesOf, requestSchemasOf } from '@/lib/messaging/commands';
+import { riskCommands } from '@/lib/risk/risk-commands';
 import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
-import { focusAudience, focusRequestSchemas } from '../../../lib/messaging/focus-schemas';
+import { focusCommands } from '@/lib/focus/focus-commands';
 import { recipeAudience, recipeRequestSchemas } from '../../../lib/messaging/recipe-schemas';
+import { experimentAudience, experimentRequestSchemas } from '../../../lib/experiments/messages';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -85,14 +87,15 @@ describe('merged message maps', () => {
   const features = {
     agent: [agentRequestSchemas, agentAudience],
     privacy: [privacyRequestSchemas, privacyAudience],
-    policy: [policyRequestSchemas, policyAudience],
-    risk: [riskRequestSchemas, riskAudience],
+    policy: [requestSchemasOf(policyCommands), audiencesOf(policyCommands)],
+    risk: [requestSchemasOf(riskCommands), audiencesOf(riskCommands)],
     mapping: [mappingRequestSchemas, mappingAudience],
     playbook: [playbookRequestSchemas, playbookAudience],
-    kpi: [kpiRequestSchemas, kpiAudience],
+    kpi: [requestSchemasOf(kpiCommands), audiencesOf(kpiCommands)],
     sites: [sitesRequestSchemas, sitesAudience],
-    focus: [focusRequestSchemas, focusAudience],
+    focus: [requestSchemasOf(focusCommands), audiencesOf(focusCommands)],
     recipes: [recipeRequestSchemas, recipeAudience],
+    experiments: [experimentRequestSchemas, experimentAudience],
   } as const;
 
   it.each([

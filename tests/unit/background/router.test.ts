@@ -51,7 +51,7 @@ describe('router', () => {
   });
 
   it("files a frame's messages under the frame's own origin, not the top page's", async () => {
-    const { route, handlers } = setup();
+    const { handlers } = setup();
     const OTHER = 'https://other-crm.test';
     const enabled = new Set([CRM, OTHER]);
     const both = createRouter({ extensionId: EXT, extensionOrigin: ORIGIN, isSiteEnabled: (o) => enabled.has(o), handlers });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isVolatileValue, mergeSightings, mergeSnapshot, OBSERVATION_MIN_GAP_MS, OBSERVATION_REFRESH_MS, scoreWorthRecording } from '../../../lib/db/merge';
+import { isVolatileValue, mergeSnapshot, OBSERVATION_MIN_GAP_MS, OBSERVATION_REFRESH_MS, scoreWorthRecording } from '../../../lib/db/merge';
 import { withCarriedFields } from '../../../lib/db/observation-batches';
 
 const GAP = OBSERVATION_MIN_GAP_MS;

@@ -29,7 +29,7 @@ describe('schema migrations', () => {
     await writeVersion1(name);
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(4);
+    expect(opened.verno).toBe(5);
     for (const table of V1_TABLES.filter((t) => t !== 'observations')) {
       const rows = await opened.table(table).toArray();
       expect(rows.length, table).toBe(v1[table].length);
@@ -113,7 +113,7 @@ describe('schema migrations', () => {
     old.close();
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(4);
+    expect(opened.verno).toBe(5);
     expect(await opened.actions.count()).toBe(1);
     await opened.overrides.put({ site: 's', crmId: 'c', tier: 5, reason: 'r', at: 1, expiresAt: 2 });
     await opened.feedback.add({ site: 's', crmId: 'c', at: 1, verdict: 'too_low', reason: 'r', probability: 0.1, tier: 1, modelId: 'm' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStorageError, errorText } from '../../../lib/db/storage-errors';
+import { classifyStorageError, errorText, isQuotaError, isStorageError } from '@/lib/db/storage-errors';
 
 const named = (name: string, message = 'x', inner?: unknown) => Object.assign(new Error(message), { name, inner });
 
@@ -19,5 +19,14 @@ describe('storage errors', () => {
   it('keeps the browser’s own wording for the details', () => {
     expect(errorText(named('QuotaExceededError', 'The quota has been exceeded.'))).toBe('QuotaExceededError: The quota has been exceeded.');
     expect(errorText(42)).toBe('42');
+  });
+
+  it('tells storage failures (the browser’s or Dexie’s, wrapped or not) from bugs, with one list', () => {
+    for (const name of ['QuotaExceededError', 'BlockedError', 'UpgradeError', 'DatabaseClosedError', 'AbortError']) expect(isStorageError(named(name))).toBe(true);
+    expect(isStorageError(named('DexieError', 'wrapped', named('QuotaExceededError')))).toBe(true);
+    expect(isStorageError(new TypeError('x is undefined'))).toBe(false);
+    expect(isStorageError('QuotaExceededError')).toBe(false);
+    expect(isQuotaError(named('AbortError', 'aborted', named('QuotaExceededError')))).toBe(true);
+    expect(isQuotaError(named('AbortError'))).toBe(false);
   });
 });

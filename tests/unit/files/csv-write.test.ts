@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { actionsCsv } from '@/lib/background/actions-csv';
 import { toCsv } from '@/lib/files/csv-write';
-import { kpiCsv } from '@/lib/kpi/csv';
+import { kpiCsv } from '@/lib/kpi/kpi-csv';
 import { kpiReport } from '@/lib/kpi/report';
 import { csvZipParts } from '@/lib/privacy/csv-zip';
 import type { DataTable } from '@/lib/privacy/tables';

@@ -15,7 +15,7 @@ import { managedPolicySchema, readPolicy } from '@/lib/policy/managed-policy';
 import { planSettings } from '@/lib/privacy/merge-plan';
 import { IMPORTABLE_SETTINGS } from '@/lib/privacy/settings-registry';
 import { DATA_TABLES } from '@/lib/privacy/tables';
-import { ALWAYS_REFUSED, hostileCase, hostileText, JSON_HOSTILE_KINDS } from './hostile';
+import { ALWAYS_REFUSED, hostileCase, hostileText } from './hostile';
 
 /**
  * Hostile files for every importer: each is refused with a message of the
@@ -251,7 +251,7 @@ describe('hostile training CSV', () => {
   it('any text: refused with a CsvError, or a table whose every row has exactly its columns', () => {
     fc.assert(
       fc.property(fc.oneof(csvText, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
-        let table;
+        let table: ReturnType<typeof parseCsv>;
         try {
           table = parseCsv(text);
         } catch (error) {

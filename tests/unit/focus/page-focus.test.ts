@@ -54,7 +54,7 @@ describe('nextPageFocus', () => {
     if (after) expect(pageFocusSchema.parse(after)).toEqual(after);
   });
   it('covers every state and every event', () => {
-    const results = CASES.map(([, before, event, expected]) => (expected === 'same' ? before : expected));
+    const results = CASES.map(([, before, , expected]) => (expected === 'same' ? before : expected));
     expect(new Set(results.map((f) => f?.state ?? 'none'))).toEqual(new Set(['reading', 'customer', 'list', 'unreadable', 'none']));
     expect(new Set(CASES.map(([, , event]) => event.type))).toEqual(new Set(['read', 'settled-empty', 'picked', 'navigated']));
   });

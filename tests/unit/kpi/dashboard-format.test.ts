@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moneyText, rateText } from '../../../entrypoints/options/dashboard/format';
+import { moneyText, rateText } from '../../../entrypoints/options/dashboard/kpi-format';
 import { rangeOf, RANGE_PRESETS } from '../../../entrypoints/options/dashboard/range';
 
 describe('dashboard formatting and ranges', () => {

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHURN_DEFINITION } from '../../../lib/indicators/types';
-import { kpiCsv, KPI_CSV_COLUMNS } from '../../../lib/kpi/csv';
+import { kpiCsv, KPI_CSV_COLUMNS } from '../../../lib/kpi/kpi-csv';
 import { kpiReport } from '../../../lib/kpi/report';
 import type { KpiCustomer } from '../../../lib/kpi/states';
 import { churnStates } from '../../../lib/kpi/timeline';

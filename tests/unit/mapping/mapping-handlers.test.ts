@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMappingHandlers } from '../../../lib/background/mapping-handlers';
-import { createIndicatorCache } from '../../../lib/background/indicator-service';
+import { createIndicatorCache } from '@/lib/indicators/customer-indicators';
 import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
 import type { CustomerRow } from '../../../lib/db/schema';
 import { createFieldResolver } from '../../../lib/fields/field-resolver';

@@ -4,7 +4,7 @@ import type { SiteRecipe } from '../../../lib/recipes/recipe-schema';
 import { mergeMappings, replaceSiteMapping, setLabelTarget } from '../../../lib/mapping/mapping-ops';
 import { parsedValue, valueKindOf } from '../../../lib/mapping/parsed-value';
 import { collectSiteLabels } from '../../../lib/mapping/site-labels';
-import { changedSites, createSiteResolvers } from '../../../lib/mapping/site-resolvers';
+import { changedSites, createSiteResolvers } from '../../../lib/mapping/cached-site-resolvers';
 
 const A = 'https://crm.example.com';
 const B = 'https://zh.crm.example.cn';

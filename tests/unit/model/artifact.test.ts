@@ -146,7 +146,7 @@ describe('parseModelArtifact rejects damaged or hostile files with a message nam
     ['a baseline of the wrong length', () => damaged((a) => a.baseline.push(0)), /baseline has \d+ values but the model has \d+ inputs/],
     ['a non-positive scale', () => damaged((a) => (a.preprocessor.columns.find((c: any) => c.kind === 'numeric').scale = 0)), /scale/],
     ['truncated weight data', () => damaged((a) => (a.tfjs.weightData = a.tfjs.weightData.slice(0, 12))), /holds 9 bytes but the weight specs need \d+/],
-    ['non-base64 weight data', () => damaged((a) => (a.tfjs.weightData = '!!!!' + a.tfjs.weightData)), /weightData: is not base64/],
+    ['non-base64 weight data', () => damaged((a) => (a.tfjs.weightData = `!!!!${a.tfjs.weightData}`)), /weightData: is not base64/],
     ['a kernel shape that does not match the inputs', () => damaged((a) => (a.tfjs.weightSpecs[0].shape = [3, 1])), /kernel\) has shape \[3, 1\], expected \[\d+, 1\]/],
     ['an extra weight tensor', () => damaged((a) => a.tfjs.weightSpecs.push({ name: 'x', shape: [1], dtype: 'float32' })), /2 weight tensors/],
     ['a non-float dtype', () => damaged((a) => (a.tfjs.weightSpecs[0].dtype = 'int32')), /dtype/],

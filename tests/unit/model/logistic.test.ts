@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { inferColumns } from '../../../lib/model/columns';
+import { inferColumns } from '../../../lib/model/infer-columns';
 import { DEFAULT_LOGISTIC, ensureCpuBackend, fitLogistic, logisticWeights, predictLogistic } from '../../../lib/model/logistic';
 import { rocAuc } from '../../../lib/model/metrics';
 import { fitPreprocessor, transform } from '../../../lib/model/preprocess';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferColumns } from '../../../lib/model/columns';
+import { inferColumns } from '../../../lib/model/infer-columns';
 import { DEFAULT_LOGISTIC } from '../../../lib/model/logistic';
 import { mean, sd } from '../../../lib/model/metrics';
 import { transform } from '../../../lib/model/preprocess';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashFor, routeFromHash } from '../../../entrypoints/options/tabs/registry';
+import { hashFor, routeFromHash } from '../../../entrypoints/options/tabs/tab-registry';
 
 describe('console routes', () => {
   it('opens the first tab for an empty or unknown hash', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { canonicalJson, lockedMessage, lockedStorageKeys, migrateAppliedV2, presetAction, presetFingerprint, sameValue } from '../../../lib/policy/apply';
+import { canonicalJson, lockedMessage, lockedStorageKeys, migrateAppliedV2, presetAction, presetFingerprint, sameValue } from '../../../lib/policy/apply-policy';
 import { assertUnlocked, createPolicyService, installPolicyService, type AppliedRecord, type PolicyTarget } from '../../../lib/background/policy-service';
 import { policyAppliedItem, withChurnPreset } from '../../../lib/background/policy-targets';
 import { HandlerError } from '../../../lib/background/router';

@@ -4,7 +4,7 @@ import { activitiesByCustomer, latestOutcomes } from '../../../lib/db/customer-l
 import { createFieldResolver, synonymResolver } from '../../../lib/fields/field-resolver';
 import { churnStates } from '../../../lib/kpi/timeline';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import { resolversOf } from '../../../lib/labels/site-resolvers';
+import { resolversOf } from '../../../lib/labels/resolvers-by-site';
 
 const A = customerKey('s', 'a');
 const B = customerKey('s', 'b');

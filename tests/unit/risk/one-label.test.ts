@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerHistory, modelInputs } from '../../../lib/background/indicator-service';
+import { customerHistory, modelInputs } from '@/lib/indicators/customer-indicators';
 import { customerKey } from '../../../lib/db/customer-key';
 import type { CustomerRow } from '../../../lib/db/schema';
 import { createFieldResolver } from '../../../lib/fields/field-resolver';

@@ -39,7 +39,7 @@ describe('page commands', () => {
     expect(top).toHaveBeenCalledWith('mapping-changed');
     expect(child).toHaveBeenCalledWith('mapping-changed');
     expect(answers).toEqual([true, true]);
-    // The picker is no longer a content-script command: it is injected on demand (lib/background/page-tools.ts).
+    // The picker is no longer a content-script command: it is injected on demand (lib/background/inject-page-tools.ts).
     await fakeBrowser.runtime.onMessage.trigger({ channel: 'churn-radar-page', type: 'start-picker' }, {}, () => undefined);
     expect(top).toHaveBeenCalledTimes(1);
     controller.abort();

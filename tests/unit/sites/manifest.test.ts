@@ -37,6 +37,10 @@ describe('manifest', () => {
       expect(Object.values(m.action.default_icon).every((path) => path.startsWith('/icon/off/'))).toBe(true);
     }
   });
+  it('offers a keyboard shortcut to the side panel, with a translated description', () => {
+    const m = manifest('production') as { commands: Record<string, { suggested_key: { default: string }; description: string }> };
+    expect(m.commands['open-side-panel']).toEqual({ suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_shortcuts_openSidePanel__' });
+  });
   it('declares to Firefox that no data is collected', () => {
     const m = manifest('production', 'firefox') as { browser_specific_settings: { gecko: { data_collection_permissions: { required: string[] } } } };
     expect(m.browser_specific_settings.gecko.data_collection_permissions.required).toEqual(['none']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnMapping } from '../../../lib/training/columns';
+import type { ColumnMapping } from '../../../lib/training/column-mapping';
 import {
   balancedAccuracy,
   findLeakage,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../lib/data/csv';
 import { parseModelArtifact } from '../../../lib/model/artifact';
-import { initialMapping, profileColumns, trainingSpecs } from '../../../lib/training/columns';
+import { initialMapping, profileColumns, trainingSpecs } from '../../../lib/training/column-mapping';
 import { runTrainingJob, TRAINED_BY } from '../../../lib/training/train-job';
 import type { FromWorker, TrainRequest } from '../../../lib/training/worker-protocol';
 

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatDateTime,
-  formatDecimal,
-  formatDuration,
-  formatMeanSd,
-  formatPercent,
-  formatPercentRange,
-  formatDate,
-  sparklineMarks,
-  formatPointChange,
-  formatProbability,
-  formatRelativeTime,
-  groupIndicators,
-  indicatorText,
-  isSameCustomer,
-  labelOr,
-  parseCustomerTarget,
-  pickFormatLocale,
-  reasonBars,
-  siteHost,
-  sparkline,
-  tierRanges,
-} from '../../../components/format';
+import { formatDateTime, formatDecimal, formatDuration, formatMeanSd, formatPercent, formatPercentRange, formatDate, formatPointChange, formatProbability, formatRelativeTime, labelOr, pickFormatLocale } from '../../../components/format';
+import { isSameCustomer, parseCustomerTarget, siteHost } from '../../../components/customer-target';
+import { groupIndicators, indicatorText } from '../../../components/indicator-groups';
+import { reasonBars } from '../../../components/reason-bars';
+import { sparklineMarks, sparkline } from '../../../components/sparkline';
+import { tierRanges } from '../../../components/tier-ranges';
 import type { IndicatorValue } from '../../../lib/indicators/types';
 import { DEFAULT_TIER_THRESHOLDS } from '../../../lib/risk/tiers';
 
