@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only badges,extraction,ingest,kits,indicators,scoring,training,bgnbd,experiments,train-size]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,indicators,scoring,training,bgnbd,experiments,train-size]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -15,6 +15,7 @@ import { benchExperiments } from './bench/experiments';
 import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
 import { benchKits } from './bench/kits';
+import { benchPageLoad } from './bench/page-load';
 import { benchTraining } from './bench/training';
 import { benchTrainSize } from './bench/train-size';
 import { benchScoring } from './lib/bench-scoring';
@@ -53,7 +54,7 @@ if (existsSync(pageToolsFile)) {
   log(`  page tools (on demand)   ${figures.page_tools_kb} KB, ${figures.page_tools_gzip_kb} KB gzipped`);
 }
 
-if (wanted('badges')) {
+if (wanted('badges') || wanted('pageload')) {
   let server: Awaited<ReturnType<typeof startDemoServer>> | null = null;
   try {
     server = await startDemoServer({ port: DEMO_CRM_PORT });
@@ -61,7 +62,8 @@ if (wanted('badges')) {
     log(`(demo CRM already running on ${DEMO_CRM_ORIGIN}; using it)`);
   }
   try {
-    Object.assign(figures, await benchBadges({ warmRuns: WARM_RUNS, log }));
+    if (wanted('pageload')) Object.assign(figures, await benchPageLoad({ log }));
+    if (wanted('badges')) Object.assign(figures, await benchBadges({ warmRuns: WARM_RUNS, log }));
   } finally {
     await server?.close();
   }

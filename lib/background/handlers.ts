@@ -5,9 +5,10 @@ import { createAgentHandlers, createOverrideCache } from './agent-handlers';
 import type { CustomerRow, OverrideRow } from '../db/schema';
 import { topRiskReasons, type Translate } from '../explain/reason-text';
 import type { IndicatorSettings } from '../indicators/types';
-import type { FieldResolver } from '../fields/field-resolver';
+import { synonymResolver, type FieldResolver } from '../fields/field-resolver';
+import { withProductFields } from '../fields/product-fields';
 import type { BackgroundEvent } from '../messaging/protocol';
-import { coverage, usesIndicators } from '../model/choice';
+import { coverage, readsProductFields, usesIndicators } from '../model/choice';
 import type { Scorer } from '../model/types';
 import { parseActivities } from '../parse';
 import type { Locale } from '../playbooks/default-playbook';
@@ -194,19 +195,23 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   ): Promise<ScoringInput[]> {
     const indicatorScorers = scorers.filter(usesIndicators);
     const fieldScorers = scorers.filter((scorer) => !usesIndicators(scorer));
-    if (!always && indicatorScorers.length === 0) return rows.map((row) => ({ row, inputs: row.fields }));
+    // Imported models may read product fields (`field:*`): resolved through the site's mapping.
+    const productFields = scorers.some(readsProductFields);
+    const resolveField = productFields || always || indicatorScorers.length > 0 ? await deps.fieldResolver?.(site) : undefined;
+    const fieldsOf = (row: CustomerRow) => (productFields ? withProductFields(row.fields, resolveField ?? synonymResolver) : row.fields);
+    if (!always && indicatorScorers.length === 0) return rows.map((row) => ({ row, inputs: fieldsOf(row) }));
     const settings = await deps.indicatorSettings();
-    const resolveField = await deps.fieldResolver?.(site);
     const inputs: ScoringInput[] = [];
     for (const row of rows) {
-      const covered = !always && fieldScorers.some((scorer) => coverage(deps.models.sourcesOf(scorer), row.fields) > 0);
+      const fields = fieldsOf(row);
+      const covered = !always && fieldScorers.some((scorer) => coverage(deps.models.sourcesOf(scorer), fields) > 0);
       if (covered) {
-        inputs.push({ row, inputs: row.fields });
+        inputs.push({ row, inputs: fields });
         continue;
       }
       const activities = lists.get(row.crmId) ?? (row.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
       const indicators = indicatorCache.of(row, activities, settings, now, resolveField);
-      inputs.push({ row, inputs: modelInputs(row, indicators), indicators });
+      inputs.push({ row, inputs: modelInputs(row, indicators, productFields ? (resolveField ?? synonymResolver) : undefined), indicators });
     }
     return inputs;
   }

@@ -9,7 +9,7 @@ import { getObservations } from '../db/customers-repo';
 import type { ChurnRadarDb } from '../db/db';
 import type { CustomerRow, OverrideRow } from '../db/schema';
 import type { Translate } from '../explain/reason-text';
-import type { FieldResolver } from '../fields/field-resolver';
+import { synonymResolver, type FieldResolver } from '../fields/field-resolver';
 import { computeIndicators } from '../indicators';
 import type { IndicatorResult, IndicatorSettings } from '../indicators/types';
 import type { Scorer } from '../model/types';
@@ -62,7 +62,7 @@ export async function scoreOne(deps: ScoreOneDeps, customer: CustomerRow, scorer
   const history = customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields })), resolveField);
   const indicators = computeIndicators(history, settings);
   const [score] = actives.length
-    ? scoreCustomers(deps.models, actives, [{ row: customer, inputs: modelInputs(customer, indicators), indicators }], {
+    ? scoreCustomers(deps.models, actives, [{ row: customer, inputs: modelInputs(customer, indicators, resolveField ?? synonymResolver), indicators }], {
         thresholds,
         playbook: playbookInForce(playbook),
         locale: deps.locale(),

@@ -64,3 +64,22 @@ export function readProductField(fields: RawFields, wanted: ProductField, resolv
   }
   return undefined;
 }
+
+/** The model-input key of a product field (feature specs of imported models read `field:<product field>`). */
+export const productFieldKey = (field: ProductField) => `field:${field}`;
+
+/**
+ * A record's fields plus each product field found among its labels under
+ * `field:<product field>` (the first non-blank label that resolves to it),
+ * for models that read product fields rather than a CRM's own labels.
+ */
+export function withProductFields(fields: RawFields, resolve: (label: string) => ProductField | undefined = productFieldOf): Record<string, string> {
+  const out: Record<string, string> = { ...fields };
+  for (const [label, value] of Object.entries(fields)) {
+    const field = resolve(label);
+    if (!field || value.trim() === '') continue;
+    const key = productFieldKey(field);
+    if (!Object.hasOwn(out, key)) out[key] = value;
+  }
+  return out;
+}

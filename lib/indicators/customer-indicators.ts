@@ -1,6 +1,7 @@
 import type { Activity, SiteKey } from '@/lib/domain';
 import type { CustomerRow, IndicatorRow, VisitSnapshot } from '@/lib/db/schema';
 import type { FieldResolver } from '@/lib/fields/field-resolver';
+import { withProductFields } from '@/lib/fields/product-fields';
 import { computeIndicators, indicatorFeatures } from './index';
 import type { CustomerHistory, IndicatorResult, IndicatorSettings } from './types';
 import type { RawRow } from '@/lib/model/types';
@@ -19,9 +20,14 @@ export function customerHistory(
   return { asOf: row.today ?? now, fields: row.fields, observations, activities: activities as Activity[], ...(resolveField ? { resolveField } : {}) };
 }
 
-/** What the model reads for a customer: the CRM's fields, plus indicator features when they were computed. */
-export function modelInputs(row: CustomerRow, result: IndicatorResult | null): RawRow {
-  return result ? { ...row.fields, ...indicatorFeatures(result) } : row.fields;
+/**
+ * What the model reads for a customer: the CRM's fields, plus indicator
+ * features when they were computed, plus product fields (`field:*`) when a
+ * resolver is given (imported models' feature specs read those).
+ */
+export function modelInputs(row: CustomerRow, result: IndicatorResult | null, resolveField?: FieldResolver): RawRow {
+  const fields = resolveField ? withProductFields(row.fields, resolveField) : row.fields;
+  return result ? { ...fields, ...indicatorFeatures(result) } : fields;
 }
 
 /** A stable digest of what an indicator set says, to tell a change from a repeat. */

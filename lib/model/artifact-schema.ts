@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { FILE_LIMITS } from '@/lib/files/limits';
+import { inputTransformSchema } from './engines/transform-schema';
+import { layersSchema } from './engines/layers-schema';
 import { MAX_TREE_NODES, MAX_TREES } from './gbt/validate';
 
 /** Most model inputs a file may declare (a real CRM export has tens to a few hundred). */
@@ -30,6 +32,11 @@ const fittedColumn = z.discriminatedUnion('kind', [
   }),
   z.object({ name, kind: z.literal('binary'), fill: probability.optional() }),
   z.object({ name, kind: z.literal('categorical'), levels: z.array(z.string().max(1000)).max(1000) }),
+  z.object({
+    name,
+    kind: z.literal('mapped'),
+    inputs: z.array(z.object({ name: z.string().min(1).max(2000), transform: inputTransformSchema, fill: finite.nullable() })).min(1).max(MAX_INPUTS),
+  }),
 ]);
 
 const candidate = z.object({
@@ -218,10 +225,10 @@ const gbt = z.object({
 
 export const artifactSchema = z.object({
   format: z.literal('churn-radar-model'),
-  formatVersion: z.union([z.literal(1), z.literal(2)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   id: z.string().min(1).max(200),
   name: z.string().max(500),
-  kind: z.enum(['logistic', 'mlp', 'gbt', 'ensemble', 'scorecard', 'bgnbd']),
+  kind: z.enum(['logistic', 'mlp', 'gbt', 'ensemble', 'scorecard', 'bgnbd', 'layers']),
   createdAt: z.string().max(100),
   trainedBy: z.string().max(500),
   label: z.object({ column: name, positive: z.string().max(500) }),
@@ -240,6 +247,7 @@ export const artifactSchema = z.object({
     .optional(),
   scorecard: scorecardSchema.optional(),
   bgnbd: bgnbdSchema.optional(),
+  layers: layersSchema.optional(),
   calibration: calibration.optional(),
   evaluation: evaluation.optional(),
   parent: z.string().min(1).max(200).optional(),

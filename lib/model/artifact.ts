@@ -30,7 +30,9 @@ import type { ModelArtifact, TfjsWeights } from './types';
 export const ARTIFACT_FORMAT = 'churn-radar-model';
 /** The version written; READABLE_VERSIONS are read. */
 export const ARTIFACT_FORMAT_VERSION = 2;
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+/** The version of models imported from other engines (mapped inputs, kind layers). */
+export const ENGINE_FORMAT_VERSION = 3;
 export { MAX_ARTIFACT_CHARS, MAX_INPUTS } from './artifact-schema';
 
 /** A model file that cannot be used; the message says why, for a manager to read. */
@@ -110,7 +112,7 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
   const version = (value as { formatVersion?: unknown }).formatVersion;
   if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
     throw new ModelArtifactError(
-      `Unsupported model file version ${JSON.stringify(version) ?? '(missing)'}: this version of Churn Radar reads versions ${READABLE_VERSIONS.join(' and ')}`,
+      `Unsupported model file version ${JSON.stringify(version) ?? '(missing)'}: this version of Churn Radar reads versions ${`${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}`}`,
     );
   }
   const hostile = jsonHostility(value, OBJECT_MAGIC_KEYS);
@@ -141,11 +143,15 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
   return artifact;
 }
 
-/** Version 1 files are logistic regressions without any version-2 field. */
+/** Version 1 files are logistic regressions without any version-2 field; mapped inputs and kind layers need version 3. */
 function versionProblem(a: ModelArtifact): string | null {
+  if (a.formatVersion < ENGINE_FORMAT_VERSION) {
+    if (a.kind === 'layers') return `kind "layers" needs format version ${ENGINE_FORMAT_VERSION} (this file says version ${a.formatVersion})`;
+    if (a.preprocessor.columns.some((c) => c.kind === 'mapped')) return `mapped inputs need format version ${ENGINE_FORMAT_VERSION} (this file says version ${a.formatVersion})`;
+  }
   if (a.formatVersion !== 1) return null;
   if (a.kind !== 'logistic') return `kind "${a.kind}" needs format version 2 (this file says version 1)`;
-  for (const field of ['members', 'scorecard', 'gbt', 'bgnbd', 'calibration', 'evaluation', 'parent'] as const) {
+  for (const field of ['members', 'scorecard', 'gbt', 'bgnbd', 'layers', 'calibration', 'evaluation', 'parent'] as const) {
     if (a[field] !== undefined) return `${field} needs format version 2 (this file says version 1)`;
   }
   if (a.preprocessor.columns.some((c) => c.kind === 'numeric' && c.knots !== undefined)) return 'spline knots need format version 2 (this file says version 1)';
@@ -183,9 +189,9 @@ function preprocessorProblem(a: ModelArtifact): string | null {
 function modelProblem(a: ModelArtifact): string | null {
   const d = a.preprocessor.featureNames.length;
   const article = a.kind === 'ensemble' || a.kind === 'mlp' ? 'an' : 'a';
-  const only = (allowed: 'tfjs' | 'members' | 'scorecard' | 'gbt' | 'bgnbd'): string | null => {
+  const only = (allowed: 'tfjs' | 'members' | 'scorecard' | 'gbt' | 'bgnbd' | 'layers'): string | null => {
     if (a[allowed] === undefined) return `${article} ${a.kind} model needs ${allowed}`;
-    for (const field of ['tfjs', 'members', 'scorecard', 'gbt', 'bgnbd'] as const) {
+    for (const field of ['tfjs', 'members', 'scorecard', 'gbt', 'bgnbd', 'layers'] as const) {
       if (field !== allowed && a[field] !== undefined) return `${article} ${a.kind} model has no ${field}`;
     }
     return null;
@@ -215,7 +221,24 @@ function modelProblem(a: ModelArtifact): string | null {
     }
     case 'bgnbd':
       return only('bgnbd');
+    case 'layers':
+      return only('layers') ?? layersProblem(a.layers!);
   }
+}
+
+/** The weight buffer must hold exactly the float32 values the specs declare, all finite. */
+function layersProblem(l: NonNullable<ModelArtifact['layers']>): string | null {
+  let floats = 0;
+  for (const spec of l.weightSpecs) floats += spec.shape.reduce((p, s) => p * s, 1);
+  let bytes: Uint8Array;
+  try {
+    bytes = base64ToBytes(l.weightData);
+  } catch (error) {
+    return `layers.weightData is not valid base64 (${(error as Error).message})`;
+  }
+  if (bytes.byteLength !== floats * 4) return `layers.weightData holds ${bytes.byteLength} bytes but the weight specs need ${floats * 4}`;
+  const bad = littleEndianFloats(bytes).findIndex((v) => !Number.isFinite(v));
+  return bad >= 0 ? `layers.weightData: weight ${bad + 1} is not a finite number` : null;
 }
 
 function calibrationProblem(a: ModelArtifact): string | null {

@@ -47,3 +47,8 @@ export function modelSources(scorer: Pick<Scorer, 'artifact'>): string[] {
 export function usesIndicators(scorer: Pick<Scorer, 'artifact'>): boolean {
   return scorer.artifact.preprocessor.featureSource.some((source) => source.startsWith('ind:'));
 }
+
+/** True when the model reads product fields (`field:*`, imported models' feature specs): rows need them resolved per site. */
+export function readsProductFields(scorer: Pick<Scorer, 'artifact'>): boolean {
+  return scorer.artifact.preprocessor.featureSource.some((source) => source.startsWith('field:'));
+}

@@ -35,6 +35,7 @@
 import { isMissing } from '../parse/missing';
 import { parseNumber } from '../parse/number';
 import { parseYesNo } from '../parse/yes-no';
+import { mappedWriter } from './engines/mapped-column';
 import type { ColumnSpec, FittedColumn, Preprocessor, RawRow } from './types';
 
 export const DEFAULT_CLIP = 10;
@@ -232,7 +233,9 @@ export function featureLayout(columns: readonly FittedColumn[]): { featureNames:
         ? [c.name, ...(c.missingIndicator ? [`${c.name}=${MISSING_LEVEL}`] : []), ...(c.knots ?? []).map((k) => `${c.name}>${knotLabel(c, k)}`)]
         : c.kind === 'binary'
           ? [c.name]
-          : c.levels.map((level) => `${c.name}=${level}`);
+          : c.kind === 'mapped'
+            ? c.inputs.map((input) => input.name)
+            : c.levels.map((level) => `${c.name}=${level}`);
     for (const n of names) {
       featureNames.push(n);
       featureSource.push(c.name);
@@ -250,7 +253,7 @@ export function treeInputs(prep: Preprocessor): number[] {
   const out: number[] = [];
   let at = 0;
   for (const c of prep.columns) {
-    const width = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0) : c.kind === 'binary' ? 1 : c.levels.length;
+    const width = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0) : c.kind === 'binary' ? 1 : c.kind === 'mapped' ? c.inputs.length : c.levels.length;
     const used = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) : width;
     for (let j = 0; j < used; j++) out.push(at + j);
     at += width;
@@ -351,6 +354,10 @@ function compile(prep: Preprocessor, unobserved?: ArrayLike<number>): Writer {
           out[at] = read(row[c.name]) ?? fill;
         },
       };
+    }
+    if (c.kind === 'mapped') {
+      const write = mappedWriter(c, { number: fastNumeric(memoize(numericValue)), yesNo: memoize(binaryValue), category: categoryValue });
+      return { name: c.name, width: c.inputs.length, write };
     }
     const index = new Map(c.levels.map((level, j) => [level, j]));
     // One look-up per cell: raw text → input index (−1 = other).

@@ -6,6 +6,8 @@
 import type { Reason } from '../domain';
 import type { BgNbdSpec } from './artifact-schema';
 import type { GbtModel, GbtSettings } from './gbt/types';
+import type { MappedColumn } from './engines/mapped-column';
+import type { LayersSpec } from './engines/layers-schema';
 
 /** One input row: CSV cells or CRM page text, keyed by column / field key. */
 export type RawRow = Record<string, string | number | null | undefined>;
@@ -41,7 +43,9 @@ export type FittedColumn =
       /** Input value for a missing answer: the training share of "yes" (default 0.5 when absent). */
       fill?: number;
     }
-  | { name: string; kind: 'categorical'; levels: string[] };
+  | { name: string; kind: 'categorical'; levels: string[] }
+  /** Inputs of a model trained elsewhere, by its feature spec (format 3, lib/model/engines). */
+  | MappedColumn;
 
 export interface Preprocessor {
   columns: FittedColumn[];
@@ -97,9 +101,9 @@ export interface TrainingSettings {
   calibration?: 'platt' | 'isotonic' | 'none';
 }
 
-export type ModelKind = 'logistic' | 'mlp' | 'gbt' | 'ensemble' | 'scorecard' | 'bgnbd';
-/** The kinds that are trained from data. */
-export type NetworkModelKind = Exclude<ModelKind, 'scorecard' | 'bgnbd'>;
+export type ModelKind = 'logistic' | 'mlp' | 'gbt' | 'ensemble' | 'scorecard' | 'bgnbd' | 'layers';
+/** The kinds that are trained from data (here). */
+export type NetworkModelKind = Exclude<ModelKind, 'scorecard' | 'bgnbd' | 'layers'>;
 
 /**
  * Maps the model's raw log-odds z to a calibrated probability, fitted on
@@ -239,8 +243,8 @@ export interface Scorecard {
 
 export interface ModelArtifact {
   format: 'churn-radar-model';
-  /** 1: logistic only (still read); 2: every kind, calibration, evaluation, lineage. */
-  formatVersion: 1 | 2;
+  /** 1: logistic only (still read); 2: every kind, calibration, evaluation, lineage; 3: models imported from other engines. */
+  formatVersion: 1 | 2 | 3;
   /** Content hash: the same data and settings give the same id. */
   id: string;
   name: string;
@@ -263,6 +267,8 @@ export interface ModelArtifact {
   scorecard?: Scorecard;
   /** Kind bgnbd: the fitted buy-till-you-die model of one site. */
   bgnbd?: BgNbdSpec;
+  /** Kind layers: a Keras/TensorFlow model imported from tensorflowjs_converter output (format 3). */
+  layers?: LayersSpec;
   /** Applied to the raw log-odds in predict; absent = none (p = σ(z)). */
   calibration?: Calibration;
   evaluation?: ModelEvaluation;

@@ -1,14 +1,14 @@
 import type { DayMonthOrder } from '../../parse/date-order';
-import { clampExtraction } from '../clamp';
+import { clampExtraction, clampSnapshot } from '../clamp';
 import { pageDateOrder } from '../dates';
-import type { CrmAdapter, ExtractedCustomer, PageExtraction } from '../types';
+import { readPlan } from '../plan';
+import type { CrmAdapter, ExtractedCustomer, PageExtraction, PagePlan } from '../types';
 import { findDivLists, findTableLists } from './find-lists';
 import { findHeaderlessLists } from './headerless';
 import { joinedId, recordIdFromUrl, type JoinBy } from './identity';
 import { findActivitySections, readActivities } from './read-activities';
 import { readDetail } from './read-detail';
-import { readList } from './read-list';
-import { createLinkIds, type LinkIds } from './link-ids';
+import { listReader, type ListReader } from './read-list';
 import { collectRoots } from './roots';
 import type { RowCache } from './row-cache';
 
@@ -52,87 +52,89 @@ export interface GenericAdapterOptions {
   dateOrder?: DayMonthOrder;
 }
 
-/**
- * What an adapter instance remembers between scans: per site, the order its
- * dates proved; and the ids lists gave to links that do not name their record
- * (link-ids.ts).
- */
-interface Memory {
-  dateOrders: Map<string, DayMonthOrder>;
-  links: LinkIds;
-}
-const newMemory = (): Memory => ({ dateOrders: new Map(), links: createLinkIds() });
+/** What an adapter instance remembers between scans, per site: the order its dates proved. */
+type Memory = Map<string, DayMonthOrder>;
 
-function dedupe(customers: ExtractedCustomer[]): ExtractedCustomer[] {
-  const seen = new Set<string>();
-  return customers.filter(({ snapshot }) => {
-    if (seen.has(snapshot.crmId)) return false;
-    seen.add(snapshot.crmId);
-    return true;
-  });
+function joined(customer: ExtractedCustomer, joinBy: JoinBy | undefined): ExtractedCustomer {
+  if (!joinBy) return customer;
+  const id = joinedId(customer.snapshot.fields, joinBy);
+  return id && id !== customer.snapshot.crmId ? { ...customer, snapshot: { ...customer.snapshot, crmId: id } } : customer;
 }
 
-function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): ExtractedCustomer[] {
-  if (!joinBy) return customers;
-  return customers.map((customer) => {
-    const id = joinedId(customer.snapshot.fields, joinBy);
-    return id && id !== customer.snapshot.crmId ? { ...customer, snapshot: { ...customer.snapshot, crmId: id } } : customer;
-  });
-}
+/** A list page as a plan (read row by row); a detail page read at once; null: not a customer page. */
+type Found = { plan: PagePlan; detail?: undefined } | { detail: PageExtraction; plan?: undefined } | null;
 
-export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = newMemory()): PageExtraction | null {
-  const page = readPage(doc, url, options, memory.links);
-  if (!page) return null;
-  const orders = memory.dateOrders;
-  const dateOrder = pageDateOrder(page.customers, doc.documentElement.lang, options.dateOrder, orders.get(url.origin));
-  if (dateOrder) {
-    page.dateOrder = dateOrder;
-    if (dateOrder.source === 'page' && (orders.size < 16 || orders.has(url.origin))) orders.set(url.origin, dateOrder.order);
+export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = new Map()): PageExtraction | null {
+  const found = findPage(doc, url, options, memory);
+  if (!found) return null;
+  if (found.detail) {
+    const dateOrder = orderOf(found.detail.customers, doc, url, options, memory);
+    return clampExtraction(dateOrder ? { ...found.detail, dateOrder } : found.detail);
   }
-  return clampExtraction(page);
+  const page = readPlan(found.plan);
+  return page.customers.length > 0 ? clampExtraction(page) : null;
 }
 
-/** Remember the record links of a list's customers (the badge's anchor is the link or inside it). */
-function rememberLinks(customers: readonly ExtractedCustomer[], url: URL, links: LinkIds): void {
-  for (const { snapshot, anchor } of customers) {
-    const href = anchor.closest('a[href]')?.getAttribute('href');
-    if (href) links.remember(href, url, snapshot.crmId);
-  }
+/** The generic adapter's list plan, or null (not a list page: read it with extractGeneric). */
+export function planGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = new Map()): PagePlan | null {
+  return findPage(doc, url, options, memory)?.plan ?? null;
 }
 
-function readPage(doc: Document, url: URL, options: GenericAdapterOptions, links: LinkIds): PageExtraction | null {
+function orderOf(customers: readonly ExtractedCustomer[], doc: Document, url: URL, options: GenericAdapterOptions, memory: Memory) {
+  const dateOrder = pageDateOrder(customers, doc.documentElement.lang, options.dateOrder, memory.get(url.origin));
+  if (dateOrder?.source === 'page' && (memory.size < 16 || memory.has(url.origin))) memory.set(url.origin, dateOrder.order);
+  return dateOrder;
+}
+
+function findPage(doc: Document, url: URL, options: GenericAdapterOptions, memory: Memory): Found {
   // Lists of the document first, so the walk for shadow roots and frames can skip their rows.
   const documentLists = findTableLists([doc]);
   const roots = collectRoots(doc, documentLists.map((list) => list.grid.container));
   let lists = [...documentLists, ...findTableLists(roots.slice(1))];
   if (lists.length === 0) lists = findDivLists(roots);
-  // A URL names a record by itself, or a list showed a link to it with the record's id.
-  const knownId = links.idOf(url);
-  const recordUrl = knownId !== null || recordIdFromUrl(url.href, url) !== null;
+  const recordUrl = recordIdFromUrl(url.href, url) !== null;
   if (lists.length === 0 && !recordUrl) lists = findHeaderlessLists(roots, doc, url);
   const containers = lists.map((list) => list.grid.container);
   if (lists.length === 0 || recordUrl) {
     const sections = findActivitySections(roots, (el) => containers.some((container) => container.contains(el)));
     const skip = [...containers, ...sections.flatMap((section) => [section.heading, ...section.lists])];
-    const customer = readDetail(roots, { page: doc, url, skip, knownId });
+    const customer = readDetail(roots, { page: doc, url, skip });
     if (customer) {
       if (sections.length > 0) customer.snapshot.activities = readActivities(sections);
-      return { kind: 'detail', customers: joined([customer], options.joinBy) };
+      return { detail: { kind: 'detail', customers: [joined(customer, options.joinBy)] } };
     }
   }
-  if (lists.length === 0) return null;
-  const read = lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache }));
-  rememberLinks(read, url, links);
-  const customers = dedupe(joined(read, options.joinBy));
-  return customers.length > 0 ? { kind: 'list', customers } : null;
+  const readers = lists.flatMap((list) => listReader(list, { page: doc, url, cache: options.rowCache }) ?? []);
+  if (readers.length === 0) return null;
+  const readerOf = new Map<Element, ListReader>();
+  for (const reader of readers) for (const row of reader.rows) if (!readerOf.has(row)) readerOf.set(row, reader);
+  return {
+    plan: {
+      kind: 'list',
+      rows: [...readerOf.keys()],
+      read(row) {
+        const customer = readerOf.get(row)?.read(row);
+        if (!customer) return null;
+        const snapshot = clampSnapshot(joined(customer, options.joinBy).snapshot);
+        return snapshot ? { ...customer, snapshot } : null;
+      },
+      dateOrder: (customers) => orderOf(customers, doc, url, options, memory),
+      adopt(row) {
+        const reader = readers.find((each) => each.adopt(row));
+        if (reader) readerOf.set(row, reader);
+        return reader !== undefined;
+      },
+    },
+  };
 }
 
 export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAdapter {
-  const memory = newMemory();
+  const memory: Memory = new Map();
   return {
     id: 'generic',
     matches: () => true,
     extract: (doc, url) => extractGeneric(doc, url, options, memory),
+    plan: (doc, url) => planGeneric(doc, url, options, memory),
   };
 }
 

@@ -137,7 +137,7 @@ describe('parseModelArtifact rejects damaged or hostile files with a message nam
     ['not JSON', () => '{"format": "churn-radar-model", ', /not JSON/],
     ['not an object', () => [1, 2, 3], /expected a JSON object/],
     ['another format', () => damaged((a) => (a.format = 'keras')), /format is "keras", expected "churn-radar-model"/],
-    ['a future version', () => damaged((a) => (a.formatVersion = 3)), /Unsupported model file version 3: this version of Churn Radar reads versions 1 and 2/],
+    ['a future version', () => damaged((a) => (a.formatVersion = 4)), /Unsupported model file version 4: this version of Churn Radar reads versions 1, 2 and 3/],
     ['no version', () => damaged((a) => delete a.formatVersion), /Unsupported model file version \(missing\)/],
     ['an unknown kind', () => damaged((a) => (a.kind = 'forest')), /kind/],
     ['no preprocessor', () => damaged((a) => delete a.preprocessor), /preprocessor/],
