@@ -1,8 +1,7 @@
-import { clampExtraction, clampSnapshot } from './clamp';
-import { readPlan } from './plan';
+import { clampExtraction } from './clamp';
 import { DEMO_CRM_ORIGIN } from '../demo-origin';
 import type { ActivityKind, ActivitySnapshot, CustomerSnapshot } from '../domain';
-import type { CrmAdapter, ExtractedCustomer, PageExtraction, PagePlan } from './types';
+import type { CrmAdapter, ExtractedCustomer, PageExtraction } from './types';
 
 /**
  * Every selector this adapter depends on, with how many matches it expects.
@@ -132,18 +131,13 @@ function detailCustomer(detail: Element, crmId: string | null, activities: Activ
   return [customer];
 }
 
-/** A list's rows, each read when asked (the content script reads those on screen first). */
-function listPlan(table: Element, rowSelector: string, idOf: (row: Element) => string | null): PagePlan {
-  return {
-    kind: 'list',
-    rows: [...table.querySelectorAll<HTMLTableRowElement>(rowSelector)],
-    read(row) {
-      const customer = customerFrom((row as HTMLTableRowElement).cells, idOf(row), (name) => name.querySelector(DEMO_CRM_SELECTORS.nameLink) ?? name);
-      const snapshot = customer && clampSnapshot(customer.snapshot);
-      return snapshot ? { ...customer, snapshot } : null;
-    },
-    adopt: (row) => table.contains(row) && row.matches(rowSelector),
-  };
+function listCustomers(table: Element, rowSelector: string, idOf: (row: Element) => string | null): ExtractedCustomer[] {
+  const customers: ExtractedCustomer[] = [];
+  for (const row of table.querySelectorAll<HTMLTableRowElement>(rowSelector)) {
+    const customer = customerFrom(row.cells, idOf(row), (name) => name.querySelector(DEMO_CRM_SELECTORS.nameLink) ?? name);
+    if (customer) customers.push(customer);
+  }
+  return customers;
 }
 
 /** The page's declared data date, when it is an ISO date. */
@@ -155,7 +149,7 @@ function pageToday(doc: Document): string | undefined {
 /** The one element that says what page this is, found in a single query. */
 const PAGE_ROOT = [DEMO_CRM_SELECTORS.detail, DEMO_CRM_SELECTORS.shopperDetail, DEMO_CRM_SELECTORS.listTable, DEMO_CRM_SELECTORS.shopperTable].join(', ');
 
-function detailPage(root: Element): PageExtraction | null {
+function readPage(root: Element): Pick<PageExtraction, 'kind' | 'customers'> {
   const crm = root.getAttribute('data-crm');
   if (crm === 'customer-detail') {
     return { kind: 'detail', customers: detailCustomer(root, root.getAttribute('data-customer-id'), timelineActivities(root)) };
@@ -163,20 +157,10 @@ function detailPage(root: Element): PageExtraction | null {
   if (crm === 'shopper-detail') {
     return { kind: 'detail', customers: detailCustomer(root, shopperCrmId(root.getAttribute('data-shopper-id')), orderActivities(root)) };
   }
-  return null;
-}
-
-function listPlanOf(root: Element): PagePlan | null {
-  const crm = root.getAttribute('data-crm');
-  if (crm === 'shopper-list') return listPlan(root, DEMO_CRM_SELECTORS.shopperRow, (row) => shopperCrmId(row.getAttribute('data-shopper-id')));
-  if (crm === 'customer-list') return listPlan(root, DEMO_CRM_SELECTORS.listRow, (row) => row.getAttribute('data-customer-id'));
-  return null;
-}
-
-function withToday<T extends { today?: string }>(page: T, doc: Document): T {
-  const today = pageToday(doc);
-  if (today) page.today = today;
-  return page;
+  if (crm === 'shopper-list') {
+    return { kind: 'list', customers: listCustomers(root, DEMO_CRM_SELECTORS.shopperRow, (row) => shopperCrmId(row.getAttribute('data-shopper-id'))) };
+  }
+  return { kind: 'list', customers: listCustomers(root, DEMO_CRM_SELECTORS.listRow, (row) => row.getAttribute('data-customer-id')) };
 }
 
 export const demoCrmAdapter: CrmAdapter = {
@@ -189,16 +173,10 @@ export const demoCrmAdapter: CrmAdapter = {
   extract(doc) {
     const root = doc.querySelector(PAGE_ROOT);
     if (!root) return null;
-    const detail = detailPage(root);
-    const list = detail ? null : listPlanOf(root);
-    const page = detail ? clampExtraction(detail) : list && readPlan(list);
-    return page && withToday(page, doc);
-  },
-
-  plan(doc) {
-    const root = doc.querySelector(PAGE_ROOT);
-    const plan = root && listPlanOf(root);
-    return plan && withToday(plan, doc);
+    const page: PageExtraction = clampExtraction(readPage(root));
+    const today = pageToday(doc);
+    if (today) page.today = today;
+    return page;
   },
 
   storedLabelOf(element) {

@@ -27,30 +27,6 @@ export interface PageExtraction {
 }
 
 /**
- * A list page found but not read yet: its rows, and how to read one. The
- * content script reads the rows on screen first and the rest in idle slices
- * (lib/content/scanner.ts), so finding the list must be cheap and reading is
- * per row. Reading everything at once is `readPlan` (lib/adapters/plan.ts).
- */
-export interface PagePlan {
-  kind: PageKind;
-  /** One element per row that may hold a customer, in page order (tested for visibility). */
-  rows: readonly Element[];
-  /** The customer of one of `rows` (clamped to the message limits), or null when the row holds none. */
-  read(row: Element): ExtractedCustomer | null;
-  /**
-   * Take an element the CRM added after the plan was made as one more row
-   * (a row appended to the list), so the page need not be planned again;
-   * false (or absent) when it is not a row of this plan.
-   */
-  adopt?(element: Element): boolean;
-  /** The page's date order given the customers read so far (see PageExtraction.dateOrder). */
-  dateOrder?(customers: readonly ExtractedCustomer[]): PageExtraction['dateOrder'];
-  today?: string;
-  recipe?: RecipeOutcome;
-}
-
-/**
  * A CRM adapter reads one family of CRM pages. It must be pure DOM reading:
  * no network, no storage, no mutation of the page.
  */
@@ -60,12 +36,6 @@ export interface CrmAdapter {
   matches(url: URL, doc: Document): boolean;
   /** null when the page is neither a customer list nor a customer detail page. */
   extract(doc: Document, url: URL): PageExtraction | null;
-  /**
-   * A list page as a plan read row by row (PagePlan); null when the page is
-   * not a list (a detail page is read by `extract`). Absent: the scanner
-   * reads the page with `extract`, in one task.
-   */
-  plan?(doc: Document, url: URL): PagePlan | null;
   /**
    * The field name this adapter stores for the value shown in `element`, when
    * it is not the label the page shows beside it (the demo CRM stores

@@ -21,6 +21,8 @@ export interface CustomerStoreOptions {
   onDiscard?: (count: number) => void;
   /** Rows accepted but not yet on disk (see createWriteQueue). */
   onUnsaved?: (rows: number) => void;
+  /** The held rows to keep for the next worker changed (see createWriteQueue, parked-rows.ts). */
+  onParked?: (batch: WriteBatch | null) => Promise<void> | void;
   maxCached?: number;
 }
 
@@ -50,12 +52,15 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
 
   /** Bumped by every erase or import: disk reads started before it are stale. */
   let generation = 0;
+  /** Rows the previous worker held when it stopped, being put back (see `restore`); reads and erases wait for it. */
+  let restoring: Promise<void> = Promise.resolve();
 
   const queue = createWriteQueue({
     write: (batch) => writeBatch(db, batch),
     onFailure: options.onWriteFailure,
     onDiscard: options.onDiscard,
     onUnsaved: options.onUnsaved,
+    onParked: options.onParked,
     onSuccess: (batch) => {
       for (const row of batch.customers) {
         const key = keyOf(row.site, row.crmId);
@@ -116,6 +121,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
 
   /** Make sure every requested row that exists on disk is in memory. */
   async function prefetch(site: SiteKey, crmIds: readonly string[]): Promise<Map<string, CustomerRow>> {
+    await restoring;
     const notInMemory = crmIds.filter((id) => !cache.has(keyOf(site, id)));
     if (!notInMemory.length) return new Map();
     const keys = await diskKeys();
@@ -153,6 +159,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
 
   /** The row as memory has it now, else as the disk has it (remembered); undefined: no such customer. */
   async function load(site: SiteKey, crmId: string): Promise<CustomerRow | undefined> {
+    await restoring;
     const key = keyOf(site, crmId);
     for (;;) {
       const known = inMemory(key);
@@ -257,6 +264,8 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
      * no held batch, in-flight scan or later score writes them back.
      */
     async erase<T>(scope: EraseScope, run: () => Promise<T>): Promise<T> {
+      // Held rows a previous worker left are back in the queue first, so the erase drops them (and their parked copy).
+      await restoring;
       const release = await queue.exclude(scope);
       try {
         forget(scope);
@@ -280,8 +289,29 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     /** Try held rows again now (the retry alarm). */
     retryHeld: () => queue.retry(),
 
+    /**
+     * A new worker takes back the rows its predecessor held (and parked) when
+     * it stopped: their customers' rows are remembered as not yet written
+     * (newer than the disk's), unless this worker changed them already, and
+     * the batch is written first. Scans, reads and erases wait for this.
+     */
+    restore(parked: Promise<WriteBatch | null>): Promise<void> {
+      restoring = parked
+        .then((batch) => {
+          if (!batch) return;
+          const customers = batch.customers.filter((row) => !created.has(keyOf(row.site, row.crmId)));
+          rememberChanged(customers);
+          void queue.restore({ ...batch, customers });
+        })
+        .catch((error: unknown) => console.error('[churn-radar] could not take back held rows', error));
+      return restoring;
+    },
+
     /** Resolves when every change so far is on disk (or reported as failed and held). */
-    settled: () => queue.idle(),
+    settled: async () => {
+      await restoring;
+      await queue.idle();
+    },
     heldRows: () => queue.heldRows(),
     unsavedRows: () => queue.unsavedRows(),
   };

@@ -35,6 +35,8 @@ import { createModelProvider, storedScorecardScorer } from './model-provider';
 import { createSiteStarter } from './site-starter';
 import { createRouter, messageListener } from './router';
 import { createStorageHealth, RETRY_ALARM, RETRY_ALARM_MINUTES } from './storage-health';
+import { parkedRowsStore } from './parked-rows-item';
+import { sizeOf } from './write-queue';
 import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { OPEN_SIDE_PANEL_COMMAND } from '../side-panel-command';
 import { startSites } from './sites-setup';
@@ -75,6 +77,12 @@ export function startBackground(): void {
     createScorer,
   });
   const announceStorage = () => emitBackgroundEvent({ channel: 'churn-radar-event', type: 'storage-changed' });
+  // Rows the previous worker held when MV3 stopped it: taken back before anything is counted as lost.
+  const parked = parkedRowsStore(() => Date.now());
+  const previouslyParked = parked.load().catch((error: unknown) => {
+    console.error('[churn-radar] could not read held rows of the previous worker', error);
+    return null;
+  });
   const storageHealth = createStorageHealth({
     problem: {
       set: (value) => storageProblemItem.setValue(value).then(announceStorage),
@@ -86,6 +94,7 @@ export function startBackground(): void {
     },
     lost: { get: () => lostRowsItem.getValue(), set: (value) => (value ? lostRowsItem.setValue(value) : lostRowsItem.removeValue()).then(announceStorage) },
     unsaved: { get: () => unsavedRowsItem.getValue(), set: (rows) => unsavedRowsItem.setValue(rows) },
+    restored: previouslyParked.then((batch) => (batch ? sizeOf(batch) : 0)),
     // A held batch is retried on this timer as well as with the next write; the alarm also outlives an idle worker.
     scheduleRetry: () => void browser.alarms.create(RETRY_ALARM, { delayInMinutes: RETRY_ALARM_MINUTES }),
     heldRows: () => customers.heldRows(),
@@ -97,7 +106,9 @@ export function startBackground(): void {
     onDiscard: storageHealth.discarded,
     onUnsaved: storageHealth.unsaved,
     onWriteSuccess: storageHealth.succeeded,
+    onParked: parked.save,
   });
+  void customers.restore(previouslyParked);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void customers.retryHeld();
   });

@@ -10,6 +10,8 @@ export interface StorageHealthPorts {
   problem: { set(value: StorageProblem): Promise<void>; clear(): Promise<void> };
   lost: { get(): Promise<LostRows | null>; set(value: LostRows | null): Promise<void> };
   unsaved: { get(): Promise<number>; set(rows: number): Promise<void> };
+  /** Rows of the previous worker's unsaved ones that this worker took back (parked-rows.ts): not lost. */
+  restored?: Promise<number>;
   /** (Re)arm the retry alarm. */
   scheduleRetry(): void;
   heldRows(): number;
@@ -26,7 +28,8 @@ export interface StorageHealthPorts {
  *
  * Every storage update runs in one chain, the first link being the start-up
  * check, so the previous worker's unsaved count is read before this worker
- * writes its own.
+ * writes its own. Of those rows, the ones the previous worker had parked in
+ * storage.session and this worker took back are not lost; the rest are.
  */
 export function createStorageHealth(ports: StorageHealthPorts) {
   let discarded = 0;
@@ -41,7 +44,8 @@ export function createStorageHealth(ports: StorageHealthPorts) {
   let chain: Promise<void> = (async () => {
     const left = await ports.unsaved.get();
     if (left > 0) {
-      await addLost(left, 'stopped');
+      const restored = (await ports.restored?.catch(() => 0)) ?? 0;
+      if (left > restored) await addLost(left - restored, 'stopped');
       await ports.unsaved.set(0);
     }
   })().catch(log);

@@ -29,6 +29,13 @@ export interface WriteQueueOptions {
    * counted at the next start instead of vanishing unnoticed.
    */
   onUnsaved?: (rows: number) => void;
+  /**
+   * The rows of the held batch that must outlive this worker changed (null:
+   * none any more). The background copies them to storage.session (see
+   * parked-rows.ts), and a new worker gives them back with `restore`. An erase
+   * waits for the copy without its rows to be stored.
+   */
+  onParked?: (batch: WriteBatch | null) => Promise<void> | void;
   sleep?: (ms: number) => Promise<void>;
   maxHeldRows?: number;
 }
@@ -64,7 +71,9 @@ export function withoutScopes<T extends Partial<WriteBatch>>(batch: T, scopes: I
  * the page never wait for the disk. A batch that still fails after the retries
  * is reported and kept: it goes out again, first, with the next write or the
  * next `retry()` (the background's alarm), so a storage problem that clears
- * (space freed, other tab closed) loses nothing.
+ * (space freed, other tab closed) loses nothing. The held rows are also
+ * handed to `onParked`, so a worker that MV3 stops while they wait does not
+ * take them along: the next worker `restore`s them.
  *
  * An erase first calls `exclude(scope)`: queued and held rows of what it erases
  * are dropped, rows enqueued for it meanwhile are refused, and it waits for a
@@ -79,6 +88,20 @@ export function createWriteQueue(options: WriteQueueOptions) {
   let flushing: Promise<void> | null = null;
   let retryRequested = false;
   const excluded = new Set<EraseScope>();
+  /** What was last handed to onParked: the held rows, kept while a retry of them is in flight. */
+  let parked: WriteBatch | null = null;
+  let parkedSize = 0;
+  let parking: Promise<void> = Promise.resolve();
+  function park(batch: WriteBatch | null) {
+    const next = batch && sizeOf(batch) ? batch : null;
+    // A flush appends to the held batch in place: the same object may hold more rows now.
+    if (next === parked && (next ? sizeOf(next) : 0) === parkedSize) return;
+    parked = next;
+    parkedSize = next ? sizeOf(next) : 0;
+    const onParked = options.onParked;
+    if (!onParked) return;
+    parking = parking.then(() => onParked(next)).catch((error: unknown) => console.error('[churn-radar] could not keep held rows for the next worker', error));
+  }
 
   const safely = (callback: () => void) => {
     try {
@@ -104,12 +127,15 @@ export function createWriteQueue(options: WriteQueueOptions) {
       if (dropped) safely(() => options.onDiscard?.(dropped));
     }
     if (!sizeOf(held)) held = null;
+    park(held);
   }
 
   async function writeWithRetry(batch: WriteBatch) {
     for (let attempt = 0; ; attempt++) {
       try {
         await options.write(batch);
+        // Every flush writes the held batch first, so the parked rows are on disk now.
+        park(null);
         safely(() => options.onSuccess?.(batch));
         return true;
       } catch (error) {
@@ -143,8 +169,17 @@ export function createWriteQueue(options: WriteQueueOptions) {
           const written = await writeWithRetry(batch);
           inFlight = 0;
           reportUnsaved();
-          // A failed batch waits for the next enqueue or retry() rather than spinning on a full disk.
-          if (!written) break;
+          // A failed batch waits for the next enqueue or retry() rather than spinning on a full disk;
+          // rows that arrived during the attempt join it (and its parked copy) rather than wait outside it.
+          if (!written) {
+            if (pending) {
+              const merged = held ?? emptyBatch();
+              append(merged, pending);
+              pending = null;
+              hold(merged);
+            }
+            break;
+          }
         }
       } finally {
         retryRequested = false;
@@ -178,6 +213,23 @@ export function createWriteQueue(options: WriteQueueOptions) {
     /** Try the held batch again now (the background's retry alarm); resolves when that attempt ends. */
     retry,
     /**
+     * Rows a previous worker held (and parked) when it stopped: they go out
+     * first, now, ahead of anything enqueued since; if storage still fails
+     * they are held (and parked) again. Rows of an erase in progress are dropped.
+     */
+    restore(batch: WriteBatch): Promise<void> {
+      const accepted = withoutScopes(batch, excluded);
+      if (!sizeOf(accepted)) return Promise.resolve();
+      const restored = emptyBatch();
+      append(restored, accepted);
+      if (held) append(restored, held);
+      held = restored;
+      park(held);
+      reportUnsaved();
+      retryRequested = true;
+      return flush();
+    },
+    /**
      * Drop what the scope covers from the queue and refuse it until the
      * returned release is called; resolves once no write that could hold
      * such rows is in flight.
@@ -186,8 +238,11 @@ export function createWriteQueue(options: WriteQueueOptions) {
       excluded.add(scope);
       if (pending) pending = withoutScopes(pending, [scope]);
       if (held) hold(held);
+      // A held batch being retried right now is not in `held`, but its parked copy must lose the rows too.
+      else if (parked) park(withoutScopes(parked, [scope]));
       reportUnsaved();
       await flushing;
+      await parking;
       return () => excluded.delete(scope);
     },
     /** Rows waiting after a failure (0 when storage is healthy). */

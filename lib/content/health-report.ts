@@ -1,6 +1,5 @@
 import { ADAPTERS } from '../adapters/registry';
-import { readPlan } from '../adapters/plan';
-import type { CrmAdapter, ExtractedCustomer, PageExtraction, PagePlan } from '../adapters/types';
+import type { CrmAdapter, PageExtraction } from '../adapters/types';
 import type { SendMessage } from '../messaging/client';
 import { fieldLabels } from '../sites/health';
 
@@ -50,28 +49,6 @@ export function createHealthReporter(deps: HealthReporterDeps) {
   };
 }
 
-/**
- * A plan that reports its page once every row has been read (the scanner
- * reads them over several idle slices), from the readings it already made.
- */
-function reportingPlan(plan: PagePlan, observe: (extraction: PageExtraction | null) => void): PagePlan {
-  const readings = new Map<Element, ExtractedCustomer | null>();
-  if (plan.rows.length === 0) observe(null);
-  return {
-    ...plan,
-    read(row) {
-      const customer = plan.read(row);
-      const first = !readings.has(row);
-      readings.set(row, customer);
-      if (first && readings.size === plan.rows.length) {
-        const page = readPlan({ ...plan, read: (each) => readings.get(each) ?? null });
-        observe(page.customers.length > 0 ? page : null);
-      }
-      return customer;
-    },
-  };
-}
-
 /** The adapters, each reporting what it extracted to the health reporter. */
 export function reportingAdapters(adapters: readonly CrmAdapter[], observe: (extraction: PageExtraction | null) => void): CrmAdapter[] {
   return adapters.map((adapter) => ({
@@ -81,10 +58,6 @@ export function reportingAdapters(adapters: readonly CrmAdapter[], observe: (ext
       const extraction = adapter.extract(doc, url);
       observe(extraction);
       return extraction;
-    },
-    plan(doc, url) {
-      const plan = adapter.plan?.(doc, url) ?? null;
-      return plan && reportingPlan(plan, observe);
     },
   }));
 }

@@ -3,13 +3,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging/browser-client';
 import { t } from '../i18n';
 import { createBadgeRenderer } from './badge';
-import { foreignRecords } from './mutations';
-import { createIdleQueue } from './idle-queue';
+import { hasForeignChange } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
 import { healthReportingAdapters } from './health-report';
 import { createPageReporter } from './page-report';
-import { nextScanDelay } from './time-budget';
+import { createTimeBudget, nextScanDelay } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
@@ -21,17 +20,21 @@ import { listenForPageCommands, readByTopFrame } from './page-commands';
 import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
 
 /**
- * The CRM must not feel us (issue 18): a CRM mutation is never answered in
- * the CRM's own task. A change inside rows already known only marks them for
- * re-reading in idle time (scanner.rowsChanged); any other change asks for a
- * scan in its own task right after the CRM's frame is painted (a frame, then
- * a task: the CRM's rows are on screen, and reading their boxes costs no
- * layout), debounced to one per frame and spaced by the last scan's cost
- * (time-budget.ts). The scan reads the rows on screen; the rest are read in
- * idle slices (scanner.ts, idle-queue.ts). A hidden tab gets no frames:
- * AFTER_PAINT_FALLBACK_MS runs the scan anyway.
+ * A CRM mutation is answered in the CRM's own task (the MutationObserver
+ * callback runs right after the CRM's script, before the browser lays out and
+ * paints): extraction and invisible placeholder hosts cost a few ms there and
+ * are laid out with the CRM's rows, and the background scores while the
+ * browser renders. Scores then fill the placeholders without re-laying-out the
+ * CRM. A CRM that mutates constantly (tickers, animations) must not make us
+ * extract on every change: in-render scans may take IN_RENDER_BUDGET_MS of
+ * every second (a token bucket); past that, or while a scan is in flight,
+ * scans fall back to a short debounce and the next idle moment (never later
+ * than IDLE_TIMEOUT_MS), after a quiet time proportional to the last scan's
+ * cost (time-budget.ts: a 10,000-row list must not starve its page).
  */
-const AFTER_PAINT_FALLBACK_MS = 100;
+const IN_RENDER_BUDGET_MS = 40;
+const DEBOUNCE_MS = 16;
+const IDLE_TIMEOUT_MS = 50;
 /** How long the pointer rests on a badge before its customer becomes the side panel's. */
 const HOVER_PICK_MS = 600;
 
@@ -75,48 +78,36 @@ export function startContentScript(ctx: ContentScriptContext): void {
       if (crmId !== null) hoverTimer = ctx.setTimeout(() => void send('focusCustomer', { crmId }).catch(() => undefined), HOVER_PICK_MS);
     },
   });
-  // Plain requestIdleCallback: ctx's wrapper adds an abort listener per call, and a page never done changing makes thousands.
-  const idle = createIdleQueue({ requestIdle: (run, options) => requestIdleCallback((deadline) => ended() || run(deadline), options), now: () => performance.now() });
   const scanner = createScanner({
     doc,
     currentUrl: () => new URL(location.href),
     send,
     renderer,
-    idle,
     adapters: healthReportingAdapters(send, ctx, window === window.top ? createPageReporter({ send, currentUrl: () => location.href, setTimeout: (task, ms) => ctx.setTimeout(task, ms), clearTimeout: (id) => clearTimeout(id) }) : undefined),
+    nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
+    nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
     onScanned: (stats) => {
       lastScan = { endedAt: performance.now(), blockedMs: stats.syncMs };
-      performance.mark('churn-radar:scanned', { detail: stats });
-      observeFrames();
-    },
-    onSettled: (stats) => {
       if (stats.drawn + stats.failed > 0) performance.mark('churn-radar:badges-drawn', { detail: stats });
+      observeFrames();
     },
   });
 
-  let scheduled = false;
-  /** One scan, in its own task after the CRM's next painted frame (or the fallback), spaced by the last one's cost. */
+  const budget = createTimeBudget(IN_RENDER_BUDGET_MS, 1000);
+  let debounce: number | undefined;
   const schedule = () => {
-    if (scheduled || ended()) return;
-    scheduled = true;
-    ctx.setTimeout(() => {
-      let ran = false;
-      const run = () => {
-        if (ran || ended()) return;
-        ran = true;
-        scheduled = false;
-        scanner.scan();
-      };
-      ctx.requestAnimationFrame(() => ctx.setTimeout(run, 0));
-      ctx.setTimeout(run, AFTER_PAINT_FALLBACK_MS);
-    }, Math.max(0, nextScanDelay(performance.now(), lastScan, 0)));
+    clearTimeout(debounce);
+    const run = () => (scanner.busy() || nextScanDelay(performance.now(), lastScan, 0) > 0 ? schedule() : void scanner.scan());
+    debounce = ctx.setTimeout(() => ctx.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }), nextScanDelay(performance.now(), lastScan, DEBOUNCE_MS));
   };
 
   const observer = new MutationObserver((records) => {
-    if (ended()) return;
-    const changes = foreignRecords(records);
-    if (changes.length > 0 && !scanner.rowsChanged(changes)) schedule();
+    if (ended() || !hasForeignChange(records)) return;
+    if (scanner.busy() || !budget.available(performance.now())) return schedule();
+    const started = performance.now();
+    void scanner.scan({ inRender: true });
+    budget.spend(performance.now() - started, performance.now());
   });
   // The script runs at document_start, so it sees the CRM's first render too.
   const watching = { childList: true, subtree: true, characterData: true };
@@ -166,7 +157,6 @@ export function startContentScript(ctx: ContentScriptContext): void {
   listenForPageCommands(reread, ctx.signal);
   ctx.onInvalidated(() => {
     observer.disconnect();
-    scanner.stop();
     // Site disabled (STOP) or the extension reloaded: dead badges must not stay. A newer copy draws its own.
     popover.close();
     renderer.removeAll();
@@ -181,5 +171,5 @@ export function startContentScript(ctx: ContentScriptContext): void {
     scanner.forget();
     schedule();
   }, ctx.signal);
-  schedule();
+  void scanner.scan();
 }

@@ -5,18 +5,11 @@ import { POPOVER_HOST_ATTR } from './popover';
 const isOurs = (node: Node) =>
   node.nodeType === 1 && ((node as Element).hasAttribute(BADGE_HOST_ATTR) || (node as Element).hasAttribute(POPOVER_HOST_ATTR));
 
-const isForeign = (record: MutationRecord) => {
-  if (record.type !== 'childList') return !isOurs(record.target.parentNode ?? record.target);
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length === 0 || !nodes.every(isOurs);
-};
-
-/** The CRM's changes, leaving out records that are only our own badges coming and going. */
-export function foreignRecords(records: readonly MutationRecord[]): MutationRecord[] {
-  return records.filter(isForeign);
-}
-
 /** True when a batch of mutations contains a change by the CRM, not only our own badges. */
 export function hasForeignChange(records: readonly MutationRecord[]): boolean {
-  return records.some(isForeign);
+  return records.some((record) => {
+    if (record.type !== 'childList') return !isOurs(record.target.parentNode ?? record.target);
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    return nodes.length === 0 || !nodes.every(isOurs);
+  });
 }

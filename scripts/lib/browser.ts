@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
@@ -10,6 +10,27 @@ import { chromium, type BrowserContext } from '@playwright/test';
 export const EXTENSION_DIR = resolve(process.env.CHURN_RADAR_OUT ?? '.output', 'chrome-mv3');
 /** The e2e flavour (npm run build:e2e): the production build plus the fixture origin in host_permissions. */
 export const E2E_EXTENSION_DIR = resolve(process.env.CHURN_RADAR_OUT ?? '.output', 'chrome-mv3-e2e');
+
+/**
+ * The e2e flavour without `unlimitedStorage`, for tests of a full disk: with
+ * that permission Chromium reports the extension origin's quota as unlimited
+ * and ignores CDP's Storage.overrideQuotaForOrigin. A copy of the built e2e
+ * output with only the manifest's permission removed (milliseconds, no second
+ * build); an unpacked extension's id comes from its directory, so the copy is
+ * a different extension with its own, empty storage. Removed with the process.
+ */
+export function limitedStorageExtensionDir(source = E2E_EXTENSION_DIR): string {
+  if (!existsSync(join(source, 'manifest.json'))) throw new Error(`No built extension in ${source}: run npm run build:e2e first.`);
+  const dir = mkdtempSync(join(tmpdir(), 'churn-radar-limited-storage-'));
+  cpSync(source, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[] };
+  if (!manifest.permissions?.includes('unlimitedStorage')) throw new Error(`${source}/manifest.json does not ask for unlimitedStorage: nothing to remove.`);
+  manifest.permissions = manifest.permissions.filter((permission) => permission !== 'unlimitedStorage');
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** CHROMIUM_PATH, then Playwright's own download, then Debian's binary (not the /usr/bin wrapper). */
 export function findChromium(): string {

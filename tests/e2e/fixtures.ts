@@ -1,15 +1,20 @@
 import { test as base } from '@playwright/test';
-import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension, limitedStorageExtensionDir, type LaunchedExtension } from '../../scripts/lib/browser';
+
+/** 'limited': the e2e build without unlimitedStorage, so a quota set over CDP applies (tests of a full disk). */
+export type StorageFlavour = 'unlimited' | 'limited';
+let limitedDir: string | null = null;
 
 /**
  * Each test gets a fresh Chromium profile with the built extension. Console
  * output of the service worker and of every page is kept and attached to the
  * report when a test fails, so a failure says what the extension said.
  */
-export const test = base.extend<{ extension: LaunchedExtension }>({
-  // eslint-disable-next-line no-empty-pattern
-  extension: async ({}, use, testInfo) => {
-    const launched = await launchWithExtension({ extensionDir: E2E_EXTENSION_DIR });
+export const test = base.extend<{ extension: LaunchedExtension; storageFlavour: StorageFlavour }>({
+  storageFlavour: ['unlimited', { option: true }],
+  extension: async ({ storageFlavour }, use, testInfo) => {
+    const extensionDir = storageFlavour === 'limited' ? (limitedDir ??= limitedStorageExtensionDir()) : E2E_EXTENSION_DIR;
+    const launched = await launchWithExtension({ extensionDir });
     const lines: string[] = [];
     const started = Date.now();
     const note = (source: string) => (message: { type(): string; text(): string }) =>

@@ -3,6 +3,9 @@ import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browse
 import { expect, test } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { openPopup, tabIdOf } from './helpers';
+import { waitForKitPage } from '../../scripts/lib/kit-pages';
+import { ensureKitsBuilt } from '../fixtures/kits/build';
+import { KIT_PAGES } from '../fixtures/kits/pages';
 
 /**
  * Issue 14, "honest health and the right customer", on two local sites
@@ -23,6 +26,10 @@ test.beforeAll(async () => {
   for (const route of SPA_ROUTES) spa.serve(route, 'spa-pushstate');
 });
 test.afterAll(async () => Promise.all([empty.close(), spa.close()]));
+test.beforeAll(async () => {
+  test.setTimeout(180_000); // building the kit CRMs (once; kits.spec shares the build)
+  await ensureKitsBuilt();
+});
 
 async function enableSites(context: BrowserContext, extensionId: string, origins: string[], labels: { address: string; enable: string }) {
   const options = await context.newPage();
@@ -124,6 +131,39 @@ test('Chinese: the honest health text and "could not be read" in the side panel'
     await panel.screenshot({ path: testInfo.outputPath('sidepanel-unreadable-zh.png'), fullPage: true });
   } finally {
     await extension.close();
+  }
+});
+
+/** What the panel shows: a customer's name, or the state it is in (no customer). */
+async function panelShows(panel: Page): Promise<string> {
+  if (await panel.getByRole('alert').filter({ hasText: 'This page could not be read' }).count()) return 'unreadable';
+  if (await panel.getByText('Pick a customer on this page').count()) return 'pick';
+  return (await panel.getByRole('heading', { level: 1 }).allTextContents())[0]?.trim() ?? 'nothing yet';
+}
+
+test('a UI-kit CRM (shadcn/ui + TanStack): the side panel never keeps a customer from the page before', async ({ extension }) => {
+  const kit = await startFixtureServer();
+  try {
+    const { context, extensionId } = extension;
+    await enableSites(context, extensionId, [kit.origin], { address: 'Site address', enable: 'Enable site' });
+    const list = KIT_PAGES.find((page) => page.kit === 'shadcn' && page.page === 'customers')!;
+    const contact = KIT_PAGES.find((page) => page.kit === 'shadcn' && page.page === 'contact')!;
+    const crm = await context.newPage();
+    await crm.goto(`${kit.origin}${list.path}`);
+    await waitForKitPage(crm, list);
+    const panel = await openPanel(context, extensionId);
+    await expect.poll(() => panelShows(panel)).toBe('pick');
+    const picked = list.customers[0]!;
+    await crm.locator(`[data-churn-radar-badge="${picked.id}"] button[data-tier]`).click();
+    await expect.poll(() => panelShows(panel)).toBe(picked.name);
+
+    // In-app navigation to the contacts list, then to a contact's page: their customer, or "could not be read".
+    await crm.getByRole('link', { name: 'Contacts', exact: true }).click();
+    await expect.poll(() => panelShows(panel), { timeout: 10_000 }).toMatch(/^(pick|unreadable)$/);
+    await crm.locator(`a[href="${contact.path}"]`).first().click();
+    await expect.poll(() => panelShows(panel), { timeout: 10_000 }).toMatch(new RegExp(`^(${contact.customers[0]!.name}|unreadable)$`));
+  } finally {
+    await kit.close();
   }
 });
 

@@ -1,71 +1,17 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
 import { ERASE_ALL_CONFIRMATION } from '../../lib/messaging/privacy-protocol';
 import { expect, test } from './fixtures';
 import { scoredBadgeCount, tabIdOf } from './helpers';
+import { dbCounts, scan, send, storedCustomers, unsavedRows } from './storage-probe';
 
 /**
  * Issue 15: the failures a browser inflicts on storage, in real Chromium.
  * The extension's own database is read straight from an extension page
  * (same origin), so counts do not depend on the worker being alive.
  */
-declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(keys: string): Promise<Record<string, unknown>> } };
-};
-
-const LIST = `${DEMO_CRM_ORIGIN}/customers`;
-
-/** Rows per table, read from IndexedDB directly. */
-const dbCounts = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('churn-radar');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = ['customers', 'observationBatches', 'scores'];
-          const tx = db.transaction(names, 'readonly');
-          const counts: Record<string, number> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).count();
-            request.onsuccess = () => (counts[name] = request.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(counts);
-          };
-        };
-      }),
-  );
-
 /** The earliest firstSeen among stored customers (Infinity when none). */
-const earliestFirstSeen = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('churn-radar');
-        open.onsuccess = () => {
-          const request = open.result.transaction('customers').objectStore('customers').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(Math.min(Infinity, ...(request.result as { firstSeen: number }[]).map((row) => row.firstSeen)));
-          };
-        };
-      }),
-  );
-
-const send = (page: Page, type: string, payload: unknown = {}) =>
-  page.evaluate(([t, p]) => chrome.runtime.sendMessage({ channel: 'churn-radar', type: t, payload: p }) as Promise<{ ok: boolean; data: unknown }>, [type, payload] as const);
-
-/** Every write the background accepted is on disk (nothing queued or held). */
-const unsavedRows = async (page: Page) => ((await page.evaluate(() => chrome.storage.local.get('unsavedRows'))).unsavedRows as number | undefined) ?? 0;
-
-async function scan(page: Page, query: string, rows: number) {
-  await page.goto(`${LIST}?${query}`);
-  await expect.poll(() => scoredBadgeCount(page), { timeout: 20_000 }).toBe(rows);
-}
+const earliestFirstSeen = async (page: import('@playwright/test').Page) => Math.min(Infinity, ...(await storedCustomers(page)).map((row) => row.firstSeen));
 
 /** chrome://serviceworker-internals, opened ahead so stopping the worker is one click at the right moment. */
 async function workerControls(context: BrowserContext, extensionId: string) {
@@ -79,13 +25,6 @@ async function workerControls(context: BrowserContext, extensionId: string) {
     },
   };
 }
-
-/*
- * Real quota exhaustion (CDP Storage.overrideQuotaForOrigin) is not tested here: with the
- * unlimitedStorage permission Chromium reports the extension origin's quota as unlimited
- * (82 GB on the CI machine after the override) and ignores the override. The full-disk
- * path is covered by the unit tests (tests/unit/background/erase-held-writes.test.ts).
- */
 
 test('the worker stopped in the middle of a 1,000-row write: after restart every row is on disk or counted as lost and shown', async ({ extension }) => {
   test.setTimeout(90_000);
@@ -179,3 +118,4 @@ test('two CRM tabs and the side panel on one customer at once; erase while a pag
   await options.waitForTimeout(500);
   expect(await earliestFirstSeen(options)).toBeGreaterThanOrEqual(seeded - 200);
 });
+

@@ -1,14 +1,13 @@
 import type { DayMonthOrder } from '../../parse/date-order';
-import { clampExtraction, clampSnapshot } from '../clamp';
+import { clampExtraction } from '../clamp';
 import { pageDateOrder } from '../dates';
-import { readPlan } from '../plan';
-import type { CrmAdapter, ExtractedCustomer, PageExtraction, PagePlan } from '../types';
+import type { CrmAdapter, ExtractedCustomer, PageExtraction } from '../types';
 import { findDivLists, findTableLists } from './find-lists';
 import { findHeaderlessLists } from './headerless';
 import { joinedId, recordIdFromUrl, type JoinBy } from './identity';
 import { findActivitySections, readActivities } from './read-activities';
 import { readDetail } from './read-detail';
-import { listReader, type ListReader } from './read-list';
+import { readList } from './read-list';
 import { collectRoots } from './roots';
 import type { RowCache } from './row-cache';
 
@@ -55,38 +54,31 @@ export interface GenericAdapterOptions {
 /** What an adapter instance remembers between scans, per site: the order its dates proved. */
 type Memory = Map<string, DayMonthOrder>;
 
-function joined(customer: ExtractedCustomer, joinBy: JoinBy | undefined): ExtractedCustomer {
-  if (!joinBy) return customer;
-  const id = joinedId(customer.snapshot.fields, joinBy);
-  return id && id !== customer.snapshot.crmId ? { ...customer, snapshot: { ...customer.snapshot, crmId: id } } : customer;
+function dedupe(customers: ExtractedCustomer[]): ExtractedCustomer[] {
+  const seen = new Set<string>();
+  return customers.filter(({ snapshot }) => !seen.has(snapshot.crmId) && (seen.add(snapshot.crmId), true));
 }
 
-/** A list page as a plan (read row by row); a detail page read at once; null: not a customer page. */
-type Found = { plan: PagePlan; detail?: undefined } | { detail: PageExtraction; plan?: undefined } | null;
+function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): ExtractedCustomer[] {
+  if (!joinBy) return customers;
+  return customers.map((customer) => {
+    const id = joinedId(customer.snapshot.fields, joinBy);
+    return id && id !== customer.snapshot.crmId ? { ...customer, snapshot: { ...customer.snapshot, crmId: id } } : customer;
+  });
+}
 
 export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = new Map()): PageExtraction | null {
-  const found = findPage(doc, url, options, memory);
-  if (!found) return null;
-  if (found.detail) {
-    const dateOrder = orderOf(found.detail.customers, doc, url, options, memory);
-    return clampExtraction(dateOrder ? { ...found.detail, dateOrder } : found.detail);
+  const page = readPage(doc, url, options);
+  if (!page) return null;
+  const dateOrder = pageDateOrder(page.customers, doc.documentElement.lang, options.dateOrder, memory.get(url.origin));
+  if (dateOrder) {
+    page.dateOrder = dateOrder;
+    if (dateOrder.source === 'page' && (memory.size < 16 || memory.has(url.origin))) memory.set(url.origin, dateOrder.order);
   }
-  const page = readPlan(found.plan);
-  return page.customers.length > 0 ? clampExtraction(page) : null;
+  return clampExtraction(page);
 }
 
-/** The generic adapter's list plan, or null (not a list page: read it with extractGeneric). */
-export function planGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = new Map()): PagePlan | null {
-  return findPage(doc, url, options, memory)?.plan ?? null;
-}
-
-function orderOf(customers: readonly ExtractedCustomer[], doc: Document, url: URL, options: GenericAdapterOptions, memory: Memory) {
-  const dateOrder = pageDateOrder(customers, doc.documentElement.lang, options.dateOrder, memory.get(url.origin));
-  if (dateOrder?.source === 'page' && (memory.size < 16 || memory.has(url.origin))) memory.set(url.origin, dateOrder.order);
-  return dateOrder;
-}
-
-function findPage(doc: Document, url: URL, options: GenericAdapterOptions, memory: Memory): Found {
+function readPage(doc: Document, url: URL, options: GenericAdapterOptions): PageExtraction | null {
   // Lists of the document first, so the walk for shadow roots and frames can skip their rows.
   const documentLists = findTableLists([doc]);
   const roots = collectRoots(doc, documentLists.map((list) => list.grid.container));
@@ -101,31 +93,12 @@ function findPage(doc: Document, url: URL, options: GenericAdapterOptions, memor
     const customer = readDetail(roots, { page: doc, url, skip });
     if (customer) {
       if (sections.length > 0) customer.snapshot.activities = readActivities(sections);
-      return { detail: { kind: 'detail', customers: [joined(customer, options.joinBy)] } };
+      return { kind: 'detail', customers: joined([customer], options.joinBy) };
     }
   }
-  const readers = lists.flatMap((list) => listReader(list, { page: doc, url, cache: options.rowCache }) ?? []);
-  if (readers.length === 0) return null;
-  const readerOf = new Map<Element, ListReader>();
-  for (const reader of readers) for (const row of reader.rows) if (!readerOf.has(row)) readerOf.set(row, reader);
-  return {
-    plan: {
-      kind: 'list',
-      rows: [...readerOf.keys()],
-      read(row) {
-        const customer = readerOf.get(row)?.read(row);
-        if (!customer) return null;
-        const snapshot = clampSnapshot(joined(customer, options.joinBy).snapshot);
-        return snapshot ? { ...customer, snapshot } : null;
-      },
-      dateOrder: (customers) => orderOf(customers, doc, url, options, memory),
-      adopt(row) {
-        const reader = readers.find((each) => each.adopt(row));
-        if (reader) readerOf.set(row, reader);
-        return reader !== undefined;
-      },
-    },
-  };
+  if (lists.length === 0) return null;
+  const customers = dedupe(joined(lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache })), options.joinBy));
+  return customers.length > 0 ? { kind: 'list', customers } : null;
 }
 
 export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAdapter {
@@ -134,7 +107,6 @@ export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAd
     id: 'generic',
     matches: () => true,
     extract: (doc, url) => extractGeneric(doc, url, options, memory),
-    plan: (doc, url) => planGeneric(doc, url, options, memory),
   };
 }
 

@@ -43,9 +43,10 @@ import { GENERIC_SELECTORS } from './selectors';
  *   level 1). Anchor: the innermost element of the title that says the name
  *   (the title's input on Odoo), else the title when it contains the name,
  *   else the name pair's value element.
- * - crmId: the page URL (identity.ts), else an id-labelled pair, else the
- *   e-mail pair; the same rules as list links, so a customer seen on a list
- *   and on its detail page is one record.
+ * - crmId: the id a list gave a link to this URL (link-ids.ts), else the
+ *   page URL (identity.ts), else an id-labelled pair, else the e-mail pair;
+ *   the same rules as list links, so a customer seen on a list and on its
+ *   detail page is one record.
  * - Fields: every pair but the name, keyed by the label as shown.
  */
 
@@ -75,6 +76,8 @@ export interface DetailContext {
   url: URL;
   /** Subtrees that are not the record: related lists, activity sections. */
   skip: readonly Element[];
+  /** The id a list gave a link to this page (link-ids.ts): first, as the list read it. */
+  knownId?: string | null;
 }
 
 function outsideRecord(el: Element, skip: readonly Element[]): boolean {
@@ -405,7 +408,7 @@ export function readDetail(roots: readonly Root[], ctx: DetailContext): Extracte
 
   const idPair = pairs.find((pair) => isIdLabel(pair.label) && pair.value !== '');
   const emailPair = pairs.find((pair) => isEmailLabel(pair.label));
-  const crmId = recordIdFromUrl(ctx.url.href, ctx.url) ?? idPair?.value ?? (emailPair ? emailOf(emailPair.value) : null);
+  const crmId = ctx.knownId ?? recordIdFromUrl(ctx.url.href, ctx.url) ?? idPair?.value ?? (emailPair ? emailOf(emailPair.value) : null);
   if (!crmId) return null;
 
   const fields: RawFields = {};

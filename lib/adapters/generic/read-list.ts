@@ -179,36 +179,26 @@ function readRow(row: GridRow, plan: Plan, ctx: ListContext): ExtractedCustomer 
   return { snapshot: { crmId, name, fields }, anchor: link ?? innermost(nameCell) };
 }
 
-/** Reads the rows of one list, one row when asked; null when the list has no name column. */
-export interface ListReader {
-  rows: readonly Element[];
-  read(row: Element): ExtractedCustomer | null;
-  /** Take a row the CRM added to this list after it was found; false when it is not one of its rows. */
-  adopt(element: Element): boolean;
-}
-
-export function listReader(list: CustomerList, ctx: ListContext): ListReader | null {
+export function readList(list: CustomerList, ctx: ListContext): ExtractedCustomer[] {
   const plan = planOf(list, ctx);
-  if (!plan) return null;
-  const byElement = new Map(list.rows.map((row) => [row.element, row]));
+  if (!plan) return [];
+  const customers: ExtractedCustomer[] = [];
+  const ids = new Set<string>();
   const cache = ctx.cache;
-  return {
-    rows: [...byElement.keys()],
-    read(element) {
-      const row = byElement.get(element);
-      if (!row) return null;
-      if (!cache) return readRow(row, plan, ctx);
+  for (const row of list.rows) {
+    let customer: ExtractedCustomer | null;
+    if (cache) {
       const signature = rowSignature(row);
       const cached = cache.get(row, plan.key, signature);
-      if (cached !== undefined) return cached;
-      const customer = readRow(row, plan, ctx);
-      cache.set(row, plan.key, signature, customer);
-      return customer;
-    },
-    adopt(element) {
-      const row = list.grid.rowOf?.(element);
-      if (row) byElement.set(element, row);
-      return row != null;
-    },
-  };
+      customer = cached === undefined ? readRow(row, plan, ctx) : cached;
+      if (cached === undefined) cache.set(row, plan.key, signature, customer);
+    } else {
+      customer = readRow(row, plan, ctx);
+    }
+    if (customer && !ids.has(customer.snapshot.crmId)) {
+      ids.add(customer.snapshot.crmId);
+      customers.push(customer);
+    }
+  }
+  return customers;
 }

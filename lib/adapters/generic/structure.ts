@@ -45,8 +45,6 @@ export interface Grid {
   headers: string[];
   /** Body rows, read on demand: scoring needs only the headers. */
   rows(): GridRow[];
-  /** A row the CRM added after the grid was found, as one of its rows (null: not a body row, or not known how). */
-  rowOf?(element: Element): GridRow | null;
   /** Words each cell of a column starts with, not part of its value (a headerless list's "last activity 3 days ago"); '' for none. */
   prefixes?: readonly string[];
 }
@@ -133,31 +131,13 @@ export function headerLabels(cells: readonly (Element | undefined)[]): string[] 
   return cells.map((cell) => (cell ? labelText(cell) : ''));
 }
 
-/** Counted without building a cell list: a 10,000-row table is checked row by row at every plan. */
 function isBodyRow(row: Element, columns: number): boolean {
   if (row.getAttribute('aria-hidden') === 'true') return false;
-  let cells = 0;
-  let data = false;
-  for (let cell = row.firstElementChild; cell !== null; cell = cell.nextElementSibling) {
-    const name = cell.localName;
-    if (name !== 'td' && name !== 'th') continue;
-    cells++;
-    if (name === 'td') data = true;
-  }
-  if (cells === 0 || (cells === 1 && columns > 2)) return false;
-  return data;
-}
-
-/** A body row whose cells are found when first asked: planning a list does not walk every cell. */
-function tableRow(row: Element): GridRow {
-  let cells: (Element | undefined)[] | undefined;
-  return {
-    element: row,
-    parts: [row],
-    get cells() {
-      return (cells ??= tableCells(row));
-    },
-  };
+  const cells = ownCells(row);
+  if (cells.length === 0) return false;
+  if (cells.length === 1 && columns > 2) return false;
+  for (const cell of cells) if (cell.localName !== 'th') return true;
+  return false;
 }
 
 export function tableGrid(table: HTMLTableElement): Grid | null {
@@ -175,14 +155,9 @@ export function tableGrid(table: HTMLTableElement): Grid | null {
       for (const row of all) {
         const section = sectionOf(row);
         if (section === 'thead' || section === 'tfoot' || row === headerRow || !isBodyRow(row, headers.length)) continue;
-        rows.push(tableRow(row));
+        rows.push({ element: row, parts: [row], cells: tableCells(row) });
       }
       return rows;
-    },
-    rowOf(element) {
-      const section = element.parentElement;
-      const inTable = section === table || (section?.localName === 'tbody' && section.parentElement === table);
-      return inTable && element.localName === 'tr' && isBodyRow(element, headers.length) ? tableRow(element) : null;
     },
   };
 }

@@ -25,6 +25,17 @@ describe('storage health', () => {
     expect(state.unsaved).toBe(40);
   });
 
+  it('rows the previous worker parked and this one took back are not lost; only the rest are counted', async () => {
+    const { state, p } = ports({ unsaved: 1000 });
+    const health = createStorageHealth({ ...p, restored: Promise.resolve(700) });
+    await health.flushed();
+    expect(state.lost).toEqual({ rows: 300, since: 100, at: 100, cause: 'stopped' });
+    const none = ports({ unsaved: 1000 });
+    await createStorageHealth({ ...none.p, restored: Promise.resolve(1000) }).flushed();
+    expect(none.state.lost).toBeNull();
+    expect(none.state.unsaved).toBe(0);
+  });
+
   it('keeps the loss after a later successful write, until acknowledged', async () => {
     const { state, p } = ports({ unsaved: 5 });
     const health = createStorageHealth(p);
