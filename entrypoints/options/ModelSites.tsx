@@ -97,7 +97,10 @@ export function ModelSites({ model, enabled, locked = false, startOpen = false, 
             <button type="button" className={buttonClass('primary', 'sm')} disabled={state.saving || locked} onClick={() => void save()}>
               {i18n.t('modelSites.save')}
             </button>
-            <button type="button" className={buttonClass('quiet', 'sm')} disabled={state.saving} onClick={() => (setOpen(false), setChosen(model.sites))}>
+            <button type="button" className={buttonClass('quiet', 'sm')} disabled={state.saving} onClick={() => {
+                setOpen(false);
+                setChosen(model.sites);
+              }}>
               {i18n.t('modelSites.cancel')}
             </button>
           </div>

@@ -145,8 +145,9 @@ export function parseModelArtifact(json: unknown): ModelArtifact {
 
 /** Version 1 files are logistic regressions without any version-2 field; mapped inputs and kind layers need version 3. */
 function versionProblem(a: ModelArtifact): string | null {
+  // The schema knows Keras layers models (issue 17), but nothing scores them yet: refuse rather than store a model that cannot score.
+  if (a.kind === 'layers') return 'Keras/TensorFlow models (kind "layers") cannot be scored by this version yet';
   if (a.formatVersion < ENGINE_FORMAT_VERSION) {
-    if (a.kind === 'layers') return `kind "layers" needs format version ${ENGINE_FORMAT_VERSION} (this file says version ${a.formatVersion})`;
     if (a.preprocessor.columns.some((c) => c.kind === 'mapped')) return `mapped inputs need format version ${ENGINE_FORMAT_VERSION} (this file says version ${a.formatVersion})`;
   }
   if (a.formatVersion !== 1) return null;

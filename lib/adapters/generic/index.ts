@@ -56,7 +56,11 @@ type Memory = Map<string, DayMonthOrder>;
 
 function dedupe(customers: ExtractedCustomer[]): ExtractedCustomer[] {
   const seen = new Set<string>();
-  return customers.filter(({ snapshot }) => !seen.has(snapshot.crmId) && (seen.add(snapshot.crmId), true));
+  return customers.filter(({ snapshot }) => {
+    if (seen.has(snapshot.crmId)) return false;
+    seen.add(snapshot.crmId);
+    return true;
+  });
 }
 
 function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): ExtractedCustomer[] {

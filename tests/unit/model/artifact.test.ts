@@ -160,6 +160,7 @@ describe('parseModelArtifact rejects damaged or hostile files with a message nam
         }),
       /weight 1 is not a finite number/,
     ],
+    ['a Keras layers model, which nothing scores yet', () => damaged((a) => (a.kind = 'layers')), /kind "layers"\) cannot be scored/],
     ['a two-layer topology', () => damaged((a) => a.tfjs.modelTopology.config.layers.push(a.tfjs.modelTopology.config.layers[0])), /exactly one layer, found 2/],
     ['a topology for another input size', () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.batch_input_shape = [null, 3])), /input shape is \[null,3\]/],
     ['a relu output', () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.activation = 'relu')), /activation of layer 1 must be sigmoid, found "relu"/],
