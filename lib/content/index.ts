@@ -12,6 +12,7 @@ import { createTimeBudget, nextScanDelay } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
+import { nameText } from '../adapters/generic/text';
 import { joinByItem } from '../mapping/join-item';
 import { dateOrderItem } from '../mapping/date-order-item';
 import { siteRecipesItem } from '../recipes/recipes-item';
@@ -68,7 +69,9 @@ export function startContentScript(ctx: ContentScriptContext): void {
     onActivate(host, crmId) {
       const score = renderer.scoreOf(host);
       if (!score) return;
-      const name = host.previousElementSibling?.textContent?.trim() ?? crmId;
+      // The name as the adapters read it: no avatar initials or hidden text glued to it ("TTobias Hughes").
+      const beside = host.previousElementSibling;
+      const name = (beside ? nameText(beside) : '') || crmId;
       popover.open(host, crmId, name, score, send('getBadgeDetails', { crmId }));
       void send('focusCustomer', { crmId }).catch(() => undefined);
     },

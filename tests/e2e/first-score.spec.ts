@@ -46,6 +46,8 @@ test('a new site is ranked by its own customers: tiers spread, and the score say
   const dialog = crm.locator('[data-churn-radar-popover] [role="dialog"]');
   await expect(dialog.locator('.prob')).toHaveText(/^Riskier than (8|9)\d % of the customers seen on this site$/);
   await expect(dialog.locator('.meta')).toHaveText('A ranking on this site, not yet a calibrated probability · scored by the purchase-pattern model (BG/NBD)');
+  // Its title is the customer's name as the list shows it, without the avatar's initial glued to it ("TTobias Hughes").
+  expect(customers.map((c) => c.name)).toContain(await dialog.locator('.title').textContent());
   await crm.screenshot({ path: testInfo.outputPath('first-score-popover-en.png') });
 
   // The side panel follows the badge's customer and says the same.

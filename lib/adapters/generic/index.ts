@@ -7,6 +7,7 @@ import { findHeaderlessLists } from './headerless';
 import { joinedId, recordIdFromUrl, type JoinBy } from './identity';
 import { findActivitySections, readActivities } from './read-activities';
 import { readDetail } from './read-detail';
+import { createLinkIds, type LinkIds } from './link-ids';
 import { readList } from './read-list';
 import { collectRoots } from './roots';
 import type { RowCache } from './row-cache';
@@ -71,8 +72,14 @@ function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): Ext
   });
 }
 
-export function extractGeneric(doc: Document, url: URL, options: GenericAdapterOptions = {}, memory: Memory = new Map()): PageExtraction | null {
-  const page = readPage(doc, url, options);
+export function extractGeneric(
+  doc: Document,
+  url: URL,
+  options: GenericAdapterOptions = {},
+  memory: Memory = new Map(),
+  links: LinkIds = createLinkIds(),
+): PageExtraction | null {
+  const page = readPage(doc, url, options, links);
   if (!page) return null;
   const dateOrder = pageDateOrder(page.customers, doc.documentElement.lang, options.dateOrder, memory.get(url.origin));
   if (dateOrder) {
@@ -82,19 +89,21 @@ export function extractGeneric(doc: Document, url: URL, options: GenericAdapterO
   return clampExtraction(page);
 }
 
-function readPage(doc: Document, url: URL, options: GenericAdapterOptions): PageExtraction | null {
+function readPage(doc: Document, url: URL, options: GenericAdapterOptions, links: LinkIds): PageExtraction | null {
   // Lists of the document first, so the walk for shadow roots and frames can skip their rows.
   const documentLists = findTableLists([doc]);
   const roots = collectRoots(doc, documentLists.map((list) => list.grid.container));
   let lists = [...documentLists, ...findTableLists(roots.slice(1))];
   if (lists.length === 0) lists = findDivLists(roots);
-  const recordUrl = recordIdFromUrl(url.href, url) !== null;
+  // A slug URL (/contacts/acme-corp) is a record when a list of this page's session linked to it (link-ids.ts).
+  const knownId = links.idOf(url);
+  const recordUrl = knownId !== null || recordIdFromUrl(url.href, url) !== null;
   if (lists.length === 0 && !recordUrl) lists = findHeaderlessLists(roots, doc, url);
   const containers = lists.map((list) => list.grid.container);
   if (lists.length === 0 || recordUrl) {
     const sections = findActivitySections(roots, (el) => containers.some((container) => container.contains(el)));
     const skip = [...containers, ...sections.flatMap((section) => [section.heading, ...section.lists])];
-    const customer = readDetail(roots, { page: doc, url, skip });
+    const customer = readDetail(roots, { page: doc, url, skip, knownId });
     if (customer) {
       if (sections.length > 0) customer.snapshot.activities = readActivities(sections);
       return { kind: 'detail', customers: joined([customer], options.joinBy) };
@@ -102,15 +111,20 @@ function readPage(doc: Document, url: URL, options: GenericAdapterOptions): Page
   }
   if (lists.length === 0) return null;
   const customers = dedupe(joined(lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache })), options.joinBy));
+  for (const { anchor, snapshot } of customers) {
+    const link = anchor.closest('a[href]') ?? anchor.querySelector('a[href]');
+    if (link) links.remember(link.getAttribute('href')!, url, snapshot.crmId);
+  }
   return customers.length > 0 ? { kind: 'list', customers } : null;
 }
 
 export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAdapter {
   const memory: Memory = new Map();
+  const links = createLinkIds();
   return {
     id: 'generic',
     matches: () => true,
-    extract: (doc, url) => extractGeneric(doc, url, options, memory),
+    extract: (doc, url) => extractGeneric(doc, url, options, memory, links),
   };
 }
 

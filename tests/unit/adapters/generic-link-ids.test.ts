@@ -31,3 +31,29 @@ describe('link ids', () => {
     expect(links.idOf(new URL(`${ORIGIN}/contacts/42`))).toBeNull();
   });
 });
+
+describe('the generic adapter remembers slug links across in-app navigation', () => {
+  it('a detail page opened from a slug link is the customer the list read, not a new one', async () => {
+    const { createGenericAdapter } = await import('@/lib/adapters/generic');
+    const adapter = createGenericAdapter();
+    document.documentElement.innerHTML = `<head></head><body><table>
+      <thead><tr><th>Name</th><th>Customer ID</th><th>Plan</th><th>Monthly spend</th></tr></thead>
+      <tbody>
+        <tr><td><a href="/contacts/acme-corp">Acme Corp</a></td><td>C-1001</td><td>Pro</td><td>$120</td></tr>
+        <tr><td><a href="/contacts/globex">Globex</a></td><td>C-1002</td><td>Basic</td><td>$40</td></tr>
+      </tbody></table></body>`;
+    const list = adapter.extract(document, new URL(`${ORIGIN}/contacts`));
+    expect(list?.kind).toBe('list');
+    const listed = list!.customers.find((c) => c.snapshot.name === 'Acme Corp')!.snapshot.crmId;
+
+    document.documentElement.innerHTML = `<head></head><body><h1>Acme Corp</h1>
+      <dl><dt>Status</dt><dd>Active</dd><dt>Phone</dt><dd>+1 555 0100</dd><dt>Owner</dt><dd>Ana Ruiz</dd>
+      <dt>Plan</dt><dd>Pro</dd><dt>Last activity</dt><dd>2026-11-30</dd></dl></body>`;
+    const detail = adapter.extract(document, new URL(`${ORIGIN}/contacts/acme-corp`));
+    expect(detail?.kind).toBe('detail');
+    expect(detail!.customers[0]!.snapshot.crmId).toBe(listed);
+    // A fresh adapter (a full page load: a new content script) has no memory of the list.
+    const fresh = createGenericAdapter().extract(document, new URL(`${ORIGIN}/contacts/acme-corp`));
+    expect(fresh?.customers[0]?.snapshot.crmId ?? null).not.toBe(listed);
+  });
+});
