@@ -135,7 +135,7 @@ export const rowSchemas: Record<DataTable, z.ZodType<Record<string, unknown>>> =
   overrides: z.strictObject({ site, crmId, tier, reason: text(500), at: time, expiresAt: time }),
   enrolments: z.strictObject({ experimentId: z.string().min(1).max(64), site, crmId, arm: z.enum(['control', 'treatment']), enrolledAt: time }),
   // The artifact itself is checked by the model parser in the background.
-  models: z.strictObject({ id: z.string().min(1).max(256), createdAt: text(100), importedAt: time, artifact: z.record(z.string(), z.unknown()) }),
+  models: z.strictObject({ id: z.string().min(1).max(256), createdAt: text(100), importedAt: time, artifact: z.record(z.string(), z.unknown()), sites: z.array(site).max(1000).optional() }),
   // The background's own records; each reader checks the value it reads (lib/background/model-provider.ts).
   meta: z.strictObject({ key: z.string().min(1).max(256), value: z.json() }),
   settings: z.strictObject({ key: z.string().min(1).max(256), value: z.json() }),

@@ -76,6 +76,9 @@ describe('row validation', () => {
     expect(rowProblem('customers', customer('a', 1))).toBeNull();
     expect(rowProblem('observationBatches', batch(1, ['a']))).toBeNull();
     expect(rowProblem('customers', { ...customer('a', 1), lastSeen: 'yesterday' })).toMatch(/^lastSeen: /);
+    // A model row records the sites it serves (Dexie v6): an export of this browser imports back.
+    expect(rowProblem('models', { id: 'm', createdAt: 'x', importedAt: 1, artifact: {}, sites: [SITE] })).toBeNull();
+    expect(rowProblem('models', { id: 'm', createdAt: 'x', importedAt: 1, artifact: {}, sites: ['javascript:alert(1)'] })).toMatch(/^sites/);
     expect(rowProblem('observationBatches', { ...batch(1, ['a', 'b']), names: ['a'] })).toMatch(/same length/);
     expect(rowProblem('actions', { site: SITE, crmId: 'a', at: 1, kind: 'shouted' })).toMatch(/^kind/);
     expect(rowProblem('meta', 'text')).toMatch(/row/);
