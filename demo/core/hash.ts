@@ -4,6 +4,7 @@
  * seeded from the customerID through these functions, so every run, every
  * machine and every test sees the same CRM.
  */
+import { fmix32 } from '../../lib/experiments/assignment';
 import { mulberry32, type Random as Rng } from '../../lib/model/prng';
 
 /** 32-bit FNV-1a over the UTF-8 bytes of `text`; an unsigned integer. */
@@ -50,13 +51,7 @@ export function isKnownHistory(customerId: string): boolean {
  * with each other and with the split. Use this for every seeded choice.
  */
 export function seedHash(text: string): number {
-  let h = fnv1a32(text);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(fnv1a32(text));
 }
 
 // The model's seeded generator (one implementation for the demo's data and the training folds).
