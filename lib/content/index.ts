@@ -70,8 +70,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
       const score = renderer.scoreOf(host);
       if (!score) return;
       // The name as the adapters read it: no avatar initials or hidden text glued to it ("TTobias Hughes").
-      const beside = host.previousElementSibling;
-      const name = (beside ? nameText(beside) : '') || crmId;
+      const anchor = renderer.anchorOf(host);
+      const name = (anchor ? nameText(anchor) : '') || crmId;
       popover.open(host, crmId, name, score, send('getBadgeDetails', { crmId }));
       void send('focusCustomer', { crmId }).catch(() => undefined);
     },
