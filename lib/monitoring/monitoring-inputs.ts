@@ -21,7 +21,7 @@ import { computeIndicators } from '@/lib/indicators';
 import { churnLabel } from '@/lib/indicators/churn-labels';
 import { customerHistory, modelInputs } from '@/lib/indicators/customer-indicators';
 import type { IndicatorSettings } from '@/lib/indicators/types';
-import { cachedDefinitionLabel, type LabelCache } from '@/lib/labels/label-cache';
+import { cachedDefinitionLabel, emptyLabelCache } from '@/lib/labels/label-cache';
 import { resolversOf } from '@/lib/labels/resolvers-by-site';
 import type { ModelArtifact, RawRow } from '@/lib/model/types';
 import { DRIFT_WINDOW_DAYS } from './drift';
@@ -43,7 +43,7 @@ export interface MonitoringReadDeps {
 }
 
 /** Labels kept for the worker's life (lib/labels/label-cache.ts). */
-const LABELS: LabelCache = new Map();
+const LABELS = emptyLabelCache();
 
 /** The customer's first page already showed it churned (status or inactivity as of that sighting). */
 async function churnedAtFirstSighting(db: ChurnRadarDb, row: CustomerRow, resolver: FieldResolver | undefined, settings: IndicatorSettings): Promise<boolean> {
