@@ -8,6 +8,11 @@
  * profile would bin), and its inputs are not compared (said so in the view).
  * Fewer than MIN_RECENT recent customers: no figure (a PSI over a handful of
  * customers is noise: its expected value under no drift is ≈ (bins − 1) / n).
+ * An input missing for UNREAD_SHARE or more of the recent customers (and not
+ * mostly missing in training) is listed as "not read on the CRM pages", not
+ * as drift: a list page that shows five of twenty fields would otherwise
+ * name fifteen inputs every day, and that is a mapping question (Sites →
+ * field mapping), not a change in the customers.
  */
 import { quantileEdges, inputCounts, scoreCounts, sharesOf } from '@/lib/model/profile';
 import type { TrainingProfile } from '@/lib/model/profile-schema';
@@ -16,6 +21,7 @@ import { psi, psiLevel, type PsiLevel } from './psi';
 
 export const DRIFT_WINDOW_DAYS = 30;
 export const MIN_RECENT = 100;
+export const UNREAD_SHARE = 0.95;
 
 export interface PsiFigure {
   psi: number;
@@ -24,6 +30,8 @@ export interface PsiFigure {
 
 export interface InputDrift extends PsiFigure {
   source: string;
+  /** Missing for UNREAD_SHARE or more of the recent customers (not drift: not shown on the pages read). */
+  unread: boolean;
   /** Bins with their training and recent shares, for the detail view (numeric: upper edges; categorical: levels). */
   bins: { bin: string; training: number; recent: number }[];
 }
@@ -38,8 +46,10 @@ export interface DriftReport {
   inputs: InputDrift[];
   /** Where the reference came from. */
   reference: 'profile' | 'oof' | 'none';
-  /** Inputs at level "drift", largest first. */
+  /** Inputs at level "drift", largest first (unread inputs excluded). */
   drifting: string[];
+  /** Inputs (almost) never present on the recent customers' pages. */
+  unread: string[];
   warning: boolean;
 }
 
@@ -69,15 +79,18 @@ export function driftReport(artifact: Pick<ModelArtifact, 'profile' | 'evaluatio
     for (const input of artifact.profile.inputs) {
       const recent = sharesOf(inputCounts(input, recentInputs));
       const names = binNames(input);
+      const missing = input.shares.length - 1;
       inputs.push({
         source: input.source,
+        unread: recent[missing]! >= UNREAD_SHARE && input.shares[missing]! < UNREAD_SHARE,
         ...figure(psi(input.shares, recent)),
         bins: input.shares.map((training, i) => ({ bin: names[i] ?? String(i), training, recent: recent[i]! })),
       });
     }
-    inputs.sort((a, b) => b.psi - a.psi);
+    // Read inputs first, largest PSI first; unread ones after them.
+    inputs.sort((a, b) => Number(a.unread) - Number(b.unread) || b.psi - a.psi);
   }
-  const drifting = inputs.filter((i) => i.level === 'drift').map((i) => i.source);
+  const drifting = inputs.filter((i) => i.level === 'drift' && !i.unread).map((i) => i.source);
   return {
     recent: recentScores.length,
     inputsRead: recentInputs.length,
@@ -85,6 +98,7 @@ export function driftReport(artifact: Pick<ModelArtifact, 'profile' | 'evaluatio
     inputs,
     reference: reference?.from ?? 'none',
     drifting,
+    unread: inputs.filter((i) => i.unread).map((i) => i.source),
     warning: score?.level === 'drift' || drifting.length > 0,
   };
 }

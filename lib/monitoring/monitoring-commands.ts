@@ -17,7 +17,7 @@ import { monitoringReport, type MonitoringReport } from './monitoring-report';
 import { compareModels, isHoldout, retrainScheduleSchema, type Comparison, type RetrainSchedule } from './retrain';
 
 export interface MonitoringDeps extends MonitoringReadDeps {
-  models: { list: () => Promise<{ activeIds: string[] }>; artifactOf: (id: string) => Promise<ModelArtifact> };
+  models: { list: () => Promise<{ activeIds: string[]; models: { id: string; name: string }[] }>; artifactOf: (id: string) => Promise<ModelArtifact> };
   retrainSchedule?: { get: () => Promise<RetrainSchedule>; set: (value: RetrainSchedule) => Promise<void> };
 }
 
@@ -27,10 +27,10 @@ const modelId = z.string().min(1).max(200);
 let memorySchedule: RetrainSchedule = { everyDays: 0 };
 const scheduleOf = (deps: MonitoringDeps) => deps.retrainSchedule ?? { get: async () => memorySchedule, set: async (value: RetrainSchedule) => void (memorySchedule = value) };
 
+/** The model to monitor: the one asked for while it is in service (a page may ask for one just rolled back), else the first active. */
 async function championOf(deps: MonitoringDeps, requested: string | undefined): Promise<string | null> {
   const { activeIds } = await deps.models.list();
-  if (requested && !activeIds.includes(requested)) throw new HandlerError('not-found', 'That model is not in service: only active models are monitored.');
-  return requested ?? activeIds[0] ?? null;
+  return requested && activeIds.includes(requested) ? requested : (activeIds[0] ?? null);
 }
 
 async function artifactOf(deps: MonitoringDeps, id: string): Promise<ModelArtifact> {
@@ -54,18 +54,20 @@ export const monitoringCommands = {
   getMonitoring: command({
     request: z.strictObject({ modelId: modelId.optional() }),
     response: z.object({
-      activeIds: z.array(z.string()),
+      /** The models in service, most recently activated first (each can be monitored). */
+      active: z.array(z.object({ id: z.string(), name: z.string() })),
       report: z.custom<MonitoringReport>().nullable(),
       computeMs: z.number(),
     }),
     audience: 'extension',
     async handle({ modelId: requested }, deps) {
       const started = performance.now();
-      const { activeIds } = await deps.models.list();
+      const { activeIds, models } = await deps.models.list();
+      const active = activeIds.map((id) => ({ id, name: models.find((m) => m.id === id)?.name ?? id }));
       const champion = await championOf(deps, requested);
-      if (!champion) return { activeIds, report: null, computeMs: 0 };
+      if (!champion) return { active, report: null, computeMs: 0 };
       const inputs = await readMonitoringInputs(deps, await artifactOf(deps, champion), await scheduleOf(deps).get());
-      return { activeIds, report: monitoringReport(inputs), computeMs: Math.round(performance.now() - started) };
+      return { active, report: monitoringReport(inputs), computeMs: Math.round(performance.now() - started) };
     },
   }),
 

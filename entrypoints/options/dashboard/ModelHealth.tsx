@@ -16,7 +16,7 @@ export function ModelHealth({ locale }: { locale: string }) {
   if (!report) return <p className="text-sm text-slate-600">{i18n.t('monitoring.noModel')}</p>;
   const warnings = monitoringWarnings(report, inputLabel);
   const last = [...report.live.months].reverse().find((m) => m.evaluable);
-  const top = report.drift.inputs[0];
+  const top = report.drift.inputs.find((input) => !input.unread);
   return (
     <div>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-label={i18n.t('monitoring.dashboardSection')} data-testid="model-health">

@@ -11,6 +11,7 @@ import { metricText, psiTone, rateText } from './format';
 /** PSI of the score and of each input, training profile vs the last 30 days; the drifting inputs named first. */
 export function DriftCard({ report, locale }: { report: MonitoringReport; locale: string }) {
   const { drift } = report;
+  const read = drift.inputs.filter((input) => !input.unread);
   const levelText = (level: 'stable' | 'watch' | 'drift') => i18n.t(`monitoring.drift.level.${level}`);
   return (
     <Card
@@ -30,7 +31,12 @@ export function DriftCard({ report, locale }: { report: MonitoringReport; locale
           {i18n.t('monitoring.drift.drifting', [drift.drifting.map(inputLabel).join(i18n.t('monitoring.listSeparator'))])}
         </p>
       )}
-      {drift.inputs.length > 0 && (
+      {drift.unread.length > 0 && (
+        <p className="mt-2 text-xs text-slate-600" data-testid="unread-inputs">
+          {i18n.t('monitoring.drift.unread', [drift.unread.map(inputLabel).join(i18n.t('monitoring.listSeparator'))])}
+        </p>
+      )}
+      {read.length > 0 && (
         <table className="mt-3 w-full text-sm" data-testid="drift-table">
           <thead className="text-xs text-slate-500">
             <tr className="border-b border-slate-200">
@@ -41,7 +47,7 @@ export function DriftCard({ report, locale }: { report: MonitoringReport; locale
             </tr>
           </thead>
           <tbody>
-            {drift.inputs.slice(0, 12).map((input) => {
+            {read.slice(0, 12).map((input) => {
               // The bin whose share moved most, in words: "Monthly 50 % → 80 %".
               const moved = [...input.bins].sort((a, b) => Math.abs(b.recent - b.training) - Math.abs(a.recent - a.training))[0];
               return (
@@ -60,7 +66,7 @@ export function DriftCard({ report, locale }: { report: MonitoringReport; locale
           </tbody>
         </table>
       )}
-      {drift.inputs.length > 12 && <p className="mt-1 text-xs text-slate-500">{i18n.t('monitoring.drift.more', [formatInteger(drift.inputs.length - 12, locale)])}</p>}
+      {read.length > 12 && <p className="mt-1 text-xs text-slate-500">{i18n.t('monitoring.drift.more', [formatInteger(read.length - 12, locale)])}</p>}
     </Card>
   );
 }

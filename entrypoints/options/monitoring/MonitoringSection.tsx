@@ -20,7 +20,7 @@ export function MonitoringSection() {
   const locale = uiLocale();
   if (request.status === 'loading') return <Skeleton className="h-64 w-full" />;
   if (request.status === 'error') return <StatusMessage tone="error" title={i18n.t('monitoring.error')} detail={request.message} action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }} />;
-  const { report, activeIds } = request.data;
+  const { report, active } = request.data;
   if (!report) return <StatusMessage title={i18n.t('monitoring.noModel')} detail={i18n.t('monitoring.noModelHint')} />;
   const warnings = monitoringWarnings(report, inputLabel);
   return (
@@ -29,13 +29,13 @@ export function MonitoringSection() {
         <p className="text-sm text-slate-700">
           {i18n.t('monitoring.model', [report.model.name, formatInteger(report.live.overall.outcomes, locale)])}
         </p>
-        {activeIds.length > 1 && (
+        {active.length > 1 && (
           <label className="ml-auto flex flex-col gap-1 text-xs font-medium text-slate-600">
             {i18n.t('monitoring.pick')}
             <Select value={report.model.id} onChange={(e) => setModelId(e.target.value)}>
-              {activeIds.map((id) => (
-                <option key={id} value={id}>
-                  {id === report.model.id ? report.model.name : id.slice(0, 12)}
+              {active.map((model) => (
+                <option key={model.id} value={model.id}>
+                  {model.name}
                 </option>
               ))}
             </Select>
@@ -56,7 +56,7 @@ export function MonitoringSection() {
       <LivePerformanceCard report={report} locale={locale} />
       <DriftCard report={report} locale={locale} />
       {/* Not keyed by model: after a promotion the view follows the new champion and the card keeps its rollback. */}
-      <RetrainCard report={report} locale={locale} />
+      <RetrainCard report={report} locale={locale} onServing={setModelId} />
       <TierReviewCard report={report} locale={locale} />
     </div>
   );

@@ -17,7 +17,7 @@ type Step =
   | { step: 'comparing' }
   | { step: 'compared'; challenger: { id: string; name: string }; comparison: Comparison; heldOut: number; leftOut: string[] }
   | { step: 'promoting' }
-  | { step: 'promoted'; challenger: { id: string; name: string }; replaced: string }
+  | { step: 'promoted'; challenger: { id: string; name: string }; replaced: { id: string; name: string } }
   | { step: 'rolledBack' }
   | { step: 'error'; message: string };
 
@@ -28,7 +28,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * quarter) in the training worker, compares both models on the held-out outcomes, promotes with one click, and keeps
  * the rollback at hand.
  */
-export function RetrainCard({ report, locale }: { report: MonitoringReport; locale: string }) {
+export function RetrainCard({ report, locale, onServing }: { report: MonitoringReport; locale: string; onServing: (modelId: string) => void }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [schedule, setSchedule] = useState<RetrainSchedule>(report.retrain.schedule);
   const run = useRef<TrainingRun | null>(null);
@@ -71,16 +71,18 @@ export function RetrainCard({ report, locale }: { report: MonitoringReport; loca
     setState({ step: 'promoting' });
     try {
       await sendMessage('activateModel', { id: challenger.id });
-      setState({ step: 'promoted', challenger, replaced: model.name });
+      setState({ step: 'promoted', challenger, replaced: { id: model.id, name: model.name } });
+      onServing(challenger.id);
     } catch (error) {
       setState({ step: 'error', message: errorText(error) });
     }
   }
 
-  async function rollback(id: string) {
+  async function rollback(id: string, to: string) {
     try {
       await sendMessage('rollbackModel', { id });
       setState({ step: 'rolledBack' });
+      onServing(to);
     } catch (error) {
       setState({ step: 'error', message: errorText(error) });
     }
@@ -136,8 +138,8 @@ export function RetrainCard({ report, locale }: { report: MonitoringReport; loca
         {state.step === 'compared' && <ComparisonView state={state} championName={model.name} locale={locale} onPromote={() => void promote(state.challenger)} />}
         {state.step === 'promoted' && (
           <Notice tone="success" title={i18n.t('monitoring.retrain.promoted', [state.challenger.name])}>
-            <button type="button" className={`${buttonClass('secondary', 'sm')} mt-1`} onClick={() => void rollback(state.challenger.id)}>
-              {i18n.t('monitoring.retrain.rollback', [state.replaced])}
+            <button type="button" className={`${buttonClass('secondary', 'sm')} mt-1`} onClick={() => void rollback(state.challenger.id, state.replaced.id)}>
+              {i18n.t('monitoring.retrain.rollback', [state.replaced.name])}
             </button>
           </Notice>
         )}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useRequest } from '../../../components/useRequest';
 import { sendMessage } from '../../../lib/messaging/browser-client';
 import { onBackgroundEvent } from '../../../lib/messaging/events';
@@ -7,8 +7,13 @@ import { onBackgroundEvent } from '../../../lib/messaging/events';
 export function useMonitoring(modelId: string | null) {
   const state = useRequest(() => sendMessage('getMonitoring', modelId ? { modelId } : {}));
   const { reload } = state;
+  const first = useRef(true);
+  // Another model: re-read quietly, so the view (and a promotion's rollback button) stays on screen meanwhile.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new model id is a new request
-  useEffect(() => reload(), [modelId]);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else reload(true);
+  }, [modelId]);
   useEffect(() => onBackgroundEvent((event) => event.type === 'model-changed' && reload(true)), [reload]);
   return state;
 }

@@ -54,3 +54,16 @@ describe('driftReport', () => {
     expect(driftReport({}, scores(500, 3), []).reference).toBe('none');
   });
 });
+
+describe('inputs the CRM pages do not show', () => {
+  it('are listed as unread, not as drift', () => {
+    const artifact = { profile: trainingProfile(rows(2000, 1), columns, scores(2000, 2)) };
+    const onlyContract = rows(500, 4).map((row) => ({ Contract: row.Contract }));
+    const report = driftReport(artifact, scores(500, 3), onlyContract);
+    expect(report.unread).toEqual(['Tenure']);
+    expect(report.drifting).toEqual([]);
+    expect(report.inputs.map((i) => i.source)).toEqual(['Contract', 'Tenure']);
+    expect(report.inputs[1]).toMatchObject({ unread: true, level: 'drift' });
+    expect(report.warning).toBe(false);
+  });
+});
