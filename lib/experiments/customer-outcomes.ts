@@ -14,6 +14,7 @@ import type { ChurnDefinition } from '../indicators/types';
 import { labelCustomer } from '../labels/label-customer';
 import { resolversOf } from '../labels/resolvers-by-site';
 import type { Experiment } from './experiment';
+import { createLabelCaches, type LabelCache } from './label-cache';
 import { outcomeOf, type RecordedOutcome } from './outcomes';
 import type { ResultCustomer } from './results-file';
 
@@ -36,17 +37,12 @@ export interface OutcomeInputs {
   definition: ChurnDefinition;
   resolvers: ReadonlyMap<string, FieldResolver>;
   now: number;
-  /**
-   * Labels already worked out, by customer key, valid while the customer's
-   * row, activities and the definition are unchanged (`stamp`): the churn
-   * definition costs ~10 µs a customer, and a manager re-reads the tab.
-   */
-  labels?: Map<string, { stamp: string; churned: boolean | null }>;
+  /** Labels already worked out under this definition (./label-cache.ts): a manager re-reads the tab. */
+  labels?: LabelCache;
 }
 
-/** What a label depends on: the row as last seen, its activities, the definition (by identity of its text). */
-const labelStamp = (row: CustomerRow, definitionText: string, now: number) =>
-  `${row.lastSeen}|${row.lastObservedAt}|${row.activityCount ?? 0}|${row.today ?? Math.floor(now / 86_400_000)}|${definitionText}`;
+const NONE: readonly RecordedOutcome[] = [];
+const NO_ACTIVITIES: readonly Activity[] = [];
 
 /**
  * Outcomes of enrolled customers. Recorded outcomes after the end date are
@@ -56,20 +52,19 @@ const labelStamp = (row: CustomerRow, definitionText: string, now: number) =>
  */
 export function resolveOutcomes(experiment: Pick<Experiment, 'endsAt'>, inputs: OutcomeInputs): ResultCustomer[] {
   const out: ResultCustomer[] = [];
-  const definitionText = JSON.stringify(inputs.definition);
   for (let i = 0; i < inputs.enrolments.length; i++) {
     const enrolment = inputs.enrolments[i]!;
     const row = inputs.rows[i];
     const key = customerKey(enrolment.site, enrolment.crmId);
-    const inWindow = (inputs.recorded.get(key) ?? []).filter((o) => o.at <= experiment.endsAt);
+    const recorded = inputs.recorded.get(key);
+    const inWindow = recorded ? recorded.filter((o) => o.at <= experiment.endsAt) : NONE;
     let churned: boolean | null = null;
     if (row) {
-      const stamp = labelStamp(row, definitionText, inputs.now);
-      const known = inputs.labels?.get(key);
-      if (known?.stamp === stamp) churned = known.churned;
+      const known = inputs.labels?.get(key, row, inputs.now);
+      if (known !== undefined) churned = known;
       else {
-        churned = labelCustomer(row, inputs.activities.get(key) ?? [], undefined, inputs.definition, inputs.resolvers.get(row.site), row.today ?? inputs.now).churned;
-        inputs.labels?.set(key, { stamp, churned });
+        churned = labelCustomer(row, inputs.activities.get(key) ?? NO_ACTIVITIES, undefined, inputs.definition, inputs.resolvers.get(row.site), row.today ?? inputs.now).churned;
+        inputs.labels?.set(key, row, inputs.now, churned);
       }
     }
     out.push({ site: enrolment.site, crmId: enrolment.crmId, arm: enrolment.arm, enrolledAt: enrolment.enrolledAt, outcome: outcomeOf(enrolment.enrolledAt, inWindow, churned) });
@@ -77,8 +72,8 @@ export function resolveOutcomes(experiment: Pick<Experiment, 'endsAt'>, inputs: 
   return out;
 }
 
-/** Labels kept for the worker's life (see OutcomeInputs.labels); a label whose stamp changed is worked out again. */
-const LABELS = new Map<string, { stamp: string; churned: boolean | null }>();
+/** Labels kept for the worker's life (see OutcomeInputs.labels); a label whose inputs changed is worked out again. */
+const LABELS = createLabelCaches();
 
 export async function enrolledOutcomes(deps: OutcomeDeps, experiment: Experiment): Promise<ResultCustomer[]> {
   const enrolments = await deps.db.enrolments.where('experimentId').equals(experiment.id).toArray();
@@ -96,5 +91,5 @@ export async function enrolledOutcomes(deps: OutcomeDeps, experiment: Experiment
   const activities = new Map<string, Activity[]>();
   for (const row of rows) if (row?.activityCount) activities.set(customerKey(row.site, row.crmId), await deps.activitiesOf(row.site, row.crmId));
   const resolvers = await resolversOf(enrolments, deps.fieldResolver);
-  return resolveOutcomes(experiment, { enrolments, rows, recorded, activities, definition, resolvers, now: deps.now(), labels: LABELS });
+  return resolveOutcomes(experiment, { enrolments, rows, recorded, activities, definition, resolvers, now: deps.now(), labels: LABELS.forDefinition(definition) });
 }

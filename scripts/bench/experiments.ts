@@ -13,6 +13,7 @@
 import { armOf } from '../../lib/experiments/assignment';
 import { resolveOutcomes } from '../../lib/experiments/customer-outcomes';
 import type { Experiment } from '../../lib/experiments/experiment';
+import { createLabelCaches } from '../../lib/experiments/label-cache';
 import { newEnrolments, type Candidate } from '../../lib/experiments/outcomes';
 import { experimentResult, tallyArms } from '../../lib/experiments/results';
 import type { EnrolmentRow } from '../../lib/db/schema';
@@ -53,16 +54,16 @@ export function benchExperiments(options: { log: (line: string) => void; runs?: 
   const definition = { ...DEFAULT_CHURN_DEFINITION, statusValues: ['Churned'] };
   let control = 0;
   let uplift = 0;
-  let labels = new Map<string, { stamp: string; churned: boolean | null }>();
+  let caches = createLabelCaches();
   const results = () => {
-    const customers = resolveOutcomes(experiment, { enrolments, rows, recorded, activities: new Map(), definition, resolvers: new Map(), now, labels });
+    const customers = resolveOutcomes(experiment, { enrolments, rows, recorded, activities: new Map(), definition, resolvers: new Map(), now, labels: caches.forDefinition(definition) });
     const result = experimentResult(tallyArms(customers), experiment.plannedSize);
     control = result.control.customers;
     uplift = result.uplift.estimate;
   };
   // First view: every label worked out; later views (the tab re-read): labels of unchanged customers reused.
   const coldMs = best(() => {
-    labels = new Map();
+    caches = createLabelCaches();
     results();
   });
   const resultsMs = best(results);

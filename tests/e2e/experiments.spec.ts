@@ -72,7 +72,12 @@ test('an experiment holds control customers out of outreach and writes the measu
   await panel.setViewportSize({ width: 380, height: 900 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   const actions = panel.getByRole('region', { name: 'Actions and outcomes' });
+  const names = new Map(atRisk.map((row) => [row.id, row.name]));
+  // The panel follows the CRM tab last in front; it is then brought to front itself, because a hidden tab
+  // paints no frames and every click there waits seconds for the element to be "stable".
   await treatedPage.bringToFront();
+  await expect(panel.getByRole('heading', { name: names.get(treated)! })).toBeVisible();
+  await panel.bringToFront();
   await expect(panel.locator('[data-control-hold]')).toHaveCount(0);
   await actions.getByRole('button', { name: 'Called' }).click();
   await actions.getByRole('group', { name: 'Outcome' }).getByRole('button', { name: 'Retained' }).click();
@@ -80,6 +85,8 @@ test('an experiment holds control customers out of outreach and writes the measu
 
   // The control customer in the side panel: held out, only "No contact" to record the outcome.
   await controlPage.bringToFront();
+  await expect(panel.getByRole('heading', { name: names.get(control)! })).toBeVisible();
+  await panel.bringToFront();
   await expect(panel.locator('[data-control-hold]')).toContainText('Control group — no outreach until');
   await expect(actions.getByRole('button', { name: 'Called' })).toHaveCount(0);
   await actions.getByRole('button', { name: 'No contact' }).click();
@@ -91,7 +98,6 @@ test('an experiment holds control customers out of outreach and writes the measu
   await panel.getByRole('tab', { name: 'Worklist' }).click();
   await expect(panel.locator('[data-worklist-item]').first()).toBeVisible();
   const worklist = await panel.locator('[data-worklist-item]').evaluateAll((items) => items.map((item) => item.textContent ?? ''));
-  const names = new Map(atRisk.map((row) => [row.id, row.name]));
   const tierOn = async (page: import('@playwright/test').Page) => Number(await page.locator('article [data-churn-radar-badge] button[data-tier]').getAttribute('data-tier'));
   // Both are still scored; an at-risk control customer is the one the worklist must leave out.
   expect(await tierOn(controlPage)).toBeGreaterThanOrEqual(3);
