@@ -21,7 +21,8 @@ import { computeIndicators } from '@/lib/indicators';
 import { churnLabel } from '@/lib/indicators/churn-labels';
 import { customerHistory, modelInputs } from '@/lib/indicators/customer-indicators';
 import type { IndicatorSettings } from '@/lib/indicators/types';
-import { cachedDefinitionLabel, emptyLabelCache } from '@/lib/labels/label-cache';
+import { createLabelCaches } from '@/lib/experiments/label-cache';
+import { labelCustomer } from '@/lib/labels/label-customer';
 import { resolversOf } from '@/lib/labels/resolvers-by-site';
 import type { ModelArtifact, RawRow } from '@/lib/model/types';
 import { DRIFT_WINDOW_DAYS } from './drift';
@@ -42,8 +43,8 @@ export interface MonitoringReadDeps {
   now: () => number;
 }
 
-/** Labels kept for the worker's life (lib/labels/label-cache.ts). */
-const LABELS = emptyLabelCache();
+/** Churn-definition labels kept for the worker's life (the experiments' cache: same labels, same invalidation). */
+const LABELS = createLabelCaches();
 
 /** The customer's first page already showed it churned (status or inactivity as of that sighting). */
 async function churnedAtFirstSighting(db: ChurnRadarDb, row: CustomerRow, resolver: FieldResolver | undefined, settings: IndicatorSettings): Promise<boolean> {
@@ -76,7 +77,7 @@ export async function readMonitoringInputs(deps: MonitoringReadDeps, artifact: M
     scores.push({ key, scoredAt: score.scoredAt, probability: score.probability });
   });
   const resolvers = await resolversOf(rows, deps.fieldResolver);
-  const definitionText = JSON.stringify(settings.churn);
+  const labels = LABELS.forDefinition(settings.churn);
   const outcomes = new Map<string, KnownOutcome>();
   const recent: CustomerRow[] = [];
   for (const row of rows) {
@@ -88,9 +89,13 @@ export async function readMonitoringInputs(deps: MonitoringReadDeps, artifact: M
       outcomes.set(key, { churned: outcome.kind === 'churned', knownAt: outcome.at });
       continue;
     }
-    const activities = row.activityCount ? await deps.customers.activitiesOf(row.site, row.crmId) : [];
     const resolver = resolvers.get(row.site);
-    const churned = cachedDefinitionLabel(LABELS, key, row, activities, settings.churn, definitionText, resolver, now);
+    let churned = labels.get(key, row, now);
+    if (churned === undefined) {
+      const activities = row.activityCount ? await deps.customers.activitiesOf(row.site, row.crmId) : [];
+      churned = labelCustomer(row, activities, undefined, settings.churn, resolver, row.today ?? now).churned;
+      labels.set(key, row, now, churned);
+    }
     if (churned === null) continue;
     if (!churned) outcomes.set(key, { churned: false, knownAt: row.lastSeen });
     else outcomes.set(key, { churned: true, knownAt: (await churnedAtFirstSighting(deps.db, row, resolver, settings)) ? row.firstSeen : row.lastObservedAt });

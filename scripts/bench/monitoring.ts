@@ -12,7 +12,8 @@
 import { customerKey } from '../../lib/db/customer-key';
 import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '../../lib/indicators';
 import { customerHistory, modelInputs } from '../../lib/indicators/customer-indicators';
-import { cachedDefinitionLabel, emptyLabelCache } from '../../lib/labels/label-cache';
+import { createLabelCaches } from '../../lib/experiments/label-cache';
+import { labelCustomer } from '../../lib/labels/label-customer';
 import { mulberry32 } from '../../lib/model/prng';
 import { trainingProfile } from '../../lib/model/profile';
 import type { FittedColumn, ModelArtifact } from '../../lib/model/types';
@@ -50,17 +51,18 @@ export function benchMonitoring(options: { log: (line: string) => void; runs?: n
     profile: trainingProfile(rows.slice(0, 5000).map((row) => row.fields), columns, oof),
   } as unknown as ModelArtifact;
   const definition = DEFAULT_INDICATOR_SETTINGS.churn;
-  const definitionText = JSON.stringify(definition);
-  let labels = emptyLabelCache();
+  let caches = createLabelCaches();
   let report: MonitoringReport | null = null;
   const view = () => {
+    const labels = caches.forDefinition(definition);
     const outcomes = new Map<string, KnownOutcome>();
     for (const row of rows) {
       const key = customerKey(row.site, row.crmId);
       const known = recorded.get(key);
       if (known) outcomes.set(key, known);
       else {
-        const churned = cachedDefinitionLabel(labels, key, row, [], definition, definitionText, undefined, now);
+        let churned = labels.get(key, row, now);
+        if (churned === undefined) labels.set(key, row, now, (churned = labelCustomer(row, [], undefined, definition, undefined, now).churned));
         if (churned !== null) outcomes.set(key, { churned, knownAt: churned ? row.lastObservedAt : row.lastSeen });
       }
     }
@@ -69,7 +71,7 @@ export function benchMonitoring(options: { log: (line: string) => void; runs?: n
     report = monitoringReport({ artifact, scores, outcomes, recentScores: recent.map((row) => row.lastScore!.probability), recentInputs, thresholds: [0.1, 0.25, 0.45, 0.65], schedule: { everyDays: 90 }, now });
   };
   const firstMs = bestCpuMs(() => {
-    labels = emptyLabelCache();
+    caches = createLabelCaches();
     view();
   }, options.runs ?? 5);
   const rereadMs = bestCpuMs(view, options.runs ?? 5);

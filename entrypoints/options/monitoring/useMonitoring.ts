@@ -9,7 +9,6 @@ export function useMonitoring(modelId: string | null) {
   const { reload } = state;
   const first = useRef(true);
   // Another model: re-read quietly, so the view (and a promotion's rollback button) stays on screen meanwhile.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new model id is a new request
   useEffect(() => {
     if (first.current) first.current = false;
     else reload(true);
