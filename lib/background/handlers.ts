@@ -293,7 +293,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const watched = new Set([await deps.focus.get(), context.tabId === null ? null : focusedCustomerOf(await deps.tabPages.get(context.tabId))].flatMap((c) => (c?.site === site ? [c.crmId] : [])));
       for (const crmId of watched) if (request.customers.some((c) => c.crmId === crmId)) deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId });
       const shown = pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores;
-      return context.rejectedRows ? { scores: shown, rejected: context.rejectedRows } : { scores: shown };
+      return context.rejectedRows?.length ? { scores: shown, rejected: context.rejectedRows } : { scores: shown };
     },
 
     async getBadgeDetails(request, context) {

@@ -7,6 +7,7 @@ import type { ModelArtifact, RawRow, Scorer } from '../model/types';
 import { appendHistory, planActivation, planRollback, rollbackTarget } from './model-activation';
 import type { SiteKey } from '../domain';
 import { DEMO_CRM_ORIGIN } from '../demo-origin';
+import { isStorageError } from '../db/storage-errors';
 import type { SiteScoring, SiteStarter } from './site-starter';
 
 /** v1 (one active model) kept its id here; read once and carried over to ACTIVE_MODELS_KEY. */
@@ -123,17 +124,36 @@ export function createModelProvider(deps: ModelProviderDeps) {
     return value && typeof value === 'object' ? (value as Record<string, CatalogEntry>) : {};
   }
 
-  async function installBundled(): Promise<void> {
+  /**
+   * Stores the bundled models not installed yet. Resolves to the rows it could
+   * not store because storage failed (a full disk, a blocked database): they
+   * serve from memory meanwhile, so a disk that is full before the first page
+   * is read still gives badges (before, every scan failed and the page showed
+   * only "failed"), and the install is tried again at the next use.
+   */
+  async function installBundled(): Promise<ModelRow[]> {
     const installed = new Set(stringList((await db.meta.get(BUNDLED_INSTALLED_KEY))?.value));
     const raw = await deps.loadBundled();
     const fresh = raw.map(deps.parse).filter((artifact) => !installed.has(artifact.name));
-    if (!fresh.length) return;
+    if (!fresh.length) return [];
+    const rowOf = (artifact: ModelArtifact): ModelRow => ({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact, sites: [DEMO_CRM_ORIGIN] });
+    try {
+      await storeBundled(fresh, installed, rowOf);
+      return [];
+    } catch (error) {
+      if (!isStorageError(error)) throw error;
+      console.warn('[churn-radar] bundled models serve from memory until storage works again', error);
+      return fresh.map(rowOf);
+    }
+  }
+
+  async function storeBundled(fresh: ModelArtifact[], installed: Set<string>, rowOf: (artifact: ModelArtifact) => ModelRow): Promise<void> {
     await db.transaction('rw', db.models, db.meta, async () => {
       const ids = await activeIds();
       const entries = await catalog();
       for (const artifact of fresh) {
         // Trained on the demo CRM's export: they score the demo CRM, and another site only when a manager assigns them.
-        await db.models.put({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact, sites: [DEMO_CRM_ORIGIN] });
+        await db.models.put(rowOf(artifact));
         if (!ids.includes(artifact.id)) ids.push(artifact.id);
         entries[artifact.id] ??= { origin: 'bundled', parent: null, addedAt: now() };
         installed.add(artifact.name);
@@ -159,9 +179,11 @@ export function createModelProvider(deps: ModelProviderDeps) {
   }
 
   async function load(): Promise<Scorer[]> {
-    await installBundled();
-    const ids = await activeIds();
-    const rows = (await db.models.bulkGet(ids)).filter((row): row is ModelRow => !!row);
+    const unstored = await installBundled();
+    // Not stored yet: this set is used once and read again (with another install attempt) at the next use.
+    if (unstored.length) loading = null;
+    const ids = [...(await activeIds()), ...unstored.map((row) => row.id)];
+    const rows = [...(await db.models.bulkGet(ids)).filter((row): row is ModelRow => !!row), ...unstored];
     const active = await Promise.all(rows.map(scorerOf));
     sitesById = new Map(rows.map((row) => [row.id, row.sites ?? []]));
     // Scorers of models no longer active go after a grace period (an in-flight scan may hold one).

@@ -1,6 +1,6 @@
 import type { SiteKey } from '../domain';
 import type { ErrorCode, MessageType, Reply, RequestOf, ResponseOf } from '../messaging/protocol';
-import { HandlerError, type HandlerContext } from '@/lib/messaging/commands';
+import { HandlerError, type HandlerContext, type RejectedRow } from '@/lib/messaging/commands';
 import { messageAudience, requestSchemas } from '../messaging/schemas';
 import { siteOriginOf } from '../sites/origins';
 import { isQuotaError, isStorageError } from '@/lib/db/storage-errors';
@@ -23,22 +23,27 @@ export interface SenderInfo {
  */
 export const ROW_LISTS: Partial<Record<MessageType, string>> = { scanPage: 'customers' };
 
-/** The request without the rows its issues point at, when every issue is inside one row; else null. */
+/**
+ * The request without the rows its issues point at, when every issue is inside
+ * one row; else null. `dropped` names each left-out row by its index in the
+ * list as sent and its first problem, so the page marks exactly those rows.
+ */
 export function withoutBadRows(
   payload: unknown,
   listKey: string,
-  issues: readonly { path: readonly PropertyKey[] }[],
-): { payload: Record<string, unknown>; dropped: number } | null {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): { payload: Record<string, unknown>; dropped: RejectedRow[] } | null {
   if (typeof payload !== 'object' || payload === null) return null;
   const list = (payload as Record<string, unknown>)[listKey];
   if (!Array.isArray(list)) return null;
-  const bad = new Set<number>();
+  const bad = new Map<number, string>();
   for (const issue of issues) {
-    const [key, index] = issue.path;
+    const [key, index, ...where] = issue.path;
     if (key !== listKey || typeof index !== 'number') return null;
-    bad.add(index);
+    if (!bad.has(index)) bad.set(index, `${where.map(String).join('.') || 'row'}: ${issue.message}`);
   }
-  return { payload: { ...(payload as Record<string, unknown>), [listKey]: list.filter((_, i) => !bad.has(i)) }, dropped: bad.size };
+  const dropped = [...bad].sort(([a], [b]) => a - b).map(([index, problem]) => ({ index, problem }));
+  return { payload: { ...(payload as Record<string, unknown>), [listKey]: list.filter((_, i) => !bad.has(i)) }, dropped };
 }
 
 export { HandlerError, type HandlerContext };
@@ -102,7 +107,7 @@ export function createRouter(options: RouterOptions) {
       const retried = kept && schema.safeParse(kept.payload);
       if (retried?.success) {
         const issue = parsed.error.issues[0]!;
-        options.onRejectedRows?.(messageType, kept!.dropped, `${issue.path.join('.')}: ${issue.message}`);
+        options.onRejectedRows?.(messageType, kept!.dropped.length, `${issue.path.join('.')}: ${issue.message}`);
         context.rejectedRows = kept!.dropped;
         parsed = retried;
       }

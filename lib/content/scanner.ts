@@ -137,7 +137,7 @@ export function createScanner(deps: ScannerDeps) {
       stats.sent += batch.length;
       let items: { customer: ExtractedCustomer; score: BadgeScore | null; error?: string }[];
       try {
-        const { scores } = await deps.send('scanPage', {
+        const { scores, rejected } = await deps.send('scanPage', {
           url: url.href,
           pageKind: extraction.kind,
           adapter: adapter.id,
@@ -147,10 +147,12 @@ export function createScanner(deps: ScannerDeps) {
         });
         deps.onScores?.(scores.length);
         const byId = new Map(scores.map((s) => [s.crmId, s]));
-        items = batch.map(({ customer, key }) => {
+        // Only the rows the background left out as invalid fail, each with its own reason; the page's other rows are scored.
+        const problems = new Map(rejected?.map((row) => [row.index, row.problem]));
+        items = batch.map(({ customer, key }, index) => {
           const score = byId.get(customer.snapshot.crmId) ?? null;
           if (score) known.set(customer.snapshot.crmId, { key, score });
-          return { customer, score, error: score ? undefined : 'no score returned' };
+          return { customer, score, error: score ? undefined : (problems.get(index) ?? 'no score returned') };
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

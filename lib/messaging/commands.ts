@@ -37,12 +37,18 @@ export class HandlerError extends Error {
   }
 }
 
+/** A row of a request's list that the background left out as invalid: its index in the list as sent, and why. */
+export interface RejectedRow {
+  index: number;
+  problem: string;
+}
+
 export interface HandlerContext {
   /** The CRM origin of a content-script sender; never taken from the payload. */
   site: SiteKey | null;
   tabId: number | null;
   /** Rows of the request's row list that failed validation and were left out (lib/background/router.ts's ROW_LISTS). */
-  rejectedRows?: number;
+  rejectedRows?: RejectedRow[];
 }
 
 export interface Command<Deps, Req extends z.ZodType, Res extends z.ZodType> {

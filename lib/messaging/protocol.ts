@@ -7,7 +7,7 @@ import type { Activity, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapsho
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '@/lib/indicators/customer-indicators';
 import type { TrainingRowsView } from '@/lib/training/training-rows';
-import type { ErrorCode } from './commands';
+import type { ErrorCode, RejectedRow } from './commands';
 import type { MappingProtocol } from './mapping-protocol';
 import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
 import type { PolicyProtocol } from '@/lib/policy/policy-commands';
@@ -140,8 +140,8 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
-    /** rejected: rows the background left out as invalid (absent when none); those rows get no score. */
-    response: { scores: BadgeScore[]; rejected?: number };
+    /** rejected: the rows the background left out as invalid, by index in `customers` (absent when none); only those get no score. */
+    response: { scores: BadgeScore[]; rejected?: RejectedRow[] };
   };
   /** Content script → background: reasons and script for one badge, when its popover opens. */
   getBadgeDetails: { request: { crmId: string }; response: BadgeDetails | null };

@@ -117,3 +117,16 @@ test('an erase while the disk is full brings nothing back, across a worker stop'
   expect(afterErase.filter((row) => heldIds.includes(row.crmId))).toHaveLength(0);
   console.log(`[quota] ${Date.now() - started} ms: erase while full, worker stopped, space freed: 0 of ${heldIds.length} held customers came back`);
 });
+
+test('a disk full before anything was stored: the page is still badged (models serve from memory) and the banner says why', async ({ extension }) => {
+  const { context, extensionId } = extension;
+  const disk = await diskControl(context, extensionId);
+  const reader = await extensionReader(context, extensionId);
+  await disk.fill(reader);
+  const crm = await context.newPage();
+  await scan(crm, 'size=25&page=1', 25); // scored badges, not "failed"
+  await expect.poll(() => storageProblem(reader), { timeout: 15_000 }).toMatchObject({ kind: 'quota' });
+  const options = await optionsPage(context, extensionId);
+  await expect(options.locator('[data-storage-banner]')).toContainText("the browser's storage is full");
+  expect((await dbCounts(reader)).customers).toBe(0);
+});

@@ -39,6 +39,28 @@ describe('model provider', () => {
     expect(await db.models.count()).toBe(1);
   });
 
+  it('a disk full before the bundled model is stored: it scores from memory, and is stored at a later use once there is room', async () => {
+    const quota = Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+    const put = vi.spyOn(db.models, 'put').mockRejectedValueOnce(quota);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const provider = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer });
+    expect((await provider.active())!.artifact.id).toBe(artifact.id); // badges, not "failed"
+    expect(await db.models.count()).toBe(0);
+    expect(warn).toHaveBeenCalled();
+    put.mockRestore();
+    expect((await provider.active())!.artifact.id).toBe(artifact.id);
+    expect(await db.models.count()).toBe(1);
+    expect((await db.meta.get('activeModelIds'))!.value).toEqual([artifact.id]);
+    warn.mockRestore();
+  });
+
+  it('a bundled model that fails for another reason than storage still fails the load', async () => {
+    vi.spyOn(db.models, 'put').mockRejectedValueOnce(new TypeError('bug'));
+    const provider = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer });
+    await expect(provider.active()).rejects.toThrow('bug');
+    vi.restoreAllMocks();
+  });
+
   it('loads the model once per worker life', async () => {
     const create = vi.fn(createScorer);
     const provider = createModelProvider({ db, loadBundled: async () => [artifact], parse: parseModelArtifact, createScorer: create });

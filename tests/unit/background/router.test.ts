@@ -100,7 +100,8 @@ describe('router', () => {
     expect(reply).toMatchObject({ ok: true });
     const [payload, context] = (handlers.scanPage as ReturnType<typeof vi.fn>).mock.calls[0]!;
     expect(payload.customers.map((c: { crmId: string }) => c.crmId)).toEqual(['a', 'd']);
-    expect(context).toMatchObject({ site: CRM, rejectedRows: 3 });
+    // Each left-out row by its index as sent and its problem, so the page marks exactly those badges.
+    expect(context).toMatchObject({ site: CRM, rejectedRows: [{ index: 1, problem: expect.stringMatching(/^name: /) }, { index: 2, problem: expect.stringMatching(/^crmId: /) }, { index: 3, problem: expect.stringMatching(/^fields\.Note: /) }] });
     expect(onRejectedRows).toHaveBeenCalledWith('scanPage', 3, expect.stringContaining('customers.1.name'));
   });
 

@@ -144,6 +144,24 @@ describe('scanner', () => {
     expect(button.title).toContain('disk full');
   });
 
+  it('marks only the rows the background left out as invalid, each with its reason; the rest of the page is scored', async () => {
+    renderList([
+      { id: 'a', name: 'Ann', plan: 'Gold' },
+      { id: 'b', name: 'B'.repeat(600), plan: 'Gold' },
+      { id: 'c', name: 'Cy', plan: 'Basic' },
+    ]);
+    // As the router answers: row 1 (as sent) dropped with its problem, the others scored.
+    const send = vi.fn(async (_t: string, payload: { customers: CustomerSnapshot[] }) => ({
+      scores: payload.customers.filter((_, i) => i !== 1).map(scoreFor),
+      rejected: [{ index: 1, problem: 'name: Too big: expected string to have <=512 characters' }],
+    }));
+    const { scanner } = setup(send);
+    await scanner.scan();
+    expect(badges().map((b) => b.getAttribute(BADGE_STATE_ATTR))).toEqual(['scored', 'failed', 'scored']);
+    expect(badges().map(tierOf)).toEqual(['1', undefined, '5']);
+    expect(privateRootOf(badges()[1]!)!.querySelector('button')!.title).toContain('name: Too big');
+  });
+
   it('renders names as text, never as HTML', async () => {
     renderList([{ id: 'a', name: '<img src=x onerror=alert(1)>', plan: 'Gold' }]);
     const { scanner } = setup();
