@@ -16,6 +16,7 @@ import type { PlaybookProtocol } from './playbook-protocol';
 import type { KpiProtocol } from '@/lib/kpi/kpi-commands';
 import type { LostRows, StorageProblem } from '../settings';
 import type { RiskProtocol } from '@/lib/risk/risk-commands';
+import type { MonitoringProtocol } from '@/lib/monitoring/monitoring-commands';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
 import type { FocusProtocol } from '@/lib/focus/focus-commands';
@@ -135,7 +136,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol, MonitoringProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

@@ -12,6 +12,7 @@ import { focusCommands } from '@/lib/focus/focus-commands';
 import { kpiCommands } from '@/lib/kpi/kpi-commands';
 import { policyCommands } from '@/lib/policy/policy-commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
+import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
 import { audiencesOf, requestSchemasOf } from './commands';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
 import { experimentAudience, experimentRequestSchemas } from '../experiments/messages';
@@ -82,6 +83,7 @@ export const requestSchemas = {
   ...privacyRequestSchemas,
   ...requestSchemasOf(policyCommands),
   ...requestSchemasOf(riskCommands),
+  ...requestSchemasOf(monitoringCommands),
   ...mappingRequestSchemas,
   ...playbookRequestSchemas,
   ...requestSchemasOf(kpiCommands),
@@ -106,6 +108,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...privacyAudience,
   ...audiencesOf(policyCommands),
   ...audiencesOf(riskCommands),
+  ...audiencesOf(monitoringCommands),
   ...mappingAudience,
   ...playbookAudience,
   ...audiencesOf(kpiCommands),

@@ -47,6 +47,7 @@ import { DEFAULT_LOGISTIC } from './logistic';
 import { mean } from './metrics';
 import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, tierTable } from './metrics-curves';
 import { DEFAULT_MLP } from './mlp';
+import { trainingProfile } from './profile';
 import { networkToTfjs } from './network';
 import { fitPreprocessor, transform, treeInputs } from './preprocess';
 import { deriveSeed } from './prng';
@@ -189,6 +190,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     ...networks,
     ...(calibration ? { calibration } : {}),
     evaluation,
+    profile: trainingProfile(rows, prep.columns, oofP),
     ...(options.parent ? { parent: options.parent } : {}),
     metrics: {
       rows: rows.length,
