@@ -41,6 +41,7 @@ import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { OPEN_SIDE_PANEL_COMMAND } from '../side-panel-command';
 import { startSites } from './sites-setup';
 import { openWelcomeOnInstall } from './welcome';
+import { browserAlertPorts } from './alert-ports';
 
 /** Models trained on the demo CRM's history at build time (public/model/), listed by scripts/build-demo-model.ts. */
 const BUNDLED_MODELS_INDEX = '/model/index.json';
@@ -198,6 +199,7 @@ export function startBackground(): void {
     recipePorts: { recipes: cachedItem(siteRecipesItem), runPageTool },
     storedPlaybook: cachedItem(playbookItem),
     experiments: cachedItem(experimentsItem),
+    alerts: browserAlertPorts(),
   });
   const route = createRouter({
     extensionId: browser.runtime.id,
