@@ -14,7 +14,7 @@ export function parkedRowsStore(now: () => number) {
     async save(batch: WriteBatch | null): Promise<void> {
       if (!batch) return parkedRowsItem.removeValue();
       const bounded = boundedBatch(batch);
-      await parkedRowsItem.setValue({ batch: bounded.batch, dropped: bounded.dropped, savedAt: now() });
+      await parkedRowsItem.setValue({ rows: bounded.text, dropped: bounded.dropped, savedAt: now() });
     },
   };
 }

@@ -14,6 +14,7 @@ import { indicatorSettingsItem, tierThresholdsItem } from '../settings';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { withMappingPreset, type MappingSettings } from '../mapping/mapping-preset';
 import { siteRecipesItem } from '../recipes/recipes-item';
+import { dateOrderItem } from '../mapping/date-order-item';
 import { experimentsItem, withExperimentsPreset } from '../experiments/experiments-item';
 import type { ModelProvider } from './model-provider';
 import type { AppliedRecord, PolicyServiceDeps, PolicyTarget } from './policy-service';
@@ -67,19 +68,25 @@ export const policyAppliedItem = storage.defineItem<Partial<Record<LockableSetti
   migrations: { 2: migrateAppliedV2 },
 });
 
-/** The team's mapping file: labels and taught recipes, two items, applied together (lib/mapping/mapping-preset.ts). */
+/** The team's mapping file: labels, taught recipes and date orders, three items, applied together (lib/mapping/mapping-preset.ts). */
 function fieldMappingTarget(): PolicyTarget {
   return {
-    read: async (): Promise<MappingSettings> => ({ mappings: await fieldMappingsItem.getValue(), recipes: await siteRecipesItem.getValue() }),
+    read: async (): Promise<MappingSettings> => ({
+      mappings: await fieldMappingsItem.getValue(),
+      recipes: await siteRecipesItem.getValue(),
+      dateOrders: await dateOrderItem.getValue(),
+    }),
     desired: (preset, current) => withMappingPreset(preset as string, current as MappingSettings, Date.now()),
     async write(value) {
-      const { mappings, recipes } = value as MappingSettings;
+      const { mappings, recipes, dateOrders } = value as MappingSettings;
       await fieldMappingsItem.setValue(mappings);
       await siteRecipesItem.setValue(recipes);
+      await dateOrderItem.setValue(dateOrders);
     },
     watch(callback) {
       fieldMappingsItem.watch(() => callback());
       siteRecipesItem.watch(() => callback());
+      dateOrderItem.watch(() => callback());
     },
   };
 }

@@ -2,6 +2,7 @@ import type { BadgeScore } from '../domain';
 import type { Translate } from '../explain/reason-text';
 import { badgeLabel, scoreFigure, type ScoreFigure } from '../explain/score-wording';
 import { TIER_STYLE } from '../risk/tiers';
+import { badgeSpot, occupant, placeAt, type StyleOf } from './badge-spot';
 import { attachPrivateRoot } from './private-root';
 import { createStyleApplier } from './stylesheet';
 import { BADGE_CSS } from './styles';
@@ -25,18 +26,19 @@ export type Placement = () => void;
 
 export interface BadgeRenderer {
   /**
-   * An invisible, zero-size host after `anchor`, to be filled when the score
-   * arrives. Placed in the same task as the CRM's own render, it is laid out
-   * with the CRM's rows; filling it later re-lays-out only its own subtree
-   * (the host is size- and layout-contained: a relayout boundary).
+   * An invisible host of fixed size beside `anchor`'s name (badge-spot.ts), to
+   * be filled when the score arrives. Placed in the same task as the CRM's own
+   * render, it is laid out with the CRM's rows; filling it later is paint-only.
    */
   reserve(anchor: Element, crmId: string): Placement | null;
-  /** Show the score in the host after `anchor` (in place), or build a new host and return its placement. */
+  /** Show the score in `anchor`'s host (in place), or build a new host and return its placement. */
   render(anchor: Element, crmId: string, score: BadgeScore): Placement | null;
   /** A badge that says scoring failed, with the reason on hover: never silent. */
   renderFailure(anchor: Element, crmId: string, message: string): Placement | null;
-  /** The badge host this renderer drew next to this anchor for this customer, if any. */
+  /** The badge host this renderer drew beside this anchor for this customer, if any. */
   existing(anchor: Element, crmId: string): HTMLElement | null;
+  /** The anchor a host was drawn for (the popover titles the customer by its name). */
+  anchorOf(host: Element): Element | undefined;
   scoreOf(host: Element): BadgeScore | undefined;
   /** Move keyboard focus to a host's badge (its button is in the closed root). */
   focus(host: Element): void;
@@ -45,6 +47,12 @@ export interface BadgeRenderer {
    * removes its own badges, never those of the copy that replaced it.
    */
   removeAll(): number;
+  /**
+   * Take out the hosts this renderer drew for anchors that are no longer a
+   * customer's: after in-app navigation a detail page's title may stay in
+   * the page showing another text (MUI's app bar), and its badge with it.
+   */
+  removeAllBut(anchors: ReadonlySet<Element>): number;
 }
 
 /**
@@ -61,7 +69,10 @@ export function createBadgeRenderer(options: {
   onHover?: (crmId: string | null) => void;
   /** Removes the page listener when the content script is invalidated. */
   signal?: AbortSignal;
+  /** Computed style (unit tests pass their own: happy-dom has no layout). */
+  styleOf?: StyleOf;
 }): BadgeRenderer {
+  const styleOf: StyleOf = options.styleOf ?? ((el) => el.ownerDocument.defaultView!.getComputedStyle(el));
   const applyStyles = createStyleApplier(BADGE_CSS);
   const scores = new WeakMap<Element, BadgeScore>();
   /** Each host's button: the only way in (the roots are closed), and filling 1,000 badges queries no root. */
@@ -113,9 +124,14 @@ export function createBadgeRenderer(options: {
   }
   listenTo(options.doc);
 
+  const hostOfAnchor = new WeakMap<Element, HTMLElement>();
+  const anchorOfHost = new WeakMap<Element, Element>();
+  /** Still where it was put: in the anchor, or beside it (the CRM may have re-rendered the name without it). */
   function existing(anchor: Element, crmId: string): HTMLElement | null {
-    const next = anchor.nextElementSibling;
-    return next !== null && buttons.has(next) && next.getAttribute(BADGE_HOST_ATTR) === crmId ? (next as HTMLElement) : null;
+    const host = hostOfAnchor.get(anchor);
+    const parent = host?.parentElement;
+    if (!host || !parent || host.getAttribute(BADGE_HOST_ATTR) !== crmId) return null;
+    return anchor.contains(parent) || parent === anchor.parentElement ? host : null;
   }
 
   function hostFor(anchor: Element, crmId: string): { host: HTMLElement; button: HTMLButtonElement; placement: Placement | null } {
@@ -133,13 +149,20 @@ export function createBadgeRenderer(options: {
     button.setAttribute('aria-haspopup', 'dialog');
     root.append(button);
     buttons.set(host, button);
+    // Chosen now, before any placement runs: the style reads of a whole scan share one style recalc.
+    const spot = badgeSpot(anchor, styleOf);
+    if (spot.at === 'before' || spot.at === 'start') button.dataset.side = 'start';
     const placement = () => {
-      if (!anchor.isConnected) return;
-      // A badge for another customer after this anchor means the CRM recycled the node
-      // (or an invalidated copy of the script left it: the roots are closed, so it is replaced, not reused).
-      const stale = anchor.nextElementSibling;
-      if (stale?.hasAttribute(BADGE_HOST_ATTR)) stale.remove();
-      anchor.after(host);
+      if (!anchor.isConnected || !spot.el.isConnected) return;
+      // A badge for another customer on this anchor means the CRM recycled the node.
+      const previous = hostOfAnchor.get(anchor);
+      if (previous && previous !== host) previous.remove();
+      // One at this spot that this renderer did not draw was left by an invalidated copy (closed roots: replaced, not reused).
+      const left = occupant(spot);
+      if (left?.hasAttribute(BADGE_HOST_ATTR) && !buttons.has(left)) left.remove();
+      placeAt(spot, host);
+      hostOfAnchor.set(anchor, host);
+      anchorOfHost.set(host, anchor);
     };
     return { host, button, placement };
   }
@@ -158,10 +181,12 @@ export function createBadgeRenderer(options: {
 
   return {
     existing,
+    anchorOf: (host) => anchorOfHost.get(host),
     scoreOf: (host) => scores.get(host),
     focus: (host) => buttons.get(host)?.focus(),
 
     removeAll: () => removeBadgeHosts(options.doc, (host) => buttons.has(host)),
+    removeAllBut: (anchors) => removeBadgeHosts(options.doc, (host) => buttons.has(host) && !anchors.has(anchorOfHost.get(host)!)),
 
     reserve(anchor, crmId) {
       const { host, button, placement } = hostFor(anchor, crmId);

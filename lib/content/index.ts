@@ -13,9 +13,9 @@ import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
 import { nameText } from '../adapters/generic/text';
-import { joinByItem } from '../mapping/join-item';
-import { dateOrderItem } from '../mapping/date-order-item';
-import { siteRecipesItem } from '../recipes/recipes-item';
+import { DATE_ORDER_KEY, JOIN_BY_KEY } from '../mapping/site-setting-keys';
+import { SITE_RECIPES_KEY } from '../recipes/recipes-key';
+import { localReader } from '../storage-reader';
 import { watchSiteSetting } from './site-setting';
 import { listenForPageCommands, readByTopFrame } from './page-commands';
 import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
@@ -70,8 +70,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
       const score = renderer.scoreOf(host);
       if (!score) return;
       // The name as the adapters read it: no avatar initials or hidden text glued to it ("TTobias Hughes").
-      const beside = host.previousElementSibling;
-      const name = (beside ? nameText(beside) : '') || crmId;
+      const anchor = renderer.anchorOf(host);
+      const name = (anchor ? nameText(anchor) : '') || crmId;
       popover.open(host, crmId, name, score, send('getBadgeDetails', { crmId }));
       void send('focusCustomer', { crmId }).catch(() => undefined);
     },
@@ -134,21 +134,22 @@ export function startContentScript(ctx: ContentScriptContext): void {
     if ((event.target as Element | null)?.localName === 'iframe') schedule();
   }, { capture: true });
   // The site's settings from Options → Sites (join customers by, date order, taught recipes): a change re-reads the page at once.
+  // Read with lib/storage-reader.ts, not the items: @wxt-dev/storage alone is ≈ 3 KB of the content script's 30 KB gzipped budget.
   const reread = () => {
     scanner.forget();
     schedule();
   };
-  watchSiteSetting(joinByItem, location.origin, (joinBy) => {
+  watchSiteSetting(localReader(JOIN_BY_KEY), location.origin, (joinBy) => {
     configurePageAdapters({ joinBy });
     reread();
   }, ctx.signal);
-  watchSiteSetting(dateOrderItem, location.origin, (dateOrder) => {
+  watchSiteSetting(localReader(DATE_ORDER_KEY), location.origin, (dateOrder) => {
     configurePageAdapters({ dateOrder });
     reread();
   }, ctx.signal);
   // Taught recipes are read before automatic detection (lib/recipes).
   watchSiteSetting(
-    siteRecipesItem,
+    localReader(SITE_RECIPES_KEY),
     location.origin,
     (recipes) => {
       configurePageRecipes(recipes ?? []);

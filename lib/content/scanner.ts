@@ -106,6 +106,8 @@ export function createScanner(deps: ScannerDeps) {
     const extraction = adapter?.extract(deps.doc, url) ?? null;
     const extractMs = now() - started;
     const stats: ScanStats = { kind: extraction?.kind ?? null, found: extraction?.customers.length ?? 0, sent: 0, drawn: 0, failed: 0, syncMs: 0, extractMs };
+    // Badges of anchors that are no longer a customer's (in-app navigation kept the element, not its customer).
+    deps.renderer.removeAllBut(new Set(extraction?.customers.map((customer) => customer.anchor)));
     if (!adapter || !extraction) return deps.onScanned?.({ ...stats, syncMs: now() - started });
 
     // Synchronous part: every customer gets its host now.

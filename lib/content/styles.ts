@@ -11,8 +11,9 @@ const tierRules = (Object.entries(TIER_STYLE) as [string, (typeof TIER_STYLE)[Ti
   .join('');
 
 /**
- * The host is a zero-size inline box, placed in the same task as the CRM's
- * own render so it is laid out with the CRM's rows. Everything that happens
+ * The host is an inline box of fixed size (it takes its room beside the name,
+ * badge-spot.ts), placed in the same task as the CRM's own render so it is
+ * laid out with the CRM's rows. Everything that happens
  * to it afterwards must be paint-only: measured on a 1,000-row table, any
  * layout change inside 1,000 badges (even with `contain: strict`) re-lays-out
  * the CRM's table (110–270 ms), while a class change that only swaps colours
@@ -34,8 +35,9 @@ const barSizes = BAR_HEIGHTS.map((h) => `2px ${h}px`).join(',');
 const tierBars = ([1, 2, 3, 4, 5] as const).map((tier) => `.t${tier}{background-image:${bars(tier)}}`).join('');
 
 export const BADGE_CSS = `
-:host{all:initial;display:inline-block;vertical-align:middle;width:0;height:0;overflow:visible;white-space:nowrap}
-.badge{all:unset;box-sizing:border-box;display:block;cursor:pointer;margin:-9px 0 0 6px;width:34px;height:18px;border-radius:9px;box-shadow:0 0 0 1px ${BADGE_RING},0 0 0 2px rgba(0,0,0,.12);background-repeat:no-repeat;background-position:${barPositions};background-size:${barSizes}}
+:host{all:initial;display:inline-block;vertical-align:middle;flex:none;align-self:center;width:40px;height:18px;white-space:nowrap}
+.badge{all:unset;box-sizing:border-box;display:block;cursor:pointer;margin-left:6px;width:34px;height:18px;border-radius:9px;box-shadow:0 0 0 1px ${BADGE_RING},0 0 0 2px rgba(0,0,0,.12);background-repeat:no-repeat;background-position:${barPositions};background-size:${barSizes}}
+.badge[data-side=start]{margin:0 6px 0 0}
 .badge:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
 .badge:hover{filter:brightness(1.08)}
 .badge.pending{visibility:hidden}

@@ -1,8 +1,9 @@
 import { storage } from 'wxt/utils/storage';
-import type { SiteRecipes } from './recipe-schema';
+import type { LocalValue } from '../storage-reader';
+import { SITE_RECIPES_KEY } from './recipes-key';
 
 /** Every site's taught recipes, keyed by origin (lib/recipes/recipe-schema.ts). */
-export const siteRecipesItem = storage.defineItem<SiteRecipes>('local:siteRecipes', {
+export const siteRecipesItem = storage.defineItem<LocalValue<typeof SITE_RECIPES_KEY>>(SITE_RECIPES_KEY, {
   fallback: {},
   version: 1,
 });

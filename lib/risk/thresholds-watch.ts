@@ -1,11 +1,11 @@
-import { storage } from 'wxt/utils/storage';
+import { localKey, localReader } from '../storage-reader';
 
 /** Where tier thresholds are stored (lib/settings.ts tierThresholdsItem); read here without the settings module, to keep the content script small. */
-export const TIER_THRESHOLDS_KEY = 'local:tierThresholds';
+export const TIER_THRESHOLDS_KEY = localKey<number[]>('local:tierThresholds');
 
 /** Calls back whenever the manager saves new tier thresholds, until the signal aborts. */
 export function watchTierThresholds(onChange: () => void, signal: AbortSignal): void {
-  const unwatch = storage.watch<number[]>(TIER_THRESHOLDS_KEY, () => onChange());
+  const unwatch = localReader(TIER_THRESHOLDS_KEY).watch(() => onChange());
   signal.addEventListener('abort', () => unwatchIfAlive(unwatch), { once: true });
 }
 

@@ -69,7 +69,7 @@ async function settledBadges(crm: Page, kitPage: KitPage) {
   let badged = -1;
   for (let stable = 0, tries = 0; stable < 3 && tries < 40; tries++) {
     await crm.waitForTimeout(250);
-    const now = (await badgeReport(crm, customers)).filter((r) => r.scored && r.besideName).length;
+    const now = (await badgeReport(crm, customers)).filter((r) => r.scored && r.misplaced === null).length;
     stable = now === badged ? stable + 1 : 0;
     badged = now;
   }

@@ -72,23 +72,74 @@ export function serializeDom(page: Page): Promise<string> {
 }
 
 /**
- * Per expected customer: a scored badge for its id, beside its name: right
- * after its name link (or an element inside or around it), or on a detail
- * page right after the element showing the name; never as a stray child of a
- * <tr>/<tbody>/<table> (the browser lays that out as an extra cell).
+ * Per expected customer: whether a scored badge is drawn for its id, and what
+ * is wrong with where it is, measured on the page as a user sees it (null:
+ * nothing). A badge is beside the name when its box has room of its own
+ * (≥ 30 × 14 px), is on the name's line, ≤ 24 px from the name's text and
+ * not over it, is not cut by any element that clips (overflow) while the
+ * name is at least partly visible in that element, is not a stray child of a
+ * <tr>/<tbody>/<table> (laid out as an extra cell), and, when on screen, is
+ * what the pointer hits at its centre (nothing of the CRM's drawn over it).
  */
-export function badgeReport(page: Page, customers: ExpectedCustomer[]): Promise<{ id: string; scored: boolean; besideName: boolean }[]> {
+export function badgeReport(page: Page, customers: ExpectedCustomer[]): Promise<{ id: string; scored: boolean; misplaced: string | null }[]> {
   return page.evaluate((expected) => {
-    const hosts = [...document.querySelectorAll('[data-churn-radar-badge]')];
-    return expected.map(({ id, href, name }) => {
-      const mine = hosts.filter((host) => host.getAttribute('data-churn-radar-badge') === id);
-      const links = [...document.querySelectorAll(`a[href="${href}"]`)];
-      const besideName = mine.some((host) => {
-        const before = host.previousElementSibling;
-        if (!before || /^(TR|TBODY|THEAD|TABLE)$/.test(host.parentElement?.tagName ?? '')) return false;
-        return links.some((link) => link === before || link.contains(before) || before.contains(link)) || before.textContent?.trim() === name;
-      });
-      return { id, scored: mine.some((host) => !!host.shadowRoot?.querySelector('button[data-tier]')), besideName };
+    const TOLERANCE = 1;
+    const inside = (inner: DOMRect, outer: DOMRect) =>
+      inner.left >= outer.left - TOLERANCE && inner.right <= outer.right + TOLERANCE && inner.top >= outer.top - TOLERANCE && inner.bottom <= outer.bottom + TOLERANCE;
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right - TOLERANCE && b.left < a.right - TOLERANCE && a.top < b.bottom - TOLERANCE && b.top < a.bottom - TOLERANCE;
+    const describe = (el: Element) => `${el.localName}${el.classList.length ? `.${[...el.classList].slice(0, 2).join('.')}` : ''}`;
+    /** The rectangles of the name's text nearest above the host (the name's own line boxes). */
+    function nameRects(host: Element, name: string): DOMRect[] {
+      let scope: Element | null = host.parentElement;
+      for (let level = 0; scope && level < 6; level++, scope = scope.parentElement) {
+        if (!(scope.textContent ?? '').includes(name)) continue;
+        const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.nodeValue ?? '').indexOf(name);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + name.length);
+          return [...range.getClientRects()].filter((r) => r.width > 0);
+        }
+        return [];
+      }
+      return [];
+    }
+    function problem(host: Element, name: string): string | null {
+      if (/^(tr|tbody|thead|table)$/.test(host.parentElement?.localName ?? '')) return `a stray child of <${host.parentElement!.localName}>`;
+      const box = host.getBoundingClientRect();
+      if (box.width < 30 || box.height < 14) return `no room of its own (${Math.round(box.width)}×${Math.round(box.height)})`;
+      const rects = nameRects(host, name);
+      if (!rects.length) return 'no name text near it';
+      if (rects.some((r) => meet(r, box))) return 'drawn over the name';
+      const middle = (box.top + box.bottom) / 2;
+      const line = rects.find((r) => middle >= r.top - 2 && middle <= r.bottom + 2);
+      if (!line) return 'not on the name’s line';
+      const gap = Math.max(line.left - box.right, box.left - line.right);
+      if (gap > 24) return `${Math.round(gap)} px from the name`;
+      let shown = true;
+      for (let el = host.parentElement; el && el !== document.documentElement; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const clip = el.getBoundingClientRect();
+        if (rects.some((r) => meet(r, clip)) && !inside(box, clip)) return `cut by ${describe(el)}`;
+        shown &&= inside(box, clip);
+      }
+      // Rows a virtualised grid keeps out of its viewport are hidden with their names: only shown badges are hit-tested.
+      const x = (box.left + box.right) / 2;
+      const y = middle;
+      if (shown && x >= 0 && y >= 0 && x < innerWidth && y < innerHeight) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit !== host) return `covered by ${hit ? describe(hit) : 'nothing'}`;
+      }
+      return null;
+    }
+    return expected.map(({ id, name }) => {
+      const mine = [...document.querySelectorAll(`[data-churn-radar-badge="${CSS.escape(id)}"]`)];
+      const scored = mine.filter((host) => !!host.shadowRoot?.querySelector('button[data-tier]'));
+      const problems = scored.map((host) => problem(host, name));
+      return { id, scored: scored.length > 0, misplaced: !scored.length || problems.includes(null) ? null : problems[0]! };
     });
   }, customers);
 }

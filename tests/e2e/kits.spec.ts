@@ -17,9 +17,7 @@ import { enableFromPopup } from './helpers';
  * tests/unit/adapters/kits.test.ts). Each is asserted to still fail, so a
  * fix makes this spec ask for its line to be removed.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'element-detail badges': 'the badge host is inserted as a child of the el-descriptions <tr>, between two <td>s: the row shifts by one cell',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 let servers: Map<Kit, FixtureServer>;
 test.beforeAll(async () => {
@@ -74,8 +72,8 @@ test('UI-kit CRMs: enabled from the popup, badges beside every visible name, det
         await check(`${name} badges`, async () => {
           const report = await badgeReport(crm, customers);
           const unscored = report.filter((r) => !r.scored).map((r) => r.id);
-          const misplaced = report.filter((r) => r.scored && !r.besideName).map((r) => r.id);
-          return unscored.length || misplaced.length ? `no scored badge: [${unscored}], not beside the name: [${misplaced}]` : null;
+          const misplaced = report.filter((r) => r.misplaced !== null).map((r) => `${r.id}: ${r.misplaced}`);
+          return unscored.length || misplaced.length ? `no scored badge: [${unscored}], not beside the name: [${misplaced.join('; ')}]` : null;
         });
         if (kitPage.kind === 'detail') {
           const expected = customers[0]!;

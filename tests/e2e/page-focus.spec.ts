@@ -142,6 +142,9 @@ async function panelShows(panel: Page): Promise<string> {
 }
 
 test('a UI-kit CRM (shadcn/ui + TanStack): the side panel never keeps a customer from the page before', async ({ extension }) => {
+  // 12 s alone; past 60 s once with a second e2e worker on CI's two cores (a React kit page, the
+  // options page and the panel loading side by side), so the budget other multi-page specs have.
+  test.setTimeout(120_000);
   const kit = await startFixtureServer();
   try {
     const { context, extensionId } = extension;

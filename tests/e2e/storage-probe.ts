@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
 import { expect } from './fixtures';
-import { scoredBadgeCount, stopServiceWorker } from './helpers';
+import { scoredBadgeCount } from './helpers';
 
 /**
  * What the storage e2e tests (storage-faults.spec.ts, quota.spec.ts) read
@@ -82,42 +82,72 @@ export const storageProblem = async (page: Page) => (await page.evaluate(() => c
 /** The held rows parked in storage.session for the next worker (0: none). */
 export const parkedRows = async (page: Page) =>
   page.evaluate(async () => {
-    const parked = (await chrome.storage.session.get('parkedRows')).parkedRows as { batch?: Record<string, unknown[]> } | undefined;
-    return Object.values(parked?.batch ?? {}).reduce((sum, rows) => sum + rows.length, 0);
+    const parked = (await chrome.storage.session.get('parkedRows')).parkedRows as { rows?: string } | undefined;
+    const batch = parked?.rows ? (JSON.parse(parked.rows) as Record<string, unknown[]>) : {};
+    return Object.values(batch).reduce((sum, rows) => sum + rows.length, 0);
   });
 
+/** A small disk: room for the history a test seeds (25 customers and the bundled models take ≈ 0.5 MB). */
+export const DISK_ROOM = 4 * 1024 * 1024;
+
 /**
- * The extension origin's disk, over CDP (Storage.overrideQuotaForOrigin; the
- * extension must be the limited-storage flavour, see fixtures.ts). IndexedDB
- * asks the quota manager for room only when a write needs more than it was
- * last granted, and keeps that grant (decaying over 30 s) while the origin's
- * databases are open. So `fill` closes the extension's pages, stops its worker
- * and force-closes its databases (chrome://indexeddb-internals) before setting
- * the quota: the next write asks again and meets the full disk. Open
- * extension pages again after it. The override lives as long as this CDP
- * session's page.
+ * Writes `bytes` of incompressible data in one transaction to a scratch
+ * database of the page's origin; resolves to 'written' or the error's name.
+ * Random bytes, so Chromium's value compression cannot shrink the request.
+ */
+const writeJunk = (page: Page, bytes: number) =>
+  page.evaluate(
+    (total) =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('churn-radar-disk-probe', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('junk');
+        open.onerror = () => resolve(open.error?.name ?? 'open failed');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('junk', 'readwrite');
+          const chunk = 32_768;
+          for (let at = 0; at < total; at += chunk) tx.objectStore('junk').put(crypto.getRandomValues(new Uint8Array(chunk)), at);
+          tx.oncomplete = () => resolve('written');
+          tx.onabort = () => resolve(tx.error?.name ?? 'aborted');
+          tx.onerror = (event) => event.preventDefault();
+          db.onversionchange = () => db.close();
+        };
+      }),
+    bytes,
+  );
+
+/**
+ * The extension origin's disk, over CDP (the extension must be the
+ * limited-storage flavour, see fixtures.ts: with unlimitedStorage the override
+ * is ignored). Call it before the extension writes anything.
+ *
+ * Why it is built this way: IndexedDB asks the quota system for room only when
+ * a transaction needs more than the grant it last received, and that grant
+ * (what was free then) shrinks to nothing over 30 s. With the browser's quota
+ * (here ≈ 160 GB) a lowered quota would go unnoticed for up to 30 s. So the
+ * disk is small from the start (usage + DISK_ROOM): no grant ever exceeds
+ * DISK_ROOM. `fill` sets the quota below the usage and writes more than
+ * DISK_ROOM from an extension page (same origin, same grant): that write must
+ * ask, and is refused — the test knows the disk is full, not hopes so — and
+ * from then on every write asks and is refused. `free` gives DISK_ROOM back.
+ * The override lives as long as this CDP session's page.
  */
 export async function diskControl(context: BrowserContext, extensionId: string) {
   const origin = `chrome-extension://${extensionId}`;
   const holder = await context.newPage();
   const cdp = await context.newCDPSession(holder);
+  const usage = async () => (await cdp.send('Storage.getUsageAndQuota', { origin })).usage;
+  const setQuota = (quotaSize: number) => cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize });
+  await setQuota((await usage()) + DISK_ROOM);
   return {
-    /** Leave only `margin` bytes free for the extension. */
-    async fill(margin = 4_096) {
-      // The quota first: a worker woken meanwhile (a CRM tab's message) must already meet it.
-      const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + margin });
-      for (const page of context.pages()) if (page.url().startsWith(origin)) await page.close();
-      await stopServiceWorker(context, extensionId);
-      const internals = await context.newPage();
-      await internals.goto('chrome://indexeddb-internals/');
-      const instance = internals.locator('.indexeddb-bucket, li, div').filter({ hasText: `Origin: ${origin}` }).last();
-      await instance.locator('.force-close').first().click();
-      await internals.close();
+    /** No room left: every write of the extension's origin is refused. `page` is an extension page (extensionReader). */
+    async fill(page: Page) {
+      await setQuota(1);
+      expect(await writeJunk(page, DISK_ROOM + 1024 * 1024), 'a write larger than any grant meets the full disk').toBe('QuotaExceededError');
     },
-    /** The disk has room again (the browser's own quota). */
+    /** Room again (DISK_ROOM beyond what is stored). */
     async free() {
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+      await setQuota((await usage()) + DISK_ROOM);
     },
   };
 }

@@ -35,6 +35,7 @@ describe('the parked copy is bounded', () => {
     expect(bounded.batch).toBe(batch);
     expect(bounded.dropped).toBe(0);
     expect(bounded.bytes).toBe(utf8Bytes(JSON.stringify(batch)));
+    expect(JSON.parse(bounded.text)).toEqual(batch);
   });
 
   it('past the bound keeps customers first, then the newest observations, and counts what it left out', () => {
@@ -48,6 +49,7 @@ describe('the parked copy is bounded', () => {
     const bounded = boundedBatch(batch, max);
     expect(bounded.bytes).toBeLessThanOrEqual(max);
     expect(utf8Bytes(JSON.stringify(bounded.batch))).toBeLessThanOrEqual(max);
+    expect(JSON.parse(bounded.text)).toEqual(bounded.batch);
     expect(bounded.batch.customers).toEqual(batch.customers);
     const kept = bounded.batch.observations.map((row) => row.observedAt);
     expect(kept.length).toBeGreaterThanOrEqual(15);
@@ -61,8 +63,12 @@ describe('the parked copy is bounded', () => {
     expect(parkedBatchOf({ batch: { customers: 'x' } })).toBeNull();
     expect(parkedBatchOf({ batch: { customers: [{ crmId: '1' }] } })).toBeNull(); // a row without its site
     expect(parkedBatchOf({ batch: emptyBatch() })).toBeNull();
-    const back = parkedBatchOf({ batch: { customers: [customer('1')] }, dropped: 0, savedAt: 1 });
+    expect(parkedBatchOf({ rows: '{"customers": [' })).toBeNull(); // cut JSON
+    expect(parkedBatchOf({ rows: JSON.stringify({ customers: [{ crmId: '1' }] }) })).toBeNull();
+    // Parked as JSON text (one string is converted far faster than objects), and the earlier builds' objects.
+    const back = parkedBatchOf({ rows: boundedBatch({ ...emptyBatch(), customers: [customer('1')] }).text, dropped: 0, savedAt: 1 });
     expect(back).toEqual({ ...emptyBatch(), customers: [customer('1')] });
+    expect(parkedBatchOf({ batch: { customers: [customer('1')] }, dropped: 0, savedAt: 1 })).toEqual(back);
   });
 });
 

@@ -8,6 +8,9 @@ import type { PerSiteItem } from '../../../lib/mapping/per-site';
 import { dateOrderItem } from '../../../lib/mapping/date-order-item';
 import { joinByItem } from '../../../lib/mapping/join-item';
 import { siteRecipesItem } from '../../../lib/recipes/recipes-item';
+import { SITE_RECIPES_KEY } from '../../../lib/recipes/recipes-key';
+import { DATE_ORDER_KEY, JOIN_BY_KEY } from '../../../lib/mapping/site-setting-keys';
+import { localReader } from '../../../lib/storage-reader';
 import { loadCrmPage } from '../../fixtures/crm/load';
 
 const LIST = new URL('https://crm.example.com/index.php?module=Accounts&action=index');
@@ -44,11 +47,15 @@ describe('the page’s generic adapter', () => {
 
 describe('per-site settings on the page', () => {
   const site = 'https://crm.example.com';
+  // The page reads them with lib/storage-reader.ts (no @wxt-dev/storage in the content script): what the items write, it reads.
+  it('reads the keys the Options items write', () => {
+    expect([joinByItem.key, dateOrderItem.key, siteRecipesItem.key]).toEqual([JOIN_BY_KEY, DATE_ORDER_KEY, SITE_RECIPES_KEY]);
+  });
   it('reports the site’s join choice now and when it changes, and stops with the page', async () => {
     await joinByItem.setValue({ [site]: 'email' });
     const seen = vi.fn();
     const page = new AbortController();
-    watchSiteSetting(joinByItem, site, seen, page.signal);
+    watchSiteSetting(localReader(JOIN_BY_KEY), site, seen, page.signal);
     await vi.waitFor(() => expect(seen).toHaveBeenCalledWith('email'));
     await joinByItem.setValue({ [site]: 'domain', 'https://other.example': 'email' });
     await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('domain'));
@@ -61,7 +68,7 @@ describe('per-site settings on the page', () => {
   it('reports the date order the manager set, and automatic again when it is cleared', async () => {
     const seen = vi.fn();
     const page = new AbortController();
-    watchSiteSetting(dateOrderItem, site, seen, page.signal);
+    watchSiteSetting(localReader(DATE_ORDER_KEY), site, seen, page.signal);
     await dateOrderItem.setValue({ [site]: 'dmy' });
     await vi.waitFor(() => expect(seen).toHaveBeenLastCalledWith('dmy'));
     await dateOrderItem.setValue({});
@@ -73,7 +80,7 @@ describe('per-site settings on the page', () => {
     const recipe = { id: 'list:/contacts' } as never;
     const seen = vi.fn();
     const page = new AbortController();
-    watchSiteSetting(siteRecipesItem, site, seen, page.signal, (recipes) => JSON.stringify(recipes ?? []));
+    watchSiteSetting(localReader(SITE_RECIPES_KEY), site, seen, page.signal, (recipes) => JSON.stringify(recipes ?? []));
     await siteRecipesItem.setValue({ [site]: [recipe] });
     await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(1));
     await siteRecipesItem.setValue({ [site]: [{ ...(recipe as object) }] as never });

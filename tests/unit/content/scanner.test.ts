@@ -30,7 +30,8 @@ const adapter: CrmAdapter = {
   matches: () => true,
   extract: (doc) => ({
     kind: 'list',
-    customers: [...doc.querySelectorAll('tr')].map((tr) => ({
+    // A row marked data-gone is still in the page but no longer a customer's (as a detail title after in-app navigation).
+    customers: [...doc.querySelectorAll('tr:not([data-gone])')].map((tr) => ({
       snapshot: { crmId: tr.getAttribute('data-id')!, name: tr.querySelector('a')!.textContent!, fields: { Plan: tr.children[1]!.textContent! } },
       anchor: tr.querySelector('a')!,
     })),
@@ -57,7 +58,7 @@ function setup(send = vi.fn(async (_type: string, payload: { customers: Customer
     adapters: [adapter],
     nextFrame: () => Promise.resolve(),
   });
-  return { scanner, send };
+  return { scanner, send, renderer };
 }
 
 const badges = () => [...document.querySelectorAll(`[${BADGE_HOST_ATTR}]`)];
@@ -69,7 +70,7 @@ describe('scanner', () => {
       { id: 'a', name: 'Ann', plan: 'Gold' },
       { id: 'b', name: 'Bob', plan: 'Basic' },
     ]);
-    const { scanner, send } = setup();
+    const { scanner, send, renderer } = setup();
     await scanner.scan();
     expect(send).toHaveBeenCalledTimes(1);
     expect(badges().map((b) => [b.getAttribute(BADGE_HOST_ATTR), tierOf(b)])).toEqual([
@@ -77,6 +78,7 @@ describe('scanner', () => {
       ['b', '5'],
     ]);
     expect(badges()[0]!.previousElementSibling!.textContent).toBe('Ann');
+    expect(renderer.anchorOf(badges()[1]!)).toBe(document.querySelectorAll('a')[1]); // the popover's name comes from it
   });
 
   it('does not duplicate badges or re-ask for unchanged customers on a re-scan', async () => {
@@ -119,6 +121,18 @@ describe('scanner', () => {
     row.querySelector('a')!.textContent = 'Bob';
     await scanner.scan();
     expect(badges().map((b) => b.getAttribute(BADGE_HOST_ATTR))).toEqual(['b']);
+  });
+
+  it('takes away the badge of an element that is still in the page but no longer a customer’s', async () => {
+    renderList([
+      { id: 'a', name: 'Ann', plan: 'Gold' },
+      { id: 'b', name: 'Bob', plan: 'Basic' },
+    ]);
+    const { scanner } = setup();
+    await scanner.scan();
+    document.querySelector('tr[data-id="b"]')!.setAttribute('data-gone', '');
+    await scanner.scan();
+    expect(badges().map((b) => b.getAttribute(BADGE_HOST_ATTR))).toEqual(['a']);
   });
 
   it('shows a failure badge with the reason when the background cannot score', async () => {

@@ -9,7 +9,7 @@ const recipe: SiteRecipe = { id: 'list:/people', format: 1, version: 2, kind: 'l
 
 describe('a team policy’s mapping file', () => {
   const file = exportMappingFile({ [A]: { fields: { Seen: 'last_activity' }, updatedAt: 0 } }, 0, undefined, { [A]: [recipe] });
-  const mine = { mappings: { [A]: { fields: { Plan: 'plan' as const }, updatedAt: 5 }, [B]: { fields: { X: 'ignore' as const }, updatedAt: 5 } }, recipes: {} };
+  const mine = { mappings: { [A]: { fields: { Plan: 'plan' as const }, updatedAt: 5 }, [B]: { fields: { X: 'ignore' as const }, updatedAt: 5 } }, recipes: {}, dateOrders: {} };
 
   it('sets its labels and recipes and keeps the user’s others', () => {
     const applied = withMappingPreset(file, mine, 100);
@@ -19,6 +19,13 @@ describe('a team policy’s mapping file', () => {
   it('settles: applying it again changes nothing (a locked preset is re-applied after every change)', () => {
     const once = withMappingPreset(file, mine, 100);
     expect(withMappingPreset(file, once, 200)).toEqual(once);
+  });
+  it('sets its sites’ date orders (as importing it in Options does) and keeps the user’s others', () => {
+    const dated = exportMappingFile({ [A]: { fields: { Seen: 'last_activity' }, updatedAt: 0 } }, 0, undefined, {}, { [A]: 'dmy' });
+    const applied = withMappingPreset(dated, { ...mine, dateOrders: { [A]: 'mdy', [B]: 'mdy' } }, 100);
+    expect(applied.dateOrders).toEqual({ [A]: 'dmy', [B]: 'mdy' });
+    expect(withMappingPreset(dated, applied, 200)).toEqual(applied);
+    expect(withMappingPreset(file, mine, 100).dateOrders).toBe(mine.dateOrders); // a file without date orders leaves them alone
   });
   it('a broken file is refused with the reason', () => {
     expect(() => withMappingPreset('{"format":"x"}', mine, 1)).toThrow('not a Churn Radar field-mapping file');

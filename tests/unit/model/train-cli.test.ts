@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModelArtifact } from '../../../lib/model/artifact';
+import { runTrainCli } from '../../../scripts/train/cli';
 import { mulberry32 } from '../../../lib/model/prng';
 import { syntheticChurn } from './synthetic';
 
@@ -13,7 +14,8 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'churn-train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** The real process: what `npm run train` does, exit code included (two cases use it). */
+function spawnCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/train.ts'), '--', ...args], { cwd: root });
     let stdout = '';
@@ -22,6 +24,14 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The same CLI in this process: same lines and exit code, without a Node + tsx + tfjs start-up per case. */
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runTrainCli(['--', ...args], (line) => stdout.push(line), (line) => stderr.push(line));
+  return { code, stdout: stdout.map((l) => `${l}\n`).join(''), stderr: stderr.map((l) => `${l}\n`).join('') };
 }
 
 function file(name: string, text: string): string {
@@ -38,7 +48,7 @@ const good = file('good.csv', toCsv(data.rows, data.columns));
 describe('npm run train', () => {
   it('trains, prints a summary, ends stdout with one JSON line and writes the artifact', { timeout: 60_000 }, async () => {
     const out = join(dir, 'models', 'model.json');
-    const r = await run(['--csv', good, '--label', 'churn', '--folds', '3', '--model', 'lr', '--json', '--out', out]);
+    const r = await spawnCli(['--csv', good, '--label', 'churn', '--folds', '3', '--model', 'lr', '--json', '--out', out]);
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ROC AUC\s+0\.\d{3} ± 0\.\d{3}/);
@@ -114,6 +124,13 @@ describe('npm run train', () => {
     ['bad --folds', () => ['--csv', good, '--label', 'churn', '--folds', 'x'], /--folds must be/],
     ['an unknown --model', () => ['--csv', good, '--label', 'churn', '--model', 'forest'], /--model must be one of lr, nn, gbt, auto \(got "forest"\)/],
   ];
+
+  it('a real process exits with 2 and prints the message, not a stack trace', { timeout: 60_000 }, async () => {
+    const r = await spawnCli(['--csv', good, '--label', 'churn', '--model', 'forest']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^train: --model must be one of/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
 
   it.each(bad)('exits with 2 and a clear message on %s', { timeout: 60_000 }, async (_, args, message) => {
     const r = await run(args());
