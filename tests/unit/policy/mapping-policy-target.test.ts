@@ -13,7 +13,7 @@ describe('a team policy’s mapping file, as the background stores it', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('stores its sites’ date orders with its labels, and keeps the user’s other sites', async () => {
-    const target = browserPolicyDeps({} as ModelProvider, () => undefined).targets.fieldMapping;
+    const target = browserPolicyDeps({} as ModelProvider, () => undefined).targets.fieldMapping!;
     await dateOrderItem.setValue({ [A]: 'mdy', [B]: 'mdy' });
     const file = exportMappingFile({ [A]: { fields: { Seen: 'last_activity' }, updatedAt: 0 } }, 0, undefined, {}, { [A]: 'dmy' });
     await target.write(await target.desired(file, await target.read()));
