@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,indicators,scoring,training,bgnbd,experiments,train-size]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,indicators,scoring,training,bgnbd,experiments,monitoring,train-size]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -12,6 +12,7 @@ import { DEMO_CRM_ORIGIN, DEMO_CRM_PORT } from '../lib/demo-origin';
 import { benchBadges } from './bench/badges';
 import { benchBgNbd } from './bench/bgnbd';
 import { benchExperiments } from './bench/experiments';
+import { benchMonitoring } from './bench/monitoring';
 import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
 import { benchKits } from './bench/kits';
@@ -99,5 +100,6 @@ if (only?.has('train-size')) Object.assign(figures, await benchTrainSize({ log, 
 if (wanted('bgnbd')) Object.assign(figures, benchBgNbd({ log }));
 
 if (wanted('experiments')) Object.assign(figures, benchExperiments({ log }));
+if (wanted('monitoring')) Object.assign(figures, benchMonitoring({ log }));
 
 if (asJson) console.log(JSON.stringify(figures));

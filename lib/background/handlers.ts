@@ -30,6 +30,7 @@ import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
 import { createSitesHandlers, type SitesDeps } from './sites-handlers';
 import { handlersOf } from '@/lib/messaging/commands';
 import { riskCommands, type RiskDeps } from '@/lib/risk/risk-commands';
+import { monitoringCommands, type MonitoringDeps } from '@/lib/monitoring/monitoring-commands';
 import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
 import { kpiCommands } from '@/lib/kpi/kpi-commands';
 import { memoryPlaybookStore } from '../playbooks/playbook-item';
@@ -50,7 +51,7 @@ import type { Candidate } from '../experiments/outcomes';
 /** Reasons sent with each badge: the popover shows three. */
 export const PAGE_REASONS = 3;
 
-export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveIndicatorSettings'> {
+export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveIndicatorSettings'>, Pick<MonitoringDeps, 'retrainSchedule'> {
   db: ChurnRadarDb;
   customers: CustomerStore;
   models: ModelProvider;
@@ -257,6 +258,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createRecipeHandlers(deps),
     ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),
     ...handlersOf(kpiCommands, deps),
+    ...handlersOf(monitoringCommands, deps),
     ...handlersOf(focusCommands, deps),
     ...handlersOf(alertCommands, { alerts, alertSettings: alertPorts.settings }),
     ...createExperimentHandlers({

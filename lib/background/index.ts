@@ -7,6 +7,7 @@ import { createScorer } from '../model/scorer';
 import { localeOf } from '../playbooks/default-playbook';
 import { playbookItem } from '../playbooks/playbook-item';
 import { experimentsItem } from '../experiments/experiments-item';
+import { retrainScheduleItem } from '../monitoring/retrain-schedule-item';
 import { createTabPages } from './tab-pages';
 import { focusedCustomerOf } from '../focus/page-focus';
 import { parseTabPages, tabPagesItem } from '../focus/tab-pages-item';
@@ -200,6 +201,7 @@ export function startBackground(): void {
     storedPlaybook: cachedItem(playbookItem),
     experiments: cachedItem(experimentsItem),
     alerts: browserAlertPorts(),
+    retrainSchedule: { get: () => retrainScheduleItem.getValue(), set: (value) => retrainScheduleItem.setValue(value) },
   });
   const route = createRouter({
     extensionId: browser.runtime.id,

@@ -8,11 +8,8 @@
  * worker's output too: the page is not trusted to have validated it) and a
  * trial scorer before anything is stored, so a bad file changes nothing.
  */
-import type { Activity, SiteKey } from '../domain';
-import { customerKey } from '../db/customer-key';
-import { activitiesByCustomer, storedOutcomes } from '../db/customer-lookups';
+import type { SiteKey } from '../domain';
 import type { FieldResolver } from '../fields/field-resolver';
-import { resolversOf } from '../labels/resolvers-by-site';
 import type { ChurnRadarDb } from '../db/db';
 import type { IndicatorSettings } from '../indicators/types';
 import type { BackgroundEvent, ModelOrigin, ScorecardView } from '../messaging/protocol';
@@ -21,6 +18,7 @@ import { DEFAULT_SCORECARD, parseScorecard } from '../model/scorecard';
 import { createScorer } from '../model/scorer';
 import type { ModelArtifact, Scorer } from '../model/types';
 import { observedTrainingRows } from '../training/observed';
+import { observedCustomers } from '../training/observed-customers';
 import type { CustomerStore } from './customer-store';
 import { ModelManagementError, SCORECARD_KEY, type ModelProvider } from './model-provider';
 import { assertUnlocked } from './policy-service';
@@ -177,17 +175,7 @@ export function createModelHandlers(deps: ModelHandlerDeps): Pick<Handlers, Mode
     },
 
     async getTrainingRows() {
-      await deps.customers.settled();
-      const [rows, activities, settings, outcomes] = await Promise.all([deps.db.customers.toArray(), deps.db.activities.toArray(), deps.indicatorSettings(), storedOutcomes(deps.db)]);
-      const bySite = activitiesByCustomer(activities) as Map<string, Activity[]>;
-      const resolvers = await resolversOf(rows, deps.fieldResolver);
-      // The closed loop: the latest decisive action outcome and the latest flag per customer.
-      const flags = new Map<string, 'too_high' | 'too_low'>();
-      await deps.db.feedback.orderBy('at').each((flag) => void flags.set(customerKey(flag.site, flag.crmId), flag.verdict));
-      const customers = rows.map((row) => {
-        const key = customerKey(row.site, row.crmId);
-        return { row, activities: bySite.get(key) ?? [], outcome: outcomes.get(key)?.kind, flag: flags.get(key), resolver: resolvers.get(row.site) };
-      });
+      const [customers, settings] = await Promise.all([observedCustomers(deps), deps.indicatorSettings()]);
       return observedTrainingRows(customers, settings, deps.now());
     },
 

@@ -17,6 +17,7 @@ import type { KpiProtocol } from '@/lib/kpi/kpi-commands';
 import type { AlertProtocol } from '@/lib/alerts/alert-commands';
 import type { LostRows, StorageProblem } from '../settings';
 import type { RiskProtocol } from '@/lib/risk/risk-commands';
+import type { MonitoringProtocol } from '@/lib/monitoring/monitoring-commands';
 import type { SitesProtocol } from './sites-protocol';
 import type { RecipeProtocol } from './recipe-protocol';
 import type { FocusProtocol } from '@/lib/focus/focus-commands';
@@ -136,7 +137,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, AlertProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, AlertProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol, MonitoringProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

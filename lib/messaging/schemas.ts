@@ -13,6 +13,7 @@ import { kpiCommands } from '@/lib/kpi/kpi-commands';
 import { alertCommands } from '@/lib/alerts/alert-commands';
 import { policyCommands } from '@/lib/policy/policy-commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
+import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
 import { audiencesOf, requestSchemasOf } from './commands';
 import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
 import { experimentAudience, experimentRequestSchemas } from '../experiments/messages';
@@ -83,6 +84,7 @@ export const requestSchemas = {
   ...privacyRequestSchemas,
   ...requestSchemasOf(policyCommands),
   ...requestSchemasOf(riskCommands),
+  ...requestSchemasOf(monitoringCommands),
   ...mappingRequestSchemas,
   ...playbookRequestSchemas,
   ...requestSchemasOf(kpiCommands),
@@ -108,6 +110,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...privacyAudience,
   ...audiencesOf(policyCommands),
   ...audiencesOf(riskCommands),
+  ...audiencesOf(monitoringCommands),
   ...mappingAudience,
   ...playbookAudience,
   ...audiencesOf(kpiCommands),

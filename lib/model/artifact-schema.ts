@@ -8,6 +8,7 @@ import { FILE_LIMITS } from '@/lib/files/limits';
 import { inputTransformSchema } from './engines/transform-schema';
 import { layersSchema } from './engines/layers-schema';
 import { MAX_TREE_NODES, MAX_TREES } from './gbt/validate';
+import { trainingProfileSchema } from './profile-schema';
 
 /** Most model inputs a file may declare (a real CRM export has tens to a few hundred). */
 export const MAX_INPUTS = 5000;
@@ -250,6 +251,7 @@ export const artifactSchema = z.object({
   layers: layersSchema.optional(),
   calibration: calibration.optional(),
   evaluation: evaluation.optional(),
+  profile: trainingProfileSchema.optional(),
   parent: z.string().min(1).max(200).optional(),
   metrics,
   trainingData: z.object({ hash: z.string().max(200), rows: z.number().int().nonnegative(), source: z.string().max(2000) }),

@@ -41,6 +41,7 @@ import { stratifiedKFold, type Fold } from './cv';
 import { sha256 } from './hash';
 import { DEFAULT_LOGISTIC, fitLogisticWeights, type LogisticOptions } from './logistic';
 import { averagePrecision, brierScore, logLoss, mean, rocAuc, sd } from './metrics';
+import { trainingProfile } from './profile';
 import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, tierTable } from './metrics-curves';
 import { DEFAULT_MLP } from './mlp';
 import { DEFAULT_GBT } from './gbt/boost';
@@ -568,6 +569,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     ...networks,
     ...(calibration ? { calibration } : {}),
     evaluation,
+    profile: trainingProfile(rows, prep.columns, oofP),
     ...(options.parent ? { parent: options.parent } : {}),
     metrics: {
       rows: rows.length,

@@ -8,6 +8,7 @@ import type { BgNbdSpec } from './artifact-schema';
 import type { GbtModel, GbtSettings } from './gbt/types';
 import type { MappedColumn } from './engines/mapped-column';
 import type { LayersSpec } from './engines/layers-schema';
+import type { TrainingProfile } from './profile-schema';
 
 /** One input row: CSV cells or CRM page text, keyed by column / field key. */
 export type RawRow = Record<string, string | number | null | undefined>;
@@ -272,6 +273,8 @@ export interface ModelArtifact {
   /** Applied to the raw log-odds in predict; absent = none (p = σ(z)). */
   calibration?: Calibration;
   evaluation?: ModelEvaluation;
+  /** How inputs and scores were distributed in training (issue 16: drift is measured against it); absent on older models. */
+  profile?: TrainingProfile;
   /** Id of the model this one was retrained from (version lineage). */
   parent?: string;
   metrics: ModelMetrics;

@@ -16,18 +16,18 @@ import type { Experiment } from '../../lib/experiments/experiment';
 import { createLabelCaches } from '../../lib/experiments/label-cache';
 import { newEnrolments, type Candidate } from '../../lib/experiments/outcomes';
 import { experimentResult, tallyArms } from '../../lib/experiments/results';
-import type { CustomerRow, EnrolmentRow } from '../../lib/db/schema';
+import type { EnrolmentRow } from '../../lib/db/schema';
+import { BENCH_CUSTOMERS, BENCH_NOW, BENCH_SITE, bestCpuMs, benchCustomers, DAY } from './customers-100k';
 import { DEFAULT_CHURN_DEFINITION } from '../../lib/indicators/types';
 import { mulberry32 } from '../../lib/model/prng';
 import type { RecordedOutcome } from '../../lib/experiments/outcomes';
 
-const N = 100_000;
-const SITE = 'https://crm.example.com';
-const DAY = 86_400_000;
+const N = BENCH_CUSTOMERS;
+const SITE = BENCH_SITE;
 
 export function benchExperiments(options: { log: (line: string) => void; runs?: number }): Record<string, number> {
   const random = mulberry32(16);
-  const now = Date.UTC(2026, 11, 7);
+  const now = BENCH_NOW;
   const experiment: Experiment = {
     id: 'bench-offer-2026-11-01',
     name: 'Bench offer',
@@ -40,28 +40,8 @@ export function benchExperiments(options: { log: (line: string) => void; runs?: 
     status: 'running',
     createdAt: now - 36 * DAY,
   };
-  const rows: CustomerRow[] = Array.from({ length: N }, (_, i) => ({
-    site: SITE,
-    crmId: `C-${i}`,
-    name: `Customer ${i}`,
-    fields: { Status: random() < 0.25 ? 'Churned' : 'Active', 'Monthly charges': (20 + random() * 80).toFixed(2), Tenure: String(Math.floor(random() * 72)) },
-    firstSeen: now - 60 * DAY,
-    lastSeen: now - DAY,
-    lastObservedAt: now - DAY,
-    observationCount: 3,
-    lastScore: { probability: random(), tier: (3 + Math.floor(random() * 3)) as 3 | 4 | 5, modelId: 'bench', scoredAt: now - DAY },
-  }));
-  // Best of five, in CPU time of this process (wall time on a shared machine measures the other processes too).
-  const best = (work: () => void) => {
-    let min = Infinity;
-    for (let run = 0; run < (options.runs ?? 5); run++) {
-      const started = process.cpuUsage();
-      work();
-      const used = process.cpuUsage(started);
-      min = Math.min(min, (used.user + used.system) / 1000);
-    }
-    return min;
-  };
+  const rows = benchCustomers(random, N, now);
+  const best = (work: () => void) => bestCpuMs(work, options.runs ?? 5);
 
   let enrolments: EnrolmentRow[] = [];
   const assignMs = best(() => {

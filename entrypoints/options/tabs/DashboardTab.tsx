@@ -5,6 +5,7 @@ import { StatusMessage } from '../../../components/StatusMessage';
 import { kpiCsv } from '../../../lib/kpi/kpi-csv';
 import { Definitions } from '../dashboard/Definitions';
 import { KpiTiles } from '../dashboard/KpiTiles';
+import { ModelHealth } from '../dashboard/ModelHealth';
 import { RANGE_PRESETS, type RangePresetId } from '../dashboard/range';
 import { RiskByTier } from '../dashboard/RiskByTier';
 import { RuleOutcomes } from '../dashboard/RuleOutcomes';
@@ -69,6 +70,7 @@ export function DashboardTab() {
       <SectionedTab
         sections={[
           { id: 'overview', title: i18n.t('dashboard.sections.overview'), content: <KpiTiles report={report} locale={locale} /> },
+          { id: 'model', title: i18n.t('monitoring.dashboardSection'), content: <ModelHealth locale={locale} /> },
           { id: 'trends', title: i18n.t('dashboard.sections.trends'), content: <TrendCharts report={report} locale={locale} /> },
           { id: 'risk', title: i18n.t('dashboard.sections.risk'), content: <RiskByTier report={report} locale={locale} /> },
           { id: 'playbooks', title: i18n.t('dashboard.sections.playbooks'), content: <RuleOutcomes report={report} playbook={playbook} locale={locale} /> },

@@ -7,6 +7,7 @@ import { ActiveModelSection } from '../ActiveModelSection';
 import { StoredModelsSection } from '../StoredModelsSection';
 import { ScorecardSection } from '../ScorecardSection';
 import { TrainSection } from '../TrainSection';
+import { MonitoringSection } from '../monitoring/MonitoringSection';
 import type { PreparedData } from '../workspace';
 import { SectionedTab } from './SectionedTab';
 
@@ -22,6 +23,7 @@ export function ModelsTab() {
     <SectionedTab
       sections={[
         { id: 'model', title: i18n.t('options.nav.model'), content: <ActiveModelSection /> },
+        { id: 'monitoring', title: i18n.t('monitoring.nav'), content: <MonitoringSection /> },
         { id: 'data', title: i18n.t('options.nav.data'), content: <DataSection onChange={onPrepared} /> },
         { id: 'train', title: i18n.t('options.nav.train'), content: <TrainSection data={prepared} onTrained={setEvaluated} /> },
         {

@@ -11,6 +11,7 @@ import { privacyAudience, privacyRequestSchemas } from '../../../lib/messaging/p
 import type { MessageType } from '../../../lib/messaging/protocol';
 import { audiencesOf, requestSchemasOf } from '@/lib/messaging/commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
+import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
 import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
 import { focusCommands } from '@/lib/focus/focus-commands';
@@ -96,6 +97,7 @@ describe('merged message maps', () => {
     focus: [requestSchemasOf(focusCommands), audiencesOf(focusCommands)],
     recipes: [recipeRequestSchemas, recipeAudience],
     experiments: [experimentRequestSchemas, experimentAudience],
+    monitoring: [requestSchemasOf(monitoringCommands), audiencesOf(monitoringCommands)],
   } as const;
 
   it.each([
