@@ -58,6 +58,14 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
 
   /** Bumped by every erase or import: disk reads started before it are stale. */
   let generation = 0;
+  /**
+   * Bumped when an erase starts and when it ends: a page's sighting or
+   * activity list whose recording began before (or during) an erase is not
+   * recorded after it. The page still gets its scores; the erase wins, so a
+   * scan in flight when the user erased cannot bring the customer back (the
+   * page's next scan records it afresh).
+   */
+  let erasures = 0;
   /** Rows the previous worker held when it stopped, being put back (see `restore`); reads and erases wait for it. */
   let restoring: Promise<void> = Promise.resolve();
 
@@ -128,6 +136,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
   /** Make sure every requested row that exists on disk is in memory. */
   async function prefetch(site: SiteKey, crmIds: readonly string[]): Promise<Map<string, CustomerRow>> {
     await restoring;
+    const started = generation;
     const notInMemory = crmIds.filter((id) => !cache.has(keyOf(site, id)));
     if (!notInMemory.length) return new Map();
     const keys = await diskKeys();
@@ -135,6 +144,8 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     const missing = keys ? notInMemory.filter((id) => (keys.has(keyOf(site, id)) || created.has(keyOf(site, id))) && !cache.has(keyOf(site, id))) : notInMemory;
     if (!missing.length) return new Map();
     const fromDisk = (await getCustomers(db, site, missing)).filter((row): row is CustomerRow => !!row);
+    // Read before an erase or import that ran meanwhile: not remembered (the caller reads again), or an erased row would be merged back.
+    if (started !== generation) return new Map();
     rememberFromDisk(fromDisk);
     return new Map(fromDisk.map((row) => [row.crmId, row]));
   }
@@ -207,7 +218,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
 
   return {
     /** Merge what a page showed; returns the merged rows in input order. */
-    async recordSightings(context: SightingContext, snapshots: readonly CustomerSnapshot[]): Promise<CustomerRow[]> {
+    async recordSightings(context: SightingContext, snapshots: readonly CustomerSnapshot[], since = erasures): Promise<CustomerRow[]> {
       let loaded: Map<string, CustomerRow> | undefined;
       for (;;) {
         const started = generation;
@@ -217,6 +228,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
       // From here to the enqueue nothing awaits: read, merge and remember are one step.
       const existing = snapshots.map((s) => current(context.site, s.crmId, loaded!));
       const { merged, changed, observations } = mergeSightings(context, existing, snapshots);
+      if (since !== erasures) return merged; // an erase overtook this page: answered, not recorded
       rememberChanged(changed);
       queue.enqueue({ customers: changed, observations });
       return merged;
@@ -226,9 +238,10 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
      * Fold the activities a page listed into the customer's stored ones and
      * queue the changed rows; resolves to the customer's full list, oldest first.
      */
-    async recordActivities(site: SiteKey, crmId: string, seen: readonly Activity[], now: number): Promise<ActivityRow[]> {
+    async recordActivities(site: SiteKey, crmId: string, seen: readonly Activity[], now: number, since = erasures): Promise<ActivityRow[]> {
       const stored = await storedActivities(site, crmId);
       const { all, changed } = mergeActivities(site, crmId, stored, seen, now);
+      if (since !== erasures) return all;
       rememberActivities(keyOf(site, crmId), all);
       if (changed.length) queue.enqueue({ activities: changed });
       return all;
@@ -279,6 +292,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     async erase<T>(scope: EraseScope, run: () => Promise<T>): Promise<T> {
       // Held rows a previous worker left are back in the queue first, so the erase drops them (and their parked copy).
       await restoring;
+      erasures++;
       const release = await queue.exclude(scope);
       try {
         forget(scope);
@@ -287,9 +301,13 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
         forget(scope);
         return result;
       } finally {
+        erasures++;
         release();
       }
     },
+
+    /** Where erases stand: pass it back to recordSightings / recordActivities from a request's start. */
+    erasures: () => erasures,
 
     /** After an import wrote to the database: re-read rows from disk, keeping changes not yet written. */
     reload(): void {

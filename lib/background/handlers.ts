@@ -179,14 +179,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   }
 
   /** Store the activities pages listed; returns each customer's full list and the rows updated with their count. */
-  async function recordActivities(site: SiteKey, rows: CustomerRow[], snapshots: readonly CustomerSnapshot[], pageNow: number, now: number) {
+  async function recordActivities(site: SiteKey, rows: CustomerRow[], snapshots: readonly CustomerSnapshot[], pageNow: number, now: number, since: number) {
     const lists = new Map<string, Activity[]>();
     for (let i = 0; i < snapshots.length; i++) {
       const snapshot = snapshots[i]!;
       if (!snapshot.activities?.length) continue;
       // Relative dates ("3 days ago") are relative to the page's own today.
       const { activities } = parseActivities(snapshot.activities, { now: pageNow });
-      const all = await deps.customers.recordActivities(site, snapshot.crmId, activities, now);
+      const all = await deps.customers.recordActivities(site, snapshot.crmId, activities, now, since);
       lists.set(snapshot.crmId, all);
       const count = all.length;
       const latest = await deps.customers.patch(site, snapshot.crmId, (row) => (row.activityCount === count ? null : { row: { ...row, activityCount: count } }));
@@ -272,14 +272,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async scanPage(request, context) {
       const site = requireSite(context.site);
+      // A page read before an erase that ends while this request waits (for a model, the disk) is not recorded after it.
+      const since = deps.customers.erasures();
       const now = deps.now();
       const today = request.today ? isoDayMs(request.today) : undefined;
       let scoring = await requireScoring(site);
       const rows = await deps.customers.recordSightings(
         { site, pageKind: request.pageKind, url: request.url, adapter: request.adapter, now, today },
         request.customers,
+        since,
       );
-      const lists = await recordActivities(site, rows, request.customers, today ?? now, now);
+      const lists = await recordActivities(site, rows, request.customers, today ?? now, now, since);
       const inputs = await inputsFor(site, rows, lists, scoring.scorers, now);
       // A site scored label-free learns from every page: the fit and its quantile tiers follow the customers seen.
       scoring = (await deps.models.observe(site, inputs.map((input) => ({ crmId: input.row.crmId, inputs: input.inputs })))) ?? scoring;

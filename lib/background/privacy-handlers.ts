@@ -16,7 +16,7 @@ import { lockedStorageKeys } from '../policy/apply-policy';
 import { ImportFileError, parseExportFile } from '../privacy/export-file';
 import type { PageKey } from '../privacy/export-pages';
 import { existingRecords, importRefusal, planSettings, planTableMerge } from '../privacy/merge-plan';
-import { settingsKeptOnErase, settingsWithoutSite } from '../privacy/erase-keep';
+import { settingsDroppedOnErase, settingsWithoutSite } from '../privacy/erase-keep';
 import { estimateTableBytes, sitesBySize } from '../privacy/storage-summary';
 import { DATA_TABLES, SITE_TABLES, type DataTable } from '../privacy/tables';
 import type { FocusedCustomer } from '../settings';
@@ -29,7 +29,7 @@ const SIZE_SAMPLE = 25;
 /** What the privacy handlers need from the browser and the rest of the background. */
 export interface PrivacyPorts {
   /** chrome.storage.local. */
-  local: { getAll(): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void>; clear(): Promise<void> };
+  local: { getAll(): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void>; remove(keys: string[]): Promise<void> };
   /** chrome.storage.session (focus, tab customers, storage problem). */
   clearSession(): Promise<void>;
   policy: { current(): Promise<PolicyView>; reapply(): Promise<void> };
@@ -147,9 +147,8 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
           }
         }),
       );
-      const kept = settingsKeptOnErase(await io.local.getAll());
-      await io.local.clear();
-      if (Object.keys(kept).length) await io.local.set(kept);
+      const dropped = settingsDroppedOnErase(await io.local.getAll());
+      if (dropped.length) await io.local.remove(dropped);
       await io.clearSession();
       await deps.sites?.health.reset();
       // The team's presets and locks hold after an erase; bundled models are installed again at the next use.

@@ -30,7 +30,7 @@ export function browserPrivacyPorts(deps: { db: ChurnRadarDb; retention: { set(d
     local: {
       getAll: () => browser.storage.local.get(null),
       set: (values) => browser.storage.local.set(values),
-      clear: () => browser.storage.local.clear(),
+      remove: (keys) => browser.storage.local.remove(keys),
     },
     clearSession: async () => {
       const session = (browser.storage as unknown as { session?: { clear(): Promise<void> } }).session;

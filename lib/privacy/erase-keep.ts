@@ -1,12 +1,13 @@
 /**
- * Settings "Erase everything" keeps: the sites the user enabled. They mirror
- * permissions the browser holds and content scripts it has registered; wiping
- * the list alone would leave those behind with a router that then refuses the
- * pages (badges silently gone). Disabling a site is one click in Options →
- * Sites, which also gives the permission back. Customer data of those sites
- * is erased like any other.
+ * Settings "Erase everything" keeps: the sites the user enabled, and the
+ * built-in sites the user turned off. They mirror permissions the browser
+ * holds and content scripts it has registered; wiping the lists alone would
+ * leave those behind with a router that then refuses the pages (badges
+ * silently gone), or turn a site the user switched off back on without its
+ * registration. Disabling a site is one click in Options → Sites, which also
+ * gives the permission back. Customer data of those sites is erased like any other.
  */
-export const KEPT_ON_ERASE_ALL = ['enabledSites'] as const;
+export const KEPT_ON_ERASE_ALL = ['enabledSites', 'disabledDefaultSites'] as const;
 
 /** The stored values (and WXT's `key$` version metadata) of the settings kept on erase. */
 export function settingsKeptOnErase(local: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -15,6 +16,18 @@ export function settingsKeptOnErase(local: Readonly<Record<string, unknown>>): R
     for (const stored of [key, `${key}$`]) if (Object.hasOwn(local, stored)) kept[stored] = local[stored];
   }
   return kept;
+}
+
+/**
+ * The stored keys "Erase everything" removes: all but the kept ones. Only
+ * these are removed — the kept ones are not cleared and written back, since
+ * every storage change reaches the open CRM tabs' watchers and a setting that
+ * seems to change makes a page read itself again and record its customers
+ * right after the erase.
+ */
+export function settingsDroppedOnErase(local: Readonly<Record<string, unknown>>): string[] {
+  const kept = settingsKeptOnErase(local);
+  return Object.keys(local).filter((key) => !Object.hasOwn(kept, key));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ExtractedCustomer } from '../types';
 import type { CustomerList } from './find-lists';
 import { emailOf, recordIdFromUrl } from './identity';
 import { isNoiseLabel, nameRankOf } from './labels';
+import { linkKey } from './link-ids';
 import { baseUrlOf } from './roots';
 import { rowSignature, type RowCache } from './row-cache';
 import type { GridRow } from './structure';
@@ -97,16 +98,24 @@ function firstLinkColumn(rows: readonly GridRow[], ctx: ListContext): number | u
 }
 
 /**
- * The header naming the customer, unless the record links sit in another
- * column that is named as a name too: "Name" (linked) beside "Company" on a
- * list of people, where the company is their employer.
+ * The header naming the customer, unless the rows' own pages are linked from
+ * another column that is named as a name too: "Name" (linked) beside
+ * "Company" on a list of people, where the company is their employer. A
+ * record link (an id in the URL) says so at once; slug links
+ * (/contacts/ana-ruiz) say it by continuing the list's own path (/contacts).
  */
 function nameColumnOf(list: CustomerList, ctx: ListContext): number | undefined {
   const named = list.reading.nameColumn;
-  if (named !== undefined && list.rows.slice(0, LINK_PROBE_ROWS).some((row) => row.cells[named] && recordLinkIn(row.cells[named]!, ctx.url))) return named;
+  const probe = list.rows.slice(0, LINK_PROBE_ROWS);
+  if (named !== undefined && probe.some((row) => row.cells[named] && recordLinkIn(row.cells[named]!, ctx.url))) return named;
   const linked = firstLinkColumn(list.rows, ctx);
   if (named === undefined) return linked;
-  return linked !== undefined && nameRankOf(list.grid.headers[linked] ?? '') !== undefined ? linked : named;
+  if (linked !== undefined && nameRankOf(list.grid.headers[linked] ?? '') !== undefined) return linked;
+  const own = ctx.url.pathname.replace(/\/+$/, '');
+  const continuesList = (cell: Element | undefined) =>
+    !!cell && [cell, ...cell.querySelectorAll(GENERIC_SELECTORS.link)].some((a) => a.matches(GENERIC_SELECTORS.link) && linkKey(a.getAttribute('href')!, ctx.url)?.startsWith(`${ctx.url.origin}${own}/`));
+  const slugged = list.grid.headers.findIndex((label, column) => nameRankOf(label) !== undefined && probe.some((row) => continuesList(row.cells[column])));
+  return slugged >= 0 ? slugged : named;
 }
 
 function planOf(list: CustomerList, ctx: ListContext): Plan | null {

@@ -57,3 +57,28 @@ describe('the generic adapter remembers slug links across in-app navigation', ()
     expect(fresh?.customers[0]?.snapshot.crmId ?? null).not.toBe(listed);
   });
 });
+
+describe('a slug-link list of people with their company beside their name', () => {
+  // Reliability helper's observation (issue 14): "Company" (a name label that ranks first) was read as the
+  // customer's name, and its link remembered for the detail page, though the rows' own pages are the name's.
+  const rows = (company: (slug: string, name: string) => string) => `<head></head><body><table>
+    <thead><tr><th>Name</th><th>Company</th><th>Customer ID</th><th>Plan</th><th>Last activity</th></tr></thead>
+    <tbody>
+      <tr><td><a href="/contacts/ana-ruiz">Ana Ruiz</a></td><td>${company('acme-corp', 'Acme Corp')}</td><td>C-1001</td><td>Pro</td><td>2026-11-30</td></tr>
+      <tr><td><a href="/contacts/bo-chen">Bo Chen</a></td><td>${company('globex', 'Globex')}</td><td>C-1002</td><td>Basic</td><td>2026-10-02</td></tr>
+    </tbody></table></body>`;
+
+  it.each([
+    ['as text', (_: string, name: string) => name],
+    ['linked to its own page', (slug: string, name: string) => `<a href="/companies/${slug}">${name}</a>`],
+  ])('reads the person’s name, not the company (company %s)', async (_, company) => {
+    const { createGenericAdapter } = await import('@/lib/adapters/generic');
+    document.documentElement.innerHTML = rows(company);
+    const list = createGenericAdapter().extract(document, new URL(`${ORIGIN}/contacts`));
+    expect(list?.customers.map((c) => [c.snapshot.name, c.snapshot.fields.Company])).toEqual([
+      ['Ana Ruiz', 'Acme Corp'],
+      ['Bo Chen', 'Globex'],
+    ]);
+    expect(list?.customers[0]?.anchor.getAttribute('href')).toBe('/contacts/ana-ruiz');
+  });
+});

@@ -26,7 +26,7 @@ const noCtx = { site: null, tabId: null };
 
 function privacy() {
   const ports: PrivacyPorts = {
-    local: { getAll: async () => ({}), set: async () => undefined, clear: async () => undefined },
+    local: { getAll: async () => ({}), set: async () => undefined, remove: async () => undefined },
     clearSession: async () => undefined,
     policy: { current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }) as never, reapply: async () => undefined },
     setRetentionDays: async () => undefined,
@@ -106,6 +106,37 @@ describe('erase while writes are held', () => {
     expect(await customersOf(A)).toBe(0);
     const [fresh] = await store.recordSightings(ctx(A, 3), seen('a1'));
     expect(fresh).toMatchObject({ firstSeen: 3, observationCount: 1 });
+  });
+
+  it('a scan whose disk read began before an erase and ended after it is answered but not recorded (privacy.spec erase race)', async () => {
+    await store.recordSightings(ctx(A, 1), seen('a1'));
+    await store.settled();
+    // A new worker (cold memory) reads the page's customer from disk; the read is slow (a loaded machine).
+    store = createCustomerStore(db, { onWriteFailure: vi.fn() });
+    const bulkGet = db.customers.bulkGet.bind(db.customers);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.spyOn(db.customers, 'bulkGet').mockImplementationOnce((async (...args: Parameters<typeof bulkGet>) => {
+      const rows = await bulkGet(...args);
+      await gate;
+      return rows;
+    }) as typeof bulkGet);
+    const during = store.recordSightings(ctx(A, 2), seen('a1'));
+    await vi.waitFor(() => expect(db.customers.bulkGet).toHaveBeenCalled());
+    await privacy().eraseSite({ site: A, confirm: A }, noCtx);
+    release();
+    const [answered] = await during;
+    expect(answered).toMatchObject({ crmId: 'a1' }); // the page still gets its row (and its score)
+    const activities = await store.recordActivities(A, 'a1', [{ kind: 'order', at: 1, text: 'x' } as never], 2, 0); // begun before the erase
+    expect(activities).toHaveLength(1);
+    await store.settled();
+    expect(await customersOf(A)).toBe(0);
+    expect(await db.activities.count()).toBe(0);
+    // The page's next scan records the customer afresh.
+    const [fresh] = await store.recordSightings(ctx(A, 3), seen('a1'));
+    expect(fresh).toMatchObject({ firstSeen: 3, observationCount: 1 });
+    await store.settled();
+    expect(await customersOf(A)).toBe(1);
   });
 
   it('a score computed before an erase and recorded after it does not resurrect the customer', async () => {

@@ -94,7 +94,7 @@ function startWorker(): CustomerStore {
 
 function privacy(store: CustomerStore) {
   const ports: PrivacyPorts = {
-    local: { getAll: async () => ({}), set: async () => undefined, clear: async () => undefined },
+    local: { getAll: async () => ({}), set: async () => undefined, remove: async () => undefined },
     clearSession: async () => undefined,
     policy: { current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }) as never, reapply: async () => undefined },
     setRetentionDays: async () => undefined,

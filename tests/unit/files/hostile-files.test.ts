@@ -142,7 +142,7 @@ describe('hostile data export (rows and settings), imported into a real database
       focus: { get: async () => null },
       emit: () => undefined,
       privacy: {
-        local: { getAll: async () => ({ ...local }), set: async (values) => void Object.assign(local, values), clear: async () => void (local = {}) },
+        local: { getAll: async () => ({ ...local }), set: async (values) => void Object.assign(local, values), remove: async (keys) => keys.forEach((key) => delete local[key]) },
         clearSession: async () => undefined,
         policy: { current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }), reapply: async () => undefined },
         setRetentionDays: async () => undefined,

@@ -24,7 +24,7 @@ const health = { reset: vi.fn(async () => undefined), forget: vi.fn(async (_site
 
 function handlers(locked: string[] = []) {
   const ports: PrivacyPorts = {
-    local: { getAll: async () => ({ ...local }), set: async (values) => void Object.assign(local, values), clear: async () => void (local = {}) },
+    local: { getAll: async () => ({ ...local }), set: async (values) => void Object.assign(local, values), remove: async (keys) => keys.forEach((key) => delete local[key]) },
     clearSession: async () => undefined,
     policy: {
       current: async () => ({ available: true, policy: { locked: locked as never }, problems: [], locked: locked as never, lockReason: null, applied: {} }),
@@ -110,7 +110,12 @@ describe('privacy handlers', () => {
     const text = await exportText(h);
     await expect(h.eraseAll({ confirm: 'yes' as never }, ctx)).rejects.toThrow(/Confirm/);
     Object.assign(local, { enabledSites: [{ origin: A, addedAt: 1 }], enabledSites$: { v: 1 } });
+    // Every storage write reaches the open CRM tabs' watchers: the kept settings are neither removed nor written back.
+    const set = vi.spyOn(h.ports.local, 'set');
+    const remove = vi.spyOn(h.ports.local, 'remove');
     const erased = await h.eraseAll({ confirm: ERASE_ALL_CONFIRMATION }, ctx);
+    expect(set).not.toHaveBeenCalled();
+    expect(remove.mock.calls.flat(2)).not.toContain('enabledSites');
     expect(erased.deleted).toBe(9);
     expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
     // The enabled sites stay: they mirror granted permissions and registered scripts.
