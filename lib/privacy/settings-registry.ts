@@ -4,6 +4,7 @@ import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../db/retention';
 import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '../fields/product-fields';
 import { playbookSchema } from '../playbooks/playbook-file';
 import { experimentListSchema } from '../experiments/experiment';
+import { retrainScheduleSchema } from '../monitoring/retrain';
 import { migrateIndicatorSettingsV2 } from '../risk/churn-settings';
 import { costProblems } from '../risk/cost-settings';
 import type { CostInputs } from '../risk/profit';
@@ -74,6 +75,8 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
   siteRecipes: { version: 1, schema: z.record(site, siteRecipesSchema) },
   // The team's experiments (lib/experiments): who is enrolled is in the database export, the definitions travel here.
   experiments: { version: 1, schema: experimentListSchema },
+  // The manager's retraining schedule (Models → Monitoring).
+  retrainSchedule: { version: 1, schema: retrainScheduleSchema },
 };
 
 /**
