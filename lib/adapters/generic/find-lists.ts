@@ -32,7 +32,8 @@ import { GENERIC_SELECTORS } from './selectors';
  */
 
 export const MIN_KNOWN_HEADERS = 2;
-const HEADER_DONOR_LEVELS = 4;
+/** Element Plus puts its body table 4 wrappers (el-scrollbar's) below the body wrapper that follows the header's. */
+const HEADER_DONOR_LEVELS = 5;
 const MIN_DIV_CELLS = 3;
 
 export interface HeaderReading {

@@ -50,7 +50,7 @@ describe('Telco customer churn, end to end', () => {
     // The research's tier table: churn rises tier by tier.
     const rates = artifact.evaluation!.tiers.map((t) => t.churnRate!);
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
-    expect(seconds).toBeLessThan(30); // generous on a loaded CI machine; ~8–15 s here with other work running
+    // Time is the bench's to judge (`npm run bench`), not a unit test's: printed, not asserted.
     expect(specs.find((s) => s.name === 'customerID')!.kind).toBe('ignore');
     expect(specs.find((s) => s.name === 'TotalCharges')!.kind).toBe('numeric');
 
