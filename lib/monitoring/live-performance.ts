@@ -57,16 +57,24 @@ export interface LiveRecord {
   churned: boolean;
 }
 
-/** Each customer's first score, when it was made before the outcome was known (and, for retained customers, MATURITY_DAYS before). */
-export function liveRecords(scores: Iterable<ScorePoint>, outcomes: ReadonlyMap<string, KnownOutcome>): LiveRecord[] {
+/** Each customer's first score (the reader gets them in index order instead; this is for scores in any order). */
+export function firstScores(scores: Iterable<ScorePoint>): ScorePoint[] {
   const first = new Map<string, ScorePoint>();
   for (const score of scores) {
     const seen = first.get(score.key);
     if (!seen || score.scoredAt < seen.scoredAt) first.set(score.key, score);
   }
+  return [...first.values()];
+}
+
+/**
+ * The live records: each customer's first score (`first`: at most one per customer, see firstScores), when it
+ * was made before the outcome was known (and, for retained customers, MATURITY_DAYS before).
+ */
+export function liveRecords(first: readonly ScorePoint[], outcomes: ReadonlyMap<string, KnownOutcome>): LiveRecord[] {
   const out: LiveRecord[] = [];
-  for (const [key, score] of first) {
-    const outcome = outcomes.get(key);
+  for (const score of first) {
+    const outcome = outcomes.get(score.key);
     if (!outcome) continue;
     const before = outcome.churned ? score.scoredAt < outcome.knownAt : score.scoredAt + MATURITY_DAYS * DAY <= outcome.knownAt;
     if (before) out.push({ scoredAt: score.scoredAt, probability: score.probability, churned: outcome.churned });

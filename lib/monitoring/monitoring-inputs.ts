@@ -68,10 +68,14 @@ export async function readMonitoringInputs(deps: MonitoringReadDeps, artifact: M
   await deps.customers.settled();
   const now = deps.now();
   const [rows, recorded, settings, thresholds] = await Promise.all([deps.db.customers.toArray(), storedOutcomes(deps.db), deps.indicatorSettings(), deps.thresholds()]);
+  // Only each customer's first score by the model is ever used (live-performance.ts): read in index order
+  // (customer, then time), the first row of each customer is it, and the rest never leave this loop.
   const scores: ScorePoint[] = [];
   const scored = new Set<string>();
-  await deps.db.scores.each((score) => {
-    if (score.modelId !== artifact.id) return;
+  let last: { site: string; crmId: string } | null = null;
+  await deps.db.scores.orderBy('[site+crmId+scoredAt]').each((score) => {
+    if (score.modelId !== artifact.id || (last && last.site === score.site && last.crmId === score.crmId)) return;
+    last = { site: score.site, crmId: score.crmId };
     const key = customerKey(score.site, score.crmId);
     scored.add(key);
     scores.push({ key, scoredAt: score.scoredAt, probability: score.probability });

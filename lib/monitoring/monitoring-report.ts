@@ -30,8 +30,8 @@ export interface MonitoringReport {
 
 export interface MonitoringInputs {
   artifact: ModelArtifact;
-  /** The model's scores (any order, several per customer). */
-  scores: Iterable<ScorePoint>;
+  /** Each customer's first score by the model (at most one per customer: live-performance.ts firstScores). */
+  scores: readonly ScorePoint[];
   /** Known outcomes by customer key. */
   outcomes: ReadonlyMap<string, KnownOutcome>;
   /** Latest scores of customers scored by the model in the drift window. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveRecords, livePerformance, MATURITY_DAYS, tierCalibration, type LiveRecord } from '@/lib/monitoring/live-performance';
+import { firstScores, liveRecords, livePerformance, MATURITY_DAYS, tierCalibration, type LiveRecord } from '@/lib/monitoring/live-performance';
 import { mulberry32 } from '@/lib/model/prng';
 
 const DAY = 86_400_000;
@@ -23,7 +23,7 @@ describe('liveRecords', () => {
       ['c', { churned: false, knownAt: T0 + 40 * DAY }],
       ['d', { churned: false, knownAt: T0 + 7 * DAY }],
     ]);
-    expect(liveRecords(scores, outcomes)).toEqual([
+    expect(liveRecords(firstScores(scores), outcomes)).toEqual([
       { scoredAt: T0, probability: 0.3, churned: true },
       { scoredAt: T0, probability: 0.2, churned: false },
     ]);
