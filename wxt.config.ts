@@ -52,7 +52,13 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     // activeTab: the popup may read the current tab's address to offer "Enable on this site".
     // alarms: held history writes are retried on a timer; unlimitedStorage: history is not capped by the origin quota.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // e2e only: Playwright cannot answer the permission prompt (as for host permissions below).
+      ...(mode === 'e2e' ? ['notifications'] : []),
+    ],
+    // Desktop alerts (lib/alerts) ask for notifications when the agent turns them on in Options: most installs never prompt.
+    optional_permissions: mode === 'e2e' ? [] : ['notifications'],
     // The e2e flavour (npm run build:e2e) also holds the fixture origin, because Playwright cannot
     // answer the browser's own permission prompt (microsoft/playwright#32755); the production
     // manifest stays opt-in. Never in content_scripts: fixtures are enabled through the product's flow.

@@ -15,6 +15,7 @@ import type { SiteState } from '../../lib/sites/enabled-sites';
 import { siteLabel, siteOriginOf } from '../../lib/sites/origins';
 import { openSidePanel } from '../../lib/side-panel';
 import { currentTab, type CurrentTab } from './current-tab';
+import { AlertDigest } from './AlertDigest';
 import { HealthPanel } from './HealthPanel';
 import { TeachButton } from './TeachButton';
 import { needsAttention } from '../../lib/sites/health-state';
@@ -54,6 +55,7 @@ export function App() {
           </button>
         </span>
       </header>
+      <AlertDigest />
       {tab.status === 'loading' && <Skeleton className="h-24" />}
       {tab.status === 'error' && <StatusMessage tone="error" title={tab.message} />}
       {tab.status === 'ready' && (tab.data ? <SitePanel tab={tab.data} /> : <StatusMessage title={i18n.t('popup.noTab')} />)}

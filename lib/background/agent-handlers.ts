@@ -9,9 +9,9 @@
 import { customerKey } from '../db/customer-key';
 import { activeOverrides, addAction, addFeedback, setOutcome } from '../db/actions-repo';
 import type { ChurnRadarDb } from '../db/db';
-import type { ActionRow, OverrideRow } from '../db/schema';
+import type { ActionRow, CustomerRow, OverrideRow } from '../db/schema';
 import type { SiteKey } from '../domain';
-import type { AgentProtocol } from '../messaging/agent-protocol';
+import type { AgentProtocol, WorklistItem } from '../messaging/agent-protocol';
 import type { BackgroundEvent } from '../messaging/protocol';
 import type { CustomerStore } from './customer-store';
 import { HandlerError, type Handlers } from './router';
@@ -66,6 +66,24 @@ export function createOverrideCache(db: ChurnRadarDb, now: () => number) {
 }
 
 export type OverrideCache = ReturnType<typeof createOverrideCache>;
+
+/** The worklist as the database has it now (pinned tiers applied, experiments' control customers left out), and the scored customers it was built from. */
+export async function readWorklist(
+  deps: Pick<AgentDeps, 'db' | 'customers' | 'dueHours' | 'heldKeys'>,
+  overrides: OverrideCache,
+  filter: Parameters<typeof buildWorklist>[4],
+): Promise<{ items: WorklistItem[]; customers: CustomerRow[] }> {
+  await deps.customers.settled();
+  const customers = await deps.db.customers.filter((row) => !!row.lastScore).toArray();
+  const sites = [...new Set(customers.map((c) => c.site))];
+  const overridden = new Map<string, OverrideRow>();
+  for (const site of sites) for (const [crmId, row] of await overrides.forSite(site)) overridden.set(customerKey(site, crmId), row);
+  const latestAction = new Map<string, ActionRow>();
+  await deps.db.actions.orderBy('at').each((action) => void latestAction.set(customerKey(action.site, action.crmId), action));
+  const held = (await deps.heldKeys?.()) ?? new Set<string>();
+  const items = buildWorklist(customers, overridden, latestAction, await deps.dueHours(), filter).filter((item) => !held.has(customerKey(item.site, item.crmId)));
+  return { items, customers };
+}
 
 export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): Pick<Handlers, keyof AgentProtocol> {
   const changed = (site: SiteKey, crmId: string) => deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId });
@@ -124,15 +142,7 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
     },
 
     async getWorklist(request) {
-      await deps.customers.settled();
-      const customers = await deps.db.customers.filter((row) => !!row.lastScore).toArray();
-      const sites = [...new Set(customers.map((c) => c.site))];
-      const overridden = new Map<string, OverrideRow>();
-      for (const site of sites) for (const [crmId, row] of await overrides.forSite(site)) overridden.set(customerKey(site, crmId), row);
-      const latestAction = new Map<string, ActionRow>();
-      await deps.db.actions.orderBy('at').each((action) => void latestAction.set(customerKey(action.site, action.crmId), action));
-      const held = (await deps.heldKeys?.()) ?? new Set<string>();
-      const items = buildWorklist(customers, overridden, latestAction, await deps.dueHours(), request).filter((item) => !held.has(customerKey(item.site, item.crmId)));
+      const { items, customers } = await readWorklist(deps, overrides, request);
       const owners = [...new Set(customers.map(ownerOf).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b));
       return { items: items.slice(0, 500), owners, dueHours: await deps.dueHours() };
     },

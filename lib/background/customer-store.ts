@@ -26,6 +26,12 @@ export interface CustomerStoreOptions {
   maxCached?: number;
 }
 
+/** A customer row before and after a new score was recorded on it. */
+export interface RecordedScore {
+  before: CustomerRow;
+  after: CustomerRow;
+}
+
 /** A change to one customer row, with the rows of other tables that go with it; null: nothing to change. */
 export type CustomerPatch = { row: CustomerRow; extra?: Partial<Omit<WriteBatch, 'customers'>> } | null;
 
@@ -244,16 +250,23 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
     /** The customer's activities, oldest first (memory, else disk). */
     activitiesOf: storedActivities,
 
-    /** Keep score history where it moved (on each customer's row as it is now; erased customers are skipped). */
-    async recordScores(site: SiteKey, scored: readonly ScoredCustomer[], now: number, reasonsFor: (row: CustomerRow) => Reason[]): Promise<void> {
+    /**
+     * Keep score history where it moved (on each customer's row as it is now; erased customers are skipped).
+     * Resolves to the rows whose score was recorded, before and after (tier rises are read from these: lib/alerts).
+     */
+    async recordScores(site: SiteKey, scored: readonly ScoredCustomer[], now: number, reasonsFor: (row: CustomerRow) => Reason[]): Promise<RecordedScore[]> {
+      const recorded: RecordedScore[] = [];
       await Promise.all(
         scored.map((score) =>
           patch(site, score.crmId, (row) => {
             const { history, updated } = applyScores(site, [row], [score], now, reasonsFor);
-            return updated[0] ? { row: updated[0], extra: { scores: history } } : null;
+            if (!updated[0]) return null;
+            recorded.push({ before: row, after: updated[0] });
+            return { row: updated[0], extra: { scores: history } };
           }),
         ),
       );
+      return recorded;
     },
 
     /**

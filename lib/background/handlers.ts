@@ -1,7 +1,9 @@
 import type { Activity, BadgeScore, CustomerSnapshot, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
 import { customerKey } from '../db/customer-key';
-import { createAgentHandlers, createOverrideCache } from './agent-handlers';
+import { createAgentHandlers, createOverrideCache, readWorklist } from './agent-handlers';
+import { createAlertService, memoryAlertPorts, type AlertBrowserPorts } from './alert-service';
+import { alertCommands } from '@/lib/alerts/alert-commands';
 import type { CustomerRow, OverrideRow } from '../db/schema';
 import { topRiskReasons, type Translate } from '../explain/reason-text';
 import type { IndicatorSettings } from '../indicators/types';
@@ -85,6 +87,8 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   mapping?: MappingPorts;
   /** Site recipes and page tools (lib/recipes); absent: the stored item, no tools. */
   recipePorts?: RecipePorts;
+  /** Alerts' browser side (lib/background/alert-ports.ts); default: kept in memory, no notifications. */
+  alerts?: AlertBrowserPorts;
   /** The team's experiments (lib/experiments/experiments-item.ts); default: kept in memory. */
   experiments?: { get: () => Promise<Experiment[]>; set: (value: Experiment[]) => Promise<void> };
 }
@@ -103,6 +107,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const scoreDeps: ScoreOneDeps = { ...deps, storedPlaybook, overrides };
   const experiments = deps.experiments ?? memoryStore<Experiment[]>([]);
   const enrolment = createEnrolmentService({ db: deps.db, experiments: experiments.get, now: () => deps.now() });
+  const alertPorts = deps.alerts ?? memoryAlertPorts();
+  const alerts = createAlertService({
+    ports: alertPorts,
+    heldKeys: enrolment.heldKeys,
+    worklist: async (owner) => (await readWorklist({ ...deps, heldKeys: enrolment.heldKeys }, overrides, owner ? { owner } : {})).items,
+    t: deps.t,
+    locale: () => deps.t('common.intlLocale') || deps.locale(),
+    now: () => deps.now(),
+  });
+  alertPorts.listen({ dueCheck: () => void alerts.checkDue(), clicked: (id) => void alerts.clicked(id) });
   /** Customers whose rule was worked out for a rule experiment, by the score it was worked out on (once per score). */
   const ruleChecked = new Map<string, number>();
 
@@ -246,6 +260,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...handlersOf(kpiCommands, deps),
     ...handlersOf(monitoringCommands, deps),
     ...handlersOf(focusCommands, deps),
+    ...handlersOf(alertCommands, { alerts, alertSettings: alertPorts.settings }),
     ...createExperimentHandlers({
       ...deps,
       experiments,
@@ -283,8 +298,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           (row) => historyReasons(deps.models, scorers, inputsById.get(row.crmId) ?? row.fields),
         );
         void recorded
-          .then(() => recordIndicators(site, rows, lists, now))
-          .then(() => enrolScanned(site, rows, pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores))
+          .then(async (changes) => {
+            await recordIndicators(site, rows, lists, now);
+            await enrolScanned(site, rows, pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores);
+            // After enrolment, so a customer just put in a control group is held before any alert.
+            await alerts.scored(site, changes, pinned);
+          })
           .catch((error: unknown) => console.error('[churn-radar] score and indicator history failed', error));
       });
       const only = request.customers.length === 1 ? request.customers[0] : undefined;

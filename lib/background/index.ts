@@ -42,6 +42,7 @@ import { chromeSidePanel, openSidePanel } from '../side-panel';
 import { OPEN_SIDE_PANEL_COMMAND } from '../side-panel-command';
 import { startSites } from './sites-setup';
 import { openWelcomeOnInstall } from './welcome';
+import { browserAlertPorts } from './alert-ports';
 
 /** Models trained on the demo CRM's history at build time (public/model/), listed by scripts/build-demo-model.ts. */
 const BUNDLED_MODELS_INDEX = '/model/index.json';
@@ -199,6 +200,7 @@ export function startBackground(): void {
     recipePorts: { recipes: cachedItem(siteRecipesItem), runPageTool },
     storedPlaybook: cachedItem(playbookItem),
     experiments: cachedItem(experimentsItem),
+    alerts: browserAlertPorts(),
     retrainSchedule: { get: () => retrainScheduleItem.getValue(), set: (value) => retrainScheduleItem.setValue(value) },
   });
   const route = createRouter({

@@ -14,6 +14,7 @@ import type { PolicyProtocol } from '@/lib/policy/policy-commands';
 import type { PrivacyProtocol } from './privacy-protocol';
 import type { PlaybookProtocol } from './playbook-protocol';
 import type { KpiProtocol } from '@/lib/kpi/kpi-commands';
+import type { AlertProtocol } from '@/lib/alerts/alert-commands';
 import type { LostRows, StorageProblem } from '../settings';
 import type { RiskProtocol } from '@/lib/risk/risk-commands';
 import type { MonitoringProtocol } from '@/lib/monitoring/monitoring-commands';
@@ -136,7 +137,7 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol, MonitoringProtocol {
+export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, AlertProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol, MonitoringProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

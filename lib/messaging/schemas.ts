@@ -10,6 +10,7 @@ import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import type { MessageType } from './protocol';
 import { focusCommands } from '@/lib/focus/focus-commands';
 import { kpiCommands } from '@/lib/kpi/kpi-commands';
+import { alertCommands } from '@/lib/alerts/alert-commands';
 import { policyCommands } from '@/lib/policy/policy-commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
 import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
@@ -87,6 +88,7 @@ export const requestSchemas = {
   ...mappingRequestSchemas,
   ...playbookRequestSchemas,
   ...requestSchemasOf(kpiCommands),
+  ...requestSchemasOf(alertCommands),
   ...sitesRequestSchemas,
   ...requestSchemasOf(focusCommands),
   ...recipeRequestSchemas,
@@ -112,6 +114,7 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   ...mappingAudience,
   ...playbookAudience,
   ...audiencesOf(kpiCommands),
+  ...audiencesOf(alertCommands),
   ...sitesAudience,
   ...audiencesOf(focusCommands),
   ...recipeAudience,

@@ -5,6 +5,7 @@ import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '../fields/product-fie
 import { playbookSchema } from '../playbooks/playbook-file';
 import { experimentListSchema } from '../experiments/experiment';
 import { retrainScheduleSchema } from '../monitoring/retrain';
+import { alertSettingsSchema } from '../alerts/alert-settings';
 import { migrateIndicatorSettingsV2 } from '../risk/churn-settings';
 import { costProblems } from '../risk/cost-settings';
 import type { CostInputs } from '../risk/profit';
@@ -77,15 +78,18 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
   experiments: { version: 1, schema: experimentListSchema },
   // The manager's retraining schedule (Models → Monitoring).
   retrainSchedule: { version: 1, schema: retrainScheduleSchema },
+  // The agent's alert choices (lib/alerts): quiet hours, cap, tier, owner. The permission itself is the browser's to grant again.
+  alertSettings: { version: 1, schema: alertSettingsSchema },
 };
 
 /**
  * Settings that describe this browser, not the team's choices: never imported
  * (counted as kept). Adapter health is rebuilt from the pages seen here; which
  * policy presets were applied is this browser's bookkeeping, and so are the
- * counts of rows this browser could not save (lib/background/storage-health.ts).
+ * counts of rows this browser could not save (lib/background/storage-health.ts),
+ * and the alerts this browser showed (lib/alerts/alert-log.ts).
  */
-export const BROWSER_LOCAL_SETTINGS: ReadonlySet<string> = new Set(['siteHealth', 'policyApplied', 'lostRows', 'unsavedRows']);
+export const BROWSER_LOCAL_SETTINGS: ReadonlySet<string> = new Set(['siteHealth', 'policyApplied', 'lostRows', 'unsavedRows', 'alertState']);
 
 export type CheckedSetting = { ok: true; value: unknown; version: number } | { ok: false; problem: string };
 

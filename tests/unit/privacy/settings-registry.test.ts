@@ -10,13 +10,22 @@ const sources = (dir: string): string[] =>
     return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
   });
 
-/** Every `storage.defineItem(... 'local:key', { ... version: n ... })` in lib/. */
+/**
+ * Every `storage.defineItem(... 'local:key', { ... version: n ... })` in lib/, the key written
+ * in place or through a constant (`const KEY = localKey<…>('local:key')`, which the content
+ * script's readers share with the item).
+ */
 function localItems(): Map<string, number> {
+  const texts = sources(LIB).map((file) => readFileSync(file, 'utf8'));
+  const constants = new Map<string, string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(/const (\w+) = localKey<[^(]*>\('local:(\w+)'\)/g)) constants.set(match[1]!, match[2]!);
+  }
   const items = new Map<string, number>();
-  for (const file of sources(LIB)) {
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/defineItem<[^(]*>\(\s*'local:(\w+)',\s*\{([\s\S]*?)\}\);/g)) {
-      items.set(match[1]!, Number(/version:\s*(\d+)/.exec(match[2]!)?.[1] ?? 1));
+  for (const text of texts) {
+    for (const match of text.matchAll(/defineItem<[^(]*>\(\s*(?:'local:(\w+)'|(\w+)),\s*\{([\s\S]*?)\}\);/g)) {
+      const key = match[1] ?? constants.get(match[2]!);
+      if (key) items.set(key, Number(/version:\s*(\d+)/.exec(match[3]!)?.[1] ?? 1));
     }
   }
   return items;
