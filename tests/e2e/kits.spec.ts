@@ -12,6 +12,7 @@ import { enableFromPopup } from './helpers';
  * reached by in-app (pushState) navigation wherever the app links to it:
  * a scored badge beside the name of every customer whose row is in the DOM,
  * detail pages read (badge) and the side panel on that page's customer.
+ * One test per kit (12–17 s each on 2 loaded cores) so two workers share them.
  *
  * KNOWN_GAPS: the checks today's product still fails (see also
  * tests/unit/adapters/kits.test.ts). Each is asserted to still fail, so a
@@ -51,41 +52,42 @@ async function check(name: string, probe: () => Promise<string | null>): Promise
   await expect.configure({ soft: true }).poll(probe, { message: name, timeout: 12_000 }).toBeNull();
 }
 
-test('UI-kit CRMs: enabled from the popup, badges beside every visible name, detail pages read, side panel follows in-app navigation', async ({ extension }, testInfo) => {
-  test.setTimeout(240_000);
-  const { context, extensionId } = extension;
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 380, height: 900 });
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  for (const kit of KITS) {
-    await test.step(kit, async () => {
-      const origin = servers.get(kit)!.origin;
-      const pages = KIT_PAGES.filter((page) => page.kit === kit);
-      const crm = await context.newPage();
-      await crm.goto(`${origin}${pages[0]!.path}`);
-      await waitForKitPage(crm, pages[0]!);
-      await enableFromPopup(context, extensionId, crm);
-      for (const kitPage of pages) {
-        const name = pageName(kitPage);
-        if (kitPage !== pages[0]) await goTo(crm, origin, kitPage);
-        const customers = await renderedCustomers(crm, kitPage);
-        await check(`${name} badges`, async () => {
-          const report = await badgeReport(crm, customers);
-          const unscored = report.filter((r) => !r.scored).map((r) => r.id);
-          const misplaced = report.filter((r) => r.misplaced !== null).map((r) => `${r.id}: ${r.misplaced}`);
-          return unscored.length || misplaced.length ? `no scored badge: [${unscored}], not beside the name: [${misplaced.join('; ')}]` : null;
+// One test per kit (each its own site, profile and side panel): two e2e workers can share them, and a
+// failure names its kit. The kit build and the fixture servers are set up once per worker in beforeAll.
+test.describe.configure({ mode: 'parallel' });
+
+for (const kit of KITS) {
+  test(`${kit} kit: enabled from the popup, badges beside every visible name, detail pages read, side panel follows in-app navigation`, async ({ extension }, testInfo) => {
+    test.setTimeout(60_000);
+    const { context, extensionId } = extension;
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 380, height: 900 });
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    const origin = servers.get(kit)!.origin;
+    const pages = KIT_PAGES.filter((page) => page.kit === kit);
+    const crm = await context.newPage();
+    await crm.goto(`${origin}${pages[0]!.path}`);
+    await waitForKitPage(crm, pages[0]!);
+    await enableFromPopup(context, extensionId, crm);
+    for (const kitPage of pages) {
+      const name = pageName(kitPage);
+      if (kitPage !== pages[0]) await goTo(crm, origin, kitPage);
+      const customers = await renderedCustomers(crm, kitPage);
+      await check(`${name} badges`, async () => {
+        const report = await badgeReport(crm, customers);
+        const unscored = report.filter((r) => !r.scored).map((r) => r.id);
+        const misplaced = report.filter((r) => r.misplaced !== null).map((r) => `${r.id}: ${r.misplaced}`);
+        return unscored.length || misplaced.length ? `no scored badge: [${unscored}], not beside the name: [${misplaced.join('; ')}]` : null;
+      });
+      if (kitPage.kind === 'detail') {
+        const expected = customers[0]!;
+        await check(`${name} side panel`, async () => {
+          const heading = (await panel.locator('h1').allTextContents())[0]?.trim() ?? null;
+          return heading === expected.name ? null : `side panel shows ${JSON.stringify(heading)}, page shows ${JSON.stringify(expected.name)}`;
         });
-        if (kitPage.kind === 'detail') {
-          const expected = customers[0]!;
-          await check(`${name} side panel`, async () => {
-            const heading = (await panel.locator('h1').allTextContents())[0]?.trim() ?? null;
-            return heading === expected.name ? null : `side panel shows ${JSON.stringify(heading)}, page shows ${JSON.stringify(expected.name)}`;
-          });
-        }
-        await crm.screenshot({ path: testInfo.outputPath(`${name}.png`) });
       }
-      await crm.close();
-    });
-  }
-  await panel.screenshot({ path: testInfo.outputPath('sidepanel-last.png'), fullPage: true });
-});
+      await crm.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+    }
+    await panel.screenshot({ path: testInfo.outputPath(`sidepanel-${kit}.png`), fullPage: true });
+  });
+}
