@@ -6,6 +6,7 @@ import { isCustomerLabel, isEmailLabel, isEmployerLabel, isFamilyNameLabel, isGi
 import { byIdNear, queryAll, type Root } from './roots';
 import { ownCells, tableGrid, tableRows } from './structure';
 import { childCells, collapse, controlValue, hasOwnText, isOurHost, labelText, nameText, readableText } from './text';
+import { titleChips } from './title-chips';
 import { splitSentence } from './value-patterns';
 import { signature } from './structure';
 import { GENERIC_SELECTORS } from './selectors';
@@ -47,7 +48,8 @@ import { GENERIC_SELECTORS } from './selectors';
  *   page URL (identity.ts), else an id-labelled pair, else the e-mail pair;
  *   the same rules as list links, so a customer seen on a list and on its
  *   detail page is one record.
- * - Fields: every pair but the name, keyed by the label as shown.
+ * - Fields: every pair but the name, keyed by the label as shown, and an
+ *   unlabelled chip beside the title as "Status" (title-chips.ts).
  */
 
 export const MIN_KNOWN_LABELS = 3;
@@ -413,5 +415,8 @@ export function readDetail(roots: readonly Root[], ctx: DetailContext): Extracte
 
   const fields: RawFields = {};
   for (const pair of pairs) if (pair !== namePair || pair.value !== name) fields[pair.label] = pair.value;
+  const taken = new Set(pairs.flatMap((pair) => [pair.labelEl, pair.valueEl]));
+  const chips = title ? titleChips(title, taken, Object.keys(fields), (el) => outsideRecord(el, ctx.skip)) : null;
+  if (chips) fields[chips.label] = chips.value;
   return { snapshot: { crmId, name, fields }, anchor };
 }

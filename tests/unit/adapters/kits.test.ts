@@ -16,9 +16,7 @@ import { kitSnapshotNames, loadKitPage } from '../../fixtures/kits/load';
  * instead. Each is asserted to STILL fail: when a fix makes one pass, this
  * test fails and asks for the line to be removed, so the table only shrinks.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'shadcn-contact fields': 'the status badge under the name ("Churn risk") has no label and is not read',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function read(page: PageExtraction | null): { kind: string; customers: ReadCustomer[] } | null {
   if (!page) return null;
