@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,indicators,scoring,training,bgnbd,experiments,monitoring,train-size]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,hostile,indicators,scoring,training,bgnbd,experiments,monitoring,train-size]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -16,6 +16,7 @@ import { benchMonitoring } from './bench/monitoring';
 import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
 import { benchKits } from './bench/kits';
+import { benchHostile } from './bench/hostile';
 import { benchPageLoad } from './bench/page-load';
 import { benchTraining } from './bench/training';
 import { benchTrainSize } from './bench/train-size';
@@ -75,6 +76,8 @@ if (wanted('extraction')) Object.assign(figures, await benchExtraction({ log }))
 if (wanted('ingest')) Object.assign(figures, await benchIngest({ log }));
 
 if (wanted('kits')) Object.assign(figures, await benchKits({ log }));
+
+if (wanted('hostile')) Object.assign(figures, await benchHostile({ log }));
 
 if (wanted('indicators')) {
   const result = benchIndicators();

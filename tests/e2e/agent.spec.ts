@@ -34,6 +34,10 @@ test('the side panel follows the active tab, logs an action and its outcome, cop
   // Switching to the first customer's tab brings that customer back.
   await a.bringToFront();
   await expect(panel.getByRole('heading', { name: nameA })).toBeVisible();
+  // Then the panel itself in front: a hidden tab paints no frames, and every click there waits seconds
+  // for its target to be "stable". It still follows the CRM tab (the last web tab in front).
+  await panel.bringToFront();
+  await expect(panel.getByRole('heading', { name: nameA })).toBeVisible();
 
   // Copy the call version of the script.
   await panel.getByRole('tab', { name: 'Call talk track' }).click();
