@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { badgeReport, renderedCustomers, waitForKitPage } from '../../scripts/lib/kit-pages';
 import { ensureKitsBuilt } from '../fixtures/kits/build';
 import { KIT_PAGES, KITS, pageName, type Kit, type KitPage } from '../fixtures/kits/pages';
-import { expect, test } from './fixtures';
+import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
+import { expect, test as base } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { enableFromPopup } from './helpers';
 
@@ -12,7 +13,9 @@ import { enableFromPopup } from './helpers';
  * reached by in-app (pushState) navigation wherever the app links to it:
  * a scored badge beside the name of every customer whose row is in the DOM,
  * detail pages read (badge) and the side panel on that page's customer.
- * One test per kit (12–17 s each on 2 loaded cores) so two workers share them.
+ * One test per kit so two workers share them; the kits' sites are apart (own
+ * origins, each enabled in its test), so a worker's tests share one browser:
+ * a fresh profile per test cost ~10 s each (5 tests: 80 s; shared: 38 s).
  *
  * KNOWN_GAPS: the checks today's product still fails (see also
  * tests/unit/adapters/kits.test.ts). Each is asserted to still fail, so a
@@ -20,12 +23,27 @@ import { enableFromPopup } from './helpers';
  */
 const KNOWN_GAPS: Record<string, string> = {};
 
+const test = base.extend<object, { kitBrowser: LaunchedExtension }>({
+  kitBrowser: [
+    async ({}, use) => {
+      const launched = await launchWithExtension({ extensionDir: E2E_EXTENSION_DIR });
+      await use(launched);
+      await launched.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
 let servers: Map<Kit, FixtureServer>;
 test.beforeAll(async () => {
   await ensureKitsBuilt();
   servers = new Map(await Promise.all(KITS.map(async (kit) => [kit, await startFixtureServer()] as const)));
 });
-test.afterAll(async () => Promise.all([...servers.values()].map((server) => server.close())));
+// The worker's browser first: its open connections would keep the servers from closing.
+test.afterAll(async ({ kitBrowser }) => {
+  await kitBrowser.close();
+  await Promise.all([...servers.values()].map((server) => server.close()));
+});
 
 /** In-app navigation (a click on the app's own link: pushState) when the current page links there, else a page load. */
 async function goTo(crm: Page, origin: string, kitPage: KitPage): Promise<'in-app' | 'load'> {
@@ -57,9 +75,9 @@ async function check(name: string, probe: () => Promise<string | null>): Promise
 test.describe.configure({ mode: 'parallel' });
 
 for (const kit of KITS) {
-  test(`${kit} kit: enabled from the popup, badges beside every visible name, detail pages read, side panel follows in-app navigation`, async ({ extension }, testInfo) => {
+  test(`${kit} kit: enabled from the popup, badges beside every visible name, detail pages read, side panel follows in-app navigation`, async ({ kitBrowser }, testInfo) => {
     test.setTimeout(60_000);
-    const { context, extensionId } = extension;
+    const { context, extensionId } = kitBrowser;
     const panel = await context.newPage();
     await panel.setViewportSize({ width: 380, height: 900 });
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
@@ -89,5 +107,7 @@ for (const kit of KITS) {
       await crm.screenshot({ path: testInfo.outputPath(`${name}.png`) });
     }
     await panel.screenshot({ path: testInfo.outputPath(`sidepanel-${kit}.png`), fullPage: true });
+    await crm.close();
+    await panel.close();
   });
 }
