@@ -11,6 +11,7 @@ import { privacyAudience, privacyRequestSchemas } from '../../../lib/messaging/p
 import type { MessageType } from '../../../lib/messaging/protocol';
 import { audiencesOf, requestSchemasOf } from '@/lib/messaging/commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
+import { alertCommands } from '@/lib/alerts/alert-commands';
 import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
 import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
 import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
@@ -98,6 +99,7 @@ describe('merged message maps', () => {
     recipes: [recipeRequestSchemas, recipeAudience],
     experiments: [experimentRequestSchemas, experimentAudience],
     monitoring: [requestSchemasOf(monitoringCommands), audiencesOf(monitoringCommands)],
+    alerts: [requestSchemasOf(alertCommands), audiencesOf(alertCommands)],
   } as const;
 
   it.each([
