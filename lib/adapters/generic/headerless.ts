@@ -28,8 +28,9 @@ import { splitSentence } from './value-patterns';
  * Labels, first found: an icon just before the text (icon-label.ts), the
  * text element's aria-label or title, the sentence it is written in, the
  * same in every row ("last activity 3 days ago" → "last activity", value
- * "3 days ago"), else "column N" (N its place in the row, the name's
- * counted), which the manager can name in the mapping.
+ * "3 days ago"), "Status" for the first column of single chips, else
+ * "column N" (N its place in the row, the name's counted), which the
+ * manager can name in the mapping.
  */
 
 const MAX_ROW_DEPTH = 6;
@@ -141,10 +142,16 @@ function asList(candidate: Candidate): CustomerList | null {
   const nameColumn = keys.findIndex((_, column) => rows.some((row) => row.cells[column]?.localName === 'a' && row.cells[column] !== row.element));
   const name = nameColumn >= 0 ? nameColumn : keys.indexOf('');
   if (name < 0) return null;
-  const columns = keys.map((_, column) => {
+  // A column of single chips with no other label is the record's status, as on its detail page
+  // (title-chips.ts): "Status", the product field; only the first such column, labels stay unique.
+  let statusTaken = false;
+  const columns = keys.map((_, column): Column => {
     if (column === name) return { label: '' };
     const cells = rows.map((row) => row.cells[column]).filter((cell): cell is Element => cell !== undefined);
-    return columnOf(cells, column);
+    const found = columnOf(cells, column);
+    if (statusTaken || !found.label.startsWith('column ') || !cells.every(isChip)) return found;
+    statusTaken = true;
+    return { label: 'Status' };
   });
   const grid: Grid = {
     kind: 'div',

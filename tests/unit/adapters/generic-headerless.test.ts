@@ -14,12 +14,12 @@ const row = (id: number, name: string, company: string, chip: string, days: numb
    <div class="col"><a href="/contacts/${id}">${name}</a><div class="line"><span>${company}</span><span data-slot="badge">${chip}</span><span>last activity ${days} days ago</span></div></div></div>`;
 
 describe('lists without a header', () => {
-  it('reads rows of record links by their repeated shape: name, sentence-labelled values, "column N" for the rest', () => {
+  it('reads rows of record links by their repeated shape: name, sentence-labelled values, a chip column as Status, "column N" for the rest', () => {
     const result = page(`<header><h1>Atomic</h1><a href="/contacts">Contacts</a></header><main><div class="card">${row(1, 'Ada Lovelace', 'Initech', 'Lead', 3)}${row(2, 'Luis Ortega', 'Globex', 'Active', 40)}</div></main>`, 'https://crm.example.com/contacts');
     expect(result?.kind).toBe('list');
     expect(result?.customers.map((c) => c.snapshot)).toEqual([
-      { crmId: '1', name: 'Ada Lovelace', fields: { 'column 2': 'Initech', 'column 3': 'Lead', 'last activity': '3 days ago' } },
-      { crmId: '2', name: 'Luis Ortega', fields: { 'column 2': 'Globex', 'column 3': 'Active', 'last activity': '40 days ago' } },
+      { crmId: '1', name: 'Ada Lovelace', fields: { 'column 2': 'Initech', Status: 'Lead', 'last activity': '3 days ago' } },
+      { crmId: '2', name: 'Luis Ortega', fields: { 'column 2': 'Globex', Status: 'Active', 'last activity': '40 days ago' } },
     ]);
     expect(result!.customers[0]!.anchor.getAttribute('href')).toBe('/contacts/1');
   });
