@@ -53,7 +53,12 @@ export default defineConfig({
     // activeTab: the popup may read the current tab's address to offer "Enable on this site".
     // alarms: held history writes are retried on a timer; unlimitedStorage: history is not capped by the origin quota.
     permissions: [
-      'storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel']),
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'scripting',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
       // e2e only: Playwright cannot answer the permission prompt (as for host permissions below).
       ...(mode === 'e2e' ? ['notifications'] : []),
     ],
@@ -73,10 +78,12 @@ export default defineConfig({
     // A keyboard shortcut to the side panel on the current tab's customer (lib/side-panel.ts); users may rebind it.
     commands: { [OPEN_SIDE_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_shortcuts_openSidePanel__' } },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: {
-          // Nothing is collected or transmitted: AMO's data-collection declaration says so (Firefox 140+, the current ESR).
-          gecko: { id: 'churn-radar@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
-        }, }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected or transmitted: AMO's data-collection declaration says so (Firefox 140+, the current ESR).
+            gecko: { id: 'churn-radar@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

@@ -27,8 +27,18 @@ export function ActionsCard(props: {
 }) {
   const { busy, error, run } = useBusyAction();
   const log = (kind: ActionKind) =>
-    run(() => sendMessage('logAction', { site: props.site, crmId: props.crmId, tabId: props.tabId, kind, ...(props.scriptId ? { scriptId: props.scriptId } : {}), ...(props.ruleId ? { ruleId: props.ruleId } : {}) }));
-  const outcome = (actionId: number, kind: OutcomeKind) => run(() => sendMessage('setOutcome', { site: props.site, tabId: props.tabId, actionId, outcome: kind }));
+    run(() =>
+      sendMessage('logAction', {
+        site: props.site,
+        crmId: props.crmId,
+        tabId: props.tabId,
+        kind,
+        ...(props.scriptId ? { scriptId: props.scriptId } : {}),
+        ...(props.ruleId ? { ruleId: props.ruleId } : {}),
+      }),
+    );
+  const outcome = (actionId: number, kind: OutcomeKind) =>
+    run(() => sendMessage('setOutcome', { site: props.site, tabId: props.tabId, actionId, outcome: kind }));
 
   return (
     <Card title={i18n.t('sidepanel.actionsTitle')} subtitle={i18n.t('sidepanel.actionsHint')}>
@@ -63,9 +73,7 @@ export function ActionsCard(props: {
                 </time>
               </div>
               {action.outcome ? (
-                <p className="mt-0.5 text-xs text-slate-600">
-                  {i18n.t('sidepanel.outcomeIs', [i18n.t(`outcome.${action.outcome.kind}`)])}
-                </p>
+                <p className="mt-0.5 text-xs text-slate-600">{i18n.t('sidepanel.outcomeIs', [i18n.t(`outcome.${action.outcome.kind}`)])}</p>
               ) : (
                 <div className="mt-1 flex flex-wrap gap-1" role="group" aria-label={i18n.t('sidepanel.setOutcome')}>
                   {OUTCOMES.map((kind) => (

@@ -29,7 +29,11 @@ export function AddSiteForm({ toggle, locked, className = '' }: { toggle: Return
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-900"
         />
       </label>
-      <button type="submit" disabled={toggle.busy || locked || !address.trim()} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={toggle.busy || locked || !address.trim()}
+        className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60"
+      >
         {i18n.t('sites.enabled.add')}
       </button>
     </form>

@@ -18,10 +18,7 @@ export function Card({ title, subtitle, actions, level = 2, className = '', chil
   const headingId = useId();
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section
-      aria-labelledby={title ? headingId : undefined}
-      className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}
-    >
+    <section aria-labelledby={title ? headingId : undefined} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
       {(title || actions) && (
         <div className="mb-3 flex items-start justify-between gap-3">
           <div className="min-w-0">

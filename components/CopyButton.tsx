@@ -37,9 +37,7 @@ export function CopyButton({ text, className = '' }: CopyButtonProps) {
         type="button"
         onClick={copy}
         className={`rounded-md border px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${
-          state === 'copied'
-            ? 'border-green-600 bg-green-50 text-green-800'
-            : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
+          state === 'copied' ? 'border-green-600 bg-green-50 text-green-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'
         } ${className}`}
       >
         {state === 'copied' ? '✓ ' : ''}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-export interface DataColumn {
+interface DataColumn {
   /** Stable React key; defaults to the label when it is a string. */
   key?: string;
   label: ReactNode;

@@ -31,7 +31,17 @@ export function IndicatorList({ indicators, locale, changed }: IndicatorListProp
   );
 }
 
-function CategoryGroup({ category, items, locale, changed }: { category: string; items: readonly IndicatorValue[]; locale: string; changed?: ReadonlySet<string> }) {
+function CategoryGroup({
+  category,
+  items,
+  locale,
+  changed,
+}: {
+  category: string;
+  items: readonly IndicatorValue[];
+  locale: string;
+  changed?: ReadonlySet<string>;
+}) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const available = items.filter((i) => i.value !== null);

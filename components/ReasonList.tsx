@@ -60,12 +60,8 @@ function SignedBar({ size, direction }: { size: number; direction: 'raises' | 'l
   const width = `${Math.max(6, Math.round(size * 100))}%`;
   return (
     <span aria-hidden="true" className="relative mt-1.5 flex h-2 w-14 shrink-0 rounded-full bg-slate-100">
-      <span className="flex w-1/2 justify-end">
-        {direction === 'lowers' && <span className="h-2 rounded-l-full bg-green-600" style={{ width }} />}
-      </span>
-      <span className="flex w-1/2 justify-start">
-        {direction === 'raises' && <span className="h-2 rounded-r-full bg-red-600" style={{ width }} />}
-      </span>
+      <span className="flex w-1/2 justify-end">{direction === 'lowers' && <span className="h-2 rounded-l-full bg-green-600" style={{ width }} />}</span>
+      <span className="flex w-1/2 justify-start">{direction === 'raises' && <span className="h-2 rounded-r-full bg-red-600" style={{ width }} />}</span>
       <span className="absolute top-[-2px] bottom-[-2px] left-1/2 w-px bg-slate-400" />
     </span>
   );

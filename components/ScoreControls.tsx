@@ -13,7 +13,14 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** "Score looks wrong" (too high / too low, why) and pinning a tier with a reason and an expiry. */
 /** `tabId`: the tab the side panel follows; the background accepts these only for that tab's customer (or one chosen in the worklist). */
-export function ScoreControls(props: { site: string; crmId: string; tabId: number | null; feedback: readonly FeedbackView[]; override: OverrideView | null; locale: string }) {
+export function ScoreControls(props: {
+  site: string;
+  crmId: string;
+  tabId: number | null;
+  feedback: readonly FeedbackView[];
+  override: OverrideView | null;
+  locale: string;
+}) {
   const [verdict, setVerdict] = useState<'too_high' | 'too_low'>('too_high');
   const [reason, setReason] = useState('');
   const [pinTier, setPinTier] = useState<Tier>(props.override?.tier ?? 3);
@@ -32,14 +39,20 @@ export function ScoreControls(props: { site: string; crmId: string; tabId: numbe
   };
   const flag = () => {
     if (!reason.trim()) return setMessage({ tone: 'error', text: i18n.t('sidepanel.flagNeedsReason') });
-    void run(() => sendMessage('flagScore', { site: props.site, crmId: props.crmId, tabId: props.tabId, verdict, reason: reason.trim() }), i18n.t('sidepanel.flagged'));
+    void run(
+      () => sendMessage('flagScore', { site: props.site, crmId: props.crmId, tabId: props.tabId, verdict, reason: reason.trim() }),
+      i18n.t('sidepanel.flagged'),
+    );
     setReason('');
   };
   const pin = () => {
     const expiresAt = Date.parse(`${until}T23:59:59Z`);
     if (!pinReason.trim()) return setMessage({ tone: 'error', text: i18n.t('sidepanel.pinNeedsReason') });
     if (!Number.isFinite(expiresAt) || expiresAt <= Date.now()) return setMessage({ tone: 'error', text: i18n.t('sidepanel.pinNeedsFuture') });
-    void run(() => sendMessage('setOverride', { site: props.site, crmId: props.crmId, tabId: props.tabId, tier: pinTier, reason: pinReason.trim(), expiresAt }), i18n.t('sidepanel.pinned'));
+    void run(
+      () => sendMessage('setOverride', { site: props.site, crmId: props.crmId, tabId: props.tabId, tier: pinTier, reason: pinReason.trim(), expiresAt }),
+      i18n.t('sidepanel.pinned'),
+    );
   };
   const unpin = () => void run(() => sendMessage('clearOverride', { site: props.site, crmId: props.crmId, tabId: props.tabId }), i18n.t('sidepanel.unpinned'));
 
@@ -59,8 +72,19 @@ export function ScoreControls(props: { site: string; crmId: string; tabId: numbe
         <label htmlFor={ids.reason} className="sr-only">
           {i18n.t('sidepanel.flagReason')}
         </label>
-        <input id={ids.reason} className={input} value={reason} maxLength={500} placeholder={i18n.t('sidepanel.flagReason')} onChange={(e) => setReason(e.target.value)} />
-        <button type="button" onClick={flag} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
+        <input
+          id={ids.reason}
+          className={input}
+          value={reason}
+          maxLength={500}
+          placeholder={i18n.t('sidepanel.flagReason')}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <button
+          type="button"
+          onClick={flag}
+          className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+        >
           {i18n.t('sidepanel.flagSubmit')}
         </button>
         {props.feedback.length > 0 && (
@@ -74,7 +98,12 @@ export function ScoreControls(props: { site: string; crmId: string; tabId: numbe
         <legend className="text-xs font-semibold text-slate-600">{i18n.t('sidepanel.pinTitle')}</legend>
         {props.override && (
           <p className="rounded-md bg-slate-100 px-2 py-1 text-xs text-slate-800" data-override>
-            {i18n.t('sidepanel.pinActive', [String(props.override.tier), tierLabel(props.override.tier), formatDate(props.override.expiresAt, props.locale), props.override.reason])}
+            {i18n.t('sidepanel.pinActive', [
+              String(props.override.tier),
+              tierLabel(props.override.tier),
+              formatDate(props.override.expiresAt, props.locale),
+              props.override.reason,
+            ])}
             <button type="button" onClick={unpin} className="ml-2 underline focus-visible:outline-2 focus-visible:outline-sky-600">
               {i18n.t('sidepanel.unpin')}
             </button>
@@ -103,8 +132,19 @@ export function ScoreControls(props: { site: string; crmId: string; tabId: numbe
         <label htmlFor={ids.pinReason} className="sr-only">
           {i18n.t('sidepanel.pinReason')}
         </label>
-        <input id={ids.pinReason} className={input} value={pinReason} maxLength={500} placeholder={i18n.t('sidepanel.pinReason')} onChange={(e) => setPinReason(e.target.value)} />
-        <button type="button" onClick={pin} className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
+        <input
+          id={ids.pinReason}
+          className={input}
+          value={pinReason}
+          maxLength={500}
+          placeholder={i18n.t('sidepanel.pinReason')}
+          onChange={(e) => setPinReason(e.target.value)}
+        />
+        <button
+          type="button"
+          onClick={pin}
+          className="rounded-md bg-slate-900 px-3 py-1 text-xs font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+        >
           {i18n.t('sidepanel.pinSubmit')}
         </button>
       </fieldset>

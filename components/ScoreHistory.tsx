@@ -56,9 +56,7 @@ export function ScoreHistory({ history, locale, listCount = 4, actions = [] }: S
             <span>{formatShortDate(sorted[0]!.at, locale)}</span>
             <span>{formatShortDate(latest.at, locale)}</span>
           </div>
-          <p
-            className={`mt-2 text-sm font-medium ${delta > 0 ? 'text-red-700' : delta < 0 ? 'text-green-700' : 'text-slate-600'}`}
-          >
+          <p className={`mt-2 text-sm font-medium ${delta > 0 ? 'text-red-700' : delta < 0 ? 'text-green-700' : 'text-slate-600'}`}>
             <span aria-hidden="true">{delta > 0 ? '▲ ' : delta < 0 ? '▼ ' : '■ '}</span>
             {i18n.t('sidepanel.historyChange', [change ?? '0'])}
           </p>

@@ -18,11 +18,7 @@ export function ScriptCard({ text, call, title }: ScriptCardProps) {
   const panelId = useId();
   const shown = version === 'call' && call ? call : text;
   return (
-    <Card
-      title={i18n.t('sidepanel.script')}
-      subtitle={title}
-      actions={<CopyButton text={shown} />}
-    >
+    <Card title={i18n.t('sidepanel.script')} subtitle={title} actions={<CopyButton text={shown} />}>
       {call && (
         <div role="tablist" aria-label={i18n.t('sidepanel.scriptVersion')} className="mb-2 inline-flex rounded-md border border-slate-200 p-0.5 text-xs">
           {(['message', 'call'] as const).map((v) => (

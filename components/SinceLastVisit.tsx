@@ -7,7 +7,11 @@ import { t } from './i18n';
 import { indicatorLabel } from './IndicatorList';
 
 const valueText = (value: number | string | null, locale: string) =>
-  value === null ? i18n.t('common.notAvailable') : typeof value === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value) : value;
+  value === null
+    ? i18n.t('common.notAvailable')
+    : typeof value === 'number'
+      ? new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
+      : value;
 
 /** What moved since the agent last looked at this customer: the score, the indicators, and why. */
 export function SinceLastVisitCard({ changes, locale }: { changes: Changes; locale: string }) {

@@ -35,7 +35,12 @@ export function Worklist({ locale, onOpen }: { locale: string; onOpen: (item: Wo
             }}
           >
             <option value="">{i18n.t('sidepanel.worklistAll')}</option>
-            {list.status === 'ready' && list.data.owners.map((o) => <option key={o} value={o}>{o}</option>)}
+            {list.status === 'ready' &&
+              list.data.owners.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
           </select>
         </label>
         <label className="text-xs text-slate-600">
@@ -59,18 +64,33 @@ export function Worklist({ locale, onOpen }: { locale: string; onOpen: (item: Wo
       </div>
       {list.status === 'loading' && (
         <div className="space-y-2" role="status" aria-label={i18n.t('common.loading')}>
-          {[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-14 w-full" />)}
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} className="h-14 w-full" />
+          ))}
         </div>
       )}
-      {list.status === 'error' && <StatusMessage tone="error" title={i18n.t('sidepanel.worklistError')} detail={list.message} action={{ label: i18n.t('common.retry'), onClick: () => list.reload() }} />}
-      {list.status === 'ready' && list.data.items.length === 0 && <StatusMessage title={i18n.t('sidepanel.worklistEmpty')} detail={i18n.t('sidepanel.worklistEmptyHint')} />}
+      {list.status === 'error' && (
+        <StatusMessage
+          tone="error"
+          title={i18n.t('sidepanel.worklistError')}
+          detail={list.message}
+          action={{ label: i18n.t('common.retry'), onClick: () => list.reload() }}
+        />
+      )}
+      {list.status === 'ready' && list.data.items.length === 0 && (
+        <StatusMessage title={i18n.t('sidepanel.worklistEmpty')} detail={i18n.t('sidepanel.worklistEmptyHint')} />
+      )}
       {list.status === 'ready' && list.data.items.length > 0 && (
         <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {list.data.items.map((item) => {
             const overdue = item.dueAt < Date.now() && !item.lastAction;
             return (
               <li key={`${item.site}|${item.crmId}`} data-worklist-item={item.crmId}>
-                <button type="button" onClick={() => onOpen(item)} className="block w-full px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600">
+                <button
+                  type="button"
+                  onClick={() => onOpen(item)}
+                  className="block w-full px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600"
+                >
                   <span className="flex items-center justify-between gap-2">
                     <span className="min-w-0 truncate font-medium text-slate-900">{item.name}</span>
                     <TierBadge tier={item.tier} size="sm" showLabel={false} />
@@ -81,7 +101,10 @@ export function Worklist({ locale, onOpen }: { locale: string; onOpen: (item: Wo
                     {item.owner && <span>{item.owner}</span>}
                     {item.overridden && <span>{i18n.t('sidepanel.worklistPinned')}</span>}
                   </span>
-                  <span className={`mt-0.5 block text-xs ${overdue ? 'font-semibold text-red-700' : 'text-slate-500'}`} title={formatDateTime(item.dueAt, locale)}>
+                  <span
+                    className={`mt-0.5 block text-xs ${overdue ? 'font-semibold text-red-700' : 'text-slate-500'}`}
+                    title={formatDateTime(item.dueAt, locale)}
+                  >
                     {item.lastAction
                       ? i18n.t('sidepanel.worklistDone', [i18n.t(`action.${item.lastAction.kind}`), formatRelativeTime(item.lastAction.at, Date.now(), locale)])
                       : i18n.t(overdue ? 'sidepanel.worklistOverdue' : 'sidepanel.worklistDue', [formatRelativeTime(item.dueAt, Date.now(), locale)])}

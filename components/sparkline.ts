@@ -1,6 +1,6 @@
 /** A customer's score history as a sparkline (points, path, marks). */
 
-export interface SparkPoint {
+interface SparkPoint {
   x: number;
   y: number;
   at: number;
@@ -17,12 +17,7 @@ export interface Sparkline {
  * Points of a probability sparkline on a fixed 0–1 scale (so a flat line means
  * a stable risk, not a zoomed-in wiggle), spaced by time, oldest left.
  */
-export function sparkline(
-  history: ReadonlyArray<{ at: number; probability: number }>,
-  width: number,
-  height: number,
-  padding = 3,
-): Sparkline {
+export function sparkline(history: ReadonlyArray<{ at: number; probability: number }>, width: number, height: number, padding = 3): Sparkline {
   const sorted = [...history].filter((p) => Number.isFinite(p.at) && Number.isFinite(p.probability)).sort((a, b) => a.at - b.at);
   if (sorted.length === 0) return { path: '', points: [] };
   const first = sorted[0]!.at;
@@ -40,12 +35,7 @@ export function sparkline(
 }
 
 /** x of each mark (an action's time) on a sparkline spanning `history`'s times; marks outside the span are left out. */
-export function sparklineMarks(
-  history: ReadonlyArray<{ at: number }>,
-  marks: ReadonlyArray<{ at: number }>,
-  width: number,
-  padding = 3,
-): number[] {
+export function sparklineMarks(history: ReadonlyArray<{ at: number }>, marks: ReadonlyArray<{ at: number }>, width: number, padding = 3): number[] {
   const times = history.map((p) => p.at).filter(Number.isFinite);
   if (times.length < 2) return [];
   const first = Math.min(...times);

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type RequestState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: T; refreshing: boolean };
+export type RequestState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T; refreshing: boolean };
 
 /**
  * Runs an async request on mount and on reload(); answers from superseded
@@ -26,9 +23,7 @@ export function useRequest<T>(request: () => Promise<T>): RequestState<T> & { re
       (error: unknown) => {
         if (id !== sequence.current) return;
         const message = error instanceof Error ? error.message : String(error);
-        setState((current) =>
-          silent && current.status === 'ready' ? { ...current, refreshing: false } : { status: 'error', message },
-        );
+        setState((current) => (silent && current.status === 'ready' ? { ...current, refreshing: false } : { status: 'error', message }));
       },
     );
   }, []);

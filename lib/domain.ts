@@ -99,7 +99,7 @@ export interface ModelRef {
   kind: string;
 }
 
-export interface RetentionScript {
+interface RetentionScript {
   id: string;
   /** The message (email / chat) version, variables filled in, plain text. */
   text: string;

@@ -92,7 +92,11 @@ if (wanted('indicators')) {
 if (wanted('scoring')) {
   const result = await benchScoring();
   for (const [kind, rate] of Object.entries(result.rowsPerSecond)) figures[`scoring_${kind}_rows_per_s`] = rate;
-  log(`  scoring ${result.rows.toLocaleString('en-US')} customers: ${Object.entries(result.rowsPerSecond).map(([k, r]) => `${k} ${r.toLocaleString('en-US')}/s`).join(', ')} (target ≥ 100,000/s)`);
+  log(
+    `  scoring ${result.rows.toLocaleString('en-US')} customers: ${Object.entries(result.rowsPerSecond)
+      .map(([k, r]) => `${k} ${r.toLocaleString('en-US')}/s`)
+      .join(', ')} (target ≥ 100,000/s)`,
+  );
 }
 
 if (wanted('training')) Object.assign(figures, await benchTraining({ log }));

@@ -1,5 +1,5 @@
 import { CartesianGrid, ComposedChart, Label, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CalibrationBin } from '../../lib/model/types';
+import type { CalibrationBin } from '@/lib/model/types';
 import { CHART, axisTick, integerTick, percentTick } from './theme';
 
 export interface CalibrationChartProps {
@@ -26,7 +26,15 @@ export function CalibrationChart({ bins, locale, xLabel, yLabel, seriesLabel, co
         <YAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={pct} tick={axisTick} stroke={CHART.axis} width={48}>
           <Label value={yLabel} angle={-90} position="insideLeft" style={{ textAnchor: 'middle' }} fill={CHART.text} fontSize={CHART.fontSize} />
         </YAxis>
-        <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke={CHART.reference} strokeDasharray="4 4" ifOverflow="hidden" />
+        <ReferenceLine
+          segment={[
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ]}
+          stroke={CHART.reference}
+          strokeDasharray="4 4"
+          ifOverflow="hidden"
+        />
         <Tooltip
           formatter={(value, _name, item) => [`${pct(Number(value))} (${countLabel} ${int((item.payload as { count: number }).count)})`, seriesLabel]}
           labelFormatter={(_, payload) => {

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ThresholdMetrics } from '../../lib/model/types';
+import type { ThresholdMetrics } from '@/lib/model/types';
 import { formatInteger, formatPercent } from '../format';
 
 /** The 2 × 2 table at a cut-off: rows are what happened, columns what the model said; shaded by share of all customers. */
@@ -26,18 +26,26 @@ export function ConfusionMatrix({ metrics, locale }: { metrics: ThresholdMetrics
       <thead>
         <tr>
           <td />
-          <th scope="col" className="px-2 pb-1 text-xs font-medium text-slate-500">{i18n.t('options.eval.predictedChurn')}</th>
-          <th scope="col" className="px-2 pb-1 text-xs font-medium text-slate-500">{i18n.t('options.eval.predictedStay')}</th>
+          <th scope="col" className="px-2 pb-1 text-xs font-medium text-slate-500">
+            {i18n.t('options.eval.predictedChurn')}
+          </th>
+          <th scope="col" className="px-2 pb-1 text-xs font-medium text-slate-500">
+            {i18n.t('options.eval.predictedStay')}
+          </th>
         </tr>
       </thead>
       <tbody>
         <tr>
-          <th scope="row" className="pr-2 text-right text-xs font-medium text-slate-500">{i18n.t('options.eval.actualChurn')}</th>
+          <th scope="row" className="pr-2 text-right text-xs font-medium text-slate-500">
+            {i18n.t('options.eval.actualChurn')}
+          </th>
           {cell(metrics.tp, true, i18n.t('options.eval.tp'))}
           {cell(metrics.fn, false, i18n.t('options.eval.fn'))}
         </tr>
         <tr>
-          <th scope="row" className="pr-2 text-right text-xs font-medium text-slate-500">{i18n.t('options.eval.actualStay')}</th>
+          <th scope="row" className="pr-2 text-right text-xs font-medium text-slate-500">
+            {i18n.t('options.eval.actualStay')}
+          </th>
           {cell(metrics.fp, false, i18n.t('options.eval.fp'))}
           {cell(metrics.tn, true, i18n.t('options.eval.tn'))}
         </tr>

@@ -1,8 +1,8 @@
 import { CartesianGrid, Label, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CurvePoint } from '../../lib/model/types';
+import type { CurvePoint } from '@/lib/model/types';
 import { CHART, axisTick, decimalTick, percentTick } from './theme';
 
-export interface CurveSeries {
+interface CurveSeries {
   name: string;
   colour: string;
   points: readonly CurvePoint[];
@@ -34,7 +34,15 @@ export function CurveChart({ series, xLabel, yLabel, locale, reference, cutoffLa
           <Label value={yLabel} angle={-90} position="insideLeft" style={{ textAnchor: 'middle' }} fill={CHART.text} fontSize={CHART.fontSize} />
         </YAxis>
         {reference.kind === 'diagonal' ? (
-          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke={CHART.reference} strokeDasharray="4 4" ifOverflow="hidden" />
+          <ReferenceLine
+            segment={[
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ]}
+            stroke={CHART.reference}
+            strokeDasharray="4 4"
+            ifOverflow="hidden"
+          />
         ) : (
           <ReferenceLine y={reference.y} stroke={CHART.reference} strokeDasharray="4 4" ifOverflow="hidden" />
         )}

@@ -1,5 +1,5 @@
 import { Bar, CartesianGrid, ComposedChart, Label, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LiftRow } from '../../lib/model/types';
+import type { LiftRow } from '@/lib/model/types';
 import { CHART, axisTick, decimalTick, percentTick } from './theme';
 
 export interface GainsChartProps {
@@ -29,7 +29,16 @@ export function GainsChart({ rows, locale, xLabel, liftLabel, gainLabel }: Gains
         <YAxis yAxisId="lift" domain={[0, top]} ticks={liftTicks} tickFormatter={(v: number) => `${dec(v)}×`} tick={axisTick} stroke={CHART.axis} width={44}>
           <Label value={liftLabel} angle={-90} position="insideLeft" style={{ textAnchor: 'middle' }} fill={CHART.text} fontSize={CHART.fontSize} />
         </YAxis>
-        <YAxis yAxisId="gain" orientation="right" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={pct} tick={axisTick} stroke={CHART.axis} width={48}>
+        <YAxis
+          yAxisId="gain"
+          orientation="right"
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={pct}
+          tick={axisTick}
+          stroke={CHART.axis}
+          width={48}
+        >
           <Label value={gainLabel} angle={90} position="insideRight" style={{ textAnchor: 'middle' }} fill={CHART.text} fontSize={CHART.fontSize} />
         </YAxis>
         <ReferenceLine yAxisId="lift" y={1} stroke={CHART.reference} strokeDasharray="4 4" />
@@ -39,7 +48,15 @@ export function GainsChart({ rows, locale, xLabel, liftLabel, gainLabel }: Gains
           contentStyle={{ fontSize: 12, borderColor: CHART.axis, borderRadius: 6 }}
         />
         <Bar yAxisId="lift" name={liftLabel} dataKey="lift" fill={CHART.primarySoft} stroke={CHART.primary} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-        <Line yAxisId="gain" name={gainLabel} dataKey="gain" stroke={CHART.secondary} strokeWidth={2} dot={{ r: 3, fill: CHART.secondary }} isAnimationActive={false} />
+        <Line
+          yAxisId="gain"
+          name={gainLabel}
+          dataKey="gain"
+          stroke={CHART.secondary}
+          strokeWidth={2}
+          dot={{ r: 3, fill: CHART.secondary }}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -22,7 +22,11 @@ export function ImportanceChart({ items, locale, xLabel }: ImportanceChartProps)
           <Label value={xLabel} position="bottom" offset={6} fill={CHART.text} fontSize={CHART.fontSize} />
         </XAxis>
         <YAxis type="category" dataKey="label" width={150} tick={{ ...axisTick, fill: '#334155' }} stroke={CHART.axis} interval={0} />
-        <Tooltip formatter={(value) => [decimalTick(locale, 3)(Number(value)), xLabel]} contentStyle={{ fontSize: 12, borderColor: CHART.axis, borderRadius: 6 }} cursor={{ fill: '#f1f5f9' }} />
+        <Tooltip
+          formatter={(value) => [decimalTick(locale, 3)(Number(value)), xLabel]}
+          contentStyle={{ fontSize: 12, borderColor: CHART.axis, borderRadius: 6 }}
+          cursor={{ fill: '#f1f5f9' }}
+        />
         <Bar dataKey="importance" fill={CHART.primary} isAnimationActive={false} radius={[0, 3, 3, 0]} barSize={14} />
       </BarChart>
     </ResponsiveContainer>

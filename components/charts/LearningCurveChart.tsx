@@ -1,5 +1,5 @@
 import { CartesianGrid, Label, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LearningPoint } from '../../lib/model/types';
+import type { LearningPoint } from '@/lib/model/types';
 import { CHART, axisTick, decimalTick, integerTick } from './theme';
 
 export interface LearningCurveChartProps {

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, Label, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TierRow } from '../../lib/model/types';
-import { TIER_STYLE } from '../../lib/risk/tiers';
+import type { TierRow } from '@/lib/model/types';
+import { TIER_STYLE } from '@/lib/risk/tiers';
 import { CHART, axisTick, percentTick } from './theme';
 
 export interface TierChartProps {
@@ -24,8 +24,18 @@ export function TierChart({ rows, locale, tierName, shareLabel, rateLabel, yLabe
         <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={pct} tick={axisTick} stroke={CHART.axis} width={48}>
           <Label value={yLabel} angle={-90} position="insideLeft" style={{ textAnchor: 'middle' }} fill={CHART.text} fontSize={CHART.fontSize} />
         </YAxis>
-        <Tooltip formatter={(value) => pct(Number(value))} contentStyle={{ fontSize: 12, borderColor: CHART.axis, borderRadius: 6 }} cursor={{ fill: '#f1f5f9' }} />
-        <Legend verticalAlign="top" height={24} iconType="square" wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: CHART.text }}>{value}</span>} />
+        <Tooltip
+          formatter={(value) => pct(Number(value))}
+          contentStyle={{ fontSize: 12, borderColor: CHART.axis, borderRadius: 6 }}
+          cursor={{ fill: '#f1f5f9' }}
+        />
+        <Legend
+          verticalAlign="top"
+          height={24}
+          iconType="square"
+          wrapperStyle={{ fontSize: 12 }}
+          formatter={(value) => <span style={{ color: CHART.text }}>{value}</span>}
+        />
         <Bar name={shareLabel} dataKey="share" fill="#94a3b8" isAnimationActive={false} radius={[3, 3, 0, 0]} />
         <Bar name={rateLabel} dataKey="rate" fill={TIER_STYLE[4].bg} isAnimationActive={false} radius={[3, 3, 0, 0]}>
           {data.map((d) => (

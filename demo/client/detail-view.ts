@@ -101,13 +101,7 @@ export class DetailView {
     const t = UI[this.app.locale];
     document.title = `${t.notFoundTitle} · ${t.appName}`;
     this.root.replaceChildren(
-      h(
-        'section',
-        { className: 'not-found', 'data-crm': 'not-found' },
-        h('h1', {}, t.notFoundTitle),
-        h('p', {}, t.notFoundText(this.id)),
-        this.backLink(),
-      ),
+      h('section', { className: 'not-found', 'data-crm': 'not-found' }, h('h1', {}, t.notFoundTitle), h('p', {}, t.notFoundText(this.id)), this.backLink()),
     );
   }
 }

@@ -135,9 +135,7 @@ class Shell implements App {
     } else {
       this.mount(null);
       document.title = `${t.pageNotFoundTitle} · ${t.appName}`;
-      this.main.replaceChildren(
-        h('section', { className: 'page not-found' }, h('h1', {}, t.pageNotFoundTitle), h('a', { href: '/customers' }, t.backToList)),
-      );
+      this.main.replaceChildren(h('section', { className: 'page not-found' }, h('h1', {}, t.pageNotFoundTitle), h('a', { href: '/customers' }, t.backToList)));
     }
   }
 

@@ -105,13 +105,7 @@ export class ShopperDetailView {
     const s = SHOPPER_UI[this.app.locale];
     document.title = `${s.notFoundTitle} · ${t.appName}`;
     this.root.replaceChildren(
-      h(
-        'section',
-        { className: 'not-found', 'data-crm': 'not-found' },
-        h('h1', {}, s.notFoundTitle),
-        h('p', {}, s.notFoundText(this.id)),
-        this.backLink(),
-      ),
+      h('section', { className: 'not-found', 'data-crm': 'not-found' }, h('h1', {}, s.notFoundTitle), h('p', {}, s.notFoundText(this.id)), this.backLink()),
     );
   }
 }

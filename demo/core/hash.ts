@@ -4,8 +4,8 @@
  * seeded from the customerID through these functions, so every run, every
  * machine and every test sees the same CRM.
  */
-import { fmix32 } from '../../lib/experiments/assignment';
-import { mulberry32, type Random as Rng } from '../../lib/model/prng';
+import { fmix32 } from '@/lib/experiments/assignment';
+import { mulberry32, type Random as Rng } from '@/lib/model/prng';
 
 /** 32-bit FNV-1a over the UTF-8 bytes of `text`; an unsigned integer. */
 const utf8 = new TextEncoder();

@@ -23,16 +23,7 @@ export function parseLocale(value: string | null | undefined): Locale | null {
 export const HTML_LANG: Record<Locale, string> = { en: 'en', zh: 'zh-CN' };
 
 /** The list page's columns, in order; each is also the cell's data-field and the sort key. */
-export const LIST_FIELDS = [
-  'name',
-  'segment',
-  'InternetService',
-  'Contract',
-  'MonthlyCharges',
-  'tenure',
-  'Status',
-  'owner',
-] as const;
+export const LIST_FIELDS = ['name', 'segment', 'InternetService', 'Contract', 'MonthlyCharges', 'tenure', 'Status', 'owner'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
 
 /** Fields on the detail page's label → value list, in order (the name is the heading). */

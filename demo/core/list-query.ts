@@ -38,10 +38,13 @@ export class CustomerDirectory {
   list(params: ListParams, locale: Locale): ListPage {
     const index = this.localeIndex(locale);
     const order = this.order(index, locale, params.sort, params.dir);
-    const matching = params.q === '' ? order : order.filter((i) => {
-      const row = index.rows[i]!;
-      return matchesSearch(params.q, row.id, row.cells.name);
-    });
+    const matching =
+      params.q === ''
+        ? order
+        : order.filter((i) => {
+            const row = index.rows[i]!;
+            return matchesSearch(params.q, row.id, row.cells.name);
+          });
     const total = matching.length;
     const { page, pages, from, to } = pageSlice(total, params.page, params.size);
     const rows = matching.slice(from, to).map((i) => index.rows[i]!);

@@ -8,30 +8,11 @@ import { formatMoney, type Locale } from './i18n';
 import type { Region } from './shoppers';
 
 /** The list page's columns, in order; each is also the cell's data-field and the sort key. */
-export const SHOPPER_LIST_FIELDS = [
-  'name',
-  'firstPurchase',
-  'lastPurchase',
-  'orders',
-  'cds',
-  'totalSpend',
-  'averageOrder',
-  'owner',
-] as const;
+export const SHOPPER_LIST_FIELDS = ['name', 'firstPurchase', 'lastPurchase', 'orders', 'cds', 'totalSpend', 'averageOrder', 'owner'] as const;
 export type ShopperListField = (typeof SHOPPER_LIST_FIELDS)[number];
 
 /** Fields on the detail page's label → value list, in order (the name is the heading). */
-export const SHOPPER_DETAIL_FIELDS = [
-  'shopperId',
-  'firstPurchase',
-  'lastPurchase',
-  'orders',
-  'cds',
-  'totalSpend',
-  'averageOrder',
-  'owner',
-  'region',
-] as const;
+export const SHOPPER_DETAIL_FIELDS = ['shopperId', 'firstPurchase', 'lastPurchase', 'orders', 'cds', 'totalSpend', 'averageOrder', 'owner', 'region'] as const;
 export type ShopperDetailField = (typeof SHOPPER_DETAIL_FIELDS)[number];
 
 /** Cells of an order-history row, in order (also their data-field). */

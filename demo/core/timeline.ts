@@ -75,15 +75,7 @@ const both = (en: string, zh: string): Texts => ({ en, zh });
 const dates = (ms: number): Texts => ({ en: formatDate(isoDate(ms), 'en'), zh: formatDate(isoDate(ms), 'zh') });
 const owners = (owner: number): Texts => ({ en: ownerName(owner, 'en'), zh: ownerName(owner, 'zh') });
 
-const ADD_ON_FIELDS = [
-  'MultipleLines',
-  'OnlineSecurity',
-  'OnlineBackup',
-  'DeviceProtection',
-  'TechSupport',
-  'StreamingTV',
-  'StreamingMovies',
-] as const;
+const ADD_ON_FIELDS = ['MultipleLines', 'OnlineSecurity', 'OnlineBackup', 'DeviceProtection', 'TechSupport', 'StreamingTV', 'StreamingMovies'] as const;
 
 const TOPICS = {
   internet: [
@@ -96,10 +88,7 @@ const TOPICS = {
   selfHelp: [both('Needs help setting up Wi-Fi', '需要协助设置 Wi-Fi'), both('Cannot connect a new laptop', '新笔记本无法联网')],
   phone: [both('Poor call quality', '通话质量差'), both('Voicemail not working', '语音信箱无法使用')],
   streaming: [both('Streaming keeps buffering', '流媒体播放频繁卡顿')],
-  billing: [
-    both('Question about charges on the latest invoice', '对最近账单的费用有疑问'),
-    both('Asked for a discount on the monthly fee', '要求降低月费'),
-  ],
+  billing: [both('Question about charges on the latest invoice', '对最近账单的费用有疑问'), both('Asked for a discount on the monthly fee', '要求降低月费')],
 };
 
 /** The customer's activity, newest first. */
@@ -180,10 +169,7 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
     add(
       randomDay(rng, lastYear, TODAY_MS),
       'payment',
-      both(
-        `Electronic check payment of ${money} returned; paid on the second attempt`,
-        `${money} 的电子支票付款被退回，第二次付款成功`,
-      ),
+      both(`Electronic check payment of ${money} returned; paid on the second attempt`, `${money} 的电子支票付款被退回，第二次付款成功`),
       'returned',
     );
   }
@@ -215,11 +201,7 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
   if (hasInternet && row.TechSupport === 'No') topics.push(...TOPICS.selfHelp);
   if (hasPhone) topics.push(...TOPICS.phone);
   if (row.StreamingTV === 'Yes' || row.StreamingMovies === 'Yes') topics.push(...TOPICS.streaming);
-  const perYear =
-    0.4 +
-    (hasInternet && row.TechSupport === 'No' ? 1.5 : 0) +
-    (row.InternetService === 'Fiber optic' ? 0.8 : 0) +
-    (hasPhone ? 0.2 : 0);
+  const perYear = 0.4 + (hasInternet && row.TechSupport === 'No' ? 1.5 : 0) + (row.InternetService === 'Fiber optic' ? 0.8 : 0) + (hasPhone ? 0.2 : 0);
   const windowMonths = Math.max(1, Math.min(tenure, 24));
   const tickets = Math.min(5, poisson(rng, (perYear * windowMonths) / 12));
   const ticketFrom = Math.max(start + DAY_MS, addMonths(TODAY_MS, -24));
@@ -228,12 +210,7 @@ export function activityTimeline(customer: Customer, locale: Locale): ActivityIt
     const topic = topics[randomInt(rng, 0, topics.length - 1)] ?? TOPICS.billing[0]!;
     const number = randomInt(rng, 10_000, 99_999);
     const open = TODAY_MS - at <= 10 * DAY_MS && rng() < 0.6;
-    add(
-      at,
-      'ticket',
-      both(`Ticket #${number}: ${topic.en}`, `工单 #${number}：${topic.zh}`),
-      open ? 'open' : 'resolved',
-    );
+    add(at, 'ticket', both(`Ticket #${number}: ${topic.en}`, `工单 #${number}：${topic.zh}`), open ? 'open' : 'resolved');
   }
 
   // Yearly account review.

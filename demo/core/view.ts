@@ -95,8 +95,7 @@ export function fieldText(customer: Customer, key: DetailField | 'name', locale:
 export function listRow(customer: Customer, locale: Locale): ListRow {
   const cells = {} as Record<ListField, string>;
   for (const field of LIST_FIELDS) {
-    cells[field] =
-      field === 'InternetService' ? planLabel(customer.row.InternetService, locale) : fieldText(customer, field, locale);
+    cells[field] = field === 'InternetService' ? planLabel(customer.row.InternetService, locale) : fieldText(customer, field, locale);
   }
   return { id: customer.id, status: customer.status, cells };
 }

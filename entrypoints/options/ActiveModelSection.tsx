@@ -1,16 +1,16 @@
 import { useEffect, type ReactNode } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../components/Card';
-import { formatDateTime, formatDecimal, formatDuration, formatInteger, formatPercent, labelOr } from '../../components/format';
-import { t, uiLocale } from '../../components/i18n';
-import { MetricTile } from '../../components/MetricTile';
-import { Skeleton } from '../../components/Skeleton';
-import { StatusMessage } from '../../components/StatusMessage';
-import { useRequest } from '../../components/useRequest';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
-import type { ModelInfo } from '../../lib/messaging/protocol';
-import { modelSiteChoices, servedSites } from '../../lib/sites/model-site-choices';
+import { Card } from '@/components/Card';
+import { formatDateTime, formatDecimal, formatDuration, formatInteger, formatPercent, labelOr } from '@/components/format';
+import { t, uiLocale } from '@/components/i18n';
+import { MetricTile } from '@/components/MetricTile';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { ModelInfo } from '@/lib/messaging/protocol';
+import { modelSiteChoices, servedSites } from '@/lib/sites/model-site-choices';
 import { inputLabel } from './input-labels';
 import { MeanSd } from './MeanSd';
 
@@ -42,7 +42,10 @@ function InUse() {
           {active.map((m) => (
             <li key={m.id}>
               <span className="font-semibold">{m.name}</span>
-              <span className="text-slate-600"> · {i18n.t('options.inUse.serves', [m.inputs.slice(0, 4).map(inputLabel).join(', ') + (m.inputs.length > 4 ? '…' : '')])}</span>
+              <span className="text-slate-600">
+                {' '}
+                · {i18n.t('options.inUse.serves', [m.inputs.slice(0, 4).map(inputLabel).join(', ') + (m.inputs.length > 4 ? '…' : '')])}
+              </span>
               <span className={m.sites.length ? 'text-slate-600' : 'font-medium text-amber-800'}> · {sitesText(m.sites)}</span>
             </li>
           ))}
@@ -94,7 +97,11 @@ function ModelCard({ model }: { model: ModelInfo }) {
   if (model.kind === 'scorecard') {
     // Rules, not trained on data: there are no cross-validated metrics to show.
     return (
-      <Card level={3} title={i18n.t('options.model.title')} actions={<span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900">{kind}</span>}>
+      <Card
+        level={3}
+        title={i18n.t('options.model.title')}
+        actions={<span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900">{kind}</span>}
+      >
         <p className="-mt-1 text-lg font-semibold text-slate-900">{model.name}</p>
         <p className="mt-1 text-sm text-slate-600">{i18n.t('options.model.scorecardHint', [formatInteger(model.features, locale)])}</p>
         <a href="#scorecard" className="mt-2 inline-block text-sm font-medium text-sky-700 hover:underline">
@@ -146,7 +153,9 @@ function ModelCard({ model }: { model: ModelInfo }) {
         />
         <Detail
           label={i18n.t('options.model.label')}
-          value={<code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{i18n.t('options.model.labelValue', [model.label.column, model.label.positive])}</code>}
+          value={
+            <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{i18n.t('options.model.labelValue', [model.label.column, model.label.positive])}</code>
+          }
         />
         <Detail label={i18n.t('options.model.features')} value={formatInteger(model.features, locale)} />
         <Detail label={i18n.t('options.model.folds')} value={formatInteger(m.folds, locale)} />

@@ -1,8 +1,8 @@
 import { Suspense, useEffect, useState } from 'react';
 import { i18n } from '#i18n';
-import { Skeleton } from '../../components/Skeleton';
-import { StorageBanner } from '../../components/StorageBanner';
-import { uiLocale } from '../../components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StorageBanner } from '@/components/StorageBanner';
+import { uiLocale } from '@/components/i18n';
 import { CONSOLE_TABS, hashFor, routeFromHash, type ConsoleRoute, type ConsoleTabId } from './tabs/tab-registry';
 
 function useRoute(): [ConsoleRoute, (tab: ConsoleTabId) => void] {

@@ -1,15 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
-import { ChartCard, LegendKey } from '../../components/charts/ChartCard';
-import { CurveChart } from '../../components/charts/CurveChart';
-import { SERIES_COLOURS } from '../../components/charts/theme';
-import { Card } from '../../components/Card';
-import { formatDateTime, formatDecimal, formatDuration, formatInteger, formatMeanSd, labelOr } from '../../components/format';
-import { t, uiLocale } from '../../components/i18n';
-import { Skeleton } from '../../components/Skeleton';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import type { ModelSummary } from '../../lib/messaging/protocol';
-import type { ModelArtifact } from '../../lib/model/types';
+import { ChartCard, LegendKey } from '@/components/charts/ChartCard';
+import { CurveChart } from '@/components/charts/CurveChart';
+import { SERIES_COLOURS } from '@/components/charts/theme';
+import { Card } from '@/components/Card';
+import { formatDateTime, formatDecimal, formatDuration, formatInteger, formatMeanSd, labelOr } from '@/components/format';
+import { t, uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { ModelSummary } from '@/lib/messaging/protocol';
+import type { ModelArtifact } from '@/lib/model/types';
 import { inputLabel } from './input-labels';
 
 /** Two versions side by side: how each was trained, its quality, its inputs, and both ROC curves on one chart. */
@@ -33,16 +33,37 @@ export function CompareModels({ a, b }: { a: ModelSummary; b: ModelSummary }) {
   const rows: { label: string; values: [ReactNode, ReactNode]; best?: 0 | 1 | null }[] = [
     { label: i18n.t('options.model.kind'), values: [labelOr(t(`modelKinds.${a.kind}`), a.kind), labelOr(t(`modelKinds.${b.kind}`), b.kind)] },
     { label: i18n.t('options.model.created'), values: [formatDateTime(a.createdAt, locale), formatDateTime(b.createdAt, locale)] },
-    { label: i18n.t('options.models.colStatus'), values: [a.active ? i18n.t('options.models.active') : i18n.t('options.models.inactive'), b.active ? i18n.t('options.models.active') : i18n.t('options.models.inactive')] },
+    {
+      label: i18n.t('options.models.colStatus'),
+      values: [
+        a.active ? i18n.t('options.models.active') : i18n.t('options.models.inactive'),
+        b.active ? i18n.t('options.models.active') : i18n.t('options.models.inactive'),
+      ],
+    },
     { label: i18n.t('options.model.trainedBy'), values: [a.trainedBy, b.trainedBy] },
     { label: i18n.t('options.model.source'), values: [a.trainingSource, b.trainingSource] },
-    { label: i18n.t('options.models.dataHash'), values: [<code key="a">{a.trainingHash.slice(0, 12)}</code>, <code key="b">{b.trainingHash.slice(0, 12)}</code>] },
+    {
+      label: i18n.t('options.models.dataHash'),
+      values: [<code key="a">{a.trainingHash.slice(0, 12)}</code>, <code key="b">{b.trainingHash.slice(0, 12)}</code>],
+    },
     { label: i18n.t('options.model.rows'), values: [formatInteger(a.trainingRows, locale), formatInteger(b.trainingRows, locale)] },
     { label: i18n.t('options.model.label'), values: [`${a.label.column} = ${a.label.positive}`, `${b.label.column} = ${b.label.positive}`] },
     { label: i18n.t('options.model.features'), values: [formatInteger(a.features, locale), formatInteger(b.features, locale)] },
-    { label: i18n.t('options.model.rocAuc'), values: [formatMeanSd(a.metrics.roc_auc, a.metrics.roc_auc_sd, locale), formatMeanSd(b.metrics.roc_auc, b.metrics.roc_auc_sd, locale)], best: better(a.metrics.roc_auc, b.metrics.roc_auc) },
-    { label: i18n.t('options.model.prAuc'), values: [formatMeanSd(a.metrics.pr_auc, a.metrics.pr_auc_sd, locale), formatMeanSd(b.metrics.pr_auc, b.metrics.pr_auc_sd, locale)], best: better(a.metrics.pr_auc, b.metrics.pr_auc) },
-    { label: i18n.t('options.model.brier'), values: [formatDecimal(a.metrics.brier, locale), formatDecimal(b.metrics.brier, locale)], best: better(a.metrics.brier, b.metrics.brier, false) },
+    {
+      label: i18n.t('options.model.rocAuc'),
+      values: [formatMeanSd(a.metrics.roc_auc, a.metrics.roc_auc_sd, locale), formatMeanSd(b.metrics.roc_auc, b.metrics.roc_auc_sd, locale)],
+      best: better(a.metrics.roc_auc, b.metrics.roc_auc),
+    },
+    {
+      label: i18n.t('options.model.prAuc'),
+      values: [formatMeanSd(a.metrics.pr_auc, a.metrics.pr_auc_sd, locale), formatMeanSd(b.metrics.pr_auc, b.metrics.pr_auc_sd, locale)],
+      best: better(a.metrics.pr_auc, b.metrics.pr_auc),
+    },
+    {
+      label: i18n.t('options.model.brier'),
+      values: [formatDecimal(a.metrics.brier, locale), formatDecimal(b.metrics.brier, locale)],
+      best: better(a.metrics.brier, b.metrics.brier, false),
+    },
     { label: i18n.t('options.model.trainTime'), values: [formatDuration(a.metrics.train_seconds, locale), formatDuration(b.metrics.train_seconds, locale)] },
   ];
 
@@ -57,7 +78,11 @@ export function CompareModels({ a, b }: { a: ModelSummary; b: ModelSummary }) {
                 <td />
                 {[a, b].map((m, i) => (
                   <th key={m.id} scope="col" className="py-2 pr-3 font-semibold text-slate-800">
-                    <span className="mr-1.5 inline-block h-2.5 w-2.5 rounded-sm align-middle" style={{ backgroundColor: SERIES_COLOURS[i] }} aria-hidden="true" />
+                    <span
+                      className="mr-1.5 inline-block h-2.5 w-2.5 rounded-sm align-middle"
+                      style={{ backgroundColor: SERIES_COLOURS[i] }}
+                      aria-hidden="true"
+                    />
                     {m.name}
                   </th>
                 ))}
@@ -66,7 +91,9 @@ export function CompareModels({ a, b }: { a: ModelSummary; b: ModelSummary }) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.label} className="border-b border-slate-100 last:border-b-0">
-                  <th scope="row" className="py-1.5 pr-3 text-xs font-medium whitespace-nowrap text-slate-500">{row.label}</th>
+                  <th scope="row" className="py-1.5 pr-3 text-xs font-medium whitespace-nowrap text-slate-500">
+                    {row.label}
+                  </th>
                   {row.values.map((value, i) => (
                     <td key={i} className={`py-1.5 pr-3 break-words tabular-nums ${row.best === i ? 'font-semibold text-emerald-700' : 'text-slate-800'}`}>
                       {value}
@@ -75,7 +102,9 @@ export function CompareModels({ a, b }: { a: ModelSummary; b: ModelSummary }) {
                 </tr>
               ))}
               <tr>
-                <th scope="row" className="py-1.5 pr-3 align-top text-xs font-medium text-slate-500">{i18n.t('options.models.onlyInputs')}</th>
+                <th scope="row" className="py-1.5 pr-3 align-top text-xs font-medium text-slate-500">
+                  {i18n.t('options.models.onlyInputs')}
+                </th>
                 {[onlyA, onlyB].map((only, i) => (
                   <td key={i} className="py-1.5 pr-3 align-top text-xs text-slate-700">
                     {only.length ? only.map(inputLabel).join(', ') : i18n.t('options.models.noOnly')}
@@ -92,8 +121,20 @@ export function CompareModels({ a, b }: { a: ModelSummary; b: ModelSummary }) {
         <ChartCard
           title={i18n.t('options.eval.rocTitle')}
           description={i18n.t('options.models.compareRoc')}
-          summary={i18n.t('options.models.compareRocSummary', [a.name, formatDecimal(a.metrics.roc_auc, locale), b.name, formatDecimal(b.metrics.roc_auc, locale)])}
-          legend={<LegendKey items={[{ label: a.name, colour: SERIES_COLOURS[0] }, { label: b.name, colour: SERIES_COLOURS[1] }]} />}
+          summary={i18n.t('options.models.compareRocSummary', [
+            a.name,
+            formatDecimal(a.metrics.roc_auc, locale),
+            b.name,
+            formatDecimal(b.metrics.roc_auc, locale),
+          ])}
+          legend={
+            <LegendKey
+              items={[
+                { label: a.name, colour: SERIES_COLOURS[0] },
+                { label: b.name, colour: SERIES_COLOURS[1] },
+              ]}
+            />
+          }
         >
           <CurveChart
             series={[

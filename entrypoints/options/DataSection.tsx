@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../components/Card';
-import { formatInteger, formatPercent } from '../../components/format';
-import { uiLocale } from '../../components/i18n';
-import { Skeleton } from '../../components/Skeleton';
-import { CsvError, parseCsv, type CsvRowError } from '../../lib/data/csv';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import type { RawRow } from '../../lib/model/types';
+import { Card } from '@/components/Card';
+import { formatInteger, formatPercent } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { CsvError, parseCsv, type CsvRowError } from '@/lib/data/csv';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { RawRow } from '@/lib/model/types';
 import {
   FEATURE_TYPES,
   guessPositive,
@@ -18,9 +18,9 @@ import {
   withRole,
   type ColumnMapping,
   type ColumnProfile,
-} from '../../lib/training/column-mapping';
-import { findLeakage, type LabelDate, type LeakageWarning } from '../../lib/training/leakage';
-import { OBSERVED_LABEL } from '../../lib/training/observed';
+} from '@/lib/training/column-mapping';
+import { findLeakage, type LabelDate, type LeakageWarning } from '@/lib/training/leakage';
+import { OBSERVED_LABEL } from '@/lib/training/observed';
 import { LeakageList } from './LeakageList';
 import { MappingTable } from './MappingTable';
 import { PreviewTable } from './PreviewTable';
@@ -102,7 +102,10 @@ export function DataSection({ onChange }: { onChange: (data: PreparedData | null
       <Card>
         <p className="mb-3 text-sm text-slate-600">{i18n.t('options.data.intro')}</p>
         <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor={inputId} className={`${buttonClass('primary')} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-sky-600`}>
+          <label
+            htmlFor={inputId}
+            className={`${buttonClass('primary')} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-sky-600`}
+          >
             {i18n.t('options.data.upload')}
             <input
               id={inputId}
@@ -124,7 +127,11 @@ export function DataSection({ onChange }: { onChange: (data: PreparedData | null
         </div>
       </Card>
       {state.status === 'loading' && <DataSkeleton />}
-      {state.status === 'error' && <Notice tone="error" title={i18n.t('options.data.errorTitle')}>{state.message}</Notice>}
+      {state.status === 'error' && (
+        <Notice tone="error" title={i18n.t('options.data.errorTitle')}>
+          {state.message}
+        </Notice>
+      )}
       {state.status === 'ready' && <LoadedData key={`${state.table.source}:${state.table.rows.length}`} table={state.table} onChange={onChange} />}
     </div>
   );
@@ -132,9 +139,7 @@ export function DataSection({ onChange }: { onChange: (data: PreparedData | null
 
 function LoadedData({ table, onChange }: { table: LoadedTable; onChange: (data: PreparedData | null) => void }) {
   const locale = uiLocale();
-  const [mapping, setMapping] = useState<ColumnMapping[]>(() =>
-    initialMapping(table.profiles, table.origin === 'observed' ? OBSERVED_LABEL : undefined),
-  );
+  const [mapping, setMapping] = useState<ColumnMapping[]>(() => initialMapping(table.profiles, table.origin === 'observed' ? OBSERVED_LABEL : undefined));
   const label = labelColumn(mapping);
   const levels = useMemo(() => (label ? labelLevels(table.rows, label) : []), [table.rows, label]);
   const [positiveChoice, setPositiveChoice] = useState<Record<string, string>>({});
@@ -191,7 +196,9 @@ function LoadedData({ table, onChange }: { table: LoadedTable; onChange: (data: 
         level={3}
         title={table.source}
         subtitle={i18n.t('options.data.summary', [formatInteger(table.rows.length, locale), formatInteger(table.columns.length, locale)])}
-        actions={table.delimiter ? <span className="text-xs text-slate-500">{i18n.t('options.data.delimiter', [delimiterName(table.delimiter)])}</span> : undefined}
+        actions={
+          table.delimiter ? <span className="text-xs text-slate-500">{i18n.t('options.data.delimiter', [delimiterName(table.delimiter)])}</span> : undefined
+        }
       >
         {table.observed && (
           <p className="mb-3 text-xs text-slate-600">
@@ -276,7 +283,11 @@ function LoadedData({ table, onChange }: { table: LoadedTable; onChange: (data: 
         </div>
         {label && labelled > 0 && (
           <p className="mt-3 text-xs text-slate-600">
-            {i18n.t('options.data.labelStats', [formatInteger(labelled, locale), formatInteger(positives, locale), formatPercent(positives / labelled, locale, 1)])}
+            {i18n.t('options.data.labelStats', [
+              formatInteger(labelled, locale),
+              formatInteger(positives, locale),
+              formatPercent(positives / labelled, locale, 1),
+            ])}
           </p>
         )}
       </Card>

@@ -1,27 +1,27 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { CalibrationChart } from '../../components/charts/CalibrationChart';
-import { ChartCard } from '../../components/charts/ChartCard';
-import { ConfusionMatrix } from '../../components/charts/ConfusionMatrix';
-import { CurveChart } from '../../components/charts/CurveChart';
-import { GainsChart } from '../../components/charts/GainsChart';
-import { ImportanceChart } from '../../components/charts/ImportanceChart';
-import { LearningCurveChart } from '../../components/charts/LearningCurveChart';
-import { CHART } from '../../components/charts/theme';
-import { TierChart } from '../../components/charts/TierChart';
-import { Card } from '../../components/Card';
-import { formatDecimal, formatInteger, formatPercent, labelOr } from '../../components/format';
-import { t, uiLocale } from '../../components/i18n';
-import { MetricTile } from '../../components/MetricTile';
-import { Skeleton } from '../../components/Skeleton';
-import { StatusMessage } from '../../components/StatusMessage';
-import { tierLabel } from '../../components/TierBadge';
-import { useRequest } from '../../components/useRequest';
-import type { Tier } from '../../lib/domain';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
-import type { ModelArtifact, ModelEvaluation } from '../../lib/model/types';
-import { bestF1Cutoff, metricsAtCutoff, tierRows } from '../../lib/training/cutoff';
+import { CalibrationChart } from '@/components/charts/CalibrationChart';
+import { ChartCard } from '@/components/charts/ChartCard';
+import { ConfusionMatrix } from '@/components/charts/ConfusionMatrix';
+import { CurveChart } from '@/components/charts/CurveChart';
+import { GainsChart } from '@/components/charts/GainsChart';
+import { ImportanceChart } from '@/components/charts/ImportanceChart';
+import { LearningCurveChart } from '@/components/charts/LearningCurveChart';
+import { CHART } from '@/components/charts/theme';
+import { TierChart } from '@/components/charts/TierChart';
+import { Card } from '@/components/Card';
+import { formatDecimal, formatInteger, formatPercent, labelOr } from '@/components/format';
+import { t, uiLocale } from '@/components/i18n';
+import { MetricTile } from '@/components/MetricTile';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { tierLabel } from '@/components/TierBadge';
+import { useRequest } from '@/components/useRequest';
+import type { Tier } from '@/lib/domain';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { ModelArtifact, ModelEvaluation } from '@/lib/model/types';
+import { bestF1Cutoff, metricsAtCutoff, tierRows } from '@/lib/training/cutoff';
 import { inputLabel } from './input-labels';
 import { MeanSd } from './MeanSd';
 import { Select, buttonClass } from './ui';
@@ -53,7 +53,15 @@ export function EvaluationSection({ modelId, onSelect }: EvaluationSectionProps)
     };
   }, [id]);
 
-  if (list.status === 'error') return <StatusMessage tone="error" title={i18n.t('options.eval.errorTitle')} detail={list.message} action={{ label: i18n.t('common.retry'), onClick: () => reloadList() }} />;
+  if (list.status === 'error')
+    return (
+      <StatusMessage
+        tone="error"
+        title={i18n.t('options.eval.errorTitle')}
+        detail={list.message}
+        action={{ label: i18n.t('common.retry'), onClick: () => reloadList() }}
+      />
+    );
   if (list.status === 'ready' && !id) {
     return (
       <Card>
@@ -79,7 +87,13 @@ export function EvaluationSection({ modelId, onSelect }: EvaluationSectionProps)
           </label>
         </div>
       </Card>
-      {!ready ? <EvaluationSkeleton /> : 'error' in ready ? <StatusMessage tone="error" title={i18n.t('options.eval.errorTitle')} detail={ready.error} /> : <Evaluation artifact={ready.artifact} />}
+      {!ready ? (
+        <EvaluationSkeleton />
+      ) : 'error' in ready ? (
+        <StatusMessage tone="error" title={i18n.t('options.eval.errorTitle')} detail={ready.error} />
+      ) : (
+        <Evaluation artifact={ready.artifact} />
+      )}
     </div>
   );
 }
@@ -90,12 +104,28 @@ function Evaluation({ artifact }: { artifact: ModelArtifact }) {
   const evaluation = artifact.evaluation;
   return (
     <div className="space-y-4" data-testid="evaluation">
-      <Card level={3} title={i18n.t('options.eval.quality')} subtitle={i18n.t('options.eval.qualityHint', [formatInteger(m.folds, locale), formatInteger(m.rows, locale)])}>
+      <Card
+        level={3}
+        title={i18n.t('options.eval.quality')}
+        subtitle={i18n.t('options.eval.qualityHint', [formatInteger(m.folds, locale), formatInteger(m.rows, locale)])}
+      >
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-          <MetricTile label={i18n.t('options.model.rocAuc')} value={<MeanSd mean={m.roc_auc} sd={m.roc_auc_sd} locale={locale} />} hint={i18n.t('options.eval.rocHint')} />
-          <MetricTile label={i18n.t('options.model.prAuc')} value={<MeanSd mean={m.pr_auc} sd={m.pr_auc_sd} locale={locale} />} hint={i18n.t('options.eval.prHint', [formatPercent(m.rows ? m.positives / m.rows : Number.NaN, locale, 1)])} />
+          <MetricTile
+            label={i18n.t('options.model.rocAuc')}
+            value={<MeanSd mean={m.roc_auc} sd={m.roc_auc_sd} locale={locale} />}
+            hint={i18n.t('options.eval.rocHint')}
+          />
+          <MetricTile
+            label={i18n.t('options.model.prAuc')}
+            value={<MeanSd mean={m.pr_auc} sd={m.pr_auc_sd} locale={locale} />}
+            hint={i18n.t('options.eval.prHint', [formatPercent(m.rows ? m.positives / m.rows : Number.NaN, locale, 1)])}
+          />
           <MetricTile label={i18n.t('options.model.brier')} value={formatDecimal(m.brier, locale)} hint={i18n.t('options.model.brierExplain')} />
-          <MetricTile label={i18n.t('options.eval.kind')} value={<span className="text-base">{labelOr(t(`modelKinds.${artifact.kind}`), artifact.kind)}</span>} hint={i18n.t('options.eval.features', [formatInteger(m.features, locale)])} />
+          <MetricTile
+            label={i18n.t('options.eval.kind')}
+            value={<span className="text-base">{labelOr(t(`modelKinds.${artifact.kind}`), artifact.kind)}</span>}
+            hint={i18n.t('options.eval.features', [formatInteger(m.features, locale)])}
+          />
         </dl>
         {m.candidates && m.candidates.length > 1 && (
           <p className="mt-3 text-xs text-slate-600">
@@ -104,7 +134,11 @@ function Evaluation({ artifact }: { artifact: ModelArtifact }) {
           </p>
         )}
       </Card>
-      {evaluation ? <Charts evaluation={evaluation} positives={m.rows ? m.positives / m.rows : 0} rocAuc={m.roc_auc} /> : <StatusMessage title={i18n.t('options.eval.noCharts')} detail={i18n.t('options.eval.noChartsHint')} className="border-dashed" />}
+      {evaluation ? (
+        <Charts evaluation={evaluation} positives={m.rows ? m.positives / m.rows : 0} rocAuc={m.roc_auc} />
+      ) : (
+        <StatusMessage title={i18n.t('options.eval.noCharts')} detail={i18n.t('options.eval.noChartsHint')} className="border-dashed" />
+      )}
     </div>
   );
 }
@@ -152,10 +186,18 @@ function Charts({ evaluation, positives, rocAuc: cvRocAuc }: { evaluation: Model
         </div>
         <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
           <dl className="grid grid-cols-2 gap-3">
-            <MetricTile label={i18n.t('options.eval.precision')} value={formatPercent(atCutoff.precision, locale, 1)} hint={i18n.t('options.eval.precisionHint')} />
+            <MetricTile
+              label={i18n.t('options.eval.precision')}
+              value={formatPercent(atCutoff.precision, locale, 1)}
+              hint={i18n.t('options.eval.precisionHint')}
+            />
             <MetricTile label={i18n.t('options.eval.recall')} value={formatPercent(atCutoff.recall, locale, 1)} hint={i18n.t('options.eval.recallHint')} />
             <MetricTile label={i18n.t('options.eval.f1')} value={formatDecimal(atCutoff.f1, locale)} hint={i18n.t('options.eval.f1Hint')} />
-            <MetricTile label={i18n.t('options.eval.accuracy')} value={formatPercent(atCutoff.accuracy, locale, 1)} hint={i18n.t('options.eval.accuracyHint')} />
+            <MetricTile
+              label={i18n.t('options.eval.accuracy')}
+              value={formatPercent(atCutoff.accuracy, locale, 1)}
+              hint={i18n.t('options.eval.accuracyHint')}
+            />
           </dl>
           <ConfusionMatrix metrics={atCutoff} locale={locale} />
         </div>
@@ -192,7 +234,11 @@ function Charts({ evaluation, positives, rocAuc: cvRocAuc }: { evaluation: Model
             cutoffLabel={cutoffLabel}
           />
         </ChartCard>
-        <ChartCard title={i18n.t('options.eval.calibrationTitle')} description={i18n.t('options.eval.calibrationDescription')} summary={i18n.t('options.eval.calibrationSummary')}>
+        <ChartCard
+          title={i18n.t('options.eval.calibrationTitle')}
+          description={i18n.t('options.eval.calibrationDescription')}
+          summary={i18n.t('options.eval.calibrationSummary')}
+        >
           <CalibrationChart
             bins={evaluation.calibration}
             locale={locale}
@@ -202,10 +248,24 @@ function Charts({ evaluation, positives, rocAuc: cvRocAuc }: { evaluation: Model
             countLabel={i18n.t('options.eval.customers')}
           />
         </ChartCard>
-        <ChartCard title={i18n.t('options.eval.gainsTitle')} description={i18n.t('options.eval.gainsDescription')} summary={i18n.t('options.eval.gainsSummary', [formatPercent(evaluation.lift[1]?.cumulativeGain ?? Number.NaN, locale)])}>
-          <GainsChart rows={evaluation.lift} locale={locale} xLabel={i18n.t('options.eval.decile')} liftLabel={i18n.t('options.eval.lift')} gainLabel={i18n.t('options.eval.gain')} />
+        <ChartCard
+          title={i18n.t('options.eval.gainsTitle')}
+          description={i18n.t('options.eval.gainsDescription')}
+          summary={i18n.t('options.eval.gainsSummary', [formatPercent(evaluation.lift[1]?.cumulativeGain ?? Number.NaN, locale)])}
+        >
+          <GainsChart
+            rows={evaluation.lift}
+            locale={locale}
+            xLabel={i18n.t('options.eval.decile')}
+            liftLabel={i18n.t('options.eval.lift')}
+            gainLabel={i18n.t('options.eval.gain')}
+          />
         </ChartCard>
-        <ChartCard title={i18n.t('options.eval.tiersTitle')} description={i18n.t('options.eval.tiersDescription')} summary={i18n.t('options.eval.tiersSummary')}>
+        <ChartCard
+          title={i18n.t('options.eval.tiersTitle')}
+          description={i18n.t('options.eval.tiersDescription')}
+          summary={i18n.t('options.eval.tiersSummary')}
+        >
           <TierChart
             rows={tiers}
             locale={locale}
@@ -216,14 +276,28 @@ function Charts({ evaluation, positives, rocAuc: cvRocAuc }: { evaluation: Model
           />
           <TierTable rows={tiers} locale={locale} />
         </ChartCard>
-        <ChartCard title={i18n.t('options.eval.learningTitle')} description={i18n.t('options.eval.learningDescription')} summary={i18n.t('options.eval.learningSummary')}>
+        <ChartCard
+          title={i18n.t('options.eval.learningTitle')}
+          description={i18n.t('options.eval.learningDescription')}
+          summary={i18n.t('options.eval.learningSummary')}
+        >
           {evaluation.learningCurve.length ? (
-            <LearningCurveChart points={evaluation.learningCurve} locale={locale} xLabel={i18n.t('options.eval.trainRows')} yLabel={i18n.t('options.model.rocAuc')} />
+            <LearningCurveChart
+              points={evaluation.learningCurve}
+              locale={locale}
+              xLabel={i18n.t('options.eval.trainRows')}
+              yLabel={i18n.t('options.model.rocAuc')}
+            />
           ) : (
             <p className="py-16 text-center text-sm text-slate-500">{i18n.t('options.eval.noLearning')}</p>
           )}
         </ChartCard>
-        <ChartCard className="lg:col-span-2" title={i18n.t('options.eval.importanceTitle')} description={i18n.t('options.eval.importanceDescription')} summary={i18n.t('options.eval.importanceSummary', [importance[0]?.label ?? '–'])}>
+        <ChartCard
+          className="lg:col-span-2"
+          title={i18n.t('options.eval.importanceTitle')}
+          description={i18n.t('options.eval.importanceDescription')}
+          summary={i18n.t('options.eval.importanceSummary', [importance[0]?.label ?? '–'])}
+        >
           <ImportanceChart items={importance} locale={locale} xLabel={i18n.t('options.eval.importance')} />
         </ChartCard>
       </div>
@@ -237,10 +311,18 @@ function TierTable({ rows, locale }: { rows: ReturnType<typeof tierRows>; locale
       <caption className="sr-only">{i18n.t('options.eval.tiersTitle')}</caption>
       <thead>
         <tr className="border-b border-slate-200 text-slate-500">
-          <th scope="col" className="py-1 text-left font-medium">{i18n.t('options.tiers.colTier')}</th>
-          <th scope="col" className="py-1 font-medium">{i18n.t('options.eval.customers')}</th>
-          <th scope="col" className="py-1 font-medium">{i18n.t('options.eval.share')}</th>
-          <th scope="col" className="py-1 font-medium">{i18n.t('options.eval.churnRate')}</th>
+          <th scope="col" className="py-1 text-left font-medium">
+            {i18n.t('options.tiers.colTier')}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {i18n.t('options.eval.customers')}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {i18n.t('options.eval.share')}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {i18n.t('options.eval.churnRate')}
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -1,11 +1,11 @@
 import { i18n } from '#i18n';
-import { Card } from '../../components/Card';
-import { formatDateTime, formatProbability } from '../../components/format';
-import { uiLocale } from '../../components/i18n';
-import { StatusMessage } from '../../components/StatusMessage';
-import { TierBadge } from '../../components/TierBadge';
-import { useRequest } from '../../components/useRequest';
-import { sendMessage } from '../../lib/messaging/browser-client';
+import { Card } from '@/components/Card';
+import { formatDateTime, formatProbability } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { StatusMessage } from '@/components/StatusMessage';
+import { TierBadge } from '@/components/TierBadge';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
 
 /** What agents said about scores ("too high" / "too low", why), and every logged action as a CSV download. */
 export function FeedbackSection() {
@@ -28,7 +28,11 @@ export function FeedbackSection() {
         title={i18n.t('options.feedback.title')}
         subtitle={i18n.t('options.feedback.subtitle')}
         actions={
-          <button type="button" onClick={() => void download()} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600">
+          <button
+            type="button"
+            onClick={() => void download()}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600"
+          >
             {i18n.t('options.feedback.exportActions')}
           </button>
         }

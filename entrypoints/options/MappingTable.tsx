@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { formatInteger } from '../../components/format';
-import { uiLocale } from '../../components/i18n';
-import { COLUMN_ROLES, COLUMN_TYPES, FEATURE_TYPES, withRole, withType, type ColumnMapping, type ColumnProfile } from '../../lib/training/column-mapping';
+import { formatInteger } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { COLUMN_ROLES, COLUMN_TYPES, FEATURE_TYPES, withRole, withType, type ColumnMapping, type ColumnProfile } from '@/lib/training/column-mapping';
 import { Pill, Select } from './ui';
 
 export interface MappingTableProps {
@@ -21,10 +21,18 @@ export function MappingTable({ profiles, mapping, dropped, onChange }: MappingTa
         <caption className="sr-only">{i18n.t('options.data.mappingTitle')}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-xs text-slate-500">
-            <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('options.data.colColumn')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('options.data.colRole')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('options.data.colType')}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('options.data.colValues')}</th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              {i18n.t('options.data.colColumn')}
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              {i18n.t('options.data.colRole')}
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              {i18n.t('options.data.colType')}
+            </th>
+            <th scope="col" className="py-2 pr-3 font-medium">
+              {i18n.t('options.data.colValues')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -55,7 +63,11 @@ export function MappingTable({ profiles, mapping, dropped, onChange }: MappingTa
                   </Select>
                 </td>
                 <td className="py-1.5 pr-3 align-top">
-                  <Select value={m.type} aria-label={i18n.t('options.data.typeOf', [m.name])} onChange={(e) => onChange(withType(mapping, m.name, e.target.value as ColumnMapping['type']))}>
+                  <Select
+                    value={m.type}
+                    aria-label={i18n.t('options.data.typeOf', [m.name])}
+                    onChange={(e) => onChange(withType(mapping, m.name, e.target.value as ColumnMapping['type']))}
+                  >
                     {COLUMN_TYPES.map((type) => (
                       <option key={type} value={type}>
                         {i18n.t(`options.data.type.${type}`)}

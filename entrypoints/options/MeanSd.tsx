@@ -1,4 +1,4 @@
-import { formatDecimal } from '../../components/format';
+import { formatDecimal } from '@/components/format';
 
 /** "0.845 ± 0.012" with the spread de-emphasised; in a narrow tile the spread moves to its own line. */
 export function MeanSd({ mean, sd, locale }: { mean: number; sd: number; locale: string }) {

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
-import { useRequest } from '../../components/useRequest';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
-import type { ModelList, ModelSummary } from '../../lib/messaging/protocol';
-import { modelSiteChoices, servedSites } from '../../lib/sites/model-site-choices';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { ModelList, ModelSummary } from '@/lib/messaging/protocol';
+import { modelSiteChoices, servedSites } from '@/lib/sites/model-site-choices';
 import { buttonClass } from './ui';
 
 /** The enabled sites' origins (null while loading), kept current. */
@@ -97,10 +97,15 @@ export function ModelSites({ model, enabled, locked = false, startOpen = false, 
             <button type="button" className={buttonClass('primary', 'sm')} disabled={state.saving || locked} onClick={() => void save()}>
               {i18n.t('modelSites.save')}
             </button>
-            <button type="button" className={buttonClass('quiet', 'sm')} disabled={state.saving} onClick={() => {
+            <button
+              type="button"
+              className={buttonClass('quiet', 'sm')}
+              disabled={state.saving}
+              onClick={() => {
                 setOpen(false);
                 setChosen(model.sites);
-              }}>
+              }}
+            >
               {i18n.t('modelSites.cancel')}
             </button>
           </div>

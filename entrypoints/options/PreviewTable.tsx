@@ -1,4 +1,4 @@
-import type { RawRow } from '../../lib/model/types';
+import type { RawRow } from '@/lib/model/types';
 
 /** The first rows of an import, every column, scrolling sideways; long cells are cut with their full text in the title. */
 export function PreviewTable({ columns, rows, caption }: { columns: readonly string[]; rows: readonly RawRow[]; caption: string }) {
@@ -21,7 +21,11 @@ export function PreviewTable({ columns, rows, caption }: { columns: readonly str
               {columns.map((c) => {
                 const text = row[c] === null || row[c] === undefined ? '' : String(row[c]);
                 return (
-                  <td key={c} title={text.length > 24 ? text : undefined} className="max-w-[12rem] truncate px-2.5 py-1 whitespace-nowrap text-slate-700 tabular-nums">
+                  <td
+                    key={c}
+                    title={text.length > 24 ? text : undefined}
+                    className="max-w-[12rem] truncate px-2.5 py-1 whitespace-nowrap text-slate-700 tabular-nums"
+                  >
                     {text}
                   </td>
                 );

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../components/Card';
-import { formatDecimal } from '../../components/format';
-import { uiLocale } from '../../components/i18n';
-import { Skeleton } from '../../components/Skeleton';
-import { StatusMessage } from '../../components/StatusMessage';
-import { useRequest } from '../../components/useRequest';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
-import type { Scorecard } from '../../lib/model/types';
+import { Card } from '@/components/Card';
+import { formatDecimal } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { Scorecard } from '@/lib/model/types';
 import { inputLabel } from './input-labels';
 import { Notice, Pill, buttonClass } from './ui';
 
@@ -35,7 +35,15 @@ export function ScorecardSection() {
   }, [JSON.stringify(stored)]);
 
   if (request.status === 'loading') return <Skeleton className="h-64 w-full" />;
-  if (request.status === 'error') return <StatusMessage tone="error" title={i18n.t('options.scorecard.errorTitle')} detail={request.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />;
+  if (request.status === 'error')
+    return (
+      <StatusMessage
+        tone="error"
+        title={i18n.t('options.scorecard.errorTitle')}
+        detail={request.message}
+        action={{ label: i18n.t('common.retry'), onClick: () => reload() }}
+      />
+    );
   if (!draft) return <StatusMessage tone="error" title={i18n.t('options.scorecard.errorTitle')} />;
 
   const changed = JSON.stringify(draft) !== JSON.stringify(stored);
@@ -62,13 +70,19 @@ export function ScorecardSection() {
           <caption className="sr-only">{i18n.t('options.scorecard.title')}</caption>
           <thead>
             <tr className="border-b border-slate-200 text-xs text-slate-500">
-              <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('options.scorecard.colRule')}</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">{i18n.t('options.scorecard.colWeight')}</th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                {i18n.t('options.scorecard.colRule')}
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">
+                {i18n.t('options.scorecard.colWeight')}
+              </th>
             </tr>
           </thead>
           <tbody>
             <tr className="border-b border-slate-100">
-              <th scope="row" className="py-1.5 pr-3 font-normal text-slate-700">{i18n.t('options.scorecard.intercept')}</th>
+              <th scope="row" className="py-1.5 pr-3 font-normal text-slate-700">
+                {i18n.t('options.scorecard.intercept')}
+              </th>
               <td className="py-1.5 text-right">
                 <WeightInput value={draft.intercept} label={i18n.t('options.scorecard.intercept')} onChange={(v) => setDraft({ ...draft, intercept: v })} />
               </td>
@@ -76,7 +90,11 @@ export function ScorecardSection() {
             {draft.rules.map((rule, i) => (
               <tr key={`${rule.indicator}:${rule.condition.op}:${rule.condition.value}`} className="border-b border-slate-100 last:border-b-0">
                 <th scope="row" className="py-1.5 pr-3 font-normal text-slate-800">
-                  {i18n.t('options.scorecard.rule', [inputLabel(`ind:${rule.indicator}`), OPS[rule.condition.op] ?? rule.condition.op, formatDecimal(rule.condition.value, locale, rule.condition.value % 1 ? 2 : 0)])}
+                  {i18n.t('options.scorecard.rule', [
+                    inputLabel(`ind:${rule.indicator}`),
+                    OPS[rule.condition.op] ?? rule.condition.op,
+                    formatDecimal(rule.condition.value, locale, rule.condition.value % 1 ? 2 : 0),
+                  ])}
                 </th>
                 <td className="py-1.5 text-right">
                   <WeightInput value={rule.weight} label={inputLabel(`ind:${rule.indicator}`)} onChange={(v) => setWeight(i, v)} />

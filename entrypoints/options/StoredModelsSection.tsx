@@ -1,16 +1,16 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../components/Card';
-import { LockNotice } from '../../components/LockNotice';
-import { usePolicy } from '../../components/usePolicy';
-import { formatDate, formatDateTime, formatDecimal, formatInteger, labelOr } from '../../components/format';
-import { t, uiLocale } from '../../components/i18n';
-import { Skeleton } from '../../components/Skeleton';
-import { StatusMessage } from '../../components/StatusMessage';
-import { useRequest } from '../../components/useRequest';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
-import type { ActivationEvent, ModelList, ModelSummary } from '../../lib/messaging/protocol';
+import { Card } from '@/components/Card';
+import { LockNotice } from '@/components/LockNotice';
+import { usePolicy } from '@/components/usePolicy';
+import { formatDate, formatDateTime, formatDecimal, formatInteger, labelOr } from '@/components/format';
+import { t, uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { ActivationEvent, ModelList, ModelSummary } from '@/lib/messaging/protocol';
 import { ModelSites, useEnabledOrigins } from './ModelSites';
 import { Notice, Pill, buttonClass, downloadText, readFileText } from './ui';
 
@@ -57,14 +57,25 @@ export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) =
           detail: i18n.t('options.models.importedHint'),
         };
       } catch (error) {
-        return { tone: 'error', title: i18n.t('options.models.importRejected', [file.name]), detail: `${error instanceof Error ? error.message : String(error)} ${i18n.t('options.models.nothingChanged')}` };
+        return {
+          tone: 'error',
+          title: i18n.t('options.models.importRejected', [file.name]),
+          detail: `${error instanceof Error ? error.message : String(error)} ${i18n.t('options.models.nothingChanged')}`,
+        };
       }
     });
   }
 
   if (request.status === 'loading') return <ModelsSkeleton />;
   if (request.status === 'error') {
-    return <StatusMessage tone="error" title={i18n.t('options.models.errorTitle')} detail={request.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />;
+    return (
+      <StatusMessage
+        tone="error"
+        title={i18n.t('options.models.errorTitle')}
+        detail={request.message}
+        action={{ label: i18n.t('common.retry'), onClick: () => reload() }}
+      />
+    );
   }
   const list = request.data;
   const locale = uiLocale();
@@ -78,7 +89,10 @@ export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) =
         title={i18n.t('options.models.title')}
         subtitle={i18n.t('options.models.subtitle')}
         actions={
-          <label htmlFor={fileId} className={`${buttonClass('secondary', 'sm')} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-sky-600`}>
+          <label
+            htmlFor={fileId}
+            className={`${buttonClass('secondary', 'sm')} cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-sky-600`}
+          >
             {i18n.t('options.models.import')}
             <input
               id={fileId}
@@ -113,11 +127,21 @@ export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) =
                   <th scope="col" className="w-8 py-2 pr-2 font-medium">
                     <span className="sr-only">{i18n.t('options.models.compare')}</span>
                   </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('options.models.colModel')}</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">{i18n.t('options.model.rocAuc')}</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">{i18n.t('options.models.colRows')}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{i18n.t('options.models.colStatus')}</th>
-                  <th scope="col" className="py-2 text-right font-medium">{i18n.t('options.models.colActions')}</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {i18n.t('options.models.colModel')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    {i18n.t('options.model.rocAuc')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    {i18n.t('options.models.colRows')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {i18n.t('options.models.colStatus')}
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    {i18n.t('options.models.colActions')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -129,7 +153,9 @@ export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) =
                         className="mt-1 h-4 w-4 accent-sky-600"
                         aria-label={i18n.t('options.models.compareThis', [m.name])}
                         checked={compare.includes(m.id)}
-                        onChange={(e) => setCompare((c) => (e.target.checked ? [...c.filter((id) => id !== m.id), m.id].slice(-2) : c.filter((id) => id !== m.id)))}
+                        onChange={(e) =>
+                          setCompare((c) => (e.target.checked ? [...c.filter((id) => id !== m.id), m.id].slice(-2) : c.filter((id) => id !== m.id)))
+                        }
                       />
                     </td>
                     <th scope="row" className="py-2.5 pr-3 font-normal">
@@ -142,7 +168,9 @@ export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) =
                     </th>
                     <td className="py-2.5 pr-3 text-right font-medium text-slate-900 tabular-nums">{formatDecimal(m.metrics.roc_auc, locale)}</td>
                     <td className="py-2.5 pr-3 text-right text-slate-700 tabular-nums">{formatInteger(m.trainingRows, locale)}</td>
-                    <td className="py-2.5 pr-3">{m.active ? <Pill tone="green">{i18n.t('options.models.active')}</Pill> : <Pill>{i18n.t('options.models.inactive')}</Pill>}</td>
+                    <td className="py-2.5 pr-3">
+                      {m.active ? <Pill tone="green">{i18n.t('options.models.active')}</Pill> : <Pill>{i18n.t('options.models.inactive')}</Pill>}
+                    </td>
                     <td className="py-2 text-right">
                       <div className="flex flex-nowrap justify-end gap-1">
                         {m.active ? (
@@ -155,7 +183,12 @@ export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) =
                               void act(`rollback:${m.id}`, async () => {
                                 const next = await sendMessage('rollbackModel', { id: m.id });
                                 const restored = next.history.at(-1)?.activated ?? null;
-                                return { tone: 'success', title: restored ? i18n.t('options.models.rolledBack', [nameOf(next, restored)]) : i18n.t('options.models.deactivated', [m.name]) };
+                                return {
+                                  tone: 'success',
+                                  title: restored
+                                    ? i18n.t('options.models.rolledBack', [nameOf(next, restored)])
+                                    : i18n.t('options.models.deactivated', [m.name]),
+                                };
                               })
                             }
                           >
@@ -170,7 +203,12 @@ export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) =
                               void act(`activate:${m.id}`, async () => {
                                 const next = await sendMessage('activateModel', { id: m.id });
                                 const replaced = next.history.at(-1)?.replaced ?? null;
-                                return { tone: 'success', title: replaced ? i18n.t('options.models.activatedReplacing', [m.name, nameOf(list, replaced)]) : i18n.t('options.models.activatedAlone', [m.name]) };
+                                return {
+                                  tone: 'success',
+                                  title: replaced
+                                    ? i18n.t('options.models.activatedReplacing', [m.name, nameOf(list, replaced)])
+                                    : i18n.t('options.models.activatedAlone', [m.name]),
+                                };
                               })
                             }
                           >
@@ -256,7 +294,9 @@ export function StoredModelsSection({ onEvaluate }: { onEvaluate: (id: string) =
 
 function historyText(event: ActivationEvent, name: (id: string | null) => string): string {
   if (event.action === 'activate') {
-    return event.replaced ? i18n.t('options.models.historyReplaced', [name(event.activated), name(event.replaced)]) : i18n.t('options.models.historyActivated', [name(event.activated)]);
+    return event.replaced
+      ? i18n.t('options.models.historyReplaced', [name(event.activated), name(event.replaced)])
+      : i18n.t('options.models.historyActivated', [name(event.activated)]);
   }
   if (event.action === 'rollback') return i18n.t('options.models.historyRollback', [name(event.replaced), name(event.activated)]);
   return i18n.t('options.models.historyDeactivated', [name(event.replaced)]);

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../components/Card';
-import { formatDecimal, formatDuration, formatInteger, formatMeanSd, formatPercent } from '../../components/format';
-import { uiLocale } from '../../components/i18n';
-import { StatusMessage } from '../../components/StatusMessage';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import type { ModelSummary } from '../../lib/messaging/protocol';
-import { trainingSpecs } from '../../lib/training/column-mapping';
-import { startTraining, TrainingCancelled, type TrainingRun } from '../../lib/training/worker-client';
-import type { TrainRequest, TrainingProgress } from '../../lib/training/worker-protocol';
+import { Card } from '@/components/Card';
+import { formatDecimal, formatDuration, formatInteger, formatMeanSd, formatPercent } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { StatusMessage } from '@/components/StatusMessage';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { ModelSummary } from '@/lib/messaging/protocol';
+import { trainingSpecs } from '@/lib/training/column-mapping';
+import { startTraining, TrainingCancelled, type TrainingRun } from '@/lib/training/worker-client';
+import type { TrainRequest, TrainingProgress } from '@/lib/training/worker-protocol';
 import { ModelSites, useEnabledOrigins } from './ModelSites';
 import { createTrainingWorker } from './create-training-worker';
 import { Notice, Select, buttonClass } from './ui';
@@ -112,7 +112,12 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
   return (
     <Card>
       <p className="mb-3 text-sm text-slate-600">
-        {i18n.t('options.train.summary', [formatInteger(data.labelledRows, locale), formatInteger(data.features, locale), formatInteger(data.positives, locale), formatPercent(data.labelledRows ? data.positives / data.labelledRows : Number.NaN, locale, 1)])}
+        {i18n.t('options.train.summary', [
+          formatInteger(data.labelledRows, locale),
+          formatInteger(data.features, locale),
+          formatInteger(data.positives, locale),
+          formatPercent(data.labelledRows ? data.positives / data.labelledRows : Number.NaN, locale, 1),
+        ])}
       </p>
       <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1.4fr)_minmax(0,0.8fr)]">
         <label htmlFor={nameId} className="flex flex-col gap-1">
@@ -168,15 +173,30 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
       <div className="mt-4 min-h-[5.5rem]">
         {state.status === 'running' && <Progress progress={state.progress} started={state.started} />}
         {state.status === 'saving' && <Progress progress={{ phase: 'evaluating', fold: 0, folds, fraction: 1 }} started={null} saving />}
-        {state.status === 'cancelled' && <Notice tone="info" title={i18n.t('options.train.cancelled')}>{i18n.t('options.train.cancelledHint')}</Notice>}
-        {state.status === 'error' && <Notice tone="error" title={i18n.t('options.train.failed')}>{state.message}</Notice>}
+        {state.status === 'cancelled' && (
+          <Notice tone="info" title={i18n.t('options.train.cancelled')}>
+            {i18n.t('options.train.cancelledHint')}
+          </Notice>
+        )}
+        {state.status === 'error' && (
+          <Notice tone="error" title={i18n.t('options.train.failed')}>
+            {state.message}
+          </Notice>
+        )}
         {state.status === 'done' && (
           <div className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2.5" data-testid="train-result">
             <p className="text-sm font-semibold text-emerald-900" role="status">
-              {i18n.t('options.train.done', [formatDuration(state.seconds, locale), formatMeanSd(state.summary.metrics.roc_auc, state.summary.metrics.roc_auc_sd, locale)])}
+              {i18n.t('options.train.done', [
+                formatDuration(state.seconds, locale),
+                formatMeanSd(state.summary.metrics.roc_auc, state.summary.metrics.roc_auc_sd, locale),
+              ])}
             </p>
             <p className="mt-0.5 text-xs text-emerald-900/80">
-              {i18n.t('options.train.doneDetail', [state.summary.name, formatDecimal(state.summary.metrics.pr_auc, locale), formatInteger(state.summary.metrics.rows, locale)])}
+              {i18n.t('options.train.doneDetail', [
+                state.summary.name,
+                formatDecimal(state.summary.metrics.pr_auc, locale),
+                formatInteger(state.summary.metrics.rows, locale),
+              ])}
             </p>
             {/* The offer to assign: a model trained from a file scores no site until a manager says where. */}
             {state.summary.sites.length === 0 && <p className="mt-1 text-xs text-emerald-900/80">{i18n.t('modelSites.trainedNone')}</p>}
@@ -193,7 +213,12 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
               {state.activated ? (
                 <span className="text-sm font-medium text-emerald-900">{i18n.t('options.train.activated')}</span>
               ) : (
-                <button type="button" className={buttonClass('primary', 'sm')} disabled={state.activating} onClick={() => void activate(state.summary, state.seconds)}>
+                <button
+                  type="button"
+                  className={buttonClass('primary', 'sm')}
+                  disabled={state.activating}
+                  onClick={() => void activate(state.summary, state.seconds)}
+                >
                   {i18n.t('options.train.activate')}
                 </button>
               )}

@@ -1,4 +1,4 @@
-import type { WorkerLike } from '../../lib/training/worker-client';
+import type { WorkerLike } from '@/lib/training/worker-client';
 
 /**
  * The training worker. Vite sees `new Worker(new URL(…), { type: 'module' })`

@@ -1,7 +1,7 @@
-import { pick } from '../../components/bilingual';
-import { labelOr } from '../../components/format';
-import { t, uiLocale } from '../../components/i18n';
-import { INDICATOR_BY_ID } from '../../lib/indicators/definitions';
+import { pick } from '@/components/bilingual';
+import { labelOr } from '@/components/format';
+import { t, uiLocale } from '@/components/i18n';
+import { INDICATOR_BY_ID } from '@/lib/indicators/definitions';
 
 /** A model input's name for people: the indicator's own bilingual label, the field's translated name, else the humanised key. */
 export function inputLabel(source: string): string {

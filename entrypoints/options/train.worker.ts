@@ -3,8 +3,8 @@
  * Vite as its own file in the extension, so MV3's `script-src 'self'`
  * allows it). Thin: lib/training/train-job.ts does the work.
  */
-import { runTrainingJob } from '../../lib/training/train-job';
-import type { FromWorker, ToWorker } from '../../lib/training/worker-protocol';
+import { runTrainingJob } from '@/lib/training/train-job';
+import type { FromWorker, ToWorker } from '@/lib/training/worker-protocol';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;

@@ -1,5 +1,5 @@
-import type { ColumnMapping } from '../../lib/training/column-mapping';
-import type { RawRow } from '../../lib/model/types';
+import type { ColumnMapping } from '@/lib/training/column-mapping';
+import type { RawRow } from '@/lib/model/types';
 
 /** A training set ready for the worker: what the data section hands the training section. */
 export interface PreparedData {

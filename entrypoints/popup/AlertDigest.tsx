@@ -1,15 +1,17 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { Skeleton } from '../../components/Skeleton';
-import { useRequest } from '../../components/useRequest';
-import type { AlertEvent } from '../../lib/alerts/alert-log';
-import { sendMessage } from '../../lib/messaging/browser-client';
+import { Skeleton } from '@/components/Skeleton';
+import { useRequest } from '@/components/useRequest';
+import type { AlertEvent } from '@/lib/alerts/alert-log';
+import { sendMessage } from '@/lib/messaging/browser-client';
 
 /** "1 customer …" / "3 customers …": English needs the singular, Chinese reads the same either way. */
 const counted = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 function headline(event: AlertEvent): string {
-  return event.kind === 'rise' ? i18n.t('alerts.digest.rose', [String(event.from ?? '?'), String(event.tier)]) : i18n.t('alerts.digest.due', [String(event.tier)]);
+  return event.kind === 'rise'
+    ? i18n.t('alerts.digest.rose', [String(event.from ?? '?'), String(event.tier)])
+    : i18n.t('alerts.digest.due', [String(event.tier)]);
 }
 
 /** The popup's daily digest: what rose or fell due in the last 24 hours, each customer one click from its CRM page. */

@@ -1,24 +1,24 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { LockNotice } from '../../components/LockNotice';
-import { Skeleton } from '../../components/Skeleton';
-import { StatusMessage } from '../../components/StatusMessage';
-import { t, uiLocale } from '../../components/i18n';
-import { usePolicy } from '../../components/usePolicy';
-import { useRequest } from '../../components/useRequest';
-import { useSiteToggle } from '../../components/useSiteToggle';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
-import type { SiteStatusView } from '../../lib/messaging/sites-protocol';
-import type { SiteState } from '../../lib/sites/enabled-sites';
-import { siteLabel, siteOriginOf } from '../../lib/sites/origins';
-import { openSidePanel } from '../../lib/side-panel';
+import { LockNotice } from '@/components/LockNotice';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { t, uiLocale } from '@/components/i18n';
+import { usePolicy } from '@/components/usePolicy';
+import { useRequest } from '@/components/useRequest';
+import { useSiteToggle } from '@/components/useSiteToggle';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { SiteStatusView } from '@/lib/messaging/sites-protocol';
+import type { SiteState } from '@/lib/sites/enabled-sites';
+import { siteLabel, siteOriginOf } from '@/lib/sites/origins';
+import { openSidePanel } from '@/lib/side-panel';
 import { currentTab, type CurrentTab } from './current-tab';
 import { AlertDigest } from './AlertDigest';
 import { HealthPanel } from './HealthPanel';
 import { TeachButton } from './TeachButton';
-import { needsAttention } from '../../lib/sites/health-state';
+import { needsAttention } from '@/lib/sites/health-state';
 
 const STATE_STYLE: Record<SiteState, string> = {
   'not-web': 'bg-slate-100 text-slate-600',
@@ -29,12 +29,13 @@ const STATE_STYLE: Record<SiteState, string> = {
   'not-enabled': 'bg-slate-100 text-slate-700',
 };
 
-const PRIMARY = 'rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-800';
-const SECONDARY = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-800';
+const PRIMARY =
+  'rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-900 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-800';
+const SECONDARY =
+  'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-800';
 
 /** Opened as the action popup (not as a page with ?tab=), it closes once the panel is open. */
 const closeIfPopup = () => !new URLSearchParams(window.location.search).has('tab') && window.close();
-
 
 /** The action popup: the current tab's site, turning it on or off, and whether reading it still works. */
 export function App() {
@@ -78,7 +79,8 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
   useEffect(() => onBackgroundEvent((event) => (event.type === 'sites-changed' || event.type === 'health-changed') && reload(true)), [reload]);
 
   if (status.status === 'loading') return <Skeleton className="h-24" />;
-  if (status.status === 'error') return <StatusMessage tone="error" title={status.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />;
+  if (status.status === 'error')
+    return <StatusMessage tone="error" title={status.message} action={{ label: i18n.t('common.retry'), onClick: () => reload() }} />;
   const view: SiteStatusView = status.data;
   const readable = view.state === 'builtin' || view.state === 'enabled' || view.state === 'policy';
   // Reading needs the user (nothing read yet, reading stopped): teaching is what helps, so the panel offers it first.
@@ -121,7 +123,10 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
         {view.state === 'not-enabled' && origin && !locked && <p className="mt-2 text-xs text-slate-500">{i18n.t('popup.enableHint')}</p>}
         {view.state === 'policy' && view.lockReason && <p className="mt-2 text-xs text-violet-800">🔒 {view.lockReason}</p>}
         {notice && (
-          <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`mt-2 rounded-md p-2 text-xs ${notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}>
+          <p
+            role={notice.tone === 'error' ? 'alert' : 'status'}
+            className={`mt-2 rounded-md p-2 text-xs ${notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}
+          >
             {notice.text}
           </p>
         )}
@@ -137,7 +142,16 @@ function SitePanel({ tab }: { tab: CurrentTab }) {
           </button>
         )}
         {readable && (
-          <button type="button" className={SECONDARY} onClick={() => void sendMessage('startFieldPicker', { tabId: tab.id }).then(({ started }) => started && closeIfPopup(), () => undefined)}>
+          <button
+            type="button"
+            className={SECONDARY}
+            onClick={() =>
+              void sendMessage('startFieldPicker', { tabId: tab.id }).then(
+                ({ started }) => started && closeIfPopup(),
+                () => undefined,
+              )
+            }
+          >
             {i18n.t('mapping.popupPick')}
           </button>
         )}

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
-import { formatInteger, formatRelativeTime } from '../../components/format';
-import { HealthStatusPill } from '../../components/HealthStatusPill';
-import { t } from '../../components/i18n';
-import type { HealthSummary } from '../../lib/sites/health';
-import { needsAttention } from '../../lib/sites/health-state';
-import { statusHintKey, warningText } from '../../lib/sites/health-text';
+import { formatInteger, formatRelativeTime } from '@/components/format';
+import { HealthStatusPill } from '@/components/HealthStatusPill';
+import { t } from '@/components/i18n';
+import type { HealthSummary } from '@/lib/sites/health';
+import { needsAttention } from '@/lib/sites/health-state';
+import { statusHintKey, warningText } from '@/lib/sites/health-text';
 
 /**
  * The site's reading health: is it finding customers and the mapped fields,
@@ -50,7 +50,9 @@ export function HealthPanel({ summary, locale, teach }: { summary: HealthSummary
           {summary.mappedFields > 0 && (
             <>
               <dt className="sr-only">{i18n.t('sites.health.fields')}</dt>
-              <dd className="col-span-2">{i18n.t('popup.health.mapped', [formatInteger(summary.mappedFound.length, locale), formatInteger(summary.mappedFields, locale)])}</dd>
+              <dd className="col-span-2">
+                {i18n.t('popup.health.mapped', [formatInteger(summary.mappedFound.length, locale), formatInteger(summary.mappedFields, locale)])}
+              </dd>
             </>
           )}
         </dl>
@@ -58,7 +60,10 @@ export function HealthPanel({ summary, locale, teach }: { summary: HealthSummary
       {summary.warnings.length > 0 && (
         <ul role="alert" className="mt-2 space-y-1">
           {summary.warnings.map((warning) => (
-            <li key={`${warning.kind}:${warning.pageKey}:${warning.kind === 'field-missing' ? warning.label : ''}`} className="flex gap-2 rounded-md bg-amber-50 p-2 text-xs text-amber-950">
+            <li
+              key={`${warning.kind}:${warning.pageKey}:${warning.kind === 'field-missing' ? warning.label : ''}`}
+              className="flex gap-2 rounded-md bg-amber-50 p-2 text-xs text-amber-950"
+            >
               <span aria-hidden="true" className="font-bold text-amber-600">
                 !
               </span>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { sendMessage } from '../../lib/messaging/browser-client';
+import { sendMessage } from '@/lib/messaging/browser-client';
 
-const PROMINENT = 'w-full rounded-md bg-emerald-700 px-3 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700';
-const QUIET = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-800';
+const PROMINENT =
+  'w-full rounded-md bg-emerald-700 px-3 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700';
+const QUIET =
+  'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-800';
 
 /**
  * "Teach this page": always offered on a site Churn Radar reads; prominent

@@ -1,36 +1,32 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ActionsCard } from '../../components/ActionsCard';
-import { ControlHoldNotice } from '../../components/ControlHoldNotice';
-import { ScoreControls } from '../../components/ScoreControls';
-import { Worklist } from '../../components/Worklist';
+import { ActionsCard } from '@/components/ActionsCard';
+import { ControlHoldNotice } from '@/components/ControlHoldNotice';
+import { ScoreControls } from '@/components/ScoreControls';
+import { Worklist } from '@/components/Worklist';
 import { i18n } from '#i18n';
-import { Card } from '../../components/Card';
-import { formatDateTime, formatInteger, formatDate } from '../../components/format';
-import { isSameCustomer, siteHost } from '../../components/customer-target';
-import { t, uiLocale } from '../../components/i18n';
-import { scorerName } from '../../lib/explain/score-wording';
-import { ActivityList } from '../../components/ActivityList';
-import { IndicatorList } from '../../components/IndicatorList';
-import { LifecycleCard } from '../../components/LifecycleCard';
-import { SinceLastVisitCard } from '../../components/SinceLastVisit';
-import { StorageBanner } from '../../components/StorageBanner';
+import { Card } from '@/components/Card';
+import { formatDateTime, formatInteger, formatDate } from '@/components/format';
+import { isSameCustomer, siteHost } from '@/components/customer-target';
+import { t, uiLocale } from '@/components/i18n';
+import { scorerName } from '@/lib/explain/score-wording';
+import { ActivityList } from '@/components/ActivityList';
+import { IndicatorList } from '@/components/IndicatorList';
+import { LifecycleCard } from '@/components/LifecycleCard';
+import { SinceLastVisitCard } from '@/components/SinceLastVisit';
+import { StorageBanner } from '@/components/StorageBanner';
 import { PageState } from './PageState';
 import { ScoreSummary } from './ScoreSummary';
 import { useFollowedPage } from './useFollowedPage';
-import { ReasonList } from '../../components/ReasonList';
-import { ScoreHistory } from '../../components/ScoreHistory';
-import { ScriptCard } from '../../components/ScriptCard';
-import { Skeleton } from '../../components/Skeleton';
-import { StatusMessage } from '../../components/StatusMessage';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
-import type { CustomerView } from '../../lib/messaging/protocol';
+import { ReasonList } from '@/components/ReasonList';
+import { ScoreHistory } from '@/components/ScoreHistory';
+import { ScriptCard } from '@/components/ScriptCard';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { CustomerView } from '@/lib/messaging/protocol';
 
-type State =
-  | { status: 'loading' }
-  | { status: 'empty' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; view: CustomerView; refreshing: boolean };
+type State = { status: 'loading' } | { status: 'empty' } | { status: 'error'; message: string } | { status: 'ready'; view: CustomerView; refreshing: boolean };
 
 /**
  * The data of the customer the panel shows (or none), re-read when the
@@ -71,7 +67,13 @@ function useCustomerView(target: { site: string; crmId: string } | null) {
         const current = shown.current;
         if (!current) return;
         // The customer changed (a scan, an action), or a new model or playbook changed their score or script.
-        if ((event.type === 'customer-updated' && isSameCustomer(current, event)) || event.type === 'model-changed' || event.type === 'playbook-changed' || event.type === 'experiments-changed') void load(current, true);
+        if (
+          (event.type === 'customer-updated' && isSameCustomer(current, event)) ||
+          event.type === 'model-changed' ||
+          event.type === 'playbook-changed' ||
+          event.type === 'experiments-changed'
+        )
+          void load(current, true);
       }),
     [load],
   );
@@ -87,7 +89,10 @@ export function App() {
   const locale = uiLocale();
   const [tab, setTab] = useState<'customer' | 'worklist'>('customer');
   return (
-    <main className="mx-auto max-w-xl space-y-3 p-3" aria-busy={subject === null || state.status === 'loading' || (state.status === 'ready' && state.refreshing)}>
+    <main
+      className="mx-auto max-w-xl space-y-3 p-3"
+      aria-busy={subject === null || state.status === 'loading' || (state.status === 'ready' && state.refreshing)}
+    >
       <StorageBanner locale={locale} />
       <div role="tablist" aria-label={i18n.t('sidepanel.tabs')} className="flex gap-1 rounded-lg bg-slate-200/70 p-1 text-sm">
         {(['customer', 'worklist'] as const).map((id) => (
@@ -129,7 +134,11 @@ export function App() {
 /** A worklist choice is not the page open in the tab: said so, with the way back. */
 function ChosenNotice({ onBack }: { onBack: () => void }) {
   return (
-    <div role="status" data-testid="chosen-notice" className="flex items-center justify-between gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-xs text-sky-900">
+    <div
+      role="status"
+      data-testid="chosen-notice"
+      className="flex items-center justify-between gap-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-xs text-sky-900"
+    >
       <span>{i18n.t('pageFocus.chosen')}</span>
       <button type="button" className="shrink-0 font-medium text-sky-700 hover:underline" onClick={onBack}>
         {i18n.t('pageFocus.backToPage')}
@@ -185,7 +194,16 @@ function CustomerDetails({ view, refreshing, locale, tabId }: { view: CustomerVi
             <ReasonList reasons={score.reasons} max={6} grouped />
           </Card>
           {!view.control && score.script.text.trim() !== '' && <ScriptCard text={score.script.text} call={score.script.call} title={score.script.title} />}
-          <ActionsCard site={view.site} crmId={view.crmId} tabId={tabId} actions={view.actions} scriptId={score.script.id} ruleId={score.script.ruleId} locale={locale} {...(view.control ? { only: ['no_contact'] as const } : {})} />
+          <ActionsCard
+            site={view.site}
+            crmId={view.crmId}
+            tabId={tabId}
+            actions={view.actions}
+            scriptId={score.script.id}
+            ruleId={score.script.ruleId}
+            locale={locale}
+            {...(view.control ? { only: ['no_contact'] as const } : {})}
+          />
           <ScoreControls site={view.site} crmId={view.crmId} tabId={tabId} feedback={view.feedback} override={view.override} locale={locale} />
         </>
       ) : (
@@ -221,7 +239,8 @@ function CustomerDetails({ view, refreshing, locale, tabId }: { view: CustomerVi
 }
 
 /** Message names allow only letters, digits and underscores. */
-const quadrantKey = (quadrant: NonNullable<CustomerView['quadrant']>) => quadrant.replaceAll('-', '_') as 'high_risk_high_value' | 'high_risk_low_value' | 'low_risk_high_value' | 'low_risk_low_value';
+const quadrantKey = (quadrant: NonNullable<CustomerView['quadrant']>) =>
+  quadrant.replaceAll('-', '_') as 'high_risk_high_value' | 'high_risk_low_value' | 'low_risk_high_value' | 'low_risk_low_value';
 
 /** Value, risk × value quadrant and owner, when the CRM shows them. */
 function CustomerFacts({ view, locale }: { view: CustomerView; locale: string }) {

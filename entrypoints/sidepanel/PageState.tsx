@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { i18n } from '#i18n';
-import { t } from '../../components/i18n';
-import { Skeleton } from '../../components/Skeleton';
-import { StatusMessage } from '../../components/StatusMessage';
-import { useRequest } from '../../components/useRequest';
-import type { PanelSubject } from '../../lib/focus/panel-subject';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
-import { warningText } from '../../lib/sites/health-text';
+import { t } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useRequest } from '@/components/useRequest';
+import type { PanelSubject } from '@/lib/focus/panel-subject';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import { warningText } from '@/lib/sites/health-text';
 
 /** Why the panel shows no customer for its tab: the page is being read, lists several, could not be read, or is no CRM page. */
 export function PageState({ subject, tabId }: { subject: Exclude<PanelSubject, { kind: 'customer' }>; tabId: number | null }) {

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
-import { formatProbability, formatRelativeTime, formatDateTime } from '../../components/format';
-import { t } from '../../components/i18n';
-import { TierBadge } from '../../components/TierBadge';
-import type { CustomerScore, Tier } from '../../lib/domain';
-import { scoreFigure, scoreProvenance } from '../../lib/explain/score-wording';
-import { TIER_STYLE } from '../../lib/risk/tiers';
+import { formatProbability, formatRelativeTime, formatDateTime } from '@/components/format';
+import { t } from '@/components/i18n';
+import { TierBadge } from '@/components/TierBadge';
+import type { CustomerScore, Tier } from '@/lib/domain';
+import { scoreFigure, scoreProvenance } from '@/lib/explain/score-wording';
+import { TIER_STYLE } from '@/lib/risk/tiers';
 
 /**
  * The score at the top of the customer: a calibrated probability, or on a
@@ -15,11 +15,26 @@ export function ScoreSummary({ score, locale, pinnedTier }: { score: CustomerSco
   const style = TIER_STYLE[score.tier];
   const figure = scoreFigure(score);
   const label = figure.kind === 'probability' ? i18n.t('sidepanel.probability') : i18n.t('firstScore.panelRanking');
-  const caption = figure.kind === 'probability' ? i18n.t('sidepanel.probability') : figure.kind === 'percentile' ? i18n.t('firstScore.panelPercentile') : i18n.t('firstScore.panelRanking');
-  const shown = figure.kind === 'probability' ? formatProbability(score.probability, locale) : figure.kind === 'percentile' ? `${figure.percent} %` : i18n.t('firstScore.panelRankingOnly');
+  const caption =
+    figure.kind === 'probability'
+      ? i18n.t('sidepanel.probability')
+      : figure.kind === 'percentile'
+        ? i18n.t('firstScore.panelPercentile')
+        : i18n.t('firstScore.panelRanking');
+  const shown =
+    figure.kind === 'probability'
+      ? formatProbability(score.probability, locale)
+      : figure.kind === 'percentile'
+        ? `${figure.percent} %`
+        : i18n.t('firstScore.panelRankingOnly');
   const bar = figure.kind === 'probability' ? score.probability * 100 : figure.kind === 'percentile' ? figure.percent : 0;
   return (
-    <section aria-label={label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="score-summary" data-ranking={score.ranking ? 'true' : 'false'}>
+    <section
+      aria-label={label}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="score-summary"
+      data-ranking={score.ranking ? 'true' : 'false'}
+    >
       <div className="flex items-start justify-between gap-3">
         <div>
           <p className="text-xs font-medium text-slate-500">{caption}</p>

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { parseCustomerTarget } from '../../components/customer-target';
-import type { SiteKey } from '../../lib/domain';
-import { followedTabOf } from '../../lib/focus/followed-tab';
-import type { PageFocus } from '../../lib/focus/page-focus';
-import { panelSubject, type PanelSubject } from '../../lib/focus/panel-subject';
-import { sendMessage } from '../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../lib/messaging/events';
+import { parseCustomerTarget } from '@/components/customer-target';
+import type { SiteKey } from '@/lib/domain';
+import { followedTabOf } from '@/lib/focus/followed-tab';
+import type { PageFocus } from '@/lib/focus/page-focus';
+import { panelSubject, type PanelSubject } from '@/lib/focus/panel-subject';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
 
 type Chosen = { site: SiteKey; crmId: string };
 

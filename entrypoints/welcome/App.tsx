@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { AddSiteForm } from '../../components/AddSiteForm';
-import { usePolicy } from '../../components/usePolicy';
-import { useSiteToggle } from '../../components/useSiteToggle';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import { siteLabel } from '../../lib/sites/origins';
+import { AddSiteForm } from '@/components/AddSiteForm';
+import { usePolicy } from '@/components/usePolicy';
+import { useSiteToggle } from '@/components/useSiteToggle';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { siteLabel } from '@/lib/sites/origins';
 
 const LINK_BUTTON =
   'inline-flex items-center rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-800';
@@ -53,7 +53,10 @@ export function App() {
           <p>{i18n.t('welcome.enableText')}</p>
           <AddSiteForm toggle={toggle} locked={policy.isLocked('enabledSites')} className="mt-3" />
           {toggle.notice && (
-            <p role={toggle.notice.tone === 'error' ? 'alert' : 'status'} className={`mt-2 rounded-md p-2 text-xs ${toggle.notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}>
+            <p
+              role={toggle.notice.tone === 'error' ? 'alert' : 'status'}
+              className={`mt-2 rounded-md p-2 text-xs ${toggle.notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}
+            >
               {toggle.notice.text}
             </p>
           )}

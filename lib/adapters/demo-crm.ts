@@ -39,7 +39,7 @@ export const DEMO_CRM_SELECTORS = {
 
 const NAME_KEY = 'name';
 /** Shopper ids are CDNOW's integers; the prefix keeps them apart from Telco ids on the same site. */
-export const SHOPPER_ID_PREFIX = 'cdnow-';
+const SHOPPER_ID_PREFIX = 'cdnow-';
 
 /** The timeline's item types (as the CRM names them) → our activity kinds. */
 const TIMELINE_KINDS: Readonly<Record<string, ActivityKind>> = {

@@ -30,7 +30,13 @@ const DETECTING: readonly CrmAdapter[] = [demoCrmAdapter, createGenericAdapter(p
  * Every adapter, most specific first: what the user taught this site wins
  * over any detection, then the demo CRM's own, then the generic adapter (any CRM).
  */
-export const ADAPTERS: readonly CrmAdapter[] = [createRecipeAdapter(() => pageRecipes, () => DETECTING), ...DETECTING];
+export const ADAPTERS: readonly CrmAdapter[] = [
+  createRecipeAdapter(
+    () => pageRecipes,
+    () => DETECTING,
+  ),
+  ...DETECTING,
+];
 
 export function adapterFor(url: URL, doc: Document, adapters: readonly CrmAdapter[] = ADAPTERS): CrmAdapter | null {
   return adapters.find((adapter) => adapter.matches(url, doc)) ?? null;

@@ -19,7 +19,7 @@ export interface AlertCommandDeps {
 const command = commandsFor<AlertCommandDeps>();
 
 const count = z.number().int().nonnegative();
-export const alertDigestSchema = z.object({ roseTo5: count, roseTo4: count, overdue: count, heldBack: count, latest: z.array(alertEventSchema) });
+const alertDigestSchema = z.object({ roseTo5: count, roseTo4: count, overdue: count, heldBack: count, latest: z.array(alertEventSchema) });
 
 export const alertCommands = {
   /** Popup → background: the last 24 hours of alerts. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { RiseLedger } from './rise';
 
 /** Delivered as a notification, held back (quiet hours, daily cap), or not a notification at all (alerts off, below the agent's tier, due alerts off). */
-export const DELIVERIES = ['shown', 'quiet', 'capped', 'off'] as const;
+const DELIVERIES = ['shown', 'quiet', 'capped', 'off'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
 
 const tier = z.number().int().min(1).max(5);
@@ -42,7 +42,7 @@ export interface AlertState {
 export const EMPTY_ALERT_STATE: AlertState = { ledger: {}, events: [], shown: { day: '', count: 0 }, dueCheckedAt: null };
 
 /** Days of alerts kept: the digest reads one, a week covers a long weekend's clicks on old notifications. */
-export const ALERT_LOG_DAYS = 8;
+const ALERT_LOG_DAYS = 8;
 /** Alerts kept at most (newest first kept): the storage item stays small whatever a threshold change sets off. */
 export const MAX_ALERT_EVENTS = 1000;
 
@@ -53,6 +53,7 @@ export function appendEvents(events: readonly AlertEvent[], added: readonly Aler
 }
 
 /** A notification id: the event's, prefixed so clicks on other notifications are not taken for ours. */
-export const NOTIFICATION_PREFIX = 'churn-radar-alert:';
+const NOTIFICATION_PREFIX = 'churn-radar-alert:';
 export const notificationIdOf = (event: Pick<AlertEvent, 'id'>) => `${NOTIFICATION_PREFIX}${event.id}`;
-export const eventIdOfNotification = (notificationId: string) => (notificationId.startsWith(NOTIFICATION_PREFIX) ? notificationId.slice(NOTIFICATION_PREFIX.length) : null);
+export const eventIdOfNotification = (notificationId: string) =>
+  notificationId.startsWith(NOTIFICATION_PREFIX) ? notificationId.slice(NOTIFICATION_PREFIX.length) : null;

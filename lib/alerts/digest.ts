@@ -6,9 +6,9 @@
  */
 import type { AlertEvent } from './alert-log';
 
-export const DIGEST_WINDOW_MS = 86_400_000;
+const DIGEST_WINDOW_MS = 86_400_000;
 /** Customers listed under the counts. */
-export const DIGEST_LATEST = 5;
+const DIGEST_LATEST = 5;
 
 export interface AlertDigest {
   /** Customers who rose to tier 5 / tier 4 (and not on to 5) in the window. */

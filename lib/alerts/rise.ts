@@ -12,9 +12,9 @@
  */
 import type { Tier } from '../domain';
 
-export const ALERT_TIER = 4;
+const ALERT_TIER = 4;
 /** Below this tier a customer is off the worklist and their at-risk spell is over (lib/background/worklist.ts AT_RISK_TIER). */
-export const SPELL_END_TIER = 3;
+const SPELL_END_TIER = 3;
 
 /** Customer key → highest tier alerted in the current spell (only alerted customers are kept: the item stays small). */
 export type RiseLedger = Record<string, number>;

@@ -10,7 +10,18 @@ const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).to
 export function actionsCsv(actions: readonly ActionRow[], names: ReadonlyMap<string, string>): string {
   const rows = [...actions]
     .sort((a, b) => a.at - b.at)
-    .map((a) => [a.site, a.crmId, names.get(customerKey(a.site, a.crmId)) ?? '', a.kind, iso(a.at), a.scriptId ?? '', a.playbookId ?? '', a.note ?? '', a.outcome?.kind ?? '', iso(a.outcome?.at)]);
+    .map((a) => [
+      a.site,
+      a.crmId,
+      names.get(customerKey(a.site, a.crmId)) ?? '',
+      a.kind,
+      iso(a.at),
+      a.scriptId ?? '',
+      a.playbookId ?? '',
+      a.note ?? '',
+      a.outcome?.kind ?? '',
+      iso(a.outcome?.at),
+    ]);
   return toCsv(ACTION_CSV_COLUMNS, rows);
 }
 

@@ -81,7 +81,9 @@ export async function readWorklist(
   const latestAction = new Map<string, ActionRow>();
   await deps.db.actions.orderBy('at').each((action) => void latestAction.set(customerKey(action.site, action.crmId), action));
   const held = (await deps.heldKeys?.()) ?? new Set<string>();
-  const items = buildWorklist(customers, overridden, latestAction, await deps.dueHours(), filter).filter((item) => !held.has(customerKey(item.site, item.crmId)));
+  const items = buildWorklist(customers, overridden, latestAction, await deps.dueHours(), filter).filter(
+    (item) => !held.has(customerKey(item.site, item.crmId)),
+  );
   return { items, customers };
 }
 
@@ -111,7 +113,8 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
       const action = await deps.db.actions.get(request.actionId);
       if (!action || action.site !== request.site) throw new HandlerError('not-found', 'That action does not exist.');
       await deps.tabPages.guard(action, request.tabId);
-      if (!(await setOutcome(deps.db, request.site, request.actionId, request.outcome, deps.now()))) throw new HandlerError('not-found', 'That action does not exist.');
+      if (!(await setOutcome(deps.db, request.site, request.actionId, request.outcome, deps.now())))
+        throw new HandlerError('not-found', 'That action does not exist.');
       changed(action.site, action.crmId);
       return null;
     },
@@ -121,7 +124,16 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
       const customer = await requireCustomer(request.site, request.crmId);
       if (!customer.lastScore) throw new HandlerError('not-found', 'This customer has no score to flag yet.');
       const { probability, tier, modelId } = customer.lastScore;
-      const id = await addFeedback(deps.db, { site: request.site, crmId: request.crmId, at: deps.now(), verdict: request.verdict, reason: request.reason, probability, tier, modelId });
+      const id = await addFeedback(deps.db, {
+        site: request.site,
+        crmId: request.crmId,
+        at: deps.now(),
+        verdict: request.verdict,
+        reason: request.reason,
+        probability,
+        tier,
+        modelId,
+      });
       changed(request.site, request.crmId);
       return { id };
     },
@@ -129,7 +141,14 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
     async setOverride(request) {
       await deps.tabPages.guard(request, request.tabId);
       await requireCustomer(request.site, request.crmId);
-      await overrides.set({ site: request.site, crmId: request.crmId, tier: request.tier, reason: request.reason, at: deps.now(), expiresAt: request.expiresAt });
+      await overrides.set({
+        site: request.site,
+        crmId: request.crmId,
+        tier: request.tier,
+        reason: request.reason,
+        at: deps.now(),
+        expiresAt: request.expiresAt,
+      });
       changed(request.site, request.crmId);
       return null;
     },
@@ -156,10 +175,20 @@ export function createAgentHandlers(deps: AgentDeps, overrides: OverrideCache): 
     },
 
     async listFeedback() {
-      const rows = (await deps.db.feedback.orderBy('at').reverse().limit(500).toArray());
+      const rows = await deps.db.feedback.orderBy('at').reverse().limit(500).toArray();
       const customers = await deps.db.customers.bulkGet(rows.map((r) => [r.site, r.crmId] as [string, string]));
       return {
-        items: rows.map((r, i) => ({ site: r.site, crmId: r.crmId, name: customers[i]?.name ?? r.crmId, at: r.at, verdict: r.verdict, reason: r.reason, probability: r.probability, tier: r.tier, modelId: r.modelId })),
+        items: rows.map((r, i) => ({
+          site: r.site,
+          crmId: r.crmId,
+          name: customers[i]?.name ?? r.crmId,
+          at: r.at,
+          verdict: r.verdict,
+          reason: r.reason,
+          probability: r.probability,
+          tier: r.tier,
+          modelId: r.modelId,
+        })),
       };
     },
   };

@@ -4,9 +4,9 @@ import type { AlertBrowserPorts } from './alert-service';
 import { cachedItem } from './cached-item';
 
 /** The timer that checks contact due times; it outlives an idle worker. */
-export const ALERT_DUE_ALARM = 'churn-radar-alert-due';
+const ALERT_DUE_ALARM = 'churn-radar-alert-due';
 /** Due times are hours apart (24 h for tier 5): a quarter of an hour late is on time, and the worklist read stays rare. */
-export const ALERT_DUE_MINUTES = 15;
+const ALERT_DUE_MINUTES = 15;
 
 /** The `notifications` API, present only while the optional permission is granted. */
 const notifications = () => (browser as { notifications?: typeof browser.notifications }).notifications;

@@ -23,7 +23,7 @@ import type { RecordedScore } from './customer-store';
 import { ownerOf } from './worklist';
 
 /** The browser's side: stored state and settings, the notifications permission and API, opening a tab. */
-export interface AlertPorts {
+interface AlertPorts {
   state: { get: () => Promise<AlertState>; set: (value: AlertState) => Promise<void> };
   settings: { get: () => Promise<AlertSettings> };
   /** Whether the optional `notifications` permission is granted. */
@@ -97,7 +97,9 @@ export function createAlertService(deps: AlertDeps) {
     await deps.ports.state.set({ ...next, shown, events: appendEvents(next.events, events, now) });
     for (const event of events) {
       if (event.delivery !== 'shown') continue;
-      await deps.ports.show(notificationIdOf(event), notificationText(event, deps.t, formatTime)).catch((error: unknown) => console.error('[churn-radar] notification failed', error));
+      await deps.ports
+        .show(notificationIdOf(event), notificationText(event, deps.t, formatTime))
+        .catch((error: unknown) => console.error('[churn-radar] notification failed', error));
     }
   }
 
@@ -169,5 +171,3 @@ export function createAlertService(deps: AlertDeps) {
     },
   };
 }
-
-export type AlertService = ReturnType<typeof createAlertService>;

@@ -9,9 +9,9 @@ import { mergeActivities } from '../db/activities';
 import type { Activity } from '../domain';
 
 /** Rows kept in memory; past this the oldest written ones are evicted (the database stays the truth). */
-export const MAX_CACHED_CUSTOMERS = 50_000;
+const MAX_CACHED_CUSTOMERS = 50_000;
 /** Customers whose activity lists are kept in memory (detail pages visited recently). */
-export const MAX_CACHED_ACTIVITY_LISTS = 2_000;
+const MAX_CACHED_ACTIVITY_LISTS = 2_000;
 
 const keyOf = customerKey;
 
@@ -222,7 +222,10 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
       let loaded: Map<string, CustomerRow> | undefined;
       for (;;) {
         const started = generation;
-        loaded = await prefetch(context.site, snapshots.map((s) => s.crmId));
+        loaded = await prefetch(
+          context.site,
+          snapshots.map((s) => s.crmId),
+        );
         if (started === generation) break; // else an erase or import ran meanwhile: those rows are stale
       }
       // From here to the enqueue nothing awaits: read, merge and remember are one step.

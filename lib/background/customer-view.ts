@@ -16,7 +16,7 @@ import { scoreOne, type ScoreOneDeps } from './score-one';
 import { median, ownerOf, quadrantOf } from './worklist';
 
 /** Activities shown in the side panel. */
-export const VIEW_ACTIVITIES = 20;
+const VIEW_ACTIVITIES = 20;
 
 export interface CustomerViewDeps {
   db: ChurnRadarDb;

@@ -22,7 +22,11 @@ export interface ExperimentDeps extends OutcomeDeps {
   onChange: (what: 'experiments' | 'playbook') => void;
 }
 
-const unlocked = (setting: 'experiments' | 'playbook') => assertUnlocked(setting).then(() => true, () => false);
+const unlocked = (setting: 'experiments' | 'playbook') =>
+  assertUnlocked(setting).then(
+    () => true,
+    () => false,
+  );
 
 export function createExperimentHandlers(deps: ExperimentDeps): Pick<Handlers, keyof ExperimentProtocol> {
   async function view(experiment: Experiment, playbook: Playbook): Promise<ExperimentView> {
@@ -70,7 +74,12 @@ export function createExperimentHandlers(deps: ExperimentDeps): Pick<Handlers, k
         if (!playbook.rules.some((rule) => rule.id === ruleId)) throw new HandlerError('bad-request', `The playbook has no rule "${ruleId}".`);
       }
       const now = deps.now();
-      const experiment: Experiment = { ...draft, id: experimentId(draft.name, draft.startsAt, new Set(list.map((e) => e.id))), status: 'running', createdAt: now };
+      const experiment: Experiment = {
+        ...draft,
+        id: experimentId(draft.name, draft.startsAt, new Set(list.map((e) => e.id))),
+        status: 'running',
+        createdAt: now,
+      };
       await deps.experiments.set([...list, experiment]);
       deps.onChange('experiments');
       return state();
@@ -85,7 +94,14 @@ export function createExperimentHandlers(deps: ExperimentDeps): Pick<Handlers, k
       const { experiment } = await find(id);
       const playbook = await deps.storedPlaybook.get();
       const { result } = await view(experiment, playbookInForce(playbook));
-      const measured = { experimentId: id, uplift: result.uplift.estimate, low: result.uplift.low, high: result.uplift.high, n: result.customers, at: deps.now() };
+      const measured = {
+        experimentId: id,
+        uplift: result.uplift.estimate,
+        low: result.uplift.low,
+        high: result.uplift.high,
+        n: result.customers,
+        at: deps.now(),
+      };
       await close(id, 'finished', { result: measured });
       let consolidation: Consolidation = 'notARule';
       if (experiment.target.kind === 'rule') {

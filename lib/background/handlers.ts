@@ -16,11 +16,7 @@ import { parseActivities } from '../parse';
 import type { Locale } from '../playbooks/default-playbook';
 import type { FocusedCustomer, LostRows, StorageProblem } from '../settings';
 import type { CustomerStore } from './customer-store';
-import {
-  createIndicatorCache,
-  indicatorRowIfChanged,
-  modelInputs,
-} from '@/lib/indicators/customer-indicators';
+import { createIndicatorCache, indicatorRowIfChanged, modelInputs } from '@/lib/indicators/customer-indicators';
 import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
 import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
 import { createModelHandlers } from './model-handlers';
@@ -49,7 +45,7 @@ import type { Experiment } from '../experiments/experiment';
 import type { Candidate } from '../experiments/outcomes';
 
 /** Reasons sent with each badge: the popover shows three. */
-export const PAGE_REASONS = 3;
+const PAGE_REASONS = 3;
 
 export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveIndicatorSettings'>, Pick<MonitoringDeps, 'retrainSchedule'> {
   db: ChurnRadarDb;
@@ -129,7 +125,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   async function enrolScanned(site: SiteKey, rows: readonly CustomerRow[], scores: readonly BadgeScore[]) {
     const candidates: Candidate[] = scores.map((s) => ({ site, crmId: s.crmId, tier: s.tier, ruleId: null }));
     if (await enrolment.needsRule()) {
-      const enrolled = new Set((await deps.db.enrolments.where('[site+crmId]').anyOf(rows.map((r) => [site, r.crmId])).toArray()).map((e) => e.crmId));
+      const enrolled = new Set(
+        (
+          await deps.db.enrolments
+            .where('[site+crmId]')
+            .anyOf(rows.map((r) => [site, r.crmId]))
+            .toArray()
+        ).map((e) => e.crmId),
+      );
       for (const candidate of candidates) {
         const row = rows.find((r) => r.crmId === candidate.crmId);
         const key = customerKey(site, candidate.crmId);
@@ -189,7 +192,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const all = await deps.customers.recordActivities(site, snapshot.crmId, activities, now, since);
       lists.set(snapshot.crmId, all);
       const count = all.length;
-      const latest = await deps.customers.patch(site, snapshot.crmId, (row) => (row.activityCount === count ? null : { row: { ...row, activityCount: count } }));
+      const latest = await deps.customers.patch(site, snapshot.crmId, (row) =>
+        row.activityCount === count ? null : { row: { ...row, activityCount: count } },
+      );
       if (latest) rows[i] = latest;
     }
     return lists;
@@ -285,7 +290,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const lists = await recordActivities(site, rows, request.customers, today ?? now, now, since);
       const inputs = await inputsFor(site, rows, lists, scoring.scorers, now);
       // A site scored label-free learns from every page: the fit and its quantile tiers follow the customers seen.
-      scoring = (await deps.models.observe(site, inputs.map((input) => ({ crmId: input.row.crmId, inputs: input.inputs })))) ?? scoring;
+      scoring =
+        (await deps.models.observe(
+          site,
+          inputs.map((input) => ({ crmId: input.row.crmId, inputs: input.inputs })),
+        )) ?? scoring;
       const { scorers } = scoring;
       const scores = badgeScores(deps.models, scorers, inputs, scoring.thresholds ?? (await deps.thresholds()), now, scoring.ranking && scoring);
       const pinned = await overrides.forSite(site);
@@ -309,8 +318,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const only = request.customers.length === 1 ? request.customers[0] : undefined;
       if (request.pageKind === 'detail' && only) await focusOn(site, only.crmId, context.tabId);
       // Open panels re-read the customer they show: the last focused one, and this tab's page's.
-      const watched = new Set([await deps.focus.get(), context.tabId === null ? null : focusedCustomerOf(await deps.tabPages.get(context.tabId))].flatMap((c) => (c?.site === site ? [c.crmId] : [])));
-      for (const crmId of watched) if (request.customers.some((c) => c.crmId === crmId)) deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId });
+      const watched = new Set(
+        [await deps.focus.get(), context.tabId === null ? null : focusedCustomerOf(await deps.tabPages.get(context.tabId))].flatMap((c) =>
+          c?.site === site ? [c.crmId] : [],
+        ),
+      );
+      for (const crmId of watched)
+        if (request.customers.some((c) => c.crmId === crmId)) deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId });
       const shown = pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores;
       return context.rejectedRows?.length ? { scores: shown, rejected: context.rejectedRows } : { scores: shown };
     },

@@ -30,7 +30,11 @@ export function createHealthService(deps: HealthServiceDeps) {
   const tabs = new Map<number, { site: SiteKey; pageKey: string }>();
   const lastStatus = new Map<SiteKey, HealthSummary['status']>();
 
-  const all = () => (state ??= deps.load().then((loaded): Record<SiteKey, SiteHealth> => ({ ...loaded }), (): Record<SiteKey, SiteHealth> => ({})));
+  const all = () =>
+    (state ??= deps.load().then(
+      (loaded): Record<SiteKey, SiteHealth> => ({ ...loaded }),
+      (): Record<SiteKey, SiteHealth> => ({}),
+    ));
 
   function scheduleSave() {
     if (saving) return;
@@ -63,7 +67,14 @@ export function createHealthService(deps: HealthServiceDeps) {
     async record(site: SiteKey, tabId: number | null, report: HealthReport): Promise<void> {
       const pageKey = pageKeyOf(report.url);
       const health = await all();
-      health[site] = recordObservation(health[site], pageKey, { at: deps.now(), kind: report.kind, customers: report.customers, fields: report.fields, ...(report.recipe ? { recipe: report.recipe } : {}), ...(report.dateOrder ? { dateOrder: report.dateOrder } : {}) });
+      health[site] = recordObservation(health[site], pageKey, {
+        at: deps.now(),
+        kind: report.kind,
+        customers: report.customers,
+        fields: report.fields,
+        ...(report.recipe ? { recipe: report.recipe } : {}),
+        ...(report.dateOrder ? { dateOrder: report.dateOrder } : {}),
+      });
       scheduleSave();
       if (tabId !== null) tabs.set(tabId, { site, pageKey });
       const current = await summary(site);

@@ -116,7 +116,11 @@ export function startBackground(): void {
   });
   // A database that cannot open (private mode, a blocked upgrade held by an old tab, a newer
   // version) is reported at once; pages are still answered from memory meanwhile.
-  db.on('blocked', () => reportStorageProblem(Object.assign(new Error('Another Churn Radar page holds the old database open; close it to finish the upgrade.'), { name: 'BlockedError' })));
+  db.on('blocked', () =>
+    reportStorageProblem(
+      Object.assign(new Error('Another Churn Radar page holds the old database open; close it to finish the upgrade.'), { name: 'BlockedError' }),
+    ),
+  );
   db.open().catch(reportStorageProblem);
   const retentionDays = cachedItem(retentionDaysItem);
   const prune = () =>
@@ -142,14 +146,15 @@ export function startBackground(): void {
   const mapping = browserMappingPorts(fieldMappings, (tabId) => runPageTool(tabId, 'picker'));
   watchMappings({ watch: (callback) => fieldMappingsItem.watch(callback), siteTabs: mapping.siteTabs, focused: focus.get, emit: emitBackgroundEvent });
   // Switching tabs makes that tab's customer the last focused one (what "no customer named" means).
-  browser.tabs.onActivated.addListener(({ tabId }) =>
-    void tabPages
-      .get(tabId)
-      .then(async (page) => {
-        const customer = focusedCustomerOf(page);
-        if (customer) await focus.set({ ...customer, tabId, at: Date.now() });
-      })
-      .catch(() => undefined),
+  browser.tabs.onActivated.addListener(
+    ({ tabId }) =>
+      void tabPages
+        .get(tabId)
+        .then(async (page) => {
+          const customer = focusedCustomerOf(page);
+          if (customer) await focus.set({ ...customer, tabId, at: Date.now() });
+        })
+        .catch(() => undefined),
   );
   browser.tabs.onRemoved.addListener((tabId) => void tabPages.closed(tabId).catch(() => undefined));
   // A saved (or policy-set) playbook changes the script an open side panel shows.

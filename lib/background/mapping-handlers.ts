@@ -19,7 +19,7 @@ import { matchPatternFor, siteOriginOf } from '../sites/origins';
 import { HandlerError, type Handlers } from './router';
 
 /** Customers read for a site's labels: the most recently seen. */
-export const RECENT_CUSTOMERS = 500;
+const RECENT_CUSTOMERS = 500;
 
 /** What the mapping handlers need from the browser (index.ts); absent in tests that do not use them. */
 export interface MappingPorts {
@@ -51,10 +51,13 @@ export function createMappingHandlers({ db, now, mapping = NO_PORTS }: MappingDe
         sites.map(async (site) => {
           let customers = 0;
           let lastSeen = 0;
-          await deps.db.customers.where('site').equals(site).each((row) => {
-            customers++;
-            lastSeen = Math.max(lastSeen, row.lastSeen);
-          });
+          await deps.db.customers
+            .where('site')
+            .equals(site)
+            .each((row) => {
+              customers++;
+              lastSeen = Math.max(lastSeen, row.lastSeen);
+            });
           return { site, customers, lastSeen };
         }),
       );
@@ -93,7 +96,9 @@ export function browserMappingPorts(mappings: MappingPorts['mappings'], startPic
       // Firefox patterns take no port: query the host, keep the tabs whose origin is the site.
       const pattern = matchPatternFor(site, { portInPattern: import.meta.env.BROWSER !== 'firefox' });
       const tabs = await browser.tabs.query({ url: pattern }).catch(() => []);
-      return tabs.filter((tab) => tab.id !== undefined && siteOriginOf(tab.url) === site).map((tab) => ({ tabId: tab.id!, title: tab.title ?? '', url: tab.url ?? '' }));
+      return tabs
+        .filter((tab) => tab.id !== undefined && siteOriginOf(tab.url) === site)
+        .map((tab) => ({ tabId: tab.id!, title: tab.title ?? '', url: tab.url ?? '' }));
     },
   };
 }

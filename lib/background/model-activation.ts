@@ -20,7 +20,7 @@
 import type { ActivationEvent } from '../messaging/protocol';
 
 /** History kept in the database; older events are dropped. */
-export const ACTIVATION_HISTORY_LIMIT = 200;
+const ACTIVATION_HISTORY_LIMIT = 200;
 
 export interface ModelInputs {
   id: string;

@@ -24,7 +24,7 @@ import { ModelManagementError, SCORECARD_KEY, type ModelProvider } from './model
 import { assertUnlocked } from './policy-service';
 import { HandlerError, type Handlers } from './router';
 
-export interface ScorecardSupport {
+interface ScorecardSupport {
   defaults: () => unknown;
   /** Validates edited weights; throws an Error whose message says what is wrong. */
   parse: (value: unknown) => unknown;

@@ -64,7 +64,7 @@ export interface ModelProviderDeps {
   later?: (task: () => void, ms: number) => void;
 }
 
-export function modelInfoOf(artifact: ModelArtifact): ModelInfo {
+function modelInfoOf(artifact: ModelArtifact): ModelInfo {
   return {
     id: artifact.id,
     name: artifact.name,
@@ -136,7 +136,13 @@ export function createModelProvider(deps: ModelProviderDeps) {
     const raw = await deps.loadBundled();
     const fresh = raw.map(deps.parse).filter((artifact) => !installed.has(artifact.name));
     if (!fresh.length) return [];
-    const rowOf = (artifact: ModelArtifact): ModelRow => ({ id: artifact.id, createdAt: artifact.createdAt, importedAt: now(), artifact, sites: [DEMO_CRM_ORIGIN] });
+    const rowOf = (artifact: ModelArtifact): ModelRow => ({
+      id: artifact.id,
+      createdAt: artifact.createdAt,
+      importedAt: now(),
+      artifact,
+      sites: [DEMO_CRM_ORIGIN],
+    });
     try {
       await storeBundled(fresh, installed, rowOf);
       return [];
@@ -190,7 +196,14 @@ export function createModelProvider(deps: ModelProviderDeps) {
     for (const [id, scorer] of scorers) {
       if (ids.includes(id)) continue;
       scorers.delete(id);
-      later(() => void scorer.then((s) => s.dispose(), () => undefined), DISPOSE_AFTER_MS);
+      later(
+        () =>
+          void scorer.then(
+            (s) => s.dispose(),
+            () => undefined,
+          ),
+        DISPOSE_AFTER_MS,
+      );
     }
     if (active.length === 0 && fallback) {
       const scorer = await fallback();
@@ -246,13 +259,19 @@ export function createModelProvider(deps: ModelProviderDeps) {
   }
 
   /** Applies a change of the active set in one transaction, then reloads scorers at the next use. */
-  async function changeActive(plan: (ids: string[], events: ActivationEvent[], rows: Map<string, ModelRow>) => { activeIds: string[]; event: ActivationEvent | null }) {
+  async function changeActive(
+    plan: (ids: string[], events: ActivationEvent[], rows: Map<string, ModelRow>) => { activeIds: string[]; event: ActivationEvent | null },
+  ) {
     await installBundled();
     await db.transaction('rw', db.models, db.meta, async () => {
       const ids = await activeIds();
       const events = await history();
       const rows = new Map((await db.models.toArray()).map((r) => [r.id, r]));
-      const result = plan(ids.filter((id) => rows.has(id)), events, rows);
+      const result = plan(
+        ids.filter((id) => rows.has(id)),
+        events,
+        rows,
+      );
       await db.meta.put({ key: ACTIVE_MODELS_KEY, value: result.activeIds });
       await db.meta.put({ key: ACTIVATION_HISTORY_KEY, value: appendHistory(events, result.event) });
     });

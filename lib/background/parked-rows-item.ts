@@ -3,7 +3,7 @@ import type { WriteBatch } from '../db/customers-repo';
 import { boundedBatch, parkedBatchOf, type ParkedRows } from './parked-rows';
 
 /** The held rows kept for the next worker (parked-rows.ts); session: gone when the browser quits. */
-export const parkedRowsItem = storage.defineItem<ParkedRows | null>('session:parkedRows', { fallback: null, version: 1 });
+const parkedRowsItem = storage.defineItem<ParkedRows | null>('session:parkedRows', { fallback: null, version: 1 });
 
 /** Where the background parks held rows, and takes them back at start. */
 export function parkedRowsStore(now: () => number) {

@@ -11,7 +11,7 @@ import { emptyBatch, sizeOf } from './write-queue';
  * stay in memory only; if the worker stops with them, the next one counts them
  * as lost (storage-health.ts) and the banner says so.
  */
-export const PARKED_ROWS_MAX_BYTES = 8 * 1024 * 1024;
+const PARKED_ROWS_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * The copy as stored: the batch as JSON text, not as objects. storage.session
@@ -99,7 +99,8 @@ export function parkedBatchOf(value: unknown): WriteBatch | null {
   for (const table of KEEP_ORDER) {
     const rows = (batch as Record<string, unknown>)[table];
     if (rows === undefined) continue;
-    if (!Array.isArray(rows) || !rows.every((row) => typeof row === 'object' && row !== null && typeof (row as { site?: unknown }).site === 'string')) return null;
+    if (!Array.isArray(rows) || !rows.every((row) => typeof row === 'object' && row !== null && typeof (row as { site?: unknown }).site === 'string'))
+      return null;
     (restored[table] as unknown[]) = rows;
   }
   return sizeOf(restored) ? restored : null;

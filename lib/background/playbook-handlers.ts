@@ -22,7 +22,7 @@ export interface PlaybookDeps extends ScoreOneDeps {
 }
 
 /** Customers offered in the preview picker. */
-export const PREVIEW_CUSTOMERS = 50;
+const PREVIEW_CUSTOMERS = 50;
 
 export function createPlaybookHandlers(deps: PlaybookDeps): Pick<Handlers, keyof PlaybookProtocol> {
   async function state(): Promise<PlaybookState> {

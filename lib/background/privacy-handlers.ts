@@ -181,7 +181,10 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
           const validate = name === 'models' ? (row: Record<string, unknown>) => io.modelProblem(row.artifact) : undefined;
           plans.push({ name, plan: planTableMerge(name, file.tables[name]!, existing, validate) });
         }
-        const refusal = importRefusal(plans.map(({ plan }) => plan), settings.rejected);
+        const refusal = importRefusal(
+          plans.map(({ plan }) => plan),
+          settings.rejected,
+        );
         if (refusal) throw new HandlerError('bad-request', refusal);
         for (const { name, plan } of plans) {
           if (plan.put.length) await table(name).bulkPut(plan.put);

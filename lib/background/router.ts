@@ -15,20 +15,19 @@ export interface SenderInfo {
   tab?: { id?: number; url?: string };
 }
 
-
 /**
  * Requests that carry a list of page rows: one bad row (a value longer than
  * the schema allows, a missing id) is dropped and counted, and the rest of the
  * page is still handled, rather than every badge on the page failing.
  */
-export const ROW_LISTS: Partial<Record<MessageType, string>> = { scanPage: 'customers' };
+const ROW_LISTS: Partial<Record<MessageType, string>> = { scanPage: 'customers' };
 
 /**
  * The request without the rows its issues point at, when every issue is inside
  * one row; else null. `dropped` names each left-out row by its index in the
  * list as sent and its first problem, so the page marks exactly those rows.
  */
-export function withoutBadRows(
+function withoutBadRows(
   payload: unknown,
   listKey: string,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
@@ -49,7 +48,6 @@ export function withoutBadRows(
 export { HandlerError, type HandlerContext };
 
 export type Handlers = { [T in MessageType]: (payload: RequestOf<T>, context: HandlerContext) => Promise<ResponseOf<T>> };
-
 
 export interface RouterOptions {
   extensionId: string;

@@ -59,19 +59,30 @@ export async function scoreOne(deps: ScoreOneDeps, customer: CustomerRow, given?
     deps.fieldResolver?.(customer.site),
   ]);
   const override = pinned?.get(customer.crmId) ?? null;
-  const history = customerHistory(customer, activities, now, observations.map((o) => ({ at: o.observedAt, fields: o.fields })), resolveField);
+  const history = customerHistory(
+    customer,
+    activities,
+    now,
+    observations.map((o) => ({ at: o.observedAt, fields: o.fields })),
+    resolveField,
+  );
   const indicators = computeIndicators(history, settings);
   const [score] = scoring.scorers.length
-    ? scoreCustomers(deps.models, scoring.scorers, [{ row: customer, inputs: modelInputs(customer, indicators, resolveField ?? synonymResolver), indicators }], {
-        thresholds: scoring.thresholds ?? managerThresholds,
-        ranking: scoring.ranking && scoring,
-        playbook: playbookInForce(playbook),
-        locale: deps.locale(),
-        t: deps.t,
-        now,
-        resolveField,
-        ...(override ? { tierOverride: override.tier } : {}),
-      })
+    ? scoreCustomers(
+        deps.models,
+        scoring.scorers,
+        [{ row: customer, inputs: modelInputs(customer, indicators, resolveField ?? synonymResolver), indicators }],
+        {
+          thresholds: scoring.thresholds ?? managerThresholds,
+          ranking: scoring.ranking && scoring,
+          playbook: playbookInForce(playbook),
+          locale: deps.locale(),
+          t: deps.t,
+          now,
+          resolveField,
+          ...(override ? { tierOverride: override.tier } : {}),
+        },
+      )
     : [];
   return { score: score ?? null, indicators, activities, override, resolveField };
 }

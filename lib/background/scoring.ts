@@ -16,7 +16,7 @@ import { percentileOf, tierOfPercentile } from '../risk/starter-tiers';
 import { tierFor } from '../risk/tiers';
 
 /** Reasons kept per score: enough for the popover (3) and the side panel (5) with room. */
-export const REASONS_KEPT = 8;
+const REASONS_KEPT = 8;
 
 export interface ScoringOptions {
   thresholds: readonly number[];
@@ -80,7 +80,14 @@ function byScorer(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: re
 const modelRef = (scorer: Scorer) => ({ id: scorer.artifact.id, name: scorer.artifact.name, kind: scorer.artifact.kind });
 
 /** The hot path of a list page: probability and tier only. */
-export function badgeScores(chooser: ScorerChooser, scorers: readonly Scorer[], inputs: readonly ScoringInput[], thresholds: readonly number[], now: number, ranking: Ranking = false): BadgeScore[] {
+export function badgeScores(
+  chooser: ScorerChooser,
+  scorers: readonly Scorer[],
+  inputs: readonly ScoringInput[],
+  thresholds: readonly number[],
+  now: number,
+  ranking: Ranking = false,
+): BadgeScore[] {
   const scores = new Array<BadgeScore>(inputs.length);
   for (const [scorer, indexes] of byScorer(chooser, scorers, inputs)) {
     const rows = indexes.map((i) => inputs[i]!.inputs);
@@ -106,7 +113,13 @@ export function scoreCustomers(chooser: ScorerChooser, scorers: readonly Scorer[
   for (const [scorer, indexes] of byScorer(chooser, scorers, inputs)) {
     const rows = indexes.map((i) => inputs[i]!.inputs);
     const results = scorer.scoreAndExplain(rows);
-    const places = placed(scorer, rows, results.map((r) => r.probability), options.thresholds, options.ranking);
+    const places = placed(
+      scorer,
+      rows,
+      results.map((r) => r.probability),
+      options.thresholds,
+      options.ranking,
+    );
     const model = modelRef(scorer);
     indexes.forEach((i, k) => {
       const { probability, reasons: all } = results[k]!;

@@ -37,11 +37,11 @@ import { canCalibrate, MIN_SCORES_FOR_QUANTILES, STARTER_TIER_SHARES } from '../
 import { DEFAULT_TIER_THRESHOLDS } from '../risk/tiers';
 import { customerHistory, modelInputs } from '../indicators/customer-indicators';
 
-export const REFIT_GROWTH = 0.1;
+const REFIT_GROWTH = 0.1;
 export const REFIT_ALWAYS_BELOW = 500;
 export const REFIT_AFTER_MS = 24 * 60 * 60 * 1000;
 /** Horizon when the churn definition has no inactivity rule. */
-export const DEFAULT_HORIZON_DAYS = 180;
+const DEFAULT_HORIZON_DAYS = 180;
 
 /** How a site is scored: its scorers, and the tiers' thresholds when they are the site's own. */
 export interface SiteScoring {
@@ -90,10 +90,17 @@ export function planStarter(
   const churned = y.filter((v) => v === 1).length;
   if (canCalibrate(churned, y.length - churned)) {
     const platt = fitPlatt(z, y);
-    return { scorers: scorers.map((s) => recalibrated(s, platt)), thresholds: null, ranking: false, fittedOn: fit?.spec.customers ?? 0, calibratedOn: y.length };
+    return {
+      scorers: scorers.map((s) => recalibrated(s, platt)),
+      thresholds: null,
+      ranking: false,
+      fittedOn: fit?.spec.customers ?? 0,
+      calibratedOn: y.length,
+    };
   }
   // Too few customers to rank against: the default thresholds, and no percentile.
-  if (rows.length < MIN_SCORES_FOR_QUANTILES) return { scorers, thresholds: [...DEFAULT_TIER_THRESHOLDS], ranking: true, fittedOn: fit?.spec.customers ?? 0, calibratedOn: 0 };
+  if (rows.length < MIN_SCORES_FOR_QUANTILES)
+    return { scorers, thresholds: [...DEFAULT_TIER_THRESHOLDS], ranking: true, fittedOn: fit?.spec.customers ?? 0, calibratedOn: 0 };
   const thresholds = thresholdsFromShares(rows.map(probabilityOf), STARTER_TIER_SHARES, DEFAULT_TIER_THRESHOLDS);
   return { scorers, thresholds, ranking: true, population: Float64Array.from(rows, keyOf).sort(), fittedOn: fit?.spec.customers ?? 0, calibratedOn: 0 };
 }
@@ -124,11 +131,17 @@ export function createSiteStarter(deps: SiteStarterDeps) {
   const sites = new Map<SiteKey, Promise<SiteState>>();
 
   async function loadPool(site: SiteKey): Promise<Map<string, RawRow>> {
-    const [rows, settings, resolver] = await Promise.all([deps.db.customers.where('site').equals(site).toArray(), deps.indicatorSettings(), deps.fieldResolver?.(site)]);
+    const [rows, settings, resolver] = await Promise.all([
+      deps.db.customers.where('site').equals(site).toArray(),
+      deps.indicatorSettings(),
+      deps.fieldResolver?.(site),
+    ]);
     const now = deps.now();
     const pool = new Map<string, RawRow>();
     for (const row of rows) {
-      const activities = row.activityCount ? await deps.db.activities.where('[site+crmId+at]').between([site, row.crmId, -Infinity], [site, row.crmId, Infinity]).toArray() : [];
+      const activities = row.activityCount
+        ? await deps.db.activities.where('[site+crmId+at]').between([site, row.crmId, -Infinity], [site, row.crmId, Infinity]).toArray()
+        : [];
       pool.set(row.crmId, modelInputs(row, computeIndicators(customerHistory(row, activities, now, [], resolver), settings), resolver));
     }
     return pool;
@@ -151,7 +164,11 @@ export function createSiteStarter(deps: SiteStarterDeps) {
     state.fittedAt = now;
     const pool = new Map(state.pool);
     state.plan = (async () => {
-      const [settings, scorecard, actions] = await Promise.all([deps.indicatorSettings(), deps.scorecard(), deps.db.actions.where('site').equals(site).toArray()]);
+      const [settings, scorecard, actions] = await Promise.all([
+        deps.indicatorSettings(),
+        deps.scorecard(),
+        deps.db.actions.where('site').equals(site).toArray(),
+      ]);
       const outcomes = new Map<string, 'retained' | 'churned'>();
       for (const [key, outcome] of latestOutcomes(actions)) outcomes.set(key.slice(customerKey(site, '').length), outcome.kind);
       const horizon = settings.churn.inactivityDays ?? DEFAULT_HORIZON_DAYS;
@@ -175,7 +192,11 @@ export function createSiteStarter(deps: SiteStarterDeps) {
     },
     /** Forget every site's fit (settings, scorecard or outcomes changed). */
     invalidate(): void {
-      for (const state of sites.values()) void state.then((s) => (s.plan = null), () => undefined);
+      for (const state of sites.values())
+        void state.then(
+          (s) => (s.plan = null),
+          () => undefined,
+        );
     },
   };
 }

@@ -13,7 +13,8 @@ export function browserSitesApi(readPolicy: () => Promise<PolicyRead>): SitesApi
     },
     registeredIds: async () => (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id),
     // The file names come from the build (content-scripts/crm.js), not from WXT's typed public paths.
-    register: (scripts: RegisteredScript[]) => browser.scripting.registerContentScripts(scripts as Parameters<typeof browser.scripting.registerContentScripts>[0]),
+    register: (scripts: RegisteredScript[]) =>
+      browser.scripting.registerContentScripts(scripts as Parameters<typeof browser.scripting.registerContentScripts>[0]),
     unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
     tabsMatching: async (pattern) => (await browser.tabs.query({ url: pattern })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
     inject: async (tabId, file) => {

@@ -20,8 +20,7 @@ const CONTENT_SCRIPT = 'content-scripts/crm.js';
 /** Adapter health is written at most this often. */
 const HEALTH_SAVE_MS = 2000;
 
-const badgeTitle = (summary: HealthSummary) =>
-  needsAttention(summary.status) ? `${t('extName')} — ${t('popup.badgeWarning')}` : t('extName');
+const badgeTitle = (summary: HealthSummary) => (needsAttention(summary.status) ? `${t('extName')} — ${t('popup.badgeWarning')}` : t('extName'));
 
 /**
  * Opt-in sites and adapter health for the service worker: the services, and
@@ -72,7 +71,11 @@ export function startSites(emit: (event: BackgroundEvent) => void, policy: Polic
   browser.permissions.onRemoved.addListener(() => void reconcile());
   // The policy service re-reads the admin's policy on the same event; its next view is the one to use.
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void policy.reapply().then(() => sites.policyChanged()).catch(() => undefined);
+    if (area === 'managed')
+      void policy
+        .reapply()
+        .then(() => sites.policyChanged())
+        .catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => health.forgetTab(tabId));
   resetToolbarIconOnNavigation();

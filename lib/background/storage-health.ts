@@ -78,5 +78,3 @@ export function createStorageHealth(ports: StorageHealthPorts) {
     lost: () => chain.then(() => ports.lost.get()),
   };
 }
-
-export type StorageHealth = ReturnType<typeof createStorageHealth>;

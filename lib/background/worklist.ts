@@ -6,9 +6,9 @@ import type { RiskValueQuadrant, WorklistItem } from '../messaging/agent-protoco
 
 const HOUR_MS = 3_600_000;
 /** A customer is at risk from this tier up. */
-export const AT_RISK_TIER = 3;
+const AT_RISK_TIER = 3;
 /** Risk × value cut-offs: high risk from tier 4, high value from the site's median monthly value. */
-export const HIGH_RISK_TIER = 4;
+const HIGH_RISK_TIER = 4;
 
 export function ownerOf(row: CustomerRow): string | null {
   return readProductField(row.fields, 'owner')?.trim() || null;
@@ -70,8 +70,5 @@ export function buildWorklist(
       overridden: !!override,
     });
   }
-  return items.sort(
-    (a, b) =>
-      (b.expectedLoss ?? -1) - (a.expectedLoss ?? -1) || b.probability - a.probability || a.name.localeCompare(b.name),
-  );
+  return items.sort((a, b) => (b.expectedLoss ?? -1) - (a.expectedLoss ?? -1) || b.probability - a.probability || a.name.localeCompare(b.name));
 }

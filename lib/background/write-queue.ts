@@ -9,7 +9,7 @@ export const WRITE_RETRY_DELAYS_MS = [100, 500, 2000];
  * oldest observations are dropped first (customers' latest rows are kept) and
  * the drop is reported: a full disk must not also exhaust memory.
  */
-export const MAX_HELD_ROWS = 200_000;
+const MAX_HELD_ROWS = 200_000;
 
 /** What an erase removes: one site's rows, or (no site) everything. */
 export interface EraseScope {
@@ -54,7 +54,7 @@ export const sizeOf = (batch: Partial<WriteBatch>) => Object.values(batch).reduc
 const inScope = (scope: EraseScope, row: { site: SiteKey }) => scope.site === undefined || row.site === scope.site;
 
 /** The batch without the rows any of the scopes covers (every table's rows carry their site). */
-export function withoutScopes<T extends Partial<WriteBatch>>(batch: T, scopes: Iterable<EraseScope>): T {
+function withoutScopes<T extends Partial<WriteBatch>>(batch: T, scopes: Iterable<EraseScope>): T {
   const list = [...scopes];
   if (!list.length) return batch;
   const kept = {} as T;

@@ -13,7 +13,7 @@ export const BADGE_HOST_ATTR = 'data-churn-radar-badge';
  * Nothing else about the score is outside the closed root (private-root.ts).
  */
 export const BADGE_STATE_ATTR = 'data-churn-radar-state';
-export type BadgeState = 'pending' | 'scored' | 'failed';
+type BadgeState = 'pending' | 'scored' | 'failed';
 
 /** `instanceof HTMLElement` is false for another document's elements (iframes): check the node type instead. */
 const isElement = (node: unknown): node is Element => typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
@@ -114,12 +114,18 @@ export function createBadgeRenderer(options: {
     if (!onHover) return;
     const hovered = (event: Event) => {
       const target = event.target as Element | null;
-      return isElement(target) && target.hasAttribute(BADGE_HOST_ATTR) && target.getAttribute(BADGE_STATE_ATTR) !== 'pending' ? target.getAttribute(BADGE_HOST_ATTR) : null;
+      return isElement(target) && target.hasAttribute(BADGE_HOST_ATTR) && target.getAttribute(BADGE_STATE_ATTR) !== 'pending'
+        ? target.getAttribute(BADGE_HOST_ATTR)
+        : null;
     };
-    doc.addEventListener('pointerover', (event) => {
-      const crmId = hovered(event);
-      if (crmId !== null) onHover(crmId);
-    }, { capture: true, passive: true, signal: options.signal });
+    doc.addEventListener(
+      'pointerover',
+      (event) => {
+        const crmId = hovered(event);
+        if (crmId !== null) onHover(crmId);
+      },
+      { capture: true, passive: true, signal: options.signal },
+    );
     doc.addEventListener('pointerout', (event) => hovered(event) !== null && onHover(null), { capture: true, passive: true, signal: options.signal });
   }
   listenTo(options.doc);

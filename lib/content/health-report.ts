@@ -68,11 +68,19 @@ export function healthReportingAdapters(
   ctx: { setTimeout: (task: () => void, ms: number) => number },
   also?: (extraction: PageExtraction | null) => void,
 ): CrmAdapter[] {
-  const health = createHealthReporter({ send, currentUrl: () => location.href, setTimeout: (task, ms) => ctx.setTimeout(task, ms), clearTimeout: (id) => clearTimeout(id) });
-  return reportingAdapters(ADAPTERS, also
+  const health = createHealthReporter({
+    send,
+    currentUrl: () => location.href,
+    setTimeout: (task, ms) => ctx.setTimeout(task, ms),
+    clearTimeout: (id) => clearTimeout(id),
+  });
+  return reportingAdapters(
+    ADAPTERS,
+    also
       ? (extraction) => {
           health(extraction);
           also(extraction);
         }
-      : health);
+      : health,
+  );
 }

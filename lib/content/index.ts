@@ -86,7 +86,18 @@ export function startContentScript(ctx: ContentScriptContext): void {
     currentUrl: () => new URL(location.href),
     send,
     renderer,
-    adapters: healthReportingAdapters(send, ctx, window === window.top ? createPageReporter({ send, currentUrl: () => location.href, setTimeout: (task, ms) => ctx.setTimeout(task, ms), clearTimeout: (id) => clearTimeout(id) }) : undefined),
+    adapters: healthReportingAdapters(
+      send,
+      ctx,
+      window === window.top
+        ? createPageReporter({
+            send,
+            currentUrl: () => location.href,
+            setTimeout: (task, ms) => ctx.setTimeout(task, ms),
+            clearTimeout: (id) => clearTimeout(id),
+          })
+        : undefined,
+    ),
     nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
     nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
@@ -130,23 +141,38 @@ export function startContentScript(ctx: ContentScriptContext): void {
       observer.observe(inner.documentElement, watching);
     }
   }
-  ctx.addEventListener(doc, 'load', (event) => {
-    if ((event.target as Element | null)?.localName === 'iframe') schedule();
-  }, { capture: true });
+  ctx.addEventListener(
+    doc,
+    'load',
+    (event) => {
+      if ((event.target as Element | null)?.localName === 'iframe') schedule();
+    },
+    { capture: true },
+  );
   // The site's settings from Options → Sites (join customers by, date order, taught recipes): a change re-reads the page at once.
   // Read with lib/storage-reader.ts, not the items: @wxt-dev/storage alone is ≈ 3 KB of the content script's 30 KB gzipped budget.
   const reread = () => {
     scanner.forget();
     schedule();
   };
-  watchSiteSetting(localReader(JOIN_BY_KEY), location.origin, (joinBy) => {
-    configurePageAdapters({ joinBy });
-    reread();
-  }, ctx.signal);
-  watchSiteSetting(localReader(DATE_ORDER_KEY), location.origin, (dateOrder) => {
-    configurePageAdapters({ dateOrder });
-    reread();
-  }, ctx.signal);
+  watchSiteSetting(
+    localReader(JOIN_BY_KEY),
+    location.origin,
+    (joinBy) => {
+      configurePageAdapters({ joinBy });
+      reread();
+    },
+    ctx.signal,
+  );
+  watchSiteSetting(
+    localReader(DATE_ORDER_KEY),
+    location.origin,
+    (dateOrder) => {
+      configurePageAdapters({ dateOrder });
+      reread();
+    },
+    ctx.signal,
+  );
   // Taught recipes are read before automatic detection (lib/recipes).
   watchSiteSetting(
     localReader(SITE_RECIPES_KEY),

@@ -109,7 +109,9 @@ export function createPopover(options: {
         reasonsBox.replaceChildren(reasons.length ? list : el('p', '', t('popover.noReasons')));
         if (found.control) {
           // An experiment's control customer: no outreach, so no script to copy (lib/experiments).
-          hold.textContent = t('experiments.controlHold', [new Date(found.control.until).toLocaleDateString(t('common.intlLocale') || undefined, { dateStyle: 'medium' })]);
+          hold.textContent = t('experiments.controlHold', [
+            new Date(found.control.until).toLocaleDateString(t('common.intlLocale') || undefined, { dateStyle: 'medium' }),
+          ]);
           hold.hidden = false;
           scriptTitle.hidden = script.hidden = copyButton.hidden = true;
           return;

@@ -14,14 +14,14 @@ export const BATCH_SIZE = 1000;
  * Inside the CRM's own render task they are placed all at once: the CRM's
  * rows are laid out anyway, and ours are laid out with them.
  */
-export const PLACE_PER_FRAME = 250;
+const PLACE_PER_FRAME = 250;
 /**
  * Placeholders filled per task when scores arrive: filling is paint-only but
  * still ≈ 40–80 µs of script per badge here (attributes, labels), so 1,000 at
  * once was a 60–85 ms task; 500 keeps each under ≈ 40 ms in two tasks (250
  * per task added two more frames, ≈ 60 ms, before the last badge).
  */
-export const FILL_PER_TASK = 500;
+const FILL_PER_TASK = 500;
 
 export interface ScanStats {
   kind: PageKind | null;

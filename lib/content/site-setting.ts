@@ -25,7 +25,10 @@ export function watchSiteSetting<T>(
   };
   // A change heard before the first read answers is newer than what that read returns.
   let heard = false;
-  void item.getValue().then((all) => !signal.aborted && !heard && update(all), () => undefined);
+  void item.getValue().then(
+    (all) => !signal.aborted && !heard && update(all),
+    () => undefined,
+  );
   const unwatch = item.watch((all) => {
     heard = true;
     if (!signal.aborted) update(all);

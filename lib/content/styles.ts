@@ -28,8 +28,7 @@ const BAR_STEP = 4;
 const BAR_BOTTOM = 15;
 /** Unlit bars: the badge's own text colour, faint, so they show on every tier colour. */
 const UNLIT = 'color-mix(in srgb,currentColor 35%,transparent)';
-const bars = (lit: number) =>
-  BAR_HEIGHTS.map((_, i) => `linear-gradient(${i < lit ? 'currentColor,currentColor' : `${UNLIT},${UNLIT}`})`).join(',');
+const bars = (lit: number) => BAR_HEIGHTS.map((_, i) => `linear-gradient(${i < lit ? 'currentColor,currentColor' : `${UNLIT},${UNLIT}`})`).join(',');
 const barPositions = BAR_HEIGHTS.map((h, i) => `${BAR_LEFT + BAR_STEP * i}px ${BAR_BOTTOM - h}px`).join(',');
 const barSizes = BAR_HEIGHTS.map((h) => `2px ${h}px`).join(',');
 const tierBars = ([1, 2, 3, 4, 5] as const).map((tier) => `.t${tier}{background-image:${bars(tier)}}`).join('');

@@ -30,12 +30,6 @@ export async function getFeedback(db: ChurnRadarDb, site: SiteKey, crmId: string
   return db.feedback.where('[site+crmId+at]').between([site, crmId, -Infinity], [site, crmId, Infinity]).toArray();
 }
 
-/** The customer's override if it has not expired at `now`. */
-export async function activeOverride(db: ChurnRadarDb, site: SiteKey, crmId: string, now: number): Promise<OverrideRow | undefined> {
-  const row = await db.overrides.get([site, crmId]);
-  return row && row.expiresAt > now ? row : undefined;
-}
-
 /** Every unexpired override of a site, keyed by CRM id (for badging a whole list page at once). */
 export async function activeOverrides(db: ChurnRadarDb, site: SiteKey, now: number): Promise<Map<string, OverrideRow>> {
   const rows = await db.overrides.where('site').equals(site).toArray();

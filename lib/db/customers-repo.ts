@@ -40,12 +40,7 @@ export async function getCustomer(db: ChurnRadarDb, site: SiteKey, crmId: string
 }
 
 export async function getScoreHistory(db: ChurnRadarDb, site: SiteKey, crmId: string, limit = 200): Promise<ScoreRow[]> {
-  const rows = await db.scores
-    .where('[site+crmId+scoredAt]')
-    .between([site, crmId, -Infinity], [site, crmId, Infinity])
-    .reverse()
-    .limit(limit)
-    .toArray();
+  const rows = await db.scores.where('[site+crmId+scoredAt]').between([site, crmId, -Infinity], [site, crmId, Infinity]).reverse().limit(limit).toArray();
   return rows.reverse();
 }
 

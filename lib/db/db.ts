@@ -1,10 +1,23 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { ActionRow, ActivityRow, CustomerRow, EnrolmentRow, FeedbackRow, IndicatorRow, MetaRow, ModelRow, ObservationBatchRow, OverrideRow, ScoreRow, SettingRow } from './schema';
+import type {
+  ActionRow,
+  ActivityRow,
+  CustomerRow,
+  EnrolmentRow,
+  FeedbackRow,
+  IndicatorRow,
+  MetaRow,
+  ModelRow,
+  ObservationBatchRow,
+  OverrideRow,
+  ScoreRow,
+  SettingRow,
+} from './schema';
 import { upgradeToV2 } from './migrations/v2';
 import { upgradeToV3 } from './migrations/v3';
 import { upgradeToV6 } from './migrations/v6';
 
-export const DB_NAME = 'churn-radar';
+const DB_NAME = 'churn-radar';
 
 /** Version 1 (issue 3): customers, append-only observations and scores, models, meta. */
 export const STORES_V1 = {
@@ -59,7 +72,7 @@ export const STORES_V5 = {
  * Version 6 (issue 14): models record the sites they score (`sites`,
  * multiEntry-indexed); the upgrade assigns the stored ones (migrations/v6.ts).
  */
-export const STORES_V6 = {
+const STORES_V6 = {
   models: 'id, importedAt, *sites',
 } as const;
 

@@ -39,7 +39,7 @@ const pick = (fields: Record<string, string>, keys: readonly string[]) =>
   Object.fromEntries(keys.filter((key) => Object.hasOwn(fields, key)).map((key) => [key, fields[key]!]));
 
 /** A new score row is worth writing when the probability moved at least this much, or a day passed. */
-export const SCORE_CHANGE_EPSILON = 0.005;
+const SCORE_CHANGE_EPSILON = 0.005;
 
 export interface MergeResult {
   customer: CustomerRow;
@@ -58,12 +58,7 @@ export interface MergeResult {
  * older ones; fields absent from this page (a list shows fewer columns than a
  * detail page) keep their last known value.
  */
-export function mergeSnapshot(
-  site: SiteKey,
-  existing: CustomerRow | undefined,
-  snapshot: CustomerSnapshot,
-  now: number,
-): MergeResult {
+export function mergeSnapshot(site: SiteKey, existing: CustomerRow | undefined, snapshot: CustomerSnapshot, now: number): MergeResult {
   if (!existing) {
     return {
       observe: true,
@@ -89,8 +84,7 @@ export function mergeSnapshot(
   const sinceObserved = now - existing.lastObservedAt;
   // A field this customer never showed before (a detail page after the list) is new knowledge, not churn in a cell: recorded at once.
   const discovered = fieldsChanged.some((key) => !Object.hasOwn(existing.fields, key));
-  const observe =
-    discovered || sinceObserved >= OBSERVATION_REFRESH_MS || ((renamed || unobserved.length > 0) && sinceObserved >= OBSERVATION_MIN_GAP_MS);
+  const observe = discovered || sinceObserved >= OBSERVATION_REFRESH_MS || ((renamed || unobserved.length > 0) && sinceObserved >= OBSERVATION_MIN_GAP_MS);
   const { unobservedFields: _previous, ...rest } = existing;
   const customer: CustomerRow = {
     ...rest,
@@ -113,11 +107,7 @@ function withValue(customer: CustomerRow): CustomerRow {
   return { ...customer, value };
 }
 
-export function scoreWorthRecording(
-  previous: CustomerRow['lastScore'],
-  next: { probability: number; modelId: string },
-  now: number,
-): boolean {
+export function scoreWorthRecording(previous: CustomerRow['lastScore'], next: { probability: number; modelId: string }, now: number): boolean {
   if (!previous) return true;
   return (
     previous.modelId !== next.modelId ||
@@ -195,7 +185,15 @@ export function applyScores(
   for (const score of scored) {
     const row = byId.get(score.crmId);
     if (!row || !scoreWorthRecording(row.lastScore, score, now)) continue;
-    history.push({ site, crmId: score.crmId, scoredAt: now, probability: score.probability, tier: score.tier, modelId: score.modelId, reasons: reasonsFor(row) });
+    history.push({
+      site,
+      crmId: score.crmId,
+      scoredAt: now,
+      probability: score.probability,
+      tier: score.tier,
+      modelId: score.modelId,
+      reasons: reasonsFor(row),
+    });
     const next: CustomerRow = { ...row, lastScore: { probability: score.probability, tier: score.tier, modelId: score.modelId, scoredAt: now } };
     // At-risk since: set when the tier first reaches 3, kept while it stays there, cleared below.
     if (score.tier >= 3 && (row.lastScore?.tier ?? 0) < 3) next.atRiskSince = now;

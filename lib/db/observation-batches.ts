@@ -17,7 +17,17 @@ export function toBatches(rows: readonly ObservationRow[]): ObservationBatchRow[
     const group = `${row.site}\u0000${row.observedAt}\u0000${row.pageKind}\u0000${row.adapter}\u0000${row.url}`;
     let batch = batches.get(group);
     if (!batch) {
-      batch = { site: row.site, observedAt: row.observedAt, pageKind: row.pageKind, url: row.url, adapter: row.adapter, keys: [], crmIds: [], names: [], fields: [] };
+      batch = {
+        site: row.site,
+        observedAt: row.observedAt,
+        pageKind: row.pageKind,
+        url: row.url,
+        adapter: row.adapter,
+        keys: [],
+        crmIds: [],
+        names: [],
+        fields: [],
+      };
       batches.set(group, batch);
     }
     batch.keys.push(observationKey(row.site, row.crmId));
@@ -33,7 +43,16 @@ export function fromBatch(batch: ObservationBatchRow, crmId?: string): Observati
   const rows: ObservationRow[] = [];
   batch.crmIds.forEach((id, i) => {
     if (crmId !== undefined && id !== crmId) return;
-    rows.push({ site: batch.site, crmId: id, observedAt: batch.observedAt, pageKind: batch.pageKind, url: batch.url, adapter: batch.adapter, name: batch.names[i]!, fields: batch.fields[i]! });
+    rows.push({
+      site: batch.site,
+      crmId: id,
+      observedAt: batch.observedAt,
+      pageKind: batch.pageKind,
+      url: batch.url,
+      adapter: batch.adapter,
+      name: batch.names[i]!,
+      fields: batch.fields[i]!,
+    });
   });
   return rows;
 }

@@ -8,7 +8,7 @@ export function classifyStorageError(error: unknown): StorageProblemKind {
   const name = errorName(error);
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'QuotaExceededError' || /quota/i.test(message)) return 'quota';
-  if (name === 'BlockedError' || name === 'DatabaseClosedError' && /blocked/i.test(message)) return 'blocked';
+  if (name === 'BlockedError' || (name === 'DatabaseClosedError' && /blocked/i.test(message))) return 'blocked';
   if (name === 'VersionError' || name === 'UpgradeError') return 'version';
   if (name === 'MissingAPIError' || name === 'InvalidStateError' || name === 'OpenFailedError' || /indexedDB.*(not|un)available|private/i.test(message)) {
     return 'unavailable';

@@ -63,11 +63,24 @@ export function resolveOutcomes(experiment: Pick<Experiment, 'endsAt'>, inputs: 
       const known = inputs.labels?.get(key, row, inputs.now);
       if (known !== undefined) churned = known;
       else {
-        churned = labelCustomer(row, inputs.activities.get(key) ?? NO_ACTIVITIES, undefined, inputs.definition, inputs.resolvers.get(row.site), row.today ?? inputs.now).churned;
+        churned = labelCustomer(
+          row,
+          inputs.activities.get(key) ?? NO_ACTIVITIES,
+          undefined,
+          inputs.definition,
+          inputs.resolvers.get(row.site),
+          row.today ?? inputs.now,
+        ).churned;
         inputs.labels?.set(key, row, inputs.now, churned);
       }
     }
-    out.push({ site: enrolment.site, crmId: enrolment.crmId, arm: enrolment.arm, enrolledAt: enrolment.enrolledAt, outcome: outcomeOf(enrolment.enrolledAt, inWindow, churned) });
+    out.push({
+      site: enrolment.site,
+      crmId: enrolment.crmId,
+      arm: enrolment.arm,
+      enrolledAt: enrolment.enrolledAt,
+      outcome: outcomeOf(enrolment.enrolledAt, inWindow, churned),
+    });
   }
   return out;
 }
@@ -78,7 +91,10 @@ const LABELS = createLabelCaches();
 export async function enrolledOutcomes(deps: OutcomeDeps, experiment: Experiment): Promise<ResultCustomer[]> {
   const enrolments = await deps.db.enrolments.where('experimentId').equals(experiment.id).toArray();
   if (!enrolments.length) return [];
-  const [rows, definition] = await Promise.all([deps.db.customers.bulkGet(enrolments.map((e) => [e.site, e.crmId] as [string, string])), deps.churnDefinition()]);
+  const [rows, definition] = await Promise.all([
+    deps.db.customers.bulkGet(enrolments.map((e) => [e.site, e.crmId] as [string, string])),
+    deps.churnDefinition(),
+  ]);
   const wanted = new Set(enrolments.map((e) => customerKey(e.site, e.crmId)));
   const recorded = new Map<string, RecordedOutcome[]>();
   await deps.db.actions.each((action) => {
@@ -91,5 +107,14 @@ export async function enrolledOutcomes(deps: OutcomeDeps, experiment: Experiment
   const activities = new Map<string, Activity[]>();
   for (const row of rows) if (row?.activityCount) activities.set(customerKey(row.site, row.crmId), await deps.activitiesOf(row.site, row.crmId));
   const resolvers = await resolversOf(enrolments, deps.fieldResolver);
-  return resolveOutcomes(experiment, { enrolments, rows, recorded, activities, definition, resolvers, now: deps.now(), labels: LABELS.forDefinition(definition) });
+  return resolveOutcomes(experiment, {
+    enrolments,
+    rows,
+    recorded,
+    activities,
+    definition,
+    resolvers,
+    now: deps.now(),
+    labels: LABELS.forDefinition(definition),
+  });
 }

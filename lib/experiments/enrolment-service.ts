@@ -17,8 +17,6 @@ export interface EnrolmentDeps {
   now: () => number;
 }
 
-export type EnrolmentService = ReturnType<typeof createEnrolmentService>;
-
 export function createEnrolmentService(deps: EnrolmentDeps) {
   async function live(): Promise<Experiment[]> {
     const now = deps.now();

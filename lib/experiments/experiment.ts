@@ -6,12 +6,17 @@ import { z } from 'zod';
  * and until when. The zod schema is the one definition: stored items, the
  * team policy's preset and messages are parsed with it, types derive from it.
  */
-const slug = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "-", "_" or "." only');
+const slug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "-", "_" or "." only');
 const tier = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const epochMs = z.number().int().min(0).max(8.64e15);
 const rate = z.number().gt(0).lt(1);
 
-export const experimentTargetSchema = z.discriminatedUnion('kind', [
+const experimentTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rule'), ruleId: slug }),
   z.strictObject({ kind: z.literal('tier'), tier }),
   z.strictObject({ kind: z.literal('at-risk') }),
@@ -40,7 +45,7 @@ export const experimentDraftSchema = z
   .refine((d) => d.endsAt > d.startsAt, { message: 'the end must come after the start', path: ['endsAt'] });
 export type ExperimentDraft = z.infer<typeof experimentDraftSchema>;
 
-export const EXPERIMENT_STATUSES = ['running', 'stopped', 'finished'] as const;
+const EXPERIMENT_STATUSES = ['running', 'stopped', 'finished'] as const;
 
 /** The fixed-horizon result written when an experiment finishes (and onto its playbook rule). */
 export const measuredUpliftSchema = z.strictObject({
@@ -76,7 +81,13 @@ export function isLive(experiment: Experiment, now: number): boolean {
 
 /** An id from the name and the start, readable in files and stable across browsers once made. */
 export function experimentId(name: string, startsAt: number, taken: ReadonlySet<string>): string {
-  const base = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'experiment'}-${new Date(startsAt).toISOString().slice(0, 10)}`;
+  const base = `${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'experiment'
+  }-${new Date(startsAt).toISOString().slice(0, 10)}`;
   let id = base;
   for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
   return id;

@@ -11,14 +11,14 @@ import { experimentListSchema, type Experiment } from './experiment';
 export const experimentsItem = storage.defineItem<Experiment[]>('local:experiments', { fallback: [], version: 1 });
 
 /** The file a manager exports for the team policy (`experiments` key): the definitions only. */
-export const EXPERIMENTS_FORMAT = 'churn-radar-experiments';
+const EXPERIMENTS_FORMAT = 'churn-radar-experiments';
 
 export function experimentsFile(experiments: readonly Experiment[]): string {
   return JSON.stringify({ format: EXPERIMENTS_FORMAT, version: 1, experiments }, null, 2);
 }
 
 /** The experiments of a policy preset's file text; throws naming what is wrong. */
-export function parseExperimentsFile(text: string): Experiment[] {
+function parseExperimentsFile(text: string): Experiment[] {
   const json = parseUntrustedJson(text, 'playbook');
   if (!json.ok) throw new Error(`The experiments file is not valid: ${json.problem}`);
   const value = json.value as { format?: unknown; version?: unknown; experiments?: unknown };

@@ -48,7 +48,13 @@ export function createLabelCaches() {
       return entry.churned;
     },
     set(key, row, now, churned) {
-      entries.set(key, { lastSeen: row.lastSeen, lastObservedAt: row.lastObservedAt, activityCount: row.activityCount ?? 0, asOfDay: asOfDayOf(row, now), churned });
+      entries.set(key, {
+        lastSeen: row.lastSeen,
+        lastObservedAt: row.lastObservedAt,
+        activityCount: row.activityCount ?? 0,
+        asOfDay: asOfDayOf(row, now),
+        churned,
+      });
     },
     get size() {
       return entries.size;

@@ -26,7 +26,7 @@ export interface Candidate {
   ruleId: string | null;
 }
 
-export const AT_RISK_FROM_TIER = 3;
+const AT_RISK_FROM_TIER = 3;
 
 export function matchesTarget(target: ExperimentTarget, candidate: Pick<Candidate, 'tier' | 'ruleId'>): boolean {
   switch (target.kind) {
@@ -65,7 +65,13 @@ export function newEnrolments(
       const key = `${candidate.site}\u0000${candidate.crmId}`;
       if (seen.has(key) || current?.has(candidate.site, candidate.crmId) || !matchesTarget(experiment.target, candidate)) continue;
       seen.add(key);
-      rows.push({ experimentId: experiment.id, site: candidate.site, crmId: candidate.crmId, arm: assign(experiment, candidate.site, candidate.crmId), enrolledAt: now });
+      rows.push({
+        experimentId: experiment.id,
+        site: candidate.site,
+        crmId: candidate.crmId,
+        arm: assign(experiment, candidate.site, candidate.crmId),
+        enrolledAt: now,
+      });
       room--;
     }
   }

@@ -10,7 +10,7 @@ import type { CustomerOutcome } from './outcomes';
  * several agents' files into the team's result. Version 1; a new shape bumps
  * `version` and keeps reading 1.
  */
-export const RESULTS_FORMAT = 'churn-radar-experiment-results';
+const RESULTS_FORMAT = 'churn-radar-experiment-results';
 
 const resultCustomerSchema = z.strictObject({
   site: z.string().min(1).max(512),
@@ -21,7 +21,7 @@ const resultCustomerSchema = z.strictObject({
 });
 export type ResultCustomer = z.infer<typeof resultCustomerSchema>;
 
-export const resultsFileSchema = z.strictObject({
+const resultsFileSchema = z.strictObject({
   format: z.literal(RESULTS_FORMAT),
   version: z.literal(1),
   experiment: experimentSchema.pick({ id: true, name: true, target: true, controlShare: true, startsAt: true, endsAt: true, plannedSize: true, plan: true }),
@@ -34,7 +34,14 @@ export type ResultsFile = z.infer<typeof resultsFileSchema>;
 
 export function resultsFile(experiment: Experiment, customers: ResultCustomer[], exportedAt: number, agent?: string): ResultsFile {
   const { id, name, target, controlShare, startsAt, endsAt, plannedSize, plan } = experiment;
-  return { format: RESULTS_FORMAT, version: 1, experiment: { id, name, target, controlShare, startsAt, endsAt, plannedSize, plan }, exportedAt, ...(agent ? { agent } : {}), customers };
+  return {
+    format: RESULTS_FORMAT,
+    version: 1,
+    experiment: { id, name, target, controlShare, startsAt, endsAt, plannedSize, plan },
+    exportedAt,
+    ...(agent ? { agent } : {}),
+    customers,
+  };
 }
 
 export class ResultsFileError extends Error {
@@ -49,7 +56,8 @@ export function parseResultsFile(text: string, fileName: string): ResultsFile {
   if (!value || typeof value !== 'object' || value.format !== RESULTS_FORMAT) {
     throw new ResultsFileError(`${fileName}: this is not a Churn Radar experiment results file (format must be "${RESULTS_FORMAT}")`);
   }
-  if (value.version !== 1) throw new ResultsFileError(`${fileName}: results file version ${String(value.version)} is newer than this extension reads (1); update the extension`);
+  if (value.version !== 1)
+    throw new ResultsFileError(`${fileName}: results file version ${String(value.version)} is newer than this extension reads (1); update the extension`);
   const parsed = resultsFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -58,7 +66,10 @@ export function parseResultsFile(text: string, fileName: string): ResultsFile {
   const file = parsed.data;
   // The arm is a pure function of the experiment and the customer: a row that disagrees was edited by hand.
   const wrong = file.customers.findIndex((c) => armOf(file.experiment.id, `${c.site}\u0000${c.crmId}`, file.experiment.controlShare) !== c.arm);
-  if (wrong >= 0) throw new ResultsFileError(`${fileName}: customers.${wrong} (${file.customers[wrong]!.crmId}) is in the ${file.customers[wrong]!.arm} arm, but the experiment assigns them to the other one; the file was changed`);
+  if (wrong >= 0)
+    throw new ResultsFileError(
+      `${fileName}: customers.${wrong} (${file.customers[wrong]!.crmId}) is in the ${file.customers[wrong]!.arm} arm, but the experiment assigns them to the other one; the file was changed`,
+    );
   return file;
 }
 
@@ -83,10 +94,14 @@ export function mergeResultsFiles(files: readonly { fileName: string; file: Resu
   const summary: MergedResults['files'] = [];
   for (const { fileName, file } of files) {
     if (file.experiment.id !== first.file.experiment.id) {
-      throw new ResultsFileError(`${fileName} is for experiment "${file.experiment.name}" (${file.experiment.id}), not "${first.file.experiment.name}" (${first.file.experiment.id}); merge files of one experiment`);
+      throw new ResultsFileError(
+        `${fileName} is for experiment "${file.experiment.name}" (${file.experiment.id}), not "${first.file.experiment.name}" (${first.file.experiment.id}); merge files of one experiment`,
+      );
     }
     if (file.experiment.controlShare !== first.file.experiment.controlShare) {
-      throw new ResultsFileError(`${fileName}: the experiment's control share differs from ${first.fileName}'s; the files come from different versions of the experiment`);
+      throw new ResultsFileError(
+        `${fileName}: the experiment's control share differs from ${first.fileName}'s; the files come from different versions of the experiment`,
+      );
     }
     let duplicates = 0;
     for (const customer of file.customers) {

@@ -10,7 +10,7 @@ export interface ArmTally {
   retained: number;
 }
 
-export interface ArmResult extends ArmTally {
+interface ArmResult extends ArmTally {
   /** Churned / customers. */
   churnRate: number;
   interval: Interval;
@@ -28,7 +28,7 @@ export interface ExperimentResult {
   progress: number;
 }
 
-export const emptyTally = (): ArmTally => ({ customers: 0, churned: 0, retained: 0 });
+const emptyTally = (): ArmTally => ({ customers: 0, churned: 0, retained: 0 });
 
 /** Counts per arm in one pass (100k customers in a few milliseconds). */
 export function tallyArms(customers: Iterable<{ arm: Arm; outcome: CustomerOutcome }>): Record<Arm, ArmTally> {

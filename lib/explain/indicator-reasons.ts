@@ -35,6 +35,10 @@ export function nameReasons(reasons: readonly Reason[], result: IndicatorResult 
     const indicator = id ? byId.get(id) : undefined;
     const definition = id ? INDICATOR_BY_ID.get(id) : undefined;
     if (!indicator || !definition || indicator.value === null) return reason;
-    return { ...reason, value: indicator.display ?? reason.value, indicator: { id: indicator.id, label: definition.label, meaning: indicator.meaning ?? null } };
+    return {
+      ...reason,
+      value: indicator.display ?? reason.value,
+      indicator: { id: indicator.id, label: definition.label, meaning: indicator.meaning ?? null },
+    };
   });
 }

@@ -7,11 +7,51 @@ import type { RawFields } from '../domain';
  */
 export const PRODUCT_FIELD_SYNONYMS = {
   monthly_value: ['MonthlyCharges', 'Monthly fee', 'Monthly charges', 'MRR', 'Monthly revenue', '月费', '月消费'],
-  total_spend: ['TotalCharges', 'Total charges', 'Total spend', 'Total spent', 'Amount spent', 'Lifetime spend', 'Lifetime value', '累计费用', '累计消费', '消费总额', '总消费', '累计消费金额'],
+  total_spend: [
+    'TotalCharges',
+    'Total charges',
+    'Total spend',
+    'Total spent',
+    'Amount spent',
+    'Lifetime spend',
+    'Lifetime value',
+    '累计费用',
+    '累计消费',
+    '消费总额',
+    '总消费',
+    '累计消费金额',
+  ],
   // A count of orders to date (list pages show it instead of the orders). Its value must read as a whole
   // count ("3", "3 单", "12 orders"), never money: "Purchases: $1,200" is a spend, not a count.
-  order_count: ['Orders', 'Order count', 'Number of orders', 'Total orders', 'Orders placed', 'Purchases', 'Purchase count', 'Number of purchases', '订单数', '订单', '订单数量', '总订单数', '购买次数', '下单次数'],
-  avg_order_value: ['Average order', 'Average order value', 'Avg order value', 'Avg order', 'AOV', 'Average purchase', '客单价', '平均客单价', '平均订单金额', '平均订单额', '平均每单金额'],
+  order_count: [
+    'Orders',
+    'Order count',
+    'Number of orders',
+    'Total orders',
+    'Orders placed',
+    'Purchases',
+    'Purchase count',
+    'Number of purchases',
+    '订单数',
+    '订单',
+    '订单数量',
+    '总订单数',
+    '购买次数',
+    '下单次数',
+  ],
+  avg_order_value: [
+    'Average order',
+    'Average order value',
+    'Avg order value',
+    'Avg order',
+    'AOV',
+    'Average purchase',
+    '客单价',
+    '平均客单价',
+    '平均订单金额',
+    '平均订单额',
+    '平均每单金额',
+  ],
   tenure_months: ['tenure', 'Tenure', 'Tenure (months)', '在网时长', '客户时长'],
   contract: ['Contract', 'Contract type', '合同类型', '合同'],
   plan: ['InternetService', 'Plan', 'Package', '套餐', '宽带服务'],
@@ -24,10 +64,46 @@ export const PRODUCT_FIELD_SYNONYMS = {
   online_security: ['OnlineSecurity', 'Online security', '网络安全服务'],
   owner: ['owner', 'Owner', 'Account owner', '负责人', '客户经理'],
   // Purchases apart from other activity: recency and the rhythm between orders are about orders only.
-  last_purchase: ['Last purchase', 'Last order', 'Last order date', 'Last purchase date', 'Last bought', '最近购买', '最近下单', '最后购买', '最后下单', '上次购买', '最近购买日期', '最近一次购买'],
-  first_purchase: ['First purchase', 'First order', 'First order date', 'First purchase date', 'First bought', '首次购买', '首次下单', '首单日期', '首次购买日期', '首购日期'],
+  last_purchase: [
+    'Last purchase',
+    'Last order',
+    'Last order date',
+    'Last purchase date',
+    'Last bought',
+    '最近购买',
+    '最近下单',
+    '最后购买',
+    '最后下单',
+    '上次购买',
+    '最近购买日期',
+    '最近一次购买',
+  ],
+  first_purchase: [
+    'First purchase',
+    'First order',
+    'First order date',
+    'First purchase date',
+    'First bought',
+    '首次购买',
+    '首次下单',
+    '首单日期',
+    '首次购买日期',
+    '首购日期',
+  ],
   last_activity: ['Last activity', 'Last contact', 'Last seen', '最近活动', '最后活动', '最近联系'],
-  customer_since: ['Customer since', 'Member since', 'Signup date', 'Sign-up date', 'Joined', 'Created', '注册时间', '注册日期', '入会时间', '开户日期', '客户起始日期'],
+  customer_since: [
+    'Customer since',
+    'Member since',
+    'Signup date',
+    'Sign-up date',
+    'Joined',
+    'Created',
+    '注册时间',
+    '注册日期',
+    '入会时间',
+    '开户日期',
+    '客户起始日期',
+  ],
   tickets: ['Tickets', 'Open tickets', 'Support tickets', 'Complaints', 'Cases', '工单', '工单数', '投诉', '投诉次数'],
   csat: ['CSAT', 'Satisfaction', 'Customer satisfaction', 'Satisfaction score', '满意度', '客户满意度', '满意度评分'],
   nps: ['NPS', 'Net promoter score', 'Likelihood to recommend', '净推荐值', '推荐意愿'],
@@ -58,7 +134,11 @@ export function productFieldOf(label: string): ProductField | undefined {
  * The raw text of a product field in a CRM record, whatever the CRM calls it.
  * `resolve` is a site's FieldResolver (lib/fields/field-resolver.ts) when it has a mapping.
  */
-export function readProductField(fields: RawFields, wanted: ProductField, resolve: (label: string) => ProductField | undefined = productFieldOf): string | undefined {
+export function readProductField(
+  fields: RawFields,
+  wanted: ProductField,
+  resolve: (label: string) => ProductField | undefined = productFieldOf,
+): string | undefined {
   for (const [label, value] of Object.entries(fields)) {
     if (resolve(label) === wanted && value.trim() !== '') return value;
   }
@@ -66,7 +146,7 @@ export function readProductField(fields: RawFields, wanted: ProductField, resolv
 }
 
 /** The model-input key of a product field (feature specs of imported models read `field:<product field>`). */
-export const productFieldKey = (field: ProductField) => `field:${field}`;
+const productFieldKey = (field: ProductField) => `field:${field}`;
 
 /**
  * A record's fields plus each product field found among its labels under

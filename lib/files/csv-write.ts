@@ -12,7 +12,7 @@ import Papa from 'papaparse';
  * `escapeFormulae: true` pattern, /^[=+\-@\t\r].*$/, misses a cell with a line
  * break ("=1+1\n…" fails `.*$`), so the pattern is given here.
  */
-export const FORMULA_START = /^(?![+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$)[=+\-@\t\r]/;
+const FORMULA_START = /^(?![+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$)[=+\-@\t\r]/;
 
 export type CsvValue = string | number | boolean | null | undefined;
 

@@ -13,8 +13,8 @@ import { sizeProblem, type FileKind } from './limits';
  *   structured clone, JSON.stringify and recursive code later would not.
  * The scan is iterative, so a hostile nesting cannot overflow the stack here.
  */
-export const MAX_JSON_DEPTH = 64;
-export const PROTO_KEYS: ReadonlySet<string> = new Set(['__proto__']);
+const MAX_JSON_DEPTH = 64;
+const PROTO_KEYS: ReadonlySet<string> = new Set(['__proto__']);
 export const OBJECT_MAGIC_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The first forbidden key or over-deep nesting in a parsed value, as "path: problem"; null when clean. */

@@ -26,8 +26,14 @@ export type ActionBasis = 'page' | 'worklist';
  * refused — the panel showed a customer other than the one the agent is
  * looking at (issue 14: a call logged against the wrong person).
  */
-export function actionBasis(target: { site: SiteKey; crmId: string }, tabId: number | null, page: PageFocus | undefined, choice: WorklistChoice | null): ActionBasis | null {
+export function actionBasis(
+  target: { site: SiteKey; crmId: string },
+  tabId: number | null,
+  page: PageFocus | undefined,
+  choice: WorklistChoice | null,
+): ActionBasis | null {
   if (page?.state === 'customer' && page.site === target.site && page.crmId === target.crmId) return 'page';
-  if (choice && choice.site === target.site && choice.crmId === target.crmId && choice.tabId === tabId && choice.pageAt === (page?.at ?? null)) return 'worklist';
+  if (choice && choice.site === target.site && choice.crmId === target.crmId && choice.tabId === tabId && choice.pageAt === (page?.at ?? null))
+    return 'worklist';
   return null;
 }

@@ -4,7 +4,7 @@ import { worklistChoiceSchema } from './action-guard';
 import { pageFocusSchema } from './page-focus';
 
 /** What each tab's page shows (by tab id) and the agent's worklist choice; session-scoped, so a worker restart keeps them. */
-export const tabPagesSchema = z.strictObject({
+const tabPagesSchema = z.strictObject({
   tabs: z.record(z.string(), pageFocusSchema),
   choice: worklistChoiceSchema.nullable(),
 });

@@ -22,7 +22,13 @@ export function ageBand(age: number): string | null {
   if (!Number.isFinite(age) || age < 0 || age > 120) return null;
   if (age < 18) return 'under 18';
   if (age >= 65) return '65+';
-  const bands: [number, number][] = [[18, 24], [25, 34], [35, 44], [45, 54], [55, 64]];
+  const bands: [number, number][] = [
+    [18, 24],
+    [25, 34],
+    [35, 44],
+    [45, 54],
+    [55, 64],
+  ];
   const [lo, hi] = bands.find(([, top]) => age < top + 1)!;
   return `${lo}–${hi}`;
 }

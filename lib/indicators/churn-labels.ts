@@ -24,7 +24,7 @@ import { fieldWhen } from './field-values';
 import { movedEn, movedZh, percentNumber, plural } from './reading';
 import type { Bilingual, ChurnDefinition, CustomerHistory } from './types';
 
-export type ChurnRule = 'status' | 'inactivity' | 'partial_spend_drop';
+type ChurnRule = 'status' | 'inactivity' | 'partial_spend_drop';
 
 export interface ChurnLabel {
   /** Any rule fired (complete or partial churn). */
@@ -98,13 +98,7 @@ export function labelFromContext(ctx: IndicatorContext): ChurnLabel {
 
   const drop = definition.partialSpendDrop;
   const { recent, earlier } = ctx;
-  if (
-    drop !== null &&
-    hasEarlierWindow(ctx) &&
-    recent.amountOrders === recent.orders &&
-    earlier.amountOrders === earlier.orders &&
-    earlier.spend > 0
-  ) {
+  if (drop !== null && hasEarlierWindow(ctx) && recent.amountOrders === recent.orders && earlier.amountOrders === earlier.orders && earlier.spend > 0) {
     evaluable = true;
     if (recent.spend <= (1 - drop) * earlier.spend) {
       const c = (recent.spend - earlier.spend) / earlier.spend;

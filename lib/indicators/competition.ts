@@ -37,7 +37,10 @@ export function computeCompetition(ctx: IndicatorContext, out: Readings): void {
       meaning:
         discount === 0
           ? { en: `No discount requests in ${plural(texts, 'note')}`, zh: `${texts}条记录中没有折扣诉求` }
-          : { en: `${plural(discount, 'note')} ${verb(discount, 'asks', 'ask')} for a discount or ${verb(discount, 'finds', 'find')} the price too high`, zh: `${discount}条记录要求折扣或嫌价格高` },
+          : {
+              en: `${plural(discount, 'note')} ${verb(discount, 'asks', 'ask')} for a discount or ${verb(discount, 'finds', 'find')} the price too high`,
+              zh: `${discount}条记录要求折扣或嫌价格高`,
+            },
     });
   }
 

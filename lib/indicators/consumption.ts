@@ -65,10 +65,7 @@ export function computeConsumption(ctx: IndicatorContext, out: Readings, summary
       value: days,
       display: plural(days, 'day'),
       direction: days > W ? 'raises' : days <= W / 3 ? 'lowers' : 'neutral',
-      meaning:
-        days === 0
-          ? { en: 'Last order today', zh: '今天有购买' }
-          : { en: `Last order ${plural(days, 'day')} ago`, zh: `上次购买在${days}天前` },
+      meaning: days === 0 ? { en: 'Last order today', zh: '今天有购买' } : { en: `Last order ${plural(days, 'day')} ago`, zh: `上次购买在${days}天前` },
     });
   }
 

@@ -32,7 +32,7 @@ export interface WindowSums {
   negative: number;
 }
 
-export interface TextFacts {
+interface TextFacts {
   /** Non-order texts (notes, tickets, contacts, payments) seen. */
   texts: number;
   /** Of those, the ones read for sentiment (all but payments). */
@@ -111,9 +111,7 @@ function memoStatus<T>(read: (lower: string) => T): (status: string | undefined)
 }
 
 /** 'open' | 'resolved' | null (no or unreadable status). */
-export const ticketState = memoStatus((s): 'open' | 'resolved' | null =>
-  OPEN_TICKET.test(s) ? 'open' : RESOLVED_TICKET.test(s) ? 'resolved' : null,
-);
+export const ticketState = memoStatus((s): 'open' | 'resolved' | null => (OPEN_TICKET.test(s) ? 'open' : RESOLVED_TICKET.test(s) ? 'resolved' : null));
 
 /** 'bad' (late / failed) | 'good' | null. */
 export const paymentState = memoStatus((s): 'bad' | 'good' | null => (BAD_PAYMENT.test(s) ? 'bad' : GOOD_PAYMENT.test(s) ? 'good' : null));

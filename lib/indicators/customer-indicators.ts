@@ -69,7 +69,7 @@ export function nextVisits(visits: CustomerRow['visits'], snapshot: VisitSnapsho
   return { ...(current ? { previous: current } : visits?.previous ? { previous: visits.previous } : {}), current: snapshot };
 }
 
-export interface IndicatorChange {
+interface IndicatorChange {
   id: string;
   before: number | string | null;
   after: number | string | null;

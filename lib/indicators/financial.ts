@@ -85,7 +85,10 @@ export function computeFinancial(ctx: IndicatorContext, out: Readings): void {
       meaning:
         n === 0
           ? { en: `No credit warning signs in ${plural(ctx.text.texts, 'note')}`, zh: `${ctx.text.texts}条记录中没有信用预警` }
-          : { en: `${plural(n, 'note')} ${verb(n, 'mentions', 'mention')} chargebacks, disputes, collections or trouble paying`, zh: `${n}条记录提到拒付、争议、催收或付款困难` },
+          : {
+              en: `${plural(n, 'note')} ${verb(n, 'mentions', 'mention')} chargebacks, disputes, collections or trouble paying`,
+              zh: `${n}条记录提到拒付、争议、催收或付款困难`,
+            },
     });
   }
 

@@ -24,17 +24,10 @@ import { orderSummary } from './order-summary';
 import { classifyPattern } from './pattern';
 import type { Readings } from './reading';
 import { computeSatisfaction } from './satisfaction';
-import {
-  DEFAULT_CHURN_DEFINITION,
-  type CustomerHistory,
-  type IndicatorResult,
-  type IndicatorSettings,
-  type IndicatorValue,
-} from './types';
+import { DEFAULT_CHURN_DEFINITION, type CustomerHistory, type IndicatorResult, type IndicatorSettings, type IndicatorValue } from './types';
 
-export { INDICATOR_DEFINITIONS, INDICATOR_BY_ID, type IndicatorId } from './definitions';
-export { churnLabel, isChurned, type ChurnLabel, type ChurnRule } from './churn-labels';
-export { scanSentiment, type SentimentScore } from './sentiment';
+export { INDICATOR_DEFINITIONS, INDICATOR_BY_ID } from './definitions';
+export { churnLabel } from './churn-labels';
 export * from './types';
 
 export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = { churn: DEFAULT_CHURN_DEFINITION, competitors: [] };

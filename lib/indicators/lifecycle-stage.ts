@@ -26,7 +26,7 @@ import { change, movedEn, movedZh, plural, SIGNIFICANT_CHANGE } from './reading'
 import type { Classified, LifecycleStage } from './types';
 
 /** Recent-vs-earlier change of spend (or of order counts when amounts are missing), or null. */
-export function recentChange(ctx: IndicatorContext): { change: number; of: 'spend' | 'orders' } | null {
+function recentChange(ctx: IndicatorContext): { change: number; of: 'spend' | 'orders' } | null {
   const { recent, earlier } = ctx;
   if (!hasEarlierWindow(ctx) || earlier.orders === 0) return null;
   const amounts = recent.amountOrders === recent.orders && earlier.amountOrders === earlier.orders && earlier.spend > 0;

@@ -95,7 +95,7 @@ function repeatReading(ctx: IndicatorContext, summary: OrderSummary): Reading | 
   };
 }
 
-export type TenureBasis = 'field' | 'customer_since' | 'first_purchase' | 'first_activity';
+type TenureBasis = 'field' | 'customer_since' | 'first_purchase' | 'first_activity';
 
 export interface Tenure {
   /** Months, one decimal. */

@@ -98,7 +98,10 @@ export function classifyPattern(ctx: IndicatorContext, label: ChurnLabel): Class
 
   return {
     value: 'none',
-    why: { en: `No churn pattern: last order ${plural(since, 'day')} ago, ${plural(orders.length, 'order')} in all`, zh: `未见流失模式：上一单在${since}天前，共${num(orders.length)}笔订单` },
+    why: {
+      en: `No churn pattern: last order ${plural(since, 'day')} ago, ${plural(orders.length, 'order')} in all`,
+      zh: `未见流失模式：上一单在${since}天前，共${num(orders.length)}笔订单`,
+    },
   };
 }
 

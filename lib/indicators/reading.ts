@@ -22,11 +22,11 @@ export interface Reading {
 export type Readings = Map<IndicatorId, Reading>;
 
 /** A change within ±10 % is flat. */
-export const FLAT_CHANGE = 0.1;
+const FLAT_CHANGE = 0.1;
 /** A change of 25 % or more either way moves risk. */
 export const SIGNIFICANT_CHANGE = 0.25;
 
-export const MINUS = '\u2212';
+const MINUS = '\u2212';
 
 const POW10 = [1, 10, 100, 1000, 10000];
 

@@ -2,14 +2,7 @@ import type { Activity, ActivityKind, RawFields } from '../domain';
 import type { FieldResolver } from '../fields/field-resolver';
 
 /** The six indicator categories of the product research. */
-export const INDICATOR_CATEGORIES = [
-  'consumption',
-  'satisfaction',
-  'loyalty',
-  'competition',
-  'characteristics',
-  'financial',
-] as const;
+export const INDICATOR_CATEGORIES = ['consumption', 'satisfaction', 'loyalty', 'competition', 'characteristics', 'financial'] as const;
 export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
 
 /** Whether a value of this indicator pushes churn risk up, down, or is context only. */

@@ -41,7 +41,10 @@ export function outcomesByRule(actions: readonly KpiAction[], from: number, to: 
 }
 
 /** Actions per period and their outcomes (by when the action was taken). */
-export function actionsOverTime(actions: readonly KpiAction[], buckets: readonly Bucket[]): { actions: number; outcomes: OutcomeCounts; successRate: number | null }[] {
+export function actionsOverTime(
+  actions: readonly KpiAction[],
+  buckets: readonly Bucket[],
+): { actions: number; outcomes: OutcomeCounts; successRate: number | null }[] {
   const rows = buckets.map(() => ({ actions: 0, outcomes: emptyCounts() }));
   for (const action of actions) {
     const i = buckets.findIndex((b) => action.at >= b.start && action.at < b.end);

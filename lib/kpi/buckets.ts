@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 export function weekStart(t: number): number {
   const day = Math.floor(t / DAY_MS);
   // 1970-01-01 was a Thursday: (day + 3) mod 7 is the days since Monday.
-  return (day - (((day + 3) % 7) + 7) % 7) * DAY_MS;
+  return (day - ((((day + 3) % 7) + 7) % 7)) * DAY_MS;
 }
 
 export function monthStart(t: number): number {

@@ -39,7 +39,7 @@ export interface KpiDeps {
 }
 
 /** Customers labelled between two yields. */
-export const KPI_CHUNK = 500;
+const KPI_CHUNK = 500;
 
 /**
  * The scores riskOverTime needs for [from, to): those inside the range and
@@ -119,7 +119,15 @@ export const kpiCommands = {
           customers.push({
             key,
             firstSeen: row.firstSeen,
-            states: churnStates(withCarriedFields(sightings.get(key) ?? []), { at: row.lastSeen, fields: row.fields }, own, settings.churn, row.today, resolver, outcomes.get(key)),
+            states: churnStates(
+              withCarriedFields(sightings.get(key) ?? []),
+              { at: row.lastSeen, fields: row.fields },
+              own,
+              settings.churn,
+              row.today,
+              resolver,
+              outcomes.get(key),
+            ),
             value: row.value ?? null,
             lifetimeValue: lifetimeValueOf(row.fields, own, resolver),
           });

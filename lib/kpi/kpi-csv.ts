@@ -14,7 +14,8 @@ const num = (v: number | null) => (v === null ? '' : Number.isInteger(v) ? Strin
 
 export function kpiCsv(report: KpiReport): string {
   const rows: string[][] = [];
-  const add = (section: string, start: number, end: number, key: string, metric: string, value: number | null) => rows.push([section, day(start), day(end), key, metric, num(value)]);
+  const add = (section: string, start: number, end: number, key: string, metric: string, value: number | null) =>
+    rows.push([section, day(start), day(end), key, metric, num(value)]);
   const { from, to } = report;
   add('total', from, to, '', 'customers', report.customers);
   add('total', from, to, '', 'active_base', report.total.activeBase);
@@ -48,7 +49,8 @@ export function kpiCsv(report: KpiReport): string {
       ['actions', p.actions],
       ['retained_outcomes', p.outcomes.retained],
       ['churned_outcomes', p.outcomes.churned],
-    ] as const) add('period', p.start, end, p.label, metric, value);
+    ] as const)
+      add('period', p.start, end, p.label, metric, value);
   }
   for (const t of report.riskNow.tiers) {
     add('tier', from, to, String(t.tier), 'customers', t.customers);
@@ -58,7 +60,8 @@ export function kpiCsv(report: KpiReport): string {
   for (const r of report.rules) {
     const key = r.ruleId ?? '(fallback)';
     add('rule', from, to, key, 'actions', r.actions);
-    for (const outcome of ['retained', 'churned', 'no_answer', 'pending', 'none'] as const) add('rule', from, to, key, `outcome_${outcome}`, r.outcomes[outcome]);
+    for (const outcome of ['retained', 'churned', 'no_answer', 'pending', 'none'] as const)
+      add('rule', from, to, key, `outcome_${outcome}`, r.outcomes[outcome]);
     add('rule', from, to, key, 'success_rate', r.successRate);
   }
   return toCsv(KPI_CSV_COLUMNS, rows, { newline: '\n' });

@@ -5,7 +5,7 @@ import { averageLifetimeValue } from './lifetime';
 import { riskOverTime, type KpiScore, type RiskAt } from './risk';
 import type { KpiCustomer } from './states';
 
-export interface KpiPeriod extends Bucket, PeriodFlows {
+interface KpiPeriod extends Bucket, PeriodFlows {
   /** Tiers and value at stake at the period's end. */
   risk: RiskAt;
   actions: number;
@@ -48,10 +48,21 @@ export function kpiReport({ customers, scores, actions, from, to, granularity }:
   const values = new Map(seen.map((c) => [c.key, c.value]));
   const risk = riskOverTime(scores, values, [...buckets.map((b) => Math.min(b.end, to)), to]);
   const perPeriod = actionsOverTime(actions, buckets);
-  const periods = buckets.map((bucket, i) => ({ ...bucket, ...periodFlows(seen, { start: bucket.start, end: Math.min(bucket.end, to) }), risk: risk[i]!, ...perPeriod[i]! }));
+  const periods = buckets.map((bucket, i) => ({
+    ...bucket,
+    ...periodFlows(seen, { start: bucket.start, end: Math.min(bucket.end, to) }),
+    risk: risk[i]!,
+    ...perPeriod[i]!,
+  }));
   const rules = outcomesByRule(actions, from, to);
   const outcomes = rules.reduce<OutcomeCounts>(
-    (sum, r) => ({ retained: sum.retained + r.outcomes.retained, churned: sum.churned + r.outcomes.churned, no_answer: sum.no_answer + r.outcomes.no_answer, pending: sum.pending + r.outcomes.pending, none: sum.none + r.outcomes.none }),
+    (sum, r) => ({
+      retained: sum.retained + r.outcomes.retained,
+      churned: sum.churned + r.outcomes.churned,
+      no_answer: sum.no_answer + r.outcomes.no_answer,
+      pending: sum.pending + r.outcomes.pending,
+      none: sum.none + r.outcomes.none,
+    }),
     { retained: 0, churned: 0, no_answer: 0, pending: 0, none: 0 },
   );
   const decided = outcomes.retained + outcomes.churned;

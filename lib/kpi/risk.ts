@@ -8,7 +8,7 @@ export interface KpiScore {
   probability: number;
 }
 
-export interface TierStake {
+interface TierStake {
   tier: Tier;
   customers: number;
   /** Sum of the monthly values of the tier's customers that have one. */

@@ -40,7 +40,13 @@ export function churnStates(
     if (outcome && sighting.at >= outcome.at) break;
     fields = { ...fields, ...sighting.fields };
     const asOf = crmToday ?? sighting.at;
-    const history = { asOf, fields, observations: [], activities: activities.filter((a) => a.at <= asOf) as Activity[], ...(resolver ? { resolveField: resolver } : {}) };
+    const history = {
+      asOf,
+      fields,
+      observations: [],
+      activities: activities.filter((a) => a.at <= asOf) as Activity[],
+      ...(resolver ? { resolveField: resolver } : {}),
+    };
     const label = labelHistory(history, undefined, definition);
     if (label.churned !== null) states.push({ at: sighting.at, churned: label.churned });
   }

@@ -18,7 +18,12 @@ export function labelState(label: string, suggested: ProductField | null, draft:
  * synonyms would do anyway (the suggestion, or "not mapped") leaves no entry,
  * so the saved mapping holds the site's real decisions only.
  */
-export function chooseTarget(draft: Readonly<Record<string, MappingTarget>>, label: string, value: MappingTarget | '', suggested: ProductField | null): Record<string, MappingTarget> {
+export function chooseTarget(
+  draft: Readonly<Record<string, MappingTarget>>,
+  label: string,
+  value: MappingTarget | '',
+  suggested: ProductField | null,
+): Record<string, MappingTarget> {
   const next = { ...draft };
   if (value === '' || value === suggested) delete next[label];
   else next[label] = value;

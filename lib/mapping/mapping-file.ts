@@ -15,7 +15,7 @@ import type { FieldMappings } from './mapping-ops';
  * A file without date orders is written as version 2, so a Churn Radar that
  * reads up to version 2 still reads it; versions 1 and 2 are still read.
  */
-export const MAPPING_FILE_FORMAT = 'churn-radar.field-mapping';
+const MAPPING_FILE_FORMAT = 'churn-radar.field-mapping';
 
 const FIELDS = Object.keys(PRODUCT_FIELD_SYNONYMS) as [ProductField, ...ProductField[]];
 /** A refused value as the message shows it: String() throws on a parsed object like {"toString": null}. */
@@ -28,7 +28,9 @@ const fileSchema = z.strictObject({
   exportedAt: z.string().optional(),
   sites: z.record(z.string().max(512), z.record(z.string().min(1).max(200), target)),
   recipes: z.record(z.string().max(512), siteRecipesSchema).optional(),
-  dateOrders: z.record(z.string().max(512), z.enum(['mdy', 'dmy'], { error: (issue) => `"${shownValue(issue.input)}" is not a date order ("mdy" or "dmy")` })).optional(),
+  dateOrders: z
+    .record(z.string().max(512), z.enum(['mdy', 'dmy'], { error: (issue) => `"${shownValue(issue.input)}" is not a date order ("mdy" or "dmy")` }))
+    .optional(),
 });
 
 export type MappingFileResult =
@@ -49,7 +51,14 @@ export function exportMappingFile(mappings: FieldMappings, now: number, only?: s
   const taught = Object.fromEntries(Object.entries(recipes).filter(([site, list]) => wanted(site) && list.length > 0));
   const orders = Object.fromEntries(Object.entries(dateOrders).filter(([site]) => wanted(site)));
   const dated = Object.keys(orders).length > 0;
-  const file = { format: MAPPING_FILE_FORMAT, version: dated ? 3 : 2, exportedAt: new Date(now).toISOString(), sites, recipes: taught, ...(dated ? { dateOrders: orders } : {}) };
+  const file = {
+    format: MAPPING_FILE_FORMAT,
+    version: dated ? 3 : 2,
+    exportedAt: new Date(now).toISOString(),
+    sites,
+    recipes: taught,
+    ...(dated ? { dateOrders: orders } : {}),
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 

@@ -12,7 +12,7 @@ export interface SiteLabel {
   suggested: ProductField | null;
 }
 
-export const MAX_SAMPLES = 3;
+const MAX_SAMPLES = 3;
 const MAX_SAMPLE_CHARS = 120;
 
 /** Every label of these customers' fields (most recently seen first), most common first. */

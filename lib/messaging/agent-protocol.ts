@@ -58,7 +58,7 @@ export interface WorklistItem {
  * accepted only when that tab's page shows them or the agent chose them in
  * the worklist (lib/focus/action-guard.ts); the background checks.
  */
-export interface FollowedTab {
+interface FollowedTab {
   tabId: number | null;
 }
 

@@ -8,7 +8,7 @@ import type { SiteKey } from '../domain';
 import type { MappingTarget } from '../fields/field-resolver';
 import type { SiteLabel } from '../mapping/site-labels';
 
-export interface MappingSiteView {
+interface MappingSiteView {
   site: SiteKey;
   customers: number;
   lastSeen: number;

@@ -17,7 +17,7 @@ export interface DataSummary {
   retentionDays: number;
 }
 
-export interface TableImportSummary {
+interface TableImportSummary {
   table: DataTable;
   added: number;
   updated: number;

@@ -20,7 +20,11 @@ export const privacyRequestSchemas = {
   // The same limit as the file picker and the parser (lib/files/limits.ts).
   importData: z.strictObject({ text: z.string().max(FILE_LIMITS.dataExport) }),
   setRetentionDays: z.strictObject({
-    days: z.number().int(`whole days`).min(MIN_RETENTION_DAYS, `at least ${MIN_RETENTION_DAYS} days`).max(MAX_RETENTION_DAYS, `at most ${MAX_RETENTION_DAYS} days`),
+    days: z
+      .number()
+      .int(`whole days`)
+      .min(MIN_RETENTION_DAYS, `at least ${MIN_RETENTION_DAYS} days`)
+      .max(MAX_RETENTION_DAYS, `at most ${MAX_RETENTION_DAYS} days`),
   }),
 } satisfies Record<keyof PrivacyProtocol, z.ZodType>;
 

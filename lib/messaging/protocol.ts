@@ -129,7 +129,7 @@ export interface CustomerView extends Pick<CustomerRow, 'site' | 'crmId' | 'name
 /** An activity as the side panel lists it (the stored one without its id). */
 export type ActivityView = Omit<Activity, 'id'>;
 
-export interface StatusView {
+interface StatusView {
   /** The last failure to save history, null when storage is healthy. */
   storageProblem: StorageProblem | null;
   /** History rows accepted and never saved, until the user dismisses the notice; null: none. */
@@ -137,7 +137,20 @@ export interface StatusView {
   retentionDays: number;
 }
 
-export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol, SitesProtocol, MappingProtocol, RiskProtocol, PlaybookProtocol, KpiProtocol, AlertProtocol, FocusProtocol, RecipeProtocol, ExperimentProtocol, MonitoringProtocol {
+interface Protocol
+  extends AgentProtocol,
+    PrivacyProtocol,
+    PolicyProtocol,
+    SitesProtocol,
+    MappingProtocol,
+    RiskProtocol,
+    PlaybookProtocol,
+    KpiProtocol,
+    AlertProtocol,
+    FocusProtocol,
+    RecipeProtocol,
+    ExperimentProtocol,
+    MonitoringProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
@@ -186,7 +199,7 @@ export interface Protocol extends AgentProtocol, PrivacyProtocol, PolicyProtocol
   saveScorecard: { request: { scorecard: unknown }; response: ScorecardView };
 }
 
-export type { TrainingRowsView, ErrorCode };
+export type { ErrorCode };
 export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
@@ -197,7 +210,6 @@ export interface Envelope<T extends MessageType = MessageType> {
   type: T;
   payload: RequestOf<T>;
 }
-
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 

@@ -27,7 +27,7 @@ const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(LIMITS.id);
 const siteOrigin = z.string().max(512).refine(isSiteOrigin, 'a normalised origin such as https://crm.example.com');
 
-export const activitySnapshotSchema = z.strictObject({
+const activitySnapshotSchema = z.strictObject({
   id: id.optional(),
   kind: z.enum(ACTIVITY_KINDS),
   date: text(LIMITS.activityPart),
@@ -37,7 +37,7 @@ export const activitySnapshotSchema = z.strictObject({
   text: text(LIMITS.activityText).optional(),
 });
 
-export const customerSnapshotSchema = z.strictObject({
+const customerSnapshotSchema = z.strictObject({
   crmId: id,
   name: text(LIMITS.name),
   fields: z.record(text(LIMITS.label), text(LIMITS.value)).refine((fields) => Object.keys(fields).length <= LIMITS.fields, 'too many fields'),

@@ -20,7 +20,11 @@ export const sitesRequestSchemas = {
     customers: z.number().int().nonnegative().max(100_000),
     fields: z.array(z.string().max(256)).max(300),
     recipe: z
-      .strictObject({ id: z.string().min(1).max(600), expected: z.number().int().nonnegative().max(100_000), found: z.number().int().nonnegative().max(100_000) })
+      .strictObject({
+        id: z.string().min(1).max(600),
+        expected: z.number().int().nonnegative().max(100_000),
+        found: z.number().int().nonnegative().max(100_000),
+      })
       .optional(),
     dateOrder: z.strictObject({ order: z.enum(['mdy', 'dmy']), source: z.enum(['setting', 'page', 'site', 'language']) }).optional(),
   }),

@@ -13,7 +13,7 @@ import { trainingProfileSchema } from './profile-schema';
 /** Most model inputs a file may declare (a real CRM export has tens to a few hundred). */
 export const MAX_INPUTS = 5000;
 /** Largest model file accepted, in characters of JSON text (the one limit of lib/files/limits.ts). */
-export const MAX_ARTIFACT_CHARS = FILE_LIMITS.model;
+const MAX_ARTIFACT_CHARS = FILE_LIMITS.model;
 /** Widest hidden layer accepted. */
 export const MAX_HIDDEN_UNITS = 512;
 
@@ -36,7 +36,10 @@ const fittedColumn = z.discriminatedUnion('kind', [
   z.object({
     name,
     kind: z.literal('mapped'),
-    inputs: z.array(z.object({ name: z.string().min(1).max(2000), transform: inputTransformSchema, fill: finite.nullable() })).min(1).max(MAX_INPUTS),
+    inputs: z
+      .array(z.object({ name: z.string().min(1).max(2000), transform: inputTransformSchema, fill: finite.nullable() }))
+      .min(1)
+      .max(MAX_INPUTS),
   }),
 ]);
 
@@ -73,7 +76,7 @@ const metrics = z.object({
   candidates: z.array(candidate).max(10).optional(),
 });
 
-export const weightSpecSchema = z.object({
+const weightSpecSchema = z.object({
   name: z.string().max(500),
   shape: z.array(z.number().int().nonnegative()).max(8),
   dtype: z.literal('float32'),
@@ -96,7 +99,11 @@ export const scorecardSchema = z.object({
   rules: z
     .array(
       z.object({
-        indicator: z.string().min(1).max(100).regex(/^[a-z0-9_]+$/, 'must be an indicator id (lower-case letters, digits, _)'),
+        indicator: z
+          .string()
+          .min(1)
+          .max(100)
+          .regex(/^[a-z0-9_]+$/, 'must be an indicator id (lower-case letters, digits, _)'),
         condition: z.object({ op: ruleOp, value: finite }),
         weight: finite.min(-20).max(20),
       }),
@@ -108,7 +115,7 @@ export const scorecardSchema = z.object({
 const positive = finite.positive();
 const history = z.object({ x: finite.nonnegative(), tx: finite.nonnegative(), T: finite.nonnegative() });
 /** Kind bgnbd: a BG/NBD model fitted on one site's customers (lib/model/btyd/bgnbd-scorer.ts). */
-export const bgnbdSchema = z.object({
+const bgnbdSchema = z.object({
   params: z.object({ r: positive, alpha: positive, a: positive, b: positive }),
   /** Days after now in which an order means "retained" (the site's churn horizon). */
   horizonDays: finite.positive().max(3650),
@@ -192,7 +199,10 @@ const gbtSettings = z.object({
   learningRate: z.number().nonnegative(),
   maxLeaves: z.number().int().nonnegative(),
   maxDepth: z.number().int().nonnegative(),
-  shapes: z.array(z.object({ maxLeaves: z.number().int().nonnegative(), maxDepth: z.number().int().nonnegative() })).max(10).optional(),
+  shapes: z
+    .array(z.object({ maxLeaves: z.number().int().nonnegative(), maxDepth: z.number().int().nonnegative() }))
+    .max(10)
+    .optional(),
   minDataInLeaf: z.number().nonnegative(),
   minChildWeight: z.number().nonnegative(),
   l2: z.number().nonnegative(),

@@ -1,27 +1,7 @@
-/**
- * Persistence: a trained tfjs model ⇄ the JSON-safe `TfjsWeights` inside a
- * ModelArtifact, and validation of artifacts read back from storage or
- * imported from a file.
- *
- * `parseModelArtifact` is the only door for untrusted JSON: it checks size
- * (≤ 20 MB of JSON, ≤ 5,000 inputs) and keys (no `__proto__`, `constructor`,
- * `prototype` anywhere), the shape with zod (every number finite, every list
- * bounded), then the cross-field facts tfjs would otherwise trip over deep
- * inside (input counts, weight shapes against the topology, byte lengths,
- * finite weights, version rules), and throws a ModelArtifactError whose
- * message names what is wrong. It never changes its input.
- *
- * Versions: 1 (logistic only, the bundled and stored models of before) and
- * 2 (adds kinds mlp/gbt/ensemble/scorecard, spline knots, calibration,
- * evaluation, parent). A version-1 file may use none of the version-2 fields.
- */
-import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
 import { sizeProblem } from '@/lib/files/limits';
 import { jsonHostility, OBJECT_MAGIC_KEYS } from '@/lib/files/untrusted-json';
 import { artifactSchema, MAX_HIDDEN_UNITS, MAX_INPUTS, type WeightSpec } from './artifact-schema';
-import { base64ToBytes, bytesToBase64 } from './base64';
-import { ensureCpuBackend } from './logistic';
+import { base64ToBytes } from './base64';
 import { littleEndianFloats } from './network';
 import { gbtProblem } from './gbt/validate';
 import { featureLayout } from './preprocess';
@@ -30,50 +10,13 @@ import type { ModelArtifact, TfjsWeights } from './types';
 export const ARTIFACT_FORMAT = 'churn-radar-model';
 /** The version written; READABLE_VERSIONS are read. */
 export const ARTIFACT_FORMAT_VERSION = 2;
-export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 /** The version of models imported from other engines (mapped inputs, kind layers). */
 export const ENGINE_FORMAT_VERSION = 3;
-export { MAX_ARTIFACT_CHARS, MAX_INPUTS } from './artifact-schema';
 
 /** A model file that cannot be used; the message says why, for a manager to read. */
 export class ModelArtifactError extends Error {
   override name = 'ModelArtifactError';
-}
-
-/** Serialises a trained layers model through a custom tf.io save handler (no files, no IndexedDB). */
-export async function serializeModel(model: tfl.LayersModel): Promise<TfjsWeights> {
-  let captured: tf.io.ModelArtifacts | undefined;
-  await model.save({
-    save: async (artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> => {
-      captured = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    },
-  });
-  if (!captured?.modelTopology || !captured.weightSpecs || !captured.weightData) {
-    throw new Error('tfjs did not hand over the model topology and weights');
-  }
-  const data = captured.weightData;
-  const bytes = new Uint8Array(Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data);
-  return {
-    // JSON round trip: plain data only, exactly what a file would hold.
-    modelTopology: JSON.parse(JSON.stringify(captured.modelTopology)) as unknown,
-    weightSpecs: JSON.parse(JSON.stringify(captured.weightSpecs)) as unknown[],
-    weightData: bytesToBase64(bytes),
-  };
-}
-
-/** Loads a layers model from validated TfjsWeights (call parseModelArtifact first for untrusted input). */
-export async function loadModel(weights: TfjsWeights): Promise<tfl.LayersModel> {
-  await ensureCpuBackend();
-  const bytes = base64ToBytes(weights.weightData);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  return tfl.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: weights.modelTopology as tf.io.ModelArtifacts['modelTopology'],
-      weightSpecs: weights.weightSpecs as tf.io.WeightsManifestEntry[],
-      weightData: buffer,
-    }),
-  );
 }
 
 /** The logistic kernel (one weight per input) and bias, decoded from a logistic model's weight buffer. */
@@ -148,7 +91,8 @@ function versionProblem(a: ModelArtifact): string | null {
   // The schema knows Keras layers models (issue 17), but nothing scores them yet: refuse rather than store a model that cannot score.
   if (a.kind === 'layers') return 'Keras/TensorFlow models (kind "layers") cannot be scored by this version yet';
   if (a.formatVersion < ENGINE_FORMAT_VERSION) {
-    if (a.preprocessor.columns.some((c) => c.kind === 'mapped')) return `mapped inputs need format version ${ENGINE_FORMAT_VERSION} (this file says version ${a.formatVersion})`;
+    if (a.preprocessor.columns.some((c) => c.kind === 'mapped'))
+      return `mapped inputs need format version ${ENGINE_FORMAT_VERSION} (this file says version ${a.formatVersion})`;
   }
   if (a.formatVersion !== 1) return null;
   if (a.kind !== 'logistic') return `kind "${a.kind}" needs format version 2 (this file says version 1)`;
@@ -276,7 +220,8 @@ function networkProblem(t: TfjsWeights, d: number, kind: 'logistic' | 'mlp', at:
       return `${at}.weightSpecs[${i}] (kernel) has shape [${kernel.shape.join(', ')}], expected [${inputs}, ${last ? 1 : 'units'}]${i === 0 ? ` for ${d} inputs` : ''}`;
     }
     if (units > MAX_HIDDEN_UNITS) return `${at}.weightSpecs[${i}] (kernel): ${units} units is more than the ${MAX_HIDDEN_UNITS} allowed`;
-    if (bias.shape.length !== 1 || bias.shape[0] !== units) return `${at}.weightSpecs[${i + 1}] (bias) has shape [${bias.shape.join(', ')}], expected [${units}]`;
+    if (bias.shape.length !== 1 || bias.shape[0] !== units)
+      return `${at}.weightSpecs[${i + 1}] (bias) has shape [${bias.shape.join(', ')}], expected [${units}]`;
     floats += inputs * units + units;
     inputs = units;
   }
@@ -312,8 +257,10 @@ function topologyProblem(topology: unknown, specs: readonly WeightSpec[], d: num
     const units = specs[2 * i]!.shape[1];
     const activation = last ? 'sigmoid' : 'relu';
     if (layer?.class_name !== 'Dense') return `${at}.modelTopology: layer ${i + 1} must be Dense, found ${JSON.stringify(layer?.class_name) ?? 'nothing'}`;
-    if (config.units !== units) return `${at}.modelTopology: layer ${i + 1} must have ${units} unit${units === 1 ? '' : 's'} like its weights, found ${JSON.stringify(config.units)}`;
-    if (config.activation !== activation) return `${at}.modelTopology: the activation of layer ${i + 1} must be ${activation}, found ${JSON.stringify(config.activation)}`;
+    if (config.units !== units)
+      return `${at}.modelTopology: layer ${i + 1} must have ${units} unit${units === 1 ? '' : 's'} like its weights, found ${JSON.stringify(config.units)}`;
+    if (config.activation !== activation)
+      return `${at}.modelTopology: the activation of layer ${i + 1} must be ${activation}, found ${JSON.stringify(config.activation)}`;
     if (config.use_bias !== true) return `${at}.modelTopology: layer ${i + 1} must use a bias`;
     if (i === 0) {
       const shape = config.batch_input_shape;

@@ -17,7 +17,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { DenseLayer } from './network';
 
 /** Midpoint-rule steps for networks with more than one hidden layer. */
-export const IG_STEPS = 32;
+const IG_STEPS = 32;
 
 /** Logistic regression: n × d attributions wᵢ(xᵢ − x̄ᵢ). */
 export function logisticAttributions(weights: ArrayLike<number>, x: ArrayLike<number>, n: number, baseline: ArrayLike<number>): Float64Array {

@@ -44,7 +44,11 @@ export function fitPlatt(z: ArrayLike<number>, y: ArrayLike<number>): Extract<Ca
   };
   let current = loss(a, b);
   for (let iter = 0; iter < 100; iter++) {
-    let ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
+    let ga = 0,
+      gb = 0,
+      haa = 1e-12,
+      hab = 0,
+      hbb = 1e-12;
     for (let i = 0; i < n; i++) {
       const t = y[i]! ? hi : lo;
       const p = sigmoid(a * z[i]! + b);
@@ -90,7 +94,9 @@ export function fitIsotonic(z: ArrayLike<number>, y: ArrayLike<number>, maxPoint
   const blocks: { sumZ: number; sumY: number; count: number }[] = [];
   for (let k = 0; k < order.length; ) {
     // Tied scores form one block first: they must get one value.
-    let sumZ = 0, sumY = 0, count = 0;
+    let sumZ = 0,
+      sumY = 0,
+      count = 0;
     const value = z[order[k]!]!;
     while (k < order.length && z[order[k]!] === value) {
       sumZ += value;

@@ -40,7 +40,11 @@ export function chooseCandidate(
     const calibrated = new Float64Array(y.length);
     foldMetricsByKind[kind] = folds.map((fold, f) => {
       const others = folds.flatMap((o, g) => (g === f ? [] : o.test));
-      const cal = fitCalibration(method, others.map((i) => z[i]!), others.map((i) => y[i]!));
+      const cal = fitCalibration(
+        method,
+        others.map((i) => z[i]!),
+        others.map((i) => y[i]!),
+      );
       const zTest = fold.test.map((i) => z[i]!);
       const yTest = fold.test.map((i) => y[i]!);
       const p = zTest.map((v) => calibrate(cal, v));

@@ -21,7 +21,11 @@ export function coverage(sources: readonly string[], row: RawRow): number {
   return present / sources.length;
 }
 
-export function chooseScorer<T extends Pick<Scorer, 'artifact' | 'accepts'>>(scorers: readonly T[], row: RawRow, sourcesOf: (scorer: T) => readonly string[]): T | undefined {
+export function chooseScorer<T extends Pick<Scorer, 'artifact' | 'accepts'>>(
+  scorers: readonly T[],
+  row: RawRow,
+  sourcesOf: (scorer: T) => readonly string[],
+): T | undefined {
   const specialist = scorers.find((scorer) => scorer.accepts?.(row) === true);
   if (specialist) return specialist;
   const candidates = scorers.filter((scorer) => !scorer.accepts);

@@ -21,7 +21,13 @@ export async function columnImportance(
   seed: number,
 ): Promise<{ source: string; importance: number }[]> {
   const d = baseline.length;
-  const pick = n <= IMPORTANCE_ROWS ? Array.from({ length: n }, (_, i) => i) : shuffleInPlace(Array.from({ length: n }, (_, i) => i), mulberry32(deriveSeed(seed, 0x1a))).slice(0, IMPORTANCE_ROWS);
+  const pick =
+    n <= IMPORTANCE_ROWS
+      ? Array.from({ length: n }, (_, i) => i)
+      : shuffleInPlace(
+          Array.from({ length: n }, (_, i) => i),
+          mulberry32(deriveSeed(seed, 0x1a)),
+        ).slice(0, IMPORTANCE_ROWS);
   const sample = new Float32Array(pick.length * d);
   pick.forEach((row, r) => sample.set(x.subarray(row * d, row * d + d), r * d));
   await ensureCpuBackend();

@@ -45,7 +45,10 @@ export async function crossValidate(
     const d = prep.featureNames.length;
     if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
     const xTrain = transform(prep, trainRows);
-    const xTest = transform(prep, fold.test.map((i) => rows[i]!));
+    const xTest = transform(
+      prep,
+      fold.test.map((i) => rows[i]!),
+    );
     const fitted: FittedNetworks = {};
     for (const member of members) {
       progress.report({ phase: 'cv', fold: f + 1, model: member });

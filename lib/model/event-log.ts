@@ -77,8 +77,8 @@ export class EventLogError extends Error {
   override name = 'EventLogError';
 }
 
-export const EVENT_LABEL = 'churned';
-export const EVENT_POSITIVE = 'yes';
+const EVENT_LABEL = 'churned';
+const EVENT_POSITIVE = 'yes';
 const MAX_PROBLEMS = 20;
 
 function checkOptions(columns: readonly string[], o: EventLogOptions): void {
@@ -171,7 +171,12 @@ export function readEventLog(
     }
   });
 
-  const labelDefinition = { statusValues: [], inactivityDays: options.horizonDays, partialSpendDrop: null, windowDays: (options.settings ?? DEFAULT_INDICATOR_SETTINGS).churn.windowDays };
+  const labelDefinition = {
+    statusValues: [],
+    inactivityDays: options.horizonDays,
+    partialSpendDrop: null,
+    windowDays: (options.settings ?? DEFAULT_INDICATOR_SETTINGS).churn.windowDays,
+  };
   const customers: CustomerEvents[] = [];
   let orders = 0;
   let ordersAfterHorizon = 0;
@@ -194,10 +199,7 @@ export function readEventLog(
       customersAfterCutoff++;
       continue;
     }
-    const label = churnLabel(
-      { asOf: horizonEnd, fields: {}, observations: [], activities: [lastInHorizon!], shown: ['order'] },
-      labelDefinition,
-    );
+    const label = churnLabel({ asOf: horizonEnd, fields: {}, observations: [], activities: [lastInHorizon!], shown: ['order'] }, labelDefinition);
     if (label.churned) churned++;
     customers.push({
       id,
@@ -207,7 +209,16 @@ export function readEventLog(
   }
   return {
     customers,
-    summary: { rowsRead: rows.length + extraProblems.length, badRows, problems, orders, customers: customers.length, customersAfterCutoff, churned, ordersAfterHorizon },
+    summary: {
+      rowsRead: rows.length + extraProblems.length,
+      badRows,
+      problems,
+      orders,
+      customers: customers.length,
+      customersAfterCutoff,
+      churned,
+      ordersAfterHorizon,
+    },
   };
 }
 
@@ -265,9 +276,7 @@ export function eventFeatureRows(
   const specs: ColumnSpec[] = columns.map((name) => {
     const missing = features.reduce((n, f) => n + (f[name] === undefined ? 1 : 0), 0);
     const note = missing > 0 ? `indicator; not available for ${missing} customer(s)` : 'indicator';
-    return seen.get(name)!.size < 2
-      ? { name, kind: 'ignore', note: 'constant: the same value for every customer' }
-      : { name, kind: 'numeric', note };
+    return seen.get(name)!.size < 2 ? { name, kind: 'ignore', note: 'constant: the same value for every customer' } : { name, kind: 'numeric', note };
   });
   specs.push({ name: EVENT_LABEL, kind: 'ignore', note: 'the label (what the model predicts)' });
   return { rows, columns: [...columns, EVENT_LABEL], specs };

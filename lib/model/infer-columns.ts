@@ -48,7 +48,8 @@ export interface InferOptions {
 }
 
 /** Id-like names; "employee number", "row number" (IBM HR, Kaggle bank) count too, but only with mostly distinct values (see below). */
-const ID_NAME = /(^|[^a-z0-9])(id|ids|uuid|guid|identifier|key)($|[^a-z0-9])|(^|[^a-z0-9])(employee|customer|account|member|client|user|row|record)[ _-]?(number|no|num)($|[^a-z0-9])|编号|编码|号码|账号|帐号|工号|单号/;
+const ID_NAME =
+  /(^|[^a-z0-9])(id|ids|uuid|guid|identifier|key)($|[^a-z0-9])|(^|[^a-z0-9])(employee|customer|account|member|client|user|row|record)[ _-]?(number|no|num)($|[^a-z0-9])|编号|编码|号码|账号|帐号|工号|单号/;
 
 /** "customerID" → "customer id", "User_Id" → "user id". */
 function nameTokens(name: string): string {
@@ -63,7 +64,7 @@ export function looksLikeIdName(name: string): boolean {
 }
 
 /** A cell as text: numbers as written, anything else trimmed. */
-export function cellText(value: RawRow[string]): string {
+function cellText(value: RawRow[string]): string {
   return typeof value === 'number' ? String(value) : String(value ?? '').trim();
 }
 
@@ -81,24 +82,14 @@ export function columnLevels(rows: readonly RawRow[], name: string): { levels: M
   return { levels, present };
 }
 
-export function inferColumns(
-  rows: readonly RawRow[],
-  columns: readonly string[],
-  labelColumn: string,
-  options: InferOptions = {},
-): ColumnSpec[] {
+export function inferColumns(rows: readonly RawRow[], columns: readonly string[], labelColumn: string, options: InferOptions = {}): ColumnSpec[] {
   const maxLevels = options.maxLevels ?? 20;
   const frequentShare = options.frequentShare ?? 0.01;
   const frequentCoverage = options.frequentCoverage ?? 0.9;
   return columns.map((name) => inferColumn(rows, name, name === labelColumn, { maxLevels, frequentShare, frequentCoverage }));
 }
 
-function inferColumn(
-  rows: readonly RawRow[],
-  name: string,
-  isLabel: boolean,
-  o: Required<InferOptions>,
-): ColumnSpec {
+function inferColumn(rows: readonly RawRow[], name: string, isLabel: boolean, o: Required<InferOptions>): ColumnSpec {
   if (isLabel) return { name, kind: 'ignore', note: 'the label (what the model predicts)' };
 
   const { levels, present } = columnLevels(rows, name);

@@ -41,7 +41,15 @@ export async function learningCurve(
     const prep = fitPreprocessor(subRows, featureSpecs, preprocess);
     const d = prep.featureNames.length;
     if (d === 0) continue;
-    const fitted = await fitNetworks(members, transform(prep, subRows), subY, d, { ...settings, gbtInputs: treeInputs(prep) }, deriveSeed(seed, 100 + n), progress.fitHooks('learning-curve', 1));
+    const fitted = await fitNetworks(
+      members,
+      transform(prep, subRows),
+      subY,
+      d,
+      { ...settings, gbtInputs: treeInputs(prep) },
+      deriveSeed(seed, 100 + n),
+      progress.fitHooks('learning-curve', 1),
+    );
     const z = kindLogits(kind, networkLogits(fitted, transform(prep, testRows), testRows.length));
     points.push({ fraction, trainRows: subset.length, roc_auc: rocAuc(yTest, z) });
     await progress.tick();

@@ -54,7 +54,7 @@ export interface LogisticOptions {
 }
 
 /** Up to this many inputs the exact Newton solve is cheap (the Hessian is (d+1)², solved by Cholesky). */
-export const NEWTON_MAX_INPUTS = 400;
+const NEWTON_MAX_INPUTS = 400;
 
 /**
  * l2 = 1e-4 is about scikit-learn's default C = 1 at Telco's size
@@ -85,7 +85,7 @@ export function ensureCpuBackend(): Promise<void> {
   return backendReady;
 }
 
-export function buildLogisticModel(inputs: number, options: { l2: number; biasInit?: number }): tfl.Sequential {
+function buildLogisticModel(inputs: number, options: { l2: number; biasInit?: number }): tfl.Sequential {
   const model = tfl.sequential();
   model.add(
     tfl.layers.dense({
@@ -156,7 +156,9 @@ export function fitLogisticWeights(
   const m = new Float64Array(d + 1);
   const v = new Float64Array(d + 1);
   const g = new Float64Array(d + 1);
-  const beta1 = 0.9, beta2 = 0.999, eps = 1e-7;
+  const beta1 = 0.9,
+    beta2 = 0.999,
+    eps = 1e-7;
   const batch = o.batchSize > 0 && o.batchSize < n ? o.batchSize : n;
   const random = mulberry32(o.seed);
   const order = Array.from({ length: n }, (_, i) => i);
@@ -326,12 +328,7 @@ function choleskySolve(A: Float64Array, b: Float64Array, D: number): Float64Arra
  * Fits logistic regression and returns it as a tfjs layers model.
  * The caller owns the returned model (call `model.dispose()`).
  */
-export async function fitLogistic(
-  x: Float32Array,
-  y: ArrayLike<number>,
-  d: number,
-  options: Partial<LogisticOptions> = {},
-): Promise<tfl.Sequential> {
+export async function fitLogistic(x: Float32Array, y: ArrayLike<number>, d: number, options: Partial<LogisticOptions> = {}): Promise<tfl.Sequential> {
   const { weights, bias } = fitLogisticWeights(x, y, d, options);
   await ensureCpuBackend();
   const o = { ...DEFAULT_LOGISTIC, ...options };

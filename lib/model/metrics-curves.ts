@@ -74,7 +74,10 @@ export function prCurve(labels: Labels, scores: Scores, maxPoints = 200): CurveP
 /** Confusion matrix, precision, recall, F1 and accuracy when predicting churn at p ≥ threshold. */
 export function confusionAt(labels: Labels, probabilities: Scores, threshold = 0.5): ThresholdMetrics {
   checkSizes(labels, probabilities);
-  let tp = 0, fp = 0, tn = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    tn = 0,
+    fn = 0;
   for (let i = 0; i < labels.length; i++) {
     const predicted = probabilities[i]! >= threshold;
     if (isPositive(labels, i)) predicted ? tp++ : fn++;

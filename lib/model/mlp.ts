@@ -247,7 +247,17 @@ const EPS = 1e-7;
 // Monomorphic kernels (typed arrays in, no closures): V8 keeps them tight.
 
 /** out[at…at+units) = bias + Σ over the row's non-zero inputs of v·K[i, ·]. */
-function sparseDense(start: Int32Array, index: Int32Array, value: Float32Array, row: number, K: Float64Array, bias: Float64Array, out: Float64Array, at: number, units: number): void {
+function sparseDense(
+  start: Int32Array,
+  index: Int32Array,
+  value: Float32Array,
+  row: number,
+  K: Float64Array,
+  bias: Float64Array,
+  out: Float64Array,
+  at: number,
+  units: number,
+): void {
   for (let j = 0; j < units; j++) out[at + j] = bias[j]!;
   for (let e = start[row]!, end = start[row + 1]!; e < end; e++) {
     const v = value[e]!;
@@ -286,7 +296,16 @@ function relu(h: Float64Array, mask: Float64Array, at: number, units: number, dr
 }
 
 /** G[i, ·] += v·dOut for the row's non-zero inputs (the first layer's kernel gradient). */
-function sparseOuter(start: Int32Array, index: Int32Array, value: Float32Array, row: number, dOut: Float64Array, at: number, units: number, G: Float64Array): void {
+function sparseOuter(
+  start: Int32Array,
+  index: Int32Array,
+  value: Float32Array,
+  row: number,
+  dOut: Float64Array,
+  at: number,
+  units: number,
+  G: Float64Array,
+): void {
   for (let e = start[row]!, end = start[row + 1]!; e < end; e++) {
     const v = value[e]!;
     const r = index[e]! * units;
@@ -295,7 +314,18 @@ function sparseOuter(start: Int32Array, index: Int32Array, value: Float32Array, 
 }
 
 /** Kernel gradient of a hidden layer and the delta of its input: dIn = (K · dOut) ⊙ mask. */
-function backDense(input: Float64Array, mask: Float64Array, inAt: number, fanIn: number, dOut: Float64Array, at: number, units: number, K: Float64Array, G: Float64Array, dIn: Float64Array): void {
+function backDense(
+  input: Float64Array,
+  mask: Float64Array,
+  inAt: number,
+  fanIn: number,
+  dOut: Float64Array,
+  at: number,
+  units: number,
+  K: Float64Array,
+  G: Float64Array,
+  dIn: Float64Array,
+): void {
   for (let i = 0; i < fanIn; i++) {
     const v = input[inAt + i]!;
     const r = i * units;

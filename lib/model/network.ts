@@ -26,7 +26,7 @@ export interface DenseLayer {
 }
 
 /** Layer names as written to the topology and weight specs. */
-export const layerName = (index: number, count: number) => (index === count - 1 ? 'logit' : `hidden_${index + 1}`);
+const layerName = (index: number, count: number) => (index === count - 1 ? 'logit' : `hidden_${index + 1}`);
 
 /** The stored tfjs form of a stack of dense layers (last one: 1 unit, sigmoid). */
 export function networkToTfjs(layers: readonly DenseLayer[]): TfjsWeights {
@@ -61,8 +61,8 @@ export function networkToTfjs(layers: readonly DenseLayer[]): TfjsWeights {
   const view = new DataView(bytes.buffer);
   let at = 0;
   for (const l of layers) {
-    for (const v of l.kernel) view.setFloat32((at++) * 4, v, true);
-    for (const v of l.bias) view.setFloat32((at++) * 4, v, true);
+    for (const v of l.kernel) view.setFloat32(at++ * 4, v, true);
+    for (const v of l.bias) view.setFloat32(at++ * 4, v, true);
   }
   return {
     modelTopology: {

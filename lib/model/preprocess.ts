@@ -38,8 +38,8 @@ import { parseYesNo } from '../parse/yes-no';
 import { mappedWriter } from './engines/mapped-column';
 import type { ColumnSpec, FittedColumn, Preprocessor, RawRow } from './types';
 
-export const DEFAULT_CLIP = 10;
-export const DEFAULT_BINARY_FILL = 0.5;
+const DEFAULT_CLIP = 10;
+const DEFAULT_BINARY_FILL = 0.5;
 /** The category level that stands for a missing value, and the suffix of missing-indicator inputs. */
 export const MISSING_LEVEL = '(missing)';
 
@@ -54,9 +54,9 @@ export interface PreprocessOptions {
   splineKnots?: number;
 }
 
-export const DEFAULT_SPLINE_KNOTS = 4;
+const DEFAULT_SPLINE_KNOTS = 4;
 /** A numeric column needs this many distinct training values to get spline knots. */
-export const MIN_SPLINE_VALUES = 10;
+const MIN_SPLINE_VALUES = 10;
 
 /** CSV cells are written by programs: a lone "." is a decimal point ("1.234" = 1.234), as in column inference. */
 const FILE_NUMBERS = { source: 'file' } as const;
@@ -89,7 +89,8 @@ export function isPlainDecimal(text: string): boolean {
   const start = i;
   if (i >= n) return false;
   const first = text.charCodeAt(i);
-  if (first === 48) i++; // a lone leading 0
+  if (first === 48)
+    i++; // a lone leading 0
   else {
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -201,7 +202,7 @@ export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnS
  * as expressible as with one-hot levels. Distinct, strictly inside the
  * clipped range.
  */
-export function splineKnots(values: readonly number[], center: number, scale: number, clip: number, count: number): number[] {
+function splineKnots(values: readonly number[], center: number, scale: number, clip: number, count: number): number[] {
   if (count <= 0 || values.length === 0) return [];
   const sorted = Float64Array.from(values).sort();
   const levels: number[] = [sorted[0]!];
@@ -253,7 +254,14 @@ export function treeInputs(prep: Preprocessor): number[] {
   const out: number[] = [];
   let at = 0;
   for (const c of prep.columns) {
-    const width = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0) : c.kind === 'binary' ? 1 : c.kind === 'mapped' ? c.inputs.length : c.levels.length;
+    const width =
+      c.kind === 'numeric'
+        ? 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0)
+        : c.kind === 'binary'
+          ? 1
+          : c.kind === 'mapped'
+            ? c.inputs.length
+            : c.levels.length;
     const used = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) : width;
     for (let j = 0; j < used; j++) out.push(at + j);
     at += width;

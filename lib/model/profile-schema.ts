@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const share = z.number().min(0).max(1);
 
-export const inputProfileSchema = z.discriminatedUnion('kind', [
+const inputProfileSchema = z.discriminatedUnion('kind', [
   /** shares: one per bin (edges.length + 1 value bins) and the missing share last. */
   z.object({ source: z.string().max(500), kind: z.literal('numeric'), edges: z.array(z.number()).max(20), shares: z.array(share).max(22) }),
   /** shares: [no, yes, missing]. */
@@ -20,4 +20,3 @@ export const trainingProfileSchema = z.object({
   inputs: z.array(inputProfileSchema).max(5000),
 });
 export type TrainingProfile = z.output<typeof trainingProfileSchema>;
-

@@ -23,7 +23,10 @@ export function recalibrated(scorer: Scorer, platt: Platt): Scorer {
     predict: (rows) => scorer.predict(rows).map(map),
     explain: (row) => scorer.explain(row).map((r) => ({ ...r, contribution: r.contribution * platt.a })),
     scoreAndExplain: (rows) =>
-      scorer.scoreAndExplain(rows).map(({ probability, reasons }) => ({ probability: map(probability), reasons: reasons.map((r) => ({ ...r, contribution: r.contribution * platt.a })) })),
+      scorer.scoreAndExplain(rows).map(({ probability, reasons }) => ({
+        probability: map(probability),
+        reasons: reasons.map((r) => ({ ...r, contribution: r.contribution * platt.a })),
+      })),
     dispose: () => scorer.dispose(),
   };
 }

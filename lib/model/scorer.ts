@@ -33,7 +33,7 @@ import { createBgNbdScorer } from './btyd/bgnbd-scorer';
 import type { ModelArtifact, RawRow, Scorer } from './types';
 
 /** Source columns in model order, with the inputs each one owns. */
-export function inputGroups(featureSource: readonly string[]): Map<string, number[]> {
+function inputGroups(featureSource: readonly string[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   featureSource.forEach((source, i) => {
     const list = groups.get(source);

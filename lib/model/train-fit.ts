@@ -78,7 +78,12 @@ export async function fitNetworks(
       x,
       y,
       d,
-      { ...settings.mlp, seed: deriveSeed(seed, 0x6d6c70), ...(classWeight ? { classWeight } : {}), ...(finalEpochs !== undefined ? { fixedEpochs: finalEpochs } : {}) },
+      {
+        ...settings.mlp,
+        seed: deriveSeed(seed, 0x6d6c70),
+        ...(classWeight ? { classWeight } : {}),
+        ...(finalEpochs !== undefined ? { fixedEpochs: finalEpochs } : {}),
+      },
       hooks,
     );
     out.mlp = fit.layers;

@@ -8,9 +8,26 @@ import type { ColumnSpec, RawRow } from './types';
 
 /** Label values that mean "churned", compared lower-cased. */
 const POSITIVE_WORDS = new Set([
-  'yes', 'y', 'true', 't', '1', '1.0',
-  'churn', 'churned', 'churner', 'left', 'lost', 'exited', 'cancelled', 'canceled', 'lapsed', 'attrited',
-  '是', '流失', '已流失', '已取消',
+  'yes',
+  'y',
+  'true',
+  't',
+  '1',
+  '1.0',
+  'churn',
+  'churned',
+  'churner',
+  'left',
+  'lost',
+  'exited',
+  'cancelled',
+  'canceled',
+  'lapsed',
+  'attrited',
+  '是',
+  '流失',
+  '已流失',
+  '已取消',
 ]);
 
 /** The positive label value: the one given (checked against the data) or the single level that reads as "churned". */

@@ -116,7 +116,6 @@ export class TrainError extends Error {
   }
 }
 
-
 export function resolveModelChoice(choice: ModelChoice | undefined): 'auto' | NetworkModelKind {
   if (choice === undefined || choice === 'auto') return 'auto';
   if (choice === 'lr') return 'logistic';

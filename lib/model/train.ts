@@ -57,7 +57,7 @@ import { hashRows, prepareTrainingSet } from './train-set';
 import { resolveModelChoice, TrainError, type TrainOptions, type TrainResult } from './train-types';
 import type { MlpSettings, ModelArtifact, ModelEvaluation, NetworkModelKind, TrainingSettings } from './types';
 
-export { evaluateFold, type FoldInput } from './evaluate-fold';
+export { evaluateFold } from './evaluate-fold';
 export { hashRows, resolvePositive } from './train-set';
 export * from './train-types';
 
@@ -82,8 +82,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   };
   const trained: Member[] = choice === 'auto' ? AUTO_MEMBERS.filter((m) => (options.autoMembers ?? AUTO_MEMBERS).includes(m)) : membersOf(choice);
   if (trained.length === 0) throw new TrainError('no-features', 'autoMembers names no model to cross-validate.');
-  const candidates: NetworkModelKind[] =
-    choice === 'auto' ? KIND_ORDER.filter((kind) => membersOf(kind).every((m) => trained.includes(m))) : [choice];
+  const candidates: NetworkModelKind[] = choice === 'auto' ? KIND_ORDER.filter((kind) => membersOf(kind).every((m) => trained.includes(m))) : [choice];
 
   const cvCost = costOf(trained);
   const lcShare = options.learningCurve === false ? 0 : LEARNING_FRACTIONS.reduce((s, f) => s + f, 0);
@@ -102,7 +101,8 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const winnerMembers = membersOf(kind);
   const winnerCost = costOf(winnerMembers);
 
-  const curve = options.learningCurve === false ? [] : await learningCurve(set, kind, chosenSettings, foldMetrics[0]!.roc_auc, seed, options.preprocess, progress);
+  const curve =
+    options.learningCurve === false ? [] : await learningCurve(set, kind, chosenSettings, foldMetrics[0]!.roc_auc, seed, options.preprocess, progress);
   progress.setDone(cvCost * k + winnerCost * lcShare);
 
   // ------------------------------------------------------------ final fit on all rows
@@ -114,7 +114,17 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const finalEpochs = cv.bestEpochs.length > 0 ? Math.max(1, median(cv.bestEpochs)) : undefined;
   // The final fit has no validation split; it keeps the folds' median best rounds (gbt/stages.ts).
   const finalRounds = stage?.rounds;
-  const finalFit = await fitNetworks(winnerMembers, x, y, d, { ...chosenSettings, gbtInputs: treeInputs(prep) }, deriveSeed(seed, 0), progress.fitHooks('final', 0), finalEpochs, finalRounds);
+  const finalFit = await fitNetworks(
+    winnerMembers,
+    x,
+    y,
+    d,
+    { ...chosenSettings, gbtInputs: treeInputs(prep) },
+    deriveSeed(seed, 0),
+    progress.fitHooks('final', 0),
+    finalEpochs,
+    finalRounds,
+  );
   progress.add(winnerCost);
   const baseline = new Array<number>(d).fill(0);
   for (let i = 0; i < rows.length; i++) for (let j = 0; j < d; j++) baseline[j]! += x[i * d + j]!;
@@ -171,7 +181,12 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   };
   const networks =
     kind === 'ensemble'
-      ? { members: [{ kind: 'logistic' as const, tfjs: networkToTfjs(finalFit.logistic!) }, { kind: 'mlp' as const, tfjs: networkToTfjs(finalFit.mlp!) }] }
+      ? {
+          members: [
+            { kind: 'logistic' as const, tfjs: networkToTfjs(finalFit.logistic!) },
+            { kind: 'mlp' as const, tfjs: networkToTfjs(finalFit.mlp!) },
+          ],
+        }
       : kind === 'gbt'
         ? { gbt: finalFit.gbt! }
         : { tfjs: networkToTfjs(kind === 'logistic' ? finalFit.logistic! : finalFit.mlp!) };
@@ -213,7 +228,16 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     training,
   };
   progress.report({ phase: 'done', fold: 0, fraction: 1 });
-  return { artifact, foldMetrics, specs: set.specs, skippedRows: set.skippedRows, positive: set.positive, kind, candidates: ranked, foldMetricsByKind: chosen.foldMetricsByKind };
+  return {
+    artifact,
+    foldMetrics,
+    specs: set.specs,
+    skippedRows: set.skippedRows,
+    positive: set.positive,
+    kind,
+    candidates: ranked,
+    foldMetricsByKind: chosen.foldMetricsByKind,
+  };
 }
 
 function median(values: readonly number[]): number {

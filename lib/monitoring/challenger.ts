@@ -12,7 +12,7 @@ import { findLeakage } from '@/lib/training/leakage';
 import type { TrainingRowsView } from '@/lib/training/training-rows';
 import type { TrainRequest } from '@/lib/training/worker-protocol';
 
-export const CHALLENGER_FOLDS = 5;
+const CHALLENGER_FOLDS = 5;
 
 export function challengerKind(champion: ModelKind): NonNullable<TrainRequest['kind']> {
   if (champion === 'logistic' || champion === 'mlp' || champion === 'gbt') return champion;

@@ -21,14 +21,14 @@ import { psi, psiLevel, type PsiLevel } from './psi';
 
 export const DRIFT_WINDOW_DAYS = 30;
 export const MIN_RECENT = 100;
-export const UNREAD_SHARE = 0.95;
+const UNREAD_SHARE = 0.95;
 
-export interface PsiFigure {
+interface PsiFigure {
   psi: number;
   level: PsiLevel;
 }
 
-export interface InputDrift extends PsiFigure {
+interface InputDrift extends PsiFigure {
   source: string;
   /** Missing for UNREAD_SHARE or more of the recent customers (not drift: not shown on the pages read). */
   unread: boolean;
@@ -70,7 +70,11 @@ function binNames(input: TrainingProfile['inputs'][number]): string[] {
   return [...input.edges.map((e) => `≤ ${Number(e.toPrecision(4))}`), `> ${Number((input.edges[input.edges.length - 1] ?? 0).toPrecision(4))}`, 'missing'];
 }
 
-export function driftReport(artifact: Pick<ModelArtifact, 'profile' | 'evaluation'>, recentScores: ArrayLike<number>, recentInputs: readonly RawRow[]): DriftReport {
+export function driftReport(
+  artifact: Pick<ModelArtifact, 'profile' | 'evaluation'>,
+  recentScores: ArrayLike<number>,
+  recentInputs: readonly RawRow[],
+): DriftReport {
   const reference = scoreReference(artifact);
   const enough = recentScores.length >= MIN_RECENT;
   const score = reference && enough ? figure(psi(reference.shares, scoreCounts(reference.edges, recentScores))) : null;

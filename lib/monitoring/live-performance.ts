@@ -32,9 +32,9 @@ import { tierFor } from '@/lib/risk/tiers';
 import type { Tier } from '@/lib/domain';
 
 export const AUC_DROP = 0.05;
-export const CALIBRATION_GAP = 0.05;
+const CALIBRATION_GAP = 0.05;
 export const MIN_MONTH_OUTCOMES = 50;
-export const MIN_CLASS = 10;
+const MIN_CLASS = 10;
 export const MIN_TIER_OUTCOMES = 50;
 export const MATURITY_DAYS = 30;
 const DAY = 86_400_000;
@@ -82,7 +82,7 @@ export function liveRecords(first: readonly ScorePoint[], outcomes: ReadonlyMap<
   return out;
 }
 
-export interface PerformanceFigures {
+interface PerformanceFigures {
   outcomes: number;
   churners: number;
   /** NaN when a class is missing. */
@@ -93,7 +93,7 @@ export interface PerformanceFigures {
   observedRate: number;
 }
 
-export interface MonthPerformance extends PerformanceFigures {
+interface MonthPerformance extends PerformanceFigures {
   /** UTC month of scoring, yyyy-mm. */
   month: string;
   /** Enough outcomes of each class for the AUC to be read. */
@@ -125,7 +125,7 @@ export interface LivePerformance {
   calibrationWarning: boolean;
 }
 
-export const monthOf = (at: number) => new Date(at).toISOString().slice(0, 7);
+const monthOf = (at: number) => new Date(at).toISOString().slice(0, 7);
 
 function figures(records: readonly LiveRecord[]): PerformanceFigures {
   const labels = new Uint8Array(records.length);

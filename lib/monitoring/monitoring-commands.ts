@@ -25,7 +25,8 @@ const command = commandsFor<MonitoringDeps>();
 const modelId = z.string().min(1).max(200);
 
 let memorySchedule: RetrainSchedule = { everyDays: 0 };
-const scheduleOf = (deps: MonitoringDeps) => deps.retrainSchedule ?? { get: async () => memorySchedule, set: async (value: RetrainSchedule) => void (memorySchedule = value) };
+const scheduleOf = (deps: MonitoringDeps) =>
+  deps.retrainSchedule ?? { get: async () => memorySchedule, set: async (value: RetrainSchedule) => void (memorySchedule = value) };
 
 /** The model to monitor: the one asked for while it is in service (a page may ask for one just rolled back), else the first active. */
 async function championOf(deps: MonitoringDeps, requested: string | undefined): Promise<string | null> {
@@ -96,7 +97,11 @@ export const monitoringCommands = {
         deps.indicatorSettings(),
       ]);
       // The same held-out customers, labelled and read exactly as training rows are.
-      const heldOut = observedTrainingRows(customers.filter((c) => isHoldout(c.key)), settings, deps.now());
+      const heldOut = observedTrainingRows(
+        customers.filter((c) => isHoldout(c.key)),
+        settings,
+        deps.now(),
+      );
       if (!heldOut.rows.length) throw new HandlerError('bad-request', 'No held-out customer has a known outcome yet: nothing to compare on.');
       const labels = heldOut.rows.map((row) => row[heldOut.label] === OBSERVED_POSITIVE);
       return compareModels(labels, await predict(championArtifact, heldOut.rows), await predict(challengerArtifact, heldOut.rows));

@@ -54,7 +54,8 @@ async function churnedAtFirstSighting(db: ChurnRadarDb, row: CustomerRow, resolv
   if (!batch || index < 0) return false;
   // The CRM's own today at that sighting, when its pages declare one (shifted back by the time since).
   const asOf = row.today !== undefined ? row.today - (row.lastObservedAt - batch.observedAt) : batch.observedAt;
-  return churnLabel({ asOf, fields: batch.fields[index]!, observations: [], activities: [], ...(resolver ? { resolveField: resolver } : {}) }, settings.churn).churned;
+  return churnLabel({ asOf, fields: batch.fields[index]!, observations: [], activities: [], ...(resolver ? { resolveField: resolver } : {}) }, settings.churn)
+    .churned;
 }
 
 /** Every `step`-th item so that at most `max` are kept (deterministic). */
@@ -67,7 +68,12 @@ export function evenSample<T>(items: readonly T[], max: number): T[] {
 export async function readMonitoringInputs(deps: MonitoringReadDeps, artifact: ModelArtifact, schedule: RetrainSchedule): Promise<MonitoringInputs> {
   await deps.customers.settled();
   const now = deps.now();
-  const [rows, recorded, settings, thresholds] = await Promise.all([deps.db.customers.toArray(), storedOutcomes(deps.db), deps.indicatorSettings(), deps.thresholds()]);
+  const [rows, recorded, settings, thresholds] = await Promise.all([
+    deps.db.customers.toArray(),
+    storedOutcomes(deps.db),
+    deps.indicatorSettings(),
+    deps.thresholds(),
+  ]);
   // Only each customer's first score by the model is ever used (live-performance.ts): read in index order
   // (customer, then time), the first row of each customer is it, and the rest never leave this loop.
   const scores: ScorePoint[] = [];

@@ -9,7 +9,7 @@ import { liveRecords, livePerformance, type KnownOutcome, type LivePerformance, 
 import { retrainReasons, type RetrainReason, type RetrainSchedule } from './retrain';
 import { tierReview, type TierReview } from './tier-review';
 
-export interface MonitoredModel {
+interface MonitoredModel {
   id: string;
   name: string;
   kind: ModelArtifact['kind'];
@@ -43,7 +43,7 @@ export interface MonitoringInputs {
   now: number;
 }
 
-export function monitoredModel(artifact: ModelArtifact): MonitoredModel {
+function monitoredModel(artifact: ModelArtifact): MonitoredModel {
   const m = artifact.metrics;
   return {
     id: artifact.id,
@@ -61,6 +61,11 @@ export function monitoringReport(inputs: MonitoringInputs): MonitoringReport {
   const live = livePerformance(records, artifact.metrics.roc_auc, thresholds);
   const drift = driftReport(artifact, inputs.recentScores, inputs.recentInputs);
   const tiers = tierReview(artifact.evaluation, records, thresholds);
-  const reasons = retrainReasons({ drift: drift.warning, performance: live.aucWarning, calibration: live.calibrationWarning }, inputs.schedule, Date.parse(artifact.createdAt), inputs.now);
+  const reasons = retrainReasons(
+    { drift: drift.warning, performance: live.aucWarning, calibration: live.calibrationWarning },
+    inputs.schedule,
+    Date.parse(artifact.createdAt),
+    inputs.now,
+  );
   return { model: monitoredModel(artifact), live, drift, tiers, retrain: { reasons, schedule: inputs.schedule }, thresholds: [...thresholds] };
 }

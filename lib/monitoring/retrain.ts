@@ -32,7 +32,12 @@ export const isHoldout = (customerKey: string) => assignmentUnit(HOLDOUT_SALT, c
 export type RetrainReason = 'drift' | 'performance' | 'calibration' | 'schedule';
 
 /** Why a challenger is offered now (empty: not offered). */
-export function retrainReasons(signals: { drift: boolean; performance: boolean; calibration: boolean }, schedule: RetrainSchedule, championCreatedAt: number, now: number): RetrainReason[] {
+export function retrainReasons(
+  signals: { drift: boolean; performance: boolean; calibration: boolean },
+  schedule: RetrainSchedule,
+  championCreatedAt: number,
+  now: number,
+): RetrainReason[] {
   const reasons: RetrainReason[] = [];
   if (signals.drift) reasons.push('drift');
   if (signals.performance) reasons.push('performance');
@@ -41,7 +46,7 @@ export function retrainReasons(signals: { drift: boolean; performance: boolean; 
   return reasons;
 }
 
-export interface ModelFigures {
+interface ModelFigures {
   rocAuc: number;
   prAuc: number;
   brier: number;
@@ -56,12 +61,22 @@ export interface Comparison {
   challengerBetter: boolean;
 }
 
-const figuresOf = (labels: readonly number[], p: ArrayLike<number>): ModelFigures => ({ rocAuc: rocAuc(labels, p), prAuc: averagePrecision(labels, p), brier: brierScore(labels, p) });
+const figuresOf = (labels: readonly number[], p: ArrayLike<number>): ModelFigures => ({
+  rocAuc: rocAuc(labels, p),
+  prAuc: averagePrecision(labels, p),
+  brier: brierScore(labels, p),
+});
 
 export function compareModels(labels: readonly boolean[], champion: ArrayLike<number>, challenger: ArrayLike<number>): Comparison {
   const y = labels.map((l) => (l ? 1 : 0));
   const a = figuresOf(y, champion);
   const b = figuresOf(y, challenger);
   const churners = y.reduce<number>((s, v) => s + v, 0);
-  return { outcomes: y.length, churners, champion: a, challenger: b, challengerBetter: Number.isFinite(b.rocAuc) && (!Number.isFinite(a.rocAuc) || b.rocAuc > a.rocAuc) };
+  return {
+    outcomes: y.length,
+    churners,
+    champion: a,
+    challenger: b,
+    challengerBetter: Number.isFinite(b.rocAuc) && (!Number.isFinite(a.rocAuc) || b.rocAuc > a.rocAuc),
+  };
 }

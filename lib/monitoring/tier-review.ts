@@ -15,7 +15,7 @@ import { MIN_TIER_OUTCOMES, type LiveRecord } from './live-performance';
 
 export const RATE_DRIFT = 0.05;
 
-export interface TierReviewRow {
+interface TierReviewRow {
   tier: Tier;
   /** The table the tiers were set on (out-of-fold rows of the tier, their churn rate). */
   reference: { count: number; churnRate: number | null };

@@ -26,7 +26,7 @@ export interface Duration {
   months: number;
 }
 
-export type DurationUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
+type DurationUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
 
 export interface DurationOptions {
   /** The unit of a bare number, when the field says it ("Tenure (months)": "34"). */
@@ -46,16 +46,53 @@ const UNIT_SIZE: Readonly<Record<Unit, { months: number } | { days: number }>> =
 };
 
 const UNIT_WORDS: Readonly<Record<string, Unit>> = {
-  y: 'year', yr: 'year', yrs: 'year', year: 'year', years: 'year', 年: 'year',
-  mo: 'month', mos: 'month', mth: 'month', mths: 'month', month: 'month', months: 'month', 月: 'month',
-  w: 'week', wk: 'week', wks: 'week', week: 'week', weeks: 'week', 周: 'week', 星期: 'week', 礼拜: 'week',
-  d: 'day', day: 'day', days: 'day', 天: 'day', 日: 'day',
-  h: 'hour', hr: 'hour', hrs: 'hour', hour: 'hour', hours: 'hour', 小时: 'hour', 钟头: 'hour',
-  min: 'minute', mins: 'minute', minute: 'minute', minutes: 'minute', 分钟: 'minute',
+  y: 'year',
+  yr: 'year',
+  yrs: 'year',
+  year: 'year',
+  years: 'year',
+  年: 'year',
+  mo: 'month',
+  mos: 'month',
+  mth: 'month',
+  mths: 'month',
+  month: 'month',
+  months: 'month',
+  月: 'month',
+  w: 'week',
+  wk: 'week',
+  wks: 'week',
+  week: 'week',
+  weeks: 'week',
+  周: 'week',
+  星期: 'week',
+  礼拜: 'week',
+  d: 'day',
+  day: 'day',
+  days: 'day',
+  天: 'day',
+  日: 'day',
+  h: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
+  hour: 'hour',
+  hours: 'hour',
+  小时: 'hour',
+  钟头: 'hour',
+  min: 'minute',
+  mins: 'minute',
+  minute: 'minute',
+  minutes: 'minute',
+  分钟: 'minute',
 };
 
 const OPTION_UNITS: Readonly<Record<DurationUnit, Unit>> = {
-  minutes: 'minute', hours: 'hour', days: 'day', weeks: 'week', months: 'month', years: 'year',
+  minutes: 'minute',
+  hours: 'hour',
+  days: 'day',
+  weeks: 'week',
+  months: 'month',
+  years: 'year',
 };
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;

@@ -38,42 +38,120 @@ export const NOT_A_RELATIVE_TIME = 'not a relative time';
 type Step = { ms: number } | { months: number };
 
 const NOW_WORDS = new Set([
-  'just now', 'now', 'right now', 'a moment ago', 'moments ago', 'a few seconds ago', 'seconds ago',
-  'less than a minute ago', '刚刚', '刚才', '刚刚更新', '现在',
+  'just now',
+  'now',
+  'right now',
+  'a moment ago',
+  'moments ago',
+  'a few seconds ago',
+  'seconds ago',
+  'less than a minute ago',
+  '刚刚',
+  '刚才',
+  '刚刚更新',
+  '现在',
 ]);
 
 /** Day words → days from today. */
 const DAY_WORDS: Readonly<Record<string, number>> = {
-  today: 0, yesterday: -1, 'the day before yesterday': -2, 'day before yesterday': -2, tomorrow: 1,
-  'the day after tomorrow': 2, 'day after tomorrow': 2,
-  今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 大前天: -3, 明天: 1, 明日: 1, 后天: 2, 大后天: 3,
+  today: 0,
+  yesterday: -1,
+  'the day before yesterday': -2,
+  'day before yesterday': -2,
+  tomorrow: 1,
+  'the day after tomorrow': 2,
+  'day after tomorrow': 2,
+  今天: 0,
+  今日: 0,
+  昨天: -1,
+  昨日: -1,
+  前天: -2,
+  大前天: -3,
+  明天: 1,
+  明日: 1,
+  后天: 2,
+  大后天: 3,
 };
 
 const PERIOD_WORDS: Readonly<Record<string, Step>> = {
-  'last week': { ms: -WEEK_MS }, 'next week': { ms: WEEK_MS },
-  'last month': { months: -1 }, 'next month': { months: 1 },
-  'last year': { months: -12 }, 'next year': { months: 12 },
-  上周: { ms: -WEEK_MS }, 上星期: { ms: -WEEK_MS }, 上个星期: { ms: -WEEK_MS }, 上礼拜: { ms: -WEEK_MS }, 上个礼拜: { ms: -WEEK_MS },
-  上上周: { ms: -2 * WEEK_MS }, 上上个星期: { ms: -2 * WEEK_MS },
-  下周: { ms: WEEK_MS }, 下星期: { ms: WEEK_MS }, 下个星期: { ms: WEEK_MS }, 下礼拜: { ms: WEEK_MS }, 下个礼拜: { ms: WEEK_MS },
-  上个月: { months: -1 }, 上月: { months: -1 }, 上上个月: { months: -2 }, 下个月: { months: 1 }, 下月: { months: 1 },
-  去年: { months: -12 }, 前年: { months: -24 }, 明年: { months: 12 }, 后年: { months: 24 },
+  'last week': { ms: -WEEK_MS },
+  'next week': { ms: WEEK_MS },
+  'last month': { months: -1 },
+  'next month': { months: 1 },
+  'last year': { months: -12 },
+  'next year': { months: 12 },
+  上周: { ms: -WEEK_MS },
+  上星期: { ms: -WEEK_MS },
+  上个星期: { ms: -WEEK_MS },
+  上礼拜: { ms: -WEEK_MS },
+  上个礼拜: { ms: -WEEK_MS },
+  上上周: { ms: -2 * WEEK_MS },
+  上上个星期: { ms: -2 * WEEK_MS },
+  下周: { ms: WEEK_MS },
+  下星期: { ms: WEEK_MS },
+  下个星期: { ms: WEEK_MS },
+  下礼拜: { ms: WEEK_MS },
+  下个礼拜: { ms: WEEK_MS },
+  上个月: { months: -1 },
+  上月: { months: -1 },
+  上上个月: { months: -2 },
+  下个月: { months: 1 },
+  下月: { months: 1 },
+  去年: { months: -12 },
+  前年: { months: -24 },
+  明年: { months: 12 },
+  后年: { months: 24 },
 };
 
 const EN_UNITS: Readonly<Record<string, Step>> = {
-  s: { ms: SECOND_MS }, sec: { ms: SECOND_MS }, secs: { ms: SECOND_MS }, second: { ms: SECOND_MS }, seconds: { ms: SECOND_MS },
-  min: { ms: MINUTE_MS }, mins: { ms: MINUTE_MS }, minute: { ms: MINUTE_MS }, minutes: { ms: MINUTE_MS },
-  h: { ms: HOUR_MS }, hr: { ms: HOUR_MS }, hrs: { ms: HOUR_MS }, hour: { ms: HOUR_MS }, hours: { ms: HOUR_MS },
-  d: { ms: DAY_MS }, day: { ms: DAY_MS }, days: { ms: DAY_MS },
-  w: { ms: WEEK_MS }, wk: { ms: WEEK_MS }, wks: { ms: WEEK_MS }, week: { ms: WEEK_MS }, weeks: { ms: WEEK_MS },
-  mo: { months: 1 }, mos: { months: 1 }, mth: { months: 1 }, mths: { months: 1 }, month: { months: 1 }, months: { months: 1 },
-  y: { months: 12 }, yr: { months: 12 }, yrs: { months: 12 }, year: { months: 12 }, years: { months: 12 },
+  s: { ms: SECOND_MS },
+  sec: { ms: SECOND_MS },
+  secs: { ms: SECOND_MS },
+  second: { ms: SECOND_MS },
+  seconds: { ms: SECOND_MS },
+  min: { ms: MINUTE_MS },
+  mins: { ms: MINUTE_MS },
+  minute: { ms: MINUTE_MS },
+  minutes: { ms: MINUTE_MS },
+  h: { ms: HOUR_MS },
+  hr: { ms: HOUR_MS },
+  hrs: { ms: HOUR_MS },
+  hour: { ms: HOUR_MS },
+  hours: { ms: HOUR_MS },
+  d: { ms: DAY_MS },
+  day: { ms: DAY_MS },
+  days: { ms: DAY_MS },
+  w: { ms: WEEK_MS },
+  wk: { ms: WEEK_MS },
+  wks: { ms: WEEK_MS },
+  week: { ms: WEEK_MS },
+  weeks: { ms: WEEK_MS },
+  mo: { months: 1 },
+  mos: { months: 1 },
+  mth: { months: 1 },
+  mths: { months: 1 },
+  month: { months: 1 },
+  months: { months: 1 },
+  y: { months: 12 },
+  yr: { months: 12 },
+  yrs: { months: 12 },
+  year: { months: 12 },
+  years: { months: 12 },
 };
 
 const ZH_UNITS: Readonly<Record<string, Step>> = {
-  秒: { ms: SECOND_MS }, 秒钟: { ms: SECOND_MS }, 分钟: { ms: MINUTE_MS }, 小时: { ms: HOUR_MS }, 钟头: { ms: HOUR_MS },
-  天: { ms: DAY_MS }, 日: { ms: DAY_MS }, 周: { ms: WEEK_MS }, 星期: { ms: WEEK_MS }, 礼拜: { ms: WEEK_MS },
-  月: { months: 1 }, 年: { months: 12 },
+  秒: { ms: SECOND_MS },
+  秒钟: { ms: SECOND_MS },
+  分钟: { ms: MINUTE_MS },
+  小时: { ms: HOUR_MS },
+  钟头: { ms: HOUR_MS },
+  天: { ms: DAY_MS },
+  日: { ms: DAY_MS },
+  周: { ms: WEEK_MS },
+  星期: { ms: WEEK_MS },
+  礼拜: { ms: WEEK_MS },
+  月: { months: 1 },
+  年: { months: 12 },
 };
 
 const VAGUE = /\b(?:few|several|some|couple|recently|recent|while|earlier)\b|^(?:this|past) |几|数|多|最近|近期|本周|这周|本月|这个月|今年|以前$|之前$/;
@@ -123,7 +201,7 @@ export function parseRelativeTime(input: RawValue, now: number): ParseResult<num
     const count = countText === '半' ? 0.5 : parseCount(countText!);
     if (count === undefined) return fail(`unrecognised number "${countText}"`);
     if (countText === '半' && (halfBefore ?? halfAfter) !== undefined) return fail('unrecognised number');
-    const value = count + (halfBefore ?? halfAfter ? 0.5 : 0);
+    const value = count + ((halfBefore ?? halfAfter) ? 0.5 : 0);
     const sign = direction!.endsWith('前') ? -1 : 1;
     // Half a month is 15 days: the one fraction of a calendar month people write.
     if (unitText === '月' && value === 0.5) return ok(now + sign * 15 * DAY_MS);
@@ -134,13 +212,7 @@ export function parseRelativeTime(input: RawValue, now: number): ParseResult<num
   return fail(NOT_A_RELATIVE_TIME);
 }
 
-function move(
-  now: number,
-  unit: Step,
-  count: number,
-  sign: 1 | -1,
-  fail: (why: string) => ParseResult<number>,
-): ParseResult<number> {
+function move(now: number, unit: Step, count: number, sign: 1 | -1, fail: (why: string) => ParseResult<number>): ParseResult<number> {
   if ('ms' in unit) return ok(now + sign * Math.round(count * unit.ms));
   const months = count * unit.months;
   if (!Number.isInteger(months)) return fail('a fraction of a calendar month');

@@ -17,9 +17,7 @@ export interface TimeOfDay {
   offsetMs?: number;
 }
 
-export type TimeSplit =
-  | { rest: string; time: TimeOfDay }
-  | { rest: string; error: string };
+export type TimeSplit = { rest: string; time: TimeOfDay } | { rest: string; error: string };
 
 // Input is normalised and lower-cased. Groups: 1 Chinese period, 2 hour,
 // 3 minute, 4 second, 5 fraction, 6 点-minute, 7 am/pm, 8 zone.

@@ -32,7 +32,15 @@ export function freshId(stem: string, taken: Iterable<string>): string {
 
 /** A new rule at the end, enabled, for tiers 3–5, using the fallback script until the manager picks one. */
 export function addRule(playbook: Playbook): Playbook {
-  const rule: PlaybookRule = { id: freshId('rule', playbook.rules.map((r) => r.id)), enabled: true, when: { tiers: [3, 4, 5] }, scriptId: playbook.fallbackScriptId };
+  const rule: PlaybookRule = {
+    id: freshId(
+      'rule',
+      playbook.rules.map((r) => r.id),
+    ),
+    enabled: true,
+    when: { tiers: [3, 4, 5] },
+    scriptId: playbook.fallbackScriptId,
+  };
   return { ...playbook, rules: [...playbook.rules, rule] };
 }
 
@@ -44,7 +52,10 @@ export function updateScript(playbook: Playbook, scriptId: string, change: (scri
 export function duplicateScript(playbook: Playbook, scriptId: string): { playbook: Playbook; id: string } {
   const source = playbook.scripts.find((s) => s.id === scriptId);
   if (!source) return { playbook, id: scriptId };
-  const id = freshId(source.id, playbook.scripts.map((s) => s.id));
+  const id = freshId(
+    source.id,
+    playbook.scripts.map((s) => s.id),
+  );
   const copy: ScriptTemplate = { ...structuredClone(source), id, title: { en: `${source.title.en} (copy)`, zh: `${source.title.zh}（副本）` } };
   return { playbook: { ...playbook, scripts: [...playbook.scripts, copy] }, id };
 }

@@ -10,13 +10,18 @@ import { playbookProblems } from './validate-playbook';
  * the same shape the extension stores (playbook-item.ts), so an exported file
  * imports unchanged and an IT admin's policy file is applied the same way.
  */
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "-", "_" or "." only');
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "-", "_" or "." only');
 const text = (max: number) => z.string().max(max);
 const bilingual = (max: number) => z.strictObject({ en: text(max), zh: text(max) });
 const tier = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(16).optional();
 
-export const playbookRuleSchema = z.strictObject({
+const playbookRuleSchema = z.strictObject({
   id,
   enabled: z.boolean(),
   when: z.strictObject({
@@ -30,7 +35,7 @@ export const playbookRuleSchema = z.strictObject({
   measured: measuredUpliftSchema.optional(),
 });
 
-export const scriptTemplateSchema = z.strictObject({
+const scriptTemplateSchema = z.strictObject({
   id,
   strategy: z.enum(STRATEGIES),
   title: bilingual(120),
@@ -76,7 +81,13 @@ export function parsePlaybook(json: unknown): Playbook {
   if (!parsed.success) throw new PlaybookFileError(`The playbook file is not valid: ${describe(parsed.error)}`);
   const playbook = parsed.data as Playbook;
   const problems = playbookProblems(playbook);
-  if (problems.length) throw new PlaybookFileError(`The playbook has problems: ${problems.slice(0, 3).map((p) => p.message.en).join('; ')}`);
+  if (problems.length)
+    throw new PlaybookFileError(
+      `The playbook has problems: ${problems
+        .slice(0, 3)
+        .map((p) => p.message.en)
+        .join('; ')}`,
+    );
   return playbook;
 }
 

@@ -55,14 +55,18 @@ export function textProblems(script: Pick<ScriptTemplate, 'id'>, part: ScriptPar
   if (unknown.length) {
     const names = unknown.map((n) => `{${n}}`).join(', ');
     const known = SCRIPT_VARIABLES.map((n) => `{${n}}`).join(' ');
-    problems.push({ ...base, code: 'unknown-variable', message: where({ en: `unknown variable ${names} (known: ${known})`, zh: `未知变量 ${names}（可用：${known}）` }) });
+    problems.push({
+      ...base,
+      code: 'unknown-variable',
+      message: where({ en: `unknown variable ${names} (known: ${known})`, zh: `未知变量 ${names}（可用：${known}）` }),
+    });
   }
   const segment = optionalSegmentError(text);
   if (segment) problems.push({ ...base, code: 'unbalanced-optional', message: where(SEGMENT_TEXT[segment]) });
   return problems;
 }
 
-export function scriptProblems(script: ScriptTemplate): PlaybookProblem[] {
+function scriptProblems(script: ScriptTemplate): PlaybookProblem[] {
   const problems: PlaybookProblem[] = [];
   for (const part of ['title', 'message', 'call'] as const) {
     for (const locale of ['en', 'zh'] as const) problems.push(...textProblems(script, part, locale, script[part][locale]));
@@ -76,20 +80,39 @@ export function playbookProblems(playbook: Playbook): PlaybookProblem[] {
   const scriptIds = new Set<string>();
   for (const script of playbook.scripts) {
     if (scriptIds.has(script.id)) {
-      problems.push({ kind: 'playbook', code: 'duplicate-script-id', message: { en: `Two scripts share the id "${script.id}"`, zh: `有两个话术使用同一个标识“${script.id}”` } });
+      problems.push({
+        kind: 'playbook',
+        code: 'duplicate-script-id',
+        message: { en: `Two scripts share the id "${script.id}"`, zh: `有两个话术使用同一个标识“${script.id}”` },
+      });
     }
     scriptIds.add(script.id);
     problems.push(...scriptProblems(script));
   }
   if (!scriptIds.has(playbook.fallbackScriptId)) {
-    problems.push({ kind: 'playbook', code: 'unknown-fallback', message: { en: `The fallback script "${playbook.fallbackScriptId}" does not exist`, zh: `兜底话术“${playbook.fallbackScriptId}”不存在` } });
+    problems.push({
+      kind: 'playbook',
+      code: 'unknown-fallback',
+      message: { en: `The fallback script "${playbook.fallbackScriptId}" does not exist`, zh: `兜底话术“${playbook.fallbackScriptId}”不存在` },
+    });
   }
   const ruleIds = new Set<string>();
   for (const rule of playbook.rules) {
-    if (ruleIds.has(rule.id)) problems.push({ kind: 'rule', ruleId: rule.id, code: 'duplicate-id', message: { en: `Two rules share the id "${rule.id}"`, zh: `有两条规则使用同一个标识“${rule.id}”` } });
+    if (ruleIds.has(rule.id))
+      problems.push({
+        kind: 'rule',
+        ruleId: rule.id,
+        code: 'duplicate-id',
+        message: { en: `Two rules share the id "${rule.id}"`, zh: `有两条规则使用同一个标识“${rule.id}”` },
+      });
     ruleIds.add(rule.id);
     if (!scriptIds.has(rule.scriptId)) {
-      problems.push({ kind: 'rule', ruleId: rule.id, code: 'unknown-script', message: { en: `Rule "${rule.id}" uses the script "${rule.scriptId}", which does not exist`, zh: `规则“${rule.id}”使用的话术“${rule.scriptId}”不存在` } });
+      problems.push({
+        kind: 'rule',
+        ruleId: rule.id,
+        code: 'unknown-script',
+        message: { en: `Rule "${rule.id}" uses the script "${rule.scriptId}", which does not exist`, zh: `规则“${rule.id}”使用的话术“${rule.scriptId}”不存在` },
+      });
     }
   }
   return problems;

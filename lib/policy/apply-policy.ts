@@ -76,7 +76,7 @@ export function presetAction(policy: ManagedPolicy, setting: LockableSetting, ap
 }
 
 /** Storage keys (chrome.storage.local) each lockable setting lives in; an import must not write them while locked. */
-export const SETTING_STORAGE_KEYS: Record<LockableSetting, readonly string[]> = {
+const SETTING_STORAGE_KEYS: Record<LockableSetting, readonly string[]> = {
   enabledSites: ['enabledSites'],
   churnDefinition: ['indicatorSettings'],
   tierThresholds: ['tierThresholds'],

@@ -13,15 +13,10 @@ import { originFromPolicy } from '../sites/origins';
 export const LOCKABLE_SETTINGS = ['enabledSites', 'churnDefinition', 'tierThresholds', 'playbook', 'model', 'fieldMapping', 'experiments'] as const;
 export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
-const origin = z
-  .string()
-  .refine((text) => originFromPolicy(text) !== null, 'an origin such as https://crm.example.com (scheme and host, no path)');
+const origin = z.string().refine((text) => originFromPolicy(text) !== null, 'an origin such as https://crm.example.com (scheme and host, no path)');
 
 // The options page's bounds, every field optional: a preset the editor would refuse is refused here too.
-const churnDefinition = z
-  .object(churnDefinitionFields)
-  .pick({ statusValues: true, inactivityDays: true, partialSpendDrop: true, windowDays: true })
-  .partial();
+const churnDefinition = z.object(churnDefinitionFields).pick({ statusValues: true, inactivityDays: true, partialSpendDrop: true, windowDays: true }).partial();
 
 export const managedPolicySchema = z.object({
   /** Origins enabled for every user; they cannot be disabled while the policy holds them. */

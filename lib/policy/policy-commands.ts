@@ -5,7 +5,7 @@ import { LOCKABLE_SETTINGS, managedPolicySchema } from './managed-policy';
 
 const lockableSetting = z.enum(LOCKABLE_SETTINGS);
 
-export const policyViewSchema = z.object({
+const policyViewSchema = z.object({
   /** False when the browser has no managed storage (Firefox without policies, or an error reading it). */
   available: z.boolean(),
   /** Valid keys of the policy, as applied. */

@@ -5,7 +5,24 @@ type Row = Record<string, unknown>;
 
 /** Each table's CSV columns (the row types of lib/db/schema.ts); any other key goes into `other` as JSON. */
 export const CSV_COLUMNS: Record<DataTable, readonly string[]> = {
-  customers: ['site', 'crmId', 'name', 'fields', 'firstSeen', 'lastSeen', 'lastObservedAt', 'observationCount', 'lastScore', 'value', 'today', 'atRiskSince', 'detailUrl', 'visits', 'activityCount', 'indicators'],
+  customers: [
+    'site',
+    'crmId',
+    'name',
+    'fields',
+    'firstSeen',
+    'lastSeen',
+    'lastObservedAt',
+    'observationCount',
+    'lastScore',
+    'value',
+    'today',
+    'atRiskSince',
+    'detailUrl',
+    'visits',
+    'activityCount',
+    'indicators',
+  ],
   observationBatches: ['id', 'site', 'observedAt', 'pageKind', 'url', 'adapter', 'keys', 'crmIds', 'names', 'fields'],
   scores: ['id', 'site', 'crmId', 'scoredAt', 'probability', 'tier', 'modelId', 'reasons'],
   activities: ['site', 'crmId', 'id', 'kind', 'at', 'amount', 'quantity', 'status', 'text', 'firstSeen', 'lastSeen'],
@@ -40,5 +57,9 @@ export function csvRow(table: DataTable, row: Row): string[] {
 export function csvChunk(table: DataTable, rows: readonly Row[], withHeader: boolean): string {
   const fields = [...CSV_COLUMNS[table], OTHER_COLUMN];
   if (!rows.length && !withHeader) return '';
-  return `${toCsv(fields, rows.map((row) => csvRow(table, row)), { header: withHeader })}\r\n`;
+  return `${toCsv(
+    fields,
+    rows.map((row) => csvRow(table, row)),
+    { header: withHeader },
+  )}\r\n`;
 }

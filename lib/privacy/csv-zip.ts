@@ -7,7 +7,10 @@ import { DATA_TABLES, type DataTable } from './tables';
  * streaming Zip), so neither the rows nor the CSV text of a table is ever
  * held whole. Resolves to the zip's parts, ready for a Blob.
  */
-export async function csvZipParts(pages: (table: DataTable) => AsyncIterable<readonly unknown[]>, settings: Record<string, unknown>): Promise<Uint8Array<ArrayBuffer>[]> {
+export async function csvZipParts(
+  pages: (table: DataTable) => AsyncIterable<readonly unknown[]>,
+  settings: Record<string, unknown>,
+): Promise<Uint8Array<ArrayBuffer>[]> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let failure: Error | null = null;
   let finished!: () => void;

@@ -7,7 +7,7 @@
  * registration. Disabling a site is one click in Options → Sites, which also
  * gives the permission back. Customer data of those sites is erased like any other.
  */
-export const KEPT_ON_ERASE_ALL = ['enabledSites', 'disabledDefaultSites'] as const;
+const KEPT_ON_ERASE_ALL = ['enabledSites', 'disabledDefaultSites'] as const;
 
 /** The stored values (and WXT's `key$` version metadata) of the settings kept on erase. */
 export function settingsKeptOnErase(local: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -35,7 +35,7 @@ export function settingsDroppedOnErase(local: Readonly<Record<string, unknown>>)
  * site from: its adapter health, field mapping, join choice, date order and taught recipes. Whether the
  * site is enabled stays (like "Erase everything", see KEPT_ON_ERASE_ALL).
  */
-export const PER_SITE_SETTINGS = ['siteHealth', 'fieldMappings', 'siteJoinBy', 'siteDateOrder', 'siteRecipes'] as const;
+const PER_SITE_SETTINGS = ['siteHealth', 'fieldMappings', 'siteJoinBy', 'siteDateOrder', 'siteRecipes'] as const;
 
 /** The new values of the per-site settings that hold `site` (only those: the others are not rewritten). */
 export function settingsWithoutSite(local: Readonly<Record<string, unknown>>, site: string): Record<string, Record<string, unknown>> {

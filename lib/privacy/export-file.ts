@@ -9,7 +9,7 @@ import { DATA_TABLES, type DataTable } from './tables';
  * database never becomes one giant string or array in the page.
  */
 export const EXPORT_FORMAT = 'churn-radar-export';
-export const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 1;
 
 export interface ExportHeader {
   exportedAt: string;

@@ -18,14 +18,19 @@ export interface ExportProgress {
 }
 
 /** Rows per message: ~1–4 MB of customers, well under the message limit, and the page stays responsive between pages. */
-export const EXPORT_PAGE_ROWS = 1000;
+const EXPORT_PAGE_ROWS = 1000;
 
 /**
  * A table's rows a page at a time (never the whole table in one array), with
  * progress after every page. `totals` is the expected row count per table
  * (from the summary) so progress has a denominator from the start.
  */
-export function tablePages(fetchPage: FetchPage, totals: Partial<Record<DataTable, number>>, onProgress: (progress: ExportProgress) => void, pageRows = EXPORT_PAGE_ROWS) {
+export function tablePages(
+  fetchPage: FetchPage,
+  totals: Partial<Record<DataTable, number>>,
+  onProgress: (progress: ExportProgress) => void,
+  pageRows = EXPORT_PAGE_ROWS,
+) {
   let done = 0;
   const grand = () => Object.values(totals).reduce((sum, n) => sum + (n ?? 0), 0);
   return async function* pages(table: DataTable): AsyncGenerator<unknown[]> {

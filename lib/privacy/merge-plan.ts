@@ -22,7 +22,7 @@ export interface TableMergePlan {
   problems: string[];
 }
 
-export const MAX_PROBLEMS = 5;
+const MAX_PROBLEMS = 5;
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -37,7 +37,9 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
 export function importRefusal(plans: readonly Pick<TableMergePlan, 'rejected' | 'problems'>[], settingsRejected: readonly string[]): string | null {
   const rows = plans.reduce((sum, plan) => sum + plan.rejected, 0);
   if (rows === 0 && settingsRejected.length === 0) return null;
-  const what = [rows && plural(rows, 'row', 'rows'), settingsRejected.length && plural(settingsRejected.length, 'setting', 'settings')].filter(Boolean).join(' and ');
+  const what = [rows && plural(rows, 'row', 'rows'), settingsRejected.length && plural(settingsRejected.length, 'setting', 'settings')]
+    .filter(Boolean)
+    .join(' and ');
   const named = [...plans.flatMap((plan) => plan.problems), ...settingsRejected];
   const more = rows + settingsRejected.length - Math.min(named.length, MAX_PROBLEMS);
   return `Nothing was imported: ${what} of the file ${rows + settingsRejected.length === 1 ? 'is' : 'are'} refused. ${named.slice(0, MAX_PROBLEMS).join('; ')}${more > 0 ? `; and ${more.toLocaleString('en')} more` : ''}.`;
@@ -50,7 +52,12 @@ export function importRefusal(plans: readonly Pick<TableMergePlan, 'rejected' | 
  * action's outcome recorded later). Imported rows of auto-id tables get a new
  * local id, or the stored record's id when they replace it.
  */
-export function planTableMerge(table: DataTable, incoming: readonly unknown[], existing: ReadonlyMap<string, ExistingRecord>, validate: (row: Row) => string | null = () => null): TableMergePlan {
+export function planTableMerge(
+  table: DataTable,
+  incoming: readonly unknown[],
+  existing: ReadonlyMap<string, ExistingRecord>,
+  validate: (row: Row) => string | null = () => null,
+): TableMergePlan {
   const plan: TableMergePlan = { put: [], added: 0, updated: 0, skipped: 0, rejected: 0, problems: [] };
   const seen = new Set<string>();
   const autoId = AUTO_ID_TABLES.has(table);

@@ -59,7 +59,10 @@ const customer = z
     // The digest joins every indicator's value (lib/indicators/customer-indicators.ts): long, but bounded by them.
     indicators: z.strictObject({ digest: text(4_000_000), at: time }).optional(),
   })
-  .refine((row) => row.detailUrl === undefined || siteOriginOf(row.detailUrl) === row.site, { message: "not an http(s) address on the row's own site", path: ['detailUrl'] });
+  .refine((row) => row.detailUrl === undefined || siteOriginOf(row.detailUrl) === row.site, {
+    message: "not an http(s) address on the row's own site",
+    path: ['detailUrl'],
+  });
 
 const observationBatch = z
   .strictObject({
@@ -74,8 +77,14 @@ const observationBatch = z
     names: z.array(text(LIMITS.name)).max(LIMITS.customers),
     fields: z.array(fields).max(LIMITS.customers),
   })
-  .refine((row) => row.keys.length === row.crmIds.length && row.crmIds.length === row.names.length && row.names.length === row.fields.length, 'keys, crmIds, names and fields must have the same length')
-  .refine((row) => row.keys.every((key, i) => key === customerKey(row.site, row.crmIds[i]!)), { message: "every key must be the row's own site and customer", path: ['keys'] });
+  .refine(
+    (row) => row.keys.length === row.crmIds.length && row.crmIds.length === row.names.length && row.names.length === row.fields.length,
+    'keys, crmIds, names and fields must have the same length',
+  )
+  .refine((row) => row.keys.every((key, i) => key === customerKey(row.site, row.crmIds[i]!)), {
+    message: "every key must be the row's own site and customer",
+    path: ['keys'],
+  });
 
 const reason = z.strictObject({
   field: text(2000),
@@ -94,7 +103,7 @@ const indicatorValue = z.strictObject({
   meaning: bilingual.nullable().optional(),
 });
 
-export const rowSchemas: Record<DataTable, z.ZodType<Record<string, unknown>>> = {
+const rowSchemas: Record<DataTable, z.ZodType<Record<string, unknown>>> = {
   customers: customer,
   observationBatches: observationBatch,
   scores: z.strictObject({ id: localId, site, crmId, scoredAt: time, probability, tier, modelId: text(256), reasons: z.array(reason).max(1000) }),
@@ -131,11 +140,27 @@ export const rowSchemas: Record<DataTable, z.ZodType<Record<string, unknown>>> =
     note: text(2000).optional(),
     outcome: z.strictObject({ kind: z.enum(['retained', 'churned', 'no_answer', 'pending']), at: time }).optional(),
   }),
-  feedback: z.strictObject({ id: localId, site, crmId, at: time, verdict: z.enum(['too_high', 'too_low']), reason: text(500), probability, tier, modelId: text(256) }),
+  feedback: z.strictObject({
+    id: localId,
+    site,
+    crmId,
+    at: time,
+    verdict: z.enum(['too_high', 'too_low']),
+    reason: text(500),
+    probability,
+    tier,
+    modelId: text(256),
+  }),
   overrides: z.strictObject({ site, crmId, tier, reason: text(500), at: time, expiresAt: time }),
   enrolments: z.strictObject({ experimentId: z.string().min(1).max(64), site, crmId, arm: z.enum(['control', 'treatment']), enrolledAt: time }),
   // The artifact itself is checked by the model parser in the background.
-  models: z.strictObject({ id: z.string().min(1).max(256), createdAt: text(100), importedAt: time, artifact: z.record(z.string(), z.unknown()), sites: z.array(site).max(1000).optional() }),
+  models: z.strictObject({
+    id: z.string().min(1).max(256),
+    createdAt: text(100),
+    importedAt: time,
+    artifact: z.record(z.string(), z.unknown()),
+    sites: z.array(site).max(1000).optional(),
+  }),
   // The background's own records; each reader checks the value it reads (lib/background/model-provider.ts).
   meta: z.strictObject({ key: z.string().min(1).max(256), value: z.json() }),
   settings: z.strictObject({ key: z.string().min(1).max(256), value: z.json() }),

@@ -55,11 +55,24 @@ export const IMPORTABLE_SETTINGS: Readonly<Record<string, SettingSpec>> = {
   },
   indicatorSettings: {
     version: 2,
-    schema: z.object({ churn: churnDefinition, competitors: z.array(z.string().max(200)).max(500), highValueSpend: z.number().nonnegative().nullable().optional() }),
+    schema: z.object({
+      churn: churnDefinition,
+      competitors: z.array(z.string().max(200)).max(500),
+      highValueSpend: z.number().nonnegative().nullable().optional(),
+    }),
     migrations: { 2: migrateIndicatorSettingsV2 },
   },
   retentionDays: { version: 1, schema: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS) },
-  dueHours: { version: 1, schema: z.partialRecord(z.enum(['3', '4', '5']), z.number().positive().max(24 * 365)) },
+  dueHours: {
+    version: 1,
+    schema: z.partialRecord(
+      z.enum(['3', '4', '5']),
+      z
+        .number()
+        .positive()
+        .max(24 * 365),
+    ),
+  },
   costInputs: { version: 1, schema: costInputs },
   enabledSites: { version: 1, schema: z.array(z.object({ origin: site, addedAt: z.number() })).max(500) },
   // Default sites (the demo CRM) the user turned off: an export that carries the choice must import (imports are all or nothing).
@@ -94,7 +107,7 @@ export const BROWSER_LOCAL_SETTINGS: ReadonlySet<string> = new Set(['siteHealth'
 export type CheckedSetting = { ok: true; value: unknown; version: number } | { ok: false; problem: string };
 
 /** WXT's `key$` metadata: `{ v: version }`; a value stored without it is version 1. */
-export const versionOf = (meta: unknown): number | null => {
+const versionOf = (meta: unknown): number | null => {
   if (meta === undefined) return 1;
   const v = (meta as { v?: unknown } | null)?.v;
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
@@ -106,7 +119,8 @@ export function checkImportedSetting(key: string, value: unknown, meta: unknown)
   if (!spec) return { ok: false, problem: `setting ${key}: not a setting this version knows` };
   const from = versionOf(meta);
   if (from === null) return { ok: false, problem: `setting ${key}: unreadable version` };
-  if (from > spec.version) return { ok: false, problem: `setting ${key}: version ${from} is from a newer Churn Radar (this one stores version ${spec.version})` };
+  if (from > spec.version)
+    return { ok: false, problem: `setting ${key}: version ${from} is from a newer Churn Radar (this one stores version ${spec.version})` };
   let migrated = value;
   for (let v = from + 1; v <= spec.version; v++) {
     const migrate = spec.migrations?.[v];

@@ -22,7 +22,9 @@ export function estimateTableBytes(rows: number, sample: readonly unknown[]): nu
 }
 
 /** Per-site counts → rows sorted by total rows, biggest first. */
-export function sitesBySize(counts: Record<string, Partial<Record<DataTable, number>>>): { site: string; total: number; tables: Partial<Record<DataTable, number>> }[] {
+export function sitesBySize(
+  counts: Record<string, Partial<Record<DataTable, number>>>,
+): { site: string; total: number; tables: Partial<Record<DataTable, number>> }[] {
   return Object.entries(counts)
     .map(([site, tables]) => ({ site, tables, total: Object.values(tables).reduce((sum, n) => sum + (n ?? 0), 0) }))
     .sort((a, b) => b.total - a.total || a.site.localeCompare(b.site));

@@ -21,13 +21,20 @@ export const DATA_TABLES = [
 export type DataTable = (typeof DATA_TABLES)[number];
 
 /** Tables whose rows carry a `site` (indexed): a site's data. */
-export const SITE_TABLES = ['customers', 'observationBatches', 'scores', 'activities', 'indicators', 'actions', 'feedback', 'overrides', 'enrolments'] as const satisfies readonly DataTable[];
-export type SiteTable = (typeof SITE_TABLES)[number];
+export const SITE_TABLES = [
+  'customers',
+  'observationBatches',
+  'scores',
+  'activities',
+  'indicators',
+  'actions',
+  'feedback',
+  'overrides',
+  'enrolments',
+] as const satisfies readonly DataTable[];
 
 /** Tables keyed by `++id`: the id is local to a browser and dropped on import. */
 export const AUTO_ID_TABLES = new Set<DataTable>(['observationBatches', 'scores', 'indicators', 'actions', 'feedback']);
-
-export const isSiteTable = (table: DataTable): table is SiteTable => (SITE_TABLES as readonly string[]).includes(table);
 
 type Row = Record<string, unknown>;
 const s = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value ?? null));

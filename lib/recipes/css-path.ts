@@ -7,7 +7,8 @@
  * generated per build (css-1x2y3z, sc-AbCd, Foo__bar___3kD9a) are left out.
  */
 
-const STATE_CLASS = /^(?:is-|has-)?(?:active|selected|hover(?:ed)?|focus(?:ed)?|open(?:ed)?|checked|expanded|collapsed|odd|even|first|last|disabled|visible|hidden|current)$/i;
+const STATE_CLASS =
+  /^(?:is-|has-)?(?:active|selected|hover(?:ed)?|focus(?:ed)?|open(?:ed)?|checked|expanded|collapsed|odd|even|first|last|disabled|visible|hidden|current)$/i;
 const GENERATED_CLASS = /^(?:css|sc|jss|emotion|svelte|styled)-|[0-9a-f]{5,}|_{2,}[\w]{4,}$|\d{3,}/i;
 const NAME_ID = /^[A-Za-z][\w-]*$/;
 
@@ -21,10 +22,10 @@ export function stableClasses(el: Element): string[] {
 }
 
 /** An id written by people ("customer-list"), not by a framework (":r3:", "ember412", "react-select-2"). */
-export const isNameId = (id: string): boolean => NAME_ID.test(id) && !/\d/.test(id) && id.length <= 64;
+const isNameId = (id: string): boolean => NAME_ID.test(id) && !/\d/.test(id) && id.length <= 64;
 
 /** tag + stable classes + role: what elements of the same shape share. */
-export function shapeOf(el: Element, classes: readonly string[] = stableClasses(el)): string {
+function shapeOf(el: Element, classes: readonly string[] = stableClasses(el)): string {
   const role = el.getAttribute('role');
   return `${cssEscape(el.localName)}${classes.map((name) => `.${cssEscape(name)}`).join('')}${role ? `[role="${cssEscape(role)}"]` : ''}`;
 }

@@ -11,7 +11,7 @@ import { absoluteSelector, cssEscape, queryIn, relativeSelector, stableClasses }
  * means the page is not a list around that name (a detail page).
  */
 
-export const MIN_ROWS = 2;
+const MIN_ROWS = 2;
 
 export interface RowsFound {
   container: Element;
@@ -36,7 +36,7 @@ function sameShape(a: Element, b: Element): boolean {
 }
 
 /** The name element for a click: the link around it when the link is just the name (not a whole card that links). */
-export function nameElementOf(clicked: Element): Element {
+function nameElementOf(clicked: Element): Element {
   const link = clicked.closest(LINK);
   return link && textOf(link) === textOf(clicked) ? link : clicked;
 }

@@ -16,7 +16,10 @@ export function createRecipeAdapter(recipes: () => readonly SiteRecipe[], next: 
     extract(doc, url) {
       const { extraction, outcome } = applyRecipes(recipes(), doc, url);
       if (extraction) return extraction;
-      const fallback = next().find((adapter) => adapter.matches(url, doc))?.extract(doc, url) ?? null;
+      const fallback =
+        next()
+          .find((adapter) => adapter.matches(url, doc))
+          ?.extract(doc, url) ?? null;
       if (!outcome) return fallback;
       return fallback ? { ...fallback, recipe: outcome } : { kind: outcome.kind, customers: [], recipe: outcome };
     },

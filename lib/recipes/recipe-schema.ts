@@ -23,7 +23,7 @@ const MAX_SELECTOR = 1000;
 
 const selector = z.string().trim().min(1).max(MAX_SELECTOR);
 
-export const recipeFieldSchema = z.strictObject({
+const recipeFieldSchema = z.strictObject({
   /** The label the value is stored under; the site's field mapping says which product field it is. */
   label: z.string().trim().min(1).max(200),
   selector,
@@ -43,7 +43,7 @@ const common = {
   taughtAt: z.number().int().nonnegative(),
 };
 
-export const listRecipeSchema = z.strictObject({
+const listRecipeSchema = z.strictObject({
   ...common,
   kind: z.literal('list'),
   row: selector,
@@ -51,7 +51,7 @@ export const listRecipeSchema = z.strictObject({
   link: selector.optional(),
 });
 
-export const detailRecipeSchema = z.strictObject({ ...common, kind: z.literal('detail') });
+const detailRecipeSchema = z.strictObject({ ...common, kind: z.literal('detail') });
 
 export const siteRecipeSchema = z.discriminatedUnion('kind', [listRecipeSchema, detailRecipeSchema]);
 

@@ -30,7 +30,17 @@ export function listRecipe(found: RowsFound, url: URL, now: number): ListRecipe 
 
 export function detailRecipe(name: Element, url: URL, now: number): DetailRecipe {
   const pageKey = pageKeyOf(url.href);
-  return { id: recipeIdOf('detail', pageKey), format: RECIPE_FORMAT_VERSION, version: 1, kind: 'detail', pageKey, name: absoluteSelector(name), fields: [], expected: 1, taughtAt: now };
+  return {
+    id: recipeIdOf('detail', pageKey),
+    format: RECIPE_FORMAT_VERSION,
+    version: 1,
+    kind: 'detail',
+    pageKey,
+    name: absoluteSelector(name),
+    fields: [],
+    expected: 1,
+    taughtAt: now,
+  };
 }
 
 const MAX_LABEL = 40;

@@ -9,14 +9,12 @@ import type { FieldResolver } from '../fields/field-resolver';
 import { productFieldMap } from '../indicators/field-values';
 import { churnLabel } from '../indicators/churn-labels';
 import type { ChurnDefinition, CustomerHistory } from '../indicators/types';
-export { DEFAULT_INVOLUNTARY_REASONS } from './churn-settings';
 
 export const INACTIVITY_DAYS_RANGE = [1, 3650] as const;
 export const WINDOW_DAYS_RANGE = [7, 730] as const;
 /** Partial churn drop, as a fraction. */
 export const SPEND_DROP_RANGE = [0.05, 1] as const;
 export const MAX_STATUS_VALUES = 50;
-
 
 export type DefinitionProblem = 'noRule' | 'inactivityDays' | 'windowDays' | 'spendDrop' | 'statusValues' | 'reasonField';
 
@@ -25,7 +23,8 @@ export function definitionProblems(definition: ChurnDefinition): DefinitionProbl
   const problems: DefinitionProblem[] = [];
   const inRange = (x: number, [lo, hi]: readonly [number, number]) => Number.isFinite(x) && x >= lo && x <= hi;
   if (!definition.statusValues.length && definition.inactivityDays === null && definition.partialSpendDrop === null) problems.push('noRule');
-  if (definition.inactivityDays !== null && (!Number.isInteger(definition.inactivityDays) || !inRange(definition.inactivityDays, INACTIVITY_DAYS_RANGE))) problems.push('inactivityDays');
+  if (definition.inactivityDays !== null && (!Number.isInteger(definition.inactivityDays) || !inRange(definition.inactivityDays, INACTIVITY_DAYS_RANGE)))
+    problems.push('inactivityDays');
   if (!Number.isInteger(definition.windowDays) || !inRange(definition.windowDays, WINDOW_DAYS_RANGE)) problems.push('windowDays');
   if (definition.partialSpendDrop !== null && !inRange(definition.partialSpendDrop, SPEND_DROP_RANGE)) problems.push('spendDrop');
   if (definition.statusValues.length > MAX_STATUS_VALUES || definition.statusValues.some((v) => !v.trim() || v.length > 100)) problems.push('statusValues');
@@ -62,7 +61,17 @@ export function churnKind(fields: RawFields, definition: ChurnDefinition): 'volu
 
 /** How many customers the definition labels churned, partially churned, active or unknown. */
 export function definitionCounts(histories: Iterable<CustomerHistory>, definition: ChurnDefinition): DefinitionCounts {
-  const counts: DefinitionCounts = { customers: 0, churned: 0, partial: 0, active: 0, unknown: 0, voluntary: 0, involuntary: 0, noReason: 0, byRule: { status: 0, inactivity: 0, partial_spend_drop: 0 } };
+  const counts: DefinitionCounts = {
+    customers: 0,
+    churned: 0,
+    partial: 0,
+    active: 0,
+    unknown: 0,
+    voluntary: 0,
+    involuntary: 0,
+    noReason: 0,
+    byRule: { status: 0, inactivity: 0, partial_spend_drop: 0 },
+  };
   for (const history of histories) {
     counts.customers++;
     const label = churnLabel(history, definition);
@@ -112,4 +121,3 @@ export function reasonFieldCandidates(labels: Iterable<string>): string[] {
   for (const label of labels) if (/reason|原因/i.test(label)) out.add(label);
   return [...out].sort((a, b) => a.localeCompare(b));
 }
-

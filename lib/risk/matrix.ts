@@ -19,7 +19,7 @@ export interface MatrixCustomer {
 
 export type MatrixSize = 2 | 3;
 
-export interface MatrixCell<C extends MatrixCustomer = MatrixCustomer> {
+interface MatrixCell<C extends MatrixCustomer = MatrixCustomer> {
   /** 0 = lowest band. */
   risk: number;
   value: number;
@@ -41,7 +41,7 @@ export interface RiskValueMatrix<C extends MatrixCustomer = MatrixCustomer> {
   withoutValue: number;
 }
 
-export const RISK_BAND_TIERS: Record<MatrixSize, Tier[]> = { 2: [4], 3: [3, 4] };
+const RISK_BAND_TIERS: Record<MatrixSize, Tier[]> = { 2: [4], 3: [3, 4] };
 
 /** The q-quantile (0–1) of sorted values, linear between ranks. */
 export function quantile(sorted: readonly number[], q: number): number {

@@ -42,7 +42,7 @@ export interface ProfitCurve {
 }
 
 /** Labelled churners needed before precision and recall are read from labels rather than expected from p. */
-export const MIN_LABELLED_CHURNERS = 10;
+const MIN_LABELLED_CHURNERS = 10;
 
 export function customerValue(customer: ValuedCustomer, inputs: CostInputs): number {
   if (inputs.valueSource === 'field' && customer.monthlyValue !== null && Number.isFinite(customer.monthlyValue)) {

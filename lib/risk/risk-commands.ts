@@ -78,7 +78,13 @@ export const riskCommands = {
       return {
         counts: definitionCounts(histories, definition),
         statusValues: valueCounts(rows.map((row) => statusText(row.fields, resolvers.get(row.site)))),
-        reasonFields: reasonFieldCandidates(labels).map((label) => ({ label, values: valueCounts(rows.map((row) => row.fields[label]), 30) })),
+        reasonFields: reasonFieldCandidates(labels).map((label) => ({
+          label,
+          values: valueCounts(
+            rows.map((row) => row.fields[label]),
+            30,
+          ),
+        })),
       };
     },
   }),

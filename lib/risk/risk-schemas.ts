@@ -32,7 +32,6 @@ export const riskCustomersViewSchema = z.object({
   stored: z.number().int(),
   thresholds: z.array(z.number()),
 });
-export type RiskCustomersView = z.output<typeof riskCustomersViewSchema>;
 
 const fieldValueCountSchema = z.object({ value: z.string(), count: z.number().int() });
 

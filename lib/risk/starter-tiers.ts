@@ -22,8 +22,8 @@ export const STARTER_TIER_SHARES: TierShares = [0.1, 0.15, 0.17, 0.2];
  * many customers with one, of which at least MIN_EACH churned and MIN_EACH
  * retained (a Platt fit needs both classes).
  */
-export const MIN_OUTCOMES_TO_CALIBRATE = 30;
-export const MIN_EACH_OUTCOME = 10;
+const MIN_OUTCOMES_TO_CALIBRATE = 30;
+const MIN_EACH_OUTCOME = 10;
 
 export function canCalibrate(churned: number, retained: number): boolean {
   return churned + retained >= MIN_OUTCOMES_TO_CALIBRATE && churned >= MIN_EACH_OUTCOME && retained >= MIN_EACH_OUTCOME;

@@ -8,7 +8,7 @@ export interface EnabledSite {
 }
 
 /** Why a site is in the list: the bundled demo CRM (on until the user turns it off), the user, or the IT admin's policy. */
-export type SiteSource = 'builtin' | 'user' | 'policy';
+type SiteSource = 'builtin' | 'user' | 'policy';
 
 export interface SiteEntry {
   origin: string;

@@ -39,7 +39,7 @@ export interface RecipeCheck {
  * them. Not zero: a list's last page may show 3 of 25, so a short list is
  * said as "found 3 of 25", a warning the user can judge; zero is always one.
  */
-export const RECIPE_SHORT_SHARE = 0.25;
+const RECIPE_SHORT_SHARE = 0.25;
 
 export interface SiteHealth {
   pagesSeen: number;
@@ -75,7 +75,7 @@ export interface HealthLimits {
   recent: number;
 }
 
-export const HEALTH_LIMITS: HealthLimits = { perPage: 10, pageKeys: 40, recent: 8 };
+const HEALTH_LIMITS: HealthLimits = { perPage: 10, pageKeys: 40, recent: 8 };
 
 const ID_SEGMENT = /^(?=.*\d)[\w-]{4,}$|^\d+$|^[0-9a-f]{8}-[0-9a-f-]{27}$/i;
 const WORD_VALUE = /^[a-z][a-z_-]{0,31}$/i;
@@ -94,7 +94,11 @@ export function pageKeyOf(url: string): string {
   } catch {
     return url;
   }
-  const segments = (path: string) => path.split('/').filter(Boolean).map((part) => (ID_SEGMENT.test(part) ? ':id' : part));
+  const segments = (path: string) =>
+    path
+      .split('/')
+      .filter(Boolean)
+      .map((part) => (ID_SEGMENT.test(part) ? ':id' : part));
   const route = parsed.hash.startsWith('#/') ? parsed.hash.slice(1).split('?')[0]! : '';
   const kept = [...parsed.searchParams]
     .filter(([name, value]) => WORD_VALUE.test(value) && name.length <= 32)
@@ -105,7 +109,12 @@ export function pageKeyOf(url: string): string {
 }
 
 /** Adds one page; keeps the last perPage observations per page key and the pageKeys most recently seen keys. */
-export function recordObservation(health: SiteHealth | undefined, pageKey: string, observation: PageObservation, limits: HealthLimits = HEALTH_LIMITS): SiteHealth {
+export function recordObservation(
+  health: SiteHealth | undefined,
+  pageKey: string,
+  observation: PageObservation,
+  limits: HealthLimits = HEALTH_LIMITS,
+): SiteHealth {
   const pages = { ...(health?.pages ?? {}) };
   pages[pageKey] = [...(pages[pageKey] ?? []), observation].slice(-limits.perPage);
   const keys = Object.keys(pages);
@@ -158,7 +167,7 @@ export function healthWarnings(health: SiteHealth | undefined, mappedLabels: rea
 }
 
 /** The taught recipe of a page found nothing, or far fewer customers than when it was taught. */
-export function recipeWarning(pageKey: string, check: RecipeCheck | undefined): HealthWarning | null {
+function recipeWarning(pageKey: string, check: RecipeCheck | undefined): HealthWarning | null {
   if (!check) return null;
   const { id, expected, found } = check;
   if (found === 0) return { kind: 'recipe-empty', pageKey, recipe: id, expected, found };
@@ -169,7 +178,17 @@ export function recipeWarning(pageKey: string, check: RecipeCheck | undefined): 
 /** The figures the popup, the action badge and the options health table show. */
 export function healthSummary(health: SiteHealth | undefined, mappedLabels: readonly string[], limits: HealthLimits = HEALTH_LIMITS): HealthSummary {
   if (!health || health.pagesSeen === 0) {
-    return { status: healthStatus({ pagesSeen: 0, lastSuccessAt: null, latestPerKind: [], warnings: [] }), pagesSeen: 0, lastSeenAt: null, lastSuccessAt: null, recentCustomers: [], mappedFields: mappedLabels.length, mappedFound: [], warnings: [], inferredDateOrder: null };
+    return {
+      status: healthStatus({ pagesSeen: 0, lastSuccessAt: null, latestPerKind: [], warnings: [] }),
+      pagesSeen: 0,
+      lastSeenAt: null,
+      lastSuccessAt: null,
+      recentCustomers: [],
+      mappedFields: mappedLabels.length,
+      mappedFound: [],
+      warnings: [],
+      inferredDateOrder: null,
+    };
   }
   const all = Object.values(health.pages)
     .flat()

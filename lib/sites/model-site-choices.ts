@@ -27,5 +27,8 @@ export function modelSiteChoices(enabled: readonly SiteKey[], assigned: readonly
 /** The sites a model serves, by name, in the choices' order ("demo CRM, shop.example.com"); '' for none. */
 export function servedSites(choices: readonly SiteChoice[], assigned: readonly SiteKey[]): string {
   const served = new Set(assigned);
-  return choices.filter((c) => served.has(c.origin)).map((c) => c.label).join(', ');
+  return choices
+    .filter((c) => served.has(c.origin))
+    .map((c) => c.label)
+    .join(', ');
 }

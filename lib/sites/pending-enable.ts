@@ -26,7 +26,7 @@ export function grantedPending(pending: readonly string[], addedPatterns: readon
 }
 
 /** Take the granted pending origins out of the list and return them. */
-export async function takeGrantedPending(addedPatterns: readonly string[], portInPattern: boolean): Promise<string[]> {
+async function takeGrantedPending(addedPatterns: readonly string[], portInPattern: boolean): Promise<string[]> {
   const pending = await pendingEnableItem.getValue();
   const granted = grantedPending(pending, addedPatterns, portInPattern);
   if (granted.length) await pendingEnableItem.setValue(pending.filter((origin) => !granted.includes(origin)));
@@ -40,7 +40,11 @@ export async function forgetPendingEnable(origin: string): Promise<void> {
 }
 
 /** permissions.onAdded in the background: enable each granted origin a page asked for (the page may be gone). */
-export async function finishPendingEnables(addedPatterns: readonly string[], portInPattern: boolean, enable: (origin: string) => Promise<unknown>): Promise<string[]> {
+export async function finishPendingEnables(
+  addedPatterns: readonly string[],
+  portInPattern: boolean,
+  enable: (origin: string) => Promise<unknown>,
+): Promise<string[]> {
   const granted = await takeGrantedPending(addedPatterns, portInPattern);
   for (const origin of granted) await enable(origin);
   return granted;

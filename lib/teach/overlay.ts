@@ -29,9 +29,9 @@ export interface TeachDeps {
 }
 
 /** Longest text a click may pick as a name: a whole card's text is not a name. */
-export const MAX_NAME_CHARS = 120;
+const MAX_NAME_CHARS = 120;
 /** Marks drawn at most (a 1,000-row list is confirmed by its count, not by 1,000 boxes). */
-export const MAX_MARKS = 300;
+const MAX_MARKS = 300;
 
 type Step =
   | { kind: 'name' }
@@ -138,7 +138,9 @@ export function startTeaching(deps: TeachDeps): { stop: () => void } {
     }
     const rows = queryAllSafe(doc, recipe.row);
     const names = applyListRecipe(recipe, doc, deps.url).map((customer) => customer.anchor);
-    const fields = rows.slice(0, MAX_MARKS).flatMap((row) => recipe.fields.map((field) => row.querySelector(field.selector)).filter((found): found is Element => !!found));
+    const fields = rows
+      .slice(0, MAX_MARKS)
+      .flatMap((row) => recipe.fields.map((field) => row.querySelector(field.selector)).filter((found): found is Element => !!found));
     return { rows, names, fields };
   }
 

@@ -53,7 +53,8 @@ export interface ColumnMapping {
   type: ColumnType;
 }
 
-const OUTCOME_NAME = /(^|[^a-z])(churn|churned|churner|status|label|outcome|target|exited|attrition|attrited|cancelled|canceled|lost|left)($|[^a-z])|流失|状态|标签/;
+const OUTCOME_NAME =
+  /(^|[^a-z])(churn|churned|churner|status|label|outcome|target|exited|attrition|attrited|cancelled|canceled|lost|left)($|[^a-z])|流失|状态|标签/;
 const DATE_SHARE = 0.95;
 
 function kindToType(kind: ColumnKind): ColumnType {
@@ -81,7 +82,10 @@ export function profileColumns(rows: readonly RawRow[], columns: readonly string
   return columns.map((name, i) => {
     const { levels, present } = columnLevels(rows, name);
     const spec = specs[i]!;
-    const examples = [...levels].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([text]) => text);
+    const examples = [...levels]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([text]) => text);
     const idLike = spec.kind === 'ignore' && /identifier|row number/.test(spec.note ?? '');
     const dates = looksLikeDates(levels, present);
     return {
@@ -136,14 +140,35 @@ export function labelColumn(mapping: readonly ColumnMapping[]): string | null {
 
 /** The label's values with their counts, most frequent first (ties by value). */
 export function labelLevels(rows: readonly RawRow[], label: string): { value: string; count: number }[] {
-  return [...columnLevels(rows, label).levels].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  return [...columnLevels(rows, label).levels]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /** Label values that read as "churned", compared lower-cased (as lib/model/train.ts). */
 const POSITIVE_WORDS = new Set([
-  'yes', 'y', 'true', 't', '1', '1.0',
-  'churn', 'churned', 'churner', 'left', 'lost', 'exited', 'cancelled', 'canceled', 'lapsed', 'attrited', 'inactive', 'closed lost',
-  '是', '流失', '已流失', '已取消',
+  'yes',
+  'y',
+  'true',
+  't',
+  '1',
+  '1.0',
+  'churn',
+  'churned',
+  'churner',
+  'left',
+  'lost',
+  'exited',
+  'cancelled',
+  'canceled',
+  'lapsed',
+  'attrited',
+  'inactive',
+  'closed lost',
+  '是',
+  '流失',
+  '已流失',
+  '已取消',
 ]);
 
 /** The label value that reads as churned when exactly one does; else null (the manager picks). */

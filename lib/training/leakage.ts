@@ -32,10 +32,10 @@ import { parseDate } from '../parse/date';
 import { parseNumber } from '../parse/number';
 import type { ColumnMapping } from './column-mapping';
 
-export const NEAR_LABEL_BALANCED_ACCURACY = 0.98;
-export const NEAR_LABEL_CORRELATION = 0.95;
+const NEAR_LABEL_BALANCED_ACCURACY = 0.98;
+const NEAR_LABEL_CORRELATION = 0.95;
 /** Values held by fewer rows are pooled for the near-label rule. */
-export const MIN_GROUP = 5;
+const MIN_GROUP = 5;
 
 export type LeakageWarning =
   | { column: string; kind: 'near-label'; balancedAccuracy: number; correlation: number | null }
@@ -227,7 +227,10 @@ export function findLeakage(input: LeakageInput): LeakageWarning[] {
       const r = pearson(xs, ys);
       correlation = Number.isFinite(r) ? r : null;
     } else {
-      ba = groupRuleAccuracy(labelled.map((r) => (isMissing(r[m.name]) ? null : cellText(r[m.name]))), y);
+      ba = groupRuleAccuracy(
+        labelled.map((r) => (isMissing(r[m.name]) ? null : cellText(r[m.name]))),
+        y,
+      );
     }
     if (ba >= NEAR_LABEL_BALANCED_ACCURACY || (correlation !== null && Math.abs(correlation) >= NEAR_LABEL_CORRELATION)) {
       warnings.push({ column: m.name, kind: 'near-label', balancedAccuracy: ba, correlation });

@@ -33,7 +33,7 @@ import type { RawRow } from '../model/types';
 
 export const OBSERVED_LABEL = 'churn_label';
 export const OBSERVED_POSITIVE = 'Yes';
-export const OBSERVED_NEGATIVE = 'No';
+const OBSERVED_NEGATIVE = 'No';
 
 export interface ObservedCustomer {
   row: CustomerRow;

@@ -38,7 +38,10 @@ export interface TrainingRun {
   cancel(): void;
 }
 
-export function startTraining(request: TrainRequest, options: { createWorker: () => WorkerLike; onProgress?: (progress: TrainingProgress) => void }): TrainingRun {
+export function startTraining(
+  request: TrainRequest,
+  options: { createWorker: () => WorkerLike; onProgress?: (progress: TrainingProgress) => void },
+): TrainingRun {
   const worker = options.createWorker();
   let settled = false;
   let finish: (outcome: { ok: true; value: { artifact: ModelArtifact; seconds: number } } | { ok: false; error: Error }) => void = () => undefined;

@@ -16,10 +16,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseCsv } from '../../lib/data/csv';
-import { stratifiedKFold } from '../../lib/model/cv';
-import { mean, rocAuc, sd } from '../../lib/model/metrics';
-import { trainModel } from '../../lib/model/train';
+import { parseCsv } from '@/lib/data/csv';
+import { stratifiedKFold } from '@/lib/model/cv';
+import { mean, rocAuc, sd } from '@/lib/model/metrics';
+import { trainModel } from '@/lib/model/train';
 import { SYNTHETIC_SETS, toCsv } from '../lib/synthetic-churn';
 
 const { values } = parseArgs({
@@ -51,11 +51,22 @@ for (const name of values.sets!.split(',') as (keyof typeof SYNTHETIC_SETS)[]) {
     jobs.push({ name, csv, label: set.label, positive: set.positive, ceiling: rocAuc(y, set.trueP) });
   }
 }
-if (values.telco) jobs.push({ name: 'telco (real)', csv: 'tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv', label: 'Churn', positive: 'Yes', ceiling: null });
+if (values.telco)
+  jobs.push({ name: 'telco (real)', csv: 'tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv', label: 'Churn', positive: 'Yes', ceiling: null });
 
 function baseline(job: Job, foldFile: string): Promise<{ roc_auc: number; roc_auc_sd: number; engine: string; best: unknown }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['scripts/baselines/gbt_baseline.py', job.csv, '--label', job.label, '--positive', job.positive, '--fold-ids', foldFile, '--json']);
+    const child = spawn('python3', [
+      'scripts/baselines/gbt_baseline.py',
+      job.csv,
+      '--label',
+      job.label,
+      '--positive',
+      job.positive,
+      '--fold-ids',
+      foldFile,
+      '--json',
+    ]);
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -64,7 +75,16 @@ function baseline(job: Job, foldFile: string): Promise<{ roc_auc: number; roc_au
   });
 }
 
-type Row = { name: string; csv: string; ceiling: number | null; ours: Record<string, number>; baseline: number; baselineEngine: string; baselineBest: unknown; seconds: number };
+type Row = {
+  name: string;
+  csv: string;
+  ceiling: number | null;
+  ours: Record<string, number>;
+  baseline: number;
+  baselineEngine: string;
+  baselineBest: unknown;
+  seconds: number;
+};
 const rows: Row[] = [];
 for (const job of jobs) {
   const table = parseCsv(readFileSync(job.csv, 'utf8'));
@@ -75,13 +95,26 @@ for (const job of jobs) {
   writeFileSync(foldFile, JSON.stringify(ids));
   const pending = baseline(job, foldFile); // runs while we train
   const started = performance.now();
-  const result = await trainModel({ rows: table.rows, columns: table.columns, label: job.label, positive: job.positive, folds: 5, seed: 42, learningCurve: false, name: job.name, trainedBy: 'compare', source: job.csv });
+  const result = await trainModel({
+    rows: table.rows,
+    columns: table.columns,
+    label: job.label,
+    positive: job.positive,
+    folds: 5,
+    seed: 42,
+    learningCurve: false,
+    name: job.name,
+    trainedBy: 'compare',
+    source: job.csv,
+  });
   const ours = Object.fromEntries(result.candidates.map((c) => [c.kind, c.roc_auc]));
   ours.auto = result.artifact.metrics.roc_auc;
   const seconds = (performance.now() - started) / 1000;
   const b = await pending;
   rows.push({ name: job.name, csv: job.csv, ceiling: job.ceiling, ours, baseline: b.roc_auc, baselineEngine: b.engine, baselineBest: b.best, seconds });
-  console.error(`${job.csv}: auto ${ours.auto!.toFixed(4)} (${result.kind}) lr ${ours.logistic!.toFixed(4)} nn ${ours.mlp!.toFixed(4)} gbt ${ours.gbt!.toFixed(4)} | baseline ${b.roc_auc.toFixed(4)} ${JSON.stringify(b.best)} | ceiling ${job.ceiling?.toFixed(4) ?? '—'} | ${seconds.toFixed(0)} s`);
+  console.error(
+    `${job.csv}: auto ${ours.auto!.toFixed(4)} (${result.kind}) lr ${ours.logistic!.toFixed(4)} nn ${ours.mlp!.toFixed(4)} gbt ${ours.gbt!.toFixed(4)} | baseline ${b.roc_auc.toFixed(4)} ${JSON.stringify(b.best)} | ceiling ${job.ceiling?.toFixed(4) ?? '—'} | ${seconds.toFixed(0)} s`,
+  );
 }
 
 const fmt = (v: number[]) => (v.length > 1 ? `${mean(v).toFixed(4)} ± ${sd(v).toFixed(4)}` : v[0]!.toFixed(4));
@@ -91,7 +124,9 @@ for (const name of [...new Set(rows.map((r) => r.name))]) {
   const col = (k: string) => fmt(group.map((r) => r.ours[k]!));
   const gaps = group.map((r) => r.ours.auto! - r.baseline);
   const ceiling = group.every((r) => r.ceiling !== null) ? fmt(group.map((r) => r.ceiling!)) : '—';
-  lines.push(`| ${name} | ${group.length} | ${col('logistic')} | ${col('mlp')} | ${col('gbt')} | ${col('auto')} | ${fmt(group.map((r) => r.baseline))} | ${fmt(gaps)} (worst ${Math.min(...gaps).toFixed(4)}) | ${ceiling} |`);
+  lines.push(
+    `| ${name} | ${group.length} | ${col('logistic')} | ${col('mlp')} | ${col('gbt')} | ${col('auto')} | ${fmt(group.map((r) => r.baseline))} | ${fmt(gaps)} (worst ${Math.min(...gaps).toFixed(4)}) | ${ceiling} |`,
+  );
 }
 console.log(lines.join('\n'));
 console.log(`baseline engine: ${rows[0]?.baselineEngine}`);

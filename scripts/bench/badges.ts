@@ -20,7 +20,7 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { findChromium, launchWithExtension } from '../lib/browser';
 
 const ROWS = 1000;
@@ -85,11 +85,13 @@ async function measure(page: Page, withExtension = true) {
       maxFrame: Math.max(0, ...frames.map((t) => t.duration)),
       longTasks: tasks.length,
       scoresAfterPaintMs: (performance.getEntriesByName('churn-radar:scores-received').at(-1)?.startTime ?? NaN) - painted,
-      inRenderSyncMs: Math.max(0, ...performance.getEntriesByName('churn-radar:badges-drawn').map((m) => ((m as PerformanceMark).detail as { syncMs: number }).syncMs)),
+      inRenderSyncMs: Math.max(
+        0,
+        ...performance.getEntriesByName('churn-radar:badges-drawn').map((m) => ((m as PerformanceMark).detail as { syncMs: number }).syncMs),
+      ),
     };
   });
 }
-
 
 export async function benchBadges(options: { warmRuns: number; log: (line: string) => void }): Promise<Record<string, number | number[]>> {
   const figures: Record<string, number | number[]> = {};
@@ -136,13 +138,23 @@ export async function benchBadges(options: { warmRuns: number; log: (line: strin
   }
 
   const log = options.log;
-  log(`  CRM's own 1,000-row frame median ${figures.crm_render_frame_ms_without_extension_median} ms without the extension, ${figures.crm_render_frame_ms_median} ms with it`);
-  log(`  our work inside that frame's task median ${figures.in_render_sync_ms_median} ms, max ${figures.in_render_sync_ms_max} ms (extraction + invisible hosts)`);
-  log(`  1,000 badges after paint median ${figures.badges_1000_ms_median} ms of ${options.warmRuns} warm runs ${JSON.stringify(figures.badges_1000_ms_runs)} (target ≤ 150)`);
-  log(`  scores arrive after paint median ${figures.scores_received_after_paint_ms_median} ms (worker round trip beyond the CRM's frame; negative = before it ended)`);
+  log(
+    `  CRM's own 1,000-row frame median ${figures.crm_render_frame_ms_without_extension_median} ms without the extension, ${figures.crm_render_frame_ms_median} ms with it`,
+  );
+  log(
+    `  our work inside that frame's task median ${figures.in_render_sync_ms_median} ms, max ${figures.in_render_sync_ms_max} ms (extraction + invisible hosts)`,
+  );
+  log(
+    `  1,000 badges after paint median ${figures.badges_1000_ms_median} ms of ${options.warmRuns} warm runs ${JSON.stringify(figures.badges_1000_ms_runs)} (target ≤ 150)`,
+  );
+  log(
+    `  scores arrive after paint median ${figures.scores_received_after_paint_ms_median} ms (worker round trip beyond the CRM's frame; negative = before it ended)`,
+  );
   log(`  1,000 badges after insert median ${figures.badges_1000_ms_from_insert_median} ms (includes the CRM's own frame)`);
   log(`  1,000 badges, cold       ${figures.badges_1000_ms_cold} ms after paint (first page: worker loads tfjs + model)`);
-  log(`  longest task from us     ${figures.max_long_task_ms} ms warm, ${figures.max_long_task_ms_cold} ms cold; ${figures.long_tasks} warm task(s) > 50 ms (target: none)`);
+  log(
+    `  longest task from us     ${figures.max_long_task_ms} ms warm, ${figures.max_long_task_ms_cold} ms cold; ${figures.long_tasks} warm task(s) > 50 ms (target: none)`,
+  );
   log(`  longest frame after CRM  ${figures.max_frame_ms} ms (long-animation-frame, includes filling our badges)`);
   return figures;
 }

@@ -9,20 +9,27 @@
  * alone, for comparison) and bgnbd_cdnow_fit_ms.
  */
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../lib/data/csv';
-import { eventFeatureRows, eventLogSettings, readEventLog, type EventLogOptions } from '../../lib/model/event-log';
-import { probabilityAlive } from '../../lib/model/btyd/bgnbd';
-import { bgnbdArtifact, createBgNbdScorer } from '../../lib/model/btyd/bgnbd-scorer';
-import { completeHistory, partialHistory } from '../../lib/model/btyd/purchase-inputs';
-import { fitSite } from '../../lib/model/btyd/site-fit';
-import { rocAuc } from '../../lib/model/metrics';
+import { parseCsv } from '@/lib/data/csv';
+import { eventFeatureRows, eventLogSettings, readEventLog, type EventLogOptions } from '@/lib/model/event-log';
+import { probabilityAlive } from '@/lib/model/btyd/bgnbd';
+import { bgnbdArtifact, createBgNbdScorer } from '@/lib/model/btyd/bgnbd-scorer';
+import { completeHistory, partialHistory } from '@/lib/model/btyd/purchase-inputs';
+import { fitSite } from '@/lib/model/btyd/site-fit';
+import { rocAuc } from '@/lib/model/metrics';
 
 const CDNOW = 'tests/fixtures/CDNOW_master.csv';
 const TRAINED_AUC = 0.773;
 
 export function benchBgNbd(options: { log: (line: string) => void }): Record<string, number> {
   const table = parseCsv(readFileSync(CDNOW, 'utf8'));
-  const eventOptions: EventLogOptions = { id: 'customer_id', date: 'date', amount: 'dollar_value', quantity: 'number_of_cds', cutoff: Date.parse('1997-09-30T00:00:00Z'), horizonDays: 273 };
+  const eventOptions: EventLogOptions = {
+    id: 'customer_id',
+    date: 'date',
+    amount: 'dollar_value',
+    quantity: 'number_of_cds',
+    cutoff: Date.parse('1997-09-30T00:00:00Z'),
+    horizonDays: 273,
+  };
   const { customers } = readEventLog(table.rows, table.columns, eventOptions);
   const { rows } = eventFeatureRows(customers, eventLogSettings(eventOptions));
   const labels = customers.map((c) => (c.churned ? 1 : 0));

@@ -3,8 +3,8 @@
  * site, three CRM fields (a quarter with the status "Churned"), a latest
  * score, seen yesterday. Seeded, so every run measures the same data.
  */
-import type { CustomerRow } from '../../lib/db/schema';
-import { mulberry32 } from '../../lib/model/prng';
+import type { CustomerRow } from '@/lib/db/schema';
+import { mulberry32 } from '@/lib/model/prng';
 
 export const BENCH_CUSTOMERS = 100_000;
 export const BENCH_SITE = 'https://crm.example.com';

@@ -10,17 +10,17 @@
  * IndexedDB reads are not in these figures (Node has no real IndexedDB).
  * Figures are CPU milliseconds of the benchmark process (best of five).
  */
-import { armOf } from '../../lib/experiments/assignment';
-import { resolveOutcomes } from '../../lib/experiments/customer-outcomes';
-import type { Experiment } from '../../lib/experiments/experiment';
-import { createLabelCaches } from '../../lib/experiments/label-cache';
-import { newEnrolments, type Candidate } from '../../lib/experiments/outcomes';
-import { experimentResult, tallyArms } from '../../lib/experiments/results';
-import type { EnrolmentRow } from '../../lib/db/schema';
+import { armOf } from '@/lib/experiments/assignment';
+import { resolveOutcomes } from '@/lib/experiments/customer-outcomes';
+import type { Experiment } from '@/lib/experiments/experiment';
+import { createLabelCaches } from '@/lib/experiments/label-cache';
+import { newEnrolments, type Candidate } from '@/lib/experiments/outcomes';
+import { experimentResult, tallyArms } from '@/lib/experiments/results';
+import type { EnrolmentRow } from '@/lib/db/schema';
 import { BENCH_CUSTOMERS, BENCH_NOW, BENCH_SITE, bestCpuMs, benchCustomers, DAY } from './customers-100k';
-import { DEFAULT_CHURN_DEFINITION } from '../../lib/indicators/types';
-import { mulberry32 } from '../../lib/model/prng';
-import type { RecordedOutcome } from '../../lib/experiments/outcomes';
+import { DEFAULT_CHURN_DEFINITION } from '@/lib/indicators/types';
+import { mulberry32 } from '@/lib/model/prng';
+import type { RecordedOutcome } from '@/lib/experiments/outcomes';
 
 const N = BENCH_CUSTOMERS;
 const SITE = BENCH_SITE;
@@ -45,10 +45,18 @@ export function benchExperiments(options: { log: (line: string) => void; runs?: 
 
   let enrolments: EnrolmentRow[] = [];
   const assignMs = best(() => {
-    enrolments = rows.map((row) => ({ experimentId: experiment.id, site: SITE, crmId: row.crmId, arm: armOf(experiment.id, `${SITE}\u0000${row.crmId}`, experiment.controlShare), enrolledAt: now - 30 * DAY }));
+    enrolments = rows.map((row) => ({
+      experimentId: experiment.id,
+      site: SITE,
+      crmId: row.crmId,
+      arm: armOf(experiment.id, `${SITE}\u0000${row.crmId}`, experiment.controlShare),
+      enrolledAt: now - 30 * DAY,
+    }));
   });
   const candidates: Candidate[] = rows.map((row) => ({ site: SITE, crmId: row.crmId, tier: row.lastScore!.tier, ruleId: null }));
-  const enrolMs = best(() => void newEnrolments([experiment], candidates, new Map(), (e, site, crmId) => armOf(e.id, `${site}\u0000${crmId}`, e.controlShare), now));
+  const enrolMs = best(
+    () => void newEnrolments([experiment], candidates, new Map(), (e, site, crmId) => armOf(e.id, `${site}\u0000${crmId}`, e.controlShare), now),
+  );
   const recorded = new Map<string, RecordedOutcome[]>();
   for (let i = 0; i < N; i += 7) recorded.set(`${SITE}\u0000C-${i}`, [{ kind: random() < 0.5 ? 'retained' : 'churned', at: now - 10 * DAY }]);
   const definition = { ...DEFAULT_CHURN_DEFINITION, statusValues: ['Churned'] };
@@ -56,7 +64,16 @@ export function benchExperiments(options: { log: (line: string) => void; runs?: 
   let uplift = 0;
   let caches = createLabelCaches();
   const results = () => {
-    const customers = resolveOutcomes(experiment, { enrolments, rows, recorded, activities: new Map(), definition, resolvers: new Map(), now, labels: caches.forDefinition(definition) });
+    const customers = resolveOutcomes(experiment, {
+      enrolments,
+      rows,
+      recorded,
+      activities: new Map(),
+      definition,
+      resolvers: new Map(),
+      now,
+      labels: caches.forDefinition(definition),
+    });
     const result = experimentResult(tallyArms(customers), experiment.plannedSize);
     control = result.control.customers;
     uplift = result.uplift.estimate;
@@ -71,5 +88,10 @@ export function benchExperiments(options: { log: (line: string) => void; runs?: 
     `  experiments on ${N.toLocaleString('en-US')} customers: results ${resultsMs.toFixed(0)} ms re-read (target ≤ 500), ${coldMs.toFixed(0)} ms first view, arms ${assignMs.toFixed(0)} ms, enrolment ${enrolMs.toFixed(0)} ms ` +
       `(control ${control.toLocaleString('en-US')}, uplift ${(uplift * 100).toFixed(1)} pts on random data)`,
   );
-  return { experiments_results_100k_ms: Math.round(resultsMs), experiments_results_first_100k_ms: Math.round(coldMs), experiments_assign_100k_ms: Math.round(assignMs), experiments_enrol_100k_ms: Math.round(enrolMs) };
+  return {
+    experiments_results_100k_ms: Math.round(resultsMs),
+    experiments_results_first_100k_ms: Math.round(coldMs),
+    experiments_assign_100k_ms: Math.round(assignMs),
+    experiments_enrol_100k_ms: Math.round(enrolMs),
+  };
 }

@@ -60,9 +60,21 @@ export function gridPage(): string {
   for (let i = 0; i < ROWS; i++) {
     const id = `b2a19cdd-88df-e311-b8e5-${String(i).padStart(12, '0')}`;
     const attrs = `role="row" row-index="${i}" aria-rowindex="${i + 2}" row-id="${id}" class="ag-row ag-row-level-0 ag-row-position-absolute" style="height: 42px; transform: translateY(${i * 42}px);"`;
-    left.push(`<div ${attrs}><div role="gridcell" aria-colindex="1" col-id="name" class="ag-cell"><a class="ms-Link primaryNameLink" href="main.aspx?pagetype=entityrecord&amp;etn=account&amp;id=${id}">Account ${i}</a></div></div>`);
-    const values = [`+1 425-555-${String(i % 10000).padStart(4, '0')}`, `City ${i % 97}`, 'Customer', PLANS[i % 3]!, `$${(20 + (i % 80)).toFixed(2)}`, `$${(i * 1000).toLocaleString('en-US')}.00`, OWNERS[i % 4]!];
-    centre.push(`<div ${attrs}>${values.map((value, c) => `<div role="gridcell" aria-colindex="${c + 2}" col-id="${centreHeads[c]![0]}" class="ag-cell"><span class="ms-TooltipHost">${value}</span></div>`).join('')}</div>`);
+    left.push(
+      `<div ${attrs}><div role="gridcell" aria-colindex="1" col-id="name" class="ag-cell"><a class="ms-Link primaryNameLink" href="main.aspx?pagetype=entityrecord&amp;etn=account&amp;id=${id}">Account ${i}</a></div></div>`,
+    );
+    const values = [
+      `+1 425-555-${String(i % 10000).padStart(4, '0')}`,
+      `City ${i % 97}`,
+      'Customer',
+      PLANS[i % 3]!,
+      `$${(20 + (i % 80)).toFixed(2)}`,
+      `$${(i * 1000).toLocaleString('en-US')}.00`,
+      OWNERS[i % 4]!,
+    ];
+    centre.push(
+      `<div ${attrs}>${values.map((value, c) => `<div role="gridcell" aria-colindex="${c + 2}" col-id="${centreHeads[c]![0]}" class="ag-cell"><span class="ms-TooltipHost">${value}</span></div>`).join('')}</div>`,
+    );
   }
   return `<!doctype html><html><head><title>Accounts</title></head><body><main role="main"><h1>My Active Accounts</h1>
 <div class="ag-root" role="grid" aria-rowcount="${ROWS + 1}" aria-colcount="8">
@@ -103,7 +115,14 @@ const median = (values: readonly number[]) => {
 };
 
 export async function benchExtraction(options: { log: (line: string) => void }): Promise<Record<string, number>> {
-  const bundle = await build({ stdin: { contents: PAGE_SCRIPT, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' });
+  const bundle = await build({
+    stdin: { contents: PAGE_SCRIPT, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+  });
   const script = `<script>${bundle.outputFiles[0]!.text.replaceAll('</script', '<\\/script')}</script>`;
   const pages = { grid: gridPage(), table: tablePage() };
   const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
@@ -118,19 +137,28 @@ export async function benchExtraction(options: { log: (line: string) => void }):
       const runs: number[] = [];
       let first = 0;
       for (let run = -WARM_UP; run < RUNS; run++) {
-        const result = await page.evaluate((href) => (window as unknown as { benchExtract: (href: string) => { ms: number; customers: number; kind: string | null } }).benchExtract(href), url);
-        if (result.customers !== ROWS || result.kind !== 'list') throw new Error(`extraction bench (${kind}) found ${result.customers} customers on a ${result.kind} page, expected ${ROWS} on a list`);
+        const result = await page.evaluate(
+          (href) => (window as unknown as { benchExtract: (href: string) => { ms: number; customers: number; kind: string | null } }).benchExtract(href),
+          url,
+        );
+        if (result.customers !== ROWS || result.kind !== 'list')
+          throw new Error(`extraction bench (${kind}) found ${result.customers} customers on a ${result.kind} page, expected ${ROWS} on a list`);
         if (run === -WARM_UP) first = result.ms;
         else if (run >= 0) runs.push(result.ms);
       }
       const ms = median(runs);
       figures[`generic_extract_1000_${kind}_ms`] = Number(ms.toFixed(1));
       figures[`generic_extract_1000_${kind}_first_ms`] = Number(first.toFixed(1));
-      options.log(`  generic extract, 1,000-row ${kind.padEnd(5)} ${ms.toFixed(1)} ms median of ${RUNS} (runs ${runs.map((r) => r.toFixed(1)).join(', ')}; first scan ${first.toFixed(1)}; target ≤ 30)`);
+      options.log(
+        `  generic extract, 1,000-row ${kind.padEnd(5)} ${ms.toFixed(1)} ms median of ${RUNS} (runs ${runs.map((r) => r.toFixed(1)).join(', ')}; first scan ${first.toFixed(1)}; target ≤ 30)`,
+      );
       if (kind === 'table') {
         const rescans: number[] = [];
         for (let run = 0; run < RUNS; run++) {
-          const result = await page.evaluate((href) => (window as unknown as { benchRescan: (href: string) => { ms: number; customers: number } }).benchRescan(href), url);
+          const result = await page.evaluate(
+            (href) => (window as unknown as { benchRescan: (href: string) => { ms: number; customers: number } }).benchRescan(href),
+            url,
+          );
           if (result.customers !== ROWS) throw new Error(`extraction bench (re-scan) found ${result.customers} customers, expected ${ROWS}`);
           rescans.push(result.ms);
         }

@@ -16,8 +16,8 @@ import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { startFixtureServer } from '../../tests/e2e/fixture-server';
-import { hostilePage, measure, PATH, ROWS } from '../../tests/e2e/hostile-page';
+import { startFixtureServer } from '@/tests/e2e/fixture-server';
+import { hostilePage, measure, PATH, ROWS } from '@/tests/e2e/hostile-page';
 import { E2E_EXTENSION_DIR, findChromium, launchWithExtension } from '../lib/browser';
 
 const PAIRS = 3;
@@ -33,7 +33,11 @@ const median = (values: number[]) => {
 
 /** Badge hosts that are scored or failed (none left pending). */
 const badged = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('[data-churn-radar-badge]')].filter((host) => /scored|failed/.test(host.getAttribute('data-churn-radar-state') ?? '')).length);
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll('[data-churn-radar-badge]')].filter((host) => /scored|failed/.test(host.getAttribute('data-churn-radar-state') ?? ''))
+        .length,
+  );
 
 /** History rows of the extension's database, read from an extension page. */
 const historyRows = (page: Page) =>
@@ -45,7 +49,8 @@ const historyRows = (page: Page) =>
         open.onsuccess = () => {
           const tx = open.result.transaction(['observationBatches', 'scores'], 'readonly');
           let total = 0;
-          for (const name of ['observationBatches', 'scores']) tx.objectStore(name).count().onsuccess = (event) => (total += (event.target as IDBRequest<number>).result);
+          for (const name of ['observationBatches', 'scores'])
+            tx.objectStore(name).count().onsuccess = (event) => (total += (event.target as IDBRequest<number>).result);
           tx.oncomplete = () => {
             open.result.close();
             resolve(total);

@@ -4,11 +4,11 @@
  * one Dexie transaction per flush — fed 1,000-customer pages until the
  * requested number of observations is written, then waits until it is on disk.
  */
-import { createCustomerStore } from '../../lib/background/customer-store';
-import { countObservations } from '../../lib/db/customers-repo';
-import { openDatabase } from '../../lib/db/db';
-import { OBSERVATION_MIN_GAP_MS } from '../../lib/db/merge';
-import type { CustomerSnapshot } from '../../lib/domain';
+import { createCustomerStore } from '@/lib/background/customer-store';
+import { countObservations } from '@/lib/db/customers-repo';
+import { openDatabase } from '@/lib/db/db';
+import { OBSERVATION_MIN_GAP_MS } from '@/lib/db/merge';
+import type { CustomerSnapshot } from '@/lib/domain';
 
 const PAGE = 1000;
 
@@ -24,9 +24,22 @@ async function benchIngest(observations: number): Promise<{ ms: number; observat
     for (let i = 0; i < PAGE; i++) {
       const id = (page * PAGE + i) % customers;
       // Every sighting shows a changed value past the observation throttle, so every one is a new observation row.
-      snapshots.push({ crmId: `c${id}`, name: `Customer ${id}`, fields: { Plan: id % 3 ? 'Gold' : 'Basic', MonthlyCharges: `$${(20 + (id % 80)).toFixed(2)}`, tenure: `${page} months`, Status: 'Active' } });
+      snapshots.push({
+        crmId: `c${id}`,
+        name: `Customer ${id}`,
+        fields: { Plan: id % 3 ? 'Gold' : 'Basic', MonthlyCharges: `$${(20 + (id % 80)).toFixed(2)}`, tenure: `${page} months`, Status: 'Active' },
+      });
     }
-    await store.recordSightings({ site: 'http://crm.bench', pageKind: 'list', url: `http://crm.bench/customers?page=${page}`, adapter: 'bench', now: started + page * OBSERVATION_MIN_GAP_MS }, snapshots);
+    await store.recordSightings(
+      {
+        site: 'http://crm.bench',
+        pageKind: 'list',
+        url: `http://crm.bench/customers?page=${page}`,
+        adapter: 'bench',
+        now: started + page * OBSERVATION_MIN_GAP_MS,
+      },
+      snapshots,
+    );
   }
   await store.settled();
   const ms = performance.now() - started;

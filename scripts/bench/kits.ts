@@ -19,10 +19,10 @@ import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { startFixtureServer } from '../../tests/e2e/fixture-server';
-import { ensureKitsBuilt } from '../../tests/fixtures/kits/build';
-import { compareFields, type ReadCustomer } from '../../tests/fixtures/kits/compare';
-import { KIT_PAGES, KITS, type KitPage } from '../../tests/fixtures/kits/pages';
+import { startFixtureServer } from '@/tests/e2e/fixture-server';
+import { ensureKitsBuilt } from '@/tests/fixtures/kits/build';
+import { compareFields, type ReadCustomer } from '@/tests/fixtures/kits/compare';
+import { KIT_PAGES, KITS, type KitPage } from '@/tests/fixtures/kits/pages';
 import { E2E_EXTENSION_DIR, launchWithExtension } from '../lib/browser';
 import { badgeReport, openKitPage, renderedCustomers, waitForKitPage } from '../lib/kit-pages';
 
@@ -79,7 +79,14 @@ async function settledBadges(crm: Page, kitPage: KitPage) {
 export async function benchKits(options: { log: (line: string) => void }): Promise<Record<string, number>> {
   if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) execSync('npm run build:e2e', { stdio: ['ignore', 'ignore', 'inherit'] });
   await ensureKitsBuilt();
-  const bundle = await build({ stdin: { contents: EXTRACT_SCRIPT, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' });
+  const bundle = await build({
+    stdin: { contents: EXTRACT_SCRIPT, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+  });
   const extractScript = bundle.outputFiles[0]!.text;
   const figures: Record<string, number> = {};
   options.log('  UI-kit CRMs (badged / visible, names exact, detail fields read, first → last badge after rows render)');
@@ -93,20 +100,30 @@ export async function benchKits(options: { log: (line: string) => void }): Promi
       await openKitPage(crm, server.origin, pages[0]!);
       await enable(extension.context, extension.extensionId, crm);
       await crm.addInitScript(instrument, lists[0]!.customers[0]!.href);
-      let visible = 0, badged = 0, namesExact = 0, fieldsRead = 0, fieldsTotal = 0, firstMs = NaN, lastMs = NaN;
+      let visible = 0,
+        badged = 0,
+        namesExact = 0,
+        fieldsRead = 0,
+        fieldsTotal = 0,
+        firstMs = NaN,
+        lastMs = NaN;
       for (const kitPage of pages) {
         await crm.goto(`${server.origin}${kitPage.path}`);
         await waitForKitPage(crm, kitPage);
         const settled = await settledBadges(crm, kitPage);
         await crm.addScriptTag({ content: extractScript });
-        const read = (await crm.evaluate(() => (window as unknown as { __kitsExtract: () => { kind: string; customers: ReadCustomer[] } | null }).__kitsExtract()));
+        const read = await crm.evaluate(() =>
+          (window as unknown as { __kitsExtract: () => { kind: string; customers: ReadCustomer[] } | null }).__kitsExtract(),
+        );
         if (kitPage.kind === 'list') {
           visible += settled.customers.length;
           badged += settled.badged;
           const byId = new Map((read?.customers ?? []).map((c) => [c.crmId, c]));
           namesExact += settled.customers.filter((c) => byId.get(c.id)?.name === c.name).length;
           if (kitPage === lists[0]) {
-            const state = await crm.evaluate(() => (window as unknown as { __kitsBench: { rowsAt: number; counts: { at: number; count: number }[] } }).__kitsBench);
+            const state = await crm.evaluate(
+              () => (window as unknown as { __kitsBench: { rowsAt: number; counts: { at: number; count: number }[] } }).__kitsBench,
+            );
             const final = state.counts.at(-1)?.count ?? 0;
             if (final > 0 && state.rowsAt) {
               firstMs = state.counts[0]!.at - state.rowsAt;
@@ -115,18 +132,27 @@ export async function benchKits(options: { log: (line: string) => void }): Promi
           }
         } else {
           const expected = settled.customers[0]!;
-          const fields = compareFields(expected, read?.customers.find((c) => c.crmId === expected.id));
+          const fields = compareFields(
+            expected,
+            read?.customers.find((c) => c.crmId === expected.id),
+          );
           fieldsRead += fields.right;
           fieldsTotal += fields.total;
         }
       }
       Object.assign(figures, {
-        [`kit_${kit}_badged`]: badged, [`kit_${kit}_visible`]: visible, [`kit_${kit}_names_exact`]: namesExact,
-        [`kit_${kit}_detail_fields_read`]: fieldsRead, [`kit_${kit}_detail_fields_total`]: fieldsTotal,
-        [`kit_${kit}_first_badge_ms`]: Math.round(firstMs), [`kit_${kit}_last_badge_ms`]: Math.round(lastMs),
+        [`kit_${kit}_badged`]: badged,
+        [`kit_${kit}_visible`]: visible,
+        [`kit_${kit}_names_exact`]: namesExact,
+        [`kit_${kit}_detail_fields_read`]: fieldsRead,
+        [`kit_${kit}_detail_fields_total`]: fieldsTotal,
+        [`kit_${kit}_first_badge_ms`]: Math.round(firstMs),
+        [`kit_${kit}_last_badge_ms`]: Math.round(lastMs),
       });
       const timing = Number.isNaN(firstMs) ? 'no badge' : `${Math.round(firstMs)} → ${Math.round(lastMs)} ms`;
-      options.log(`    ${kit.padEnd(8)} ${badged}/${visible} badged, ${namesExact}/${visible} names exact, ${fieldsRead}/${fieldsTotal} detail fields, ${timing}`);
+      options.log(
+        `    ${kit.padEnd(8)} ${badged}/${visible} badged, ${namesExact}/${visible} names exact, ${fieldsRead}/${fieldsTotal} detail fields, ${timing}`,
+      );
     } finally {
       await extension.close();
       await server.close();

@@ -9,17 +9,17 @@
  * and monitoring_first_100k_ms for the first view. CPU ms, best of five;
  * IndexedDB reads are not included (Node has no real IndexedDB).
  */
-import { customerKey } from '../../lib/db/customer-key';
-import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '../../lib/indicators';
-import { customerHistory, modelInputs } from '../../lib/indicators/customer-indicators';
-import { createLabelCaches } from '../../lib/experiments/label-cache';
-import { labelCustomer } from '../../lib/labels/label-customer';
-import { mulberry32 } from '../../lib/model/prng';
-import { trainingProfile } from '../../lib/model/profile';
-import type { FittedColumn, ModelArtifact } from '../../lib/model/types';
-import { evenSample, INPUT_SAMPLE } from '../../lib/monitoring/monitoring-inputs';
-import type { KnownOutcome, ScorePoint } from '../../lib/monitoring/live-performance';
-import { monitoringReport, type MonitoringReport } from '../../lib/monitoring/monitoring-report';
+import { customerKey } from '@/lib/db/customer-key';
+import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { customerHistory, modelInputs } from '@/lib/indicators/customer-indicators';
+import { createLabelCaches } from '@/lib/experiments/label-cache';
+import { labelCustomer } from '@/lib/labels/label-customer';
+import { mulberry32 } from '@/lib/model/prng';
+import { trainingProfile } from '@/lib/model/profile';
+import type { FittedColumn, ModelArtifact } from '@/lib/model/types';
+import { evenSample, INPUT_SAMPLE } from '@/lib/monitoring/monitoring-inputs';
+import type { KnownOutcome, ScorePoint } from '@/lib/monitoring/live-performance';
+import { monitoringReport, type MonitoringReport } from '@/lib/monitoring/monitoring-report';
 import { BENCH_CUSTOMERS, BENCH_NOW, bestCpuMs, benchCustomers, DAY } from './customers-100k';
 
 export function benchMonitoring(options: { log: (line: string) => void; runs?: number }): Record<string, number> {
@@ -46,9 +46,24 @@ export function benchMonitoring(options: { log: (line: string) => void; runs?: n
     name: 'Bench model',
     kind: 'logistic',
     createdAt: new Date(now - 400 * DAY).toISOString(),
-    metrics: { rows: 5000, positives: 1300, features: 3, folds: 5, roc_auc: 0.84, roc_auc_sd: 0.01, pr_auc: 0.6, pr_auc_sd: 0.02, brier: 0.14, train_seconds: 1 },
+    metrics: {
+      rows: 5000,
+      positives: 1300,
+      features: 3,
+      folds: 5,
+      roc_auc: 0.84,
+      roc_auc_sd: 0.01,
+      pr_auc: 0.6,
+      pr_auc_sd: 0.02,
+      brier: 0.14,
+      train_seconds: 1,
+    },
     evaluation: { oof: { p: oof, y: oof.map((p) => (random() < p ? 1 : 0)) } },
-    profile: trainingProfile(rows.slice(0, 5000).map((row) => row.fields), columns, oof),
+    profile: trainingProfile(
+      rows.slice(0, 5000).map((row) => row.fields),
+      columns,
+      oof,
+    ),
   } as unknown as ModelArtifact;
   const definition = DEFAULT_INDICATOR_SETTINGS.churn;
   let caches = createLabelCaches();
@@ -67,8 +82,19 @@ export function benchMonitoring(options: { log: (line: string) => void; runs?: n
       }
     }
     const recent = rows.filter((row) => row.lastScore!.scoredAt >= now - 30 * DAY);
-    const recentInputs = evenSample(recent, INPUT_SAMPLE).map((row) => modelInputs(row, computeIndicators(customerHistory(row, [], now), DEFAULT_INDICATOR_SETTINGS)));
-    report = monitoringReport({ artifact, scores, outcomes, recentScores: recent.map((row) => row.lastScore!.probability), recentInputs, thresholds: [0.1, 0.25, 0.45, 0.65], schedule: { everyDays: 90 }, now });
+    const recentInputs = evenSample(recent, INPUT_SAMPLE).map((row) =>
+      modelInputs(row, computeIndicators(customerHistory(row, [], now), DEFAULT_INDICATOR_SETTINGS)),
+    );
+    report = monitoringReport({
+      artifact,
+      scores,
+      outcomes,
+      recentScores: recent.map((row) => row.lastScore!.probability),
+      recentInputs,
+      thresholds: [0.1, 0.25, 0.45, 0.65],
+      schedule: { everyDays: 90 },
+      now,
+    });
   };
   const firstMs = bestCpuMs(() => {
     caches = createLabelCaches();

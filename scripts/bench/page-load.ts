@@ -26,7 +26,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { findChromium, launchWithExtension } from '../lib/browser';
 import { summarizeTasks, TRACE_CATEGORIES, type TraceEvent } from '../lib/trace-tasks';
 
@@ -103,7 +103,9 @@ async function loadOnce(context: BrowserContext, withExtension: boolean, until?:
     await page.goto(PAGE_URL);
     await page.waitForFunction(() => performance.getEntriesByName('crm:rows-rendered').length > 0, undefined, { timeout: 60_000 });
     if (withExtension) {
-      await page.waitForFunction((rows) => Object.keys((window as unknown as { __load: { scoredAt: object } }).__load.scoredAt).length >= rows, ROWS, { timeout: 60_000 });
+      await page.waitForFunction((rows) => Object.keys((window as unknown as { __load: { scoredAt: object } }).__load.scoredAt).length >= rows, ROWS, {
+        timeout: 60_000,
+      });
       await page.waitForTimeout(SETTLE_MS);
     } else {
       await page.waitForTimeout(Math.max(0, (until ?? 0) - (Date.now() - started)));
@@ -183,12 +185,20 @@ export async function benchPageLoad(options: { log: (line: string) => void; pair
   const all = own((r) => r.allBadgedMs);
   const log = options.log;
   log(`  page load, demo CRM 1,000 rows, ${pairs} alternating pairs with/without the extension (median (range); added = with − without, per pair):`);
-  log(`    longest task after DOMContentLoaded  without ${shown(table.longest_task.without)}  with ${shown(table.longest_task.with)}  added ${shown(table.longest_task.added)} ms`);
-  log(`    script (CDP ScriptDuration)          without ${shown(table.script.without)}  with ${shown(table.script.with)}  added ${shown(table.script.added)} ms`);
+  log(
+    `    longest task after DOMContentLoaded  without ${shown(table.longest_task.without)}  with ${shown(table.longest_task.with)}  added ${shown(table.longest_task.added)} ms`,
+  );
+  log(
+    `    script (CDP ScriptDuration)          without ${shown(table.script.without)}  with ${shown(table.script.with)}  added ${shown(table.script.added)} ms`,
+  );
   log(`    tasks (CDP TaskDuration)             without ${shown(table.task.without)}  with ${shown(table.task.with)}  added ${shown(table.task.added)} ms`);
-  log(`    all tasks after DOMContentLoaded     without ${shown(table.all_tasks.without)}  with ${shown(table.all_tasks.with)}  added ${shown(table.all_tasks.added)} ms`);
+  log(
+    `    all tasks after DOMContentLoaded     without ${shown(table.all_tasks.without)}  with ${shown(table.all_tasks.with)}  added ${shown(table.all_tasks.added)} ms`,
+  );
   log(`    extension script, all / most in one task  ${shown(extensionScript)} / ${shown(extensionInTask)} ms (targets ≤ 30 / ≤ 10)`);
-  log(`    visible rows (${withRuns[0]?.visibleRows}) badged after the CRM painted them ${shown(visible)} ms (target ≤ 50); all ${ROWS} badged after DOMContentLoaded ${shown(all)} ms`);
+  log(
+    `    visible rows (${withRuns[0]?.visibleRows}) badged after the CRM painted them ${shown(visible)} ms (target ≤ 50); all ${ROWS} badged after DOMContentLoaded ${shown(all)} ms`,
+  );
   const figures: Record<string, number | number[]> = {
     page_load_added_longest_task_ms: table.longest_task.added.median,
     page_load_added_script_ms: table.script.added.median,

@@ -23,7 +23,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stratifiedKFold } from '../../lib/model/cv';
+import { stratifiedKFold } from '@/lib/model/cv';
 import { BANK_LABEL, writeBankLookalike } from '../lib/bank-lookalike';
 
 const DIR = join(tmpdir(), 'churn-radar-train-size');
@@ -86,7 +86,8 @@ export async function benchTrainSize(options: { log: (line: string) => void; wit
     figures[`${key}_peak_mb`] = Math.round(run.peakMb);
     figures[`${key}_auc`] = Number(run.auc.toFixed(4));
   };
-  const cells = (run: Run) => `${run.seconds.toFixed(1).padStart(7)} s  ${run.cpuSeconds.toFixed(1).padStart(7)} s CPU  ${Math.round(run.peakMb).toString().padStart(5)} MB  AUC ${run.auc.toFixed(4)}`;
+  const cells = (run: Run) =>
+    `${run.seconds.toFixed(1).padStart(7)} s  ${run.cpuSeconds.toFixed(1).padStart(7)} s CPU  ${Math.round(run.peakMb).toString().padStart(5)} MB  AUC ${run.auc.toFixed(4)}`;
 
   const { csv, folds } = await dataset(200_000);
   log('  training at size: 200,000 × 13 bank look-alike, 5-fold CV, same folds (wall, CPU = user + system, peak RSS, mean fold ROC AUC)');
@@ -98,14 +99,27 @@ export async function benchTrainSize(options: { log: (line: string) => void; wit
     log(`    Churn Radar ${model.padEnd(3)}              ${cells(run)}`);
   }
   const gbt = runs.gbt!.json.gbt as { rounds: number; max_leaves: number; max_depth: number; learning_rate: number } | undefined;
-  const hgbArgs = gbt ? ['--rounds', String(gbt.rounds), '--max-leaves', String(gbt.max_leaves), '--max-depth', String(gbt.max_depth), '--learning-rate', String(gbt.learning_rate)] : [];
+  const hgbArgs = gbt
+    ? [
+        '--rounds',
+        String(gbt.rounds),
+        '--max-leaves',
+        String(gbt.max_leaves),
+        '--max-depth',
+        String(gbt.max_depth),
+        '--learning-rate',
+        String(gbt.learning_rate),
+      ]
+    : [];
   const hgb = await sklearn(csv, folds, 'hgb', hgbArgs);
   record('sklearn_hgb_200000', hgb);
   log(`    scikit-learn HGB ${gbt ? `(${gbt.rounds} rounds, ${gbt.max_leaves} leaves, depth ${gbt.max_depth})` : ''} ${cells(hgb)}`);
   const logistic = await sklearn(csv, folds, 'logistic');
   record('sklearn_logistic_200000', logistic);
   log(`    scikit-learn LogisticRegression  ${cells(logistic)}`);
-  log(`    gbt ÷ HGB: ${(runs.gbt!.seconds / hgb.seconds).toFixed(1)}× wall, ${(runs.gbt!.cpuSeconds / hgb.cpuSeconds).toFixed(1)}× CPU (target ≤ 3×); lr ${runs.lr!.seconds.toFixed(1)} s, nn ${runs.nn!.seconds.toFixed(1)} s (target ≤ 5 s)`);
+  log(
+    `    gbt ÷ HGB: ${(runs.gbt!.seconds / hgb.seconds).toFixed(1)}× wall, ${(runs.gbt!.cpuSeconds / hgb.cpuSeconds).toFixed(1)}× CPU (target ≤ 3×); lr ${runs.lr!.seconds.toFixed(1)} s, nn ${runs.nn!.seconds.toFixed(1)} s (target ≤ 5 s)`,
+  );
 
   log('  training at size, scaling (whole CLI run, rows/s = rows ÷ wall seconds):');
   const sizes = [10_000, 100_000, 200_000, ...(options.with1m ? [1_000_000] : [])];
@@ -114,7 +128,11 @@ export async function benchTrainSize(options: { log: (line: string) => void; wit
       const run = rows === 200_000 ? runs[model]! : await ours((await dataset(rows)).csv, model);
       if (rows !== 200_000) record(`train_size_${model}_${rows}`, run);
       figures[`train_size_${model}_${rows}_rows_per_s`] = Math.round(rows / run.seconds);
-      log(`    ${rows.toLocaleString('en-US').padStart(9)} rows ${model.padEnd(3)}  ${Math.round(rows / run.seconds).toLocaleString('en-US').padStart(8)} rows/s  ${cells(run)}`);
+      log(
+        `    ${rows.toLocaleString('en-US').padStart(9)} rows ${model.padEnd(3)}  ${Math.round(rows / run.seconds)
+          .toLocaleString('en-US')
+          .padStart(8)} rows/s  ${cells(run)}`,
+      );
     }
   }
   return figures;

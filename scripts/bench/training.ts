@@ -10,9 +10,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../../lib/data/csv';
-import { initialMapping, profileColumns, trainingSpecs } from '../../lib/training/column-mapping';
-import type { FromWorker, TrainRequest } from '../../lib/training/worker-protocol';
+import { parseCsv } from '@/lib/data/csv';
+import { initialMapping, profileColumns, trainingSpecs } from '@/lib/training/column-mapping';
+import type { FromWorker, TrainRequest } from '@/lib/training/worker-protocol';
 import { EXTENSION_DIR, launchWithExtension } from '../lib/browser';
 
 const TELCO = 'tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv';
@@ -20,7 +20,17 @@ const TELCO = 'tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv';
 export function telcoTrainingRequest(kind: TrainRequest['kind'] = 'logistic'): TrainRequest {
   const table = parseCsv(readFileSync(TELCO, 'utf8'));
   const mapping = initialMapping(profileColumns(table.rows, table.columns), 'Churn');
-  return { rows: table.rows, columns: table.columns, label: 'Churn', positive: 'Yes', specs: trainingSpecs(mapping), folds: 5, name: 'bench', source: TELCO, kind };
+  return {
+    rows: table.rows,
+    columns: table.columns,
+    label: 'Churn',
+    positive: 'Yes',
+    specs: trainingSpecs(mapping),
+    folds: 5,
+    name: 'bench',
+    source: TELCO,
+    kind,
+  };
 }
 
 export async function benchTraining(options: { log: (line: string) => void; runs?: number }): Promise<Record<string, number>> {

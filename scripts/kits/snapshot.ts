@@ -7,10 +7,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { startFixtureServer } from '../../tests/e2e/fixture-server';
-import { ensureKitsBuilt } from '../../tests/fixtures/kits/build';
-import { KIT_SNAPSHOT_DIR, type KitExpectation } from '../../tests/fixtures/kits/load';
-import { KIT_PAGES, pageName } from '../../tests/fixtures/kits/pages';
+import { startFixtureServer } from '@/tests/e2e/fixture-server';
+import { ensureKitsBuilt } from '@/tests/fixtures/kits/build';
+import { KIT_SNAPSHOT_DIR, type KitExpectation } from '@/tests/fixtures/kits/load';
+import { KIT_PAGES, pageName } from '@/tests/fixtures/kits/pages';
 import { openKitPage, renderedCustomers, serializeDom } from '../lib/kit-pages';
 import { findChromium } from '../lib/browser';
 
@@ -26,7 +26,14 @@ try {
     if (wanted.size && !wanted.has(name)) continue;
     await openKitPage(page, server.origin, kitPage);
     const customers = await renderedCustomers(page, kitPage);
-    const expected: KitExpectation = { kit: kitPage.kit, page: kitPage.page, url: `http://localhost${kitPage.path}`, kind: kitPage.kind, lang: kitPage.lang, customers };
+    const expected: KitExpectation = {
+      kit: kitPage.kit,
+      page: kitPage.page,
+      url: `http://localhost${kitPage.path}`,
+      kind: kitPage.kind,
+      lang: kitPage.lang,
+      customers,
+    };
     writeFileSync(`${KIT_SNAPSHOT_DIR}/${name}.html`, await serializeDom(page));
     writeFileSync(`${KIT_SNAPSHOT_DIR}/${name}.expected.json`, `${JSON.stringify(expected, null, 2)}\n`);
     console.log(`${name}: ${customers.length} customer(s)`);

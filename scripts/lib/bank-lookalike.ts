@@ -10,7 +10,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mulberry32 } from '../../lib/model/prng';
+import { mulberry32 } from '@/lib/model/prng';
 import { bankRow } from './synthetic-churn';
 
 const EXTRA = ['DaysSinceLogin', 'SupportTickets', 'Plan', 'Region', 'MonthlyFee', 'DiscountPct', 'Referrals'] as const;
@@ -23,7 +23,21 @@ export function bankColumns(extraColumns = 0): string[] {
   return [...BANK_COLUMNS, ...EXTRA.slice(0, extraColumns), BANK_LABEL];
 }
 
-const BANK_COLUMNS = ['RowNumber', 'CustomerId', 'Surname', 'CreditScore', 'Geography', 'Gender', 'Age', 'Tenure', 'Balance', 'NumOfProducts', 'HasCrCard', 'IsActiveMember', 'EstimatedSalary'];
+const BANK_COLUMNS = [
+  'RowNumber',
+  'CustomerId',
+  'Surname',
+  'CreditScore',
+  'Geography',
+  'Gender',
+  'Age',
+  'Tenure',
+  'Balance',
+  'NumOfProducts',
+  'HasCrCard',
+  'IsActiveMember',
+  'EstimatedSalary',
+];
 
 /** CSV lines (header first), `n` rows. */
 export function* bankLookalikeLines(n: number, seed: number, extraColumns = 0): Generator<string> {

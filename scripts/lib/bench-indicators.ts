@@ -9,10 +9,10 @@
  * median of three more (warm). Building the histories is not timed.
  * Target: ≤ 1,000 ms for 10,000 customers.
  */
-import type { Activity, ActivityKind, RawFields } from '../../lib/domain';
-import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '../../lib/indicators';
-import type { CustomerHistory, IndicatorSettings } from '../../lib/indicators/types';
-import { mulberry32 } from '../../lib/model/prng';
+import type { Activity, ActivityKind, RawFields } from '@/lib/domain';
+import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import type { CustomerHistory, IndicatorSettings } from '@/lib/indicators/types';
+import { mulberry32 } from '@/lib/model/prng';
 
 export interface IndicatorBench {
   customers: number;

@@ -11,10 +11,10 @@
  * Target: ≥ 100,000 customers/s for predict (every kind, trees included).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { mulberry32 } from '../../lib/model/prng';
-import { createScorer } from '../../lib/model/scorer';
-import { trainModel } from '../../lib/model/train';
-import type { NetworkModelKind, RawRow, Scorer } from '../../lib/model/types';
+import { mulberry32 } from '@/lib/model/prng';
+import { createScorer } from '@/lib/model/scorer';
+import { trainModel } from '@/lib/model/train';
+import type { NetworkModelKind, RawRow, Scorer } from '@/lib/model/types';
 
 export interface ScoringBench {
   rows: number;
@@ -27,9 +27,27 @@ export interface ScoringBench {
 }
 
 const COLUMNS = [
-  'customerID', 'gender', 'SeniorCitizen', 'Partner', 'Dependents', 'tenure', 'PhoneService', 'MultipleLines', 'InternetService',
-  'OnlineSecurity', 'OnlineBackup', 'DeviceProtection', 'TechSupport', 'StreamingTV', 'StreamingMovies', 'Contract',
-  'PaperlessBilling', 'PaymentMethod', 'MonthlyCharges', 'TotalCharges', 'Churn',
+  'customerID',
+  'gender',
+  'SeniorCitizen',
+  'Partner',
+  'Dependents',
+  'tenure',
+  'PhoneService',
+  'MultipleLines',
+  'InternetService',
+  'OnlineSecurity',
+  'OnlineBackup',
+  'DeviceProtection',
+  'TechSupport',
+  'StreamingTV',
+  'StreamingMovies',
+  'Contract',
+  'PaperlessBilling',
+  'PaymentMethod',
+  'MonthlyCharges',
+  'TotalCharges',
+  'Churn',
 ];
 
 /** Telco-like customers with a churn signal (month-to-month, short tenure, fibre, e-check raise it). */
@@ -45,7 +63,8 @@ export function telcoLikeRows(n: number, seed = 1): RawRow[] {
     const service = () => (internet === 'No' ? 'No internet service' : yesNo());
     const payment = pick(['Electronic check', 'Mailed check', 'Bank transfer (automatic)', 'Credit card (automatic)']);
     const monthly = Math.round((20 + random() * 100) * 100) / 100;
-    const z = -1 + (contract === 'Month-to-month' ? 1.2 : -0.8) - 0.04 * tenure + (internet === 'Fiber optic' ? 0.7 : 0) + (payment === 'Electronic check' ? 0.4 : 0);
+    const z =
+      -1 + (contract === 'Month-to-month' ? 1.2 : -0.8) - 0.04 * tenure + (internet === 'Fiber optic' ? 0.7 : 0) + (payment === 'Electronic check' ? 0.4 : 0);
     rows.push({
       customerID: `${1000 + i}-BENCH`,
       gender: random() < 0.5 ? 'Female' : 'Male',
@@ -100,8 +119,15 @@ export async function benchScoring(options: { rows?: number; explainRows?: numbe
   };
   for (const kind of kinds) {
     const { artifact } = await trainModel({
-      rows: training, columns: COLUMNS, label: 'Churn', folds: 2, model: kind, learningCurve: false,
-      name: `bench ${kind}`, trainedBy: 'scripts/lib/bench-scoring.ts', source: 'synthetic Telco-like rows',
+      rows: training,
+      columns: COLUMNS,
+      label: 'Churn',
+      folds: 2,
+      model: kind,
+      learningCurve: false,
+      name: `bench ${kind}`,
+      trainedBy: 'scripts/lib/bench-scoring.ts',
+      source: 'synthetic Telco-like rows',
     });
     const scorer = await createScorer(artifact);
     try {

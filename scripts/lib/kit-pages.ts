@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { ExpectedCustomer, KitPage } from '../../tests/fixtures/kits/pages';
+import type { ExpectedCustomer, KitPage } from '@/tests/fixtures/kits/pages';
 
 /**
  * Opening a kit page and checking it shows its seeded ground truth, shared by
@@ -37,7 +37,8 @@ export async function renderedCustomers(page: Page, kitPage: KitPage): Promise<E
       const texts = `${document.body.innerText}\n${[...document.querySelectorAll('input')].map((input) => input.value).join('\n')}`;
       const wrong: string[] = [];
       for (const customer of customers) {
-        if (kind === 'list' && ![...document.querySelectorAll(`a[href="${customer.href}"]`)].some((a) => a.textContent?.includes(customer.name))) wrong.push(`no link "${customer.name}" → ${customer.href}`);
+        if (kind === 'list' && ![...document.querySelectorAll(`a[href="${customer.href}"]`)].some((a) => a.textContent?.includes(customer.name)))
+          wrong.push(`no link "${customer.name}" → ${customer.href}`);
         // A chip list's value is its chips joined by ", ": each chip must be shown.
         const shown = [customer.name, ...Object.values(customer.fields), ...(customer.values ?? [])].flatMap((value) => value.split(', '));
         for (const value of shown) if (!texts.includes(value)) wrong.push(`"${value}" not shown`);
@@ -85,8 +86,12 @@ export function badgeReport(page: Page, customers: ExpectedCustomer[]): Promise<
   return page.evaluate((expected) => {
     const TOLERANCE = 1;
     const inside = (inner: DOMRect, outer: DOMRect) =>
-      inner.left >= outer.left - TOLERANCE && inner.right <= outer.right + TOLERANCE && inner.top >= outer.top - TOLERANCE && inner.bottom <= outer.bottom + TOLERANCE;
-    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right - TOLERANCE && b.left < a.right - TOLERANCE && a.top < b.bottom - TOLERANCE && b.top < a.bottom - TOLERANCE;
+      inner.left >= outer.left - TOLERANCE &&
+      inner.right <= outer.right + TOLERANCE &&
+      inner.top >= outer.top - TOLERANCE &&
+      inner.bottom <= outer.bottom + TOLERANCE;
+    const meet = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - TOLERANCE && b.left < a.right - TOLERANCE && a.top < b.bottom - TOLERANCE && b.top < a.bottom - TOLERANCE;
     const describe = (el: Element) => `${el.localName}${el.classList.length ? `.${[...el.classList].slice(0, 2).join('.')}` : ''}`;
     /** The rectangles of the name's text nearest above the host (the name's own line boxes). */
     function nameRects(host: Element, name: string): DOMRect[] {

@@ -27,7 +27,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32, type Random } from '../../lib/model/prng';
+import { mulberry32, type Random } from '@/lib/model/prng';
 
 export interface SyntheticSet {
   name: string;
@@ -131,7 +131,10 @@ export function bankChurn(n = 10_000, seed = 1): SyntheticSet {
   return finish('bank', 'Exited', '1', '0', rows, logits, seed);
 }
 
-const STATES = 'AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY OH OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY'.split(' ');
+const STATES =
+  'AK AL AR AZ CA CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS MT NC ND NE NH NJ NM NV NY OH OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY'.split(
+    ' ',
+  );
 
 export function telecomChurn(n = 3_333, seed = 1): SyntheticSet {
   const random = mulberry32(seed);
@@ -194,7 +197,11 @@ export function hrAttrition(n = 1_470, seed = 1): SyntheticSet {
         ? pick(random, ['Sales Executive', 'Sales Representative', 'Manager'], [70, 20, 10])
         : department === 'Human Resources'
           ? pick(random, ['Human Resources', 'Manager'], [80, 20])
-          : pick(random, ['Research Scientist', 'Laboratory Technician', 'Manufacturing Director', 'Healthcare Representative', 'Research Director'], [30, 27, 15, 15, 8]);
+          : pick(
+              random,
+              ['Research Scientist', 'Laboratory Technician', 'Manufacturing Director', 'Healthcare Representative', 'Research Director'],
+              [30, 27, 15, 15, 8],
+            );
     const level = clamp(Math.round(1 + (age - 18) / 12 + normal(random) * 0.8), 1, 5);
     const income = Math.round(clamp(1_000 + level * 3_800 + 1_200 * normal(random), 1_009, 19_999));
     const overtime = random() < 0.28;

@@ -76,7 +76,9 @@ export function summarizeTasks(events: readonly TraceEvent[], pageOrigin: string
   const thread = pageThread(events, pageOrigin);
   if (!thread) return null;
   const own = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
-  const dcl = options.fromStart ? own.reduce((first, e) => Math.min(first, e.ts), Infinity) : events.find((e) => e.name === 'MarkDOMContent' && e.pid === thread.pid && e.args?.data?.frame === thread.frame)?.ts;
+  const dcl = options.fromStart
+    ? own.reduce((first, e) => Math.min(first, e.ts), Infinity)
+    : events.find((e) => e.name === 'MarkDOMContent' && e.pid === thread.pid && e.args?.data?.frame === thread.frame)?.ts;
   if (dcl === undefined || !Number.isFinite(dcl)) return null;
   const tasks = pageTasks(own);
   const outer = outermost(own.filter((e) => SCRIPT_EVENTS.has(e.name) && (e.args?.data?.url ?? '').startsWith('chrome-extension://')));

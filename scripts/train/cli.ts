@@ -31,11 +31,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { CsvError, parseCsv } from '../../lib/data/csv';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../lib/indicators';
-import { EventLogError, eventLogTrainingSet, type EventLogSummary } from '../../lib/model/event-log';
-import { TrainError, trainModel, type ModelChoice, type TrainResult } from '../../lib/model/train';
-import { isoDay, parseDate, type DateOrder } from '../../lib/parse';
+import { CsvError, parseCsv } from '@/lib/data/csv';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { EventLogError, eventLogTrainingSet, type EventLogSummary } from '@/lib/model/event-log';
+import { TrainError, trainModel, type ModelChoice, type TrainResult } from '@/lib/model/train';
+import { isoDay, parseDate, type DateOrder } from '@/lib/parse';
 
 class UsageError extends Error {}
 
@@ -184,7 +184,10 @@ async function trainCsv(opts: Extract<Options, { kind: 'csv' }>, out: Print): Pr
   const text = readText(opts.csv, 'CSV file');
   const table = parseCsv(text);
   if (table.errors.length > 0) {
-    const shown = table.errors.slice(0, 5).map((e) => `  ${e.message}`).join('\n');
+    const shown = table.errors
+      .slice(0, 5)
+      .map((e) => `  ${e.message}`)
+      .join('\n');
     const more = table.errors.length > 5 ? `\n  … and ${table.errors.length - 5} more` : '';
     throw new UsageError(`Malformed CSV ${opts.csv}: ${table.errors.length} bad row(s).\n${shown}${more}\nFix the file and try again.`);
   }
@@ -250,8 +253,12 @@ async function trainEvents(opts: Extract<Options, { kind: 'events' }>, out: Prin
   out(`Churn Radar — training on the event log ${opts.events}`);
   out(`  events      ${s.rowsRead} rows read, ${s.badRows} bad; ${s.orders} orders after merging same-day rows`);
   printBadRows(s, out);
-  out(`  split       history to ${cutoffDay}; churned = no order ${isoDay(opts.cutoff + DAY)} … ${isoDay(opts.cutoff + opts.horizon * DAY)} (${opts.horizon} days)`);
-  out(`  customers   ${s.customers} with an order by the cutoff${s.customersAfterCutoff > 0 ? ` (${s.customersAfterCutoff} first buying later: not rows)` : ''}`);
+  out(
+    `  split       history to ${cutoffDay}; churned = no order ${isoDay(opts.cutoff + DAY)} … ${isoDay(opts.cutoff + opts.horizon * DAY)} (${opts.horizon} days)`,
+  );
+  out(
+    `  customers   ${s.customers} with an order by the cutoff${s.customersAfterCutoff > 0 ? ` (${s.customersAfterCutoff} first buying later: not rows)` : ''}`,
+  );
   out(`  label       churned: ${m.positives} of ${m.rows} (${fixed((100 * m.positives) / m.rows, 1)} %)`);
   out(`  indicators  windows of ${opts.window} days`);
   const written = printModel(result, opts, out);
@@ -278,7 +285,12 @@ function printBadRows(s: EventLogSummary, out: Print): void {
   if (s.badRows > 5) out(`    … and ${s.badRows - 5} more bad row(s)`);
 }
 
-const KIND_NAMES = { logistic: 'logistic regression', mlp: 'neural network (MLP)', gbt: 'gradient-boosted trees', ensemble: 'ensemble (logistic + MLP)' } as const;
+const KIND_NAMES = {
+  logistic: 'logistic regression',
+  mlp: 'neural network (MLP)',
+  gbt: 'gradient-boosted trees',
+  ensemble: 'ensemble (logistic + MLP)',
+} as const;
 
 /** Prints the model part of the summary; returns the path written with --out, if any. */
 function printModel(result: TrainResult, opts: Options, out: Print): string | undefined {
@@ -289,7 +301,9 @@ function printModel(result: TrainResult, opts: Options, out: Print): string | un
   for (const s of specs) out(`    ${s.name.padEnd(width)}  ${s.kind.padEnd(11)}  ${s.note ?? ''}`.trimEnd());
   out(`  models      ${m.folds}-fold stratified CV, seed ${opts.seed}, same folds for every kind (plain JS + tfjs layers, cpu)`);
   for (const c of result.candidates) {
-    out(`    ${KIND_NAMES[c.kind].padEnd(26)} ROC AUC ${fixed(c.roc_auc)} ± ${fixed(c.roc_auc_sd)}  PR AUC ${fixed(c.pr_auc)}${c.kind === result.kind ? '  ← kept' : ''}`);
+    out(
+      `    ${KIND_NAMES[c.kind].padEnd(26)} ROC AUC ${fixed(c.roc_auc)} ± ${fixed(c.roc_auc_sd)}  PR AUC ${fixed(c.pr_auc)}${c.kind === result.kind ? '  ← kept' : ''}`,
+    );
   }
   out(`  kept        ${KIND_NAMES[result.kind]}`);
   for (const f of foldMetrics) {
@@ -298,15 +312,26 @@ function printModel(result: TrainResult, opts: Options, out: Print): string | un
   out(`  ROC AUC     ${fixed(m.roc_auc)} ± ${fixed(m.roc_auc_sd)}`);
   out(`  PR AUC      ${fixed(m.pr_auc)} ± ${fixed(m.pr_auc_sd)}`);
   const cal = artifact.calibration;
-  out(`  calibrated  ${cal ? (cal.method === 'platt' ? `Platt on out-of-fold scores (a ${fixed(cal.a)}, b ${fixed(cal.b)})` : `isotonic on out-of-fold scores (${cal.x.length} points)`) : 'no'}`);
+  out(
+    `  calibrated  ${cal ? (cal.method === 'platt' ? `Platt on out-of-fold scores (a ${fixed(cal.a)}, b ${fixed(cal.b)})` : `isotonic on out-of-fold scores (${cal.x.length} points)`) : 'no'}`,
+  );
   out(`  Brier       ${fixed(m.brier, 4)}    log loss ${fixed(m.log_loss ?? NaN, 4)}`);
   const e = artifact.evaluation;
   if (e) {
     const c = e.atCutoff;
-    out(`  at p ≥ ${c.threshold}    precision ${fixed(c.precision)}  recall ${fixed(c.recall)}  F1 ${fixed(c.f1)}  accuracy ${fixed(c.accuracy)}  (TP ${c.tp} FP ${c.fp} TN ${c.tn} FN ${c.fn})`);
-    out(`  tiers       ${e.tiers.map((t) => `${t.tier}: ${fixed(100 * t.share, 1)} % of customers, churn ${t.churnRate === null ? '—' : `${fixed(100 * t.churnRate, 1)} %`}`).join(' | ')}`);
+    out(
+      `  at p ≥ ${c.threshold}    precision ${fixed(c.precision)}  recall ${fixed(c.recall)}  F1 ${fixed(c.f1)}  accuracy ${fixed(c.accuracy)}  (TP ${c.tp} FP ${c.fp} TN ${c.tn} FN ${c.fn})`,
+    );
+    out(
+      `  tiers       ${e.tiers.map((t) => `${t.tier}: ${fixed(100 * t.share, 1)} % of customers, churn ${t.churnRate === null ? '—' : `${fixed(100 * t.churnRate, 1)} %`}`).join(' | ')}`,
+    );
     out(`  top decile  lift ${fixed(e.lift[0]?.lift ?? NaN, 2)}, finds ${fixed(100 * (e.lift[0]?.cumulativeGain ?? NaN), 1)} % of churners`);
-    out(`  drivers     ${e.importance.slice(0, 5).map((i) => `${i.source} ${fixed(i.importance, 2)}`).join(', ')}`);
+    out(
+      `  drivers     ${e.importance
+        .slice(0, 5)
+        .map((i) => `${i.source} ${fixed(i.importance, 2)}`)
+        .join(', ')}`,
+    );
   }
   out(`  time        ${fixed(m.train_seconds, 2)} s`);
   out(`  model id    ${artifact.id}`);
@@ -340,7 +365,14 @@ function summaryJson(result: TrainResult, written: string | undefined): Record<s
     candidates: result.candidates,
     train_seconds: m.train_seconds,
     ...(artifact.training?.gbt?.finalRounds !== undefined
-      ? { gbt: { rounds: artifact.training.gbt.finalRounds, max_leaves: artifact.training.gbt.maxLeaves, max_depth: artifact.training.gbt.maxDepth, learning_rate: artifact.training.gbt.learningRate } }
+      ? {
+          gbt: {
+            rounds: artifact.training.gbt.finalRounds,
+            max_leaves: artifact.training.gbt.maxLeaves,
+            max_depth: artifact.training.gbt.maxDepth,
+            learning_rate: artifact.training.gbt.learningRate,
+          },
+        }
       : {}),
     ...(written ? { out: written } : {}),
   };

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { expect, test } from './fixtures';
 
 /**
@@ -18,7 +18,11 @@ async function audit(page: Page, what: string, found: string[], include?: string
   const { violations } = await builder.analyze();
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of violations.filter((v) => !blocking.includes(v))) console.log(`[a11y] ${what}: ${v.impact} ${v.id} (${v.nodes.length})`);
-  for (const v of blocking) for (const node of v.nodes.slice(0, 5)) found.push(`${what}: ${v.impact} ${v.id} — ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1).join(' ')} — ${node.html.slice(0, 120)}`);
+  for (const v of blocking)
+    for (const node of v.nodes.slice(0, 5))
+      found.push(
+        `${what}: ${v.impact} ${v.id} — ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1).join(' ')} — ${node.html.slice(0, 120)}`,
+      );
 }
 
 for (const scheme of SCHEMES) {

@@ -1,4 +1,4 @@
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { expect, test } from './fixtures';
 import { scoredBadgeCount } from './helpers';
 

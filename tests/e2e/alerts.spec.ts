@@ -1,4 +1,4 @@
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { expect, test } from './fixtures';
 import { openPopup, tabIdOf } from './helpers';
 
@@ -42,12 +42,15 @@ test('a worklist customer rising to tier 4+ sends one notification; the popup di
   await expect(badge).toHaveAttribute('data-tier', /^[12]$/);
 
   // The CRM now shows a risky plan: the next visit scores the customer at tier 4 or 5.
-  await crm.route((url) => url.pathname === `/api/customers/${CUSTOMER}`, async (route) => {
-    const response = await route.fetch();
-    const detail = (await response.json()) as { fields: { key: string; value: string }[] };
-    detail.fields = detail.fields.map((field) => (RISKY[field.key] ? { ...field, value: RISKY[field.key]! } : field));
-    await route.fulfill({ response, json: detail });
-  });
+  await crm.route(
+    (url) => url.pathname === `/api/customers/${CUSTOMER}`,
+    async (route) => {
+      const response = await route.fetch();
+      const detail = (await response.json()) as { fields: { key: string; value: string }[] };
+      detail.fields = detail.fields.map((field) => (RISKY[field.key] ? { ...field, value: RISKY[field.key]! } : field));
+      await route.fulfill({ response, json: detail });
+    },
+  );
   await crm.reload();
   await expect(badge).toHaveAttribute('data-tier', /^[45]$/);
   const tier = await badge.getAttribute('data-tier');
@@ -61,7 +64,9 @@ test('a worklist customer rising to tier 4+ sends one notification; the popup di
   const popup = await openPopup(context, extensionId, await tabIdOf(context, crm.url()));
   const digest = popup.locator('[data-alert-digest]');
   await expect(digest.locator('[data-digest-line]')).toHaveText([`1 customer rose to tier ${tier} since yesterday`]);
-  const latest = (await popup.evaluate(async () => (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getAlertDigest', payload: {} })).data)) as { latest: { id: string }[] };
+  const latest = (await popup.evaluate(
+    async () => (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getAlertDigest', payload: {} })).data,
+  )) as { latest: { id: string }[] };
   expect(notificationId).toBe(`churn-radar-alert:${latest.latest[0]!.id}`);
   await popup.screenshot({ path: test.info().outputPath('popup-digest.png') });
 

@@ -24,7 +24,12 @@ export async function closedRoot(page: Page, hostSelector: string) {
   async function call<T>(fn: string, ...args: unknown[]): Promise<T | null> {
     const objectId = await root();
     if (!objectId) return null;
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration: fn, arguments: args.map((value) => ({ value })), returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: fn,
+      arguments: args.map((value) => ({ value })),
+      returnByValue: true,
+    });
     return (result.value ?? null) as T | null;
   }
 
@@ -32,14 +37,22 @@ export async function closedRoot(page: Page, hostSelector: string) {
     /** The shadow root's mode, or null without a host: proves the root is closed. */
     mode: () => call<string>('function () { return this.mode; }'),
     text: (selector: string) => call<string>('function (s) { const el = this.querySelector(s); return el ? el.textContent : null; }', selector),
-    visible: (selector: string) => call<boolean>('function (s) { const el = this.querySelector(s); return !!el && !el.hidden && el.getClientRects().length > 0; }', selector),
+    visible: (selector: string) =>
+      call<boolean>('function (s) { const el = this.querySelector(s); return !!el && !el.hidden && el.getClientRects().length > 0; }', selector),
     async click(selector: string): Promise<void> {
-      const box = await call<{ x: number; y: number }>('function (s) { const r = this.querySelector(s).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }', selector);
+      const box = await call<{ x: number; y: number }>(
+        'function (s) { const r = this.querySelector(s).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }',
+        selector,
+      );
       if (!box) throw new Error(`no ${selector} in the closed root of ${hostSelector}`);
       await page.mouse.click(box.x, box.y);
     },
     /** Chooses an option of a <select> as the keyboard would (value set, change fired). */
     select: (selector: string, value: string) =>
-      call<boolean>("function (s, v) { const el = this.querySelector(s); el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); return el.value === v; }", selector, value),
+      call<boolean>(
+        "function (s, v) { const el = this.querySelector(s); el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); return el.value === v; }",
+        selector,
+        value,
+      ),
   };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { expect, test } from './fixtures';
 import { readListRows, scoredBadgeCount, type RowOnPage } from './helpers';
 
@@ -22,7 +22,9 @@ async function openDashboard(page: Page, extensionId: string) {
 
 const tile = (page: Page, label: string) => page.locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
 
-test('a fresh profile says what to do; after visiting CRM pages and logging actions the figures match, and the CSV says the same', async ({ extension }, testInfo) => {
+test('a fresh profile says what to do; after visiting CRM pages and logging actions the figures match, and the CSV says the same', async ({
+  extension,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { context, extensionId } = extension;
   const page = await context.newPage();
@@ -143,14 +145,31 @@ test('10,000 stored customers: the background computes a year of weekly KPIs in 
       const at = now - (300 - page * 30) * day;
       const ids = Array.from({ length: 1000 }, (_, i) => `K${page * 1000 + i}`);
       tx.objectStore('observationBatches').add({
-        site, observedAt: at, pageKind: 'list', url: `${site}/customers?page=${page}`, adapter: 'demo',
-        keys: ids.map((id) => `${site}\u0000${id}`), crmIds: ids, names: ids, fields: ids.map(() => ({ Status: 'Active', MonthlyCharges: '50' })),
+        site,
+        observedAt: at,
+        pageKind: 'list',
+        url: `${site}/customers?page=${page}`,
+        adapter: 'demo',
+        keys: ids.map((id) => `${site}\u0000${id}`),
+        crmIds: ids,
+        names: ids,
+        fields: ids.map(() => ({ Status: 'Active', MonthlyCharges: '50' })),
       });
       ids.forEach((crmId, i) => {
         const n = page * 1000 + i;
         const churned = n % 3 === 0;
-        tx.objectStore('customers').put({ site, crmId, name: crmId, fields: { Status: churned ? 'Churned' : 'Active', MonthlyCharges: '50', tenure: '12' }, firstSeen: at, lastSeen: now - day, lastObservedAt: now - day, observationCount: 2, value: 50 });
-        tx.objectStore('scores').add({ site, crmId, scoredAt: at, probability: (n % 100) / 100, tier: ((n % 5) + 1), modelId: 'seed', reasons: [] });
+        tx.objectStore('customers').put({
+          site,
+          crmId,
+          name: crmId,
+          fields: { Status: churned ? 'Churned' : 'Active', MonthlyCharges: '50', tenure: '12' },
+          firstSeen: at,
+          lastSeen: now - day,
+          lastObservedAt: now - day,
+          observationCount: 2,
+          value: 50,
+        });
+        tx.objectStore('scores').add({ site, crmId, scoredAt: at, probability: (n % 100) / 100, tier: (n % 5) + 1, modelId: 'seed', reasons: [] });
       });
     }
     await new Promise((resolve, reject) => {
@@ -164,7 +183,11 @@ test('10,000 stored customers: the background computes a year of weekly KPIs in 
   const timing = await page.evaluate(async () => {
     const started = performance.now();
     const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-    const reply = (await runtime.sendMessage({ channel: 'churn-radar', type: 'getKpis', payload: { from: Date.now() - 365 * 86_400_000, to: Date.now(), granularity: 'week' } })) as { ok: boolean; data: { customers: number; computeMs: number; snapshot: { churned: number }; periods: unknown[] } };
+    const reply = (await runtime.sendMessage({
+      channel: 'churn-radar',
+      type: 'getKpis',
+      payload: { from: Date.now() - 365 * 86_400_000, to: Date.now(), granularity: 'week' },
+    })) as { ok: boolean; data: { customers: number; computeMs: number; snapshot: { churned: number }; periods: unknown[] } };
     return { roundTrip: performance.now() - started, ...reply.data, periods: reply.data.periods.length };
   });
   console.log(`[dashboard.spec] KPIs for 10,000 customers, 53 weeks: ${timing.computeMs} ms in the background, ${timing.roundTrip.toFixed(0)} ms round trip`);

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { startFixtureServer } from './fixture-server';
 import { expect, test } from './fixtures';
 import { scoredBadgeCount } from './helpers';
@@ -114,7 +114,10 @@ test('no request leaves the extension, the CRM or the fixture server on a walk t
     await options.getByTestId('training-file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await options.getByLabel('Label column').selectOption('Status');
     await options.getByLabel('Value meaning churned').selectOption('Churned');
-    await options.locator('#train').getByRole('combobox', { name: /^Model/ }).selectOption('logistic');
+    await options
+      .locator('#train')
+      .getByRole('combobox', { name: /^Model/ })
+      .selectOption('logistic');
     await options.locator('#train').getByRole('combobox', { name: 'CV folds' }).selectOption('3');
     await options.locator('#train').getByRole('button', { name: 'Train and evaluate' }).click();
     await expect(options.getByTestId('train-result')).toBeVisible({ timeout: 45_000 });
@@ -138,7 +141,9 @@ test('no request leaves the extension, the CRM or the fixture server on a walk t
 
   const violations = egressViolations(seen, extensionId, [DEMO_CRM_ORIGIN, fixtures.origin]);
   const fromWorker = seen.filter((s) => s.by === 'service worker').length;
-  console.log(`[egress.spec] requests recorded: ${seen.length} (${fromWorker} from the service worker); outside the extension and the CRM: ${violations.length}; steps done at: ${steps.join(', ')}`);
+  console.log(
+    `[egress.spec] requests recorded: ${seen.length} (${fromWorker} from the service worker); outside the extension and the CRM: ${violations.length}; steps done at: ${steps.join(', ')}`,
+  );
   expect(violations, violations.map((v) => `${v.by} → ${v.url}`).join('\n')).toEqual([]);
   // The rule itself: another extension, another host or a bad URL is egress; the CRM, this extension and in-memory URLs are not.
   expect(

@@ -1,7 +1,7 @@
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import { armOf } from '../../lib/experiments/assignment';
-import { experimentId } from '../../lib/experiments/experiment';
-import { customerKey } from '../../lib/db/customer-key';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { armOf } from '@/lib/experiments/assignment';
+import { experimentId } from '@/lib/experiments/experiment';
+import { customerKey } from '@/lib/db/customer-key';
 import { expect, test } from './fixtures';
 import { readListRows, scoredBadgeCount } from './helpers';
 
@@ -20,7 +20,16 @@ test('an experiment holds control customers out of outreach and writes the measu
   await options.goto(`chrome-extension://${extensionId}/options.html#/experiments`);
   const rules = await options.evaluate(
     async ({ site, ids }) =>
-      Promise.all(ids.map(async (crmId) => ((await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getCustomerView', payload: { site, crmId } })).data as { score: { script: { ruleId?: string } } }).score.script.ruleId ?? null)),
+      Promise.all(
+        ids.map(
+          async (crmId) =>
+            (
+              (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getCustomerView', payload: { site, crmId } })).data as {
+                score: { script: { ruleId?: string } };
+              }
+            ).score.script.ruleId ?? null,
+        ),
+      ),
     { site: DEMO_CRM_ORIGIN, ids: atRisk.map((row) => row.id) },
   );
   const counts = new Map<string, string[]>();
@@ -51,7 +60,14 @@ test('an experiment holds control customers out of outreach and writes the measu
   await expect.poll(() => scoredBadgeCount(list)).toBe(50);
   await expect
     .poll(async () =>
-      options.evaluate(async () => ((await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'listExperiments', payload: {} })).data as { experiments: { result: { customers: number } }[] }).experiments[0]!.result.customers),
+      options.evaluate(
+        async () =>
+          (
+            (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'listExperiments', payload: {} })).data as {
+              experiments: { result: { customers: number } }[];
+            }
+          ).experiments[0]!.result.customers,
+      ),
     )
     .toBeGreaterThanOrEqual(members.length);
 
@@ -98,7 +114,8 @@ test('an experiment holds control customers out of outreach and writes the measu
   await panel.getByRole('tab', { name: 'Worklist' }).click();
   await expect(panel.locator('[data-worklist-item]').first()).toBeVisible();
   const worklist = await panel.locator('[data-worklist-item]').evaluateAll((items) => items.map((item) => item.textContent ?? ''));
-  const tierOn = async (page: import('@playwright/test').Page) => Number(await page.locator('article [data-churn-radar-badge] button[data-tier]').getAttribute('data-tier'));
+  const tierOn = async (page: import('@playwright/test').Page) =>
+    Number(await page.locator('article [data-churn-radar-badge] button[data-tier]').getAttribute('data-tier'));
   // Both are still scored; an at-risk control customer is the one the worklist must leave out.
   expect(await tierOn(controlPage)).toBeGreaterThanOrEqual(3);
   expect(worklist.some((text) => text.includes(names.get(control)!))).toBe(false);
@@ -109,7 +126,12 @@ test('an experiment holds control customers out of outreach and writes the measu
   await options.reload();
   type Arm = { customers: number; churned: number; retained: number };
   const result = await options.evaluate(
-    async () => ((await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'listExperiments', payload: {} })).data as { experiments: { result: { control: Arm; treatment: Arm; customers: number } }[] }).experiments[0]!.result,
+    async () =>
+      (
+        (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'listExperiments', payload: {} })).data as {
+          experiments: { result: { control: Arm; treatment: Arm; customers: number } }[];
+        }
+      ).experiments[0]!.result,
   );
   // The control customer's recorded churn and the treated customer's recorded retention are counted.
   expect(result.control.churned).toBeGreaterThanOrEqual(1);

@@ -1,9 +1,9 @@
-import { renderedCustomers, waitForKitPage } from '../../scripts/lib/kit-pages';
+import { renderedCustomers, waitForKitPage } from '@/scripts/lib/kit-pages';
 import { ensureKitsBuilt } from '../fixtures/kits/build';
 import { KIT_PAGES } from '../fixtures/kits/pages';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { expect, test } from './fixtures';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { enableFromPopup, openPopup, scoredBadgeCount, tabIdOf } from './helpers';
 
 /**
@@ -32,9 +32,9 @@ test('a new site is ranked by its own customers: tiers spread, and the score say
   await enableFromPopup(context, extensionId, crm);
   await expect.poll(() => scoredBadgeCount(crm), { timeout: 15_000 }).toBe(customers.length);
 
-  const badges = await crm.locator('[data-churn-radar-badge] button[data-tier]').evaluateAll((buttons) =>
-    buttons.map((b) => ({ tier: Number((b as HTMLElement).dataset.tier), label: b.getAttribute('aria-label') ?? '' })),
-  );
+  const badges = await crm
+    .locator('[data-churn-radar-badge] button[data-tier]')
+    .evaluateAll((buttons) => buttons.map((b) => ({ tier: Number((b as HTMLElement).dataset.tier), label: b.getAttribute('aria-label') ?? '' })));
   const perTier = [1, 2, 3, 4, 5].map((tier) => badges.filter((b) => b.tier === tier).length);
   console.log(`[first-score.spec] ${badges.length} customers on a new site, per tier 1..5: ${perTier.join(' / ')}`);
   expect(perTier.filter((n) => n > 0).length, `tiers used: ${perTier}`).toBeGreaterThanOrEqual(3);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { E2E_FIXTURE_HOST } from '../../lib/demo-origin';
+import { E2E_FIXTURE_HOST } from '@/lib/demo-origin';
 import { FIXTURE_DIR } from '../fixtures/crm/load';
 import { kitFile } from '../fixtures/kits/serve';
 

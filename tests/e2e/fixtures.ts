@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { E2E_EXTENSION_DIR, launchWithExtension, limitedStorageExtensionDir, type LaunchedExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension, limitedStorageExtensionDir, type LaunchedExtension } from '@/scripts/lib/browser';
 
 /** 'limited': the e2e build without unlimitedStorage, so a quota set over CDP applies (tests of a full disk). */
 export type StorageFlavour = 'unlimited' | 'limited';

@@ -1,6 +1,6 @@
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import type { Tier } from '../../lib/domain';
-import { TIER_STYLE } from '../../lib/risk/tiers';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import type { Tier } from '@/lib/domain';
+import { TIER_STYLE } from '@/lib/risk/tiers';
 import { expect, test } from './fixtures';
 import { expectedTier, readDetailFields, readListRows, scoredBadgeCount, stopServiceWorker } from './helpers';
 

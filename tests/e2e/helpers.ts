@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { parseModelArtifact } from '../../lib/model/artifact';
-import { createScorer } from '../../lib/model/scorer';
-import type { Scorer } from '../../lib/model/types';
-import { DEFAULT_TIER_THRESHOLDS, tierFor } from '../../lib/risk/tiers';
+import { parseModelArtifact } from '@/lib/model/artifact';
+import { createScorer } from '@/lib/model/scorer';
+import type { Scorer } from '@/lib/model/types';
+import { DEFAULT_TIER_THRESHOLDS, tierFor } from '@/lib/risk/tiers';
 
 export const BUNDLED_MODEL = 'public/model/demo-model.json';
 
@@ -57,9 +57,7 @@ export function readDetailFields(page: Page): Promise<Record<string, string>> {
 
 /** Number of badges that carry a tier (drawn and scored). */
 export function scoredBadgeCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () => [...document.querySelectorAll('[data-churn-radar-badge]')].filter((h) => h.shadowRoot?.querySelector('button[data-tier]')).length,
-  );
+  return page.evaluate(() => [...document.querySelectorAll('[data-churn-radar-badge]')].filter((h) => h.shadowRoot?.querySelector('button[data-tier]')).length);
 }
 
 /**

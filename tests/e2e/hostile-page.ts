@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { E2E_CLOSED_ROOTS_ATTR } from '../../lib/content/private-root';
+import { E2E_CLOSED_ROOTS_ATTR } from '@/lib/content/private-root';
 
 /**
  * The hostile CRM page (tests/e2e/hostile.spec.ts, and its bench
@@ -21,7 +21,7 @@ export function hostilePage(): string {
 <body><h1>Accounts</h1>
 <table class="list view"><thead><tr><th>Account Name</th><th>City</th><th>Monthly Charges</th><th>Notes</th><th>Last Activity</th></tr></thead><tbody id="rows"></tbody></table>
 <script>
-const EVIL = ${JSON.stringify(EVIL).replaceAll("<", "\\u003c")};
+const EVIL = ${JSON.stringify(EVIL).replaceAll('<', '\\u003c')};
 const tbody = document.getElementById('rows');
 const cell = (text) => { const td = document.createElement('td'); td.textContent = text; return td; };
 function row(i) {

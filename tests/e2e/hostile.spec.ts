@@ -37,7 +37,10 @@ test.afterAll(async () => fixtures.close());
 async function enableFixtureSite(context: BrowserContext, extensionId: string) {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  const reply = await page.evaluate((origin) => chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'enableSite', payload: { origin } }), fixtures.origin);
+  const reply = await page.evaluate(
+    (origin) => chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'enableSite', payload: { origin } }),
+    fixtures.origin,
+  );
   expect(reply.ok, reply.error?.message).toBe(true);
   await page.close();
 }
@@ -54,7 +57,9 @@ const states = (page: Page) =>
     return count;
   });
 
-test('a hostile CRM page: 10,000 rows, 100 KB cells, live cells and replayed events neither stop the script nor read or inject anything', async ({ extension }) => {
+test('a hostile CRM page: 10,000 rows, 100 KB cells, live cells and replayed events neither stop the script nor read or inject anything', async ({
+  extension,
+}) => {
   test.setTimeout(240_000);
   const { context, extensionId } = extension;
   // The page on its own first (the site is not enabled yet), then enabled: the script is injected into the open tab.
@@ -64,7 +69,15 @@ test('a hostile CRM page: 10,000 rows, 100 KB cells, live cells and replayed eve
   const started = Date.now();
   await enableFixtureSite(context, extensionId);
   await crm.bringToFront();
-  await expect.poll(async () => { const s = await states(crm); return (s.scored ?? 0) + (s.failed ?? 0); }, { timeout: 150_000, intervals: [1000] }).toBe(ROWS);
+  await expect
+    .poll(
+      async () => {
+        const s = await states(crm);
+        return (s.scored ?? 0) + (s.failed ?? 0);
+      },
+      { timeout: 150_000, intervals: [1000] },
+    )
+    .toBe(ROWS);
   const allBadgesMs = Date.now() - started;
   // The rows with 100 KB notes exceed the message schema's field cap: until the adapters clamp long
   // values (issue 15, defect 3: helper "generic"), the background drops those rows and their badges

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { badgeReport, renderedCustomers, waitForKitPage } from '../../scripts/lib/kit-pages';
+import { badgeReport, renderedCustomers, waitForKitPage } from '@/scripts/lib/kit-pages';
 import { ensureKitsBuilt } from '../fixtures/kits/build';
 import { KIT_PAGES, KITS, pageName, type Kit, type KitPage } from '../fixtures/kits/pages';
-import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '@/scripts/lib/browser';
 import { expect, test as base } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { enableFromPopup } from './helpers';
@@ -75,7 +75,9 @@ async function check(name: string, probe: () => Promise<string | null>): Promise
 test.describe.configure({ mode: 'parallel' });
 
 for (const kit of KITS) {
-  test(`${kit} kit: enabled from the popup, badges beside every visible name, detail pages read, side panel follows in-app navigation`, async ({ kitBrowser }, testInfo) => {
+  test(`${kit} kit: enabled from the popup, badges beside every visible name, detail pages read, side panel follows in-app navigation`, async ({
+    kitBrowser,
+  }, testInfo) => {
     test.setTimeout(60_000);
     const { context, extensionId } = kitBrowser;
     const panel = await context.newPage();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { expect, test } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
@@ -65,7 +65,7 @@ test('map a label with the element picker: options shows it and the side panel r
   await expect(panel.getByRole('heading', { name: 'Cascade Timber Supply' })).toBeVisible();
   const tenure = panel.locator('[data-indicator="tenure"]');
   await expect(panel.locator('[data-indicator]').first()).toBeVisible();
-  expect(await tenure.count() === 0 || !(await tenure.textContent())!.includes('customer-since')).toBe(true);
+  expect((await tenure.count()) === 0 || !(await tenure.textContent())!.includes('customer-since')).toBe(true);
 
   // Options → Sites → Field mapping: the site's labels, samples and suggestions.
   const options = await context.newPage();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { expect, test } from './fixtures';
 
 const TELCO = 'tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv';
@@ -13,13 +13,18 @@ async function openOptions(page: Page, extensionId: string) {
 }
 
 async function upload(page: Page, name: string, text: string | Buffer, testId = 'training-file') {
-  await page.getByTestId(testId).setInputFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+  await page
+    .getByTestId(testId)
+    .setInputFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
 }
 
 /** Train on the loaded data; returns the wall time from the click to the stored result, in seconds. */
 async function train(page: Page, timeout = 90_000): Promise<number> {
   const started = Date.now();
-  await page.locator('#train').getByRole('button', { name: /Train and evaluate|训练并评估/ }).click();
+  await page
+    .locator('#train')
+    .getByRole('button', { name: /Train and evaluate|训练并评估/ })
+    .click();
   await expect(page.getByTestId('train-progress')).toBeVisible();
   await expect(page.getByTestId('train-result')).toBeVisible({ timeout });
   return (Date.now() - started) / 1000;
@@ -39,7 +44,11 @@ async function assignInTrainResult(page: Page) {
   await expect(result.getByTestId('model-sites')).toHaveText(/^Serves: demo CRM/);
 }
 
-const modelRow = (page: Page, name: string) => page.getByTestId('models-table').locator('tr[data-model-id]').filter({ has: page.getByText(name, { exact: true }) });
+const modelRow = (page: Page, name: string) =>
+  page
+    .getByTestId('models-table')
+    .locator('tr[data-model-id]')
+    .filter({ has: page.getByText(name, { exact: true }) });
 
 test('import the CRM export, train in a worker, evaluate, activate, export / re-import, reject a corrupt file, roll back', async ({ extension }, testInfo) => {
   test.setTimeout(240_000);
@@ -68,10 +77,13 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
   // Training runs in the worker: the page keeps answering while it trains.
   const trainClick = train(page);
   await expect(page.getByRole('progressbar')).toBeVisible();
-  const responsive = await page.evaluate(() => new Promise<number>((resolve) => {
-    const t0 = performance.now();
-    setTimeout(() => resolve(performance.now() - t0), 20);
-  }));
+  const responsive = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        setTimeout(() => resolve(performance.now() - t0), 20);
+      }),
+  );
   expect(responsive).toBeLessThan(500);
   await shoot(page, 'train', testInfo.outputPath('options-train-progress-en.png'));
   const seconds = await trainClick;
@@ -130,7 +142,10 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
   await expect(page.getByTestId('in-use')).toContainText(trainedName);
 
   // A corrupt file is rejected with a clear message and changes nothing.
-  const before = await page.getByTestId('models-table').locator('tr[data-model-id]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-model-id')}:${r.getAttribute('data-active')}`));
+  const before = await page
+    .getByTestId('models-table')
+    .locator('tr[data-model-id]')
+    .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-model-id')}:${r.getAttribute('data-active')}`));
   const corrupt = JSON.parse(exported);
   corrupt.tfjs ? (corrupt.tfjs.weightData = corrupt.tfjs.weightData.slice(0, 40)) : (corrupt.baseline = corrupt.baseline.slice(1));
   corrupt.id = 'tampered';
@@ -139,7 +154,10 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
   await expect(page.getByTestId('models-feedback')).toContainText(/Invalid model file: .+Nothing was changed\./);
   await upload(page, 'not-a-model.json', '{"hello": ', 'model-file');
   await expect(page.getByTestId('models-feedback')).toContainText(/not JSON/);
-  const after = await page.getByTestId('models-table').locator('tr[data-model-id]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-model-id')}:${r.getAttribute('data-active')}`));
+  const after = await page
+    .getByTestId('models-table')
+    .locator('tr[data-model-id]')
+    .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-model-id')}:${r.getAttribute('data-active')}`));
   expect(after).toEqual(before);
   await expect(page.getByTestId('in-use')).toContainText(trainedName);
 
@@ -186,7 +204,9 @@ test('Chinese options page, and training + 5-fold CV on the 7,043 Telco rows in 
     await shoot(page, 'data', testInfo.outputPath('options-data-zh.png'));
     const seconds = await train(page);
     const inWorker = await page.getByTestId('train-result').textContent();
-    console.log(`[models.spec] Telco 7,043 rows, training + 5-fold CV in the worker, click to stored model: ${seconds.toFixed(1)} s (${inWorker?.match(/训练用时 ([^—]+)/)?.[1]?.trim()} in the worker)`);
+    console.log(
+      `[models.spec] Telco 7,043 rows, training + 5-fold CV in the worker, click to stored model: ${seconds.toFixed(1)} s (${inWorker?.match(/训练用时 ([^—]+)/)?.[1]?.trim()} in the worker)`,
+    );
     testInfo.annotations.push({ type: 'telco-training-seconds', description: seconds.toFixed(2) });
     await expect(page.getByTestId('evaluation').locator('.recharts-wrapper')).toHaveCount(7, { timeout: 15_000 });
     await shoot(page, 'train', testInfo.outputPath('options-train-zh.png'));
@@ -248,7 +268,9 @@ test('with no model active the starter scorecard scores, says so, and takes edit
   await shoot(page, 'model', testInfo.outputPath('options-model-scorecard-en.png'));
 });
 
-test('gradient-boosted trees: chosen in the train form, trained in the worker, evaluated, activated and exported as a gbt model file', async ({ extension }, testInfo) => {
+test('gradient-boosted trees: chosen in the train form, trained in the worker, evaluated, activated and exported as a gbt model file', async ({
+  extension,
+}, testInfo) => {
   test.setTimeout(240_000);
   const page = await extension.context.newPage();
   const errors: string[] = [];
@@ -258,7 +280,10 @@ test('gradient-boosted trees: chosen in the train form, trained in the worker, e
   await upload(page, 'customers-history.csv', csv);
   await page.getByLabel('Label column').selectOption('Status');
   await page.getByLabel('Value meaning churned').selectOption('Churned');
-  await page.locator('#train').getByRole('combobox', { name: /^Model/ }).selectOption('gbt');
+  await page
+    .locator('#train')
+    .getByRole('combobox', { name: /^Model/ })
+    .selectOption('gbt');
   await expect(page.locator('#train')).toContainText('exact Shapley values');
   const seconds = await train(page);
   console.log(`[models.spec] gbt on the demo export, click to stored model: ${seconds.toFixed(1)} s`);
@@ -277,7 +302,11 @@ test('gradient-boosted trees: chosen in the train form, trained in the worker, e
   await expect(trained).toContainText('Gradient-boosted trees');
   const downloadEvent = page.waitForEvent('download');
   await trained.getByRole('button', { name: 'Export' }).click();
-  const exported = JSON.parse(readFileSync((await (await downloadEvent).path())!, 'utf8')) as { kind: string; gbt: { trees: { feature: number[] }[] }; tfjs?: unknown };
+  const exported = JSON.parse(readFileSync((await (await downloadEvent).path())!, 'utf8')) as {
+    kind: string;
+    gbt: { trees: { feature: number[] }[] };
+    tfjs?: unknown;
+  };
   expect(exported.kind).toBe('gbt');
   expect(exported.tfjs).toBeUndefined();
   expect(exported.gbt.trees.length).toBeGreaterThan(5);

@@ -1,4 +1,4 @@
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 
 const DAY = 86_400_000;
 
@@ -22,7 +22,13 @@ export function driftedExport(modelId: string, now: number): string {
       site: DEMO_CRM_ORIGIN,
       crmId,
       name: `Monitored ${i}`,
-      fields: { tenure: String(60 + (i % 12)), Contract: 'Two year', MonthlyCharges: String(20 + (i % 5)), PaymentMethod: 'Mailed check', InternetService: 'No' },
+      fields: {
+        tenure: String(60 + (i % 12)),
+        Contract: 'Two year',
+        MonthlyCharges: String(20 + (i % 5)),
+        PaymentMethod: 'Mailed check',
+        InternetService: 'No',
+      },
       firstSeen: scoredAt,
       lastSeen: now - DAY,
       lastObservedAt: now - DAY,
@@ -32,5 +38,12 @@ export function driftedExport(modelId: string, now: number): string {
     scores.push({ site: DEMO_CRM_ORIGIN, crmId, scoredAt, probability: early, tier: 3, modelId, reasons: [] });
     actions.push({ site: DEMO_CRM_ORIGIN, crmId, at: now - 2 * DAY, kind: 'called', outcome: { kind: churned ? 'churned' : 'retained', at: now - DAY } });
   }
-  return JSON.stringify({ format: 'churn-radar-export', version: 1, exportedAt: new Date(now).toISOString(), dbVersion: 6, tables: { customers, scores, actions }, settings: {} });
+  return JSON.stringify({
+    format: 'churn-radar-export',
+    version: 1,
+    exportedAt: new Date(now).toISOString(),
+    dbVersion: 6,
+    tables: { customers, scores, actions },
+    settings: {},
+  });
 }

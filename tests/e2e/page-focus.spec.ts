@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { expect, test } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { openPopup, tabIdOf } from './helpers';
-import { waitForKitPage } from '../../scripts/lib/kit-pages';
+import { waitForKitPage } from '@/scripts/lib/kit-pages';
 import { ensureKitsBuilt } from '../fixtures/kits/build';
 import { KIT_PAGES } from '../fixtures/kits/pages';
 
@@ -53,7 +53,9 @@ async function openPanel(context: BrowserContext, extensionId: string): Promise<
 const heading = (panel: Page) => panel.getByRole('heading', { level: 1 });
 const actionsOf = (panel: Page) => panel.getByRole('region', { name: 'Actions and outcomes' }).locator('li[data-action-id]');
 
-test('honest health on a site that yields nothing; the side panel follows pushState navigation and actions land on the right customer', async ({ extension }, testInfo) => {
+test('honest health on a site that yields nothing; the side panel follows pushState navigation and actions land on the right customer', async ({
+  extension,
+}, testInfo) => {
   const { context, extensionId } = extension;
   await enableSites(context, extensionId, [empty.origin, spa.origin], { address: 'Site address', enable: 'Enable site' });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { expect, test } from './fixtures';
 import { readListRows, scoredBadgeCount } from './helpers';
 
@@ -47,7 +47,9 @@ async function firedRule(page: Page) {
   return { ruleId: (await line.getAttribute('data-fired-rule'))!, title: text.replace(/^[^:：]*[:：]\s*/, '').replace(/\s*\([^)]*\)\s*$/, '') };
 }
 
-test('edit a script with variables and see the live preview, validation, disable a rule and the side panel picks another script, reorder by keyboard, export / reset / import', async ({ extension }, testInfo) => {
+test('edit a script with variables and see the live preview, validation, disable a rule and the side panel picks another script, reorder by keyboard, export / reset / import', async ({
+  extension,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { context, extensionId } = extension;
   const tabs = await visitRiskyCustomers(context);
@@ -108,7 +110,7 @@ test('edit a script with variables and see the live preview, validation, disable
   await expect(page.getByRole('button', { name: 'Drag or use the arrow keys to move rule 1', exact: true })).toBeFocused();
 
   await page.getByRole('button', { name: 'Save playbook' }).click();
-  await expect(page.getByText('Your team\'s playbook is in force.')).toBeVisible();
+  await expect(page.getByText("Your team's playbook is in force.")).toBeVisible();
   await expect(page.getByText('Unsaved changes')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('playbooks-en.png'), fullPage: true });
 
@@ -135,7 +137,11 @@ test('edit a script with variables and see the live preview, validation, disable
   expect((await ids()).slice(0, 2)).toEqual([first, second]);
 
   const importer = page.getByLabel('Import playbook…');
-  await importer.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"churn-radar-playbook","version":1,"rules":[]}') });
+  await importer.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"churn-radar-playbook","version":1,"rules":[]}'),
+  });
   await expect(page.locator('#file').getByRole('alert')).toContainText('Could not import: The playbook file is not valid: scripts');
   await expect(page.getByText('The default playbook is in force.')).toBeVisible();
 

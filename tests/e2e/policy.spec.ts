@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension, type LaunchedExtension } from '@/scripts/lib/browser';
 
 /** The extension APIs the page-side evaluations use (tests/e2e has no chrome typings). */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(keys: string): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void> }; managed: { get(keys: null): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(keys: string): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void> };
+    managed: { get(keys: null): Promise<Record<string, unknown>> };
+  };
 };
 
 /**
@@ -21,7 +24,9 @@ declare const chrome: {
  * Chromium on this machine) are removed before them.
  */
 const POLICY_DIR = '/etc/chromium/policies/managed';
-const extensionId = [...createHash('sha256').update(E2E_EXTENSION_DIR).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+const extensionId = [...createHash('sha256').update(E2E_EXTENSION_DIR).digest('hex').slice(0, 32)]
+  .map((c) => String.fromCharCode(97 + parseInt(c, 16)))
+  .join('');
 const POLICY_FILE = join(POLICY_DIR, `churn-radar-e2e-${extensionId}.json`);
 const LOCKED_THRESHOLDS = [0.15, 0.35, 0.55, 0.75];
 const REASON = 'Set by IT — ask helpdesk@example.com';
@@ -67,7 +72,9 @@ type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: str
 const send = (page: Page, type: string, payload: unknown) =>
   page.evaluate(([t, p]) => chrome.runtime.sendMessage({ channel: 'churn-radar', type: t, payload: p }) as Promise<Reply>, [type, payload] as const);
 
-test('a managed policy locking tier thresholds: options shows the lock, controls are disabled, the background refuses changes', async ({ extension }, testInfo) => {
+test('a managed policy locking tier thresholds: options shows the lock, controls are disabled, the background refuses changes', async ({
+  extension,
+}, testInfo) => {
   test.setTimeout(90_000);
   // The id the test wrote the policy for is the id Chromium gave the extension.
   expect(extension.extensionId).toBe(extensionId);

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { expect, test } from './fixtures';
 import { readListRows, scoredBadgeCount } from './helpers';
 
 /** The extension APIs the page-side evaluations use (tests/e2e has no chrome typings). */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(keys: string): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void> }; managed: { get(keys: null): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(keys: string): Promise<Record<string, unknown>>; set(values: Record<string, unknown>): Promise<void> };
+    managed: { get(keys: null): Promise<Record<string, unknown>> };
+  };
 };
 
 const LIST = `${DEMO_CRM_ORIGIN}/customers`;
@@ -17,7 +20,9 @@ const LIST = `${DEMO_CRM_ORIGIN}/customers`;
 /** The demo CRM's adapter health as the background reports it. */
 const demoHealth = (page: Page) =>
   page.evaluate(async (origin) => {
-    const reply = (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getSiteStatus', payload: { origin } })) as { data: { health: { status: string; pagesSeen: number } } };
+    const reply = (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getSiteStatus', payload: { origin } })) as {
+      data: { health: { status: string; pagesSeen: number } };
+    };
     return reply.data.health;
   }, DEMO_CRM_ORIGIN);
 const OTHER_SITE = 'https://crm.other.example';
@@ -27,7 +32,8 @@ async function tableCounts(page: Page): Promise<Record<string, number>> {
   const rows = page.locator('#stored tr[data-table]');
   await expect(rows.first()).toBeVisible();
   const counts: Record<string, number> = {};
-  for (const row of await rows.all()) counts[(await row.getAttribute('data-table'))!] = Number((await row.locator('[data-rows]').innerText()).replace(/\D/g, ''));
+  for (const row of await rows.all())
+    counts[(await row.getAttribute('data-table'))!] = Number((await row.locator('[data-rows]').innerText()).replace(/\D/g, ''));
   return counts;
 }
 
@@ -35,9 +41,21 @@ async function tableCounts(page: Page): Promise<Record<string, number>> {
 function customerView(page: Page, site: string, crmId: string) {
   return page.evaluate(
     async ([s, id]) => {
-      const reply = (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getCustomerView', payload: { site: s, crmId: id } })) as { ok: boolean; data: Record<string, unknown> | null };
+      const reply = (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getCustomerView', payload: { site: s, crmId: id } })) as {
+        ok: boolean;
+        data: Record<string, unknown> | null;
+      };
       const view = reply.data;
-      return view && { name: view.name, fields: view.fields, observations: view.observations, history: (view.history as unknown[]).length, activities: (view.activities as unknown[]).length, tier: (view.score as { tier: number } | null)?.tier };
+      return (
+        view && {
+          name: view.name,
+          fields: view.fields,
+          observations: view.observations,
+          history: (view.history as unknown[]).length,
+          activities: (view.activities as unknown[]).length,
+          tier: (view.score as { tier: number } | null)?.tier,
+        }
+      );
     },
     [site, crmId] as const,
   );
@@ -132,7 +150,8 @@ test('export everything, erase everything, import it back: the same rows and the
   await expect(summary).toContainText(/Settings: \d+ restored, \d+ kept as they are here\./);
   await expect.poll(async () => (await tableCounts(page)).customers).toBe(100);
   const after = await tableCounts(page);
-  for (const table of ['customers', 'observationBatches', 'scores', 'activities', 'indicators', 'actions', 'feedback', 'overrides', 'models']) expect(after[table], table).toBe(before[table]);
+  for (const table of ['customers', 'observationBatches', 'scores', 'activities', 'indicators', 'actions', 'feedback', 'overrides', 'models'])
+    expect(after[table], table).toBe(before[table]);
   expect(await customerView(page, DEMO_CRM_ORIGIN, focused.id)).toEqual(viewBefore);
   await page.locator('#import').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('privacy-imported-en.png'), fullPage: true });
@@ -160,7 +179,16 @@ test('erase one site keeps the others; a malformed file is rejected with a messa
     exportedAt: new Date().toISOString(),
     dbVersion: 4,
     tables: {
-      customers: [1, 2, 3].map((i) => ({ site: OTHER_SITE, crmId: `o${i}`, name: `Other ${i}`, fields: { Plan: 'Gold' }, firstSeen: 1, lastSeen: 2, lastObservedAt: 2, observationCount: 1 })),
+      customers: [1, 2, 3].map((i) => ({
+        site: OTHER_SITE,
+        crmId: `o${i}`,
+        name: `Other ${i}`,
+        fields: { Plan: 'Gold' },
+        firstSeen: 1,
+        lastSeen: 2,
+        lastObservedAt: 2,
+        observationCount: 1,
+      })),
       scores: [{ site: OTHER_SITE, crmId: 'o1', scoredAt: 2, probability: 0.7, tier: 4, modelId: 'm', reasons: [] }],
     },
     settings: {},

@@ -68,7 +68,9 @@ async function heldOnFullDisk(context: BrowserContext, extensionId: string) {
   await scan(crm, 'size=250&page=2', 250);
   await expect.poll(() => storageProblem(reader), { timeout: 15_000 }).toMatchObject({ kind: 'quota' });
   await expect.poll(() => parkedRows(reader)).toBeGreaterThanOrEqual(250);
-  const heldIds = (await crm.locator('tr[data-customer-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer-id')!))).filter((id) => !seeded.has(id));
+  const heldIds = (await crm.locator('tr[data-customer-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer-id')!))).filter(
+    (id) => !seeded.has(id),
+  );
   expect(heldIds).toHaveLength(250);
   return { disk, reader, crm, seeded, heldIds };
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { expect, test } from './fixtures';
 import { scoredBadgeCount } from './helpers';
 
@@ -34,14 +34,20 @@ async function shoot(page: Page, id: string, path: string) {
 }
 
 const tierShare = (page: Page, tier: number) => page.locator(`tr[data-tier-row="${tier}"] [data-share]`).innerText();
-const count = (page: Page, kind: string) => page.locator(`[data-count="${kind}"]`).innerText().then((t) => Number(t.replace(/[^\d]/g, '')));
+const count = (page: Page, kind: string) =>
+  page
+    .locator(`[data-count="${kind}"]`)
+    .innerText()
+    .then((t) => Number(t.replace(/[^\d]/g, '')));
 const sliderValue = (page: Page, tier: number) => page.locator(`[data-tier-handle="${tier}"]`).getAttribute('aria-valuenow').then(Number);
 
 test('churn definition counts, tiers by quantile, profit-curve cut-off, risk × value matrix (English)', async ({ extension }, testInfo) => {
   test.setTimeout(180_000);
   const crm = await extension.context.newPage();
   await visitLists(crm);
-  const badgeTiersBefore = await crm.evaluate(() => [...document.querySelectorAll('[data-churn-radar-badge]')].map((h) => h.shadowRoot?.querySelector('button')?.dataset.tier).join(''));
+  const badgeTiersBefore = await crm.evaluate(() =>
+    [...document.querySelectorAll('[data-churn-radar-badge]')].map((h) => h.shadowRoot?.querySelector('button')?.dataset.tier).join(''),
+  );
 
   const page = await extension.context.newPage();
   const errors: string[] = [];
@@ -114,7 +120,11 @@ test('churn definition counts, tiers by quantile, profit-curve cut-off, risk × 
       }).length;
     }, saved);
   await expect.poll(badgesOffThresholds, { timeout: 15_000 }).toBe(0);
-  expect(await crm.evaluate(() => [...document.querySelectorAll('[data-churn-radar-badge]')].map((h) => h.shadowRoot?.querySelector('button')?.dataset.tier).join(''))).not.toBe(badgeTiersBefore);
+  expect(
+    await crm.evaluate(() =>
+      [...document.querySelectorAll('[data-churn-radar-badge]')].map((h) => h.shadowRoot?.querySelector('button')?.dataset.tier).join(''),
+    ),
+  ).not.toBe(badgeTiersBefore);
 
   // 3. Risk × value (under the quantile thresholds saved above): a cell lists its customers with links to the CRM.
   const matrix = page.locator('#matrix');
@@ -185,7 +195,10 @@ test('Churn & tiers in Chinese', async ({}, testInfo) => {
     await expect(page.locator('#churn')).toContainText('流失的判定标准');
     await expect(page.locator('#tiers')).toContainText('按客户占比设置等级');
     await expect(page.locator('#profit')).toContainText('收益曲线');
-    await page.locator('#matrix').getByRole('button', { name: /^高风险、高价值/ }).click();
+    await page
+      .locator('#matrix')
+      .getByRole('button', { name: /^高风险、高价值/ })
+      .click();
     await expect(page.getByTestId('matrix-customers')).toBeVisible();
     for (const id of ['churn', 'tiers', 'profit', 'matrix']) await shoot(page, id, testInfo.outputPath(`risk-${id}-zh.png`));
   } finally {

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { expect, test } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { openPopup, scoredBadgeCount, tabIdOf } from './helpers';
@@ -34,11 +34,10 @@ function worker(context: BrowserContext): Worker {
   return context.serviceWorkers()[0]!;
 }
 
-
 const badgeText = (context: BrowserContext, tabId: number) => worker(context).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 const scriptIdOf = (origin: string) => `crm-site-${Buffer.from(origin).toString('hex')}`;
-const registeredIds = (context: BrowserContext) => worker(context).evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
-
+const registeredIds = (context: BrowserContext) =>
+  worker(context).evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
 
 /** Whether a copy of the content script runs in the tab's top frame (its flag lives in the extension's isolated world). */
 const contentScriptRuns = (context: BrowserContext, tabId: number) =>

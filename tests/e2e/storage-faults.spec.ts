@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import { ERASE_ALL_CONFIRMATION } from '../../lib/messaging/privacy-protocol';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { ERASE_ALL_CONFIRMATION } from '@/lib/messaging/privacy-protocol';
 import { expect, test } from './fixtures';
 import { scoredBadgeCount, tabIdOf } from './helpers';
 import { dbCounts, scan, send, storedCustomers, unsavedRows } from './storage-probe';
@@ -102,7 +102,11 @@ test('two CRM tabs and the side panel on one customer at once; erase while a pag
   ]);
   for (const reply of logged) expect(reply.ok, JSON.stringify(reply)).toBe(true);
   await expect.poll(() => unsavedRows(options)).toBe(0);
-  const view = (await send(options, 'getCustomerView', { site: DEMO_CRM_ORIGIN, crmId: id })).data as { fields: Record<string, string>; actions: unknown[]; score: unknown };
+  const view = (await send(options, 'getCustomerView', { site: DEMO_CRM_ORIGIN, crmId: id })).data as {
+    fields: Record<string, string>;
+    actions: unknown[];
+    score: unknown;
+  };
   // The detail page's extra fields, the list's fields, the score and the action all survived each other.
   expect(Object.keys(view.fields).length).toBeGreaterThan(5);
   expect(view.actions).toHaveLength(1);
@@ -118,4 +122,3 @@ test('two CRM tabs and the side panel on one customer at once; erase while a pag
   await options.waitForTimeout(500);
   expect(await earliestFirstSeen(options)).toBeGreaterThanOrEqual(seeded - 200);
 });
-

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { expect } from './fixtures';
 import { scoredBadgeCount } from './helpers';
 
@@ -71,7 +71,10 @@ export async function extensionReader(context: BrowserContext, extensionId: stri
 }
 
 export const send = (page: Page, type: string, payload: unknown = {}) =>
-  page.evaluate(([t, p]) => chrome.runtime.sendMessage({ channel: 'churn-radar', type: t, payload: p }) as Promise<{ ok: boolean; data: unknown }>, [type, payload] as const);
+  page.evaluate(([t, p]) => chrome.runtime.sendMessage({ channel: 'churn-radar', type: t, payload: p }) as Promise<{ ok: boolean; data: unknown }>, [
+    type,
+    payload,
+  ] as const);
 
 /** Rows the background accepted and has not yet on disk (queued, being written or held). */
 export const unsavedRows = async (page: Page) => ((await page.evaluate(() => chrome.storage.local.get('unsavedRows'))).unsavedRows as number | undefined) ?? 0;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { closedRoot } from './closed-shadow';
 import { expect, test } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
@@ -53,7 +53,9 @@ async function enabledCards(context: BrowserContext, extensionId: string, enable
   return { crm, popup, url };
 }
 
-test('teach a list by clicking one name: count, badges, a named field, the mapping file, and a health warning after a redesign', async ({ extension }, testInfo) => {
+test('teach a list by clicking one name: count, badges, a named field, the mapping file, and a health warning after a redesign', async ({
+  extension,
+}, testInfo) => {
   test.setTimeout(60_000);
   const { context, extensionId } = extension;
   fixtures.serve(PATH, 'orbit-people-cards');
@@ -106,13 +108,17 @@ test('teach a list by clicking one name: count, badges, a named field, the mappi
   const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
   expect(file.version).toBe(2);
   expect(file.sites[fixtures.origin]).toEqual({ Seen: 'last_activity' });
-  expect(file.recipes[fixtures.origin]).toEqual([expect.objectContaining({ id: 'list:/people', kind: 'list', expected: CARDS, fields: [expect.objectContaining({ label: 'Seen' })] })]);
+  expect(file.recipes[fixtures.origin]).toEqual([
+    expect.objectContaining({ id: 'list:/people', kind: 'list', expected: CARDS, fields: [expect.objectContaining({ label: 'Seen' })] }),
+  ]);
   await options.screenshot({ path: testInfo.outputPath('taught-pages-en.png'), fullPage: true });
 
   // Remove it, then import the file: the recipe is back.
   await taught.getByRole('button', { name: 'Remove the taught recipe for /people' }).click();
   await expect(options.getByText('No page taught on this site yet.')).toBeVisible();
-  await options.locator('input[type="file"]').setInputFiles({ name: 'mapping.json', mimeType: 'application/json', buffer: readFileSync((await download.path())!) });
+  await options
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'mapping.json', mimeType: 'application/json', buffer: readFileSync((await download.path())!) });
   await expect(options.getByText('Taught pages imported: 1.')).toBeVisible();
   await expect(taught).toContainText('/people');
 

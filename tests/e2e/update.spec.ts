@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEMO_CRM_ORIGIN } from '../../lib/demo-origin';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { expect, test } from './fixtures';
 import { scoredBadgeCount } from './helpers';
 
@@ -56,7 +56,10 @@ test('after an extension update, the open CRM tab gets its badges back without a
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: '0.1.1' }));
     const nextWorker = context.waitForEvent('serviceworker', { timeout: 20_000 });
-    void context.serviceWorkers()[0]!.evaluate(() => chrome.runtime.reload()).catch(() => undefined); // the worker dies answering
+    void context
+      .serviceWorkers()[0]!
+      .evaluate(() => chrome.runtime.reload())
+      .catch(() => undefined); // the worker dies answering
     const worker = await nextWorker;
     expect(await worker.evaluate(() => chrome.runtime.getManifest().version)).toBe('0.1.1');
 

@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/lib/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '@/scripts/lib/browser';
 import { expect, test } from './fixtures';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
@@ -21,7 +21,8 @@ test('the first-run page explains the product and enables a CRM through the same
   await page.goto(`chrome-extension://${extension.extensionId}/welcome.html`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Churn Radar is ready');
   await expect(page.getByRole('note')).toContainText('Nothing leaves your browser.');
-  for (const role of ['Sales reps — badges', 'Support agents — side panel', 'Managers — options']) await expect(page.getByRole('heading', { name: role })).toBeVisible();
+  for (const role of ['Sales reps — badges', 'Support agents — side panel', 'Managers — options'])
+    await expect(page.getByRole('heading', { name: role })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open the demo CRM' })).toHaveAttribute('href', 'http://127.0.0.1:4178/customers');
 
   await page.getByLabel('Site address').fill('not a site');

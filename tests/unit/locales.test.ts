@@ -22,7 +22,11 @@ const zh = keysOf('locales/zh_CN.yml');
 describe('locale files', () => {
   it('use only key names Chrome accepts as message names (letters, digits, underscores)', () => {
     // Chrome refuses to load an extension with any other character in a message name.
-    for (const key of [...en, ...zh]) expect(key.split('.').every((part) => /^[A-Za-z0-9_]+$/.test(part)), key).toBe(true);
+    for (const key of [...en, ...zh])
+      expect(
+        key.split('.').every((part) => /^[A-Za-z0-9_]+$/.test(part)),
+        key,
+      ).toBe(true);
   });
 
   it('have the same keys in English and Simplified Chinese', () => {

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
+import { Card } from '@/components/Card';
 
 const KEYS = ['state', 'churnRate', 'retention', 'winBack', 'atRisk', 'rules', 'lifetime', 'periods'] as const;
 

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { formatDecimal, formatInteger } from '../../../components/format';
-import { MetricTile } from '../../../components/MetricTile';
-import { Skeleton } from '../../../components/Skeleton';
+import { formatDecimal, formatInteger } from '@/components/format';
+import { MetricTile } from '@/components/MetricTile';
+import { Skeleton } from '@/components/Skeleton';
 import { inputLabel } from '../input-labels';
 import { metricText } from '../monitoring/format';
 import { useMonitoring } from '../monitoring/useMonitoring';
@@ -25,9 +25,21 @@ export function ModelHealth({ locale }: { locale: string }) {
           value={last ? formatDecimal(last.rocAuc, locale) : '—'}
           hint={last ? i18n.t('monitoring.tile.liveAucHint', [last.month, metricText(report.model.cv.rocAuc, locale)]) : i18n.t('monitoring.live.none')}
         />
-        <MetricTile label={i18n.t('monitoring.tile.scorePsi')} value={report.drift.score ? formatDecimal(report.drift.score.psi, locale) : '—'} hint={i18n.t('monitoring.tile.scorePsiHint', [formatInteger(report.drift.recent, locale)])} />
-        <MetricTile label={i18n.t('monitoring.tile.inputPsi')} value={top ? formatDecimal(top.psi, locale) : '—'} hint={top ? inputLabel(top.source) : i18n.t('monitoring.tile.noInputs')} />
-        <MetricTile label={i18n.t('monitoring.tile.status')} value={warnings.length ? i18n.t('monitoring.tile.warn', [formatInteger(warnings.length, locale)]) : i18n.t('monitoring.tile.ok')} hint={warnings[0] ?? i18n.t('monitoring.healthy')} />
+        <MetricTile
+          label={i18n.t('monitoring.tile.scorePsi')}
+          value={report.drift.score ? formatDecimal(report.drift.score.psi, locale) : '—'}
+          hint={i18n.t('monitoring.tile.scorePsiHint', [formatInteger(report.drift.recent, locale)])}
+        />
+        <MetricTile
+          label={i18n.t('monitoring.tile.inputPsi')}
+          value={top ? formatDecimal(top.psi, locale) : '—'}
+          hint={top ? inputLabel(top.source) : i18n.t('monitoring.tile.noInputs')}
+        />
+        <MetricTile
+          label={i18n.t('monitoring.tile.status')}
+          value={warnings.length ? i18n.t('monitoring.tile.warn', [formatInteger(warnings.length, locale)]) : i18n.t('monitoring.tile.ok')}
+          hint={warnings[0] ?? i18n.t('monitoring.healthy')}
+        />
       </dl>
       <a href="#/models/monitoring" className="mt-2 inline-block text-xs font-medium text-sky-700 underline">
         {i18n.t('monitoring.tile.open')}

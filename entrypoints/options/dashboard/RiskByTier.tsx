@@ -1,13 +1,13 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { ChartCard } from '../../../components/charts/ChartCard';
-import { CHART, axisTick, integerTick } from '../../../components/charts/theme';
-import { formatInteger } from '../../../components/format';
-import { TierBadge } from '../../../components/TierBadge';
+import { Card } from '@/components/Card';
+import { ChartCard } from '@/components/charts/ChartCard';
+import { CHART, axisTick, integerTick } from '@/components/charts/theme';
+import { formatInteger } from '@/components/format';
+import { TierBadge } from '@/components/TierBadge';
 import type { KpiView } from '@/lib/kpi/kpi-commands';
-import { AT_RISK_TIER } from '../../../lib/kpi/risk';
-import { TIER_STYLE } from '../../../lib/risk/tiers';
+import { AT_RISK_TIER } from '@/lib/kpi/risk';
+import { TIER_STYLE } from '@/lib/risk/tiers';
 import { moneyText } from './kpi-format';
 
 /** Customers and monthly value per tier now, and at-risk customers at the end of each period. */
@@ -52,14 +52,24 @@ export function RiskByTier({ report, locale }: { report: KpiView; locale: string
       </Card>
       <ChartCard title={i18n.t('dashboard.risk.overTime')} description={i18n.t('dashboard.risk.overTimeDescription')} summary={summary}>
         <ResponsiveContainer width="100%" height={CHART.height}>
-          <BarChart data={report.periods.map((p) => ({ label: p.label, ...Object.fromEntries(p.risk.tiers.map((t) => [`t${t.tier}`, t.customers])) }))} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+          <BarChart
+            data={report.periods.map((p) => ({ label: p.label, ...Object.fromEntries(p.risk.tiers.map((t) => [`t${t.tier}`, t.customers])) }))}
+            margin={{ top: 8, right: 12, bottom: 4, left: 4 }}
+          >
             <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axisTick} stroke={CHART.axis} />
             <YAxis allowDecimals={false} tickFormatter={int} tick={axisTick} stroke={CHART.axis} width={40} />
             <Tooltip formatter={(v) => int(Number(v))} contentStyle={{ fontSize: 12, borderColor: CHART.axis, borderRadius: 6 }} cursor={{ fill: '#f1f5f9' }} />
             <Legend verticalAlign="top" height={24} iconType="square" wrapperStyle={{ fontSize: 12 }} />
             {([3, 4, 5] as const).map((tier) => (
-              <Bar key={tier} name={i18n.t('tier.name', [String(tier)])} dataKey={`t${tier}`} stackId="risk" fill={TIER_STYLE[tier].bg} isAnimationActive={false} />
+              <Bar
+                key={tier}
+                name={i18n.t('tier.name', [String(tier)])}
+                dataKey={`t${tier}`}
+                stackId="risk"
+                fill={TIER_STYLE[tier].bg}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

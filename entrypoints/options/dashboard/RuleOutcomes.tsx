@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
-import { pick } from '../../../components/bilingual';
-import { Card } from '../../../components/Card';
-import { formatInteger } from '../../../components/format';
+import { pick } from '@/components/bilingual';
+import { Card } from '@/components/Card';
+import { formatInteger } from '@/components/format';
 import type { KpiView } from '@/lib/kpi/kpi-commands';
-import type { Playbook } from '../../../lib/playbooks/types';
+import type { Playbook } from '@/lib/playbooks/types';
 import { rateText } from './kpi-format';
 
 const OUTCOMES = ['retained', 'churned', 'no_answer', 'pending'] as const;

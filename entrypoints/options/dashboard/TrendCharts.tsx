@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { i18n } from '#i18n';
-import { ChartCard } from '../../../components/charts/ChartCard';
-import { CHART, axisTick, integerTick, percentTick } from '../../../components/charts/theme';
+import { ChartCard } from '@/components/charts/ChartCard';
+import { CHART, axisTick, integerTick, percentTick } from '@/components/charts/theme';
 import type { KpiView } from '@/lib/kpi/kpi-commands';
 import { rateText } from './kpi-format';
 
@@ -27,11 +27,22 @@ export function TrendCharts({ report, locale }: { report: KpiView; locale: strin
   }));
   const first = data[0]?.label ?? '';
   const last = data[data.length - 1]?.label ?? '';
-  const summary = i18n.t('dashboard.trends.summary', [String(data.length), first, last, rateText(report.total.churnRate, locale, none), rateText(report.total.winBackRate, locale, none)]);
+  const summary = i18n.t('dashboard.trends.summary', [
+    String(data.length),
+    first,
+    last,
+    rateText(report.total.churnRate, locale, none),
+    rateText(report.total.winBackRate, locale, none),
+  ]);
   const rateFormat = (value: unknown) => (value === null || value === undefined ? none : pct(Number(value)));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <ChartCard title={i18n.t('dashboard.trends.ratesTitle')} description={i18n.t('dashboard.trends.ratesDescription')} summary={summary} className="lg:col-span-2">
+      <ChartCard
+        title={i18n.t('dashboard.trends.ratesTitle')}
+        description={i18n.t('dashboard.trends.ratesDescription')}
+        summary={summary}
+        className="lg:col-span-2"
+      >
         <ResponsiveContainer width="100%" height={CHART.height}>
           <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
             <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
@@ -39,9 +50,34 @@ export function TrendCharts({ report, locale }: { report: KpiView; locale: strin
             <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={pct} tick={axisTick} stroke={CHART.axis} width={48} />
             <Tooltip formatter={rateFormat} contentStyle={tooltipStyle} />
             <Legend {...legend} />
-            <Line name={i18n.t('dashboard.tile.churnRate')} dataKey="churnRate" stroke={CHART.positive} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
-            <Line name={i18n.t('dashboard.tile.retention')} dataKey="retentionRate" stroke={CHART.negative} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
-            <Line name={i18n.t('dashboard.tile.winBack')} dataKey="winBackRate" stroke={CHART.primary} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+            <Line
+              name={i18n.t('dashboard.tile.churnRate')}
+              dataKey="churnRate"
+              stroke={CHART.positive}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <Line
+              name={i18n.t('dashboard.tile.retention')}
+              dataKey="retentionRate"
+              stroke={CHART.negative}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <Line
+              name={i18n.t('dashboard.tile.winBack')}
+              dataKey="winBackRate"
+              stroke={CHART.primary}
+              strokeWidth={2}
+              strokeDasharray="5 3"
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>

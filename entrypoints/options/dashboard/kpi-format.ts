@@ -1,4 +1,4 @@
-import { formatInteger, formatPercent } from '../../../components/format';
+import { formatInteger, formatPercent } from '@/components/format';
 
 /** A rate or "n/a" when its base is empty (never a misleading 0 %). */
 export function rateText(rate: number | null, locale: string, none: string): string {

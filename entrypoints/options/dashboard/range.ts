@@ -1,4 +1,4 @@
-import type { Granularity } from '../../../lib/kpi/buckets';
+import type { Granularity } from '@/lib/kpi/buckets';
 
 /** The dashboard's range presets, ending now; each has the grouping that reads best for it. */
 export const RANGE_PRESETS = [

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useRequest } from '../../../components/useRequest';
-import type { Granularity } from '../../../lib/kpi/buckets';
-import { onBackgroundEvent } from '../../../lib/messaging/events';
-import { sendMessage } from '../../../lib/messaging/browser-client';
+import { useRequest } from '@/components/useRequest';
+import type { Granularity } from '@/lib/kpi/buckets';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import { sendMessage } from '@/lib/messaging/browser-client';
 import { rangeOf, RANGE_PRESETS, type RangePresetId } from './range';
 
 /** A KPI run reads every customer (≈ 1.5 s of worker at 10,000): re-read at most this often while CRM pages update them. */
@@ -15,7 +15,13 @@ export function useKpis() {
   const request = useRequest(
     useCallback(() => {
       const { from, to } = rangeOf(preset, Date.now());
-      return Promise.all([sendMessage('getKpis', { from: Math.floor(from), to: Math.ceil(to), granularity }), sendMessage('getPlaybook', {}).then((s) => s.playbook, () => null)]);
+      return Promise.all([
+        sendMessage('getKpis', { from: Math.floor(from), to: Math.ceil(to), granularity }),
+        sendMessage('getPlaybook', {}).then(
+          (s) => s.playbook,
+          () => null,
+        ),
+      ]);
     }, [preset, granularity]),
   );
   const { reload } = request;

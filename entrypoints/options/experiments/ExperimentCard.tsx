@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { useBusyAction } from '../../../components/useBusyAction';
-import { formatDate, formatPercent } from '../../../components/format';
-import type { ExperimentTarget } from '../../../lib/experiments/experiment';
-import type { ExperimentView } from '../../../lib/experiments/messages';
-import { sendMessage } from '../../../lib/messaging/browser-client';
+import { Card } from '@/components/Card';
+import { useBusyAction } from '@/components/useBusyAction';
+import { formatDate, formatPercent } from '@/components/format';
+import type { ExperimentTarget } from '@/lib/experiments/experiment';
+import type { ExperimentView } from '@/lib/experiments/messages';
+import { sendMessage } from '@/lib/messaging/browser-client';
 import { buttonClass, downloadText, Notice, Pill } from '../ui';
 import { ResultTable } from './ResultTable';
 import { UpliftBadge } from './UpliftBadge';
@@ -19,7 +19,17 @@ export function targetText(target: ExperimentTarget): string {
 const STATUS_TONE = { running: 'sky', stopped: 'slate', finished: 'green' } as const;
 
 /** One experiment: who, how split, until when; its result; stop, finish, export. */
-export function ExperimentCard({ view, locale, locked, onChanged }: { view: ExperimentView; locale: string; locked: boolean; onChanged: (note?: string) => void }) {
+export function ExperimentCard({
+  view,
+  locale,
+  locked,
+  onChanged,
+}: {
+  view: ExperimentView;
+  locale: string;
+  locked: boolean;
+  onChanged: (note?: string) => void;
+}) {
   const { experiment, result } = view;
   const { busy, error, run } = useBusyAction();
   const [agent, setAgent] = useState('');
@@ -59,7 +69,14 @@ export function ExperimentCard({ view, locale, locked, onChanged }: { view: Expe
       ])}
     >
       <div data-experiment-id={experiment.id} className="space-y-3">
-        <div className="h-1.5 w-full overflow-hidden rounded bg-slate-100" role="progressbar" aria-label={i18n.t('experiments.card.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(Math.min(1, result.progress) * 100)}>
+        <div
+          className="h-1.5 w-full overflow-hidden rounded bg-slate-100"
+          role="progressbar"
+          aria-label={i18n.t('experiments.card.progress')}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(Math.min(1, result.progress) * 100)}
+        >
           <div className="h-full bg-sky-500" style={{ width: `${Math.min(100, result.progress * 100)}%` }} />
         </div>
         <ResultTable result={result} locale={locale} />
@@ -78,7 +95,14 @@ export function ExperimentCard({ view, locale, locked, onChanged }: { view: Expe
             </>
           )}
           <span className="ml-auto flex items-center gap-1.5">
-            <input aria-label={i18n.t('experiments.card.agent')} placeholder={i18n.t('experiments.card.agent')} value={agent} maxLength={120} onChange={(e) => setAgent(e.target.value)} className="w-36 rounded-md border border-slate-300 px-2 py-1 text-xs" />
+            <input
+              aria-label={i18n.t('experiments.card.agent')}
+              placeholder={i18n.t('experiments.card.agent')}
+              value={agent}
+              maxLength={120}
+              onChange={(e) => setAgent(e.target.value)}
+              className="w-36 rounded-md border border-slate-300 px-2 py-1 text-xs"
+            />
             <button type="button" className={buttonClass('secondary', 'sm')} disabled={busy} onClick={() => void exportResults()}>
               {i18n.t('experiments.card.export')}
             </button>

@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { actionErrorText } from '../../../components/action-error';
-import { TIERS, type Tier } from '../../../lib/domain';
-import { CONTROL_SHARE, experimentDraftSchema, type ExperimentTarget } from '../../../lib/experiments/experiment';
-import { powerAt, sampleSize } from '../../../lib/experiments/stats/power';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import { useRequest } from '../../../components/useRequest';
+import { Card } from '@/components/Card';
+import { actionErrorText } from '@/components/action-error';
+import { TIERS, type Tier } from '@/lib/domain';
+import { CONTROL_SHARE, experimentDraftSchema, type ExperimentTarget } from '@/lib/experiments/experiment';
+import { powerAt, sampleSize } from '@/lib/experiments/stats/power';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { useRequest } from '@/components/useRequest';
 import { buttonClass, Notice, Select } from '../ui';
-import { formatPercent } from '../../../components/format';
+import { formatPercent } from '@/components/format';
 import { fromDateInput, toDateInput } from './format';
 
 const DAY = 86_400_000;
@@ -54,7 +54,15 @@ export function StartForm({ locale, disabled, onStarted }: { locale: string; dis
 
   const submit = async () => {
     setError(null);
-    const draft = { name, target: targetOf(target), controlShare: share / 100, startsAt: fromDateInput(start), endsAt: fromDateInput(end), plannedSize: size, plan: { controlRate: plan.controlRate, treatedRate: plan.treatedRate } };
+    const draft = {
+      name,
+      target: targetOf(target),
+      controlShare: share / 100,
+      startsAt: fromDateInput(start),
+      endsAt: fromDateInput(end),
+      plannedSize: size,
+      plan: { controlRate: plan.controlRate, treatedRate: plan.treatedRate },
+    };
     const parsed = experimentDraftSchema.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -86,24 +94,46 @@ export function StartForm({ locale, disabled, onStarted }: { locale: string; dis
       >
         <label className="flex flex-col gap-1 text-xs text-slate-700 sm:col-span-2">
           {i18n.t('experiments.start.name')}
-          <input className={input} value={name} maxLength={120} required disabled={disabled} onChange={(e) => setName(e.target.value)} placeholder={i18n.t('experiments.start.namePlaceholder')} />
+          <input
+            className={input}
+            value={name}
+            maxLength={120}
+            required
+            disabled={disabled}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={i18n.t('experiments.start.namePlaceholder')}
+          />
         </label>
         <label className="flex flex-col gap-1 text-xs text-slate-700">
           {i18n.t('experiments.start.target')}
           <Select aria-label={i18n.t('experiments.start.target')} value={target} disabled={disabled} onChange={(e) => setTarget(e.target.value)}>
             <option value="at-risk">{i18n.t('experiments.target.atRisk')}</option>
             {TIERS.map((tier) => (
-              <option key={tier} value={`tier:${tier}`}>{i18n.t('experiments.target.tier', [String(tier)])}</option>
+              <option key={tier} value={`tier:${tier}`}>
+                {i18n.t('experiments.target.tier', [String(tier)])}
+              </option>
             ))}
             {rules.map((rule) => (
-              <option key={rule.id} value={targetKey({ kind: 'rule', ruleId: rule.id })}>{i18n.t('experiments.target.rule', [rule.id])}</option>
+              <option key={rule.id} value={targetKey({ kind: 'rule', ruleId: rule.id })}>
+                {i18n.t('experiments.target.rule', [rule.id])}
+              </option>
             ))}
           </Select>
         </label>
         <label className="flex flex-col gap-1 text-xs text-slate-700">
           {i18n.t('experiments.start.controlShare')}
           <span className="flex items-center gap-1">
-            <input className={`${input} w-20`} type="number" min={CONTROL_SHARE.min * 100} max={CONTROL_SHARE.max * 100} step={1} value={share} disabled={disabled} onChange={(e) => setShare(Number(e.target.value))} /> %
+            <input
+              className={`${input} w-20`}
+              type="number"
+              min={CONTROL_SHARE.min * 100}
+              max={CONTROL_SHARE.max * 100}
+              step={1}
+              value={share}
+              disabled={disabled}
+              onChange={(e) => setShare(Number(e.target.value))}
+            />{' '}
+            %
           </span>
         </label>
         <label className="flex flex-col gap-1 text-xs text-slate-700">
@@ -120,23 +150,55 @@ export function StartForm({ locale, disabled, onStarted }: { locale: string; dis
             <label className="flex flex-col gap-1 text-xs text-slate-700">
               {i18n.t('experiments.power.controlRate')}
               <span className="flex items-center gap-1">
-                <input className={`${input} w-20`} type="number" min={1} max={99} step={0.5} value={controlRate} disabled={disabled} onChange={(e) => setControlRate(Number(e.target.value))} /> %
+                <input
+                  className={`${input} w-20`}
+                  type="number"
+                  min={1}
+                  max={99}
+                  step={0.5}
+                  value={controlRate}
+                  disabled={disabled}
+                  onChange={(e) => setControlRate(Number(e.target.value))}
+                />{' '}
+                %
               </span>
             </label>
             <label className="flex flex-col gap-1 text-xs text-slate-700">
               {i18n.t('experiments.power.treatedRate')}
               <span className="flex items-center gap-1">
-                <input className={`${input} w-20`} type="number" min={1} max={99} step={0.5} value={treatedRate} disabled={disabled} onChange={(e) => setTreatedRate(Number(e.target.value))} /> %
+                <input
+                  className={`${input} w-20`}
+                  type="number"
+                  min={1}
+                  max={99}
+                  step={0.5}
+                  value={treatedRate}
+                  disabled={disabled}
+                  onChange={(e) => setTreatedRate(Number(e.target.value))}
+                />{' '}
+                %
               </span>
             </label>
             <label className="flex flex-col gap-1 text-xs text-slate-700">
               {i18n.t('experiments.start.plannedSize')}
-              <input className={`${input} w-28`} type="number" min={10} step={1} value={size} disabled={disabled} onChange={(e) => setPlanned(Number(e.target.value))} />
+              <input
+                className={`${input} w-28`}
+                type="number"
+                min={10}
+                step={1}
+                value={size}
+                disabled={disabled}
+                onChange={(e) => setPlanned(Number(e.target.value))}
+              />
             </label>
           </div>
           <p className="mt-2 text-sm text-slate-800" data-power>
             {needed
-              ? i18n.t('experiments.power.needed', [new Intl.NumberFormat(locale).format(needed.total), new Intl.NumberFormat(locale).format(needed.control), new Intl.NumberFormat(locale).format(needed.treated)])
+              ? i18n.t('experiments.power.needed', [
+                  new Intl.NumberFormat(locale).format(needed.total),
+                  new Intl.NumberFormat(locale).format(needed.control),
+                  new Intl.NumberFormat(locale).format(needed.treated),
+                ])
               : i18n.t('experiments.power.noEffect')}
           </p>
           {power !== null && (
@@ -150,7 +212,11 @@ export function StartForm({ locale, disabled, onStarted }: { locale: string; dis
             </p>
           )}
         </fieldset>
-        {error && <div className="sm:col-span-2"><Notice tone="error">{error}</Notice></div>}
+        {error && (
+          <div className="sm:col-span-2">
+            <Notice tone="error">{error}</Notice>
+          </div>
+        )}
         <div className="sm:col-span-2">
           <button type="submit" disabled={disabled || busy || !name.trim()} className={buttonClass('primary')}>
             {i18n.t('experiments.start.submit')}

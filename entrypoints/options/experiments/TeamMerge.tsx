@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { mergeResultsFiles, parseResultsFile, type MergedResults } from '../../../lib/experiments/results-file';
-import { experimentResult, tallyArms } from '../../../lib/experiments/results';
+import { Card } from '@/components/Card';
+import { mergeResultsFiles, parseResultsFile, type MergedResults } from '@/lib/experiments/results-file';
+import { experimentResult, tallyArms } from '@/lib/experiments/results';
 import { Notice, readFileText } from '../ui';
 import { ResultTable } from './ResultTable';
 
@@ -20,7 +20,8 @@ export function TeamMerge({ locale }: { locale: string }) {
     if (!files?.length) return;
     try {
       const parsed = [];
-      for (const file of Array.from(files)) parsed.push({ fileName: file.name, file: parseResultsFile(await readFileText(file, 'experimentResults'), file.name) });
+      for (const file of Array.from(files))
+        parsed.push({ fileName: file.name, file: parseResultsFile(await readFileText(file, 'experimentResults'), file.name) });
       setMerged(mergeResultsFiles(parsed));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -33,7 +34,13 @@ export function TeamMerge({ locale }: { locale: string }) {
         {i18n.t('experiments.team.choose')}
         <input type="file" multiple accept=".json,application/json" data-team-files onChange={(e) => void choose(e.target.files)} className="text-sm" />
       </label>
-      {error && <div className="mt-3"><Notice tone="error" title={i18n.t('experiments.team.refused')}>{error}</Notice></div>}
+      {error && (
+        <div className="mt-3">
+          <Notice tone="error" title={i18n.t('experiments.team.refused')}>
+            {error}
+          </Notice>
+        </div>
+      )}
       {merged && (
         <div className="mt-3 space-y-3" data-team-result>
           <p className="text-sm text-slate-800">

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { upliftVerdict, type UpliftVerdict } from '../../../lib/experiments/consolidate';
-import type { MeasuredUplift } from '../../../lib/experiments/experiment';
+import { upliftVerdict, type UpliftVerdict } from '@/lib/experiments/consolidate';
+import type { MeasuredUplift } from '@/lib/experiments/experiment';
 import { measuredText } from './format';
 
 /** Colours of a measured play: proven (interval above zero), harmful (below zero), not yet clear. */

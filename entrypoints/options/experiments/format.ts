@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { Interval } from '../../../lib/experiments/stats/intervals';
-import type { MeasuredUplift } from '../../../lib/experiments/experiment';
+import type { Interval } from '@/lib/experiments/stats/intervals';
+import type { MeasuredUplift } from '@/lib/experiments/experiment';
 
 /** A difference of rates in percentage points, signed: 0.042 → "+4.2 pts". */
 export function formatPoints(difference: number, locale: string): string {

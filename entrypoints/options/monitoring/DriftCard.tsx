@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { formatInteger } from '../../../components/format';
+import { Card } from '@/components/Card';
+import { formatInteger } from '@/components/format';
 import { DRIFT_WINDOW_DAYS } from '@/lib/monitoring/drift';
 import type { MonitoringReport } from '@/lib/monitoring/monitoring-report';
 import { PSI_DRIFT, PSI_WATCH } from '@/lib/monitoring/psi';

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { formatInteger, formatMeanSd } from '../../../components/format';
+import { Card } from '@/components/Card';
+import { formatInteger, formatMeanSd } from '@/components/format';
 import type { MonitoringReport } from '@/lib/monitoring/monitoring-report';
 import { AUC_DROP, MIN_MONTH_OUTCOMES } from '@/lib/monitoring/live-performance';
 import { Pill } from '../ui';
@@ -12,7 +12,11 @@ export function LivePerformanceCard({ report, locale }: { report: MonitoringRepo
   const th = 'px-2 py-1.5 text-right font-medium';
   const td = 'px-2 py-1.5 text-right tabular-nums';
   return (
-    <Card level={3} title={i18n.t('monitoring.live.title')} subtitle={i18n.t('monitoring.live.hint', [formatInteger(MIN_MONTH_OUTCOMES, locale), metricText(AUC_DROP, locale, 2)])}>
+    <Card
+      level={3}
+      title={i18n.t('monitoring.live.title')}
+      subtitle={i18n.t('monitoring.live.hint', [formatInteger(MIN_MONTH_OUTCOMES, locale), metricText(AUC_DROP, locale, 2)])}
+    >
       {live.months.length === 0 ? (
         <p className="text-sm text-slate-600">{i18n.t('monitoring.live.none')}</p>
       ) : (

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { formatInteger } from '../../../components/format';
-import { uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { formatInteger } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
 import { Notice, Select } from '../ui';
 import { DriftCard } from './DriftCard';
 import { inputLabel } from '../input-labels';
@@ -19,16 +19,22 @@ export function MonitoringSection() {
   const request = useMonitoring(modelId);
   const locale = uiLocale();
   if (request.status === 'loading') return <Skeleton className="h-64 w-full" />;
-  if (request.status === 'error') return <StatusMessage tone="error" title={i18n.t('monitoring.error')} detail={request.message} action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }} />;
+  if (request.status === 'error')
+    return (
+      <StatusMessage
+        tone="error"
+        title={i18n.t('monitoring.error')}
+        detail={request.message}
+        action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }}
+      />
+    );
   const { report, active } = request.data;
   if (!report) return <StatusMessage title={i18n.t('monitoring.noModel')} detail={i18n.t('monitoring.noModelHint')} />;
   const warnings = monitoringWarnings(report, inputLabel);
   return (
     <div className="space-y-4" data-testid="monitoring" data-model-id={report.model.id}>
       <div className="flex flex-wrap items-end gap-3">
-        <p className="text-sm text-slate-700">
-          {i18n.t('monitoring.model', [report.model.name, formatInteger(report.live.overall.outcomes, locale)])}
-        </p>
+        <p className="text-sm text-slate-700">{i18n.t('monitoring.model', [report.model.name, formatInteger(report.live.overall.outcomes, locale)])}</p>
         {active.length > 1 && (
           <label className="ml-auto flex flex-col gap-1 text-xs font-medium text-slate-600">
             {i18n.t('monitoring.pick')}

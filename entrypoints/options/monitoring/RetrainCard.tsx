@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { formatDate, formatInteger } from '../../../components/format';
-import { sendMessage } from '../../../lib/messaging/browser-client';
+import { Card } from '@/components/Card';
+import { formatDate, formatInteger } from '@/components/format';
+import { sendMessage } from '@/lib/messaging/browser-client';
 import { challengerRequest } from '@/lib/monitoring/challenger';
 import type { MonitoringReport } from '@/lib/monitoring/monitoring-report';
 import { RETRAIN_EVERY_DAYS, type Comparison, type RetrainSchedule } from '@/lib/monitoring/retrain';
-import { startTraining, TrainingCancelled, type TrainingRun } from '../../../lib/training/worker-client';
+import { startTraining, TrainingCancelled, type TrainingRun } from '@/lib/training/worker-client';
 import { createTrainingWorker } from '../create-training-worker';
 import { buttonClass, Notice, Select } from '../ui';
 import { metricText } from './format';
@@ -133,9 +133,19 @@ export function RetrainCard({ report, locale, onServing }: { report: MonitoringR
             {i18n.t('monitoring.retrain.training', [formatInteger(Math.round(state.fraction * 100), locale)])}
           </p>
         )}
-        {state.step === 'comparing' && <p className="text-sm text-slate-600" role="status">{i18n.t('monitoring.retrain.comparing')}</p>}
-        {state.step === 'error' && <Notice tone="error" title={i18n.t('monitoring.retrain.failed')}>{state.message}</Notice>}
-        {state.step === 'compared' && <ComparisonView state={state} championName={model.name} locale={locale} onPromote={() => void promote(state.challenger)} />}
+        {state.step === 'comparing' && (
+          <p className="text-sm text-slate-600" role="status">
+            {i18n.t('monitoring.retrain.comparing')}
+          </p>
+        )}
+        {state.step === 'error' && (
+          <Notice tone="error" title={i18n.t('monitoring.retrain.failed')}>
+            {state.message}
+          </Notice>
+        )}
+        {state.step === 'compared' && (
+          <ComparisonView state={state} championName={model.name} locale={locale} onPromote={() => void promote(state.challenger)} />
+        )}
         {state.step === 'promoted' && (
           <Notice tone="success" title={i18n.t('monitoring.retrain.promoted', [state.challenger.name])}>
             <button type="button" className={`${buttonClass('secondary', 'sm')} mt-1`} onClick={() => void rollback(state.challenger.id, state.replaced.id)}>
@@ -149,7 +159,17 @@ export function RetrainCard({ report, locale, onServing }: { report: MonitoringR
   );
 }
 
-function ComparisonView({ state, championName, locale, onPromote }: { state: Extract<Step, { step: 'compared' }>; championName: string; locale: string; onPromote: () => void }) {
+function ComparisonView({
+  state,
+  championName,
+  locale,
+  onPromote,
+}: {
+  state: Extract<Step, { step: 'compared' }>;
+  championName: string;
+  locale: string;
+  onPromote: () => void;
+}) {
   const { comparison, challenger } = state;
   const rows = [
     { name: i18n.t('monitoring.retrain.champion', [championName]), figures: comparison.champion },
@@ -158,7 +178,11 @@ function ComparisonView({ state, championName, locale, onPromote }: { state: Ext
   return (
     <div className="rounded-md border border-slate-200 p-3" data-testid="comparison">
       <p className="text-sm text-slate-700">
-        {i18n.t('monitoring.retrain.compared', [formatInteger(comparison.outcomes, locale), formatInteger(comparison.churners, locale), formatInteger(state.heldOut, locale)])}
+        {i18n.t('monitoring.retrain.compared', [
+          formatInteger(comparison.outcomes, locale),
+          formatInteger(comparison.churners, locale),
+          formatInteger(state.heldOut, locale),
+        ])}
       </p>
       <table className="mt-2 w-full text-sm">
         <thead className="text-xs text-slate-500">
@@ -180,12 +204,16 @@ function ComparisonView({ state, championName, locale, onPromote }: { state: Ext
           ))}
         </tbody>
       </table>
-      {state.leftOut.length > 0 && <p className="mt-2 text-xs text-slate-500">{i18n.t('monitoring.retrain.leftOut', [state.leftOut.join(i18n.t('monitoring.listSeparator'))])}</p>}
+      {state.leftOut.length > 0 && (
+        <p className="mt-2 text-xs text-slate-500">{i18n.t('monitoring.retrain.leftOut', [state.leftOut.join(i18n.t('monitoring.listSeparator'))])}</p>
+      )}
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <button type="button" className={buttonClass(comparison.challengerBetter ? 'primary' : 'secondary', 'sm')} onClick={onPromote}>
           {i18n.t('monitoring.retrain.promote')}
         </button>
-        <span className="text-xs text-slate-600">{comparison.challengerBetter ? i18n.t('monitoring.retrain.better') : i18n.t('monitoring.retrain.notBetter')}</span>
+        <span className="text-xs text-slate-600">
+          {comparison.challengerBetter ? i18n.t('monitoring.retrain.better') : i18n.t('monitoring.retrain.notBetter')}
+        </span>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { formatInteger } from '../../../components/format';
+import { Card } from '@/components/Card';
+import { formatInteger } from '@/components/format';
 import type { MonitoringReport } from '@/lib/monitoring/monitoring-report';
 import { RATE_DRIFT } from '@/lib/monitoring/tier-review';
 import { buttonClass, Notice } from '../ui';
@@ -28,7 +28,9 @@ export function TierReviewCard({ report, locale }: { report: MonitoringReport; l
               <tr key={row.tier} className="border-b border-slate-100" data-tier={row.tier} data-drifted={row.drifted || undefined}>
                 <td className="px-2 py-1.5">{i18n.t('monitoring.calibration.tierN', [String(row.tier)])}</td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{rateText(row.reference.churnRate, locale)}</td>
-                <td className={`px-2 py-1.5 text-right tabular-nums ${row.drifted ? 'font-semibold text-red-700' : ''}`}>{rateText(row.live.churnRate, locale)}</td>
+                <td className={`px-2 py-1.5 text-right tabular-nums ${row.drifted ? 'font-semibold text-red-700' : ''}`}>
+                  {rateText(row.live.churnRate, locale)}
+                </td>
                 <td className="px-2 py-1.5 text-right tabular-nums">{formatInteger(row.live.outcomes, locale)}</td>
               </tr>
             ))}

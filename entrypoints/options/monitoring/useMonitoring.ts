@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useRequest } from '../../../components/useRequest';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../../lib/messaging/events';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
 
 /** The monitoring view of an active model (the first active one by default), re-read when models change. */
 export function useMonitoring(modelId: string | null) {

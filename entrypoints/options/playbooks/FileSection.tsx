@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { parsePlaybookFile, PLAYBOOK_FILE_NAME, playbookFileText } from '../../../lib/playbooks/playbook-file';
+import { Card } from '@/components/Card';
+import { parsePlaybookFile, PLAYBOOK_FILE_NAME, playbookFileText } from '@/lib/playbooks/playbook-file';
 import { buttonClass, downloadText, Notice, readFileText } from '../ui';
 import type { PlaybookDraft } from './usePlaybookDraft';
 
@@ -33,7 +33,11 @@ export function FileSection({ draft, readOnly }: { draft: PlaybookDraft; readOnl
     <Card>
       <div className="grid gap-4 md:grid-cols-3">
         <div>
-          <button type="button" className={buttonClass('secondary')} onClick={() => draft.loaded && downloadText(PLAYBOOK_FILE_NAME, playbookFileText(draft.loaded.playbook))}>
+          <button
+            type="button"
+            className={buttonClass('secondary')}
+            onClick={() => draft.loaded && downloadText(PLAYBOOK_FILE_NAME, playbookFileText(draft.loaded.playbook))}
+          >
             {i18n.t('playbookEditor.file.export')}
           </button>
           <p className="mt-1 text-xs text-slate-500">{i18n.t('playbookEditor.file.exportHint')}</p>
@@ -42,7 +46,14 @@ export function FileSection({ draft, readOnly }: { draft: PlaybookDraft; readOnl
           <button type="button" disabled={readOnly} className={buttonClass('secondary')} onClick={() => input.current?.click()}>
             {i18n.t('playbookEditor.file.import')}
           </button>
-          <input ref={input} type="file" accept=".json,application/json" aria-label={i18n.t('playbookEditor.file.import')} className="sr-only" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+          <input
+            ref={input}
+            type="file"
+            accept=".json,application/json"
+            aria-label={i18n.t('playbookEditor.file.import')}
+            className="sr-only"
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+          />
           <p className="mt-1 text-xs text-slate-500">{i18n.t('playbookEditor.file.importHint')}</p>
         </div>
         <div>

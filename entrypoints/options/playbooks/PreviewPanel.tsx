@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
-import { pick } from '../../../components/bilingual';
-import { Card } from '../../../components/Card';
-import { uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import type { PreviewCustomer } from '../../../lib/messaging/playbook-protocol';
-import type { ResponseOf } from '../../../lib/messaging/protocol';
-import { chooseScript } from '../../../lib/playbooks/choose';
-import { renderTemplate } from '../../../lib/playbooks/template';
-import type { Playbook, ScriptTemplate } from '../../../lib/playbooks/types';
-import { SCRIPT_VARIABLES } from '../../../lib/playbooks/variables';
+import { pick } from '@/components/bilingual';
+import { Card } from '@/components/Card';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { PreviewCustomer } from '@/lib/messaging/playbook-protocol';
+import type { ResponseOf } from '@/lib/messaging/protocol';
+import { chooseScript } from '@/lib/playbooks/choose';
+import { renderTemplate } from '@/lib/playbooks/template';
+import type { Playbook, ScriptTemplate } from '@/lib/playbooks/types';
+import { SCRIPT_VARIABLES } from '@/lib/playbooks/variables';
 import { Select } from '../ui';
 import { variableName } from './playbook-names';
 
@@ -23,7 +23,9 @@ export function PreviewPanel({ playbook, script }: { playbook: Playbook; script:
   const [query, setQuery] = useState('');
   const [customers, setCustomers] = useState<PreviewCustomer[] | null>(null);
   const [chosen, setChosen] = useState<string>('');
-  const [preview, setPreview] = useState<{ status: 'idle' | 'loading' } | { status: 'ready'; data: Preview } | { status: 'error'; message: string }>({ status: 'idle' });
+  const [preview, setPreview] = useState<{ status: 'idle' | 'loading' } | { status: 'ready'; data: Preview } | { status: 'error'; message: string }>({
+    status: 'idle',
+  });
 
   useEffect(() => {
     let live = true;
@@ -94,11 +96,17 @@ export function PreviewPanel({ playbook, script }: { playbook: Playbook; script:
         </label>
       </div>
       {preview.status === 'loading' && <Skeleton className="h-40 w-full" />}
-      {preview.status === 'error' && <p role="alert" className="text-sm text-red-700">{i18n.t('playbookEditor.preview.error', [preview.message])}</p>}
+      {preview.status === 'error' && (
+        <p role="alert" className="text-sm text-red-700">
+          {i18n.t('playbookEditor.preview.error', [preview.message])}
+        </p>
+      )}
       {data && (
         <div className="space-y-3" data-preview-for={data.name}>
           <p className="text-xs text-slate-600" data-fired-rule={fired?.rule?.id ?? ''}>
-            {fired?.rule ? i18n.t('playbookEditor.preview.firesRule', [`${firedTitle} (${fired.rule.id})`]) : i18n.t('playbookEditor.preview.firesFallback', [firedTitle])}
+            {fired?.rule
+              ? i18n.t('playbookEditor.preview.firesRule', [`${firedTitle} (${fired.rule.id})`])
+              : i18n.t('playbookEditor.preview.firesFallback', [firedTitle])}
           </p>
           {(
             [
@@ -110,7 +118,10 @@ export function PreviewPanel({ playbook, script }: { playbook: Playbook; script:
           ).map(([key, template, variables]) => (
             <figure key={key}>
               <figcaption className="mb-1 text-xs font-medium text-slate-500">{i18n.t(`playbookEditor.preview.${key}`)}</figcaption>
-              <p aria-label={i18n.t(`playbookEditor.preview.${key}`)} className="rounded-md border-l-4 border-sky-600 bg-sky-50 px-3 py-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-800">
+              <p
+                aria-label={i18n.t(`playbookEditor.preview.${key}`)}
+                className="rounded-md border-l-4 border-sky-600 bg-sky-50 px-3 py-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-800"
+              >
                 {renderTemplate(template, variables)}
               </p>
             </figure>
@@ -123,7 +134,9 @@ export function PreviewPanel({ playbook, script }: { playbook: Playbook; script:
                   <dt className="font-mono text-slate-500">{`{${name}}`}</dt>
                   <dd className="text-slate-800">
                     <span className="sr-only">{variableName(name)}: </span>
-                    {(locale.startsWith('zh') ? data.variables.zh : data.variables.en)[name] ?? <span className="text-slate-500">{i18n.t('playbookEditor.preview.unknownValue')}</span>}
+                    {(locale.startsWith('zh') ? data.variables.zh : data.variables.en)[name] ?? (
+                      <span className="text-slate-500">{i18n.t('playbookEditor.preview.unknownValue')}</span>
+                    )}
                   </dd>
                 </div>
               ))}

@@ -1,14 +1,14 @@
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
-import { pick } from '../../../components/bilingual';
-import { Card } from '../../../components/Card';
-import { uiLocale } from '../../../components/i18n';
-import { TIERS } from '../../../lib/domain';
-import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '../../../lib/indicators/types';
-import { addRule, moveRule, moveRuleTo, removeRule, toggleIn, updateRule } from '../../../lib/playbooks/edit';
-import type { Playbook, PlaybookRule, RuleCondition } from '../../../lib/playbooks/types';
+import { pick } from '@/components/bilingual';
+import { Card } from '@/components/Card';
+import { uiLocale } from '@/components/i18n';
+import { TIERS } from '@/lib/domain';
+import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '@/lib/indicators/types';
+import { addRule, moveRule, moveRuleTo, removeRule, toggleIn, updateRule } from '@/lib/playbooks/edit';
+import type { Playbook, PlaybookRule, RuleCondition } from '@/lib/playbooks/types';
 import { buttonClass, Pill, Select } from '../ui';
-import { rulesByUplift, upliftVerdict } from '../../../lib/experiments/consolidate';
+import { rulesByUplift, upliftVerdict } from '@/lib/experiments/consolidate';
 import { UpliftBadge, VERDICT_STYLE } from '../experiments/UpliftBadge';
 import type { PlaybookDraft } from './usePlaybookDraft';
 
@@ -16,7 +16,12 @@ type ConditionKey = keyof RuleCondition;
 
 const CONDITIONS: { key: ConditionKey; values: readonly (string | number)[]; label: () => string; name: (v: string | number) => string }[] = [
   { key: 'tiers', values: TIERS, label: () => i18n.t('playbookEditor.rules.tiers'), name: (v) => i18n.t('tier.name', [String(v)]) },
-  { key: 'patterns', values: CHURN_PATTERNS.filter((p) => p !== 'none'), label: () => i18n.t('playbookEditor.rules.patterns'), name: (v) => i18n.t(`pattern.${v as 'none'}`) },
+  {
+    key: 'patterns',
+    values: CHURN_PATTERNS.filter((p) => p !== 'none'),
+    label: () => i18n.t('playbookEditor.rules.patterns'),
+    name: (v) => i18n.t(`pattern.${v as 'none'}`),
+  },
   { key: 'drivers', values: INDICATOR_CATEGORIES, label: () => i18n.t('playbookEditor.rules.drivers'), name: (v) => i18n.t(`category.${v as 'financial'}`) },
   { key: 'lifecycle', values: LIFECYCLE_STAGES, label: () => i18n.t('playbookEditor.rules.lifecycle'), name: (v) => i18n.t(`lifecycle.${v as 'new'}`) },
 ];
@@ -67,36 +72,38 @@ export function RulesSection({ draft, readOnly }: { draft: PlaybookDraft; readOn
         </label>
       )}
       <ol aria-label={i18n.t('playbookEditor.rules.list')} className="space-y-2">
-        {order.map((index) => playbook.rules[index]!).map((rule, position) => {
-          const index = order[position]!;
-          return (
-          <li
-            key={`${rule.id}-${index}`}
-            data-rule-id={rule.id}
-            aria-label={`${i18n.t('playbookEditor.rules.position', [String(index + 1)])}: ${rule.id}`}
-            draggable={!readOnly && !byUplift}
-            onDragStart={(e: DragEvent) => {
-              setDragging(index);
-              e.dataTransfer.effectAllowed = 'move';
-            }}
-            onDragOver={(e) => dragging !== null && e.preventDefault()}
-            onDrop={(e) => {
-              e.preventDefault();
-              if (dragging !== null) move(dragging, index);
-              setDragging(null);
-            }}
-            onDragEnd={() => setDragging(null)}
-            className={`rounded-md border px-3 py-2 ${rule.enabled ? 'border-slate-200 bg-white' : 'border-dashed border-slate-300 bg-slate-50 text-slate-500'} ${rule.measured ? VERDICT_STYLE[upliftVerdict(rule.measured)].border : ''} ${dragging === index ? 'opacity-50' : ''}`}
-          >
-            <RuleRow playbook={playbook} rule={rule} index={index} readOnly={readOnly || byUplift} draft={draft} onKey={onKey(index)} locale={locale} />
-            {rule.measured && (
-              <div className="mt-2">
-                <UpliftBadge measured={rule.measured} locale={locale} />
-              </div>
-            )}
-          </li>
-          );
-        })}
+        {order
+          .map((index) => playbook.rules[index]!)
+          .map((rule, position) => {
+            const index = order[position]!;
+            return (
+              <li
+                key={`${rule.id}-${index}`}
+                data-rule-id={rule.id}
+                aria-label={`${i18n.t('playbookEditor.rules.position', [String(index + 1)])}: ${rule.id}`}
+                draggable={!readOnly && !byUplift}
+                onDragStart={(e: DragEvent) => {
+                  setDragging(index);
+                  e.dataTransfer.effectAllowed = 'move';
+                }}
+                onDragOver={(e) => dragging !== null && e.preventDefault()}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  if (dragging !== null) move(dragging, index);
+                  setDragging(null);
+                }}
+                onDragEnd={() => setDragging(null)}
+                className={`rounded-md border px-3 py-2 ${rule.enabled ? 'border-slate-200 bg-white' : 'border-dashed border-slate-300 bg-slate-50 text-slate-500'} ${rule.measured ? VERDICT_STYLE[upliftVerdict(rule.measured)].border : ''} ${dragging === index ? 'opacity-50' : ''}`}
+              >
+                <RuleRow playbook={playbook} rule={rule} index={index} readOnly={readOnly || byUplift} draft={draft} onKey={onKey(index)} locale={locale} />
+                {rule.measured && (
+                  <div className="mt-2">
+                    <UpliftBadge measured={rule.measured} locale={locale} />
+                  </div>
+                )}
+              </li>
+            );
+          })}
       </ol>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
         <button type="button" disabled={readOnly} className={buttonClass('secondary')} onClick={() => draft.edit(addRule)}>
@@ -104,7 +111,13 @@ export function RulesSection({ draft, readOnly }: { draft: PlaybookDraft; readOn
         </button>
         <label className="flex items-center gap-2 text-xs text-slate-600">
           {i18n.t('playbookEditor.rules.fallbackLabel')}
-          <ScriptSelect playbook={playbook} locale={locale} disabled={readOnly} value={playbook.fallbackScriptId} onChange={(id) => draft.edit((p) => ({ ...p, fallbackScriptId: id }))} />
+          <ScriptSelect
+            playbook={playbook}
+            locale={locale}
+            disabled={readOnly}
+            value={playbook.fallbackScriptId}
+            onChange={(id) => draft.edit((p) => ({ ...p, fallbackScriptId: id }))}
+          />
         </label>
       </div>
       {fallback && <p className="mt-2 text-xs text-slate-500">{i18n.t('playbookEditor.rules.fallback', [pick(fallback.title, locale)])}</p>}
@@ -112,7 +125,23 @@ export function RulesSection({ draft, readOnly }: { draft: PlaybookDraft; readOn
   );
 }
 
-function RuleRow({ playbook, rule, index, readOnly, draft, onKey, locale }: { playbook: Playbook; rule: PlaybookRule; index: number; readOnly: boolean; draft: PlaybookDraft; onKey: (e: KeyboardEvent) => void; locale: string }) {
+function RuleRow({
+  playbook,
+  rule,
+  index,
+  readOnly,
+  draft,
+  onKey,
+  locale,
+}: {
+  playbook: Playbook;
+  rule: PlaybookRule;
+  index: number;
+  readOnly: boolean;
+  draft: PlaybookDraft;
+  onKey: (e: KeyboardEvent) => void;
+  locale: string;
+}) {
   const set = (change: Partial<PlaybookRule>) => draft.edit((p) => updateRule(p, index, change));
   const last = playbook.rules.length - 1;
   return (
@@ -140,13 +169,31 @@ function RuleRow({ playbook, rule, index, readOnly, draft, onKey, locale }: { pl
           <ScriptSelect playbook={playbook} locale={locale} disabled={readOnly} value={rule.scriptId} onChange={(id) => set({ scriptId: id })} />
         </label>
         <span className="ml-auto flex gap-1">
-          <button type="button" disabled={readOnly || index === 0} className={buttonClass('quiet', 'sm')} onClick={() => draft.edit((p) => moveRule(p, index, -1))} aria-label={`${i18n.t('playbookEditor.rules.moveUp')}: ${rule.id}`}>
+          <button
+            type="button"
+            disabled={readOnly || index === 0}
+            className={buttonClass('quiet', 'sm')}
+            onClick={() => draft.edit((p) => moveRule(p, index, -1))}
+            aria-label={`${i18n.t('playbookEditor.rules.moveUp')}: ${rule.id}`}
+          >
             ↑
           </button>
-          <button type="button" disabled={readOnly || index === last} className={buttonClass('quiet', 'sm')} onClick={() => draft.edit((p) => moveRule(p, index, 1))} aria-label={`${i18n.t('playbookEditor.rules.moveDown')}: ${rule.id}`}>
+          <button
+            type="button"
+            disabled={readOnly || index === last}
+            className={buttonClass('quiet', 'sm')}
+            onClick={() => draft.edit((p) => moveRule(p, index, 1))}
+            aria-label={`${i18n.t('playbookEditor.rules.moveDown')}: ${rule.id}`}
+          >
             ↓
           </button>
-          <button type="button" disabled={readOnly} className={buttonClass('danger', 'sm')} onClick={() => draft.edit((p) => removeRule(p, index))} aria-label={`${i18n.t('playbookEditor.rules.remove')}: ${rule.id}`}>
+          <button
+            type="button"
+            disabled={readOnly}
+            className={buttonClass('danger', 'sm')}
+            onClick={() => draft.edit((p) => removeRule(p, index))}
+            aria-label={`${i18n.t('playbookEditor.rules.remove')}: ${rule.id}`}
+          >
             ✕
           </button>
         </span>
@@ -169,7 +216,9 @@ function RuleRow({ playbook, rule, index, readOnly, draft, onKey, locale }: { pl
                       type="button"
                       disabled={readOnly}
                       aria-pressed={chosen}
-                      onClick={() => set({ when: { ...rule.when, [key]: toggleIn(rule.when[key] as (string | number)[] | undefined, value) } as RuleCondition })}
+                      onClick={() =>
+                        set({ when: { ...rule.when, [key]: toggleIn(rule.when[key] as (string | number)[] | undefined, value) } as RuleCondition })
+                      }
                       className={`rounded-full border px-2 py-0.5 ${chosen ? 'border-sky-700 bg-sky-700 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
                     >
                       {name(value)}
@@ -186,7 +235,19 @@ function RuleRow({ playbook, rule, index, readOnly, draft, onKey, locale }: { pl
 }
 
 /** A choice among the playbook's scripts, by title in the UI language. */
-function ScriptSelect({ playbook, locale, disabled, value, onChange }: { playbook: Playbook; locale: string; disabled: boolean; value: string; onChange: (scriptId: string) => void }) {
+function ScriptSelect({
+  playbook,
+  locale,
+  disabled,
+  value,
+  onChange,
+}: {
+  playbook: Playbook;
+  locale: string;
+  disabled: boolean;
+  value: string;
+  onChange: (scriptId: string) => void;
+}) {
   return (
     <Select disabled={disabled} value={value} onChange={(e) => onChange(e.target.value)}>
       {playbook.scripts.map((s) => (

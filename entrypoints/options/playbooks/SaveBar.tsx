@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { pick } from '../../../components/bilingual';
-import { uiLocale } from '../../../components/i18n';
+import { pick } from '@/components/bilingual';
+import { uiLocale } from '@/components/i18n';
 import { buttonClass, Pill } from '../ui';
 import type { PlaybookDraft } from './usePlaybookDraft';
 
@@ -9,9 +9,15 @@ export function SaveBar({ draft, readOnly }: { draft: PlaybookDraft; readOnly: b
   const { dirty, problems, status, loaded } = draft;
   const locale = uiLocale();
   return (
-    <div className="sticky bottom-3 z-20 order-last mt-4 rounded-lg border border-slate-300 bg-white/95 px-4 py-2 shadow-lg backdrop-blur" aria-label={i18n.t('playbookEditor.saveBar.save')} role="region">
+    <div
+      className="sticky bottom-3 z-20 order-last mt-4 rounded-lg border border-slate-300 bg-white/95 px-4 py-2 shadow-lg backdrop-blur"
+      aria-label={i18n.t('playbookEditor.saveBar.save')}
+      role="region"
+    >
       <div className="flex flex-wrap items-center gap-3">
-        <Pill tone={loaded?.isDefault ? 'slate' : 'sky'}>{i18n.t(loaded?.isDefault ? 'playbookEditor.saveBar.inForceDefault' : 'playbookEditor.saveBar.inForceCustom')}</Pill>
+        <Pill tone={loaded?.isDefault ? 'slate' : 'sky'}>
+          {i18n.t(loaded?.isDefault ? 'playbookEditor.saveBar.inForceDefault' : 'playbookEditor.saveBar.inForceCustom')}
+        </Pill>
         {dirty && <Pill tone="amber">{i18n.t('playbookEditor.saveBar.unsaved')}</Pill>}
         <span role="status" className="text-xs text-slate-600">
           {status.kind === 'saved' && !dirty ? i18n.t('playbookEditor.saveBar.saved') : ''}
@@ -20,7 +26,12 @@ export function SaveBar({ draft, readOnly }: { draft: PlaybookDraft; readOnly: b
           <button type="button" disabled={!dirty || status.kind === 'saving'} className={buttonClass('secondary', 'sm')} onClick={draft.discard}>
             {i18n.t('playbookEditor.saveBar.discard')}
           </button>
-          <button type="button" disabled={readOnly || !dirty || problems.length > 0 || status.kind === 'saving'} className={buttonClass('primary', 'sm')} onClick={() => void draft.store(draft.draft)}>
+          <button
+            type="button"
+            disabled={readOnly || !dirty || problems.length > 0 || status.kind === 'saving'}
+            className={buttonClass('primary', 'sm')}
+            onClick={() => void draft.store(draft.draft)}
+          >
             {i18n.t('playbookEditor.saveBar.save')}
           </button>
         </span>

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { i18n } from '#i18n';
-import { pick } from '../../../components/bilingual';
-import { Card } from '../../../components/Card';
-import { uiLocale } from '../../../components/i18n';
-import { duplicateScript, insertAt, updateScript } from '../../../lib/playbooks/edit';
-import { STRATEGIES, type Locale, type ScriptTemplate, type Strategy } from '../../../lib/playbooks/types';
-import { textProblems } from '../../../lib/playbooks/validate-playbook';
-import { SCRIPT_VARIABLES } from '../../../lib/playbooks/variables';
+import { pick } from '@/components/bilingual';
+import { Card } from '@/components/Card';
+import { uiLocale } from '@/components/i18n';
+import { duplicateScript, insertAt, updateScript } from '@/lib/playbooks/edit';
+import { STRATEGIES, type Locale, type ScriptTemplate, type Strategy } from '@/lib/playbooks/types';
+import { textProblems } from '@/lib/playbooks/validate-playbook';
+import { SCRIPT_VARIABLES } from '@/lib/playbooks/variables';
 import { buttonClass, Select } from '../ui';
 import { strategyName, variableName } from './playbook-names';
 import { PreviewPanel } from './PreviewPanel';
@@ -21,7 +21,11 @@ const FIELDS: Field[] = [
 ];
 const fieldKey = (f: Field) => `${f.part}-${f.locale}`;
 const languageName = (locale: Locale) => i18n.t(locale === 'en' ? 'playbookEditor.scripts.english' : 'playbookEditor.scripts.chinese');
-const fieldLabel = (f: Field) => i18n.t('playbookEditor.scripts.inLanguage', [i18n.t(f.part === 'message' ? 'playbookEditor.scripts.message' : 'playbookEditor.scripts.call'), languageName(f.locale)]);
+const fieldLabel = (f: Field) =>
+  i18n.t('playbookEditor.scripts.inLanguage', [
+    i18n.t(f.part === 'message' ? 'playbookEditor.scripts.message' : 'playbookEditor.scripts.call'),
+    languageName(f.locale),
+  ]);
 
 /** Edit one script in both languages (message + call) with variable insertion at the cursor, and preview it on a real customer. */
 export function ScriptsSection({ draft, readOnly }: { draft: PlaybookDraft; readOnly: boolean }) {
@@ -78,7 +82,9 @@ export function ScriptsSection({ draft, readOnly }: { draft: PlaybookDraft; read
             {i18n.t('playbookEditor.scripts.duplicate')}
           </button>
         </div>
-        <p className="mb-3 text-xs text-slate-500">{usedBy.length ? i18n.t('playbookEditor.scripts.usedBy', [usedBy.join(', ')]) : i18n.t('playbookEditor.scripts.usedByNone')}</p>
+        <p className="mb-3 text-xs text-slate-500">
+          {usedBy.length ? i18n.t('playbookEditor.scripts.usedBy', [usedBy.join(', ')]) : i18n.t('playbookEditor.scripts.usedByNone')}
+        </p>
         <div className="mb-3 grid gap-3 md:grid-cols-3">
           {(['en', 'zh'] as const).map((l) => (
             <label key={l} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
@@ -102,7 +108,11 @@ export function ScriptsSection({ draft, readOnly }: { draft: PlaybookDraft; read
             </Select>
           </label>
         </div>
-        <div role="toolbar" aria-label={i18n.t('playbookEditor.scripts.insert')} className="mb-3 flex flex-wrap items-center gap-1 rounded-md border border-slate-200 bg-slate-50 p-2">
+        <div
+          role="toolbar"
+          aria-label={i18n.t('playbookEditor.scripts.insert')}
+          className="mb-3 flex flex-wrap items-center gap-1 rounded-md border border-slate-200 bg-slate-50 p-2"
+        >
           <span className="mr-1 text-xs font-medium text-slate-600">
             {i18n.t('playbookEditor.scripts.insert')} → {fieldLabel(target)}:
           </span>

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { Strategy } from '../../../lib/playbooks/types';
-import type { ScriptVariable } from '../../../lib/playbooks/variables';
+import type { Strategy } from '@/lib/playbooks/types';
+import type { ScriptVariable } from '@/lib/playbooks/variables';
 
 /** Display names for playbook vocabulary (locale keys use "_" where ids use "-"). */
 export function strategyName(strategy: Strategy): string {

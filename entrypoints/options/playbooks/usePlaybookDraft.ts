@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import type { PlaybookState } from '../../../lib/messaging/playbook-protocol';
-import type { Playbook } from '../../../lib/playbooks/types';
-import { playbookProblems } from '../../../lib/playbooks/validate-playbook';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { PlaybookState } from '@/lib/messaging/playbook-protocol';
+import type { Playbook } from '@/lib/playbooks/types';
+import { playbookProblems } from '@/lib/playbooks/validate-playbook';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 

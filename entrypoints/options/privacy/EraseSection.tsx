@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
-import { Card } from '../../../components/Card';
-import { uiLocale } from '../../../components/i18n';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import { ERASE_ALL_CONFIRMATION, type DataSummary } from '../../../lib/messaging/privacy-protocol';
-import { confirms } from '../../../lib/privacy/confirm';
+import { Card } from '@/components/Card';
+import { uiLocale } from '@/components/i18n';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { ERASE_ALL_CONFIRMATION, type DataSummary } from '@/lib/messaging/privacy-protocol';
+import { confirms } from '@/lib/privacy/confirm';
 import { dangerButton, errorText, inputClass, siteLabel } from './table-names';
 
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
@@ -48,12 +48,25 @@ export function EraseSection({ summary, onErased }: { summary: DataSummary; onEr
             className="flex flex-wrap items-end gap-3"
             onSubmit={(event) => {
               event.preventDefault();
-              void erase(() => sendMessage('eraseSite', { site: chosen.site, confirm: chosen.site }), (n) => i18n.t('privacy.erase.siteDone', [n, chosenHost]));
+              void erase(
+                () => sendMessage('eraseSite', { site: chosen.site, confirm: chosen.site }),
+                (n) => i18n.t('privacy.erase.siteDone', [n, chosenHost]),
+              );
             }}
           >
             <div>
-              <label htmlFor={ids.site} className="block text-xs font-medium text-slate-700">{i18n.t('privacy.erase.site')}</label>
-              <select id={ids.site} className={`${inputClass} mt-1`} value={chosen.site} onChange={(e) => { setSite(e.target.value); setSiteTyped(''); }}>
+              <label htmlFor={ids.site} className="block text-xs font-medium text-slate-700">
+                {i18n.t('privacy.erase.site')}
+              </label>
+              <select
+                id={ids.site}
+                className={`${inputClass} mt-1`}
+                value={chosen.site}
+                onChange={(e) => {
+                  setSite(e.target.value);
+                  setSiteTyped('');
+                }}
+              >
                 {summary.sites.map((s) => (
                   <option key={s.site} value={s.site}>
                     {siteLabel(s.site)} ({s.total.toLocaleString(locale)})
@@ -62,8 +75,17 @@ export function EraseSection({ summary, onErased }: { summary: DataSummary; onEr
               </select>
             </div>
             <div>
-              <label htmlFor={ids.siteConfirm} className="block text-xs font-medium text-slate-700">{i18n.t('privacy.erase.typeSite', [chosenHost])}</label>
-              <input id={ids.siteConfirm} className={`${inputClass} mt-1 w-64`} value={siteTyped} autoComplete="off" onChange={(e) => setSiteTyped(e.target.value)} placeholder={chosenHost} />
+              <label htmlFor={ids.siteConfirm} className="block text-xs font-medium text-slate-700">
+                {i18n.t('privacy.erase.typeSite', [chosenHost])}
+              </label>
+              <input
+                id={ids.siteConfirm}
+                className={`${inputClass} mt-1 w-64`}
+                value={siteTyped}
+                autoComplete="off"
+                onChange={(e) => setSiteTyped(e.target.value)}
+                placeholder={chosenHost}
+              />
             </div>
             <button type="submit" className={dangerButton} disabled={busy || !(confirms(siteTyped, chosenHost) || confirms(siteTyped, chosen.site))}>
               {i18n.t('privacy.erase.siteButton', [chosenHost])}
@@ -76,12 +98,24 @@ export function EraseSection({ summary, onErased }: { summary: DataSummary; onEr
           className="flex flex-wrap items-end gap-3"
           onSubmit={(event) => {
             event.preventDefault();
-            void erase(() => sendMessage('eraseAll', { confirm: ERASE_ALL_CONFIRMATION }), (n) => i18n.t('privacy.erase.allDone', [n]));
+            void erase(
+              () => sendMessage('eraseAll', { confirm: ERASE_ALL_CONFIRMATION }),
+              (n) => i18n.t('privacy.erase.allDone', [n]),
+            );
           }}
         >
           <div>
-            <label htmlFor={ids.allConfirm} className="block text-xs font-medium text-slate-700">{i18n.t('privacy.erase.typeWord', [word])}</label>
-            <input id={ids.allConfirm} className={`${inputClass} mt-1 w-64`} value={allTyped} autoComplete="off" onChange={(e) => setAllTyped(e.target.value)} placeholder={word} />
+            <label htmlFor={ids.allConfirm} className="block text-xs font-medium text-slate-700">
+              {i18n.t('privacy.erase.typeWord', [word])}
+            </label>
+            <input
+              id={ids.allConfirm}
+              className={`${inputClass} mt-1 w-64`}
+              value={allTyped}
+              autoComplete="off"
+              onChange={(e) => setAllTyped(e.target.value)}
+              placeholder={word}
+            />
           </div>
           <button type="submit" className={dangerButton} disabled={busy || !confirms(allTyped, word)}>
             {i18n.t('privacy.erase.allButton')}

@@ -1,17 +1,21 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
-import { Card } from '../../../components/Card';
-import { uiLocale } from '../../../components/i18n';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import type { DataSummary } from '../../../lib/messaging/privacy-protocol';
-import { csvZipParts } from '../../../lib/privacy/csv-zip';
-import { exportFileName, exportFileParts } from '../../../lib/privacy/export-file';
-import { tablePages, type ExportProgress } from '../../../lib/privacy/export-pages';
+import { Card } from '@/components/Card';
+import { uiLocale } from '@/components/i18n';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { DataSummary } from '@/lib/messaging/privacy-protocol';
+import { csvZipParts } from '@/lib/privacy/csv-zip';
+import { exportFileName, exportFileParts } from '@/lib/privacy/export-file';
+import { tablePages, type ExportProgress } from '@/lib/privacy/export-pages';
 import { errorText, primaryButton, saveBlob, secondaryButton } from './table-names';
 import { tableLabel } from './table-names';
 
 type Format = 'json' | 'csv';
-type State = { status: 'idle' } | { status: 'running'; format: Format; progress: ExportProgress | null } | { status: 'done'; format: Format; rows: number; fileName: string } | { status: 'error'; message: string };
+type State =
+  | { status: 'idle' }
+  | { status: 'running'; format: Format; progress: ExportProgress | null }
+  | { status: 'done'; format: Format; rows: number; fileName: string }
+  | { status: 'error'; message: string };
 
 /** Export everything: one JSON file (importable) or a zip of CSVs (one per table), read from the background a page at a time. */
 export function ExportSection({ summary }: { summary: DataSummary }) {
@@ -24,10 +28,14 @@ export function ExportSection({ summary }: { summary: DataSummary }) {
       const { settings, dbVersion } = await sendMessage('exportSettings', {});
       const totals = Object.fromEntries(summary.tables.map((t) => [t.table, t.rows]));
       let rows = 0;
-      const pages = tablePages((table, after, limit) => sendMessage('exportTablePage', { table, after, limit }), totals, (progress) => {
-        rows = progress.done;
-        setState({ status: 'running', format, progress });
-      });
+      const pages = tablePages(
+        (table, after, limit) => sendMessage('exportTablePage', { table, after, limit }),
+        totals,
+        (progress) => {
+          rows = progress.done;
+          setState({ status: 'running', format, progress });
+        },
+      );
       const base = exportFileName(new Date());
       let blob: Blob;
       if (format === 'json') {

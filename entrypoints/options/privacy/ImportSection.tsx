@@ -1,13 +1,17 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
-import { Card } from '../../../components/Card';
-import { uiLocale } from '../../../components/i18n';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import type { ImportSummary } from '../../../lib/messaging/privacy-protocol';
+import { Card } from '@/components/Card';
+import { uiLocale } from '@/components/i18n';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { ImportSummary } from '@/lib/messaging/privacy-protocol';
 import { readFileText } from '../ui';
 import { errorText, tableLabel } from './table-names';
 
-type State = { status: 'idle' } | { status: 'running'; fileName: string } | { status: 'done'; fileName: string; summary: ImportSummary } | { status: 'error'; fileName: string; message: string };
+type State =
+  | { status: 'idle' }
+  | { status: 'running'; fileName: string }
+  | { status: 'done'; fileName: string; summary: ImportSummary }
+  | { status: 'error'; fileName: string; message: string };
 
 /** Import a previous export: validated and merged in the background in one transaction, whole or not at all; the summary says what happened. */
 export function ImportSection({ onImported }: { onImported: () => void }) {
@@ -72,10 +76,18 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
           <table className="mt-2 w-full text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-                <th scope="col" className="py-1 pr-3 font-medium">{i18n.t('privacy.stored.table')}</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">{i18n.t('privacy.import.added')}</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">{i18n.t('privacy.import.updated')}</th>
-                <th scope="col" className="py-1 text-right font-medium">{i18n.t('privacy.import.skipped')}</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  {i18n.t('privacy.stored.table')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right font-medium">
+                  {i18n.t('privacy.import.added')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right font-medium">
+                  {i18n.t('privacy.import.updated')}
+                </th>
+                <th scope="col" className="py-1 text-right font-medium">
+                  {i18n.t('privacy.import.skipped')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -83,16 +95,26 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
                 .filter((t) => t.added + t.updated + t.skipped > 0)
                 .map((t) => (
                   <tr key={t.table} data-table={t.table} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="py-1 pr-3 text-left font-normal">{tableLabel(t.table)}</th>
-                    <td className="py-1 pr-3 text-right tabular-nums" data-added>{n(t.added)}</td>
+                    <th scope="row" className="py-1 pr-3 text-left font-normal">
+                      {tableLabel(t.table)}
+                    </th>
+                    <td className="py-1 pr-3 text-right tabular-nums" data-added>
+                      {n(t.added)}
+                    </td>
                     <td className="py-1 pr-3 text-right tabular-nums">{n(t.updated)}</td>
-                    <td className="py-1 text-right tabular-nums" data-skipped>{n(t.skipped)}</td>
+                    <td className="py-1 text-right tabular-nums" data-skipped>
+                      {n(t.skipped)}
+                    </td>
                   </tr>
                 ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-slate-600">{i18n.t('privacy.import.settings', [n(state.summary.settings.applied), n(state.summary.settings.skipped)])}</p>
-          {state.summary.unknownTables.length > 0 && <p className="mt-1 text-xs text-amber-800">{i18n.t('privacy.import.unknownTables', [state.summary.unknownTables.join(', ')])}</p>}
+          <p className="mt-2 text-xs text-slate-600">
+            {i18n.t('privacy.import.settings', [n(state.summary.settings.applied), n(state.summary.settings.skipped)])}
+          </p>
+          {state.summary.unknownTables.length > 0 && (
+            <p className="mt-1 text-xs text-amber-800">{i18n.t('privacy.import.unknownTables', [state.summary.unknownTables.join(', ')])}</p>
+          )}
         </div>
       )}
     </Card>

@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
-import { Card } from '../../../components/Card';
-import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../../lib/db/retention';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import { retentionProblem } from '../../../lib/privacy/retention-input';
+import { Card } from '@/components/Card';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '@/lib/db/retention';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { retentionProblem } from '@/lib/privacy/retention-input';
 import { errorText, inputClass, primaryButton } from './table-names';
 
 /** How long recorded history is kept; saved through the background, which prunes at once. */
@@ -13,7 +13,11 @@ export function RetentionSection({ days, onSaved }: { days: number; onSaved: () 
   const id = useId();
   const problem = retentionProblem(text);
   const problemText =
-    problem === 'notWhole' ? i18n.t('privacy.retention.notWhole') : problem === 'range' ? i18n.t('privacy.retention.range', [String(MIN_RETENTION_DAYS), String(MAX_RETENTION_DAYS)]) : null;
+    problem === 'notWhole'
+      ? i18n.t('privacy.retention.notWhole')
+      : problem === 'range'
+        ? i18n.t('privacy.retention.range', [String(MIN_RETENTION_DAYS), String(MAX_RETENTION_DAYS)])
+        : null;
   return (
     <Card>
       <p className="text-sm text-slate-600">{i18n.t('privacy.retention.intro')}</p>
@@ -32,7 +36,9 @@ export function RetentionSection({ days, onSaved }: { days: number; onSaved: () 
         }}
       >
         <div>
-          <label htmlFor={id} className="block text-xs font-medium text-slate-700">{i18n.t('privacy.retention.label')}</label>
+          <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+            {i18n.t('privacy.retention.label')}
+          </label>
           <input
             id={id}
             type="number"

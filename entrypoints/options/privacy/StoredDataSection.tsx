@@ -1,13 +1,13 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
-import { Card } from '../../../components/Card';
-import { uiLocale } from '../../../components/i18n';
-import { MetricTile } from '../../../components/MetricTile';
-import type { DataSummary } from '../../../lib/messaging/privacy-protocol';
-import { formatBytes } from '../../../lib/privacy/storage-summary';
-import { SITE_TABLES } from '../../../lib/privacy/tables';
+import { Card } from '@/components/Card';
+import { uiLocale } from '@/components/i18n';
+import { MetricTile } from '@/components/MetricTile';
+import type { DataSummary } from '@/lib/messaging/privacy-protocol';
+import { formatBytes } from '@/lib/privacy/storage-summary';
+import { SITE_TABLES } from '@/lib/privacy/tables';
 import { siteLabel, tableLabel } from './table-names';
-import { DataTable, dataRowClass } from '../../../components/DataTable';
+import { DataTable, dataRowClass } from '@/components/DataTable';
 
 const HISTORY_TABLES = new Set(['observationBatches', 'scores', 'indicators', 'activities']);
 
@@ -35,7 +35,11 @@ export function StoredDataSection({ summary }: { summary: DataSummary }) {
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <MetricTile label={i18n.t('privacy.stored.customers')} value={n(count('customers'))} hint={i18n.t('privacy.stored.sitesHint', [n(summary.sites.length)])} />
+        <MetricTile
+          label={i18n.t('privacy.stored.customers')}
+          value={n(count('customers'))}
+          hint={i18n.t('privacy.stored.sitesHint', [n(summary.sites.length)])}
+        />
         <MetricTile label={i18n.t('privacy.stored.history')} value={n(history)} hint={i18n.t('privacy.stored.historyHint', [n(summary.retentionDays)])} />
         <MetricTile
           label={i18n.t('privacy.stored.disk')}
@@ -55,20 +59,26 @@ export function StoredDataSection({ summary }: { summary: DataSummary }) {
           footer={
             <tfoot>
               <tr className="border-t border-slate-300 font-medium">
-                <th scope="row" className="py-1.5 pr-3 text-left">{i18n.t('privacy.stored.total')}</th>
+                <th scope="row" className="py-1.5 pr-3 text-left">
+                  {i18n.t('privacy.stored.total')}
+                </th>
                 <td className="py-1.5 pr-3 text-right tabular-nums">{n(summary.tables.reduce((sum, t) => sum + t.rows, 0))}</td>
                 <td className="py-1.5 text-right tabular-nums">{estimated ? `≈ ${formatBytes(estimated, locale)}` : '—'}</td>
               </tr>
             </tfoot>
           }
         >
-              {summary.tables.map((row) => (
-                <tr key={row.table} data-table={row.table} className={dataRowClass}>
-                  <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-800">{tableLabel(row.table)}</th>
-                  <td className="py-1.5 pr-3 text-right tabular-nums" data-rows>{n(row.rows)}</td>
-                  <td className="py-1.5 text-right text-slate-600 tabular-nums">{row.rows ? `≈ ${formatBytes(row.estimatedBytes, locale)}` : '—'}</td>
-                </tr>
-              ))}
+          {summary.tables.map((row) => (
+            <tr key={row.table} data-table={row.table} className={dataRowClass}>
+              <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-800">
+                {tableLabel(row.table)}
+              </th>
+              <td className="py-1.5 pr-3 text-right tabular-nums" data-rows>
+                {n(row.rows)}
+              </td>
+              <td className="py-1.5 text-right text-slate-600 tabular-nums">{row.rows ? `≈ ${formatBytes(row.estimatedBytes, locale)}` : '—'}</td>
+            </tr>
+          ))}
         </DataTable>
       </Card>
       <Card title={i18n.t('privacy.stored.sitesTitle')} level={3}>
@@ -83,15 +93,19 @@ export function StoredDataSection({ summary }: { summary: DataSummary }) {
               { key: 'total', label: i18n.t('privacy.stored.total'), align: 'right' },
             ]}
           >
-                {summary.sites.map((site) => (
-                  <tr key={site.site} data-site={site.site} className={dataRowClass}>
-                    <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-800" title={site.site}>{siteLabel(site.site)}</th>
-                    {siteColumns.map((table) => (
-                      <td key={table} className="py-1.5 pr-3 text-right tabular-nums">{n(site.tables[table] ?? 0)}</td>
-                    ))}
-                    <td className="py-1.5 text-right font-medium tabular-nums">{n(site.total)}</td>
-                  </tr>
+            {summary.sites.map((site) => (
+              <tr key={site.site} data-site={site.site} className={dataRowClass}>
+                <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-800" title={site.site}>
+                  {siteLabel(site.site)}
+                </th>
+                {siteColumns.map((table) => (
+                  <td key={table} className="py-1.5 pr-3 text-right tabular-nums">
+                    {n(site.tables[table] ?? 0)}
+                  </td>
                 ))}
+                <td className="py-1.5 text-right font-medium tabular-nums">{n(site.total)}</td>
+              </tr>
+            ))}
           </DataTable>
         )}
       </Card>

@@ -1,5 +1,5 @@
-import { t } from '../../../components/i18n';
-import type { DataTable } from '../../../lib/privacy/tables';
+import { t } from '@/components/i18n';
+import type { DataTable } from '@/lib/privacy/tables';
 
 /** "Customers", "Page sightings" … for a table name. */
 export const tableLabel = (table: DataTable) => t(`privacy.tables.${table}`) || table;

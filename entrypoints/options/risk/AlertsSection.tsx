@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { actionErrorText } from '../../../components/action-error';
-import { useRequest } from '../../../components/useRequest';
-import { alertSettingsSchema, type AlertSettings } from '../../../lib/alerts/alert-settings';
-import { sendMessage } from '../../../lib/messaging/browser-client';
+import { Card } from '@/components/Card';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { actionErrorText } from '@/components/action-error';
+import { useRequest } from '@/components/useRequest';
+import { alertSettingsSchema, type AlertSettings } from '@/lib/alerts/alert-settings';
+import { sendMessage } from '@/lib/messaging/browser-client';
 import { buttonClass, Notice, Select } from '../ui';
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
@@ -25,7 +25,10 @@ async function mayNotify(): Promise<boolean> {
 /** The agent's alerts: on/off, which rises, due-time alerts, quiet hours, the daily cap, whose customers. */
 export function AlertsSection() {
   const request = useRequest(async () => {
-    const [{ settings }, worklist] = await Promise.all([sendMessage('getAlertSettings', {}), sendMessage('getWorklist', {}).catch(() => ({ owners: [] as string[] }))]);
+    const [{ settings }, worklist] = await Promise.all([
+      sendMessage('getAlertSettings', {}),
+      sendMessage('getWorklist', {}).catch(() => ({ owners: [] as string[] })),
+    ]);
     return { settings, owners: worklist.owners };
   });
   const [draft, setDraft] = useState<AlertSettings | null>(null);
@@ -36,7 +39,8 @@ export function AlertsSection() {
     if (loaded) setDraft((current) => current ?? loaded);
   }, [loaded]);
 
-  if (request.status === 'error') return <StatusMessage tone="error" title={request.message} action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }} />;
+  if (request.status === 'error')
+    return <StatusMessage tone="error" title={request.message} action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }} />;
   if (request.status === 'loading' || !draft) return <Skeleton className="h-64 w-full" />;
   const edit = (change: Partial<AlertSettings>) => {
     setDraft({ ...draft, ...change });
@@ -101,11 +105,25 @@ export function AlertsSection() {
             </label>
             <label className="flex items-center gap-1">
               {i18n.t('alerts.settings.from')}
-              <input type="time" required className={time} disabled={!draft.quietHours.enabled} value={draft.quietHours.start} onChange={(e) => quiet({ start: e.target.value })} />
+              <input
+                type="time"
+                required
+                className={time}
+                disabled={!draft.quietHours.enabled}
+                value={draft.quietHours.start}
+                onChange={(e) => quiet({ start: e.target.value })}
+              />
             </label>
             <label className="flex items-center gap-1">
               {i18n.t('alerts.settings.to')}
-              <input type="time" required className={time} disabled={!draft.quietHours.enabled} value={draft.quietHours.end} onChange={(e) => quiet({ end: e.target.value })} />
+              <input
+                type="time"
+                required
+                className={time}
+                disabled={!draft.quietHours.enabled}
+                value={draft.quietHours.end}
+                onChange={(e) => quiet({ end: e.target.value })}
+              />
             </label>
           </div>
           <p className="text-xs text-slate-500">{i18n.t('alerts.settings.quietHint')}</p>

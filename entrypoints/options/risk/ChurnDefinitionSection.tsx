@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { formatInteger } from '../../../components/format';
-import { uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import type { ChurnDefinition, IndicatorSettings } from '../../../lib/indicators/types';
-import { sendMessage } from '../../../lib/messaging/browser-client';
+import { Card } from '@/components/Card';
+import { formatInteger } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import type { ChurnDefinition, IndicatorSettings } from '@/lib/indicators/types';
+import { sendMessage } from '@/lib/messaging/browser-client';
 import type { ChurnPreview } from '@/lib/risk/risk-schemas';
-import { definitionProblems, type DefinitionProblem } from '../../../lib/risk/churn-definition';
-import { indicatorSettingsItem } from '../../../lib/settings';
+import { definitionProblems, type DefinitionProblem } from '@/lib/risk/churn-definition';
+import { indicatorSettingsItem } from '@/lib/settings';
 import { ChurnPreviewCard } from './ChurnPreviewCard';
 import { StatusValuesPicker } from './StatusValuesPicker';
 
@@ -122,118 +122,148 @@ export function ChurnDefinitionSection({ onSaved, locked = false }: { onSaved: (
       <Card title={i18n.t('risk.churn.title')} subtitle={i18n.t('risk.churn.hint')}>
         {/* A policy lock disables every control of the definition at once. */}
         <fieldset disabled={locked} className="min-w-0 disabled:opacity-60">
-        <StatusValuesPicker seen={preview.data?.statusValues ?? []} values={draft.statusValues} onChange={(statusValues) => update({ statusValues })} />
+          <StatusValuesPicker seen={preview.data?.statusValues ?? []} values={draft.statusValues} onChange={(statusValues) => update({ statusValues })} />
 
-        <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-800">
-          <label className="flex items-center gap-2">
-            <input type="checkbox" checked={draft.inactivityOn} onChange={(event) => update({ inactivityOn: event.target.checked })} />
-            {i18n.t('risk.churn.inactivityOn')}
-          </label>
-          <label className="flex items-center gap-1">
-            <span className="sr-only">{i18n.t('risk.churn.inactivityDays')}</span>
+          <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-800">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={draft.inactivityOn} onChange={(event) => update({ inactivityOn: event.target.checked })} />
+              {i18n.t('risk.churn.inactivityOn')}
+            </label>
+            <label className="flex items-center gap-1">
+              <span className="sr-only">{i18n.t('risk.churn.inactivityDays')}</span>
+              <input
+                type="number"
+                min={1}
+                max={3650}
+                step={1}
+                disabled={!draft.inactivityOn}
+                value={draft.inactivityDays}
+                onChange={(event) => update({ inactivityDays: event.target.value })}
+                aria-invalid={problems.includes('inactivityDays') || undefined}
+                aria-label={i18n.t('risk.churn.inactivityDays')}
+                className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums disabled:bg-slate-100"
+              />
+              {i18n.t('risk.churn.days')}
+            </label>
+          </div>
+
+          <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-800">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={draft.partialOn} onChange={(event) => update({ partialOn: event.target.checked })} />
+              {i18n.t('risk.churn.partialOn')}
+            </label>
             <input
               type="number"
-              min={1}
-              max={3650}
+              min={5}
+              max={100}
               step={1}
-              disabled={!draft.inactivityOn}
-              value={draft.inactivityDays}
-              onChange={(event) => update({ inactivityDays: event.target.value })}
-              aria-invalid={problems.includes('inactivityDays') || undefined}
-              aria-label={i18n.t('risk.churn.inactivityDays')}
-              className="w-24 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums disabled:bg-slate-100"
+              disabled={!draft.partialOn}
+              value={draft.partialDrop}
+              onChange={(event) => update({ partialDrop: event.target.value })}
+              aria-invalid={problems.includes('spendDrop') || undefined}
+              aria-label={i18n.t('risk.churn.partialDrop')}
+              className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums disabled:bg-slate-100"
             />
-            {i18n.t('risk.churn.days')}
-          </label>
-        </div>
+            <span>{i18n.t('risk.churn.partialOver')}</span>
+            <input
+              type="number"
+              min={7}
+              max={730}
+              step={1}
+              value={draft.windowDays}
+              onChange={(event) => update({ windowDays: event.target.value })}
+              aria-invalid={problems.includes('windowDays') || undefined}
+              aria-label={i18n.t('risk.churn.windowDays')}
+              className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums"
+            />
+            <span>{i18n.t('risk.churn.partialWindow')}</span>
+          </div>
 
-        <div className="mb-4 flex flex-wrap items-center gap-2 text-sm text-slate-800">
-          <label className="flex items-center gap-2">
-            <input type="checkbox" checked={draft.partialOn} onChange={(event) => update({ partialOn: event.target.checked })} />
-            {i18n.t('risk.churn.partialOn')}
-          </label>
-          <input
-            type="number"
-            min={5}
-            max={100}
-            step={1}
-            disabled={!draft.partialOn}
-            value={draft.partialDrop}
-            onChange={(event) => update({ partialDrop: event.target.value })}
-            aria-invalid={problems.includes('spendDrop') || undefined}
-            aria-label={i18n.t('risk.churn.partialDrop')}
-            className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums disabled:bg-slate-100"
-          />
-          <span>{i18n.t('risk.churn.partialOver')}</span>
-          <input
-            type="number"
-            min={7}
-            max={730}
-            step={1}
-            value={draft.windowDays}
-            onChange={(event) => update({ windowDays: event.target.value })}
-            aria-invalid={problems.includes('windowDays') || undefined}
-            aria-label={i18n.t('risk.churn.windowDays')}
-            className="w-20 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums"
-          />
-          <span>{i18n.t('risk.churn.partialWindow')}</span>
-        </div>
-
-        <fieldset className="mb-4">
-          <legend className="text-sm font-medium text-slate-800">{i18n.t('risk.churn.reasonTitle')}</legend>
-          <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
-            {i18n.t('risk.churn.reasonField')}
-            <select value={draft.reasonField} onChange={(event) => update({ reasonField: event.target.value })} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-              <option value="">{i18n.t('risk.churn.reasonNone')}</option>
-              {(preview.data?.reasonFields ?? []).map((f) => (
-                <option key={f.label} value={f.label}>
-                  {f.label}
-                </option>
-              ))}
-              {draft.reasonField && !preview.data?.reasonFields.some((f) => f.label === draft.reasonField) && <option value={draft.reasonField}>{draft.reasonField}</option>}
-            </select>
-          </label>
-          {!preview.data?.reasonFields.length && <p className="mt-1 text-xs text-slate-500">{i18n.t('risk.churn.reasonNoneSeen')}</p>}
-          {draft.reasonField && reasonValues.length > 0 && (
-            <div className="mt-2">
-              <p className="mb-1 text-xs text-slate-500">{i18n.t('risk.churn.involuntaryHint')}</p>
-              <div className="flex flex-wrap gap-2">
-                {reasonValues.map(({ value, count }) => {
-                  const on = draft.involuntaryReasons.some((r) => r.toLowerCase() === value.toLowerCase());
-                  return (
-                    <label key={value} className="flex items-center gap-1.5 rounded-full border border-slate-300 px-2.5 py-1 text-sm text-slate-700">
-                      <input
-                        type="checkbox"
-                        checked={on}
-                        onChange={() => update({ involuntaryReasons: on ? draft.involuntaryReasons.filter((r) => r.toLowerCase() !== value.toLowerCase()) : [...draft.involuntaryReasons, value] })}
-                      />
-                      {value} <span className="text-xs text-slate-500">{formatInteger(count, locale)}</span>
-                    </label>
-                  );
-                })}
+          <fieldset className="mb-4">
+            <legend className="text-sm font-medium text-slate-800">{i18n.t('risk.churn.reasonTitle')}</legend>
+            <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+              {i18n.t('risk.churn.reasonField')}
+              <select
+                value={draft.reasonField}
+                onChange={(event) => update({ reasonField: event.target.value })}
+                className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+              >
+                <option value="">{i18n.t('risk.churn.reasonNone')}</option>
+                {(preview.data?.reasonFields ?? []).map((f) => (
+                  <option key={f.label} value={f.label}>
+                    {f.label}
+                  </option>
+                ))}
+                {draft.reasonField && !preview.data?.reasonFields.some((f) => f.label === draft.reasonField) && (
+                  <option value={draft.reasonField}>{draft.reasonField}</option>
+                )}
+              </select>
+            </label>
+            {!preview.data?.reasonFields.length && <p className="mt-1 text-xs text-slate-500">{i18n.t('risk.churn.reasonNoneSeen')}</p>}
+            {draft.reasonField && reasonValues.length > 0 && (
+              <div className="mt-2">
+                <p className="mb-1 text-xs text-slate-500">{i18n.t('risk.churn.involuntaryHint')}</p>
+                <div className="flex flex-wrap gap-2">
+                  {reasonValues.map(({ value, count }) => {
+                    const on = draft.involuntaryReasons.some((r) => r.toLowerCase() === value.toLowerCase());
+                    return (
+                      <label key={value} className="flex items-center gap-1.5 rounded-full border border-slate-300 px-2.5 py-1 text-sm text-slate-700">
+                        <input
+                          type="checkbox"
+                          checked={on}
+                          onChange={() =>
+                            update({
+                              involuntaryReasons: on
+                                ? draft.involuntaryReasons.filter((r) => r.toLowerCase() !== value.toLowerCase())
+                                : [...draft.involuntaryReasons, value],
+                            })
+                          }
+                        />
+                        {value} <span className="text-xs text-slate-500">{formatInteger(count, locale)}</span>
+                      </label>
+                    );
+                  })}
+                </div>
               </div>
-            </div>
-          )}
-        </fieldset>
+            )}
+          </fieldset>
 
-        {problems.length > 0 && (
-          <ul role="alert" className="mb-3 list-inside list-disc text-sm text-red-700">
-            {problems.map((p) => (
-              <li key={p}>{PROBLEM_TEXT[p]()}</li>
-            ))}
-          </ul>
-        )}
-        <div className="flex items-center gap-2">
-          <button type="button" disabled={!valid || !dirty} onClick={() => void save()} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-40">
-            {i18n.t('risk.churn.save')}
-          </button>
-          <button type="button" disabled={!dirty} onClick={() => update(toDraft(settings.churn))} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 disabled:opacity-40">
-            {i18n.t('risk.tiers.revert')}
-          </button>
-          {saveState === 'saved' && !dirty && <span role="status" className="text-xs text-emerald-700">{i18n.t('risk.churn.saved')}</span>}
-          {saveState === 'error' && <span role="alert" className="text-xs text-red-700">{i18n.t('risk.churn.saveFailed', [saveError])}</span>}
-          {dirty && valid && <span className="text-xs text-amber-700">{i18n.t('risk.tiers.unsaved')}</span>}
-        </div>
+          {problems.length > 0 && (
+            <ul role="alert" className="mb-3 list-inside list-disc text-sm text-red-700">
+              {problems.map((p) => (
+                <li key={p}>{PROBLEM_TEXT[p]()}</li>
+              ))}
+            </ul>
+          )}
+          <div className="flex items-center gap-2">
+            <button
+              type="button"
+              disabled={!valid || !dirty}
+              onClick={() => void save()}
+              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-800 disabled:opacity-40"
+            >
+              {i18n.t('risk.churn.save')}
+            </button>
+            <button
+              type="button"
+              disabled={!dirty}
+              onClick={() => update(toDraft(settings.churn))}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 disabled:opacity-40"
+            >
+              {i18n.t('risk.tiers.revert')}
+            </button>
+            {saveState === 'saved' && !dirty && (
+              <span role="status" className="text-xs text-emerald-700">
+                {i18n.t('risk.churn.saved')}
+              </span>
+            )}
+            {saveState === 'error' && (
+              <span role="alert" className="text-xs text-red-700">
+                {i18n.t('risk.churn.saveFailed', [saveError])}
+              </span>
+            )}
+            {dirty && valid && <span className="text-xs text-amber-700">{i18n.t('risk.tiers.unsaved')}</span>}
+          </div>
         </fieldset>
       </Card>
 

@@ -1,15 +1,15 @@
 import { Fragment, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { formatInteger, formatProbability } from '../../../components/format';
-import { siteHost } from '../../../components/customer-target';
-import { uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { Card } from '@/components/Card';
+import { formatInteger, formatProbability } from '@/components/format';
+import { siteHost } from '@/components/customer-target';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
 import type { RiskCustomer } from '@/lib/risk/risk-schemas';
-import { riskValueMatrix, type MatrixSize } from '../../../lib/risk/matrix';
+import { riskValueMatrix, type MatrixSize } from '@/lib/risk/matrix';
 import type { RiskData } from './useRiskData';
-import { DataTable, dataRowClass } from '../../../components/DataTable';
+import { DataTable, dataRowClass } from '@/components/DataTable';
 
 /** Customers shown for a clicked cell (the rest are counted). */
 const LIST_LIMIT = 50;
@@ -95,7 +95,9 @@ export function MatrixSection({ data }: { data: RiskData }) {
       {cell && selected && (
         <Card
           title={i18n.t('risk.matrix.listTitle', [riskName(selected.risk), valueName(selected.value)])}
-          subtitle={cell.count > LIST_LIMIT ? i18n.t('risk.matrix.listLimited', [formatInteger(LIST_LIMIT, locale), formatInteger(cell.count, locale)]) : undefined}
+          subtitle={
+            cell.count > LIST_LIMIT ? i18n.t('risk.matrix.listLimited', [formatInteger(LIST_LIMIT, locale), formatInteger(cell.count, locale)]) : undefined
+          }
         >
           {cell.count === 0 ? (
             <p className="text-sm text-slate-600">{i18n.t('risk.matrix.emptyCell')}</p>
@@ -111,23 +113,23 @@ export function MatrixSection({ data }: { data: RiskData }) {
                 { label: i18n.t('risk.matrix.colAtStake'), align: 'right' },
               ]}
             >
-                  {cell.customers.slice(0, LIST_LIMIT).map((c) => (
-                    <tr key={`${c.site} ${c.crmId}`} data-crm-id={c.crmId} className={dataRowClass}>
-                      <td className="py-1.5 pr-3">
-                        {c.url ? (
-                          <a href={c.url} target="_blank" rel="noreferrer" className="font-medium text-sky-700 hover:underline">
-                            {c.name}
-                          </a>
-                        ) : (
-                          <span className="font-medium text-slate-800">{c.name}</span>
-                        )}
-                      </td>
-                      <td className="py-1.5 pr-3 text-slate-500">{siteHost(c.site)}</td>
-                      <td className="py-1.5 pr-3 text-right tabular-nums">{formatProbability(c.probability, locale)}</td>
-                      <td className="py-1.5 pr-3 text-right tabular-nums">{money.format(c.monthlyValue ?? 0)}</td>
-                      <td className="py-1.5 text-right tabular-nums">{money.format(c.probability * (c.monthlyValue ?? 0))}</td>
-                    </tr>
-                  ))}
+              {cell.customers.slice(0, LIST_LIMIT).map((c) => (
+                <tr key={`${c.site} ${c.crmId}`} data-crm-id={c.crmId} className={dataRowClass}>
+                  <td className="py-1.5 pr-3">
+                    {c.url ? (
+                      <a href={c.url} target="_blank" rel="noreferrer" className="font-medium text-sky-700 hover:underline">
+                        {c.name}
+                      </a>
+                    ) : (
+                      <span className="font-medium text-slate-800">{c.name}</span>
+                    )}
+                  </td>
+                  <td className="py-1.5 pr-3 text-slate-500">{siteHost(c.site)}</td>
+                  <td className="py-1.5 pr-3 text-right tabular-nums">{formatProbability(c.probability, locale)}</td>
+                  <td className="py-1.5 pr-3 text-right tabular-nums">{money.format(c.monthlyValue ?? 0)}</td>
+                  <td className="py-1.5 text-right tabular-nums">{money.format(c.probability * (c.monthlyValue ?? 0))}</td>
+                </tr>
+              ))}
             </DataTable>
           )}
         </Card>

@@ -1,6 +1,6 @@
 import { CartesianGrid, Label, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART, axisTick, percentTick } from '../../../components/charts/theme';
-import type { ProfitPoint } from '../../../lib/risk/profit';
+import { CHART, axisTick, percentTick } from '@/components/charts/theme';
+import type { ProfitPoint } from '@/lib/risk/profit';
 
 export interface ProfitChartProps {
   points: readonly ProfitPoint[];

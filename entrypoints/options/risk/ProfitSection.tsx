@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { ChartCard, LegendKey } from '../../../components/charts/ChartCard';
-import { CHART } from '../../../components/charts/theme';
-import { formatInteger, formatPercent } from '../../../components/format';
-import { uiLocale } from '../../../components/i18n';
-import { MetricTile } from '../../../components/MetricTile';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { costInputsItem, costProblems, DEFAULT_COST_INPUTS } from '../../../lib/risk/cost-settings';
-import { profitCurve, thresholdsWithCutoff, type CostInputs } from '../../../lib/risk/profit';
+import { Card } from '@/components/Card';
+import { ChartCard, LegendKey } from '@/components/charts/ChartCard';
+import { CHART } from '@/components/charts/theme';
+import { formatInteger, formatPercent } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { MetricTile } from '@/components/MetricTile';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { costInputsItem, costProblems, DEFAULT_COST_INPUTS } from '@/lib/risk/cost-settings';
+import { profitCurve, thresholdsWithCutoff, type CostInputs } from '@/lib/risk/profit';
 import { ProfitChart } from './ProfitChart';
 import type { RiskData } from './useRiskData';
 
@@ -46,7 +46,13 @@ export function ProfitSection({ data, locked = false }: { data: RiskData; locked
   const edited = useMemo<CostInputs | null>(() => {
     if (!inputs || !text) return null;
     const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
-    return { ...inputs, actionCost: num(text.actionCost), retainedValue: num(text.retainedValue), successRate: num(text.successRate) / 100, horizonMonths: num(text.horizonMonths) };
+    return {
+      ...inputs,
+      actionCost: num(text.actionCost),
+      retainedValue: num(text.retainedValue),
+      successRate: num(text.successRate) / 100,
+      horizonMonths: num(text.horizonMonths),
+    };
   }, [inputs, text]);
   const problems = edited ? costProblems(edited) : [];
 
@@ -93,17 +99,34 @@ export function ProfitSection({ data, locked = false }: { data: RiskData; locked
           <fieldset className="flex flex-col text-xs font-medium text-slate-600">
             <legend>{i18n.t('risk.profit.valueSource')}</legend>
             <label className="mt-1 flex items-center gap-1.5 text-sm font-normal text-slate-800">
-              <input type="radio" name="value-source" checked={edited.valueSource === 'field'} onChange={() => setInputs({ ...edited, valueSource: 'field' })} />
+              <input
+                type="radio"
+                name="value-source"
+                checked={edited.valueSource === 'field'}
+                onChange={() => setInputs({ ...edited, valueSource: 'field' })}
+              />
               {i18n.t('risk.profit.valueField', [formatInteger(withValue, locale)])}
             </label>
             <label className="flex items-center gap-1.5 text-sm font-normal text-slate-800">
-              <input type="radio" name="value-source" checked={edited.valueSource === 'average'} onChange={() => setInputs({ ...edited, valueSource: 'average' })} />
+              <input
+                type="radio"
+                name="value-source"
+                checked={edited.valueSource === 'average'}
+                onChange={() => setInputs({ ...edited, valueSource: 'average' })}
+              />
               {i18n.t('risk.profit.valueAverage')}
             </label>
           </fieldset>
           {edited.valueSource === 'field' && field('horizonMonths')}
           {field('retainedValue')}
-          <button type="button" onClick={() => { setInputs(DEFAULT_COST_INPUTS); setText(toText(DEFAULT_COST_INPUTS)); }} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => {
+              setInputs(DEFAULT_COST_INPUTS);
+              setText(toText(DEFAULT_COST_INPUTS));
+            }}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
+          >
             {i18n.t('risk.profit.reset')}
           </button>
         </div>
@@ -124,15 +147,33 @@ export function ProfitSection({ data, locked = false }: { data: RiskData; locked
             title={i18n.t('risk.profit.chartTitle')}
             description={i18n.t('risk.profit.chartHint')}
             summary={best ? i18n.t('risk.profit.summary', [formatPercent(best.threshold, locale), money(best.net, locale)]) : i18n.t('risk.profit.chartTitle')}
-            legend={<LegendKey items={[{ label: i18n.t('risk.profit.net'), colour: CHART.primary }, { label: i18n.t('risk.profit.currentLine', [String(tier)]), colour: CHART.secondary, dashed: true }]} />}
+            legend={
+              <LegendKey
+                items={[
+                  { label: i18n.t('risk.profit.net'), colour: CHART.primary },
+                  { label: i18n.t('risk.profit.currentLine', [String(tier)]), colour: CHART.secondary, dashed: true },
+                ]}
+              />
+            }
           >
-            <ProfitChart points={curve.points} best={best} current={current} locale={locale} xLabel={i18n.t('risk.profit.xLabel')} yLabel={i18n.t('risk.profit.yLabel')} netLabel={i18n.t('risk.profit.net')} />
+            <ProfitChart
+              points={curve.points}
+              best={best}
+              current={current}
+              locale={locale}
+              xLabel={i18n.t('risk.profit.xLabel')}
+              yLabel={i18n.t('risk.profit.yLabel')}
+              netLabel={i18n.t('risk.profit.net')}
+            />
           </ChartCard>
           <Card title={i18n.t('risk.profit.bestTitle')} subtitle={i18n.t(curve.basis === 'labels' ? 'risk.profit.basisLabels' : 'risk.profit.basisExpected')}>
             {pays && best ? (
               <>
                 <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="profit-best">
-                  <MetricTile label={i18n.t('risk.profit.bestThreshold')} value={<span data-best-threshold={best.threshold}>{formatPercent(best.threshold, locale)}</span>} />
+                  <MetricTile
+                    label={i18n.t('risk.profit.bestThreshold')}
+                    value={<span data-best-threshold={best.threshold}>{formatPercent(best.threshold, locale)}</span>}
+                  />
                   <MetricTile label={i18n.t('risk.profit.bestNet')} value={money(best.net, locale)} />
                   <MetricTile label={i18n.t('risk.profit.acted')} value={formatInteger(best.acted, locale)} />
                   <MetricTile label={i18n.t('risk.profit.precision')} value={best.precision === null ? '–' : formatPercent(best.precision, locale, 1)} />
@@ -141,7 +182,11 @@ export function ProfitSection({ data, locked = false }: { data: RiskData; locked
                 <div className="mt-4 flex flex-wrap items-center gap-2">
                   <label className="flex items-center gap-2 text-sm text-slate-700">
                     {i18n.t('risk.profit.actTier')}
-                    <select value={tier} onChange={(event) => setTier(Number(event.target.value) as ActTier)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+                    <select
+                      value={tier}
+                      onChange={(event) => setTier(Number(event.target.value) as ActTier)}
+                      className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+                    >
                       {([2, 3, 4, 5] as const).map((k) => (
                         <option key={k} value={k}>
                           {i18n.t('tier.name', [String(k)])}
@@ -162,7 +207,9 @@ export function ProfitSection({ data, locked = false }: { data: RiskData; locked
                 </div>
               </>
             ) : (
-              <p role="status" className="text-sm text-slate-700">{i18n.t('risk.profit.noneProfitable')}</p>
+              <p role="status" className="text-sm text-slate-700">
+                {i18n.t('risk.profit.noneProfitable')}
+              </p>
             )}
           </Card>
         </>

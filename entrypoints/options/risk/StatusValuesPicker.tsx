@@ -1,13 +1,21 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { formatInteger } from '../../../components/format';
-import { uiLocale } from '../../../components/i18n';
-import type { FieldValueCount } from '../../../lib/risk/churn-definition';
+import { formatInteger } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import type { FieldValueCount } from '@/lib/risk/churn-definition';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The churned status values: those seen in stored customers (with counts), those configured but unseen, and a free entry. */
-export function StatusValuesPicker({ seen, values, onChange }: { seen: readonly FieldValueCount[]; values: readonly string[]; onChange: (values: string[]) => void }) {
+export function StatusValuesPicker({
+  seen,
+  values,
+  onChange,
+}: {
+  seen: readonly FieldValueCount[];
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+}) {
   const locale = uiLocale();
   const [newValue, setNewValue] = useState('');
   const has = (value: string) => values.some((v) => same(v, value));
@@ -18,13 +26,18 @@ export function StatusValuesPicker({ seen, values, onChange }: { seen: readonly 
       <legend className="text-sm font-medium text-slate-800">{i18n.t('risk.churn.statusTitle')}</legend>
       <p className="mb-2 text-xs text-slate-500">{seen.length ? i18n.t('risk.churn.statusHint') : i18n.t('risk.churn.statusNone')}</p>
       <div className="flex flex-wrap gap-2">
-        {[...seen.map((v) => ({ value: v.value, count: v.count as number | null })), ...configuredOnly.map((value) => ({ value, count: null }))].map(({ value, count }) => (
-          <label key={value} className={`flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-sm ${has(value) ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 text-slate-700'}`}>
-            <input type="checkbox" checked={has(value)} onChange={() => toggle(value)} />
-            {value}
-            <span className="text-xs text-slate-600 tabular-nums">{count === null ? i18n.t('risk.churn.notSeen') : formatInteger(count, locale)}</span>
-          </label>
-        ))}
+        {[...seen.map((v) => ({ value: v.value, count: v.count as number | null })), ...configuredOnly.map((value) => ({ value, count: null }))].map(
+          ({ value, count }) => (
+            <label
+              key={value}
+              className={`flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-sm ${has(value) ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 text-slate-700'}`}
+            >
+              <input type="checkbox" checked={has(value)} onChange={() => toggle(value)} />
+              {value}
+              <span className="text-xs text-slate-600 tabular-nums">{count === null ? i18n.t('risk.churn.notSeen') : formatInteger(count, locale)}</span>
+            </label>
+          ),
+        )}
       </div>
       <form
         className="mt-2 flex items-center gap-2"

@@ -1,12 +1,12 @@
 import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { i18n } from '#i18n';
-import { CHART, axisTick, integerTick, percentTick } from '../../../components/charts/theme';
-import { formatInteger, formatPercent } from '../../../components/format';
-import type { Tier } from '../../../lib/domain';
-import { probabilityHistogram } from '../../../lib/risk/histogram';
-import { THRESHOLD_STEP } from '../../../lib/risk/quantiles';
-import { TIER_STYLE, tierFor } from '../../../lib/risk/tiers';
+import { CHART, axisTick, integerTick, percentTick } from '@/components/charts/theme';
+import { formatInteger, formatPercent } from '@/components/format';
+import type { Tier } from '@/lib/domain';
+import { probabilityHistogram } from '@/lib/risk/histogram';
+import { THRESHOLD_STEP } from '@/lib/risk/quantiles';
+import { TIER_STYLE, tierFor } from '@/lib/risk/tiers';
 
 /** Plot-area insets of the chart, so the handles sit on the same 0–1 axis as the bars. */
 const MARGIN = { top: 44, right: 16, bottom: 4, left: 4 };
@@ -71,7 +71,16 @@ export function TierDistribution({ probabilities, thresholds, onChange, locale, 
     if (disabled) return;
     const step = event.shiftKey ? 0.05 : 0.01;
     const value = thresholds[index]!;
-    const to: Record<string, number> = { ArrowLeft: value - step, ArrowDown: value - step, ArrowRight: value + step, ArrowUp: value + step, PageDown: value - 0.1, PageUp: value + 0.1, Home: 0, End: 1 };
+    const to: Record<string, number> = {
+      ArrowLeft: value - step,
+      ArrowDown: value - step,
+      ArrowRight: value + step,
+      ArrowUp: value + step,
+      PageDown: value - 0.1,
+      PageUp: value + 0.1,
+      Home: 0,
+      End: 1,
+    };
     if (!(event.key in to)) return;
     event.preventDefault();
     move(index, to[event.key]!);
@@ -82,7 +91,16 @@ export function TierDistribution({ probabilities, thresholds, onChange, locale, 
       <ResponsiveContainer width="100%" height={CHART.height + 36}>
         <BarChart data={bins} margin={MARGIN} barCategoryGap={1}>
           <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis type="number" dataKey="mid" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tickFormatter={pct} tick={axisTick} stroke={CHART.axis} height={X_AXIS_HEIGHT} />
+          <XAxis
+            type="number"
+            dataKey="mid"
+            domain={[0, 1]}
+            ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
+            tickFormatter={pct}
+            tick={axisTick}
+            stroke={CHART.axis}
+            height={X_AXIS_HEIGHT}
+          />
           <YAxis tickFormatter={integerTick(locale)} tick={axisTick} stroke={CHART.axis} width={Y_AXIS_WIDTH} allowDecimals={false} />
           <Tooltip
             cursor={{ fill: '#f1f5f9' }}

@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { formatInteger, formatPercent, formatPercentRange } from '../../../components/format';
-import { uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { TierBadge, tierLabel } from '../../../components/TierBadge';
-import { sharesFromThresholds, thresholdsFromShares, validateShares, type TierShares } from '../../../lib/risk/quantiles';
-import { tierTable } from '../../../lib/risk/tier-table';
-import { TIER_STYLE } from '../../../lib/risk/tiers';
+import { Card } from '@/components/Card';
+import { formatInteger, formatPercent, formatPercentRange } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { TierBadge, tierLabel } from '@/components/TierBadge';
+import { sharesFromThresholds, thresholdsFromShares, validateShares, type TierShares } from '@/lib/risk/quantiles';
+import { tierTable } from '@/lib/risk/tier-table';
+import { TIER_STYLE } from '@/lib/risk/tiers';
 import { TierDistribution } from './TierDistribution';
 import type { RiskData } from './useRiskData';
-import { DataTable, dataRowClass } from '../../../components/DataTable';
+import { DataTable, dataRowClass } from '@/components/DataTable';
 
 const sameThresholds = (a: readonly number[] | null, b: readonly number[] | null) => !!a && !!b && a.length === b.length && a.every((t, i) => t === b[i]);
 
@@ -26,7 +26,12 @@ export function TiersSection({ data, locked = false }: { data: RiskData; locked?
 
   if (request.status === 'error') {
     return (
-      <StatusMessage tone="error" title={i18n.t('options.tiers.errorTitle')} detail={request.message} action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }} />
+      <StatusMessage
+        tone="error"
+        title={i18n.t('options.tiers.errorTitle')}
+        detail={request.message}
+        action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }}
+      />
     );
   }
   if (request.status === 'loading' || !draft) return <Skeleton className="h-80 w-full" />;
@@ -50,7 +55,11 @@ export function TiersSection({ data, locked = false }: { data: RiskData; locked?
         subtitle={labelled ? i18n.t('risk.tiers.tableHint') : i18n.t('risk.tiers.tableNoLabels')}
         actions={
           <div className="flex items-center gap-2">
-            {saving.status === 'saved' && !dirty && <span role="status" className="text-xs text-emerald-700">{i18n.t('risk.tiers.saved')}</span>}
+            {saving.status === 'saved' && !dirty && (
+              <span role="status" className="text-xs text-emerald-700">
+                {i18n.t('risk.tiers.saved')}
+              </span>
+            )}
             {dirty && <span className="text-xs text-amber-700">{i18n.t('risk.tiers.unsaved')}</span>}
             <button
               type="button"
@@ -71,7 +80,11 @@ export function TiersSection({ data, locked = false }: { data: RiskData; locked?
           </div>
         }
       >
-        {saving.status === 'error' && <p role="alert" className="mb-2 text-sm text-red-700">{i18n.t('risk.tiers.saveFailed', [saving.message])}</p>}
+        {saving.status === 'error' && (
+          <p role="alert" className="mb-2 text-sm text-red-700">
+            {i18n.t('risk.tiers.saveFailed', [saving.message])}
+          </p>
+        )}
         <DataTable
           caption={i18n.t('risk.tiers.tableTitle')}
           testId="risk-tier-table"
@@ -85,28 +98,36 @@ export function TiersSection({ data, locked = false }: { data: RiskData; locked?
             { label: i18n.t('risk.tiers.colCapture'), align: 'right' },
           ]}
         >
-              {rows.map((row) => (
-                <tr key={row.tier} data-tier-row={row.tier} className={`h-11 ${dataRowClass}`}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    <span className="flex items-center gap-2">
-                      <TierBadge tier={row.tier} size="sm" showLabel={false} />
-                      <span className="text-slate-800 capitalize">{tierLabel(row.tier)}</span>
-                    </span>
-                  </th>
-                  <td className="py-2 pr-3 text-slate-700">{formatPercentRange(row.lo, row.hi, locale)}</td>
-                  <td className="py-2 pr-3 text-slate-700">{formatInteger(row.count, locale)}</td>
-                  <td className="py-2 pr-3">
-                    <span className="inline-flex items-center gap-2">
-                      <span aria-hidden="true" className="inline-block h-2 rounded-sm" style={{ width: `${Math.max(2, row.share * 80)}px`, backgroundColor: TIER_STYLE[row.tier].bg }} />
-                      <span className="font-medium text-slate-900" data-share>{formatPercent(row.share, locale, 1)}</span>
-                    </span>
-                  </td>
-                  <td className="py-2 pr-3 text-slate-700">
-                    {row.churnRate === null ? '–' : `${formatPercent(row.churnRate, locale, 1)} (${formatInteger(row.churners, locale)}/${formatInteger(row.labelled, locale)})`}
-                  </td>
-                  <td className="py-2 text-slate-700">{row.capture === null ? '–' : formatPercent(row.capture, locale, 1)}</td>
-                </tr>
-              ))}
+          {rows.map((row) => (
+            <tr key={row.tier} data-tier-row={row.tier} className={`h-11 ${dataRowClass}`}>
+              <th scope="row" className="py-2 pr-3 text-left font-normal">
+                <span className="flex items-center gap-2">
+                  <TierBadge tier={row.tier} size="sm" showLabel={false} />
+                  <span className="text-slate-800 capitalize">{tierLabel(row.tier)}</span>
+                </span>
+              </th>
+              <td className="py-2 pr-3 text-slate-700">{formatPercentRange(row.lo, row.hi, locale)}</td>
+              <td className="py-2 pr-3 text-slate-700">{formatInteger(row.count, locale)}</td>
+              <td className="py-2 pr-3">
+                <span className="inline-flex items-center gap-2">
+                  <span
+                    aria-hidden="true"
+                    className="inline-block h-2 rounded-sm"
+                    style={{ width: `${Math.max(2, row.share * 80)}px`, backgroundColor: TIER_STYLE[row.tier].bg }}
+                  />
+                  <span className="font-medium text-slate-900" data-share>
+                    {formatPercent(row.share, locale, 1)}
+                  </span>
+                </span>
+              </td>
+              <td className="py-2 pr-3 text-slate-700">
+                {row.churnRate === null
+                  ? '–'
+                  : `${formatPercent(row.churnRate, locale, 1)} (${formatInteger(row.churners, locale)}/${formatInteger(row.labelled, locale)})`}
+              </td>
+              <td className="py-2 text-slate-700">{row.capture === null ? '–' : formatPercent(row.capture, locale, 1)}</td>
+            </tr>
+          ))}
         </DataTable>
       </Card>
     </div>
@@ -114,7 +135,17 @@ export function TiersSection({ data, locked = false }: { data: RiskData; locked?
 }
 
 /** "Top 2 % = tier 5": shares of customers for tiers 5–2 (tier 1 holds the rest), turned into thresholds. */
-function QuantileForm({ probabilities, thresholds, onApply, disabled }: { probabilities: readonly number[]; thresholds: readonly number[]; onApply: (t: number[]) => void; disabled: boolean }) {
+function QuantileForm({
+  probabilities,
+  thresholds,
+  onApply,
+  disabled,
+}: {
+  probabilities: readonly number[];
+  thresholds: readonly number[];
+  onApply: (t: number[]) => void;
+  disabled: boolean;
+}) {
   const locale = uiLocale();
   const current = useMemo(() => sharesFromThresholds(probabilities, thresholds), [probabilities, thresholds]);
   const [text, setText] = useState<string[]>(() => current.map((s) => percentText(s)));
@@ -130,39 +161,47 @@ function QuantileForm({ probabilities, thresholds, onApply, disabled }: { probab
   return (
     <Card title={i18n.t('risk.quantiles.title')} subtitle={i18n.t('risk.quantiles.hint')}>
       <fieldset disabled={disabled} className="min-w-0 disabled:opacity-60">
-      <form
-        className="flex flex-wrap items-end gap-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!problem) onApply(thresholdsFromShares(probabilities, shares as TierShares, thresholds));
-        }}
-      >
-        {([5, 4, 3, 2] as const).map((tier, i) => (
-          <label key={tier} className="flex flex-col text-xs font-medium text-slate-600">
-            {i18n.t('risk.quantiles.share', [String(tier)])}
-            <span className="mt-1 flex items-center gap-1">
-              <input
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={100}
-                step="any"
-                value={text[i]}
-                onChange={(event) => setText((all) => all.map((v, j) => (j === i ? event.target.value : v)))}
-                aria-invalid={problem ? true : undefined}
-                className="w-24 rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900 tabular-nums"
-              />
-              <span className="text-slate-500">%</span>
-            </span>
-          </label>
-        ))}
-        <p className="pb-2 text-xs text-slate-500">{i18n.t('risk.quantiles.rest', [formatPercent(Math.max(0, rest), locale, 1)])}</p>
-        <button type="submit" disabled={!!problem || !probabilities.length} className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-40">
-          {i18n.t('risk.quantiles.apply')}
-        </button>
-      </form>
+        <form
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!problem) onApply(thresholdsFromShares(probabilities, shares as TierShares, thresholds));
+          }}
+        >
+          {([5, 4, 3, 2] as const).map((tier, i) => (
+            <label key={tier} className="flex flex-col text-xs font-medium text-slate-600">
+              {i18n.t('risk.quantiles.share', [String(tier)])}
+              <span className="mt-1 flex items-center gap-1">
+                <input
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={100}
+                  step="any"
+                  value={text[i]}
+                  onChange={(event) => setText((all) => all.map((v, j) => (j === i ? event.target.value : v)))}
+                  aria-invalid={problem ? true : undefined}
+                  className="w-24 rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900 tabular-nums"
+                />
+                <span className="text-slate-500">%</span>
+              </span>
+            </label>
+          ))}
+          <p className="pb-2 text-xs text-slate-500">{i18n.t('risk.quantiles.rest', [formatPercent(Math.max(0, rest), locale, 1)])}</p>
+          <button
+            type="submit"
+            disabled={!!problem || !probabilities.length}
+            className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-40"
+          >
+            {i18n.t('risk.quantiles.apply')}
+          </button>
+        </form>
       </fieldset>
-      {problem && <p role="alert" className="mt-2 text-sm text-red-700">{i18n.t(problem === 'sum' ? 'risk.quantiles.errorSum' : 'risk.quantiles.errorRange')}</p>}
+      {problem && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {i18n.t(problem === 'sum' ? 'risk.quantiles.errorSum' : 'risk.quantiles.errorRange')}
+        </p>
+      )}
     </Card>
   );
 }

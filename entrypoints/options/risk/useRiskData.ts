@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useRequest } from '../../../components/useRequest';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../../lib/messaging/events';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
 
 /**
  * Stored customers with their latest scores and labels, and the tier

@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { formatInteger, formatRelativeTime } from '../../../components/format';
-import { t, uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { useRequest } from '../../../components/useRequest';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../../lib/messaging/events';
-import { warningText } from '../../../lib/sites/health-text';
-import { HealthStatusPill } from '../../../components/HealthStatusPill';
-import { siteLabel } from '../../../lib/sites/origins';
+import { Card } from '@/components/Card';
+import { formatInteger, formatRelativeTime } from '@/components/format';
+import { t, uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import { warningText } from '@/lib/sites/health-text';
+import { HealthStatusPill } from '@/components/HealthStatusPill';
+import { siteLabel } from '@/lib/sites/origins';
 
 /** Per site: pages read, customers per page, mapped fields found, last success, and what broke. */
 export function AdapterHealthSection() {
@@ -55,11 +55,17 @@ export function AdapterHealthSection() {
                   <HealthStatusPill status={summary.status} />
                 </td>
                 <td className="py-2 text-right tabular-nums">{formatInteger(summary.pagesSeen, locale)}</td>
-                <td className="py-2 pl-4 tabular-nums text-slate-700">{summary.lastSuccessAt === null ? '–' : summary.recentCustomers.map((n) => formatInteger(n, locale)).join(' · ')}</td>
-                <td className="py-2 text-slate-700">
-                  {summary.mappedFields > 0 ? `${formatInteger(summary.mappedFound.length, locale)} / ${formatInteger(summary.mappedFields, locale)}` : i18n.t('sites.health.noMapping')}
+                <td className="py-2 pl-4 tabular-nums text-slate-700">
+                  {summary.lastSuccessAt === null ? '–' : summary.recentCustomers.map((n) => formatInteger(n, locale)).join(' · ')}
                 </td>
-                <td className="py-2 text-slate-600">{summary.lastSuccessAt ? formatRelativeTime(summary.lastSuccessAt, now, locale) : i18n.t('popup.health.never')}</td>
+                <td className="py-2 text-slate-700">
+                  {summary.mappedFields > 0
+                    ? `${formatInteger(summary.mappedFound.length, locale)} / ${formatInteger(summary.mappedFields, locale)}`
+                    : i18n.t('sites.health.noMapping')}
+                </td>
+                <td className="py-2 text-slate-600">
+                  {summary.lastSuccessAt ? formatRelativeTime(summary.lastSuccessAt, now, locale) : i18n.t('popup.health.never')}
+                </td>
               </tr>
             ))}
           </tbody>

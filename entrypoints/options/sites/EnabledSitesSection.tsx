@@ -1,19 +1,19 @@
 import { useEffect } from 'react';
 import { i18n } from '#i18n';
-import { AddSiteForm } from '../../../components/AddSiteForm';
-import { Card } from '../../../components/Card';
-import { LockNotice } from '../../../components/LockNotice';
-import { usePolicy } from '../../../components/usePolicy';
-import { useSiteToggle } from '../../../components/useSiteToggle';
-import { formatDate } from '../../../components/format';
-import { uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { useRequest } from '../../../components/useRequest';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../../lib/messaging/events';
-import type { SiteEntry } from '../../../lib/sites/enabled-sites';
-import { siteLabel } from '../../../lib/sites/origins';
+import { AddSiteForm } from '@/components/AddSiteForm';
+import { Card } from '@/components/Card';
+import { LockNotice } from '@/components/LockNotice';
+import { usePolicy } from '@/components/usePolicy';
+import { useSiteToggle } from '@/components/useSiteToggle';
+import { formatDate } from '@/components/format';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useRequest } from '@/components/useRequest';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { SiteEntry } from '@/lib/sites/enabled-sites';
+import { siteLabel } from '@/lib/sites/origins';
 
 const SOURCE_STYLE: Record<SiteEntry['source'], string> = {
   builtin: 'bg-sky-50 text-sky-800 ring-sky-200',
@@ -47,7 +47,10 @@ export function EnabledSitesSection() {
       <LockNotice policy={policy} setting="enabledSites" className="mb-3" />
       <AddSiteForm toggle={toggle} locked={locked} className="mb-4" />
       {notice && (
-        <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`mb-3 rounded-md p-2 text-sm ${notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}>
+        <p
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          className={`mb-3 rounded-md p-2 text-sm ${notice.tone === 'error' ? 'bg-red-50 text-red-900' : 'bg-emerald-50 text-emerald-900'}`}
+        >
           {notice.text}
         </p>
       )}
@@ -87,14 +90,26 @@ export function EnabledSitesSection() {
                   <td className="py-2 text-slate-500">{site.addedAt ? formatDate(site.addedAt, locale) : '–'}</td>
                   <td className="py-2 text-right">
                     {(site.source === 'user' || site.source === 'builtin') && (
-                      <button type="button" className={BUTTON} disabled={busy || locked} aria-label={i18n.t('sites.enabled.removeLabel', [siteLabel(site.origin)])} onClick={() => disable(site.origin)}>
+                      <button
+                        type="button"
+                        className={BUTTON}
+                        disabled={busy || locked}
+                        aria-label={i18n.t('sites.enabled.removeLabel', [siteLabel(site.origin)])}
+                        onClick={() => disable(site.origin)}
+                      >
                         {i18n.t('sites.enabled.remove')}
                       </button>
                     )}
                     {site.source === 'policy' && (
                       <span className="inline-flex items-center gap-2">
                         {!site.granted && (
-                          <button type="button" className={BUTTON} disabled={busy} aria-label={i18n.t('sites.enabled.grantLabel', [siteLabel(site.origin)])} onClick={() => enable(site.origin)}>
+                          <button
+                            type="button"
+                            className={BUTTON}
+                            disabled={busy}
+                            aria-label={i18n.t('sites.enabled.grantLabel', [siteLabel(site.origin)])}
+                            onClick={() => enable(site.origin)}
+                          >
                             {i18n.t('sites.enabled.grant')}
                           </button>
                         )}

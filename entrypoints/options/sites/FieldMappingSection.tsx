@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { useRequest } from '../../../components/useRequest';
-import type { MappingTarget } from '../../../lib/fields/field-resolver';
-import { chooseTarget, sameDraft } from '../../../lib/mapping/draft';
-import { fieldMappingsItem } from '../../../lib/mapping/mapping-item';
-import { replaceSiteMapping } from '../../../lib/mapping/mapping-ops';
-import type { SiteLabel } from '../../../lib/mapping/site-labels';
-import { sendMessage } from '../../../lib/messaging/browser-client';
-import { siteLabel } from '../../../lib/sites/origins';
+import { Card } from '@/components/Card';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useRequest } from '@/components/useRequest';
+import type { MappingTarget } from '@/lib/fields/field-resolver';
+import { chooseTarget, sameDraft } from '@/lib/mapping/draft';
+import { fieldMappingsItem } from '@/lib/mapping/mapping-item';
+import { replaceSiteMapping } from '@/lib/mapping/mapping-ops';
+import type { SiteLabel } from '@/lib/mapping/site-labels';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { siteLabel } from '@/lib/sites/origins';
 import { buttonClass, Notice, Select } from '../ui';
 import { DateOrderSetting } from './mapping/DateOrderSetting';
 import { JoinBySetting } from './mapping/JoinBySetting';
@@ -42,7 +42,9 @@ export function FieldMappingSection() {
     <Card>
       <p className="mb-3 text-xs text-slate-500">{i18n.t('mapping.intro')}</p>
       {sites.status === 'loading' && <Skeleton className="h-32" />}
-      {sites.status === 'error' && <StatusMessage tone="error" title={sites.message} action={{ label: i18n.t('common.retry'), onClick: () => sites.reload() }} />}
+      {sites.status === 'error' && (
+        <StatusMessage tone="error" title={sites.message} action={{ label: i18n.t('common.retry'), onClick: () => sites.reload() }} />
+      )}
       {sites.status === 'ready' && sites.data.sites.length === 0 && <StatusMessage title={i18n.t('mapping.noSites')} />}
       {sites.status === 'ready' && sites.data.sites.length > 0 && site !== null && (
         <>
@@ -100,7 +102,10 @@ function SiteMapping({ site, locale }: { site: string; locale: string }) {
     };
   }, [site, reloadLabels]);
 
-  const choose = useCallback((label: SiteLabel, value: MappingTarget | '') => setDraft((current) => chooseTarget(current, label.label, value, label.suggested)), []);
+  const choose = useCallback(
+    (label: SiteLabel, value: MappingTarget | '') => setDraft((current) => chooseTarget(current, label.label, value, label.suggested)),
+    [],
+  );
 
   const write = async (fields: Fields, done: string) => {
     setMessage(null);
@@ -133,7 +138,9 @@ function SiteMapping({ site, locale }: { site: string; locale: string }) {
       {message && <Notice tone={message.tone === 'ok' ? 'success' : 'error'}>{message.text}</Notice>}
       <TaughtPages site={site} locale={locale} />
       {labels.status === 'loading' && <Skeleton className="h-40" />}
-      {labels.status === 'error' && <StatusMessage tone="error" title={labels.message} action={{ label: i18n.t('common.retry'), onClick: () => labels.reload() }} />}
+      {labels.status === 'error' && (
+        <StatusMessage tone="error" title={labels.message} action={{ label: i18n.t('common.retry'), onClick: () => labels.reload() }} />
+      )}
       {labels.status === 'ready' && rows.length === 0 && <StatusMessage title={i18n.t('mapping.noLabels')} />}
       {labels.status === 'ready' && rows.length > 0 && (
         <>
@@ -159,7 +166,12 @@ function SiteMapping({ site, locale }: { site: string; locale: string }) {
       )}
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-3">
         {dirty && <span className="mr-auto text-xs font-medium text-amber-700">{i18n.t('mapping.unsaved')}</span>}
-        <button type="button" className={buttonClass('danger', 'sm')} disabled={Object.keys(saved).length === 0} onClick={() => void write({}, i18n.t('mapping.resetDone'))}>
+        <button
+          type="button"
+          className={buttonClass('danger', 'sm')}
+          disabled={Object.keys(saved).length === 0}
+          onClick={() => void write({}, i18n.t('mapping.resetDone'))}
+        >
           {i18n.t('mapping.reset')}
         </button>
         <button type="button" className={buttonClass('primary', 'sm')} disabled={!dirty} onClick={() => void write(draft, i18n.t('mapping.saved'))}>

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import { uiLocale } from '../../../components/i18n';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { kpiCsv } from '../../../lib/kpi/kpi-csv';
+import { uiLocale } from '@/components/i18n';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { kpiCsv } from '@/lib/kpi/kpi-csv';
 import { Definitions } from '../dashboard/Definitions';
 import { KpiTiles } from '../dashboard/KpiTiles';
 import { ModelHealth } from '../dashboard/ModelHealth';
@@ -13,7 +13,7 @@ import { TrendCharts } from '../dashboard/TrendCharts';
 import { useKpis } from '../dashboard/useKpis';
 import { buttonClass, downloadText, Select } from '../ui';
 import { SectionedTab } from './SectionedTab';
-import { formatInteger } from '../../../components/format';
+import { formatInteger } from '@/components/format';
 
 /**
  * The manager's KPIs over a chosen range: churn, retention and win-back
@@ -47,14 +47,34 @@ export function DashboardTab() {
         type="button"
         disabled={request.status !== 'ready' || request.data[0].customers === 0}
         className={`${buttonClass('secondary')} ml-auto`}
-        onClick={() => request.status === 'ready' && downloadText(`churn-radar-kpis-${new Date().toISOString().slice(0, 10)}.csv`, `\uFEFF${kpiCsv(request.data[0])}`, 'text/csv;charset=utf-8')}
+        onClick={() =>
+          request.status === 'ready' &&
+          downloadText(`churn-radar-kpis-${new Date().toISOString().slice(0, 10)}.csv`, `\uFEFF${kpiCsv(request.data[0])}`, 'text/csv;charset=utf-8')
+        }
       >
         {i18n.t('dashboard.export')}
       </button>
     </div>
   );
-  if (request.status === 'loading') return <div>{controls}<Skeleton className="h-96 w-full" /></div>;
-  if (request.status === 'error') return <div>{controls}<StatusMessage tone="error" title={i18n.t('dashboard.error')} detail={request.message} action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }} /></div>;
+  if (request.status === 'loading')
+    return (
+      <div>
+        {controls}
+        <Skeleton className="h-96 w-full" />
+      </div>
+    );
+  if (request.status === 'error')
+    return (
+      <div>
+        {controls}
+        <StatusMessage
+          tone="error"
+          title={i18n.t('dashboard.error')}
+          detail={request.message}
+          action={{ label: i18n.t('common.retry'), onClick: () => request.reload() }}
+        />
+      </div>
+    );
   const [report, playbook] = request.data;
   if (report.customers === 0) {
     return (
@@ -80,7 +100,9 @@ export function DashboardTab() {
             content: (
               <>
                 <Definitions />
-                <p className="mt-2 text-xs text-slate-500">{i18n.t('dashboard.footnote', [formatInteger(report.customers, locale), formatInteger(report.computeMs, locale)])}</p>
+                <p className="mt-2 text-xs text-slate-500">
+                  {i18n.t('dashboard.footnote', [formatInteger(report.customers, locale), formatInteger(report.computeMs, locale)])}
+                </p>
               </>
             ),
           },

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { Card } from '../../../components/Card';
-import { LockNotice } from '../../../components/LockNotice';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { uiLocale } from '../../../components/i18n';
-import { usePolicy } from '../../../components/usePolicy';
-import { sendMessage } from '../../../lib/messaging/browser-client';
+import { Card } from '@/components/Card';
+import { LockNotice } from '@/components/LockNotice';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { uiLocale } from '@/components/i18n';
+import { usePolicy } from '@/components/usePolicy';
+import { sendMessage } from '@/lib/messaging/browser-client';
 import { ExperimentCard } from '../experiments/ExperimentCard';
 import { StartForm } from '../experiments/StartForm';
 import { TeamMerge } from '../experiments/TeamMerge';
@@ -24,7 +24,15 @@ export function ExperimentsTab() {
   const policy = usePolicy();
   const locale = uiLocale();
   const [note, setNote] = useState<string | null>(null);
-  if (state.status === 'error') return <StatusMessage tone="error" title={i18n.t('experiments.loadError')} detail={state.message} action={{ label: i18n.t('common.retry'), onClick: () => state.reload() }} />;
+  if (state.status === 'error')
+    return (
+      <StatusMessage
+        tone="error"
+        title={i18n.t('experiments.loadError')}
+        detail={state.message}
+        action={{ label: i18n.t('common.retry'), onClick: () => state.reload() }}
+      />
+    );
   if (state.status === 'loading') return <Skeleton className="h-96 w-full" />;
   const { experiments, locked } = state.data;
   const changed = (text?: string) => {
@@ -48,7 +56,9 @@ export function ExperimentsTab() {
               <div className="space-y-3">
                 {note && <Notice tone="success">{note}</Notice>}
                 {experiments.length === 0 ? (
-                  <Card><p className="text-sm text-slate-500">{i18n.t('experiments.none')}</p></Card>
+                  <Card>
+                    <p className="text-sm text-slate-500">{i18n.t('experiments.none')}</p>
+                  </Card>
                 ) : (
                   experiments.map((view) => <ExperimentCard key={view.experiment.id} view={view} locale={locale} locked={locked} onChanged={changed} />)
                 )}

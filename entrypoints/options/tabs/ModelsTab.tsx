@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { i18n } from '#i18n';
-import { Skeleton } from '../../../components/Skeleton';
+import { Skeleton } from '@/components/Skeleton';
 import { DataSection } from '../DataSection';
 import { FeedbackSection } from '../FeedbackSection';
 import { ActiveModelSection } from '../ActiveModelSection';

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import { LockNotice } from '../../../components/LockNotice';
-import { usePolicy } from '../../../components/usePolicy';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { LockNotice } from '@/components/LockNotice';
+import { usePolicy } from '@/components/usePolicy';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
 import { FileSection } from '../playbooks/FileSection';
 import { RulesSection } from '../playbooks/RulesSection';
 import { SaveBar } from '../playbooks/SaveBar';

@@ -1,11 +1,11 @@
 import { i18n } from '#i18n';
 import { useEffect } from 'react';
-import { Skeleton } from '../../../components/Skeleton';
-import { StatusMessage } from '../../../components/StatusMessage';
-import { usePolicy } from '../../../components/usePolicy';
-import { useRequest } from '../../../components/useRequest';
-import { onBackgroundEvent } from '../../../lib/messaging/events';
-import { sendMessage } from '../../../lib/messaging/browser-client';
+import { Skeleton } from '@/components/Skeleton';
+import { StatusMessage } from '@/components/StatusMessage';
+import { usePolicy } from '@/components/usePolicy';
+import { useRequest } from '@/components/useRequest';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import { sendMessage } from '@/lib/messaging/browser-client';
 import { EraseSection } from '../privacy/EraseSection';
 import { ExportSection } from '../privacy/ExportSection';
 import { ImportSection } from '../privacy/ImportSection';
@@ -25,7 +25,14 @@ export function PrivacyTab() {
 
   if (summary.status === 'loading') return <Skeleton className="h-64" />;
   if (summary.status === 'error') {
-    return <StatusMessage tone="error" title={i18n.t('privacy.loadError')} detail={summary.message} action={{ label: i18n.t('privacy.retry'), onClick: () => reload() }} />;
+    return (
+      <StatusMessage
+        tone="error"
+        title={i18n.t('privacy.loadError')}
+        detail={summary.message}
+        action={{ label: i18n.t('privacy.retry'), onClick: () => reload() }}
+      />
+    );
   }
   const data = summary.data;
   return (

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { LockNotice } from '../../../components/LockNotice';
-import { usePolicy } from '../../../components/usePolicy';
+import { LockNotice } from '@/components/LockNotice';
+import { usePolicy } from '@/components/usePolicy';
 import { AlertsSection } from '../risk/AlertsSection';
 import { ChurnDefinitionSection } from '../risk/ChurnDefinitionSection';
 import { MatrixSection } from '../risk/MatrixSection';

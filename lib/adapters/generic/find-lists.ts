@@ -31,12 +31,12 @@ import { GENERIC_SELECTORS } from './selectors';
  * single-child elements.
  */
 
-export const MIN_KNOWN_HEADERS = 2;
+const MIN_KNOWN_HEADERS = 2;
 /** Element Plus puts its body table 4 wrappers (el-scrollbar's) below the body wrapper that follows the header's. */
 const HEADER_DONOR_LEVELS = 5;
 const MIN_DIV_CELLS = 3;
 
-export interface HeaderReading {
+interface HeaderReading {
   known: number;
   /** The column of the customer's name (best-ranked name label; first on ties). */
   nameColumn?: number;
@@ -44,7 +44,7 @@ export interface HeaderReading {
   emailColumn?: number;
 }
 
-export function readHeaders(headers: readonly string[]): HeaderReading {
+function readHeaders(headers: readonly string[]): HeaderReading {
   const reading: HeaderReading = { known: 0 };
   let bestRank = Infinity;
   headers.forEach((label, column) => {
@@ -61,7 +61,7 @@ export function readHeaders(headers: readonly string[]): HeaderReading {
   return reading;
 }
 
-export const looksLikeCustomerHeader = (reading: HeaderReading): boolean =>
+const looksLikeCustomerHeader = (reading: HeaderReading): boolean =>
   reading.known >= MIN_KNOWN_HEADERS && (reading.nameColumn !== undefined || reading.idColumn !== undefined || reading.emailColumn !== undefined);
 
 export interface CustomerList {

@@ -35,7 +35,8 @@ import { splitSentence } from './value-patterns';
 
 const MAX_ROW_DEPTH = 6;
 const LABEL_SAMPLE = 5;
-const CUSTOMER_WORDS = /custom|client|contact|account|compan|organi[sz]ation|\borgs?\b|lead|people|person|member|partner|shopper|subscriber|patient|客户|联系人|会员|顾客/i;
+const CUSTOMER_WORDS =
+  /custom|client|contact|account|compan|organi[sz]ation|\borgs?\b|lead|people|person|member|partner|shopper|subscriber|patient|客户|联系人|会员|顾客/i;
 const NOT_A_PIECE = new Set(['button', 'input', 'select', 'textarea', 'label', 'img', 'svg', 'i', 'script', 'style', 'template']);
 const { outsideRecord: OUTSIDE_RECORD, link: LINK } = GENERIC_SELECTORS;
 
@@ -73,7 +74,15 @@ function candidates(links: readonly { link: Element; id: string }[]): Candidate[
     }
   }
   // Nested candidates: the one with more rows is the list (a row's two links, or two lists' cards, are not); on a tie, the outer.
-  return found.filter((one) => !found.some((other) => other !== one && nests(one, other) && (other.rows.length > one.rows.length || (other.rows.length === one.rows.length && other.container.contains(one.container)))));
+  return found.filter(
+    (one) =>
+      !found.some(
+        (other) =>
+          other !== one &&
+          nests(one, other) &&
+          (other.rows.length > one.rows.length || (other.rows.length === one.rows.length && other.container.contains(one.container))),
+      ),
+  );
 }
 
 const nests = (a: Candidate, b: Candidate) => a.container.contains(b.container) || b.container.contains(a.container);

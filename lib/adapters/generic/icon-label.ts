@@ -17,11 +17,29 @@ const ICON_CLASS = /(?:^|\s)(?:lucide|anticon|fa|bi|ri|mdi|icon|el-icon|material
 const MODIFIER = /^(?:fw|lg|xs|sm|xl|\dx|spin|pulse|border|inverse|solid|regular|light|thin|duotone|brands|stack|li|ul|flip|rotate)/i;
 const TEST_ID_ICON = /^([A-Z][A-Za-z0-9]*?)(?:Outlined|Rounded|Sharp|TwoTone)?Icon$/;
 const FIELD_OF_ICON: Readonly<Record<string, string>> = {
-  mail: 'Email', email: 'Email', envelope: 'Email', at: 'Email',
-  phone: 'Phone', call: 'Phone', smartphone: 'Phone', mobile: 'Phone', local: 'Phone',
-  building: 'Company', business: 'Company', apartment: 'Company', bank: 'Company', corporate: 'Company',
-  location: 'Address', place: 'Address', map: 'Address', pin: 'Address', home: 'Address',
-  globe: 'Website', link: 'Website', language: 'Website', web: 'Website',
+  mail: 'Email',
+  email: 'Email',
+  envelope: 'Email',
+  at: 'Email',
+  phone: 'Phone',
+  call: 'Phone',
+  smartphone: 'Phone',
+  mobile: 'Phone',
+  local: 'Phone',
+  building: 'Company',
+  business: 'Company',
+  apartment: 'Company',
+  bank: 'Company',
+  corporate: 'Company',
+  location: 'Address',
+  place: 'Address',
+  map: 'Address',
+  pin: 'Address',
+  home: 'Address',
+  globe: 'Website',
+  link: 'Website',
+  language: 'Website',
+  web: 'Website',
 };
 
 /** "AccessTime", "map-pin-2", "building_2" → ["access", "time"], ["map", "pin"], ["building"]. */

@@ -1,5 +1,5 @@
-import type { RawFields } from '../../domain';
-import { normalizeLabel } from '../../fields/product-fields';
+import type { RawFields } from '@/lib/domain';
+import { normalizeLabel } from '@/lib/fields/product-fields';
 import { isEmailLabel } from './labels';
 
 /**
@@ -30,8 +30,23 @@ import { isEmailLabel } from './labels';
  */
 
 const ID_PARAMS = [
-  'record', 'recordid', 'record_id', 'id', 'objectid', 'object_id', 'customerid', 'customer_id', 'accountid', 'account_id',
-  'contactid', 'contact_id', 'partnerid', 'partner_id', 'entityid', 'entity_id', 'cid',
+  'record',
+  'recordid',
+  'record_id',
+  'id',
+  'objectid',
+  'object_id',
+  'customerid',
+  'customer_id',
+  'accountid',
+  'account_id',
+  'contactid',
+  'contact_id',
+  'partnerid',
+  'partner_id',
+  'entityid',
+  'entity_id',
+  'cid',
 ];
 const ID_RANK: ReadonlyMap<string, number> = new Map(ID_PARAMS.map((name, rank) => [name, rank]));
 const HAS_DIGIT = /\d/;
@@ -141,10 +156,7 @@ export function recordIdFromUrl(href: string, base: URL): string | null {
   const hashIsRoute = HASH_ROUTE.test(hash);
   const [hashPath, hashQuery] = hashIsRoute ? splitOnce(hash, '?') : ['', hash];
   return (
-    fromQuery(query) ??
-    (hashQuery.includes('=') ? fromQuery(hashQuery) : null) ??
-    (hashPath ? fromPath(hashPath) : null) ??
-    fromPath(resolvedPath(path, base))
+    fromQuery(query) ?? (hashQuery.includes('=') ? fromQuery(hashQuery) : null) ?? (hashPath ? fromPath(hashPath) : null) ?? fromPath(resolvedPath(path, base))
   );
 }
 
@@ -158,8 +170,27 @@ export function emailOf(text: string): string | null {
 export type JoinBy = 'email' | 'domain';
 
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me',
-  'protonmail.com', 'gmx.com', 'mail.com', 'qq.com', 'foxmail.com', '163.com', '126.com', 'sina.com', 'sohu.com', 'aliyun.com', 'yeah.net',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'mail.com',
+  'qq.com',
+  'foxmail.com',
+  '163.com',
+  '126.com',
+  'sina.com',
+  'sohu.com',
+  'aliyun.com',
+  'yeah.net',
 ]);
 const WEBSITE_LABELS = new Set(['website', 'web', 'url', 'homepage', 'domain', '网站', '官网', '公司网站'].map(normalizeLabel));
 

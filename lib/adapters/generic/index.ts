@@ -1,4 +1,4 @@
-import type { DayMonthOrder } from '../../parse/date-order';
+import type { DayMonthOrder } from '@/lib/parse/date-order';
 import { clampExtraction } from '../clamp';
 import { pageDateOrder } from '../dates';
 import type { CrmAdapter, ExtractedCustomer, PageExtraction } from '../types';
@@ -13,8 +13,7 @@ import { collectRoots } from './roots';
 import type { RowCache } from './row-cache';
 
 export { GENERIC_SELECTORS } from './selectors';
-export { createRowCache, rowSignature, type RowCache } from './row-cache';
-export type { JoinBy } from './identity';
+export { createRowCache, rowSignature } from './row-cache';
 
 /**
  * The generic adapter: any CRM, by reading the page as a person would.
@@ -92,7 +91,10 @@ export function extractGeneric(
 function readPage(doc: Document, url: URL, options: GenericAdapterOptions, links: LinkIds): PageExtraction | null {
   // Lists of the document first, so the walk for shadow roots and frames can skip their rows.
   const documentLists = findTableLists([doc]);
-  const roots = collectRoots(doc, documentLists.map((list) => list.grid.container));
+  const roots = collectRoots(
+    doc,
+    documentLists.map((list) => list.grid.container),
+  );
   let lists = [...documentLists, ...findTableLists(roots.slice(1))];
   if (lists.length === 0) lists = findDivLists(roots);
   // A slug URL (/contacts/acme-corp) is a record when a list of this page's session linked to it (link-ids.ts).
@@ -110,7 +112,12 @@ function readPage(doc: Document, url: URL, options: GenericAdapterOptions, links
     }
   }
   if (lists.length === 0) return null;
-  const customers = dedupe(joined(lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache })), options.joinBy));
+  const customers = dedupe(
+    joined(
+      lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache })),
+      options.joinBy,
+    ),
+  );
   for (const { anchor, snapshot } of customers) {
     const link = anchor.closest('a[href]') ?? anchor.querySelector('a[href]');
     if (link) links.remember(link.getAttribute('href')!, url, snapshot.crmId);

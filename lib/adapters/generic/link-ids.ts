@@ -13,7 +13,7 @@ import { recordIdFromUrl } from './identity';
  * id from its own fields, as before). At most MAX_REMEMBERED_LINKS, the
  * oldest forgotten first.
  */
-export const MAX_REMEMBERED_LINKS = 5_000;
+const MAX_REMEMBERED_LINKS = 5_000;
 
 /** The page a link opens, as a key: this site's http(s) URLs only, path without a trailing slash, and a hash route ("#/contacts/acme"). */
 export function linkKey(href: string, base: URL): string | null {

@@ -1,4 +1,4 @@
-import type { ActivityKind, ActivitySnapshot } from '../../domain';
+import type { ActivityKind, ActivitySnapshot } from '@/lib/domain';
 import { activityColumnOf, headingKindOf, kindFromWords, type ActivityColumn } from './labels';
 import { byIdNear, queryAll, type Root } from './roots';
 import { ariaGrid, tableGrid, type Grid } from './structure';
@@ -99,7 +99,11 @@ const STATUS_WORDS = new Set(['status', 'state', 'badge', 'pill', 'stage', 'loze
 const TITLE_WORDS = new Set(['subject', 'title', 'summary', 'headline']);
 const BODY_WORDS = new Set(['description', 'message', 'content', 'body', 'text', 'detail', 'details', 'excerpt']);
 
-const classWords = (cls: string): string[] => cls.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_-]+/);
+const classWords = (cls: string): string[] =>
+  cls
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/);
 const says = (words: readonly string[], set: ReadonlySet<string>) => words.some((word) => set.has(word));
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
@@ -164,7 +168,13 @@ function readItem(item: Element, sectionKind: ActivityKind | 'mixed'): ActivityS
   const alone = (el: Element) => !(dateEl && el.contains(dateEl)) && !(statusEl && el.contains(statusEl)) && !(amountEl && el.contains(amountEl));
   const titleEl = titleEls.find(alone);
   const bodyEl = bodyEls.find((el) => alone(el) && !(titleEl && (el.contains(titleEl) || titleEl.contains(el))));
-  const text = titleEl || bodyEl ? [titleEl, bodyEl].map((el) => (el ? readableText(el) : '')).filter((part) => part !== '').join(' — ') : without(full, [shownDate, status, amount]);
+  const text =
+    titleEl || bodyEl
+      ? [titleEl, bodyEl]
+          .map((el) => (el ? readableText(el) : ''))
+          .filter((part) => part !== '')
+          .join(' — ')
+      : without(full, [shownDate, status, amount]);
 
   const activity: ActivitySnapshot = { kind, date };
   const id = ITEM_ID_ATTRS.map((attr) => item.getAttribute(attr)).find((value) => value);
@@ -231,7 +241,12 @@ export function readActivities(sections: readonly ActivitySection[]): ActivitySn
     for (const list of section.lists) {
       if (seen.has(list)) continue;
       seen.add(list);
-      const grid = list.localName === 'table' ? tableGrid(list as HTMLTableElement) : list.getAttribute('role') === 'table' || list.getAttribute('role') === 'grid' ? ariaGrid(list) : null;
+      const grid =
+        list.localName === 'table'
+          ? tableGrid(list as HTMLTableElement)
+          : list.getAttribute('role') === 'table' || list.getAttribute('role') === 'grid'
+            ? ariaGrid(list)
+            : null;
       if (grid) {
         activities.push(...readTable(grid, section.kind));
         continue;

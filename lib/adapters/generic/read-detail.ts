@@ -1,4 +1,4 @@
-import type { RawFields } from '../../domain';
+import type { RawFields } from '@/lib/domain';
 import type { ExtractedCustomer } from '../types';
 import { emailOf, recordIdFromUrl } from './identity';
 import { iconLabel, isIcon } from './icon-label';
@@ -52,13 +52,53 @@ import { GENERIC_SELECTORS } from './selectors';
  *   unlabelled chip beside the title as "Status" (title-chips.ts).
  */
 
-export const MIN_KNOWN_LABELS = 3;
+const MIN_KNOWN_LABELS = 3;
 const MAX_LABEL_LENGTH = 40;
 const MAX_VALUE_LENGTH = 300;
 const MAX_LINE_LENGTH = 160;
-const { outsideRecord: OUTSIDE_RECORD, mainContent: MAIN_CONTENT, cardLabel: LABEL_CLASS_SELECTOR, control: CONTROL, headingLike: HEADING_LIKE } = GENERIC_SELECTORS;
-const CONTAINER_TAGS = new Set(['section', 'article', 'nav', 'form', 'table', 'ul', 'ol', 'main', 'aside', 'header', 'footer', 'body', 'html', 'fieldset', 'dl']);
-const CONTAINER_ROLES = new Set(['dialog', 'alertdialog', 'region', 'tabpanel', 'grid', 'treegrid', 'table', 'group', 'navigation', 'menu', 'list', 'listbox', 'tablist', 'form', 'feed', 'main', 'radiogroup']);
+const {
+  outsideRecord: OUTSIDE_RECORD,
+  mainContent: MAIN_CONTENT,
+  cardLabel: LABEL_CLASS_SELECTOR,
+  control: CONTROL,
+  headingLike: HEADING_LIKE,
+} = GENERIC_SELECTORS;
+const CONTAINER_TAGS = new Set([
+  'section',
+  'article',
+  'nav',
+  'form',
+  'table',
+  'ul',
+  'ol',
+  'main',
+  'aside',
+  'header',
+  'footer',
+  'body',
+  'html',
+  'fieldset',
+  'dl',
+]);
+const CONTAINER_ROLES = new Set([
+  'dialog',
+  'alertdialog',
+  'region',
+  'tabpanel',
+  'grid',
+  'treegrid',
+  'table',
+  'group',
+  'navigation',
+  'menu',
+  'list',
+  'listbox',
+  'tablist',
+  'form',
+  'feed',
+  'main',
+  'radiogroup',
+]);
 const INLINE_TAGS = new Set(['b', 'strong', 'em', 'i', 'span', 'a', 'label', 'time', 'small', 'abbr', 'code', 'font', 'u', 'mark', 'bdi', 'data', 'br']);
 const LINE_TAGS = new Set(['p', 'li', 'div', 'span', 'td', 'dd', 'small']);
 const LINE = /^([^:：]{1,40}?)\s*(?::\s+|：\s*)(\S[\s\S]*)$/u;
@@ -169,7 +209,11 @@ function controlText(target: Element, label: Element): string {
   const value = readableText(target);
   if (value !== '' || target.localName !== 'input') return value;
   let widget = target.parentElement;
-  for (let level = 0; widget !== null && level < WIDGET_LEVELS && !widget.contains(label) && widget.querySelectorAll(CONTROL).length === 1; level++, widget = widget.parentElement) {
+  for (
+    let level = 0;
+    widget !== null && level < WIDGET_LEVELS && !widget.contains(label) && widget.querySelectorAll(CONTROL).length === 1;
+    level++, widget = widget.parentElement
+  ) {
     const shown = readableText(widget);
     if (shown !== '') return shown;
   }
@@ -180,7 +224,8 @@ function fromLabels(roots: readonly Root[], pairs: Pairs): void {
   for (const label of queryAll(roots, GENERIC_SELECTORS.label)) {
     const target = label.hasAttribute('for') ? byIdNear(label, label.getAttribute('for')!) : label.querySelector(CONTROL);
     // A radio button's label names one choice, not a field.
-    if (!target || (target.localName === 'input' && ((target as HTMLInputElement).type === 'hidden' || (target as HTMLInputElement).type === 'radio'))) continue;
+    if (!target || (target.localName === 'input' && ((target as HTMLInputElement).type === 'hidden' || (target as HTMLInputElement).type === 'radio')))
+      continue;
     pairs.add(labelText(label), controlText(target, label), label, target, true);
   }
   for (const control of queryAll(roots, GENERIC_SELECTORS.labelledControl)) {
@@ -196,7 +241,11 @@ function fromLabels(roots: readonly Root[], pairs: Pairs): void {
 function fromLabelledBy(roots: readonly Root[], pairs: Pairs): void {
   for (const el of queryAll(roots, GENERIC_SELECTORS.labelledBy)) {
     if (CONTAINER_TAGS.has(el.localName) || CONTAINER_ROLES.has(el.getAttribute('role') ?? '')) continue;
-    const labelEls = el.getAttribute('aria-labelledby')!.split(/\s+/).map((id) => (id ? byIdNear(el, id) : null)).filter((found): found is Element => found !== null && found !== el);
+    const labelEls = el
+      .getAttribute('aria-labelledby')!
+      .split(/\s+/)
+      .map((id) => (id ? byIdNear(el, id) : null))
+      .filter((found): found is Element => found !== null && found !== el);
     if (labelEls.length === 0) continue;
     pairs.add(collapse(labelEls.map(labelText).join(' ')), readableText(el), labelEls[0]!, el, true);
   }
@@ -297,7 +346,8 @@ function fromTextLines(roots: readonly Root[], pairs: Pairs, skip: readonly Elem
   };
   const visit = (parent: ParentNode) => {
     for (let el = parent.firstElementChild; el !== null; el = el.nextElementSibling) {
-      if (isOurHost(el) || pairs.used.has(el) || el.matches(OUTSIDE_RECORD) || skip.includes(el) || el.localName === 'script' || el.localName === 'style') continue;
+      if (isOurHost(el) || pairs.used.has(el) || el.matches(OUTSIDE_RECORD) || skip.includes(el) || el.localName === 'script' || el.localName === 'style')
+        continue;
       if (LINE_TAGS.has(el.localName) && onlyInlineChildren(el)) {
         // Several "Label: value" spans on one line are one pair each ("Sector: Industrials  Size: 50-249").
         const parts = childCells(el);
@@ -328,9 +378,11 @@ export function findPairs(roots: readonly Root[], skip: readonly Element[]): Pai
 }
 
 /** Headings that title a section, not the record: labels and activity or generic section words. */
-const SECTION_TITLE = /^(?:details?|overview|summary|about|info(?:rmation)?|history|identity|profile|contact(?: info(?:rmation)?| details)?|activity|notes?|settings|基本信息|详情|概览|客户详情|联系信息)$/i;
+const SECTION_TITLE =
+  /^(?:details?|overview|summary|about|info(?:rmation)?|history|identity|profile|contact(?: info(?:rmation)?| details)?|activity|notes?|settings|基本信息|详情|概览|客户详情|联系信息)$/i;
 
-const titleLike = (text: string) => text !== '' && text.length <= MAX_VALUE_LENGTH && HAS_LETTER.test(text) && !SECTION_TITLE.test(text) && !isCustomerLabel(text);
+const titleLike = (text: string) =>
+  text !== '' && text.length <= MAX_VALUE_LENGTH && HAS_LETTER.test(text) && !SECTION_TITLE.test(text) && !isCustomerLabel(text);
 
 /**
  * The page's title: the first usable `<h1>` (in the main content first),
@@ -346,7 +398,12 @@ function pageTitle(roots: readonly Root[], skip: readonly Element[]): Element | 
   const first = headings.find((h) => h.closest(MAIN_CONTENT)) ?? headings[0] ?? queryAll(roots, '[role="heading"][aria-level="1"]').find(usable);
   if (first) return first;
   const appTitle = queryAll(roots, GENERIC_SELECTORS.appTitle).find((el) => !skip.some((part) => part.contains(el)) && titleLike(readableText(el)));
-  return appTitle ?? queryAll(roots, GENERIC_SELECTORS.subtitle).find(usable) ?? queryAll(roots, GENERIC_SELECTORS.breadcrumb).find((el) => titleLike(readableText(el))) ?? null;
+  return (
+    appTitle ??
+    queryAll(roots, GENERIC_SELECTORS.subtitle).find(usable) ??
+    queryAll(roots, GENERIC_SELECTORS.breadcrumb).find((el) => titleLike(readableText(el))) ??
+    null
+  );
 }
 
 /** The innermost element at or under `root` whose text is `text`. */
@@ -405,7 +462,12 @@ export function readDetail(roots: readonly Root[], ctx: DetailContext): Extracte
   const namePair = namePairOf(pairs);
   const name = nameOf(pairs, namePair, titleText, ctx.page);
   if (!name) return null;
-  const anchor = (title && sayingIn(title, name)) ?? (title && titleText.includes(name) ? title : null) ?? pairs.find((pair) => pair.value === name)?.valueEl ?? namePair?.valueEl ?? title;
+  const anchor =
+    (title && sayingIn(title, name)) ??
+    (title && titleText.includes(name) ? title : null) ??
+    pairs.find((pair) => pair.value === name)?.valueEl ??
+    namePair?.valueEl ??
+    title;
   if (!anchor) return null;
 
   const idPair = pairs.find((pair) => isIdLabel(pair.label) && pair.value !== '');

@@ -1,4 +1,4 @@
-import type { RawFields } from '../../domain';
+import type { RawFields } from '@/lib/domain';
 import type { ExtractedCustomer } from '../types';
 import type { CustomerList } from './find-lists';
 import { emailOf, recordIdFromUrl } from './identity';
@@ -36,8 +36,20 @@ import { GENERIC_SELECTORS } from './selectors';
 
 const LINK_PROBE_ROWS = 5;
 export const ROW_ID_ATTRS = [
-  'data-record-id', 'data-recordid', 'data-customer-id', 'data-account-id', 'data-object-id', 'data-entity-id',
-  'data-row-key-value', 'data-row-key', 'data-row-id', 'data-rowid', 'row-id', 'data-id', 'data-key', 'data-item-id',
+  'data-record-id',
+  'data-recordid',
+  'data-customer-id',
+  'data-account-id',
+  'data-object-id',
+  'data-entity-id',
+  'data-row-key-value',
+  'data-row-key',
+  'data-row-id',
+  'data-rowid',
+  'row-id',
+  'data-id',
+  'data-key',
+  'data-item-id',
 ] as const;
 const ROW_LINK_ATTRS = ['data-href', 'data-url', 'data-link', 'data-recordurl', 'data-record-url'] as const;
 
@@ -113,7 +125,10 @@ function nameColumnOf(list: CustomerList, ctx: ListContext): number | undefined 
   if (linked !== undefined && nameRankOf(list.grid.headers[linked] ?? '') !== undefined) return linked;
   const own = ctx.url.pathname.replace(/\/+$/, '');
   const continuesList = (cell: Element | undefined) =>
-    !!cell && [cell, ...cell.querySelectorAll(GENERIC_SELECTORS.link)].some((a) => a.matches(GENERIC_SELECTORS.link) && linkKey(a.getAttribute('href')!, ctx.url)?.startsWith(`${ctx.url.origin}${own}/`));
+    !!cell &&
+    [cell, ...cell.querySelectorAll(GENERIC_SELECTORS.link)].some(
+      (a) => a.matches(GENERIC_SELECTORS.link) && linkKey(a.getAttribute('href')!, ctx.url)?.startsWith(`${ctx.url.origin}${own}/`),
+    );
   const slugged = list.grid.headers.findIndex((label, column) => nameRankOf(label) !== undefined && probe.some((row) => continuesList(row.cells[column])));
   return slugged >= 0 ? slugged : named;
 }
@@ -172,11 +187,7 @@ function readRow(row: GridRow, plan: Plan, ctx: ListContext): ExtractedCustomer 
   const idCell = plan.id === undefined ? undefined : cells[plan.id];
   const emailCell = plan.email === undefined ? undefined : cells[plan.email];
   const crmId =
-    record?.id ??
-    rowLinkId(row, base) ??
-    attributeId(row) ??
-    (idCell ? textOf(idCell) || null : null) ??
-    (emailCell ? emailOf(textOf(emailCell)) : null);
+    record?.id ?? rowLinkId(row, base) ?? attributeId(row) ?? (idCell ? textOf(idCell) || null : null) ?? (emailCell ? emailOf(textOf(emailCell)) : null);
   if (!crmId) return null;
   const name = (link && nameText(link)) || nameText(nameCell);
   if (!name) return null;

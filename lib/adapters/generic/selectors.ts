@@ -20,7 +20,8 @@ export const GENERIC_SELECTORS = {
   /** detail pages without a usable h1: lower headings, in order */
   subtitle: 'h2, h3, h4, h5, h6',
   /** an app bar's or page header's title (react-admin, Ant Design Pro, Element Plus): the record's name when it is in the site header */
-  appTitle: '[id$="-title"], [class*="AppBar"] h6, [class*="AppBar"] h5, [class*="app-bar"] h6, [class*="page-header"] [class*="title"], [class*="PageHeader"] [class*="title"], [class*="page-title"]',
+  appTitle:
+    '[id$="-title"], [class*="AppBar"] h6, [class*="AppBar"] h5, [class*="app-bar"] h6, [class*="page-header"] [class*="title"], [class*="PageHeader"] [class*="title"], [class*="page-title"]',
   /** breadcrumbs: their last item names the page's record */
   breadcrumb: 'nav[aria-label*="breadcrumb" i] li:last-child, [class*="breadcrumb"] [aria-current="page"], [class*="breadcrumb"] li:last-child',
   /** a page title's container: the title inside it wins over one outside */

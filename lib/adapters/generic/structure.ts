@@ -127,7 +127,7 @@ function tableHeaderRow(rows: readonly Element[]): Element | null {
   return first;
 }
 
-export function headerLabels(cells: readonly (Element | undefined)[]): string[] {
+function headerLabels(cells: readonly (Element | undefined)[]): string[] {
   return cells.map((cell) => (cell ? labelText(cell) : ''));
 }
 
@@ -270,7 +270,6 @@ export const signature = (el: Element) => {
   const space = cls.trimStart().indexOf(' ');
   return `${el.localName}.${space < 0 ? cls.trim() : cls.trimStart().slice(0, space)}`;
 };
-
 
 export function divGrid(container: Element, rowElements: readonly Element[], headerCells: readonly Element[]): Grid {
   return {

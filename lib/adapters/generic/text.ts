@@ -38,7 +38,6 @@ export function collapse(raw: string): string {
   return NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(SPACES, ' ') : trimmed;
 }
 
-
 /** The value a form control shows, or null when `el` is not one. */
 export function controlValue(el: Element): string | null {
   switch (el.localName) {
@@ -90,14 +89,18 @@ export function nameText(el: Element): string {
   const initials = LEADING_INITIALS.exec(text);
   if (!initials) return text;
   const rest = text.slice(initials[0].length);
-  const restInitials = rest.split(' ').map((word) => word.charAt(0).toUpperCase()).join('');
+  const restInitials = rest
+    .split(' ')
+    .map((word) => word.charAt(0).toUpperCase())
+    .join('');
   return restInitials.startsWith(initials[1]!) ? rest : text;
 }
 
 /** One to three capitals before a space, as an avatar's initials print ("M Morris…", "MS Morris…"). */
 const LEADING_INITIALS = /^(\p{Lu}{1,3}) (?=\p{L})/u;
 
-const ASSISTIVE_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|assistive-text|slds-assistive-text|assistiveText|a11y-hidden|cdk-visually-hidden|ms-hidden-text)(?:\s|$)/;
+const ASSISTIVE_CLASS =
+  /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|assistive-text|slds-assistive-text|assistiveText|a11y-hidden|cdk-visually-hidden|ms-hidden-text)(?:\s|$)/;
 const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'option', 'svg', 'noscript']);
 
 /** Not read by a sighted user: scripts, assistive-only text, aria-hidden or hidden parts, our hosts. */
@@ -131,8 +134,42 @@ const CHIP_JOINS = /\s*\u241f\s*/g;
 
 /** Elements whose boundaries a reader sees as a break: their text is not glued to the next one's. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'footer', 'form', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 function collect(node: Node, out: string[], controls: boolean): void {

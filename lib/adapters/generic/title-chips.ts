@@ -1,4 +1,4 @@
-import { productFieldOf } from '../../fields/product-fields';
+import { productFieldOf } from '@/lib/fields/product-fields';
 import { decoration, isChip, readableText, unseen } from './text';
 
 /**

@@ -6,10 +6,10 @@
  * time (runs of digits are where these patterns backtrack).
  */
 
-export const MAX_SCAN = 2000;
+const MAX_SCAN = 2000;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-export const DATE_IN_TEXT = new RegExp(
+const DATE_IN_TEXT = new RegExp(
   [
     '\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\s*\\d{1,2}:\\d{2})?',
     '\\d{4}-\\d{1,2}-\\d{1,2}(?:[ T]\\d{1,2}:\\d{2})?',
@@ -23,7 +23,7 @@ export const DATE_IN_TEXT = new RegExp(
   ].join('|'),
   'i',
 );
-export const MONEY_IN_TEXT = /(?:US\$|HK\$|[$€£¥￥]|RMB\s?|CNY\s?|USD\s?|EUR\s?)\s?-?\d[\d,]*(?:\.\d+)?|-?\d[\d,]*(?:\.\d+)?\s?(?:万元|元|USD|CNY|EUR|RMB)/i;
+const MONEY_IN_TEXT = /(?:US\$|HK\$|[$€£¥￥]|RMB\s?|CNY\s?|USD\s?|EUR\s?)\s?-?\d[\d,]*(?:\.\d+)?|-?\d[\d,]*(?:\.\d+)?\s?(?:万元|元|USD|CNY|EUR|RMB)/i;
 
 const head = (text: string) => (text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text);
 
@@ -48,6 +48,10 @@ export function splitSentence(text: string): { label: string; value: string } | 
   const rest = text.slice(found.index + found[0].length).trim();
   if (rest !== '' && !TIME_AFTER.test(rest)) return null;
   const value = text.slice(found.index).trim();
-  const label = text.slice(0, found.index).trim().replace(/[:：]$/, '').trim();
+  const label = text
+    .slice(0, found.index)
+    .trim()
+    .replace(/[:：]$/, '')
+    .trim();
   return label !== '' && label.length <= MAX_SENTENCE_LABEL && HAS_LETTER.test(label) ? { label, value } : null;
 }

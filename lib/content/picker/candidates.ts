@@ -1,8 +1,8 @@
-import { findCustomerLists } from '../../adapters/generic/find-lists';
-import { findPairs } from '../../adapters/generic/read-detail';
-import { recordIdFromUrl } from '../../adapters/generic/identity';
-import { collectRoots, type Root } from '../../adapters/generic/roots';
-import { textOf } from '../../adapters/generic/text';
+import { findCustomerLists } from '@/lib/adapters/generic/find-lists';
+import { findPairs } from '@/lib/adapters/generic/read-detail';
+import { recordIdFromUrl } from '@/lib/adapters/generic/identity';
+import { collectRoots, type Root } from '@/lib/adapters/generic/roots';
+import { textOf } from '@/lib/adapters/generic/text';
 
 /** A value on the page the manager can pick, with the label the generic adapter reads it under. */
 export interface Candidate {
@@ -42,7 +42,10 @@ export function pickerCandidates(doc: Document, url: URL | null = null): { candi
     }
   }
   if (lists.length === 0 || (url !== null && recordIdFromUrl(url.href, url) !== null)) {
-    for (const pair of findPairs(roots, lists.map((list) => list.grid.container))) {
+    for (const pair of findPairs(
+      roots,
+      lists.map((list) => list.grid.container),
+    )) {
       if (!candidates.has(pair.valueEl)) candidates.set(pair.valueEl, { label: pair.label, value: pair.value });
     }
   }

@@ -1,6 +1,6 @@
-import type { Translate } from '../../explain/reason-text';
-import type { MappingTarget } from '../../fields/field-resolver';
-import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '../../fields/product-fields';
+import type { Translate } from '@/lib/explain/reason-text';
+import type { MappingTarget } from '@/lib/fields/field-resolver';
+import { PRODUCT_FIELD_SYNONYMS, type ProductField } from '@/lib/fields/product-fields';
 
 export interface FieldChoice {
   value: MappingTarget;

@@ -1,6 +1,6 @@
-import type { Translate } from '../../explain/reason-text';
-import type { MappingTarget } from '../../fields/field-resolver';
-import type { ProductField } from '../../fields/product-fields';
+import type { Translate } from '@/lib/explain/reason-text';
+import type { MappingTarget } from '@/lib/fields/field-resolver';
+import type { ProductField } from '@/lib/fields/product-fields';
 import { POPOVER_HOST_ATTR } from '../popover';
 import { createStyleApplier } from '../stylesheet';
 import { boxInTop, candidateAt, pickerCandidates, type Candidate } from './candidates';
@@ -25,7 +25,7 @@ export interface PickerDeps {
 }
 
 /** How long the "saved" message stays before the overlay goes. */
-export const SAVED_MESSAGE_MS = 2500;
+const SAVED_MESSAGE_MS = 2500;
 
 /**
  * The element picker: hovering highlights the values the generic adapter

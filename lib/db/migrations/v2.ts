@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
-import { readProductField } from '../../fields/product-fields';
-import { parseNumber } from '../../parse';
+import { readProductField } from '@/lib/fields/product-fields';
+import { parseNumber } from '@/lib/parse';
 import type { CustomerRow } from '../schema';
 
 /** The monthly value a customer's fields show, or undefined: what customers.value indexes. */

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { DEMO_CRM_ORIGIN } from '../../demo-origin';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import type { ModelRow } from '../schema';
 
 /**

@@ -25,7 +25,8 @@ function terms({ controlRate: pc, treatedRate: pt, controlShare: k, alpha = 0.05
 
 function check(plan: PowerPlan): void {
   const inside = (x: number) => x > 0 && x < 1;
-  if (!inside(plan.controlRate) || !inside(plan.treatedRate) || !inside(plan.controlShare)) throw new RangeError('rates and control share must be between 0 and 1');
+  if (!inside(plan.controlRate) || !inside(plan.treatedRate) || !inside(plan.controlShare))
+    throw new RangeError('rates and control share must be between 0 and 1');
   if (plan.controlRate === plan.treatedRate) throw new RangeError('the planned effect must not be zero');
 }
 

@@ -13,7 +13,7 @@
  * since the last order and age since the first, against the site's median
  * customer; they add up to logit(p) − logit(p of that customer).
  */
-import type { Reason } from '../../domain';
+import type { Reason } from '@/lib/domain';
 import { calibrate, contributionScale } from '../calibration';
 import { sha256 } from '../hash';
 import type { BgNbdSpec } from '../artifact-schema';
@@ -21,7 +21,7 @@ import type { FittedColumn, ModelArtifact, RawRow, Scorer } from '../types';
 import { logOddsNoPurchase } from './bgnbd';
 import { BGNBD_INPUTS, completeHistory, partialHistory, GAP_INPUT, ORDERS_INPUT, TENURE_INPUT, type PartialHistory } from './purchase-inputs';
 
-export const BGNBD_NAME = 'BG/NBD (buy till you die)';
+const BGNBD_NAME = 'BG/NBD (buy till you die)';
 
 export function bgnbdArtifact(spec: BgNbdSpec, options: { name?: string; createdAt?: string; source?: string } = {}): ModelArtifact {
   const columns: FittedColumn[] = BGNBD_INPUTS.map((name) => ({ name, kind: 'numeric', center: 0, scale: 1, missingIndicator: false, clip: 1e9 }));
@@ -38,7 +38,18 @@ export function bgnbdArtifact(spec: BgNbdSpec, options: { name?: string; created
     preprocessor: { columns, featureNames: names, featureSource: names },
     baseline: names.map(() => 0),
     bgnbd: spec,
-    metrics: { rows: spec.customers, positives: 0, features: names.length, folds: 0, roc_auc: 0, roc_auc_sd: 0, pr_auc: 0, pr_auc_sd: 0, brier: 0, train_seconds: 0 },
+    metrics: {
+      rows: spec.customers,
+      positives: 0,
+      features: names.length,
+      folds: 0,
+      roc_auc: 0,
+      roc_auc_sd: 0,
+      pr_auc: 0,
+      pr_auc_sd: 0,
+      brier: 0,
+      train_seconds: 0,
+    },
     trainingData: { hash: '', rows: spec.customers, source: options.source ?? 'purchase histories (no labels)' },
   };
 }

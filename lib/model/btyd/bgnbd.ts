@@ -47,7 +47,9 @@ export function logLikelihood({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: Pur
   const stays = logGamma(b + x) + logGamma(a + b) - logGamma(b) - logGamma(a + b + x) - (r + x) * Math.log(alpha + T);
   // B(a+1, b+x−1)/B(a, b) = a/(b+x−1) · B(a, b+x)/B(a, b)
   const dropped =
-    x > 0 ? Math.log(a) - Math.log(b + x - 1) + logGamma(b + x) + logGamma(a + b) - logGamma(b) - logGamma(a + b + x) - (r + x) * Math.log(alpha + tx) : Number.NEGATIVE_INFINITY;
+    x > 0
+      ? Math.log(a) - Math.log(b + x - 1) + logGamma(b + x) + logGamma(a + b) - logGamma(b) - logGamma(a + b + x) - (r + x) * Math.log(alpha + tx)
+      : Number.NEGATIVE_INFINITY;
   return common + logAddExp(stays, dropped);
 }
 

@@ -58,7 +58,9 @@ export function nelderMead(f: (x: readonly number[]) => number, start: readonly 
       simplex[n] = { x: contracted, v: vc };
       continue;
     }
-    simplex = simplex.map((p, k) => (k === 0 ? p : { x: along(best.x, p.x, 0.5), v: Number.NaN })).map((p) => (Number.isNaN(p.v) ? { x: p.x, v: value(p.x) } : p));
+    simplex = simplex
+      .map((p, k) => (k === 0 ? p : { x: along(best.x, p.x, 0.5), v: Number.NaN }))
+      .map((p) => (Number.isNaN(p.v) ? { x: p.x, v: value(p.x) } : p));
   }
   simplex.sort((a, b) => a.v - b.v);
   return { x: simplex[0]!.x, value: simplex[0]!.v, iterations, converged: false };

@@ -16,14 +16,14 @@
  * A row without an order count or any recency is not a purchase history
  * (the starter scorecard scores it).
  */
-import { DAYS_PER_MONTH } from '../../parse';
+import { DAYS_PER_MONTH } from '@/lib/parse';
 import { indicatorValue } from '../scorecard';
 import type { RawRow } from '../types';
 import type { PurchaseHistory } from './bgnbd';
 
 export const ORDERS_INPUT = 'ind:order_count';
-export const RECENCY_INPUT = 'ind:recency_days';
-export const LAST_SEEN_INPUT = 'ind:days_since_activity';
+const RECENCY_INPUT = 'ind:recency_days';
+const LAST_SEEN_INPUT = 'ind:days_since_activity';
 export const GAP_INPUT = 'ind:inter_purchase_days';
 export const TENURE_INPUT = 'ind:tenure';
 /** Every input BG/NBD reads, in explanation order. */
@@ -65,7 +65,10 @@ export function partialHistory(row: RawRow): PartialHistory | null {
 export const MIN_KNOWN_AGES = 5;
 
 export function imputedAge(partials: readonly PartialHistory[]): number {
-  const known = partials.map((p) => p.age).filter((a): a is number => a !== null).sort((a, b) => a - b);
+  const known = partials
+    .map((p) => p.age)
+    .filter((a): a is number => a !== null)
+    .sort((a, b) => a - b);
   if (known.length >= MIN_KNOWN_AGES) return known[Math.floor((known.length - 1) / 2)]!;
   return partials.reduce((m, p) => Math.max(m, p.silence), 0);
 }

@@ -121,7 +121,18 @@ export function engineArtifact(m: EngineModel): ModelArtifact {
     baseline: m.baseline,
     ...m.body,
     // Trained elsewhere: no rows here, so no figures (rows 0 says "not evaluated here").
-    metrics: { rows: 0, positives: 0, features: layout.featureNames.length, folds: 0, roc_auc: 0, roc_auc_sd: 0, pr_auc: 0, pr_auc_sd: 0, brier: 0, train_seconds: 0 },
+    metrics: {
+      rows: 0,
+      positives: 0,
+      features: layout.featureNames.length,
+      folds: 0,
+      roc_auc: 0,
+      roc_auc_sd: 0,
+      pr_auc: 0,
+      pr_auc_sd: 0,
+      brier: 0,
+      train_seconds: 0,
+    },
     trainingData: { hash: '', rows: 0, source: m.source },
   };
   try {
@@ -131,4 +142,3 @@ export function engineArtifact(m: EngineModel): ModelArtifact {
     throw error;
   }
 }
-

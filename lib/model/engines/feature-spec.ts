@@ -25,9 +25,7 @@ import { INDICATOR_BY_ID } from '@/lib/indicators/definitions';
 import { MAX_INPUTS } from '../artifact-schema';
 import { inputTransformSchema } from './transform-schema';
 
-export type { InputTransform } from './transform-schema';
-
-export const FEATURE_SPEC_FORMAT = 'churn-radar.feature-spec';
+const FEATURE_SPEC_FORMAT = 'churn-radar.feature-spec';
 
 const PRODUCT_FIELDS = Object.keys(PRODUCT_FIELD_SYNONYMS) as [ProductField, ...ProductField[]];
 const finite = z.number();
@@ -48,7 +46,6 @@ const sourceSchema = z
     s.field !== undefined ? { field: s.field } : s.indicator !== undefined ? { indicator: s.indicator } : { label: s.label! },
   );
 
-
 const specInputSchema = z.strictObject({
   name: z.string().min(1).max(2000),
   source: sourceSchema,
@@ -59,7 +56,7 @@ const specInputSchema = z.strictObject({
 export type SpecInput = z.infer<typeof specInputSchema>;
 export type InputSource = SpecInput['source'];
 
-export const featureSpecSchema = z.strictObject({
+const featureSpecSchema = z.strictObject({
   format: z.literal(FEATURE_SPEC_FORMAT),
   version: z.literal(1),
   /** The model's name in Options → Models. */

@@ -9,31 +9,7 @@ import { z } from 'zod';
 import { FILE_LIMITS } from '@/lib/files/limits';
 
 /** Most weight tensors accepted (a 40-layer network with batch normalisation stays well under). */
-export const MAX_LAYER_WEIGHTS = 512;
-
-/** Layer classes a churn model on tabular inputs uses; anything else is refused on import. */
-export const LAYER_CLASSES = [
-  'InputLayer',
-  'Dense',
-  'Dropout',
-  'AlphaDropout',
-  'GaussianDropout',
-  'GaussianNoise',
-  'Activation',
-  'BatchNormalization',
-  'LayerNormalization',
-  'ReLU',
-  'LeakyReLU',
-  'ELU',
-  'PReLU',
-  'Softmax',
-  'Concatenate',
-  'Add',
-  'Average',
-  'Multiply',
-  'Flatten',
-  'Reshape',
-] as const;
+const MAX_LAYER_WEIGHTS = 512;
 
 export const layersSchema = z.object({
   modelTopology: z.record(z.string(), z.unknown()),

@@ -8,11 +8,11 @@
  * as CRMs and exports disagree on both. An `index` value outside its levels
  * is treated as missing.
  */
-import { isMissing } from '../../parse/missing';
+import { isMissing } from '@/lib/parse/missing';
 import type { RawRow } from '../types';
 import type { InputTransform } from './transform-schema';
 
-export interface MappedInput {
+interface MappedInput {
   name: string;
   transform: InputTransform;
   /** The input for a blank or unreadable cell; null: missing (NaN, the trees' default branch). */

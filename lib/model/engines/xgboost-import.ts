@@ -49,7 +49,7 @@ export function importXgboost({ modelText, specText, fileName, now }: XgboostImp
 }
 
 /** The baseline of each input in the model's order (see the file comment). */
-export function typicalInputs(gbt: GbtModel, inputs: readonly SpecInput[]): number[] {
+function typicalInputs(gbt: GbtModel, inputs: readonly SpecInput[]): number[] {
   const splits = inputs.map(() => [] as { t: number; left: number; right: number }[]);
   for (const tree of gbt.trees) {
     tree.feature.forEach((f, node) => {
@@ -79,10 +79,10 @@ export function typicalInputs(gbt: GbtModel, inputs: readonly SpecInput[]): numb
 function nextAbove(threshold: number): number {
   const f = new Float32Array([threshold]);
   const bits = new Int32Array(f.buffer);
-  if (f[0] === 0) bits[0] = 1; // the smallest positive subnormal
+  if (f[0] === 0)
+    bits[0] = 1; // the smallest positive subnormal
   else if (f[0]! > 0) bits[0]!++;
   else if (bits[0] === -2147483647) f[0] = 0;
   else bits[0]!--;
   return f[0]!;
 }
-

@@ -29,7 +29,7 @@ export class EngineImportError extends Error {
   override name = 'EngineImportError';
 }
 
-export const XGBOOST_OBJECTIVES = ['binary:logistic', 'reg:logistic', 'binary:logitraw'] as const;
+const XGBOOST_OBJECTIVES = ['binary:logistic', 'reg:logistic', 'binary:logitraw'] as const;
 
 const int = z.number().int();
 const param = z.union([z.string(), z.number()]);
@@ -76,13 +76,15 @@ export interface XgboostModel {
 }
 
 /** Whether a parsed JSON value looks like an XGBoost model (to tell it from other model files). */
-export function isXgboostJson(value: unknown): boolean {
+function isXgboostJson(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'learner' in value && 'version' in value;
 }
 
 const number = (value: string | number | undefined, fallback: number) => {
   if (value === undefined) return fallback;
-  const text = String(value).trim().replace(/^\[(.*)\]$/, '$1');
+  const text = String(value)
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1');
   return text === '' ? Number.NaN : Number(text);
 };
 
@@ -97,16 +99,20 @@ export function readXgboost(json: unknown): XgboostModel {
   const { learner, version } = parsed.data;
   const objective = learner.objective.name;
   if (!(XGBOOST_OBJECTIVES as readonly string[]).includes(objective)) {
-    throw new EngineImportError(`objective "${objective}" is not supported: Churn Radar imports binary classifiers (objective binary:logistic, reg:logistic or binary:logitraw)`);
+    throw new EngineImportError(
+      `objective "${objective}" is not supported: Churn Radar imports binary classifiers (objective binary:logistic, reg:logistic or binary:logitraw)`,
+    );
   }
   const classes = number(learner.learner_model_param.num_class, 0);
-  if (classes > 1) throw new EngineImportError(`a multi-class model (num_class ${classes}) cannot score churn: train a binary classifier (objective binary:logistic)`);
+  if (classes > 1)
+    throw new EngineImportError(`a multi-class model (num_class ${classes}) cannot score churn: train a binary classifier (objective binary:logistic)`);
   const targets = number(learner.learner_model_param.num_target, 1);
   if (targets > 1) throw new EngineImportError(`a model with ${targets} targets cannot be imported: train one binary target`);
   const booster = learner.gradient_booster.name;
   if (booster !== 'gbtree') throw new EngineImportError(`booster "${booster}" is not supported: train with booster "gbtree" (the default)`);
   const inputs = number(learner.learner_model_param.num_feature, Number.NaN);
-  if (!Number.isInteger(inputs) || inputs < 1) throw new EngineImportError(`learner_model_param.num_feature is ${String(learner.learner_model_param.num_feature)}, expected a positive whole number`);
+  if (!Number.isInteger(inputs) || inputs < 1)
+    throw new EngineImportError(`learner_model_param.num_feature is ${String(learner.learner_model_param.num_feature)}, expected a positive whole number`);
   const baseScore = number(learner.learner_model_param.base_score, Number.NaN);
   if (!(baseScore > 0 && baseScore < 1)) {
     throw new EngineImportError(`base_score ${String(learner.learner_model_param.base_score)} is not a probability strictly between 0 and 1`);
@@ -135,7 +141,8 @@ export function readXgboost(json: unknown): XgboostModel {
 export function float32Below(t: number): number {
   const f = new Float32Array([t]);
   const bits = new Int32Array(f.buffer);
-  if (f[0] === 0) bits[0] = -2147483647; // 0x80000001: −(smallest subnormal)
+  if (f[0] === 0)
+    bits[0] = -2147483647; // 0x80000001: −(smallest subnormal)
   else if (f[0]! > 0) bits[0]!--;
   else bits[0]!++;
   return f[0]!;
@@ -149,7 +156,9 @@ function convertTree(t: XgbTree, k: number, inputs: number): GbtTree {
     if (t[field].length !== m) throw new EngineImportError(`${where}: ${field} has ${t[field].length} entries but the tree has ${m} nodes (a truncated file?)`);
   }
   if (t.split_type?.some((type) => type !== 0)) {
-    throw new EngineImportError(`${where} has categorical splits (enable_categorical): one-hot encode the categories before training and describe them in the feature spec as "onehot"`);
+    throw new EngineImportError(
+      `${where} has categorical splits (enable_categorical): one-hot encode the categories before training and describe them in the feature spec as "onehot"`,
+    );
   }
   if (number(t.tree_param?.size_leaf_vector, 0) > 1) throw new EngineImportError(`${where} has vector leaves (a multi-target model): train one binary target`);
   const out: GbtTree = { feature: [], threshold: [], left: [], right: [], value: [], missingLeft: [], cover: [] };
@@ -173,7 +182,8 @@ function convertTree(t: XgbTree, k: number, inputs: number): GbtTree {
         if (!(child > 0 && child < m) || seen[child]) throw new EngineImportError(`${where}: node ${node} has an invalid child ${child}`);
         seen[child] = 1;
       }
-      if (feature < 0 || feature >= inputs) throw new EngineImportError(`${where}: node ${node} splits on input ${feature}, but the model has ${inputs} inputs`);
+      if (feature < 0 || feature >= inputs)
+        throw new EngineImportError(`${where}: node ${node} splits on input ${feature}, but the model has ${inputs} inputs`);
       out.feature.push(feature);
       out.threshold.push(float32Below(t.split_conditions[node]!));
       out.left.push(order.length);

@@ -8,7 +8,7 @@
  * training falls on the side it is nearer to.
  */
 
-export const MAX_BINS = 255;
+const MAX_BINS = 255;
 
 export interface Bins {
   /** Per input, ascending cut points (k − 1 of them for k value bins). */

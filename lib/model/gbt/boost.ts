@@ -131,7 +131,8 @@ export async function fitGbt(
 ): Promise<{ model: GbtModel; bestRounds: number; shape: GbtShape }> {
   const n = y.length;
   const fixed = options.fixedRounds;
-  const validation = fixed === undefined && options.validationShare > 0 ? holdOut(y, options.validationShare, deriveSeed(options.seed, 0x7a1)) : new Set<number>();
+  const validation =
+    fixed === undefined && options.validationShare > 0 ? holdOut(y, options.validationShare, deriveSeed(options.seed, 0x7a1)) : new Set<number>();
   const trainIdx: number[] = [];
   const validIdx: number[] = [];
   for (let i = 0; i < n; i++) (validation.has(i) ? validIdx : trainIdx).push(i);
@@ -144,7 +145,13 @@ export async function fitGbt(
   const xTrain = validIdx.length ? pick(trainIdx) : x;
   const nt = trainIdx.length;
   const allFeatures = options.inputs ? [...options.inputs].sort((a, b) => a - b) : Array.from({ length: d }, (_, j) => j);
-  const bins = fitBins(xTrain, d, Uint32Array.from({ length: nt }, (_, i) => i), options.maxBins, allFeatures);
+  const bins = fitBins(
+    xTrain,
+    d,
+    Uint32Array.from({ length: nt }, (_, i) => i),
+    options.maxBins,
+    allFeatures,
+  );
   const train = binnedData(binMatrix(bins, xTrain, nt, d), nt, bins.cuts);
   const valid = validIdx.length ? binnedData(binMatrix(bins, pick(validIdx), validIdx.length, d), validIdx.length, bins.cuts) : null;
 
@@ -170,7 +177,8 @@ export async function fitGbt(
   const goss = options.goss && nt >= options.goss.minRows ? options.goss : null;
   const rounds = fixed ?? options.rounds;
   // The shapes to search (on the validation split); the final fit uses the one given.
-  const shapes: GbtShape[] = fixed === undefined && valid && options.shapes?.length ? options.shapes : [{ maxLeaves: options.maxLeaves, maxDepth: options.maxDepth }];
+  const shapes: GbtShape[] =
+    fixed === undefined && valid && options.shapes?.length ? options.shapes : [{ maxLeaves: options.maxLeaves, maxDepth: options.maxDepth }];
 
   let best: { trees: GbtTree[]; rounds: number; loss: number; shape: GbtShape } | null = null;
   for (const [k, shape] of shapes.entries()) {
@@ -198,7 +206,9 @@ export async function fitGbt(
       if (goss) count = gossSample(grad, hess, nt, goss, random, order);
       else for (let i = 0; i < nt; i++) if (options.rowSample >= 1 || random() < options.rowSample) order[count++] = i;
       const features =
-        featureCount >= allFeatures.length ? Int32Array.from(allFeatures) : Int32Array.from(shuffleInPlace([...allFeatures], random).slice(0, featureCount)).sort();
+        featureCount >= allFeatures.length
+          ? Int32Array.from(allFeatures)
+          : Int32Array.from(shuffleInPlace([...allFeatures], random).slice(0, featureCount)).sort();
       const grown = growTree(train, grad, hess, order, count, features, params, pool);
       trees.push(grown.tree);
       addTreeBinned(grown, train, scores);

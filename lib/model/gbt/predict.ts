@@ -50,7 +50,7 @@ export function compileGbt(model: GbtModel): CompiledGbt {
 }
 
 /** The leaf a row (x[offset…offset+d)) reaches in the tree rooted at `root`. */
-export function leafOf(c: CompiledGbt, root: number, x: ArrayLike<number>, offset: number): number {
+function leafOf(c: CompiledGbt, root: number, x: ArrayLike<number>, offset: number): number {
   const { feature, threshold, left, right, missingLeft } = c;
   let node = root;
   for (let f = feature[node]!; f >= 0; f = feature[node]!) {

@@ -26,7 +26,7 @@ const goesLeft = (c: CompiledGbt, node: number, v: number) => (v <= c.threshold[
  * Adds φ for the row x[xOffset…+d) against `reference` to out[outOffset…+d).
  * State per input on the current path: 1 = only x passes its tests, 2 = only r, 3 = both.
  */
-export function addBaselineShap(c: CompiledGbt, x: ArrayLike<number>, xOffset: number, reference: ArrayLike<number>, out: Float64Array, outOffset: number): void {
+function addBaselineShap(c: CompiledGbt, x: ArrayLike<number>, xOffset: number, reference: ArrayLike<number>, out: Float64Array, outOffset: number): void {
   const pathFeature = new Int32Array(MAX_PATH);
   const pathState = new Uint8Array(MAX_PATH);
   let depth = 0;

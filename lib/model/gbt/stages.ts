@@ -23,7 +23,10 @@ export function chooseFinalTrees(perFold: readonly FoldTrees[], shapes: readonly
     const votes = perFold.filter((f) => sameShape(f.shape, shape)).length;
     if (best === null || votes > best.votes) best = { shape, votes };
   }
-  const rounds = perFold.filter((f) => sameShape(f.shape, best!.shape)).map((f) => f.rounds).sort((a, b) => a - b);
+  const rounds = perFold
+    .filter((f) => sameShape(f.shape, best!.shape))
+    .map((f) => f.rounds)
+    .sort((a, b) => a - b);
   const m = rounds.length >> 1;
   return { shape: best!.shape, rounds: rounds.length % 2 ? rounds[m]! : Math.round((rounds[m - 1]! + rounds[m]!) / 2) };
 }

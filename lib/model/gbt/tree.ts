@@ -236,7 +236,17 @@ export function growTree(
     bins[leaf.node] = s.bin;
 
     const left: Leaf = { node: li, start: leaf.start, end: mid, depth: leaf.depth + 1, hist: leaf.hist, g: s.gL, h: s.hL, c: s.cL, split: null };
-    const right: Leaf = { node: li + 1, start: mid, end: leaf.end, depth: leaf.depth + 1, hist: leaf.hist, g: leaf.g - s.gL, h: leaf.h - s.hL, c: leaf.c - s.cL, split: null };
+    const right: Leaf = {
+      node: li + 1,
+      start: mid,
+      end: leaf.end,
+      depth: leaf.depth + 1,
+      hist: leaf.hist,
+      g: leaf.g - s.gL,
+      h: leaf.h - s.hL,
+      c: leaf.c - s.cL,
+      split: null,
+    };
     const [small, large] = left.c <= right.c ? [left, right] : [right, left];
     small.hist = takeHist();
     buildHist(small.hist, small.start, small.end);

@@ -10,7 +10,7 @@ import type { GbtModel } from './types';
 export const MAX_TREES = 5000;
 export const MAX_TREE_NODES = 8191;
 export const MAX_TREE_DEPTH = 32;
-export const MAX_TOTAL_NODES = 1_000_000;
+const MAX_TOTAL_NODES = 1_000_000;
 
 /** The first problem, or null. `at` names the field in messages (e.g. "gbt"). */
 export function gbtProblem(model: GbtModel, inputs: number, at = 'gbt'): string | null {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { clampExtraction, clampSnapshot, clampText } from '../../../lib/adapters/clamp';
-import { pageDateOrder, withIsoDates } from '../../../lib/adapters/dates';
-import { SNAPSHOT_LIMITS } from '../../../lib/domain';
-import { requestSchemas } from '../../../lib/messaging/schemas';
-import { BATCH_SIZE } from '../../../lib/content/scanner';
+import { clampExtraction, clampSnapshot, clampText } from '@/lib/adapters/clamp';
+import { pageDateOrder, withIsoDates } from '@/lib/adapters/dates';
+import { SNAPSHOT_LIMITS } from '@/lib/domain';
+import { requestSchemas } from '@/lib/messaging/schemas';
+import { BATCH_SIZE } from '@/lib/content/scanner';
 
 const anchor = () => document.createElement('a');
 
@@ -31,14 +31,21 @@ describe('clamping snapshots to the message limits', () => {
   });
 
   it('keeps every customer of a page longer than one scan message: the scanner sends it in batches', () => {
-    const many = Array.from({ length: SNAPSHOT_LIMITS.customers + 1000 }, (_, i) => ({ snapshot: { crmId: String(i), name: `C${i}`, fields: {} }, anchor: anchor() }));
+    const many = Array.from({ length: SNAPSHOT_LIMITS.customers + 1000 }, (_, i) => ({
+      snapshot: { crmId: String(i), name: `C${i}`, fields: {} },
+      anchor: anchor(),
+    }));
     const page = clampExtraction({ kind: 'list', customers: many });
     expect(page.customers).toHaveLength(SNAPSHOT_LIMITS.customers + 1000);
     expect(BATCH_SIZE).toBeLessThanOrEqual(SNAPSHOT_LIMITS.customers);
   });
 
   it('keeps the first activities and fields beyond the counts, and cuts activity texts', () => {
-    const activities = Array.from({ length: SNAPSHOT_LIMITS.activities + 5 }, (_, i) => ({ kind: 'note' as const, date: '2026-01-01', text: i === 0 ? 'n'.repeat(9000) : 'ok' }));
+    const activities = Array.from({ length: SNAPSHOT_LIMITS.activities + 5 }, (_, i) => ({
+      kind: 'note' as const,
+      date: '2026-01-01',
+      text: i === 0 ? 'n'.repeat(9000) : 'ok',
+    }));
     const fields = Object.fromEntries(Array.from({ length: 310 }, (_, i) => [`f${i}`, 'v']));
     const out = clampSnapshot({ crmId: '1', name: 'A', fields, activities })!;
     expect(out.activities).toHaveLength(SNAPSHOT_LIMITS.activities);
@@ -48,7 +55,8 @@ describe('clamping snapshots to the message limits', () => {
 });
 
 describe('a page’s date order', () => {
-  const customers = (...dates: string[]) => dates.map((date, i) => ({ snapshot: { crmId: String(i), name: 'n', fields: { 'Last seen': date } }, anchor: anchor() }));
+  const customers = (...dates: string[]) =>
+    dates.map((date, i) => ({ snapshot: { crmId: String(i), name: 'n', fields: { 'Last seen': date } }, anchor: anchor() }));
 
   it('the manager’s setting, then the page’s dates, then the site’s earlier pages, then the language; else none', () => {
     expect(pageDateOrder(customers('25/12/2026'), 'en-US', 'mdy', undefined)).toEqual({ order: 'mdy', source: 'setting' });
@@ -60,7 +68,11 @@ describe('a page’s date order', () => {
 
   it('sends ambiguous field and activity dates as ISO days, and the same object when none is', () => {
     const snapshot = { crmId: '1', name: 'n', fields: { 'Last seen': '12/6/2026', Orders: '3' }, activities: [{ kind: 'order' as const, date: '1/2/2026' }] };
-    expect(withIsoDates(snapshot, 'mdy')).toEqual({ ...snapshot, fields: { 'Last seen': '2026-12-06', Orders: '3' }, activities: [{ kind: 'order', date: '2026-01-02' }] });
+    expect(withIsoDates(snapshot, 'mdy')).toEqual({
+      ...snapshot,
+      fields: { 'Last seen': '2026-12-06', Orders: '3' },
+      activities: [{ kind: 'order', date: '2026-01-02' }],
+    });
     expect(withIsoDates(snapshot, undefined)).toBe(snapshot);
     const plain = { crmId: '2', name: 'n', fields: { Orders: '3' } };
     expect(withIsoDates(plain, 'mdy')).toBe(plain);

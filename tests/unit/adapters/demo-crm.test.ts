@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CRM_SELECTORS, demoCrmAdapter } from '../../../lib/adapters/demo-crm';
-import { adapterFor } from '../../../lib/adapters/registry';
-import { DEMO_CRM_ORIGIN } from '../../../lib/demo-origin';
+import { DEMO_CRM_SELECTORS, demoCrmAdapter } from '@/lib/adapters/demo-crm';
+import { adapterFor } from '@/lib/adapters/registry';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 import { countQueries } from './count-queries';
 
 /** Saved demo CRM pages (scripts/save-demo-fixtures.ts regenerates them). */
 function load(name: string): Document {
-  document.documentElement.innerHTML = readFileSync(`tests/fixtures/demo-crm/${name}.html`, 'utf8').replace(/^<!doctype html>\s*<html[^>]*>|<\/html>\s*$/gi, '');
+  document.documentElement.innerHTML = readFileSync(`tests/fixtures/demo-crm/${name}.html`, 'utf8').replace(
+    /^<!doctype html>\s*<html[^>]*>|<\/html>\s*$/gi,
+    '',
+  );
   return document;
 }
 const url = (path: string) => new URL(`${DEMO_CRM_ORIGIN}${path}`);
@@ -37,7 +40,15 @@ describe('demo CRM adapter', () => {
     expect(page.customers[0]!.snapshot).toEqual({
       crmId: '7590-VHVEG',
       name: 'Addison Robinson',
-      fields: { segment: 'Couple', InternetService: 'DSL', Contract: 'Month-to-month', MonthlyCharges: '$29.85', tenure: '1 month', Status: 'Active', owner: 'Maria Lopez' },
+      fields: {
+        segment: 'Couple',
+        InternetService: 'DSL',
+        Contract: 'Month-to-month',
+        MonthlyCharges: '$29.85',
+        tenure: '1 month',
+        Status: 'Active',
+        owner: 'Maria Lopez',
+      },
     });
   });
 
@@ -59,7 +70,14 @@ describe('demo CRM adapter', () => {
     expect(snapshot.name).toBe('许思雨');
     expect(anchor.closest('h1')).not.toBeNull();
     expect(Object.keys(snapshot.fields)).toHaveLength(23);
-    expect(snapshot.fields).toMatchObject({ tenure: '0 个月', Contract: 'Two year', MonthlyCharges: '$52.55', TotalCharges: '—', Partner: '是', Status: '活跃' });
+    expect(snapshot.fields).toMatchObject({
+      tenure: '0 个月',
+      Contract: 'Two year',
+      MonthlyCharges: '$52.55',
+      TotalCharges: '—',
+      Partner: '是',
+      Status: '活跃',
+    });
     // The activity timeline carries no data-field and does not leak into fields.
     expect(Object.values(snapshot.fields).join(' ')).not.toMatch(/2024年/);
   });
@@ -146,10 +164,39 @@ describe('shopper pages (CDNOW space)', () => {
     // shopper 3's purchases of Nov 1997 and May 1998 are after the CRM's today.
     const [one, two, three, four] = page.customers.map((c) => c.snapshot);
     expect(one!.crmId).toBe('cdnow-1');
-    expect(one!.fields).toEqual({ firstPurchase: 'Jan 1, 1997', lastPurchase: '272 days ago', orders: '1', cds: '1', totalSpend: '$11.77', averageOrder: '$11.77', owner: 'Maria Lopez' });
-    expect(two!.fields).toMatchObject({ firstPurchase: 'Jan 12, 1997', lastPurchase: '261 days ago', orders: '1', cds: '6', totalSpend: '$89.00', averageOrder: '$89.00' });
-    expect(three!.fields).toMatchObject({ firstPurchase: 'Jan 2, 1997', lastPurchase: '181 days ago', orders: '3', cds: '6', totalSpend: '$61.06', averageOrder: '$20.35' });
-    expect(four!.fields).toMatchObject({ firstPurchase: 'Jan 1, 1997', lastPurchase: '59 days ago', orders: '3', cds: '5', totalSpend: '$74.02', averageOrder: '$24.67' });
+    expect(one!.fields).toEqual({
+      firstPurchase: 'Jan 1, 1997',
+      lastPurchase: '272 days ago',
+      orders: '1',
+      cds: '1',
+      totalSpend: '$11.77',
+      averageOrder: '$11.77',
+      owner: 'Maria Lopez',
+    });
+    expect(two!.fields).toMatchObject({
+      firstPurchase: 'Jan 12, 1997',
+      lastPurchase: '261 days ago',
+      orders: '1',
+      cds: '6',
+      totalSpend: '$89.00',
+      averageOrder: '$89.00',
+    });
+    expect(three!.fields).toMatchObject({
+      firstPurchase: 'Jan 2, 1997',
+      lastPurchase: '181 days ago',
+      orders: '3',
+      cds: '6',
+      totalSpend: '$61.06',
+      averageOrder: '$20.35',
+    });
+    expect(four!.fields).toMatchObject({
+      firstPurchase: 'Jan 1, 1997',
+      lastPurchase: '59 days ago',
+      orders: '3',
+      cds: '5',
+      totalSpend: '$74.02',
+      averageOrder: '$24.67',
+    });
     expect(one!.name).toBe('Frank Robinson');
   });
 

@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { demoCrmAdapter } from '../../../lib/adapters/demo-crm';
-import { extractGeneric } from '../../../lib/adapters/generic';
-import { DEMO_CRM_ORIGIN } from '../../../lib/demo-origin';
-import { productFieldMap } from '../../../lib/indicators/field-values';
+import { demoCrmAdapter } from '@/lib/adapters/demo-crm';
+import { extractGeneric } from '@/lib/adapters/generic';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { productFieldMap } from '@/lib/indicators/field-values';
 
 /** The demo CRM's saved pages (tests/fixtures/demo-crm), read by the generic adapter only: any CRM, no dedicated code. */
 function load(name: string): Document {
-  document.documentElement.innerHTML = readFileSync(`tests/fixtures/demo-crm/${name}.html`, 'utf8').replace(/^<!doctype html>\s*<html[^>]*>|<\/html>\s*$/gi, '');
+  document.documentElement.innerHTML = readFileSync(`tests/fixtures/demo-crm/${name}.html`, 'utf8').replace(
+    /^<!doctype html>\s*<html[^>]*>|<\/html>\s*$/gi,
+    '',
+  );
   return document;
 }
 const url = (path: string) => new URL(`${DEMO_CRM_ORIGIN}${path}`);

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { genericAdapter } from '../../../lib/adapters/generic';
-import type { PageExtraction } from '../../../lib/adapters/types';
-import { loadCrmPage, readFixture } from '../../fixtures/crm/load';
+import { genericAdapter } from '@/lib/adapters/generic';
+import type { PageExtraction } from '@/lib/adapters/types';
+import { loadCrmPage, readFixture } from '@/tests/fixtures/crm/load';
 
 /**
  * The generic adapter on saved CRM pages (tests/fixtures/crm), each written
@@ -22,8 +22,16 @@ describe('SuiteCRM accounts list (plain <table>)', () => {
     const page = extract('suitecrm-accounts-list', URL_LIST)!;
     expect(page.kind).toBe('list');
     expect(names(page)).toEqual([
-      'Cascade Timber Supply', 'Bluewater Dental Group', 'Meridian Health Partners', 'Ironclad Roofing Co.', 'Pinecrest Veterinary Clinic',
-      'Summit Ridge Outfitters', 'Golden Gate Bakery Supply', 'Northstar Accounting LLP', 'Redwood Analytics Inc.', 'Lakeside Property Management',
+      'Cascade Timber Supply',
+      'Bluewater Dental Group',
+      'Meridian Health Partners',
+      'Ironclad Roofing Co.',
+      'Pinecrest Veterinary Clinic',
+      'Summit Ridge Outfitters',
+      'Golden Gate Bakery Supply',
+      'Northstar Accounting LLP',
+      'Redwood Analytics Inc.',
+      'Lakeside Property Management',
     ]);
     expect(page.customers[0]!.snapshot).toEqual({
       crmId: '3f6c2b8e-5d1a-4c7e-9b2f-0a8d6e4c1f21',
@@ -61,14 +69,25 @@ describe('SuiteCRM accounts list (plain <table>)', () => {
 });
 
 describe('Dynamics 365 accounts (AG-Grid ARIA grid, virtualised)', () => {
-  const URL_LIST = 'https://contoso.crm4.dynamics.com/main.aspx?appid=6a4c1b2e-93f0-ee11-a1fe-000d3a4b6c21&pagetype=entitylist&etn=account&viewid=00000000-0000-0000-00aa-000010001001&viewType=1039';
+  const URL_LIST =
+    'https://contoso.crm4.dynamics.com/main.aspx?appid=6a4c1b2e-93f0-ee11-a1fe-000d3a4b6c21&pagetype=entitylist&etn=account&viewid=00000000-0000-0000-00aa-000010001001&viewType=1039';
 
   it('joins the pinned name part and the centre part of each row, in aria-rowindex order (not the recycled DOM order)', () => {
     const page = extract('dynamics-accounts-grid', URL_LIST)!;
     expect(page.kind).toBe('list');
     expect(names(page)).toEqual([
-      'Fourth Coffee', 'Fabrikam Residences', 'Humongous Insurance', 'Litware, Inc.', 'Lucerne Publishing', "Margie's Travel",
-      'Northwind Traders', 'Proseware, Inc.', 'Tailspin Toys', 'Trey Research', 'VanArsdel, Ltd.', 'Wide World Importers',
+      'Fourth Coffee',
+      'Fabrikam Residences',
+      'Humongous Insurance',
+      'Litware, Inc.',
+      'Lucerne Publishing',
+      "Margie's Travel",
+      'Northwind Traders',
+      'Proseware, Inc.',
+      'Tailspin Toys',
+      'Trey Research',
+      'VanArsdel, Ltd.',
+      'Wide World Importers',
     ]);
     expect(page.customers[0]!.snapshot).toEqual({
       crmId: 'b2a19cdd-88df-e311-b8e5-6c3be5a8b200',
@@ -179,8 +198,18 @@ describe('Zoho-like account detail (<dl>)', () => {
   it('reads the notes (machine dates, own ids, title — body) and the sales orders table (columns by header) as activities', () => {
     const { snapshot } = extract('zoho-account-detail', URL_DETAIL)!.customers[0]!;
     expect(snapshot.activities).toEqual([
-      { kind: 'note', date: '2024-06-12', id: '4876876000000262001', text: 'Pricing concern — Hannah says Globex offered a 20% lower price and asked for a discount before the January renewal.' },
-      { kind: 'note', date: '2024-05-20', id: '4876876000000262017', text: 'Invoice dispute — Two invoices still unpaid; finance disputes the May overage charge.' },
+      {
+        kind: 'note',
+        date: '2024-06-12',
+        id: '4876876000000262001',
+        text: 'Pricing concern — Hannah says Globex offered a 20% lower price and asked for a discount before the January renewal.',
+      },
+      {
+        kind: 'note',
+        date: '2024-05-20',
+        id: '4876876000000262017',
+        text: 'Invoice dispute — Two invoices still unpaid; finance disputes the May overage charge.',
+      },
       { kind: 'note', date: '2024-02-08', id: '4876876000000262033', text: 'QBR — Quarterly review went well, they want the new reporting module.' },
       { kind: 'order', date: 'Jun 1, 2024', id: 'SO-2024-0612', amount: '$ 1,480.00', status: 'Delivered', text: 'Growth plan renewal — June' },
       { kind: 'order', date: 'May 1, 2024', id: 'SO-2024-0503', amount: '$ 1,480.00', status: 'Delivered', text: 'Growth plan renewal — May' },
@@ -235,7 +264,11 @@ describe('Salesforce Lightning account record (label/value cards)', () => {
     const { snapshot } = extract('salesforce-account-record', URL_DETAIL)!.customers[0]!;
     expect(snapshot.activities).toEqual([
       { kind: 'contact', date: '2024-07-02', text: 'Renewal call with Dana You have an upcoming Task with Dana Whitfield' },
-      { kind: 'contact', date: '2024-06-18', text: 'Call: competitor pricing Dana said Initech quoted them 15% less; they are evaluating a switch at renewal.' },
+      {
+        kind: 'contact',
+        date: '2024-06-18',
+        text: 'Call: competitor pricing Dana said Initech quoted them 15% less; they are evaluating a switch at renewal.',
+      },
       { kind: 'contact', date: '2024-06-03', text: 'Email: Invoice #INV-30418 overdue Reminder sent to accounts payable, invoice 45 days overdue.' },
       { kind: 'contact', date: '2024-04-11', text: 'Quarterly business review QBR with the retail ops team; usage down 30% since March.' },
       { kind: 'ticket', date: '6/21/2024', id: '00001043', status: 'Escalated', text: 'Checkout terminals offline in two stores' },
@@ -306,7 +339,16 @@ describe('Chinese customer list (纷享销客-like, Ant Design fixed header)', (
     expect(page.customers[0]!.snapshot).toEqual({
       crmId: '6650e2f1a3b4c50001d2e8f1',
       name: '杭州云帆科技有限公司',
-      fields: { 客户编号: 'KH-2023-00187', 负责人: '王海燕', 客户级别: 'A类', 月费: '¥3,800.00', 签约日期: '2023-03-15', 状态: '合作中', 所属行业: '软件和信息技术服务业', 最近跟进时间: '3天前' },
+      fields: {
+        客户编号: 'KH-2023-00187',
+        负责人: '王海燕',
+        客户级别: 'A类',
+        月费: '¥3,800.00',
+        签约日期: '2023-03-15',
+        状态: '合作中',
+        所属行业: '软件和信息技术服务业',
+        最近跟进时间: '3天前',
+      },
     });
     expect(page.customers.map((c) => c.snapshot.fields.状态)).toEqual(['合作中', '合作中', '即将到期', '合作中', '已流失', '合作中', '合作中', '暂停合作']);
   });
@@ -376,11 +418,26 @@ describe('Lightning list view inside open shadow roots', () => {
   it('reads the datatable three shadow roots down, with links inside each row’s force-lookup shadow root', () => {
     const page = extract('lightning-accounts-shadow', URL_LIST)!;
     expect(page.kind).toBe('list');
-    expect(ids(page)).toEqual(['001Dn00000AbC1dIAF', '001Dn00000AbC2eIAF', '001Dn00000XyZ7bIAF', '001Dn00000AbC4gIAF', '001Dn00000AbC5hIAF', '001Dn00000AbC6iIAF']);
+    expect(ids(page)).toEqual([
+      '001Dn00000AbC1dIAF',
+      '001Dn00000AbC2eIAF',
+      '001Dn00000XyZ7bIAF',
+      '001Dn00000AbC4gIAF',
+      '001Dn00000AbC5hIAF',
+      '001Dn00000AbC6iIAF',
+    ]);
     expect(page.customers[1]!.snapshot).toEqual({
       crmId: '001Dn00000AbC2eIAF',
       name: 'Bramble & Rye Bakeries',
-      fields: { Phone: '(206) 555-0177', Type: 'Customer - Channel', Industry: 'Food & Beverage', 'Billing State/Province': 'WA', 'Account Owner Alias': 'rpate', 'Health Score': '55', 'Monthly Fee': '$820.00' },
+      fields: {
+        Phone: '(206) 555-0177',
+        Type: 'Customer - Channel',
+        Industry: 'Food & Beverage',
+        'Billing State/Province': 'WA',
+        'Account Owner Alias': 'rpate',
+        'Health Score': '55',
+        'Monthly Fee': '$820.00',
+      },
     });
     const anchor = page.customers[0]!.anchor;
     expect(anchor.tagName).toBe('A');

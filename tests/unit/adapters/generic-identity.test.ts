@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emailOf, joinedId, recordIdFromUrl } from '../../../lib/adapters/generic/identity';
+import { emailOf, joinedId, recordIdFromUrl } from '@/lib/adapters/generic/identity';
 
 const page = (href: string) => new URL(href);
 
 describe('recordIdFromUrl', () => {
   it('takes an id query parameter, in the documented order', () => {
     const base = page('https://crm.example.com/index.php?module=Accounts&action=index');
-    expect(recordIdFromUrl('index.php?module=Accounts&action=DetailView&record=3f6c2b8e-5d1a-4c7e-9b2f-0a8d6e4c1f21', base)).toBe('3f6c2b8e-5d1a-4c7e-9b2f-0a8d6e4c1f21');
+    expect(recordIdFromUrl('index.php?module=Accounts&action=DetailView&record=3f6c2b8e-5d1a-4c7e-9b2f-0a8d6e4c1f21', base)).toBe(
+      '3f6c2b8e-5d1a-4c7e-9b2f-0a8d6e4c1f21',
+    );
     expect(recordIdFromUrl('/crm/EntityInfo.do?module=Accounts&id=4876876000000245001', base)).toBe('4876876000000245001');
     // "record" comes before "id"; parameter names ignore case.
     expect(recordIdFromUrl('/x.php?id=7&Record=abc1', base)).toBe('abc1');
@@ -15,10 +17,16 @@ describe('recordIdFromUrl', () => {
 
   it('lower-cases GUIDs and drops their braces, so Dynamics list links and record URLs agree', () => {
     const base = page('https://contoso.crm4.dynamics.com/main.aspx?pagetype=entitylist&etn=account');
-    expect(recordIdFromUrl('main.aspx?pagetype=entityrecord&etn=account&id=%7BB2A19CDD-88DF-E311-B8E5-6C3BE5A8B200%7D', base)).toBe('b2a19cdd-88df-e311-b8e5-6c3be5a8b200');
-    expect(recordIdFromUrl('main.aspx?pagetype=entityrecord&etn=account&id=b2a19cdd-88df-e311-b8e5-6c3be5a8b200', base)).toBe('b2a19cdd-88df-e311-b8e5-6c3be5a8b200');
+    expect(recordIdFromUrl('main.aspx?pagetype=entityrecord&etn=account&id=%7BB2A19CDD-88DF-E311-B8E5-6C3BE5A8B200%7D', base)).toBe(
+      'b2a19cdd-88df-e311-b8e5-6c3be5a8b200',
+    );
+    expect(recordIdFromUrl('main.aspx?pagetype=entityrecord&etn=account&id=b2a19cdd-88df-e311-b8e5-6c3be5a8b200', base)).toBe(
+      'b2a19cdd-88df-e311-b8e5-6c3be5a8b200',
+    );
     // appid and viewid are not record ids.
-    expect(recordIdFromUrl('main.aspx?appid=6a4c1b2e-93f0-ee11-a1fe-000d3a4b6c21&pagetype=entitylist&viewid=00000000-0000-0000-00aa-000010001001', base)).toBeNull();
+    expect(
+      recordIdFromUrl('main.aspx?appid=6a4c1b2e-93f0-ee11-a1fe-000d3a4b6c21&pagetype=entitylist&viewid=00000000-0000-0000-00aa-000010001001', base),
+    ).toBeNull();
   });
 
   it('takes the last path segment with a digit, skipping words and file names', () => {

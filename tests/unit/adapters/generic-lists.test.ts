@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createGenericAdapter, genericAdapter } from '../../../lib/adapters/generic';
-import { BADGE_HOST_ATTR } from '../../../lib/content/badge';
-import { loadCrmPage } from '../../fixtures/crm/load';
+import { createGenericAdapter, genericAdapter } from '@/lib/adapters/generic';
+import { BADGE_HOST_ATTR } from '@/lib/content/badge';
+import { loadCrmPage } from '@/tests/fixtures/crm/load';
 
 const URL_LIST = new URL('https://crm.example.com/accounts');
 
@@ -17,13 +17,23 @@ describe('which tables are customer lists', () => {
   it('not a layout table, a header-only table, or a list of other things', () => {
     expect(page('<table><tr><td><a href="/accounts/1">Acme</a></td><td>Plan</td></tr></table>')).toBeNull();
     expect(page('<table><thead><tr><th>Account Name</th><th>Phone</th></tr></thead><tbody></tbody></table>')).toBeNull();
-    expect(page('<table><thead><tr><th>Deal name</th><th>Stage</th><th>Amount</th></tr></thead><tbody><tr><td><a href="/deals/9">Renewal</a></td><td>Won</td><td>$5</td></tr></tbody></table>')).toBeNull();
+    expect(
+      page(
+        '<table><thead><tr><th>Deal name</th><th>Stage</th><th>Amount</th></tr></thead><tbody><tr><td><a href="/deals/9">Renewal</a></td><td>Won</td><td>$5</td></tr></tbody></table>',
+      ),
+    ).toBeNull();
     // One known label is not enough.
-    expect(page('<table><thead><tr><th>Name</th><th>Colour</th></tr></thead><tbody><tr><td><a href="/accounts/1">Acme</a></td><td>red</td></tr></tbody></table>')).toBeNull();
+    expect(
+      page('<table><thead><tr><th>Name</th><th>Colour</th></tr></thead><tbody><tr><td><a href="/accounts/1">Acme</a></td><td>red</td></tr></tbody></table>'),
+    ).toBeNull();
   });
 
   it('a customer list whose rows all lack an id gives null, not invented ids', () => {
-    expect(page('<table><thead><tr><th>Customer</th><th>Status</th></tr></thead><tbody><tr><td>Acme</td><td>Active</td></tr><tr><td>Globex</td><td>Churned</td></tr></tbody></table>')).toBeNull();
+    expect(
+      page(
+        '<table><thead><tr><th>Customer</th><th>Status</th></tr></thead><tbody><tr><td>Acme</td><td>Active</td></tr><tr><td>Globex</td><td>Churned</td></tr></tbody></table>',
+      ),
+    ).toBeNull();
   });
 
   it('ids from the id column, then the e-mail column, when the name has no link; the link wins over both', () => {
@@ -85,7 +95,11 @@ describe('ARIA grids and tables', () => {
         </span></div>
       </div>
     </div>`);
-    expect(snapshots(result)?.map((s) => [s.crmId, s.name, s.fields.Status])).toEqual([['8', 'Eight', 'Active'], ['9', 'Nine', 'Churned'], ['10', 'Ten', 'Active']]);
+    expect(snapshots(result)?.map((s) => [s.crmId, s.name, s.fields.Status])).toEqual([
+      ['8', 'Eight', 'Active'],
+      ['9', 'Nine', 'Churned'],
+      ['10', 'Ten', 'Active'],
+    ]);
     expect(result!.customers[1]!.snapshot.fields).toEqual({ Status: 'Churned', Owner: 'Ben' });
   });
 
@@ -115,8 +129,14 @@ describe('re-renders and our own badges', () => {
         anchor.after(host);
       }
       const after = genericAdapter.extract(doc, new URL(href))!;
-      expect(after.customers.map((c) => c.snapshot), fixture).toEqual(before.customers.map((c) => c.snapshot));
-      expect(after.customers.map((c) => c.anchor), fixture).toEqual(before.customers.map((c) => c.anchor));
+      expect(
+        after.customers.map((c) => c.snapshot),
+        fixture,
+      ).toEqual(before.customers.map((c) => c.snapshot));
+      expect(
+        after.customers.map((c) => c.anchor),
+        fixture,
+      ).toEqual(before.customers.map((c) => c.anchor));
     }
   });
 
@@ -139,12 +159,15 @@ describe('re-renders and our own badges', () => {
     const result = adapter.extract(loadCrmPage('suitecrm-accounts-list'), new URL('https://crm.northwind-demo.com/index.php?module=Accounts&action=index'))!;
     expect(result.customers[0]!.snapshot.crmId).toBe('email:orders@cascadetimber.com');
     expect(result.customers[9]!.snapshot.crmId).toBe('6c2a9e5d-8b4f-4d13-a7c6-1e9b5f3d8a70');
-    const detail = createGenericAdapter({ joinBy: 'domain' }).extract(loadCrmPage('odoo-partner-form'), new URL('https://erp.geminifurniture.example/web#id=14&model=res.partner'))!;
+    const detail = createGenericAdapter({ joinBy: 'domain' }).extract(
+      loadCrmPage('odoo-partner-form'),
+      new URL('https://erp.geminifurniture.example/web#id=14&model=res.partner'),
+    )!;
     expect(detail.customers[0]!.snapshot.crmId).toBe('domain:geminifurniture.com');
   });
 
   it('the adapter claims every page and is registered after the demo adapter', async () => {
-    const { ADAPTERS } = await import('../../../lib/adapters/registry');
+    const { ADAPTERS } = await import('@/lib/adapters/registry');
     // Taught recipes first (lib/recipes), then the demo CRM's own, the generic adapter last.
     expect(ADAPTERS.map((a) => a.id)).toEqual(['recipe', 'demo-crm', 'generic']);
     expect(genericAdapter.matches(new URL('https://anything.example/'), document)).toBe(true);

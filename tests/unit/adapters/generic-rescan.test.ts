@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createGenericAdapter, createRowCache, genericAdapter, rowSignature } from '../../../lib/adapters/generic';
-import type { GridRow } from '../../../lib/adapters/generic/structure';
-import { loadCrmPage } from '../../fixtures/crm/load';
+import { createGenericAdapter, createRowCache, genericAdapter, rowSignature } from '@/lib/adapters/generic';
+import type { GridRow } from '@/lib/adapters/generic/structure';
+import { loadCrmPage } from '@/tests/fixtures/crm/load';
 import { countQueries } from './count-queries';
 
 const SUITE = new URL('https://crm.northwind-demo.com/index.php?module=Accounts&action=index');

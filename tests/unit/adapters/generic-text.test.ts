@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { activityColumnOf, headingKindOf, isCustomerLabel, kindFromWords, nameRankOf } from '../../../lib/adapters/generic/labels';
-import { OUR_HOST_ATTRS, childCells, collapse, labelText, nameText, readableText, textOf } from '../../../lib/adapters/generic/text';
-import { BADGE_HOST_ATTR } from '../../../lib/content/badge';
-import { POPOVER_HOST_ATTR } from '../../../lib/content/popover';
+import { activityColumnOf, headingKindOf, isCustomerLabel, kindFromWords, nameRankOf } from '@/lib/adapters/generic/labels';
+import { OUR_HOST_ATTRS, childCells, collapse, labelText, nameText, readableText, textOf } from '@/lib/adapters/generic/text';
+import { BADGE_HOST_ATTR } from '@/lib/content/badge';
+import { POPOVER_HOST_ATTR } from '@/lib/content/popover';
 
 const el = (html: string): Element => {
   document.body.innerHTML = html;
@@ -35,7 +35,9 @@ describe('textOf (list cells)', () => {
 
 describe('text hygiene (names and cells)', () => {
   it('leaves out avatars (by class or data-slot), numeric badge counts and hidden text', () => {
-    expect(textOf(el('<div><div class="MuiStack-root"><div class="MuiAvatar-root">M</div><span>Morris Satterfield</span></div></div>'))).toBe('Morris Satterfield');
+    expect(textOf(el('<div><div class="MuiStack-root"><div class="MuiAvatar-root">M</div><span>Morris Satterfield</span></div></div>'))).toBe(
+      'Morris Satterfield',
+    );
     expect(textOf(el('<div><span data-slot="avatar"><span data-slot="avatar-fallback">AL</span></span><span>Ada Lovelace</span></div>'))).toBe('Ada Lovelace');
     expect(textOf(el('<a href="#">Acme<span class="MuiBadge-badge">3</span></a>'))).toBe('Acme');
     expect(textOf(el('<div>Acme <span class="sr-only">(selected)</span><span aria-hidden="true">★</span></div>'))).toBe('Acme');
@@ -44,7 +46,13 @@ describe('text hygiene (names and cells)', () => {
   });
 
   it('lists chips side by side, as MUI, Ant Design and Element Plus render them', () => {
-    expect(textOf(el('<div><div class="MuiChip-root"><span class="MuiChip-label">Returns</span></div><div class="MuiChip-root"><span class="MuiChip-label">Reviewer</span></div></div>'))).toBe('Returns, Reviewer');
+    expect(
+      textOf(
+        el(
+          '<div><div class="MuiChip-root"><span class="MuiChip-label">Returns</span></div><div class="MuiChip-root"><span class="MuiChip-label">Reviewer</span></div></div>',
+        ),
+      ),
+    ).toBe('Returns, Reviewer');
     expect(textOf(el('<div><span class="ant-tag">重点客户</span><span class="ant-tag">新客户</span></div>'))).toBe('重点客户, 新客户');
     expect(readableText(el('<div><span class="el-tag">VIP</span> <span class="el-tag">B2B</span></div>'))).toBe('VIP, B2B');
   });
@@ -59,7 +67,9 @@ describe('text hygiene (names and cells)', () => {
 
 describe('readableText and labelText (detail values, headers)', () => {
   it('separates blocks, keeps inline runs together, leaves out assistive and aria-hidden text', () => {
-    const value = el('<span><a href="#"><div>1200 W Fulton Market</div><div>Chicago, IL 60607</div></a><button><span class="slds-assistive-text">Edit Billing Address</span></button></span>');
+    const value = el(
+      '<span><a href="#"><div>1200 W Fulton Market</div><div>Chicago, IL 60607</div></a><button><span class="slds-assistive-text">Edit Billing Address</span></button></span>',
+    );
     expect(readableText(value)).toBe('1200 W Fulton Market Chicago, IL 60607');
     expect(readableText(el('<span>$<b>1,200</b>.00</span>'))).toBe('$1,200.00');
     expect(readableText(el('<p>Phone <span aria-hidden="true">☎</span><span hidden>x</span><span class="sr-only">(office)</span></p>'))).toBe('Phone');
@@ -75,7 +85,13 @@ describe('readableText and labelText (detail values, headers)', () => {
     expect(labelText(el('<span>Account Name:</span>'))).toBe('Account Name');
     expect(labelText(el('<label>* Email <abbr title="required">*</abbr></label>'))).toBe('Email');
     expect(labelText(el('<span>客户名称：</span>'))).toBe('客户名称');
-    expect(labelText(el('<th><a><span class="slds-assistive-text">Sort by: </span><span>Account Name</span></a><span class="slds-assistive-text">Sorted Ascending</span></th>'))).toBe('Account Name');
+    expect(
+      labelText(
+        el(
+          '<th><a><span class="slds-assistive-text">Sort by: </span><span>Account Name</span></a><span class="slds-assistive-text">Sorted Ascending</span></th>',
+        ),
+      ),
+    ).toBe('Account Name');
   });
 
   it('collapse trims and collapses only when needed', () => {
@@ -109,7 +125,8 @@ describe('labels (en + zh)', () => {
   });
 
   it('knows product fields, CRM fields, ids and e-mails, ignoring case and punctuation', () => {
-    for (const label of ['Monthly Fee', '月费', 'MRR', 'Main Phone', '签约日期', '客户编号', 'E-mail', 'ACCOUNT OWNER:', 'last_purchase']) expect(isCustomerLabel(label), label).toBe(true);
+    for (const label of ['Monthly Fee', '月费', 'MRR', 'Main Phone', '签约日期', '客户编号', 'E-mail', 'ACCOUNT OWNER:', 'last_purchase'])
+      expect(isCustomerLabel(label), label).toBe(true);
     for (const label of ['Deals', 'Weighted', 'Language', 'Time zone', 'Display name', '']) expect(isCustomerLabel(label), label).toBe(false);
   });
 

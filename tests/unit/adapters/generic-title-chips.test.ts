@@ -16,7 +16,9 @@ describe('titleChips', () => {
   });
 
   it('reads several chips as a list of tags, the outermost chip once (el-tag > el-tag__content)', () => {
-    const title = page('<div><h5>Acme</h5><span class="el-tag"><span class="el-tag__content">VIP</span></span><span class="el-tag"><span class="el-tag__content">Reseller</span></span></div>');
+    const title = page(
+      '<div><h5>Acme</h5><span class="el-tag"><span class="el-tag__content">VIP</span></span><span class="el-tag"><span class="el-tag__content">Reseller</span></span></div>',
+    );
     expect(titleChips(title, none, [], inside)).toMatchObject({ label: 'Tags', value: 'VIP, Reseller' });
   });
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { genericAdapter } from '@/lib/adapters/generic';
 import type { PageExtraction } from '@/lib/adapters/types';
-import { checkKitPage, type ReadCustomer } from '../../fixtures/kits/compare';
-import { kitSnapshotNames, loadKitPage } from '../../fixtures/kits/load';
+import { checkKitPage, type ReadCustomer } from '@/tests/fixtures/kits/compare';
+import { kitSnapshotNames, loadKitPage } from '@/tests/fixtures/kits/load';
 
 /**
  * The generic adapter on pages rendered by the UI kits real CRMs are built

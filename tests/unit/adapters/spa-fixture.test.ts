@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { genericAdapter } from '../../../lib/adapters/generic';
-import { loadCrmPage } from '../../fixtures/crm/load';
+import { genericAdapter } from '@/lib/adapters/generic';
+import { loadCrmPage } from '@/tests/fixtures/crm/load';
 
 /**
  * The hand-written single-page CRM the side panel's e2e test navigates
@@ -18,7 +18,10 @@ function route(path: string) {
 
 describe('the pushState fixture CRM', () => {
   it('reads each customer’s page as that one customer', () => {
-    for (const [id, name] of [['1001', 'Ada Lovelace'], ['1002', 'Grace Hopper']]) {
+    for (const [id, name] of [
+      ['1001', 'Ada Lovelace'],
+      ['1002', 'Grace Hopper'],
+    ]) {
       const page = route(`/spa/customers/${id}`)!;
       expect(page.kind).toBe('detail');
       expect(page.customers.map((c) => [c.snapshot.crmId, c.snapshot.name])).toEqual([[id, name]]);

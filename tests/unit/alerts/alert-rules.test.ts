@@ -19,7 +19,15 @@ describe('quiet hours', () => {
   });
   it('spans midnight when the end is before the start', () => {
     const night = quiet('19:00', '08:00');
-    expect([at(18, 59), at(19), at(23, 59), at(0), at(7, 59), at(8), at(12)].map((m) => inQuietHours(night, m))).toEqual([false, true, true, true, true, false, false]);
+    expect([at(18, 59), at(19), at(23, 59), at(0), at(7, 59), at(8), at(12)].map((m) => inQuietHours(night, m))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
   it('is off when disabled, and an equal start and end is an empty span', () => {
     expect(inQuietHours(quiet('19:00', '08:00', false), at(23))).toBe(false);

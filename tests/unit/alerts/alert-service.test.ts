@@ -20,12 +20,22 @@ const row = (crmId: string, tier: Tier | null, over: Partial<CustomerRow> = {}):
   ...(tier ? { lastScore: { probability: tier / 5, tier, modelId: 'm', scoredAt: 0 } } : {}),
   ...over,
 });
-const scoreChange = (crmId: string, from: Tier | null, to: Tier, over: Partial<CustomerRow> = {}) => ({ before: row(crmId, from, over), after: row(crmId, to, over) });
+const scoreChange = (crmId: string, from: Tier | null, to: Tier, over: Partial<CustomerRow> = {}) => ({
+  before: row(crmId, from, over),
+  after: row(crmId, to, over),
+});
 
 function setup(settings: Partial<AlertSettings> = {}, held = new Set<string>(), worklist: WorklistItem[] = []) {
   const ports = memoryAlertPorts({ ...DEFAULT_ALERT_SETTINGS, enabled: true, quietHours: { enabled: false, start: '19:00', end: '08:00' }, ...settings }, true);
   let now = NOON;
-  const service = createAlertService({ ports, heldKeys: async () => held, worklist: async () => worklist, t: (key, subs) => `${key}:${(subs ?? []).join('|')}`, locale: () => 'en', now: () => now });
+  const service = createAlertService({
+    ports,
+    heldKeys: async () => held,
+    worklist: async () => worklist,
+    t: (key, subs) => `${key}:${(subs ?? []).join('|')}`,
+    locale: () => 'en',
+    now: () => now,
+  });
   return { ports, service, later: (ms: number) => (now += ms) };
 }
 
@@ -56,7 +66,20 @@ describe('alert service', () => {
   });
 
   it('alerts due times passed since the previous check, the first check only marking the time', async () => {
-    const item = (crmId: string, dueAt: number): WorklistItem => ({ site: SITE, crmId, name: crmId, owner: null, probability: 0.9, tier: 5, value: null, expectedLoss: null, dueAt, lastAction: null, url: null, overridden: false });
+    const item = (crmId: string, dueAt: number): WorklistItem => ({
+      site: SITE,
+      crmId,
+      name: crmId,
+      owner: null,
+      probability: 0.9,
+      tier: 5,
+      value: null,
+      expectedLoss: null,
+      dueAt,
+      lastAction: null,
+      url: null,
+      overridden: false,
+    });
     const { ports, service, later } = setup({}, new Set(), [item('overdue-before', NOON - 1000), item('soon', NOON + 60_000)]);
     await service.checkDue();
     expect(ports.shown).toEqual([]);

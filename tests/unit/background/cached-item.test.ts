@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cachedItem, type WatchableItem } from '../../../lib/background/cached-item';
+import { cachedItem, type WatchableItem } from '@/lib/background/cached-item';
 
 function fakeItem<T>(initial: T) {
   let value = initial;

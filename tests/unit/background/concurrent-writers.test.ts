@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCustomerStore } from '../../../lib/background/customer-store';
-import { createHandlers, type BackgroundDeps } from '../../../lib/background/handlers';
-import type { ModelProvider } from '../../../lib/background/model-provider';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { OBSERVATION_MIN_GAP_MS } from '../../../lib/db/merge';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import { createTabPages } from '../../../lib/background/tab-pages';
-import { EMPTY_TAB_PAGES } from '../../../lib/focus/tab-pages-item';
-import type { ModelArtifact, RawRow, Scorer } from '../../../lib/model/types';
+import { createCustomerStore } from '@/lib/background/customer-store';
+import { createHandlers, type BackgroundDeps } from '@/lib/background/handlers';
+import type { ModelProvider } from '@/lib/background/model-provider';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { OBSERVATION_MIN_GAP_MS } from '@/lib/db/merge';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { createTabPages } from '@/lib/background/tab-pages';
+import { EMPTY_TAB_PAGES } from '@/lib/focus/tab-pages-item';
+import type { ModelArtifact, RawRow, Scorer } from '@/lib/model/types';
 
 /**
  * Defect 6 (issue 15): the side panel, score history and indicator history
@@ -36,7 +36,15 @@ function depsWith(deferred: (() => void)[]): BackgroundDeps {
   return {
     db,
     customers: createCustomerStore(db, { onWriteFailure: vi.fn() }),
-    models: { actives: async () => [model], scoringFor: async () => ({ scorers: [model], thresholds: null, ranking: false }), observe: async () => null, active: async () => model, scorerFor: (s: Scorer[]) => s[0], info: async () => null, sourcesOf: () => ['Contract'] } as unknown as ModelProvider,
+    models: {
+      actives: async () => [model],
+      scoringFor: async () => ({ scorers: [model], thresholds: null, ranking: false }),
+      observe: async () => null,
+      active: async () => model,
+      scorerFor: (s: Scorer[]) => s[0],
+      info: async () => null,
+      sourcesOf: () => ['Contract'],
+    } as unknown as ModelProvider,
     thresholds: async () => [0.1, 0.25, 0.45, 0.65],
     indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS,
     retentionDays: async () => 365,
@@ -53,7 +61,12 @@ function depsWith(deferred: (() => void)[]): BackgroundDeps {
   };
 }
 
-const page = (fields: Record<string, string>) => ({ url: `${SITE}/customers`, pageKind: 'list' as const, adapter: 't', customers: [{ crmId: 'a', name: 'Ann', fields }] });
+const page = (fields: Record<string, string>) => ({
+  url: `${SITE}/customers`,
+  pageKind: 'list' as const,
+  adapter: 't',
+  customers: [{ crmId: 'a', name: 'Ann', fields }],
+});
 const ctx = { site: SITE, tabId: 1 };
 const none = { site: null, tabId: null };
 
@@ -110,7 +123,9 @@ describe('two writers on one customer', () => {
     await seed.settled();
     const store = createCustomerStore(openDatabase({ name: db.name }), { onWriteFailure: vi.fn() });
     const patched = store.patch(SITE, 'a', (row) => ({ row: { ...row, activityCount: 3 } }));
-    await store.recordSightings({ site: SITE, pageKind: 'list', url: 'u', adapter: 't', now: 1 + OBSERVATION_MIN_GAP_MS }, [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
+    await store.recordSightings({ site: SITE, pageKind: 'list', url: 'u', adapter: 't', now: 1 + OBSERVATION_MIN_GAP_MS }, [
+      { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
+    ]);
     expect(await patched).toMatchObject({ activityCount: 3 });
     await store.settled();
     expect(await db.customers.get([SITE, 'a'])).toMatchObject({ activityCount: 3, fields: { Plan: 'Gold' }, observationCount: 2 });

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCustomerStore } from '../../../lib/background/customer-store';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { countObservations, getScoreHistory } from '../../../lib/db/customers-repo';
-import { OBSERVATION_MIN_GAP_MS } from '../../../lib/db/merge';
+import { createCustomerStore } from '@/lib/background/customer-store';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { countObservations, getScoreHistory } from '@/lib/db/customers-repo';
+import { OBSERVATION_MIN_GAP_MS } from '@/lib/db/merge';
 
 let db: ChurnRadarDb;
 let name: string;
@@ -29,7 +29,11 @@ describe('customer store', () => {
     expect(second!.fields).toEqual({ Plan: 'Gold', Tenure: '4 months' });
     await store.recordScores(site, [{ crmId: 'a', probability: 0.3, tier: 3, modelId: 'm' }], 2, () => []);
     await store.settled();
-    expect(await db.customers.get([site, 'a'])).toMatchObject({ fields: { Plan: 'Gold', Tenure: '4 months' }, observationCount: 2, lastScore: { probability: 0.3 } });
+    expect(await db.customers.get([site, 'a'])).toMatchObject({
+      fields: { Plan: 'Gold', Tenure: '4 months' },
+      observationCount: 2,
+      lastScore: { probability: 0.3 },
+    });
     expect(await countObservations(db)).toBe(2);
     expect(await getScoreHistory(db, site, 'a')).toHaveLength(1);
   });
@@ -76,8 +80,9 @@ describe('customer store', () => {
     const store = createCustomerStore(db, { onWriteFailure: vi.fn(), maxCached: 2 });
     const slowDb = db;
     const originalTransaction = slowDb.transaction.bind(slowDb);
-    const spy = vi.spyOn(slowDb, 'transaction').mockImplementation(((...args: Parameters<typeof originalTransaction>) =>
-      gate.then(() => originalTransaction(...args))) as typeof originalTransaction);
+    const spy = vi
+      .spyOn(slowDb, 'transaction')
+      .mockImplementation(((...args: Parameters<typeof originalTransaction>) => gate.then(() => originalTransaction(...args))) as typeof originalTransaction);
     await store.recordSightings(context(1), [{ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }]);
     await store.recordSightings(context(2), [
       { crmId: 'b', name: 'Bo', fields: {} },

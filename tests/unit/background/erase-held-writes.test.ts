@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCustomerStore, type CustomerStore } from '../../../lib/background/customer-store';
-import { createPrivacyHandlers } from '../../../lib/background/privacy-handlers';
-import type { PrivacyPorts } from '../../../lib/background/privacy-handlers';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { countObservations } from '../../../lib/db/customers-repo';
-import { ERASE_ALL_CONFIRMATION } from '../../../lib/messaging/privacy-protocol';
+import { createCustomerStore, type CustomerStore } from '@/lib/background/customer-store';
+import { createPrivacyHandlers } from '@/lib/background/privacy-handlers';
+import type { PrivacyPorts } from '@/lib/background/privacy-handlers';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { countObservations } from '@/lib/db/customers-repo';
+import { ERASE_ALL_CONFIRMATION } from '@/lib/messaging/privacy-protocol';
 
 /**
  * Defect 1 (issue 15): erase waited for `settled()`, which returns at once
@@ -28,7 +28,10 @@ function privacy() {
   const ports: PrivacyPorts = {
     local: { getAll: async () => ({}), set: async () => undefined, remove: async () => undefined },
     clearSession: async () => undefined,
-    policy: { current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }) as never, reapply: async () => undefined },
+    policy: {
+      current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }) as never,
+      reapply: async () => undefined,
+    },
     setRetentionDays: async () => undefined,
     prune: async () => undefined,
     modelProblem: () => null,
@@ -51,7 +54,8 @@ beforeEach(() => {
   const quota = Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
   // Customer writes fail while the disk is "full"; deletes (the erase itself) still work, as in Chromium.
   const bulkPut = db.customers.bulkPut.bind(db.customers);
-  vi.spyOn(db.customers, 'bulkPut').mockImplementation(((...args: Parameters<typeof bulkPut>) => (diskFull ? Promise.reject(quota) : bulkPut(...args))) as typeof bulkPut);
+  vi.spyOn(db.customers, 'bulkPut').mockImplementation(((...args: Parameters<typeof bulkPut>) =>
+    diskFull ? Promise.reject(quota) : bulkPut(...args)) as typeof bulkPut);
   store = createCustomerStore(db, { onWriteFailure: vi.fn() });
 });
 afterEach(async () => {

@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCustomerStore } from '../../../lib/background/customer-store';
-import { createHandlers, type BackgroundDeps } from '../../../lib/background/handlers';
-import type { ModelProvider } from '../../../lib/background/model-provider';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import type { Translate } from '../../../lib/explain/reason-text';
-import type { BackgroundEvent } from '../../../lib/messaging/protocol';
-import type { ModelArtifact, RawRow, Scorer } from '../../../lib/model/types';
-import type { FocusedCustomer } from '../../../lib/settings';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import { createTabPages } from '../../../lib/background/tab-pages';
-import { EMPTY_TAB_PAGES, type TabPages } from '../../../lib/focus/tab-pages-item';
+import { createCustomerStore } from '@/lib/background/customer-store';
+import { createHandlers, type BackgroundDeps } from '@/lib/background/handlers';
+import type { ModelProvider } from '@/lib/background/model-provider';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import type { Translate } from '@/lib/explain/reason-text';
+import type { BackgroundEvent } from '@/lib/messaging/protocol';
+import type { ModelArtifact, RawRow, Scorer } from '@/lib/model/types';
+import type { FocusedCustomer } from '@/lib/settings';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { createTabPages } from '@/lib/background/tab-pages';
+import { EMPTY_TAB_PAGES, type TabPages } from '@/lib/focus/tab-pages-item';
 
 const SITE = 'http://crm.test';
 
@@ -20,7 +20,8 @@ function fakeScorer(): Scorer {
   return {
     artifact: { id: 'model-1', name: 'Test model', kind: 'logistic', preprocessor: { featureSource: ['Contract'] } } as unknown as ModelArtifact,
     predict: (rows) => Float32Array.from(rows.map(risk)),
-    explain: (row) => (row.Contract === undefined ? [] : [{ field: 'Contract', value: String(row.Contract), contribution: row.Contract === 'Month-to-month' ? 1.2 : -0.8 }]),
+    explain: (row) =>
+      row.Contract === undefined ? [] : [{ field: 'Contract', value: String(row.Contract), contribution: row.Contract === 'Month-to-month' ? 1.2 : -0.8 }],
     scoreAndExplain(rows) {
       return rows.map((row) => ({ probability: risk(row), reasons: this.explain(row) }));
     },
@@ -63,7 +64,12 @@ beforeEach(() => {
     defer: (task) => task(),
     t,
     now: () => 1_000,
-    tabPages: createTabPages({ load: async (): Promise<TabPages> => EMPTY_TAB_PAGES, save: async () => undefined, emit: (event) => events.push(event), now: () => clock++ }),
+    tabPages: createTabPages({
+      load: async (): Promise<TabPages> => EMPTY_TAB_PAGES,
+      save: async () => undefined,
+      emit: (event) => events.push(event),
+      now: () => clock++,
+    }),
   };
 });
 
@@ -111,7 +117,12 @@ describe('background handlers', () => {
   it('refuses to score without a model, with a message saying what to do', async () => {
     const handlers = createHandlers({
       ...deps,
-      models: { actives: async () => [], scoringFor: async () => ({ scorers: [], thresholds: null, ranking: false }), active: async () => null, info: async () => null } as unknown as ModelProvider,
+      models: {
+        actives: async () => [],
+        scoringFor: async () => ({ scorers: [], thresholds: null, ranking: false }),
+        active: async () => null,
+        info: async () => null,
+      } as unknown as ModelProvider,
     });
     await expect(handlers.scanPage(list([ann]), { site: SITE, tabId: 3 })).rejects.toMatchObject({ code: 'not-found', message: /Options/ });
   });
@@ -126,7 +137,11 @@ describe('background handlers', () => {
         field: 'Contract',
         value: 'Month-to-month',
         contribution: 1.2,
-        indicator: { id: 'contract', label: { en: 'Contract', zh: '合同' }, meaning: expect.objectContaining({ en: expect.stringMatching(/month-to-month/i) }) },
+        indicator: {
+          id: 'contract',
+          label: { en: 'Contract', zh: '合同' },
+          meaning: expect.objectContaining({ en: expect.stringMatching(/month-to-month/i) }),
+        },
       },
     ]);
     expect(details!.script).toMatchObject({ id: 'account-manager-visit', strategy: 'account-manager', ruleId: 'critical-visit' });
@@ -220,13 +235,22 @@ describe('background handlers', () => {
     const handlers = createHandlers(deps);
     await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
     await showDetail(handlers, 3, 'a');
-    const { id } = await handlers.logAction({ site: SITE, crmId: 'a', tabId: 3, kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care' }, { site: null, tabId: null });
-    await expect(handlers.setOutcome({ site: 'https://other.test', tabId: 3, actionId: id, outcome: 'retained' }, { site: null, tabId: null })).rejects.toMatchObject({ code: 'not-found' });
+    const { id } = await handlers.logAction(
+      { site: SITE, crmId: 'a', tabId: 3, kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care' },
+      { site: null, tabId: null },
+    );
+    await expect(
+      handlers.setOutcome({ site: 'https://other.test', tabId: 3, actionId: id, outcome: 'retained' }, { site: null, tabId: null }),
+    ).rejects.toMatchObject({ code: 'not-found' });
     await handlers.setOutcome({ site: SITE, tabId: 3, actionId: id, outcome: 'retained' }, { site: null, tabId: null });
     await showDetail(handlers, 4, 'nobody');
-    await expect(handlers.logAction({ site: SITE, crmId: 'nobody', tabId: 4, kind: 'called' }, { site: null, tabId: null })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(handlers.logAction({ site: SITE, crmId: 'nobody', tabId: 4, kind: 'called' }, { site: null, tabId: null })).rejects.toMatchObject({
+      code: 'not-found',
+    });
     const view = (await handlers.getCustomerView({ site: SITE, crmId: 'a' }, { site: null, tabId: null }))!;
-    expect(view.actions).toEqual([{ id, at: 1_000, kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care', note: undefined, outcome: { kind: 'retained', at: 1_000 } }]);
+    expect(view.actions).toEqual([
+      { id, at: 1_000, kind: 'called', scriptId: 'care-call', ruleId: 'moderate-care', note: undefined, outcome: { kind: 'retained', at: 1_000 } },
+    ]);
     expect(events.some((e) => e.type === 'customer-updated' && e.crmId === 'a')).toBe(true);
     const exported = await handlers.exportActions({}, { site: null, tabId: null });
     expect(exported.rows).toBe(1);
@@ -239,7 +263,9 @@ describe('background handlers', () => {
     await deps.customers.settled();
     await showDetail(handlers, 3, 'a');
     await handlers.flagScore({ site: SITE, crmId: 'a', tabId: 3, verdict: 'too_high', reason: 'Renewed yesterday' }, { site: null, tabId: null });
-    expect(await db.feedback.toArray()).toEqual([expect.objectContaining({ crmId: 'a', verdict: 'too_high', reason: 'Renewed yesterday', tier: 5, modelId: 'model-1' })]);
+    expect(await db.feedback.toArray()).toEqual([
+      expect.objectContaining({ crmId: 'a', verdict: 'too_high', reason: 'Renewed yesterday', tier: 5, modelId: 'model-1' }),
+    ]);
     // Managers see it, with the customer's name.
     const { items } = await handlers.listFeedback({}, { site: null, tabId: null });
     expect(items).toEqual([expect.objectContaining({ name: 'Ann', verdict: 'too_high', reason: 'Renewed yesterday' })]);
@@ -282,7 +308,10 @@ describe('background handlers', () => {
       await showDetail(handlers, 3, 'a');
       await showDetail(handlers, 3, 'b'); // the tab moved on to Bob (SPA navigation); a stale panel still shows Ann
       const stale = { site: SITE, crmId: 'a', tabId: 3 };
-      await expect(handlers.logAction({ ...stale, kind: 'called' }, none)).rejects.toMatchObject({ code: 'wrong-customer', message: /customer a is not the one whose page is open/ });
+      await expect(handlers.logAction({ ...stale, kind: 'called' }, none)).rejects.toMatchObject({
+        code: 'wrong-customer',
+        message: /customer a is not the one whose page is open/,
+      });
       await expect(handlers.flagScore({ ...stale, verdict: 'too_low', reason: 'x' }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
       await expect(handlers.setOverride({ ...stale, tier: 5, reason: 'x', expiresAt: 5_000 }, none)).rejects.toMatchObject({ code: 'wrong-customer' });
       await expect(handlers.clearOverride(stale, none)).rejects.toMatchObject({ code: 'wrong-customer' });

@@ -1,23 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRouter, type HandlerContext, type Handlers, type SenderInfo } from '../../../lib/background/router';
-import { agentAudience, agentRequestSchemas } from '../../../lib/messaging/agent-schemas';
+import { createRouter, type HandlerContext, type Handlers, type SenderInfo } from '@/lib/background/router';
+import { agentAudience, agentRequestSchemas } from '@/lib/messaging/agent-schemas';
 import { kpiCommands } from '@/lib/kpi/kpi-commands';
-import { mappingAudience, mappingRequestSchemas } from '../../../lib/messaging/mapping-schemas';
-import { playbookAudience, playbookRequestSchemas } from '../../../lib/messaging/playbook-schemas';
+import { mappingAudience, mappingRequestSchemas } from '@/lib/messaging/mapping-schemas';
+import { playbookAudience, playbookRequestSchemas } from '@/lib/messaging/playbook-schemas';
 import { policyCommands } from '@/lib/policy/policy-commands';
-import { privacyAudience, privacyRequestSchemas } from '../../../lib/messaging/privacy-schemas';
-import type { MessageType } from '../../../lib/messaging/protocol';
+import { privacyAudience, privacyRequestSchemas } from '@/lib/messaging/privacy-schemas';
+import type { MessageType } from '@/lib/messaging/protocol';
 import { audiencesOf, requestSchemasOf } from '@/lib/messaging/commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
 import { alertCommands } from '@/lib/alerts/alert-commands';
 import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
-import { messageAudience, requestSchemas } from '../../../lib/messaging/schemas';
-import { sitesAudience, sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
+import { messageAudience, requestSchemas } from '@/lib/messaging/schemas';
+import { sitesAudience, sitesRequestSchemas } from '@/lib/messaging/sites-schemas';
 import { focusCommands } from '@/lib/focus/focus-commands';
-import { recipeAudience, recipeRequestSchemas } from '../../../lib/messaging/recipe-schemas';
-import { experimentAudience, experimentRequestSchemas } from '../../../lib/experiments/messages';
+import { recipeAudience, recipeRequestSchemas } from '@/lib/messaging/recipe-schemas';
+import { experimentAudience, experimentRequestSchemas } from '@/lib/experiments/messages';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -50,13 +50,19 @@ describe('message audiences', () => {
 
   it.each(EXTENSION)('refuses extension-page message %s from a CRM content script', async (type) => {
     const { route, calls } = setup();
-    expect(await route(envelope(type), fromCrm)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining("extension's own pages") } });
+    expect(await route(envelope(type), fromCrm)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining("extension's own pages") },
+    });
     expect(calls).toEqual([]);
   });
 
   it.each(CONTENT)('refuses content message %s from an extension page', async (type) => {
     const { route, calls } = setup();
-    expect(await route(envelope(type), fromPage)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('enabled CRM page') } });
+    expect(await route(envelope(type), fromPage)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('enabled CRM page') },
+    });
     expect(calls).toEqual([]);
   });
 
@@ -73,7 +79,10 @@ describe('message audiences', () => {
     if (reply?.ok) expect(calls).toEqual([{ type, payload: expect.not.objectContaining({ site: 'https://evil.test' }), context: { site: CRM, tabId: 7 } }]);
     else expect(reply).toMatchObject({ error: { code: 'bad-request' } });
     // And a disabled CRM (or a frame of another origin) is refused whatever the payload says.
-    expect(await route(envelope(type, { site: CRM }), { ...fromCrm, url: 'https://evil.test/x', origin: 'https://evil.test' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(envelope(type, { site: CRM }), { ...fromCrm, url: 'https://evil.test/x', origin: 'https://evil.test' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 

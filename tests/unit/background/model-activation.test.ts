@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  appendHistory,
-  inputOverlap,
-  modelToReplace,
-  planActivation,
-  planRollback,
-  rollbackTarget,
-} from '../../../lib/background/model-activation';
-import type { ActivationEvent } from '../../../lib/messaging/protocol';
+import { appendHistory, inputOverlap, modelToReplace, planActivation, planRollback, rollbackTarget } from '@/lib/background/model-activation';
+import type { ActivationEvent } from '@/lib/messaging/protocol';
 
 const telco = { id: 'telco', inputs: ['tenure', 'Contract', 'MonthlyCharges', 'TechSupport'] };
 const shoppers = { id: 'shoppers', inputs: ['ind:recency_days', 'ind:order_count'] };
@@ -53,7 +46,11 @@ describe('rollback', () => {
   it('brings back what the model replaced, in its place', () => {
     expect(rollbackTarget(history, 'telco3')).toBe('telco2');
     const plan = planRollback(['shoppers', 'telco3'], history, 'telco3', () => true, 3);
-    expect(plan).toEqual({ activeIds: ['shoppers', 'telco2'], restored: 'telco2', event: { at: 3, action: 'rollback', activated: 'telco2', replaced: 'telco3' } });
+    expect(plan).toEqual({
+      activeIds: ['shoppers', 'telco2'],
+      restored: 'telco2',
+      event: { at: 3, action: 'rollback', activated: 'telco2', replaced: 'telco3' },
+    });
   });
   it('walks back instead of toggling: a rolled-back-to model rolls back to what it replaced', () => {
     const after = appendHistory(history, { at: 3, action: 'rollback', activated: 'telco2', replaced: 'telco3' });

@@ -1,19 +1,19 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createModelHandlers, modelFileName } from '../../../lib/background/model-handlers';
-import { createModelProvider, ModelManagementError, SCORECARD_KEY, type ModelProvider } from '../../../lib/background/model-provider';
-import { HandlerError } from '../../../lib/background/router';
-import { parseCsv } from '../../../lib/data/csv';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import type { BackgroundEvent } from '../../../lib/messaging/protocol';
-import { parseModelArtifact } from '../../../lib/model/artifact';
-import { DEFAULT_SCORECARD } from '../../../lib/model/scorecard';
-import { createScorer } from '../../../lib/model/scorer';
-import { trainModel } from '../../../lib/model/train';
-import type { ModelArtifact } from '../../../lib/model/types';
-import { DEMO_CRM_ORIGIN } from '../../../lib/demo-origin';
+import { createModelHandlers, modelFileName } from '@/lib/background/model-handlers';
+import { createModelProvider, ModelManagementError, SCORECARD_KEY, type ModelProvider } from '@/lib/background/model-provider';
+import { HandlerError } from '@/lib/background/router';
+import { parseCsv } from '@/lib/data/csv';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import type { BackgroundEvent } from '@/lib/messaging/protocol';
+import { parseModelArtifact } from '@/lib/model/artifact';
+import { DEFAULT_SCORECARD } from '@/lib/model/scorecard';
+import { createScorer } from '@/lib/model/scorer';
+import { trainModel } from '@/lib/model/train';
+import type { ModelArtifact } from '@/lib/model/types';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
 
 /** Bundled Telco model, a retrained Telco model (same columns), and a model on other columns (a "shoppers" stand-in). */
 let telco: ModelArtifact;
@@ -27,10 +27,26 @@ let counter = 0;
 beforeAll(async () => {
   const table = parseCsv(readFileSync('tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv', 'utf8'));
   const rows = table.rows.slice(0, 600);
-  ({ artifact: telco } = await trainModel({ rows, columns: table.columns, label: 'Churn', folds: 2, name: 'Bundled telco', trainedBy: 'vitest', source: 'fixture' }));
+  ({ artifact: telco } = await trainModel({
+    rows,
+    columns: table.columns,
+    label: 'Churn',
+    folds: 2,
+    name: 'Bundled telco',
+    trainedBy: 'vitest',
+    source: 'fixture',
+  }));
   telco2 = { ...structuredClone(telco), id: 'telco-v2', name: 'Telco v2' };
   const renamed = rows.map((r) => ({ x_tenure: r.tenure!, x_contract: r.Contract!, churned: r.Churn! }));
-  ({ artifact: other } = await trainModel({ rows: renamed, columns: ['x_tenure', 'x_contract', 'churned'], label: 'churned', folds: 2, name: 'Other columns', trainedBy: 'vitest', source: 'fixture' }));
+  ({ artifact: other } = await trainModel({
+    rows: renamed,
+    columns: ['x_tenure', 'x_contract', 'churned'],
+    label: 'churned',
+    folds: 2,
+    name: 'Other columns',
+    trainedBy: 'vitest',
+    source: 'fixture',
+  }));
 }, 120_000);
 
 beforeEach(() => {
@@ -184,7 +200,10 @@ describe('model handlers', () => {
     const saved = await h.saveTrainedModel({ artifact: telco2 as unknown as Record<string, unknown>, parent: telco.id }, ctx);
     expect(saved.summary).toMatchObject({ id: telco2.id, origin: 'trained', parent: telco.id, active: false });
     // A parent that is not stored is not recorded.
-    const lost = await h.saveTrainedModel({ artifact: { ...structuredClone(telco2), id: 'telco-v3' } as unknown as Record<string, unknown>, parent: 'gone' }, ctx);
+    const lost = await h.saveTrainedModel(
+      { artifact: { ...structuredClone(telco2), id: 'telco-v3' } as unknown as Record<string, unknown>, parent: 'gone' },
+      ctx,
+    );
     expect(lost.summary.parent).toBeNull();
   });
 
@@ -204,7 +223,10 @@ describe('model handlers', () => {
     const h = handlers();
     const view = await h.getScorecard({}, ctx);
     expect(view).toEqual({ scorecard: DEFAULT_SCORECARD, defaults: DEFAULT_SCORECARD, inUse: false });
-    await expect(h.saveScorecard({ scorecard: { name: 'x', intercept: 'high', rules: [] } }, ctx)).rejects.toMatchObject({ code: 'bad-request', message: /Invalid scorecard/ });
+    await expect(h.saveScorecard({ scorecard: { name: 'x', intercept: 'high', rules: [] } }, ctx)).rejects.toMatchObject({
+      code: 'bad-request',
+      message: /Invalid scorecard/,
+    });
     const edited = { ...DEFAULT_SCORECARD, intercept: -1 };
     expect((await h.saveScorecard({ scorecard: edited as unknown as Record<string, unknown> }, ctx)).scorecard).toEqual(edited);
     expect((await db.meta.get(SCORECARD_KEY))!.value).toEqual(edited);

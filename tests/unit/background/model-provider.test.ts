@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createModelProvider } from '../../../lib/background/model-provider';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { parseModelArtifact } from '../../../lib/model/artifact';
-import { createScorer } from '../../../lib/model/scorer';
-import { trainModel } from '../../../lib/model/train';
-import type { ModelArtifact } from '../../../lib/model/types';
-import { parseCsv } from '../../../lib/data/csv';
+import { createModelProvider } from '@/lib/background/model-provider';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { parseModelArtifact } from '@/lib/model/artifact';
+import { createScorer } from '@/lib/model/scorer';
+import { trainModel } from '@/lib/model/train';
+import type { ModelArtifact } from '@/lib/model/types';
+import { parseCsv } from '@/lib/data/csv';
 
 let artifact: ModelArtifact;
 let db: ChurnRadarDb;
@@ -15,7 +15,15 @@ let counter = 0;
 
 beforeAll(async () => {
   const table = parseCsv(readFileSync('tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv', 'utf8'));
-  ({ artifact } = await trainModel({ rows: table.rows.slice(0, 800), columns: table.columns, label: 'Churn', folds: 2, name: 'small', trainedBy: 'vitest', source: 'fixture' }));
+  ({ artifact } = await trainModel({
+    rows: table.rows.slice(0, 800),
+    columns: table.columns,
+    label: 'Churn',
+    folds: 2,
+    name: 'small',
+    trainedBy: 'vitest',
+    source: 'fixture',
+  }));
 }, 120_000);
 beforeEach(() => {
   db = openDatabase({ name: `models-${counter++}` });
@@ -69,7 +77,10 @@ describe('model provider', () => {
   });
 
   it('fails with a clear message on a corrupt bundled model, stores nothing, and can try again', async () => {
-    const loadBundled = vi.fn().mockResolvedValueOnce([{ format: 'churn-radar-model', formatVersion: 1, kind: 'logistic' }]).mockResolvedValue([artifact]);
+    const loadBundled = vi
+      .fn()
+      .mockResolvedValueOnce([{ format: 'churn-radar-model', formatVersion: 1, kind: 'logistic' }])
+      .mockResolvedValue([artifact]);
     const provider = createModelProvider({ db, loadBundled, parse: parseModelArtifact, createScorer });
     await expect(provider.active()).rejects.toThrow(/model/i);
     expect(await db.models.count()).toBe(0);

@@ -1,18 +1,22 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createModelProvider, type ModelProvider } from '../../../lib/background/model-provider';
-import type { SiteScoring } from '../../../lib/background/site-starter';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { DEMO_CRM_ORIGIN } from '../../../lib/demo-origin';
-import { parseModelArtifact } from '../../../lib/model/artifact';
-import { createScorecardScorer, DEFAULT_SCORECARD, scorecardArtifact } from '../../../lib/model/scorecard';
-import { createScorer } from '../../../lib/model/scorer';
+import { createModelProvider, type ModelProvider } from '@/lib/background/model-provider';
+import type { SiteScoring } from '@/lib/background/site-starter';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { parseModelArtifact } from '@/lib/model/artifact';
+import { createScorecardScorer, DEFAULT_SCORECARD, scorecardArtifact } from '@/lib/model/scorecard';
+import { createScorer } from '@/lib/model/scorer';
 
 const SHOP = 'https://shop.example.org';
 /** Scorecards stand in for trained models: cheap to build and score. */
 const bundled = scorecardArtifact({ ...DEFAULT_SCORECARD, name: 'Bundled demo model' });
 const team = scorecardArtifact({ ...DEFAULT_SCORECARD, name: 'Team model', intercept: -1 });
-const starterScoring: SiteScoring = { scorers: [createScorecardScorer({ ...DEFAULT_SCORECARD, name: 'starter' })], thresholds: [0.2, 0.3, 0.4, 0.5], ranking: true };
+const starterScoring: SiteScoring = {
+  scorers: [createScorecardScorer({ ...DEFAULT_SCORECARD, name: 'starter' })],
+  thresholds: [0.2, 0.3, 0.4, 0.5],
+  ranking: true,
+};
 
 let db: ChurnRadarDb;
 let provider: ModelProvider;
@@ -50,7 +54,7 @@ describe('model provider: which sites a model scores', () => {
     expect((await provider.list()).models[0]!.sites).toEqual([DEMO_CRM_ORIGIN]);
   });
 
-  it('a model trained on a site\'s customers scores that site once active; a CSV-trained one no site', async () => {
+  it("a model trained on a site's customers scores that site once active; a CSV-trained one no site", async () => {
     await provider.store(team, 'trained', null, [SHOP]);
     await provider.activate(team.id);
     expect(names(await provider.scoringFor(SHOP))).toEqual(['Team model']);
@@ -63,7 +67,7 @@ describe('model provider: which sites a model scores', () => {
     expect(names(await provider.scoringFor('https://other.example'))).toEqual(['starter']);
   });
 
-  it('a new version trained from a file does not take its previous version\'s sites', async () => {
+  it("a new version trained from a file does not take its previous version's sites", async () => {
     const { id } = (await provider.list()).models[0]!;
     const retrained = scorecardArtifact({ ...DEFAULT_SCORECARD, name: 'Retrained from an export', intercept: -3 });
     const { summary } = await provider.store(retrained, 'trained', id);

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCustomerStore, type CustomerStore } from '../../../lib/background/customer-store';
-import { boundedBatch, parkedBatchOf, utf8Bytes } from '../../../lib/background/parked-rows';
-import { createPrivacyHandlers, type PrivacyPorts } from '../../../lib/background/privacy-handlers';
-import { emptyBatch, sizeOf } from '../../../lib/background/write-queue';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { countObservations, type WriteBatch } from '../../../lib/db/customers-repo';
-import { ERASE_ALL_CONFIRMATION } from '../../../lib/messaging/privacy-protocol';
+import { createCustomerStore, type CustomerStore } from '@/lib/background/customer-store';
+import { boundedBatch, parkedBatchOf, utf8Bytes } from '@/lib/background/parked-rows';
+import { createPrivacyHandlers, type PrivacyPorts } from '@/lib/background/privacy-handlers';
+import { emptyBatch, sizeOf } from '@/lib/background/write-queue';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { countObservations, type WriteBatch } from '@/lib/db/customers-repo';
+import { ERASE_ALL_CONFIRMATION } from '@/lib/messaging/privacy-protocol';
 
 /**
  * Rows held while storage fails are parked in storage.session (here: a
@@ -18,8 +18,10 @@ const A = 'https://a.test';
 const B = 'https://b.test';
 
 describe('the parked copy is bounded', () => {
-  const customer = (crmId: string, site = A) => ({ site, crmId, name: `Customer ${crmId}`, fields: { Plan: 'Gold' } }) as unknown as WriteBatch['customers'][number];
-  const observation = (crmId: string, at: number) => ({ site: A, crmId, observedAt: at, fields: { Plan: 'Gold' } }) as unknown as WriteBatch['observations'][number];
+  const customer = (crmId: string, site = A) =>
+    ({ site, crmId, name: `Customer ${crmId}`, fields: { Plan: 'Gold' } }) as unknown as WriteBatch['customers'][number];
+  const observation = (crmId: string, at: number) =>
+    ({ site: A, crmId, observedAt: at, fields: { Plan: 'Gold' } }) as unknown as WriteBatch['observations'][number];
 
   it('counts UTF-8 bytes as storage.session does (ASCII 1, é 2, 中 3, an emoji 4)', () => {
     expect(utf8Bytes('abc')).toBe(3);
@@ -96,7 +98,10 @@ function privacy(store: CustomerStore) {
   const ports: PrivacyPorts = {
     local: { getAll: async () => ({}), set: async () => undefined, remove: async () => undefined },
     clearSession: async () => undefined,
-    policy: { current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }) as never, reapply: async () => undefined },
+    policy: {
+      current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }) as never,
+      reapply: async () => undefined,
+    },
     setRetentionDays: async () => undefined,
     prune: async () => undefined,
     modelProblem: () => null,
@@ -119,7 +124,8 @@ beforeEach(() => {
   session = null;
   const quota = Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
   const bulkPut = db.customers.bulkPut.bind(db.customers);
-  vi.spyOn(db.customers, 'bulkPut').mockImplementation(((...args: Parameters<typeof bulkPut>) => (diskFull ? Promise.reject(quota) : bulkPut(...args))) as typeof bulkPut);
+  vi.spyOn(db.customers, 'bulkPut').mockImplementation(((...args: Parameters<typeof bulkPut>) =>
+    diskFull ? Promise.reject(quota) : bulkPut(...args)) as typeof bulkPut);
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -184,7 +190,7 @@ describe('held rows outlive the worker', () => {
     expect(await countObservations(db)).toBe(0);
   }, 15_000);
 
-  it('erasing one site drops only its rows from the parked copy; the other site\'s rows land', async () => {
+  it("erasing one site drops only its rows from the parked copy; the other site's rows land", async () => {
     const first = startWorker();
     diskFull = true;
     await first.recordSightings(ctx(A, 1), seen('a1'));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, HandlerError, messageListener, type Handlers, type SenderInfo } from '../../../lib/background/router';
+import { createRouter, HandlerError, messageListener, type Handlers, type SenderInfo } from '@/lib/background/router';
 
 const EXT = 'ext-id';
 const ORIGIN = 'chrome-extension://ext-id/';
@@ -101,7 +101,14 @@ describe('router', () => {
     const [payload, context] = (handlers.scanPage as ReturnType<typeof vi.fn>).mock.calls[0]!;
     expect(payload.customers.map((c: { crmId: string }) => c.crmId)).toEqual(['a', 'd']);
     // Each left-out row by its index as sent and its problem, so the page marks exactly those badges.
-    expect(context).toMatchObject({ site: CRM, rejectedRows: [{ index: 1, problem: expect.stringMatching(/^name: /) }, { index: 2, problem: expect.stringMatching(/^crmId: /) }, { index: 3, problem: expect.stringMatching(/^fields\.Note: /) }] });
+    expect(context).toMatchObject({
+      site: CRM,
+      rejectedRows: [
+        { index: 1, problem: expect.stringMatching(/^name: /) },
+        { index: 2, problem: expect.stringMatching(/^crmId: /) },
+        { index: 3, problem: expect.stringMatching(/^fields\.Note: /) },
+      ],
+    });
     expect(onRejectedRows).toHaveBeenCalledWith('scanPage', 3, expect.stringContaining('customers.1.name'));
   });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { badgeScores, scoreCustomers } from '../../../lib/background/scoring';
-import type { CustomerRow } from '../../../lib/db/schema';
-import { chooseScorer, modelSources } from '../../../lib/model/choice';
-import { needsRefit, planStarter, REFIT_AFTER_MS, REFIT_ALWAYS_BELOW } from '../../../lib/background/site-starter';
-import { createScorecardScorer, DEFAULT_SCORECARD } from '../../../lib/model/scorecard';
-import type { RawRow, Scorer } from '../../../lib/model/types';
-import { sharesFromThresholds } from '../../../lib/risk/quantiles';
-import { STARTER_TIER_SHARES } from '../../../lib/risk/starter-tiers';
-import { tierFor } from '../../../lib/risk/tiers';
+import { badgeScores, scoreCustomers } from '@/lib/background/scoring';
+import type { CustomerRow } from '@/lib/db/schema';
+import { chooseScorer, modelSources } from '@/lib/model/choice';
+import { needsRefit, planStarter, REFIT_AFTER_MS, REFIT_ALWAYS_BELOW } from '@/lib/background/site-starter';
+import { createScorecardScorer, DEFAULT_SCORECARD } from '@/lib/model/scorecard';
+import type { RawRow, Scorer } from '@/lib/model/types';
+import { sharesFromThresholds } from '@/lib/risk/quantiles';
+import { STARTER_TIER_SHARES } from '@/lib/risk/starter-tiers';
+import { tierFor } from '@/lib/risk/tiers';
 
 const card = createScorecardScorer(DEFAULT_SCORECARD);
 /** A shop's customers: orders, days since the last order, days between orders. */
@@ -40,7 +40,7 @@ describe('planStarter', () => {
     expect(plan.fittedOn).toBe(0);
   });
 
-  it('calibrates on enough recorded outcomes and hands tiers back to the manager\'s thresholds', () => {
+  it("calibrates on enough recorded outcomes and hands tiers back to the manager's thresholds", () => {
     const inputs = shop(100);
     const few = new Map([...inputs.keys()].slice(0, 29).map((id, i) => [id, i % 2 ? 'churned' : 'retained'] as const));
     expect(planStarter(inputs, few, 180, card, '').ranking).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createStorageHealth, type StorageHealthPorts } from '../../../lib/background/storage-health';
-import type { LostRows, StorageProblem } from '../../../lib/settings';
+import { createStorageHealth, type StorageHealthPorts } from '@/lib/background/storage-health';
+import type { LostRows, StorageProblem } from '@/lib/settings';
 
 function ports(start: { unsaved?: number; lost?: LostRows | null } = {}) {
   const state = { problem: null as StorageProblem | null, lost: start.lost ?? null, unsaved: start.unsaved ?? 0, held: 0, retries: 0 };

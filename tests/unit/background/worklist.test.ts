@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorklist, median, quadrantOf } from '../../../lib/background/worklist';
-import type { ActionRow, CustomerRow, OverrideRow } from '../../../lib/db/schema';
+import { buildWorklist, median, quadrantOf } from '@/lib/background/worklist';
+import type { ActionRow, CustomerRow, OverrideRow } from '@/lib/db/schema';
 
 const HOUR = 3_600_000;
 const customer = (crmId: string, tier: 1 | 2 | 3 | 4 | 5, probability: number, extra: Partial<CustomerRow> = {}): CustomerRow => ({

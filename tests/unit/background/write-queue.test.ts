@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WriteBatch } from '../../../lib/db/customers-repo';
-import { createWriteQueue, WRITE_RETRY_DELAYS_MS } from '../../../lib/background/write-queue';
+import type { WriteBatch } from '@/lib/db/customers-repo';
+import { createWriteQueue, WRITE_RETRY_DELAYS_MS } from '@/lib/background/write-queue';
 
 const noSleep = () => Promise.resolve();
 const obs = (crmId: string) => ({ site: 's', crmId, observedAt: 1, pageKind: 'list' as const, url: 'u', adapter: 'a', name: crmId, fields: {} });
@@ -142,7 +142,12 @@ describe('write queue under an erase', () => {
 
   it('reports rows accepted and not yet on disk, and 0 once written', async () => {
     const unsaved: number[] = [];
-    const write = vi.fn().mockRejectedValueOnce(new Error('a')).mockRejectedValueOnce(new Error('b')).mockRejectedValueOnce(new Error('c')).mockRejectedValueOnce(new Error('d'));
+    const write = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('a'))
+      .mockRejectedValueOnce(new Error('b'))
+      .mockRejectedValueOnce(new Error('c'))
+      .mockRejectedValueOnce(new Error('d'));
     const queue = createWriteQueue({ write, onFailure: vi.fn(), onUnsaved: (rows) => unsaved.push(rows), sleep: noSleep });
     queue.enqueue({ observations: [obs('a'), obs('b')] });
     await queue.idle();

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeTasks, type TraceEvent } from '../../../scripts/lib/trace-tasks';
+import { summarizeTasks, type TraceEvent } from '@/scripts/lib/trace-tasks';
 
 const PAGE = 'http://crm.test';
 const EXT = 'chrome-extension://abc/content-scripts/crm.js';
 const main = { pid: 1, tid: 7 };
 /** A complete event on the page's main thread (times in ms, as the trace's µs). */
-const slice = (name: string, at: number, ms: number, url?: string): TraceEvent => ({ ...main, name, ph: 'X', ts: at * 1000, dur: ms * 1000, ...(url ? { args: { data: { url, frame: 'F' } } } : {}) });
+const slice = (name: string, at: number, ms: number, url?: string): TraceEvent => ({
+  ...main,
+  name,
+  ph: 'X',
+  ts: at * 1000,
+  dur: ms * 1000,
+  ...(url ? { args: { data: { url, frame: 'F' } } } : {}),
+});
 
 const events: TraceEvent[] = [
   { pid: 1, tid: 7, name: 'thread_name', ph: 'M', ts: 0, args: { name: 'CrRendererMain' } },

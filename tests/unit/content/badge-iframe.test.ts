@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { genericAdapter } from '../../../lib/adapters/generic';
-import { BADGE_HOST_ATTR, createBadgeRenderer } from '../../../lib/content/badge';
-import { privateRootOf } from '../../../lib/content/private-root';
-import { createStyleApplier } from '../../../lib/content/stylesheet';
-import type { BadgeScore } from '../../../lib/domain';
-import { loadCrmPage } from '../../fixtures/crm/load';
+import { genericAdapter } from '@/lib/adapters/generic';
+import { BADGE_HOST_ATTR, createBadgeRenderer } from '@/lib/content/badge';
+import { privateRootOf } from '@/lib/content/private-root';
+import { createStyleApplier } from '@/lib/content/stylesheet';
+import type { BadgeScore } from '@/lib/domain';
+import { loadCrmPage } from '@/tests/fixtures/crm/load';
 
 const score = (crmId: string): BadgeScore => ({ crmId, probability: 0.72, tier: 5, model: { id: 'm', name: 'M', kind: 'logistic' }, scoredAt: 0 });
 
@@ -55,7 +55,12 @@ describe('badges inside a same-origin iframe', () => {
   it('falls back to a <style> element when a root refuses adopted sheets', () => {
     const apply = createStyleApplier('.x{}');
     const root = document.createElement('span').attachShadow({ mode: 'open' });
-    Object.defineProperty(root, 'adoptedStyleSheets', { set: () => { throw new Error('refused'); }, get: () => [] });
+    Object.defineProperty(root, 'adoptedStyleSheets', {
+      set: () => {
+        throw new Error('refused');
+      },
+      get: () => [],
+    });
     apply(root);
     expect(root.querySelector('style')?.textContent).toBe('.x{}');
   });

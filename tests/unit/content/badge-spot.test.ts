@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { badgeSpot, occupant, placeAt, type StyleOf } from '../../../lib/content/badge-spot';
+import { badgeSpot, occupant, placeAt, type StyleOf } from '@/lib/content/badge-spot';
 
 /**
  * happy-dom has no layout: each element's computed display and overflow are
@@ -32,11 +32,14 @@ describe('where a badge goes beside the name', () => {
   });
 
   it('inside a value cell, never as a cell of its own (Element Plus descriptions)', () => {
-    expect(spotIn('<table><tr><th>客户名称</th><td data-anchor>深圳市前海星辰跨境电子商务供应链管理有限公司</td><th>联系人</th><td>赵勇</td></tr></table>').where).toBe('end td');
+    expect(
+      spotIn('<table><tr><th>客户名称</th><td data-anchor>深圳市前海星辰跨境电子商务供应链管理有限公司</td><th>联系人</th><td>赵勇</td></tr></table>').where,
+    ).toBe('end td');
   });
 
   it('at the start inside a truncating link stacked in a flex column (shadcn list)', () => {
-    const { where } = spotIn(`<div data-display="flex"><div data-display="flex"><a data-anchor data-display="block" data-overflow="hidden" href="/c/1">Maximilian Alexander Fitzgerald-Worthington</a>
+    const { where } =
+      spotIn(`<div data-display="flex"><div data-display="flex"><a data-anchor data-display="block" data-overflow="hidden" href="/c/1">Maximilian Alexander Fitzgerald-Worthington</a>
       <div>Northwind Traders</div></div></div>`);
     expect(where).toBe('start a');
   });
@@ -48,7 +51,11 @@ describe('where a badge goes beside the name', () => {
   });
 
   it('at the start inside an inline-flex link in a clipping cell (Element Plus table)', () => {
-    expect(spotIn('<table><tr><td><div class="cell" data-overflow="hidden"><a data-anchor data-display="inline-flex" href="/c/1">北京中关村智慧城市物联网技术研究院有限责任公司</a></div></td></tr></table>').where).toBe('start a');
+    expect(
+      spotIn(
+        '<table><tr><td><div class="cell" data-overflow="hidden"><a data-anchor data-display="inline-flex" href="/c/1">北京中关村智慧城市物联网技术研究院有限责任公司</a></div></td></tr></table>',
+      ).where,
+    ).toBe('start a');
   });
 
   it('at the end inside a heading, also one that grows to fill an app bar (MUI detail)', () => {

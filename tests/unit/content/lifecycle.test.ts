@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { aliveOnly, announceHandover, endedCheck, endWhenExtensionGone, guardHandover, handoverDone, isOwnLocationChange } from '../../../lib/content/lifecycle';
-import type { SendMessage } from '../../../lib/messaging/client';
+import { aliveOnly, announceHandover, endedCheck, endWhenExtensionGone, guardHandover, handoverDone, isOwnLocationChange } from '@/lib/content/lifecycle';
+import type { SendMessage } from '@/lib/messaging/client';
 
 const EVENT = 'abcdefgh:crm:wxt:content-script-started';
 
@@ -51,7 +51,11 @@ describe('a copy whose extension went away', () => {
     vi.useFakeTimers();
     const life = lifetime();
     let id: string | undefined = 'ext';
-    endWhenExtensionGone(life, endedCheck(life, () => id), 1000);
+    endWhenExtensionGone(
+      life,
+      endedCheck(life, () => id),
+      1000,
+    );
     vi.advanceTimersByTime(3000);
     expect(life.signal.aborted).toBe(false);
     id = undefined;
@@ -90,15 +94,18 @@ describe('a copy whose extension went away', () => {
 
 describe('a page the background refuses (not an enabled site)', () => {
   it('ends the copy quietly on "forbidden", and only on that', async () => {
-    const { MessageError } = await import('../../../lib/messaging/client');
-    const { endWhenRefused } = await import('../../../lib/content/lifecycle');
+    const { MessageError } = await import('@/lib/messaging/client');
+    const { endWhenRefused } = await import('@/lib/content/lifecycle');
     const controller = new AbortController();
     const life = { signal: controller.signal, abort: (reason?: unknown) => controller.abort(reason) };
     const raw = vi
       .fn()
       .mockRejectedValueOnce(new MessageError('storage', 'disk full'))
       .mockRejectedValueOnce(new MessageError('forbidden', '"scanPage" is only accepted from an enabled CRM page'));
-    const send = aliveOnly(endWhenRefused(raw as unknown as SendMessage, life), endedCheck(life, () => 'ext'));
+    const send = aliveOnly(
+      endWhenRefused(raw as unknown as SendMessage, life),
+      endedCheck(life, () => 'ext'),
+    );
     await expect(send('scanPage', {} as never)).rejects.toThrow('disk full');
     expect(life.signal.aborted).toBe(false);
     const settled = vi.fn();

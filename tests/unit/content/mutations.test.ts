@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BADGE_HOST_ATTR } from '../../../lib/content/badge';
-import { hasForeignChange } from '../../../lib/content/mutations';
+import { BADGE_HOST_ATTR } from '@/lib/content/badge';
+import { hasForeignChange } from '@/lib/content/mutations';
 
 function record(added: Node[], removed: Node[] = [], target: Node = document.body): MutationRecord {
   return { type: 'childList', target, addedNodes: added as unknown as NodeList, removedNodes: removed as unknown as NodeList } as MutationRecord;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PageExtraction } from '../../../lib/adapters/types';
-import { EMPTY_SETTLE_MS } from '../../../lib/content/health-report';
-import { createPageReporter } from '../../../lib/content/page-report';
+import type { PageExtraction } from '@/lib/adapters/types';
+import { EMPTY_SETTLE_MS } from '@/lib/content/health-report';
+import { createPageReporter } from '@/lib/content/page-report';
 
 function setup() {
   let url = 'https://crm.test/customers';
@@ -27,7 +27,8 @@ function setup() {
   return { observe, send, fire, go: (to: string) => void (url = to), pending: () => timers.size };
 }
 
-const extraction = (kind: 'list' | 'detail', ids: string[]) => ({ kind, customers: ids.map((crmId) => ({ snapshot: { crmId } })) }) as unknown as PageExtraction;
+const extraction = (kind: 'list' | 'detail', ids: string[]) =>
+  ({ kind, customers: ids.map((crmId) => ({ snapshot: { crmId } })) }) as unknown as PageExtraction;
 const reports = (send: ReturnType<typeof vi.fn>) => send.mock.calls.map(([, report]) => report);
 
 describe('page reporter', () => {

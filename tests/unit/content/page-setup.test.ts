@@ -1,17 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createRowCache } from '../../../lib/adapters/generic/row-cache';
-import { ADAPTERS, adapterFor, configurePageAdapters } from '../../../lib/adapters/registry';
-import { watchSiteSetting } from '../../../lib/content/site-setting';
-import type { PerSiteItem } from '../../../lib/mapping/per-site';
-import { dateOrderItem } from '../../../lib/mapping/date-order-item';
-import { joinByItem } from '../../../lib/mapping/join-item';
-import { siteRecipesItem } from '../../../lib/recipes/recipes-item';
-import { SITE_RECIPES_KEY } from '../../../lib/recipes/recipes-key';
-import { DATE_ORDER_KEY, JOIN_BY_KEY } from '../../../lib/mapping/site-setting-keys';
-import { localReader } from '../../../lib/storage-reader';
-import { loadCrmPage } from '../../fixtures/crm/load';
+import { createRowCache } from '@/lib/adapters/generic/row-cache';
+import { ADAPTERS, adapterFor, configurePageAdapters } from '@/lib/adapters/registry';
+import { watchSiteSetting } from '@/lib/content/site-setting';
+import type { PerSiteItem } from '@/lib/mapping/per-site';
+import { dateOrderItem } from '@/lib/mapping/date-order-item';
+import { joinByItem } from '@/lib/mapping/join-item';
+import { siteRecipesItem } from '@/lib/recipes/recipes-item';
+import { SITE_RECIPES_KEY } from '@/lib/recipes/recipes-key';
+import { DATE_ORDER_KEY, JOIN_BY_KEY } from '@/lib/mapping/site-setting-keys';
+import { localReader } from '@/lib/storage-reader';
+import { loadCrmPage } from '@/tests/fixtures/crm/load';
 
 const LIST = new URL('https://crm.example.com/index.php?module=Accounts&action=index');
 
@@ -36,12 +36,20 @@ describe('the page’s generic adapter', () => {
   });
   it('joins customers by e-mail or domain when the site chose it, and stops when it is cleared', () => {
     const doc = loadCrmPage('suitecrm-accounts-list');
-    const plain = adapterFor(LIST, doc)!.extract(doc, LIST)!.customers.map((c) => c.snapshot.crmId);
+    const plain = adapterFor(LIST, doc)!
+      .extract(doc, LIST)!
+      .customers.map((c) => c.snapshot.crmId);
     configurePageAdapters({ joinBy: 'domain' });
-    const joined = adapterFor(LIST, doc)!.extract(doc, LIST)!.customers.map((c) => c.snapshot.crmId);
+    const joined = adapterFor(LIST, doc)!
+      .extract(doc, LIST)!
+      .customers.map((c) => c.snapshot.crmId);
     expect(joined.some((id) => id.startsWith('domain:'))).toBe(true);
     configurePageAdapters({ joinBy: undefined });
-    expect(adapterFor(LIST, doc)!.extract(doc, LIST)!.customers.map((c) => c.snapshot.crmId)).toEqual(plain);
+    expect(
+      adapterFor(LIST, doc)!
+        .extract(doc, LIST)!
+        .customers.map((c) => c.snapshot.crmId),
+    ).toEqual(plain);
   });
 });
 

@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { genericAdapter } from '../../../lib/adapters/generic';
-import type { Translate } from '../../../lib/explain/reason-text';
-import { candidateAt, pickerCandidates } from '../../../lib/content/picker/candidates';
-import { fieldChoices, PRODUCT_FIELDS } from '../../../lib/content/picker/field-choices';
-import { startPicker, type PickerDeps } from '../../../lib/content/picker/picker';
-import { MAPPING_CHANGED, pageCommandOf } from '../../../lib/content/picker/picker-message';
-import { readByTopFrame } from '../../../lib/content/page-commands';
-import { POPOVER_HOST_ATTR } from '../../../lib/content/popover';
-import { loadCrmPage } from '../../fixtures/crm/load';
+import { genericAdapter } from '@/lib/adapters/generic';
+import type { Translate } from '@/lib/explain/reason-text';
+import { candidateAt, pickerCandidates } from '@/lib/content/picker/candidates';
+import { fieldChoices, PRODUCT_FIELDS } from '@/lib/content/picker/field-choices';
+import { startPicker, type PickerDeps } from '@/lib/content/picker/picker';
+import { MAPPING_CHANGED, pageCommandOf } from '@/lib/content/picker/picker-message';
+import { readByTopFrame } from '@/lib/content/page-commands';
+import { POPOVER_HOST_ATTR } from '@/lib/content/popover';
+import { loadCrmPage } from '@/tests/fixtures/crm/load';
 
-const t: Translate = (key, subs = []) => (key.startsWith('mapping.field.') ? key.slice('mapping.field.'.length).replace('_', ' ') : `${key}${subs.length ? `(${subs.join('|')})` : ''}`);
+const t: Translate = (key, subs = []) =>
+  key.startsWith('mapping.field.') ? key.slice('mapping.field.'.length).replace('_', ' ') : `${key}${subs.length ? `(${subs.join('|')})` : ''}`;
 
 /** The composed path of an event at `el`, as a browser builds it (through shadow roots to the window). */
 function pathOf(el: Element): EventTarget[] {
@@ -100,7 +101,15 @@ describe('page commands', () => {
   it('leaves a same-origin child frame to the top frame, not the top or a cross-origin child', () => {
     expect(readByTopFrame(window)).toBe(false);
     expect(readByTopFrame({ top: { document: {} } } as unknown as Window)).toBe(true);
-    const crossOrigin = { get top(): Window { return { get document(): Document { throw new Error('blocked'); } } as unknown as Window; } };
+    const crossOrigin = {
+      get top(): Window {
+        return {
+          get document(): Document {
+            throw new Error('blocked');
+          },
+        } as unknown as Window;
+      },
+    };
     expect(readByTopFrame(crossOrigin as unknown as Window)).toBe(false);
   });
 });
@@ -157,7 +166,7 @@ describe('the picker on a page', () => {
     expect(host.isConnected).toBe(false);
   });
 
-  it('saves the adapter\'s stored field name when it differs from the visible label', async () => {
+  it("saves the adapter's stored field name when it differs from the visible label", async () => {
     const doc = loadCrmPage('zoho-account-detail');
     const fee = feeOf(doc);
     const { shadow, save } = launch(doc, { storedLabel: (element) => (element === fee ? 'MonthlyFeeKey' : null) });

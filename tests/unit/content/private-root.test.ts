@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { build } from 'esbuild';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BADGE_HOST_ATTR, BADGE_STATE_ATTR, createBadgeRenderer } from '../../../lib/content/badge';
-import { createPopover } from '../../../lib/content/popover';
-import { E2E_CLOSED_ROOTS_ATTR, e2eShadowMode, privateRootOf } from '../../../lib/content/private-root';
-import type { BadgeDetails, BadgeScore } from '../../../lib/domain';
+import { BADGE_HOST_ATTR, BADGE_STATE_ATTR, createBadgeRenderer } from '@/lib/content/badge';
+import { createPopover } from '@/lib/content/popover';
+import { E2E_CLOSED_ROOTS_ATTR, e2eShadowMode, privateRootOf } from '@/lib/content/private-root';
+import type { BadgeDetails, BadgeScore } from '@/lib/domain';
 
 const score: BadgeScore = { crmId: '7', probability: 0.8312, tier: 5, model: { id: 'm', name: 'Model', kind: 'logistic' }, scoredAt: 0 };
 const t = (key: string, subs?: string[]) => `${key}:${(subs ?? []).join(',')}`;
@@ -78,7 +78,11 @@ describe('the e2e flavour', () => {
     const bundle = async (mode: string) => {
       // What the content script takes from the module, as the production bundler sees it.
       const out = await build({
-        stdin: { contents: "import { attachPrivateRoot } from './lib/content/private-root'; globalThis.attach = attachPrivateRoot;", resolveDir: process.cwd(), loader: 'ts' },
+        stdin: {
+          contents: "import { attachPrivateRoot } from './lib/content/private-root'; globalThis.attach = attachPrivateRoot;",
+          resolveDir: process.cwd(),
+          loader: 'ts',
+        },
         bundle: true,
         write: false,
         minify: true,

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { CrmAdapter } from '../../../lib/adapters/types';
-import { createBadgeRenderer, BADGE_HOST_ATTR, BADGE_STATE_ATTR } from '../../../lib/content/badge';
-import { privateRootOf } from '../../../lib/content/private-root';
-import { createScanner } from '../../../lib/content/scanner';
-import type { CustomerScore, CustomerSnapshot } from '../../../lib/domain';
-import { MessageError } from '../../../lib/messaging/client';
+import type { CrmAdapter } from '@/lib/adapters/types';
+import { createBadgeRenderer, BADGE_HOST_ATTR, BADGE_STATE_ATTR } from '@/lib/content/badge';
+import { privateRootOf } from '@/lib/content/private-root';
+import { createScanner } from '@/lib/content/scanner';
+import type { CustomerScore, CustomerSnapshot } from '@/lib/domain';
+import { MessageError } from '@/lib/messaging/client';
 
 /** A minimal CRM list: one row per customer, name link first. */
 function renderList(rows: { id: string; name: string; plan: string }[]) {

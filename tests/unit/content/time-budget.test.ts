@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTimeBudget, nextScanDelay, QUIET_FACTOR } from '../../../lib/content/time-budget';
+import { createTimeBudget, nextScanDelay, QUIET_FACTOR } from '@/lib/content/time-budget';
 
 describe('time budget', () => {
   it('allows work until the capacity is spent, then refills with time', () => {

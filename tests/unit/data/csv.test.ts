@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCsv } from '../../../lib/data/csv';
+import { CsvError, parseCsv } from '@/lib/data/csv';
 
 describe('parseCsv', () => {
   it('reads a plain comma file', () => {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { countObservations, getCustomer, getCustomers, getObservations, getScoreHistory, writeBatch } from '../../../lib/db/customers-repo';
-import type { CustomerRow, ScoreRow } from '../../../lib/db/schema';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { countObservations, getCustomer, getCustomers, getObservations, getScoreHistory, writeBatch } from '@/lib/db/customers-repo';
+import type { CustomerRow, ScoreRow } from '@/lib/db/schema';
 
 let db: ChurnRadarDb;
 let counter = 0;
@@ -42,7 +42,9 @@ describe('customers repository', () => {
     });
     expect(await db.customers.count()).toBe(2);
     expect(await countObservations(db)).toBe(1);
-    expect(await getObservations(db, "http://crm.test", "a")).toEqual([{ site: "http://crm.test", crmId: "a", observedAt: 1, pageKind: "list", url: "u", adapter: "t", name: "A", fields: {} }]);
+    expect(await getObservations(db, 'http://crm.test', 'a')).toEqual([
+      { site: 'http://crm.test', crmId: 'a', observedAt: 1, pageKind: 'list', url: 'u', adapter: 't', name: 'A', fields: {} },
+    ]);
     expect(await db.scores.count()).toBe(1);
   });
 

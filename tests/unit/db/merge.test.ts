@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isVolatileValue, mergeSnapshot, OBSERVATION_MIN_GAP_MS, OBSERVATION_REFRESH_MS, scoreWorthRecording } from '../../../lib/db/merge';
-import { withCarriedFields } from '../../../lib/db/observation-batches';
+import { isVolatileValue, mergeSnapshot, OBSERVATION_MIN_GAP_MS, OBSERVATION_REFRESH_MS, scoreWorthRecording } from '@/lib/db/merge';
+import { withCarriedFields } from '@/lib/db/observation-batches';
 
 const GAP = OBSERVATION_MIN_GAP_MS;
 
@@ -95,8 +95,10 @@ describe('observation growth (issue 15, defect 7)', () => {
   });
 
   it('tells clock values from customer values', () => {
-    for (const value of ['3 min ago', '5 minutes ago', 'just now', 'yesterday', '3分钟前', '刚刚', 'about 2 hours ago']) expect(isVolatileValue(value, 1e12), value).toBe(true);
-    for (const value of ['12 months', '3 months', 'Gold', '2024-03-05', '42', 'Month-to-month', 'Active']) expect(isVolatileValue(value, 1e12), value).toBe(false);
+    for (const value of ['3 min ago', '5 minutes ago', 'just now', 'yesterday', '3分钟前', '刚刚', 'about 2 hours ago'])
+      expect(isVolatileValue(value, 1e12), value).toBe(true);
+    for (const value of ['12 months', '3 months', 'Gold', '2024-03-05', '42', 'Month-to-month', 'Active'])
+      expect(isVolatileValue(value, 1e12), value).toBe(false);
   });
 
   it('readers see every field at each sighting, new partial rows carried over old full ones', () => {
@@ -105,7 +107,11 @@ describe('observation growth (issue 15, defect 7)', () => {
       { at: 1, fields: { Plan: 'Gold', Seats: '10' } },
       { at: 5, fields: {} },
     ]);
-    expect(rows.map((r) => r.fields)).toEqual([{ Plan: 'Gold', Seats: '10' }, { Plan: 'Silver', Seats: '10' }, { Plan: 'Silver', Seats: '10' }]);
+    expect(rows.map((r) => r.fields)).toEqual([
+      { Plan: 'Gold', Seats: '10' },
+      { Plan: 'Silver', Seats: '10' },
+      { Plan: 'Silver', Seats: '10' },
+    ]);
   });
 });
 
@@ -125,12 +131,16 @@ describe('scoreWorthRecording', () => {
 describe('mergeSightings', () => {
   const context = { site, pageKind: 'list' as const, url: 'http://crm.test/c', adapter: 'test', now: 5000 };
   it('merges a page of customers with what was stored, and observes only new or changed ones', async () => {
-    const { mergeSightings } = await import('../../../lib/db/merge');
+    const { mergeSightings } = await import('@/lib/db/merge');
     const stored = mergeSnapshot(site, undefined, { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }, 1000).customer;
-    const { merged, changed, observations } = mergeSightings(context, [stored, undefined], [
-      { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
-      { crmId: 'b', name: 'Bob', fields: { Plan: 'Basic' } },
-    ]);
+    const { merged, changed, observations } = mergeSightings(
+      context,
+      [stored, undefined],
+      [
+        { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
+        { crmId: 'b', name: 'Bob', fields: { Plan: 'Basic' } },
+      ],
+    );
     expect(merged.map((c) => c.crmId)).toEqual(['a', 'b']);
     expect(changed).toHaveLength(2);
     expect(observations.map((o) => o.crmId)).toEqual(['b']);
@@ -138,11 +148,15 @@ describe('mergeSightings', () => {
   });
 
   it('merges a customer listed twice on one page into one row', async () => {
-    const { mergeSightings } = await import('../../../lib/db/merge');
-    const { merged, changed } = mergeSightings(context, [undefined, undefined], [
-      { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
-      { crmId: 'a', name: 'Ann', fields: { Tenure: '2 months' } },
-    ]);
+    const { mergeSightings } = await import('@/lib/db/merge');
+    const { merged, changed } = mergeSightings(
+      context,
+      [undefined, undefined],
+      [
+        { crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } },
+        { crmId: 'a', name: 'Ann', fields: { Tenure: '2 months' } },
+      ],
+    );
     expect(changed).toHaveLength(1);
     expect(merged[0]!.fields).toEqual({ Plan: 'Gold', Tenure: '2 months' });
     expect(merged[1]).toBe(merged[0]);
@@ -151,7 +165,7 @@ describe('mergeSightings', () => {
 
 describe('applyScores', () => {
   it('appends history only for moved scores and stores the latest on the row', async () => {
-    const { applyScores } = await import('../../../lib/db/merge');
+    const { applyScores } = await import('@/lib/db/merge');
     const row = mergeSnapshot(site, undefined, snapshot({}), 1).customer;
     const reasons = [{ field: 'Plan', value: 'Gold', contribution: 0.7 }];
     const reasonsFor = vi.fn(() => reasons);

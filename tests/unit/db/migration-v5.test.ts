@@ -18,7 +18,16 @@ describe('schema version 5 (experiment enrolments)', () => {
     old.version(3).stores(STORES_V3);
     old.version(4).stores(STORES_V4);
     await old.open();
-    const customer = { site: 'https://crm.example.com', crmId: 'C-1', name: 'Ann', fields: { Plan: 'Pro' }, firstSeen: 1, lastSeen: 2, lastObservedAt: 2, observationCount: 1 };
+    const customer = {
+      site: 'https://crm.example.com',
+      crmId: 'C-1',
+      name: 'Ann',
+      fields: { Plan: 'Pro' },
+      firstSeen: 1,
+      lastSeen: 2,
+      lastObservedAt: 2,
+      observationCount: 1,
+    };
     await old.table('customers').add(customer);
     await old.table('actions').add({ site: customer.site, crmId: 'C-1', at: 5, kind: 'called', outcome: { kind: 'retained', at: 6 } });
     await old.table('overrides').add({ site: customer.site, crmId: 'C-1', tier: 5, reason: 'vip', at: 3, expiresAt: 9 });

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import v1 from '../../fixtures/db/v1.json';
-import { openDatabase, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, type ChurnRadarDb } from '../../../lib/db/db';
-import { customerValueOf } from '../../../lib/db/migrations/v2';
-import { countObservations, getObservations } from '../../../lib/db/customers-repo';
+import v1 from '@/tests/fixtures/db/v1.json';
+import { openDatabase, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, type ChurnRadarDb } from '@/lib/db/db';
+import { customerValueOf } from '@/lib/db/migrations/v2';
+import { countObservations, getObservations } from '@/lib/db/customers-repo';
 
 const V1_TABLES = ['customers', 'observations', 'scores', 'models', 'meta'] as const;
 let counter = 0;
@@ -133,15 +133,28 @@ describe('v5 → v6: models record the sites they score', () => {
     old.version(5).stores(STORES_V5);
     await old.open();
     const model = (id: string, name: string) => ({ id, createdAt: '2026-01-01T00:00:00Z', importedAt: 1, artifact: { id, name } });
-    await old.table('models').bulkAdd([model('bundled-1', 'Demo telco'), model('legacy-bundled', 'Demo shoppers'), model('team-1', 'Our model'), model('csv-1', 'From a CSV')]);
+    await old
+      .table('models')
+      .bulkAdd([model('bundled-1', 'Demo telco'), model('legacy-bundled', 'Demo shoppers'), model('team-1', 'Our model'), model('csv-1', 'From a CSV')]);
     await old.table('meta').bulkAdd([
       { key: 'activeModelIds', value: ['team-1', 'bundled-1'] },
       { key: 'bundledModelsInstalled', value: ['Demo telco', 'Demo shoppers'] },
       // legacy-bundled predates the catalog: known as bundled by its name.
       { key: 'modelCatalog', value: { 'bundled-1': { origin: 'bundled' }, 'team-1': { origin: 'trained' }, 'csv-1': { origin: 'trained' } } },
     ]);
-    const customer = (site: string, crmId: string) => ({ site, crmId, name: crmId, fields: {}, firstSeen: 1, lastSeen: 1, lastObservedAt: 1, observationCount: 1 });
-    await old.table('customers').bulkAdd([customer('https://crm.example.com', 'a'), customer('https://shop.example.org', 'b'), customer('https://crm.example.com', 'c')]);
+    const customer = (site: string, crmId: string) => ({
+      site,
+      crmId,
+      name: crmId,
+      fields: {},
+      firstSeen: 1,
+      lastSeen: 1,
+      lastObservedAt: 1,
+      observationCount: 1,
+    });
+    await old
+      .table('customers')
+      .bulkAdd([customer('https://crm.example.com', 'a'), customer('https://shop.example.org', 'b'), customer('https://crm.example.com', 'c')]);
     old.close();
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromBatch, observationKey, toBatches } from '../../../lib/db/observation-batches';
-import type { ObservationRow } from '../../../lib/db/schema';
+import { fromBatch, observationKey, toBatches } from '@/lib/db/observation-batches';
+import type { ObservationRow } from '@/lib/db/schema';
 
 const row = (crmId: string, observedAt: number, url = 'http://crm.test/list', site = 'http://crm.test'): ObservationRow => ({
   site,
@@ -15,7 +15,13 @@ const row = (crmId: string, observedAt: number, url = 'http://crm.test/list', si
 
 describe('observation batches', () => {
   it('groups one page sighting into one batch, and different sightings apart', () => {
-    const batches = toBatches([row('a', 1), row('b', 1), row('a', 2), row('c', 1, 'http://crm.test/other'), row('a', 1, 'http://crm.test/list', 'http://other.test')]);
+    const batches = toBatches([
+      row('a', 1),
+      row('b', 1),
+      row('a', 2),
+      row('c', 1, 'http://crm.test/other'),
+      row('a', 1, 'http://crm.test/list', 'http://other.test'),
+    ]);
     expect(batches.map((b) => [b.site, b.observedAt, b.url, b.crmIds])).toEqual([
       ['http://crm.test', 1, 'http://crm.test/list', ['a', 'b']],
       ['http://crm.test', 2, 'http://crm.test/list', ['a']],

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countObservations, writeBatch } from '../../../lib/db/customers-repo';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { clampRetentionDays, pruneHistory } from '../../../lib/db/retention';
+import { countObservations, writeBatch } from '@/lib/db/customers-repo';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { clampRetentionDays, pruneHistory } from '@/lib/db/retention';
 
 const DAY = 86_400_000;
 const NOW = 1_000 * DAY;
@@ -15,7 +15,16 @@ afterEach(async () => {
   await db.delete();
 });
 
-const obs = (crmId: string, daysAgo: number) => ({ site: 's', crmId, observedAt: NOW - daysAgo * DAY, pageKind: 'list' as const, url: 'u', adapter: 'a', name: crmId, fields: {} });
+const obs = (crmId: string, daysAgo: number) => ({
+  site: 's',
+  crmId,
+  observedAt: NOW - daysAgo * DAY,
+  pageKind: 'list' as const,
+  url: 'u',
+  adapter: 'a',
+  name: crmId,
+  fields: {},
+});
 
 describe('retention window', () => {
   it('prunes old observations, scores, indicator and activity history, never customers or actions', async () => {

@@ -22,7 +22,8 @@ describe('storage errors', () => {
   });
 
   it('tells storage failures (the browser’s or Dexie’s, wrapped or not) from bugs, with one list', () => {
-    for (const name of ['QuotaExceededError', 'BlockedError', 'UpgradeError', 'DatabaseClosedError', 'AbortError']) expect(isStorageError(named(name))).toBe(true);
+    for (const name of ['QuotaExceededError', 'BlockedError', 'UpgradeError', 'DatabaseClosedError', 'AbortError'])
+      expect(isStorageError(named(name))).toBe(true);
     expect(isStorageError(named('DexieError', 'wrapped', named('QuotaExceededError')))).toBe(true);
     expect(isStorageError(new TypeError('x is undefined'))).toBe(false);
     expect(isStorageError('QuotaExceededError')).toBe(false);

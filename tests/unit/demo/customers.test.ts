@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OWNER_COUNT, parseCustomersCsv, segmentOf, TELCO_COLUMNS } from '../../../demo/core/customers';
+import { OWNER_COUNT, parseCustomersCsv, segmentOf, TELCO_COLUMNS } from '@/demo/core/customers';
 import { customers } from './fixtures';
 
 describe('parseCustomersCsv', () => {
@@ -31,8 +31,7 @@ describe('parseCustomersCsv', () => {
 
   it('accepts LF line endings and rejects a file without the Telco columns', () => {
     const header = TELCO_COLUMNS.join(',');
-    const line =
-      '0001-TEST,Male,1,No,No,0,Yes,No,DSL,No,No,No,No,No,No,Month-to-month,No,Mailed check,20, ,No';
+    const line = '0001-TEST,Male,1,No,No,0,Yes,No,DSL,No,No,No,No,No,No,Month-to-month,No,Mailed check,20, ,No';
     expect(parseCustomersCsv(`${header}\n${line}\n`)[0]?.totalCharges).toBeNull();
     expect(() => parseCustomersCsv('a,b\n1,2\n')).toThrow(/missing columns/);
   });

@@ -4,12 +4,12 @@
  * by the real client views against the real API answers (fetch stubbed).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DetailView } from '../../../demo/client/detail-view';
-import { ListView } from '../../../demo/client/list-view';
-import type { App } from '../../../demo/client/app';
-import type { Locale } from '../../../demo/core/i18n';
-import { CustomerDirectory, parseListParams } from '../../../demo/core/list-query';
-import { customerDetail } from '../../../demo/core/view';
+import { DetailView } from '@/demo/client/detail-view';
+import { ListView } from '@/demo/client/list-view';
+import type { App } from '@/demo/client/app';
+import type { Locale } from '@/demo/core/i18n';
+import { CustomerDirectory, parseListParams } from '@/demo/core/list-query';
+import { customerDetail } from '@/demo/core/view';
 import { customers } from './fixtures';
 
 const directory = new CustomerDirectory(customers());
@@ -58,9 +58,7 @@ describe('list page DOM', () => {
     expect(table).not.toBeNull();
     const headers = [...table.querySelectorAll('thead th')];
     expect(headers.map((th) => th.getAttribute('data-sort'))).toEqual(FIELDS);
-    expect(headers.map((th) => th.textContent)).toEqual([
-      'Name', 'Segment', 'Plan', 'Contract', 'Monthly fee', 'Tenure', 'Status', 'Owner',
-    ]);
+    expect(headers.map((th) => th.textContent)).toEqual(['Name', 'Segment', 'Plan', 'Contract', 'Monthly fee', 'Tenure', 'Status', 'Owner']);
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(50);
     const first = rows[0]!;
@@ -144,7 +142,9 @@ describe('detail page DOM', () => {
     for (const li of items) {
       const type = li.getAttribute('data-activity-type');
       const withStatus = type === 'ticket' || type === 'payment';
-      expect(parts(li), type!).toEqual(withStatus ? ['activity-date', 'activity-type', 'activity-status', 'activity-text'] : ['activity-date', 'activity-type', 'activity-text']);
+      expect(parts(li), type!).toEqual(
+        withStatus ? ['activity-date', 'activity-type', 'activity-status', 'activity-text'] : ['activity-date', 'activity-type', 'activity-text'],
+      );
     }
     const returned = items.find((li) => li.querySelector('.activity-status')?.textContent === 'Returned')!;
     expect(returned.querySelector('.activity-date')!.textContent).toBe('Aug 1, 2023');

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS, historyExportCsv } from '../../../demo/core/export';
-import { customerName, ownerName } from '../../../demo/core/names';
+import { EXPORT_COLUMNS, historyExportCsv } from '@/demo/core/export';
+import { customerName, ownerName } from '@/demo/core/names';
 import { customers } from './fixtures';
 
 const EXPECTED_HEADER =

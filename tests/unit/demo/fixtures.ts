@@ -1,6 +1,6 @@
-import { loadCustomers, loadShoppers } from '../../../demo/data';
-import type { Customer } from '../../../demo/core/customers';
-import type { Shopper } from '../../../demo/core/shoppers';
+import { loadCustomers, loadShoppers } from '@/demo/data';
+import type { Customer } from '@/demo/core/customers';
+import type { Shopper } from '@/demo/core/shoppers';
 
 let cached: Customer[] | null = null;
 let cachedShoppers: Shopper[] | null = null;

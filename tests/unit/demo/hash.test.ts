@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a32, isKnownHistory, mulberry32, seedHash } from '../../../demo/core/hash';
+import { fnv1a32, isKnownHistory, mulberry32, seedHash } from '@/demo/core/hash';
 import { customers } from './fixtures';
 
 describe('fnv1a32', () => {

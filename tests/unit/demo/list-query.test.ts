@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CustomerDirectory,
-  DEFAULT_PAGE_SIZE,
-  listQueryString,
-  pageWindow,
-  parseListParams,
-  queryCustomers,
-  type ListParams,
-} from '../../../demo/core/list-query';
-import { customerName } from '../../../demo/core/names';
+import { CustomerDirectory, DEFAULT_PAGE_SIZE, listQueryString, pageWindow, parseListParams, queryCustomers, type ListParams } from '@/demo/core/list-query';
+import { customerName } from '@/demo/core/names';
 import { customers } from './fixtures';
 
 const params = (p: Partial<ListParams> = {}): ListParams => ({ ...parseListParams(''), ...p });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OWNER_COUNT } from '../../../demo/core/customers';
-import {
-  customerName,
-  EN_FEMALE_FIRST,
-  EN_LAST,
-  EN_MALE_FIRST,
-  OWNERS,
-  ownerName,
-  ZH_FEMALE_GIVEN,
-  ZH_MALE_GIVEN,
-  ZH_SURNAMES,
-} from '../../../demo/core/names';
+import { OWNER_COUNT } from '@/demo/core/customers';
+import { customerName, EN_FEMALE_FIRST, EN_LAST, EN_MALE_FIRST, OWNERS, ownerName, ZH_FEMALE_GIVEN, ZH_MALE_GIVEN, ZH_SURNAMES } from '@/demo/core/names';
 import { customers } from './fixtures';
 
 const CJK = /^[\u4e00-\u9fff]+$/;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CDNOW_TODAY, isIsoDate, ordersAsOf, parseCdnowCsv, parseCents, type Purchase } from '../../../demo/core/purchases';
-import { CDNOW_CSV_PATH } from '../../../demo/data';
+import { CDNOW_TODAY, isIsoDate, ordersAsOf, parseCdnowCsv, parseCents, type Purchase } from '@/demo/core/purchases';
+import { CDNOW_CSV_PATH } from '@/demo/data';
 
 const HEADER = 'customer_id,date,number_of_cds,dollar_value';
 const p = (customerId: number, date: string, cds: number, cents: number): Purchase => ({ customerId, date, cds, cents });
@@ -66,17 +66,18 @@ describe('ordersAsOf', () => {
   it('merges the purchases of one shopper on one day (CDs and cents summed), oldest first', () => {
     const orders = ordersAsOf([p(2, '1997-03-01', 1, 1200), p(2, '1997-01-12', 1, 1200), p(2, '1997-01-12', 5, 7700), p(2, '1997-01-12', 0, 1)]);
     expect([...orders]).toEqual([
-      [2, [{ date: '1997-01-12', cds: 6, cents: 8901 }, { date: '1997-03-01', cds: 1, cents: 1200 }]],
+      [
+        2,
+        [
+          { date: '1997-01-12', cds: 6, cents: 8901 },
+          { date: '1997-03-01', cds: 1, cents: 1200 },
+        ],
+      ],
     ]);
   });
 
   it('keeps the CRM today and drops everything after it; shoppers with only later purchases are absent', () => {
-    const orders = ordersAsOf([
-      p(5, '1997-09-30', 1, 100),
-      p(5, '1997-10-01', 9, 900),
-      p(3, '1998-06-30', 1, 100),
-      p(4, '1997-01-01', 2, 200),
-    ]);
+    const orders = ordersAsOf([p(5, '1997-09-30', 1, 100), p(5, '1997-10-01', 9, 900), p(3, '1998-06-30', 1, 100), p(4, '1997-01-01', 2, 200)]);
     expect([...orders.keys()]).toEqual([4, 5]);
     expect(orders.get(5)).toEqual([{ date: '1997-09-30', cds: 1, cents: 100 }]);
     expect(CDNOW_TODAY).toBe('1997-09-30');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as data from '../../../demo/data';
-import { startDemoServer, type DemoServer } from '../../../demo/server';
+import * as data from '@/demo/data';
+import { startDemoServer, type DemoServer } from '@/demo/server';
 import { customers } from './fixtures';
 
-vi.mock('../../../demo/data', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../demo/data')>();
+vi.mock('@/demo/data', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/demo/data')>();
   return { ...actual, loadShoppers: vi.fn(actual.loadShoppers) };
 });
 

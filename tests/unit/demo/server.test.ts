@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ListPage } from '../../../demo/core/list-params';
-import type { ShopperListPage } from '../../../demo/core/shopper-query';
-import type { ShopperDetail } from '../../../demo/core/shopper-view';
-import type { CustomerDetail } from '../../../demo/core/view';
-import { parseCliArgs, startDemoServer, type DemoServer } from '../../../demo/server';
+import type { ListPage } from '@/demo/core/list-params';
+import type { ShopperListPage } from '@/demo/core/shopper-query';
+import type { ShopperDetail } from '@/demo/core/shopper-view';
+import type { CustomerDetail } from '@/demo/core/view';
+import { parseCliArgs, startDemoServer, type DemoServer } from '@/demo/server';
 import { customers, shoppers } from './fixtures';
 
 describe('demo server (in-process, free port)', () => {

@@ -5,11 +5,11 @@
  * answers (fetch stubbed).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { App } from '../../../demo/client/app';
-import { ShopperDetailView } from '../../../demo/client/shopper-detail-view';
-import { ShopperListView } from '../../../demo/client/shopper-list-view';
-import type { Locale } from '../../../demo/core/i18n';
-import { parseShopperListParams, ShopperDirectory } from '../../../demo/core/shopper-query';
+import type { App } from '@/demo/client/app';
+import { ShopperDetailView } from '@/demo/client/shopper-detail-view';
+import { ShopperListView } from '@/demo/client/shopper-list-view';
+import type { Locale } from '@/demo/core/i18n';
+import { parseShopperListParams, ShopperDirectory } from '@/demo/core/shopper-query';
 import { shoppers } from './fixtures';
 
 const directory = new ShopperDirectory(shoppers());
@@ -82,7 +82,16 @@ describe('shopper list DOM', () => {
     const view = new ShopperListView(app);
     document.body.append(view.root);
     await view.show(parseShopperListParams('sort=lastPurchase&dir=desc'));
-    expect([...document.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['姓名', '首次购买', '最近购买', '订单数', 'CD 数', '消费总额', '平均订单额', '负责人']);
+    expect([...document.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      '姓名',
+      '首次购买',
+      '最近购买',
+      '订单数',
+      'CD 数',
+      '消费总额',
+      '平均订单额',
+      '负责人',
+    ]);
     const first = document.querySelector('tbody tr')!;
     expect(first.querySelector('td[data-field="lastPurchase"]')!.textContent).toBe('今天');
     expect(first.querySelector('td[data-field="lastPurchase"]')!.getAttribute('title')).toBe('1997年9月30日');
@@ -100,7 +109,11 @@ describe('shopper detail DOM', () => {
     const article = document.querySelector('article[data-crm="shopper-detail"]')!;
     expect(article.getAttribute('data-shopper-id')).toBe('8481');
     expect(article.querySelector('h1 > span[data-field="name"]')!.textContent).toBe('Claire Smith');
-    const pairs = [...article.querySelectorAll('dl > div')].map((div) => [div.querySelector('dt')!.textContent, div.querySelector('dd')!.getAttribute('data-field'), div.querySelector('dd')!.textContent]);
+    const pairs = [...article.querySelectorAll('dl > div')].map((div) => [
+      div.querySelector('dt')!.textContent,
+      div.querySelector('dd')!.getAttribute('data-field'),
+      div.querySelector('dd')!.textContent,
+    ]);
     expect(pairs).toHaveLength(9);
     expect(pairs[0]).toEqual(['Shopper ID', 'shopperId', '8481']);
     expect(pairs[5]).toEqual(['Total spend', 'totalSpend', '$1,019.35']);

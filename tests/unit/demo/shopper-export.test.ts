@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { centsText, ORDER_EXPORT_FILE_NAME, orderLogCsv } from '../../../demo/core/shopper-export';
-import { toShopper } from '../../../demo/core/shoppers';
+import { centsText, ORDER_EXPORT_FILE_NAME, orderLogCsv } from '@/demo/core/shopper-export';
+import { toShopper } from '@/demo/core/shoppers';
 import { shoppers } from './fixtures';
 
 describe('orderLogCsv', () => {
   it('writes one CRLF line per order with the data set’s id and raw numbers', () => {
-    const a = toShopper(3, [{ date: '1997-01-02', cds: 2, cents: 2076 }, { date: '1997-04-02', cds: 2, cents: 1954 }], 0);
+    const a = toShopper(
+      3,
+      [
+        { date: '1997-01-02', cds: 2, cents: 2076 },
+        { date: '1997-04-02', cds: 2, cents: 1954 },
+      ],
+      0,
+    );
     const b = toShopper(10, [{ date: '1997-02-01', cds: 1, cents: 0 }], 1);
     expect(orderLogCsv([a, b])).toBe('customer_id,date,cds,dollars\r\n3,1997-01-02,2,20.76\r\n3,1997-04-02,2,19.54\r\n10,1997-02-01,1,0.00');
     expect(orderLogCsv([])).toBe('customer_id,date,cds,dollars');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDataAsOf } from '../../../demo/core/i18n';
-import { daysBetween, formatCount, formatDaysAgo, formatOrderCount, formatShopperMoney, regionLabel } from '../../../demo/core/shopper-i18n';
+import { formatDataAsOf } from '@/demo/core/i18n';
+import { daysBetween, formatCount, formatDaysAgo, formatOrderCount, formatShopperMoney, regionLabel } from '@/demo/core/shopper-i18n';
 
 describe('shopper value formats', () => {
   it('money: $ in en, US$ in zh, with thousands separators and cents', () => {

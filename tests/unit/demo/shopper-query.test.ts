@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { listQueryString } from '../../../demo/core/list-params';
-import { parseShopperListParams, ShopperDirectory, type ShopperListParams } from '../../../demo/core/shopper-query';
-import { toShopper } from '../../../demo/core/shoppers';
+import { listQueryString } from '@/demo/core/list-params';
+import { parseShopperListParams, ShopperDirectory, type ShopperListParams } from '@/demo/core/shopper-query';
+import { toShopper } from '@/demo/core/shoppers';
 import { shoppers } from './fixtures';
 
 const params = (p: Partial<ShopperListParams> = {}): ShopperListParams => ({ ...parseShopperListParams(''), ...p });
 
 describe('parseShopperListParams', () => {
   it('accepts the shopper columns as sort keys and nothing else', () => {
-    expect(parseShopperListParams('sort=totalSpend&dir=desc&size=1000&page=3&q=smith')).toEqual({ page: 3, size: 1000, sort: 'totalSpend', dir: 'desc', q: 'smith' });
+    expect(parseShopperListParams('sort=totalSpend&dir=desc&size=1000&page=3&q=smith')).toEqual({
+      page: 3,
+      size: 1000,
+      sort: 'totalSpend',
+      dir: 'desc',
+      q: 'smith',
+    });
     expect(parseShopperListParams('sort=MonthlyCharges').sort).toBeNull();
     expect(parseShopperListParams('sort=lastPurchase').sort).toBe('lastPurchase');
     expect(listQueryString(parseShopperListParams('sort=orders&dir=asc'))).toBe('sort=orders&dir=asc');
@@ -26,7 +32,16 @@ describe('ShopperDirectory.list', () => {
     expect(page.rows[0]).toEqual({
       id: 1,
       lastPurchase: '1997-01-01',
-      cells: { name: 'Frank Robinson', firstPurchase: 'Jan 1, 1997', lastPurchase: '272 days ago', orders: '1', cds: '1', totalSpend: '$11.77', averageOrder: '$11.77', owner: 'Maria Lopez' },
+      cells: {
+        name: 'Frank Robinson',
+        firstPurchase: 'Jan 1, 1997',
+        lastPurchase: '272 days ago',
+        orders: '1',
+        cds: '1',
+        totalSpend: '$11.77',
+        averageOrder: '$11.77',
+        owner: 'Maria Lopez',
+      },
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shopperDetail, shopperFieldText, shopperListRow } from '../../../demo/core/shopper-view';
+import { shopperDetail, shopperFieldText, shopperListRow } from '@/demo/core/shopper-view';
 import { shoppers } from './fixtures';
 
 const byId = (id: number) => shoppers().find((s) => s.id === id)!;

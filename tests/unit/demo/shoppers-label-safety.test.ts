@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShopperListPage } from '../../../demo/core/shopper-query';
-import type { ShopperDetail } from '../../../demo/core/shopper-view';
-import { CDNOW_CSV_PATH } from '../../../demo/data';
-import { startDemoServer, type DemoServer } from '../../../demo/server';
+import type { ShopperListPage } from '@/demo/core/shopper-query';
+import type { ShopperDetail } from '@/demo/core/shopper-view';
+import { CDNOW_CSV_PATH } from '@/demo/data';
+import { startDemoServer, type DemoServer } from '@/demo/server';
 
 const CUT_OFF = '1997-09-30';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -18,8 +18,10 @@ const iso = (y: string, m: number, d: string) => `${y}-${String(m).padStart(2, '
 function datesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) out.push(`${m[1]}-${m[2]}-${m[3]}`);
-  for (const m of text.matchAll(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4})\b/g)) out.push(iso(m[3]!, MONTHS.indexOf(m[1]!) + 1, m[2]!));
-  for (const m of text.matchAll(/\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b/g)) out.push(iso(m[3]!, MONTHS.indexOf(m[2]!) + 1, m[1]!));
+  for (const m of text.matchAll(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4})\b/g))
+    out.push(iso(m[3]!, MONTHS.indexOf(m[1]!) + 1, m[2]!));
+  for (const m of text.matchAll(/\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b/g))
+    out.push(iso(m[3]!, MONTHS.indexOf(m[2]!) + 1, m[1]!));
   for (const m of text.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)) out.push(iso(m[1]!, Number(m[2]), m[3]!));
   return out;
 }
@@ -92,7 +94,16 @@ describe('shoppers space: nothing after 1997-09-30 leaves the server', () => {
 
   it('counts only the orders up to the cut-off for shoppers who bought again later', async () => {
     const detail = (await (await fetch(`${server.url}/api/shoppers/8481?lang=en`)).json()) as ShopperDetail;
-    expect(detail.orders.map((o) => o.date)).toEqual(['1997-09-25', '1997-09-04', '1997-07-18', '1997-07-07', '1997-05-30', '1997-05-09', '1997-03-09', '1997-02-01']);
+    expect(detail.orders.map((o) => o.date)).toEqual([
+      '1997-09-25',
+      '1997-09-04',
+      '1997-07-18',
+      '1997-07-07',
+      '1997-05-30',
+      '1997-05-09',
+      '1997-03-09',
+      '1997-02-01',
+    ]);
     expect(detail.fields.find((f) => f.key === 'orders')!.value).toBe('8');
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OWNER_COUNT } from '../../../demo/core/customers';
-import { seedHash } from '../../../demo/core/hash';
-import type { Purchase } from '../../../demo/core/purchases';
-import { shopperName } from '../../../demo/core/shopper-view';
-import { buildShoppers, REGIONS, shopperGender, shopperKey, shopperOwner, shopperRegion, toShopper } from '../../../demo/core/shoppers';
+import { OWNER_COUNT } from '@/demo/core/customers';
+import { seedHash } from '@/demo/core/hash';
+import type { Purchase } from '@/demo/core/purchases';
+import { shopperName } from '@/demo/core/shopper-view';
+import { buildShoppers, REGIONS, shopperGender, shopperKey, shopperOwner, shopperRegion, toShopper } from '@/demo/core/shoppers';
 import { shoppers } from './fixtures';
 
 const p = (customerId: number, date: string, cds: number, cents: number): Purchase => ({ customerId, date, cds, cents });
@@ -19,12 +19,27 @@ describe('toShopper / buildShoppers', () => {
       ],
       7,
     );
-    expect(s).toMatchObject({ id: 42, index: 7, firstPurchase: '1997-01-05', lastPurchase: '1997-09-30', orderCount: 3, cds: 7, spentCents: 2001, averageCents: 667 });
+    expect(s).toMatchObject({
+      id: 42,
+      index: 7,
+      firstPurchase: '1997-01-05',
+      lastPurchase: '1997-09-30',
+      orderCount: 3,
+      cds: 7,
+      spentCents: 2001,
+      averageCents: 667,
+    });
     expect(() => toShopper(1, [], 0)).toThrow(/no orders/);
   });
 
   it('builds the book in id order from purchases up to the cut-off', () => {
-    const book = buildShoppers([p(9, '1997-02-01', 1, 500), p(3, '1997-01-01', 1, 100), p(3, '1997-01-01', 2, 250), p(3, '1997-12-01', 8, 9900), p(4, '1998-01-01', 1, 100)]);
+    const book = buildShoppers([
+      p(9, '1997-02-01', 1, 500),
+      p(3, '1997-01-01', 1, 100),
+      p(3, '1997-01-01', 2, 250),
+      p(3, '1997-12-01', 8, 9900),
+      p(4, '1998-01-01', 1, 100),
+    ]);
     expect(book.map((s) => [s.id, s.index, s.orderCount, s.cds, s.spentCents])).toEqual([
       [3, 0, 1, 3, 350],
       [9, 1, 1, 1, 500],
@@ -66,6 +81,12 @@ describe('seeded shopper attributes', () => {
     const s = shoppers()[0]!;
     expect(shopperName(s, 'en')).toBe('Frank Robinson');
     expect(shopperName(s, 'zh')).toBe('胡斌');
-    expect(new Set(shoppers().slice(0, 1000).map((x) => shopperName(x, 'en'))).size).toBeGreaterThan(900);
+    expect(
+      new Set(
+        shoppers()
+          .slice(0, 1000)
+          .map((x) => shopperName(x, 'en')),
+      ).size,
+    ).toBeGreaterThan(900);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCustomer, type Customer } from '../../../demo/core/customers';
-import { activityTimeline, CRM_TODAY } from '../../../demo/core/timeline';
+import { toCustomer, type Customer } from '@/demo/core/customers';
+import { activityTimeline, CRM_TODAY } from '@/demo/core/timeline';
 import { customers } from './fixtures';
 
 const TYPES = ['order', 'ticket', 'note', 'payment', 'call', 'meeting'];
@@ -71,12 +71,9 @@ describe('activityTimeline', () => {
   });
 
   it('has more tickets without tech support', () => {
-    const rate = (list: Customer[]) =>
-      list.reduce((n, c) => n + activityTimeline(c, 'en').filter((i) => i.type === 'ticket').length, 0) / list.length;
+    const rate = (list: Customer[]) => list.reduce((n, c) => n + activityTimeline(c, 'en').filter((i) => i.type === 'ticket').length, 0) / list.length;
     const internet = all.filter((c) => c.row.InternetService !== 'No');
-    expect(rate(internet.filter((c) => c.row.TechSupport === 'No'))).toBeGreaterThan(
-      1.5 * rate(internet.filter((c) => c.row.TechSupport === 'Yes')),
-    );
+    expect(rate(internet.filter((c) => c.row.TechSupport === 'No'))).toBeGreaterThan(1.5 * rate(internet.filter((c) => c.row.TechSupport === 'Yes')));
   });
 
   it('does not depend on the hidden label of current customers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DETAIL_FIELDS, formatDate, formatMoney, formatTenure, seniorCitizen, yesNo } from '../../../demo/core/i18n';
-import { customerDetail, listRow } from '../../../demo/core/view';
+import { DETAIL_FIELDS, formatDate, formatMoney, formatTenure, seniorCitizen, yesNo } from '@/demo/core/i18n';
+import { customerDetail, listRow } from '@/demo/core/view';
 import { customers } from './fixtures';
 
 describe('value formats', () => {
@@ -78,8 +78,7 @@ describe('customerDetail', () => {
 
   it('shows blank TotalCharges as "—", InternetService raw, SeniorCitizen as Yes/No', () => {
     const blank = all.find((c) => c.totalCharges === null)!;
-    const value = (c: (typeof all)[number], key: string, locale: 'en' | 'zh' = 'en') =>
-      customerDetail(c, locale).fields.find((f) => f.key === key)!.value;
+    const value = (c: (typeof all)[number], key: string, locale: 'en' | 'zh' = 'en') => customerDetail(c, locale).fields.find((f) => f.key === key)!.value;
     expect(value(blank, 'TotalCharges')).toBe('—');
     expect(value(blank, 'tenure')).toBe('0 months');
     const phoneOnly = all.find((c) => c.row.InternetService === 'No')!;

@@ -15,7 +15,9 @@ describe('deterministic assignment', () => {
   it('pins the arms of known customers: changing the hash would reshuffle running experiments', () => {
     const key = customerKey('http://127.0.0.1:4178', '7590-VHVEG');
     expect(assignmentUnit('exp-1', key)).toBe(fmix32(fnv1a32(`exp-1\u0000${key}`)) / 2 ** 32);
-    const arms = ['0001', '0002', '0003', '0004', '0005', '0006', '0007', '0008'].map((id) => armOf('exp-golden', customerKey('https://crm.example.com', id), 0.5));
+    const arms = ['0001', '0002', '0003', '0004', '0005', '0006', '0007', '0008'].map((id) =>
+      armOf('exp-golden', customerKey('https://crm.example.com', id), 0.5),
+    );
     expect(arms).toEqual(['control', 'control', 'treatment', 'control', 'control', 'control', 'treatment', 'treatment']);
   });
   it('gives the same arm every time and a different shuffle per experiment', () => {

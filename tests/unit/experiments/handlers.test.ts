@@ -51,7 +51,18 @@ const draft = (over: Partial<ExperimentDraft> = {}): ExperimentDraft => ({
 });
 
 async function customers(ids: string[], status: (id: string) => string = () => 'Active') {
-  await db.customers.bulkAdd(ids.map((crmId) => ({ site: SITE, crmId, name: crmId, fields: { Status: status(crmId) }, firstSeen: 0, lastSeen: NOW, lastObservedAt: NOW, observationCount: 1 })));
+  await db.customers.bulkAdd(
+    ids.map((crmId) => ({
+      site: SITE,
+      crmId,
+      name: crmId,
+      fields: { Status: status(crmId) },
+      firstSeen: 0,
+      lastSeen: NOW,
+      lastObservedAt: NOW,
+      observationCount: 1,
+    })),
+  );
 }
 
 describe('experiment handlers and enrolment', () => {
@@ -104,7 +115,10 @@ describe('experiment handlers and enrolment', () => {
     await expect(h.startExperiment({ draft: draft({ target: { kind: 'rule', ruleId: 'nope' } }) }, context)).rejects.toThrow('no rule "nope"');
     const { experiments } = await h.startExperiment({ draft: draft() }, context);
     await customers(['A', 'B']);
-    await enrolment.enrol([{ site: SITE, crmId: 'A', tier: 4, ruleId }, { site: SITE, crmId: 'B', tier: 4, ruleId }]);
+    await enrolment.enrol([
+      { site: SITE, crmId: 'A', tier: 4, ruleId },
+      { site: SITE, crmId: 'B', tier: 4, ruleId },
+    ]);
     await db.actions.add({ site: SITE, crmId: 'A', at: NOW, kind: 'no_contact', outcome: { kind: 'churned', at: NOW } });
     const file = await h.exportExperimentResults({ id: experiments[0]!.experiment.id, agent: 'Ann Lee' }, context);
     expect(file.fileName).toBe('offer-test-2026-12-06-ann-lee-results.json');

@@ -18,8 +18,22 @@ const row = (crmId: string, status: string, over: Partial<CustomerRow> = {}): Cu
   ...over,
 });
 const definition = { ...DEFAULT_CHURN_DEFINITION, statusValues: ['Churned'] };
-const enrolments: EnrolmentRow[] = ['a', 'b', 'c'].map((crmId, i) => ({ experimentId: 'x', site: 's', crmId, arm: i ? 'treatment' : 'control', enrolledAt: 0 }));
-const inputs = (rows: (CustomerRow | undefined)[], def = definition) => ({ enrolments, rows, recorded: new Map(), activities: new Map(), definition: def, resolvers: new Map(), now: NOW });
+const enrolments: EnrolmentRow[] = ['a', 'b', 'c'].map((crmId, i) => ({
+  experimentId: 'x',
+  site: 's',
+  crmId,
+  arm: i ? 'treatment' : 'control',
+  enrolledAt: 0,
+}));
+const inputs = (rows: (CustomerRow | undefined)[], def = definition) => ({
+  enrolments,
+  rows,
+  recorded: new Map(),
+  activities: new Map(),
+  definition: def,
+  resolvers: new Map(),
+  now: NOW,
+});
 
 describe('labels cached between views of the results', () => {
   it('gives the same outcomes with and without the cache, first view and re-read', () => {

@@ -55,7 +55,16 @@ describe('eligibility and enrolment', () => {
     expect(outcomeOf(10, [{ kind: 'retained', at: 20 }], true)).toBe('churned');
     expect(outcomeOf(10, [{ kind: 'churned', at: 20 }], false)).toBe('churned');
     expect(outcomeOf(10, [{ kind: 'churned', at: 5 }], false)).toBe('open');
-    expect(outcomeOf(10, [{ kind: 'retained', at: 20 }, { kind: 'no_answer', at: 30 }], false)).toBe('retained');
+    expect(
+      outcomeOf(
+        10,
+        [
+          { kind: 'retained', at: 20 },
+          { kind: 'no_answer', at: 30 },
+        ],
+        false,
+      ),
+    ).toBe('retained');
     expect(outcomeOf(10, [], null)).toBe('open');
   });
 });
@@ -65,7 +74,10 @@ describe('experiment result', () => {
     // Newcombe 1998b example (a): 56/70 vs 48/80, here as control churn vs treated churn.
     const customers = [
       ...Array.from({ length: 70 }, (_, i) => ({ arm: 'control' as const, outcome: i < 56 ? ('churned' as const) : ('open' as const) })),
-      ...Array.from({ length: 80 }, (_, i) => ({ arm: 'treatment' as const, outcome: i < 48 ? ('churned' as const) : i < 60 ? ('retained' as const) : ('open' as const) })),
+      ...Array.from({ length: 80 }, (_, i) => ({
+        arm: 'treatment' as const,
+        outcome: i < 48 ? ('churned' as const) : i < 60 ? ('retained' as const) : ('open' as const),
+      })),
     ];
     const tallies = tallyArms(customers);
     expect(tallies.treatment).toEqual({ customers: 80, churned: 48, retained: 12 });
@@ -81,7 +93,15 @@ describe('experiment result', () => {
 
 describe('experiment definitions', () => {
   it('refuses an end before the start and a control share outside 2–50 %', () => {
-    const draft = { name: 'x', target: { kind: 'at-risk' }, controlShare: 0.1, startsAt: 10, endsAt: 5, plannedSize: 100, plan: { controlRate: 0.3, treatedRate: 0.2 } };
+    const draft = {
+      name: 'x',
+      target: { kind: 'at-risk' },
+      controlShare: 0.1,
+      startsAt: 10,
+      endsAt: 5,
+      plannedSize: 100,
+      plan: { controlRate: 0.3, treatedRate: 0.2 },
+    };
     expect(experimentDraftSchema.safeParse(draft).success).toBe(false);
     expect(experimentDraftSchema.safeParse({ ...draft, endsAt: 20, controlShare: 0.9 }).success).toBe(false);
     expect(experimentDraftSchema.safeParse({ ...draft, endsAt: 20 }).success).toBe(true);

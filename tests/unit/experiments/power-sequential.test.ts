@@ -78,13 +78,22 @@ describe('always-valid confidence sequence', () => {
     let naiveErrors = 0;
     const runs = 300;
     for (let r = 0; r < runs; r++) {
-      let ec = 0, nc = 0, et = 0, nt = 0;
+      let ec = 0,
+        nc = 0,
+        et = 0,
+        nt = 0;
       let seqWrong = false;
       let naiveWrong = false;
       for (let day = 0; day < 50; day++) {
         for (let i = 0; i < 40; i++) {
           const churned = random() < 0.3 ? 1 : 0;
-          if (random() < 0.5) { nc++; ec += churned; } else { nt++; et += churned; }
+          if (random() < 0.5) {
+            nc++;
+            ec += churned;
+          } else {
+            nt++;
+            et += churned;
+          }
         }
         if (sequentialDifference(ec, nc, et, nt, 2000).conclusive) seqWrong = true;
         const fixed = newcombeDifference(ec, nc, et, nt);
@@ -98,10 +107,19 @@ describe('always-valid confidence sequence', () => {
   });
   it('concludes on a real effect well within the planned size', () => {
     const random = mulberry32(99);
-    let ec = 0, nc = 0, et = 0, nt = 0;
+    let ec = 0,
+      nc = 0,
+      et = 0,
+      nt = 0;
     let concludedAt = -1;
     for (let i = 0; i < 4000 && concludedAt < 0; i++) {
-      if (random() < 0.5) { nc++; ec += random() < 0.4 ? 1 : 0; } else { nt++; et += random() < 0.25 ? 1 : 0; }
+      if (random() < 0.5) {
+        nc++;
+        ec += random() < 0.4 ? 1 : 0;
+      } else {
+        nt++;
+        et += random() < 0.25 ? 1 : 0;
+      }
       if (i % 50 === 49 && sequentialDifference(ec, nc, et, nt, 2000).conclusive) concludedAt = i + 1;
     }
     expect(concludedAt).toBeGreaterThan(0);

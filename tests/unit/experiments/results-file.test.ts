@@ -46,7 +46,10 @@ describe('experiment results files', () => {
   it('merges agents deduplicated by customer key, the most final outcome winning', () => {
     const ann = parseResultsFile(text([customer('1', 'retained', 7), customer('2', 'open'), customer('3', 'churned')]), 'ann.json');
     const bob = parseResultsFile(text([customer('1', 'churned', 5), customer('2', 'retained'), customer('4', 'open')], { agent: 'Bob' }), 'bob.json');
-    const merged = mergeResultsFiles([{ fileName: 'ann.json', file: ann }, { fileName: 'bob.json', file: bob }]);
+    const merged = mergeResultsFiles([
+      { fileName: 'ann.json', file: ann },
+      { fileName: 'bob.json', file: bob },
+    ]);
     const byId = Object.fromEntries(merged.customers.map((c) => [c.crmId, c]));
     expect(Object.keys(byId).sort()).toEqual(['1', '2', '3', '4']);
     expect(byId['1']).toMatchObject({ outcome: 'churned', enrolledAt: 5 });
@@ -59,7 +62,12 @@ describe('experiment results files', () => {
   it('refuses to merge files of different experiments and an empty selection', () => {
     const ann = parseResultsFile(text([]), 'ann.json');
     const other = { ...ann, experiment: { ...ann.experiment, id: 'other', name: 'Other' } };
-    expect(() => mergeResultsFiles([{ fileName: 'ann.json', file: ann }, { fileName: 'x.json', file: other }])).toThrow('x.json is for experiment "Other"');
+    expect(() =>
+      mergeResultsFiles([
+        { fileName: 'ann.json', file: ann },
+        { fileName: 'x.json', file: other },
+      ]),
+    ).toThrow('x.json is for experiment "Other"');
     expect(() => mergeResultsFiles([])).toThrow(ResultsFileError);
   });
 });

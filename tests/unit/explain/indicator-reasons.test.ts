@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorOfField, nameReasons } from '../../../lib/explain/indicator-reasons';
-import { reasonSentence, type Translate } from '../../../lib/explain/reason-text';
-import type { IndicatorResult, IndicatorValue } from '../../../lib/indicators/types';
+import { indicatorOfField, nameReasons } from '@/lib/explain/indicator-reasons';
+import { reasonSentence, type Translate } from '@/lib/explain/reason-text';
+import type { IndicatorResult, IndicatorValue } from '@/lib/indicators/types';
 
 const value = (id: string, v: number | string | null, display: string | null, meaning: IndicatorValue['meaning'] = null): IndicatorValue => ({
   id,
@@ -31,7 +31,12 @@ describe('reasons named by indicators', () => {
       ],
       result([value('spend_trend', -0.4, '−40 % over 90 days', meaning), value('recency_days', null, null)]),
     );
-    expect(named[0]).toEqual({ field: 'ind:spend_trend', value: '−40 % over 90 days', contribution: 1.1, indicator: { id: 'spend_trend', label: expect.objectContaining({ en: expect.any(String) }), meaning } });
+    expect(named[0]).toEqual({
+      field: 'ind:spend_trend',
+      value: '−40 % over 90 days',
+      contribution: 1.1,
+      indicator: { id: 'spend_trend', label: expect.objectContaining({ en: expect.any(String) }), meaning },
+    });
     expect(named[1]).toEqual({ field: 'gender', value: 'Male', contribution: 0.01 });
     // Not available: nothing to say about it, the reason stays as the model gave it.
     expect(named[2]).toEqual({ field: 'ind:recency_days', value: '3.2', contribution: 0.5 });
@@ -41,7 +46,12 @@ describe('reasons named by indicators', () => {
   it('says the meaning in the language of the messages shown', () => {
     const table: Record<string, string> = { 'common.intlLocale': 'zh-CN', 'reason.plain.raises.strong': '$1 —— 显著提高风险' };
     const zh: Translate = (key, subs = []) => (table[key] ?? '').replace('$1', subs[0] ?? '');
-    const reason = { field: 'ind:spend_trend', value: 'x', contribution: 1.2, indicator: { id: 'spend_trend', label: { en: 'Spend trend', zh: '消费趋势' }, meaning: { en: 'Spend down', zh: '消费下降' } } };
+    const reason = {
+      field: 'ind:spend_trend',
+      value: 'x',
+      contribution: 1.2,
+      indicator: { id: 'spend_trend', label: { en: 'Spend trend', zh: '消费趋势' }, meaning: { en: 'Spend down', zh: '消费下降' } },
+    };
     expect(reasonSentence(reason, zh)).toBe('消费下降 —— 显著提高风险');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryOfReason, groupReasons } from '../../../lib/explain/reason-groups';
+import { categoryOfReason, groupReasons } from '@/lib/explain/reason-groups';
 
 describe('reasons by category', () => {
   it('files each reason under the research category of the indicator it stands for', () => {

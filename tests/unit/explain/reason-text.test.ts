@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, humanizeKey, reasonSentence, strengthOf, topRiskReasons, type Translate } from '../../../lib/explain/reason-text';
+import { fieldLabel, humanizeKey, reasonSentence, strengthOf, topRiskReasons, type Translate } from '@/lib/explain/reason-text';
 
 const table: Record<string, string> = {
   'field.Contract': 'Contract',
@@ -22,9 +22,7 @@ describe('reason text', () => {
     expect(fieldLabel('Contract', t)).toBe('Contract');
   });
   it('builds a sentence with direction, strength and value', () => {
-    expect(reasonSentence({ field: 'Contract', value: 'Month-to-month', contribution: 1.3 }, t)).toBe(
-      'Contract: Month-to-month — strongly raises risk',
-    );
+    expect(reasonSentence({ field: 'Contract', value: 'Month-to-month', contribution: 1.3 }, t)).toBe('Contract: Month-to-month — strongly raises risk');
     expect(reasonSentence({ field: 'tenure', value: null, contribution: -0.2 }, t)).toBe('Tenure: not recorded — slightly lowers risk');
   });
   it('puts risk-raising reasons first, largest first', () => {

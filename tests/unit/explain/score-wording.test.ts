@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeLabel, figureText, scoreFigure, scoreProvenance, scorerName } from '../../../lib/explain/score-wording';
+import { badgeLabel, figureText, scoreFigure, scoreProvenance, scorerName } from '@/lib/explain/score-wording';
 
 /** Echoes the key and its substitutions, so each test sees which message was chosen with what. */
 const t = (key: string, subs: string[] = []) => `${key}(${subs.join('|')})`;

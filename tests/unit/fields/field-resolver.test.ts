@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFieldResolver, synonymResolver } from '../../../lib/fields/field-resolver';
-import { readProductField } from '../../../lib/fields/product-fields';
-import { productFieldMap } from '../../../lib/indicators/field-values';
+import { createFieldResolver, synonymResolver } from '@/lib/fields/field-resolver';
+import { readProductField } from '@/lib/fields/product-fields';
+import { productFieldMap } from '@/lib/indicators/field-values';
 
 describe('field resolver', () => {
   it('uses the synonyms when a site has no mapping', () => {

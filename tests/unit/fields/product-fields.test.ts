@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLabel, PRODUCT_FIELD_SYNONYMS, productFieldOf, readProductField } from '../../../lib/fields/product-fields';
+import { normalizeLabel, PRODUCT_FIELD_SYNONYMS, productFieldOf, readProductField } from '@/lib/fields/product-fields';
 
 describe('product fields', () => {
   it('recognises labels in English, Chinese and CRM API names, ignoring case and punctuation', () => {
@@ -11,12 +11,18 @@ describe('product fields', () => {
     expect(productFieldOf('Favourite colour')).toBeUndefined();
   });
   it('reads a product field from raw CRM fields and skips blanks', () => {
-    expect(readProductField({ '合同类型': 'Two year' }, 'contract')).toBe('Two year');
+    expect(readProductField({ 合同类型: 'Two year' }, 'contract')).toBe('Two year');
     expect(readProductField({ Contract: '  ' }, 'contract')).toBeUndefined();
   });
 
   it('recognises a shoppers list page’s columns by their data-field keys and their labels in both languages', () => {
-    const en = { orders: 'order_count', lastPurchase: 'last_purchase', firstPurchase: 'first_purchase', totalSpend: 'total_spend', averageOrder: 'avg_order_value' };
+    const en = {
+      orders: 'order_count',
+      lastPurchase: 'last_purchase',
+      firstPurchase: 'first_purchase',
+      totalSpend: 'total_spend',
+      averageOrder: 'avg_order_value',
+    };
     const zh = { 订单数: 'order_count', 最近购买: 'last_purchase', 首次购买: 'first_purchase', 消费总额: 'total_spend', 平均订单额: 'avg_order_value' };
     for (const [label, field] of Object.entries({ ...en, ...zh })) expect(productFieldOf(label), label).toBe(field);
     expect(productFieldOf('Number of orders')).toBe('order_count');

@@ -50,7 +50,12 @@ interface JsonImporter {
 
 const JSON_IMPORTERS: JsonImporter[] = [
   { name: 'model file', kind: 'model', valid: MODEL, run: (text) => outcome(() => parseModelArtifact(text), ModelArtifactError) },
-  { name: 'playbook file', kind: 'playbook', valid: JSON.parse(playbookFileText(DEFAULT_PLAYBOOK)), run: (text) => outcome(() => parsePlaybookFile(text), PlaybookFileError) },
+  {
+    name: 'playbook file',
+    kind: 'playbook',
+    valid: JSON.parse(playbookFileText(DEFAULT_PLAYBOOK)),
+    run: (text) => outcome(() => parsePlaybookFile(text), PlaybookFileError),
+  },
   {
     name: 'field-mapping file',
     kind: 'mapping',
@@ -109,10 +114,35 @@ const EXPORT = {
         indicators: { digest: 'tenure=3', at: 2 },
       },
     ],
-    observationBatches: [{ id: 4, site: SITE, observedAt: 2, pageKind: 'list', url: `${SITE}/customers`, adapter: 'generic', keys: [`${SITE}\u0000c1`], crmIds: ['c1'], names: ['Acme'], fields: [{ Plan: 'Gold' }] }],
-    scores: [{ id: 1, site: SITE, crmId: 'c1', scoredAt: 2, probability: 0.7, tier: 4, modelId: 'm', reasons: [{ field: 'Plan', value: 'Gold', contribution: 0.2 }] }],
+    observationBatches: [
+      {
+        id: 4,
+        site: SITE,
+        observedAt: 2,
+        pageKind: 'list',
+        url: `${SITE}/customers`,
+        adapter: 'generic',
+        keys: [`${SITE}\u0000c1`],
+        crmIds: ['c1'],
+        names: ['Acme'],
+        fields: [{ Plan: 'Gold' }],
+      },
+    ],
+    scores: [
+      { id: 1, site: SITE, crmId: 'c1', scoredAt: 2, probability: 0.7, tier: 4, modelId: 'm', reasons: [{ field: 'Plan', value: 'Gold', contribution: 0.2 }] },
+    ],
     activities: [{ site: SITE, crmId: 'c1', id: 'o1', kind: 'order', at: 1, amount: 20, firstSeen: 1, lastSeen: 2 }],
-    indicators: [{ id: 2, site: SITE, crmId: 'c1', computedAt: 2, values: [{ id: 'tenure', category: 'loyalty', value: 3, display: '3 months', direction: 'lowers', trend: null, meaning: null }], lifecycle: 'growth', pattern: null }],
+    indicators: [
+      {
+        id: 2,
+        site: SITE,
+        crmId: 'c1',
+        computedAt: 2,
+        values: [{ id: 'tenure', category: 'loyalty', value: 3, display: '3 months', direction: 'lowers', trend: null, meaning: null }],
+        lifecycle: 'growth',
+        pattern: null,
+      },
+    ],
     actions: [{ id: 3, site: SITE, crmId: 'c1', at: 3, kind: 'called', note: 'ok', outcome: { kind: 'retained', at: 4 } }],
     feedback: [{ id: 5, site: SITE, crmId: 'c1', at: 3, verdict: 'too_high', reason: 'paid', probability: 0.7, tier: 4, modelId: 'm' }],
     overrides: [{ site: SITE, crmId: 'c1', tier: 2, reason: 'VIP', at: 3, expiresAt: 9 }],
@@ -120,7 +150,7 @@ const EXPORT = {
     settings: [],
     models: [],
   },
-  settings: { retentionDays: 120, 'retentionDays$': { v: 1 }, tierThresholds: [0.1, 0.2, 0.4, 0.6] },
+  settings: { retentionDays: 120, retentionDays$: { v: 1 }, tierThresholds: [0.1, 0.2, 0.4, 0.6] },
 };
 
 describe('hostile data export (rows and settings), imported into a real database', () => {
@@ -142,12 +172,19 @@ describe('hostile data export (rows and settings), imported into a real database
       focus: { get: async () => null },
       emit: () => undefined,
       privacy: {
-        local: { getAll: async () => ({ ...local }), set: async (values) => void Object.assign(local, values), remove: async (keys) => keys.forEach((key) => delete local[key]) },
+        local: {
+          getAll: async () => ({ ...local }),
+          set: async (values) => void Object.assign(local, values),
+          remove: async (keys) => keys.forEach((key) => delete local[key]),
+        },
         clearSession: async () => undefined,
-        policy: { current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }), reapply: async () => undefined },
+        policy: {
+          current: async () => ({ available: false, policy: {}, problems: [], locked: [], lockReason: null, applied: {} }),
+          reapply: async () => undefined,
+        },
         setRetentionDays: async () => undefined,
         prune: async () => undefined,
-        modelProblem: (artifact) => outcome(() => parseModelArtifact(artifact), ModelArtifactError).ok ? null : 'Invalid model file',
+        modelProblem: (artifact) => (outcome(() => parseModelArtifact(artifact), ModelArtifactError).ok ? null : 'Invalid model file'),
       },
     });
     await db.customers.put({ site: OTHER, crmId: 'kept', name: 'Kept', fields: {}, firstSeen: 1, lastSeen: 1, lastObservedAt: 1, observationCount: 1 });
@@ -170,15 +207,22 @@ describe('hostile data export (rows and settings), imported into a real database
     expect(await db.customers.count()).toBe(2);
     expect(await snapshot()).not.toBe(before);
     // Back to the stored state of before, for the hostile runs.
-    await db.transaction('rw', DATA_TABLES.map((t) => db.table(t)), async () => {
-      for (const t of DATA_TABLES) await db.table(t).clear();
-      await db.customers.put({ site: OTHER, crmId: 'kept', name: 'Kept', fields: {}, firstSeen: 1, lastSeen: 1, lastObservedAt: 1, observationCount: 1 });
-    });
+    await db.transaction(
+      'rw',
+      DATA_TABLES.map((t) => db.table(t)),
+      async () => {
+        for (const t of DATA_TABLES) await db.table(t).clear();
+        await db.customers.put({ site: OTHER, crmId: 'kept', name: 'Kept', fields: {}, firstSeen: 1, lastSeen: 1, lastObservedAt: 1, observationCount: 1 });
+      },
+    );
     local = { retentionDays: 30 };
   });
 
   it(`is refused over ${FILE_LIMITS.dataExport / 1e6} MB`, async () => {
-    expect(await run(hostileText(EXPORT, 'over the size limit', 0, null, FILE_LIMITS.dataExport))).toMatchObject({ ok: false, message: expect.stringMatching(/too large/) });
+    expect(await run(hostileText(EXPORT, 'over the size limit', 0, null, FILE_LIMITS.dataExport))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too large/),
+    });
   });
 
   it('links and keys that point elsewhere are refused: javascript: and other-site detailUrl, a page sighting filed under another site', async () => {
@@ -189,7 +233,10 @@ describe('hostile data export (rows and settings), imported into a real database
       expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/customers row 1: detailUrl: not an http\(s\) address on the row's own site/) });
     }
     const batch = { ...EXPORT.tables.observationBatches[0]!, keys: [`${OTHER}\u0000kept`] };
-    expect(await run(JSON.stringify({ ...EXPORT, tables: { observationBatches: [batch] } }))).toMatchObject({ ok: false, message: expect.stringMatching(/observationBatches row 1: keys/) });
+    expect(await run(JSON.stringify({ ...EXPORT, tables: { observationBatches: [batch] } }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/observationBatches row 1: keys/),
+    });
     expect(await snapshot()).toBe(before);
   });
 
@@ -210,12 +257,17 @@ describe('hostile data export (rows and settings), imported into a real database
 
   it('settings: a value of the wrong shape, of a newer version or of an unknown setting is refused; what is applied passes its schema', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(IMPORTABLE_SETTINGS)), fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(undefined, { v: 1 }, { v: 99 }, { v: 'x' }, null), (key, value, meta) => {
-        const plan = planSettings({ [key]: value, [`${key}$`]: meta }, {});
-        if (plan.applied.length) expect(IMPORTABLE_SETTINGS[key]!.schema.safeParse(plan.apply[key]).success).toBe(true);
-        else expect(plan.rejected).toEqual([expect.stringMatching(new RegExp(`^setting ${key}: .{5,}`))]);
-        if (meta && typeof meta === 'object' && meta.v === 99) expect(plan.rejected[0]).toMatch(/newer Churn Radar/);
-      }),
+      fc.property(
+        fc.constantFrom(...Object.keys(IMPORTABLE_SETTINGS)),
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.constantFrom(undefined, { v: 1 }, { v: 99 }, { v: 'x' }, null),
+        (key, value, meta) => {
+          const plan = planSettings({ [key]: value, [`${key}$`]: meta }, {});
+          if (plan.applied.length) expect(IMPORTABLE_SETTINGS[key]!.schema.safeParse(plan.apply[key]).success).toBe(true);
+          else expect(plan.rejected).toEqual([expect.stringMatching(new RegExp(`^setting ${key}: .{5,}`))]);
+          if (meta && typeof meta === 'object' && meta.v === 99) expect(plan.rejected[0]).toMatch(/newer Churn Radar/);
+        },
+      ),
       { numRuns: 400 },
     );
     expect(planSettings({ bogus: 1 }, {}).rejected).toEqual(['setting bogus: not a setting this version knows']);
@@ -245,7 +297,11 @@ describe('hostile team policy', () => {
 describe('hostile training CSV', () => {
   const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('"', '""', '"a,b"', '=cmd|calc', '\r', '\n', ',', ';', '\t', '__proto__', 'constructor'));
   const csvText = fc
-    .tuple(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }), fc.constantFrom(',', ';', '\t'), fc.constantFrom('\n', '\r\n', '\r'))
+    .tuple(
+      fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }),
+      fc.constantFrom(',', ';', '\t'),
+      fc.constantFrom('\n', '\r\n', '\r'),
+    )
     .map(([rows, delimiter, newline]) => rows.map((row) => row.join(delimiter)).join(newline));
 
   it('any text: refused with a CsvError, or a table whose every row has exactly its columns', () => {

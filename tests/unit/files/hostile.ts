@@ -45,7 +45,8 @@ const deep = () => {
 };
 
 /** Sets `key` as an own enumerable property, `__proto__` included (JSON.stringify then writes it). */
-const defineOwn = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+const defineOwn = (target: object, key: string, value: unknown) =>
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 
 /** The valid file turned hostile in one way, as the text a user would pick. */
 export function hostileText(valid: unknown, kind: JsonHostileKind, pick: number, junk: unknown, limit: number): string {
@@ -100,4 +101,11 @@ export const hostileCase = fc.record({
 });
 
 /** Kinds every importer must refuse, whatever the place. */
-export const ALWAYS_REFUSED: ReadonlySet<JsonHostileKind> = new Set(['truncated text', 'empty or blank', 'over the size limit', 'root of another type', '__proto__ key at a random place', 'nesting 200 levels deep at a random place']);
+export const ALWAYS_REFUSED: ReadonlySet<JsonHostileKind> = new Set([
+  'truncated text',
+  'empty or blank',
+  'over the size limit',
+  'root of another type',
+  '__proto__ key at a random place',
+  'nesting 200 levels deep at a random place',
+]);

@@ -27,8 +27,14 @@ describe('untrusted JSON', () => {
     expect(parseUntrustedJson('\uFEFF{"a":1}', 'playbook')).toEqual({ ok: true, value: { a: 1 } });
     expect(parseUntrustedJson('  ', 'playbook')).toEqual({ ok: false, problem: 'the file is empty' });
     expect(parseUntrustedJson('{"a":', 'playbook')).toMatchObject({ ok: false, problem: expect.stringMatching(/^the file is not valid JSON \(/) });
-    expect(parseUntrustedJson('{"a":[{"b":{"__proto__":{"x":1}}}]}', 'playbook')).toEqual({ ok: false, problem: 'a.0.b.__proto__: the key "__proto__" is not allowed' });
-    expect(parseUntrustedJson(`${'['.repeat(70)}${']'.repeat(70)}`, 'playbook')).toMatchObject({ ok: false, problem: expect.stringMatching(/nested more than 64 levels deep/) });
+    expect(parseUntrustedJson('{"a":[{"b":{"__proto__":{"x":1}}}]}', 'playbook')).toEqual({
+      ok: false,
+      problem: 'a.0.b.__proto__: the key "__proto__" is not allowed',
+    });
+    expect(parseUntrustedJson(`${'['.repeat(70)}${']'.repeat(70)}`, 'playbook')).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/nested more than 64 levels deep/),
+    });
   });
 
   it('only model files refuse constructor and prototype keys (a CRM column may be called that)', () => {
@@ -45,7 +51,9 @@ describe('untrusted JSON', () => {
 describe('import refusal', () => {
   it('is null when nothing is refused; else counts rows and settings and names the first five', () => {
     expect(importRefusal([{ rejected: 0, problems: [] }], [])).toBeNull();
-    expect(importRefusal([{ rejected: 1, problems: ['customers row 3: crmId: too short'] }], [])).toBe('Nothing was imported: 1 row of the file is refused. customers row 3: crmId: too short.');
+    expect(importRefusal([{ rejected: 1, problems: ['customers row 3: crmId: too short'] }], [])).toBe(
+      'Nothing was imported: 1 row of the file is refused. customers row 3: crmId: too short.',
+    );
     const many = importRefusal([{ rejected: 7, problems: ['a', 'b', 'c', 'd', 'e'] }], ['setting x: unknown']);
     expect(many).toBe('Nothing was imported: 7 rows and 1 setting of the file are refused. a; b; c; d; e; and 3 more.');
   });

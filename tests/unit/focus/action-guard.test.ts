@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionBasis, type WorklistChoice } from '../../../lib/focus/action-guard';
-import type { PageFocus } from '../../../lib/focus/page-focus';
+import { actionBasis, type WorklistChoice } from '@/lib/focus/action-guard';
+import type { PageFocus } from '@/lib/focus/page-focus';
 
 const S = 'https://crm.test';
 const ann = { site: S, crmId: 'a' };

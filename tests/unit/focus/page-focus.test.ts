@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusedCustomerOf, nextPageFocus, pageFocusSchema, type PageEvent, type PageFocus } from '../../../lib/focus/page-focus';
+import { focusedCustomerOf, nextPageFocus, pageFocusSchema, type PageEvent, type PageFocus } from '@/lib/focus/page-focus';
 
 const S = 'https://crm.test';
 const LIST = `${S}/customers`;
@@ -13,7 +13,14 @@ const detail = (crmId: string, url: string, at = 1): PageFocus => ({ state: 'cus
 const picked = (crmId: string, url = LIST, at = 1): PageFocus => ({ state: 'customer', site: S, url, at, crmId, how: 'picked' });
 const unreadable = (url: string, at = 1): PageFocus => ({ state: 'unreadable', site: S, url, at });
 
-const read = (url: string, customers: number, kind: 'list' | 'detail' | null, detailId: string | null = null): PageEvent => ({ type: 'read', site: S, url, kind, customers, detailId });
+const read = (url: string, customers: number, kind: 'list' | 'detail' | null, detailId: string | null = null): PageEvent => ({
+  type: 'read',
+  site: S,
+  url,
+  kind,
+  customers,
+  detailId,
+});
 const settled = (url: string): PageEvent => ({ type: 'settled-empty', site: S, url });
 const pick = (crmId: string): PageEvent => ({ type: 'picked', site: S, crmId });
 const nav = (url: string | null, site: string | null = S): PageEvent => ({ type: 'navigated', site, url });
@@ -43,7 +50,12 @@ const CASES: [string, PageFocus | undefined, PageEvent, PageFocus | undefined | 
   ['the browser navigates the tab elsewhere in the CRM', detail('a', A), nav(B), reading(B, AT)],
   ['navigation the content script already reported changes nothing', detail('b', B), nav(B), 'same'],
   ['the tab leaves for a site that is not an enabled CRM', detail('a', A), nav(null, null), undefined],
-  ['the tab goes to another enabled CRM', detail('a', A), nav('https://crm2.test/x', 'https://crm2.test'), { state: 'reading', site: 'https://crm2.test', url: 'https://crm2.test/x', at: AT }],
+  [
+    'the tab goes to another enabled CRM',
+    detail('a', A),
+    nav('https://crm2.test/x', 'https://crm2.test'),
+    { state: 'reading', site: 'https://crm2.test', url: 'https://crm2.test/x', at: AT },
+  ],
 ];
 
 describe('nextPageFocus', () => {

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { followedTabOf } from '../../../lib/focus/followed-tab';
-import { panelSubject } from '../../../lib/focus/panel-subject';
+import { followedTabOf } from '@/lib/focus/followed-tab';
+import { panelSubject } from '@/lib/focus/panel-subject';
 
 const EXT = 'chrome-extension://abc/';
 const S = 'https://crm.test';
 
 describe('followedTabOf', () => {
   it('follows the active tab', () => {
-    expect(followedTabOf([{ id: 1, url: `${S}/a`, lastAccessed: 9 }, { id: 2, url: `${S}/b`, active: true, lastAccessed: 5 }], EXT)).toBe(2);
+    expect(
+      followedTabOf(
+        [
+          { id: 1, url: `${S}/a`, lastAccessed: 9 },
+          { id: 2, url: `${S}/b`, active: true, lastAccessed: 5 },
+        ],
+        EXT,
+      ),
+    ).toBe(2);
   });
   it('a tab of a site we may not see (no URL) is still followed', () => {
     expect(followedTabOf([{ id: 4, active: true }], EXT)).toBe(4);
@@ -39,6 +47,11 @@ describe('panelSubject', () => {
     expect(panelSubject(page, null)).toEqual(expected);
   });
   it('a worklist choice is shown, and said to be one, whatever the page', () => {
-    expect(panelSubject({ state: 'unreadable', site: S, url: S, at }, { site: S, crmId: 'z' })).toEqual({ kind: 'customer', site: S, crmId: 'z', basis: 'worklist' });
+    expect(panelSubject({ state: 'unreadable', site: S, url: S, at }, { site: S, crmId: 'z' })).toEqual({
+      kind: 'customer',
+      site: S,
+      crmId: 'z',
+      basis: 'worklist',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_DEFINITIONS } from '../../../lib/indicators/definitions';
-import { benchIndicators, syntheticHistories } from '../../../scripts/lib/bench-indicators';
+import { INDICATOR_DEFINITIONS } from '@/lib/indicators/definitions';
+import { benchIndicators, syntheticHistories } from '@/scripts/lib/bench-indicators';
 
 describe('indicator bench', () => {
   it('builds the same synthetic histories every time, with the requested shape', () => {

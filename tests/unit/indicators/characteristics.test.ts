@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand } from '../../../lib/indicators/characteristics';
+import { ageBand } from '@/lib/indicators/characteristics';
 import { history, indicators, order } from './helpers';
 
 describe('characteristics', () => {
@@ -33,7 +33,11 @@ describe('characteristics', () => {
 
   it('preferred product: the most frequent order text, ties to the most recent', () => {
     const v = indicators(history({ activities: [order(50, 1, { text: 'Jazz' }), order(30, 1, { text: 'Rock' }), order(10, 1, { text: 'jazz' })] }));
-    expect(v.top_product).toMatchObject({ value: 'jazz', direction: 'neutral', meaning: { en: 'Buys jazz most often (2 of 3 orders)', zh: '最常购买：jazz（3单中2单）' } });
+    expect(v.top_product).toMatchObject({
+      value: 'jazz',
+      direction: 'neutral',
+      meaning: { en: 'Buys jazz most often (2 of 3 orders)', zh: '最常购买：jazz（3单中2单）' },
+    });
     const tie = indicators(history({ activities: [order(50, 1, { text: 'Jazz' }), order(10, 1, { text: 'Rock' })] }));
     expect(tie.top_product!.value).toBe('Rock');
     expect(indicators(history({ activities: [order(50, 1, { text: 'Jazz' }), order(10, 1)] })).top_product!.value).toBeNull();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { churnLabel, isChurned } from '../../../lib/indicators/churn-labels';
-import { DEFAULT_CHURN_DEFINITION, type ChurnDefinition } from '../../../lib/indicators/types';
+import { churnLabel, isChurned } from '@/lib/indicators/churn-labels';
+import { DEFAULT_CHURN_DEFINITION, type ChurnDefinition } from '@/lib/indicators/types';
 import { history, note, order } from './helpers';
 
 const def = (over: Partial<ChurnDefinition> = {}): ChurnDefinition => ({ ...DEFAULT_CHURN_DEFINITION, ...over });
@@ -50,7 +50,10 @@ describe('churn labels: inactivity', () => {
   });
 
   it('inactivityDays null turns the rule off', () => {
-    expect(churnLabel(history({ activities: [order(500)] }), def({ inactivityDays: null, partialSpendDrop: null }))).toMatchObject({ churned: false, evaluable: false });
+    expect(churnLabel(history({ activities: [order(500)] }), def({ inactivityDays: null, partialSpendDrop: null }))).toMatchObject({
+      churned: false,
+      evaluable: false,
+    });
   });
 });
 
@@ -73,7 +76,9 @@ describe('churn labels: partial churn', () => {
 
   it('a smaller drop is not churn; the threshold is the manager’s', () => {
     expect(churnLabel(history({ activities: [order(100, 200), order(10, 101)] }), noInactivity)).toMatchObject({ churned: false, evaluable: true });
-    expect(churnLabel(history({ activities: [order(100, 200), order(10, 150)] }), def({ inactivityDays: null, partialSpendDrop: 0.25 })).rule).toBe('partial_spend_drop');
+    expect(churnLabel(history({ activities: [order(100, 200), order(10, 150)] }), def({ inactivityDays: null, partialSpendDrop: 0.25 })).rule).toBe(
+      'partial_spend_drop',
+    );
   });
 
   it('needs amounts on every order of both windows, and the rule on', () => {

@@ -31,7 +31,12 @@ describe('competition: mentions and price sensitivity in texts', () => {
 
   it('texts with neither are zero and neutral, not unknown', () => {
     const quiet = indicators(history({ activities: [note(5, 'Happy with the service')] }), withCompetitors);
-    expect(quiet.competitor_mentions).toMatchObject({ value: 0, display: '0 mentions', direction: 'neutral', meaning: { en: 'No competitor or switching talk in 1 note' } });
+    expect(quiet.competitor_mentions).toMatchObject({
+      value: 0,
+      display: '0 mentions',
+      direction: 'neutral',
+      meaning: { en: 'No competitor or switching talk in 1 note' },
+    });
     expect(quiet.discount_requests).toMatchObject({ value: 0, direction: 'neutral' });
   });
 
@@ -43,7 +48,11 @@ describe('competition: mentions and price sensitivity in texts', () => {
 
   it('switching talk counts even with no competitor list', () => {
     const one = indicators(history({ activities: [note(5, '客户考虑换成别家，嫌太贵')] }));
-    expect(one.competitor_mentions).toMatchObject({ value: 1, display: '1 mention', meaning: { en: '1 note mentions competitors or switching', zh: '1条记录提到竞争对手或更换供应商' } });
+    expect(one.competitor_mentions).toMatchObject({
+      value: 1,
+      display: '1 mention',
+      meaning: { en: '1 note mentions competitors or switching', zh: '1条记录提到竞争对手或更换供应商' },
+    });
     expect(one.discount_requests!.meaning!.en).toBe('1 note asks for a discount or finds the price too high');
   });
 });
@@ -54,7 +63,12 @@ describe('competition: current discount field', () => {
     ['0.15', 0.15, 'Currently on a 15 % discount', '当前享受15%折扣'],
     ['0%', 0, 'No current discount', '当前没有折扣'],
   ])('%s', (text, value, en, zh) => {
-    expect(indicators(history({ fields: { Discount: text } })).current_discount).toMatchObject({ value, display: text, direction: 'neutral', meaning: { en, zh } });
+    expect(indicators(history({ fields: { Discount: text } })).current_discount).toMatchObject({
+      value,
+      display: text,
+      direction: 'neutral',
+      meaning: { en, zh },
+    });
   });
 
   it('a bare number above 1 could be a percentage or money off: not read', () => {

@@ -9,7 +9,12 @@ describe('consumption: a customer with orders in three windows', () => {
   const v = indicators(h);
 
   it('recency: days since the last order, lowers risk within W/3', () => {
-    expect(v.recency_days).toMatchObject({ value: 10, display: '10 days', direction: 'lowers', meaning: { en: 'Last order 10 days ago', zh: '上次购买在10天前' } });
+    expect(v.recency_days).toMatchObject({
+      value: 10,
+      display: '10 days',
+      direction: 'lowers',
+      meaning: { en: 'Last order 10 days ago', zh: '上次购买在10天前' },
+    });
   });
 
   it('order count: five orders lower risk', () => {
@@ -47,7 +52,11 @@ describe('consumption: a customer with orders in three windows', () => {
 
   it('total spend and average order value from the order amounts', () => {
     expect(v.total_spend).toMatchObject({ value: 300, display: '300.00', direction: 'neutral', meaning: { en: 'Total spend to date: 300.00 over 5 orders' } });
-    expect(v.avg_order_value).toMatchObject({ value: 60, display: '60.00 per order', meaning: { en: 'Average order 60.00 over 5 orders', zh: '平均每单60.00（共5单）' } });
+    expect(v.avg_order_value).toMatchObject({
+      value: 60,
+      display: '60.00 per order',
+      meaning: { en: 'Average order 60.00 over 5 orders', zh: '平均每单60.00（共5单）' },
+    });
   });
 
   it('rhythm: (200 − 10) / 4 = 47.5 days between orders; 10 days since the last is 0.21 of that', () => {
@@ -150,7 +159,15 @@ describe('consumption: edge cases', () => {
 
   it('a basket that changed by 75 % or more raises risk; no recent named product means no basket to compare', () => {
     const changed = indicators(
-      history({ activities: [order(100, 1, { text: 'A' }), order(110, 1, { text: 'B' }), order(120, 1, { text: 'C' }), order(130, 1, { text: 'D' }), order(5, 1, { text: 'A' })] }),
+      history({
+        activities: [
+          order(100, 1, { text: 'A' }),
+          order(110, 1, { text: 'B' }),
+          order(120, 1, { text: 'C' }),
+          order(130, 1, { text: 'D' }),
+          order(5, 1, { text: 'A' }),
+        ],
+      }),
     );
     expect(changed.category_shift).toMatchObject({ value: 0.75, direction: 'raises' });
     const stopped = indicators(history({ activities: [order(100, 1, { text: 'A' }), order(5, 1)] }));

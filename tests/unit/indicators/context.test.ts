@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasEarlierWindow, paymentState, ticketState } from '../../../lib/indicators/context';
+import { hasEarlierWindow, paymentState, ticketState } from '@/lib/indicators/context';
 import { context, history, note, order, payment, settings, ticket } from './helpers';
 
 describe('prepared history', () => {

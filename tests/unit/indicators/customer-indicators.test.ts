@@ -10,11 +10,17 @@ import {
   sinceLastVisit,
   visitSnapshot,
 } from '@/lib/indicators/customer-indicators';
-import type { CustomerRow, VisitSnapshot } from '../../../lib/db/schema';
-import type { IndicatorResult, IndicatorValue } from '../../../lib/indicators/types';
+import type { CustomerRow, VisitSnapshot } from '@/lib/db/schema';
+import type { IndicatorResult, IndicatorValue } from '@/lib/indicators/types';
 
 const row: CustomerRow = { site: 's', crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' }, firstSeen: 1, lastSeen: 1, lastObservedAt: 1, observationCount: 1 };
-const value = (id: string, v: number | string | null): IndicatorValue => ({ id, category: 'consumption', value: v, display: v === null ? null : String(v), direction: 'neutral' });
+const value = (id: string, v: number | string | null): IndicatorValue => ({
+  id,
+  category: 'consumption',
+  value: v,
+  display: v === null ? null : String(v),
+  direction: 'neutral',
+});
 const result = (values: IndicatorValue[], lifecycle: IndicatorResult['lifecycle']['value'] = 'growth'): IndicatorResult => ({
   values,
   lifecycle: { value: lifecycle, why: null },
@@ -59,8 +65,16 @@ describe('indicator service', () => {
   });
 
   it('says what changed since the previous visit: score, indicators, and the drivers that moved most', () => {
-    const before = visitSnapshot(10, 0.2, result([value('order_count', 3), value('recency_days', 10), value('plan', null)]), { Contract: 0.5, tenure: -0.2, gender: 0.001 });
-    const after = visitSnapshot(99, 0.45, result([value('order_count', 3), value('recency_days', 70), value('plan', 'Basic')]), { Contract: 0.5, tenure: 0.6, 'ind:recency_days': 0.9 });
+    const before = visitSnapshot(10, 0.2, result([value('order_count', 3), value('recency_days', 10), value('plan', null)]), {
+      Contract: 0.5,
+      tenure: -0.2,
+      gender: 0.001,
+    });
+    const after = visitSnapshot(99, 0.45, result([value('order_count', 3), value('recency_days', 70), value('plan', 'Basic')]), {
+      Contract: 0.5,
+      tenure: 0.6,
+      'ind:recency_days': 0.9,
+    });
     expect(sinceLastVisit(undefined, after)).toBeNull();
     const changes = sinceLastVisit(before, after)!;
     expect(changes.at).toBe(10);
@@ -69,9 +83,11 @@ describe('indicator service', () => {
       { id: 'recency_days', before: 10, after: 70 },
       { id: 'plan', before: null, after: 'Basic' },
     ]);
-    expect(changes.drivers).toEqual([
-      { field: 'tenure', before: -0.2, after: 0.6 },
-      { field: 'ind:recency_days', before: 0, after: 0.9 },
-    ].sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before)));
+    expect(changes.drivers).toEqual(
+      [
+        { field: 'tenure', before: -0.2, after: 0.6 },
+        { field: 'ind:recency_days', before: 0, after: 0.9 },
+      ].sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before)),
+    );
   });
 });

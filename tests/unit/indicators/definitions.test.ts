@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_KINDS } from '../../../lib/domain';
-import { PRODUCT_FIELD_SYNONYMS } from '../../../lib/fields/product-fields';
-import { INDICATOR_BY_ID, INDICATOR_DEFINITIONS } from '../../../lib/indicators/definitions';
-import { INDICATOR_CATEGORIES } from '../../../lib/indicators/types';
+import { ACTIVITY_KINDS } from '@/lib/domain';
+import { PRODUCT_FIELD_SYNONYMS } from '@/lib/fields/product-fields';
+import { INDICATOR_BY_ID, INDICATOR_DEFINITIONS } from '@/lib/indicators/definitions';
+import { INDICATOR_CATEGORIES } from '@/lib/indicators/types';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -48,14 +48,29 @@ describe('indicator catalogue', () => {
     expect(needs('recency_days')).toEqual({ any: ['activity:order', 'last_purchase'], all: [] });
     expect(needs('order_count')).toEqual({ any: ['activity:order', 'order_count'], all: [] });
     expect(needs('avg_order_value')).toEqual({ any: ['activity:order', 'avg_order_value'], all: ['total_spend', 'order_count'] });
-    for (const id of ['inter_purchase_days', 'overdue_ratio']) expect(needs(id)).toEqual({ any: ['activity:order'], all: ['first_purchase', 'last_purchase', 'order_count'] });
+    for (const id of ['inter_purchase_days', 'overdue_ratio'])
+      expect(needs(id)).toEqual({ any: ['activity:order'], all: ['first_purchase', 'last_purchase', 'order_count'] });
     expect(needs('tenure').any).toContain('first_purchase');
     // windowed indicators need the order list itself
-    for (const id of ['orders_recent', 'frequency_trend', 'spend_recent', 'spend_trend', 'units_trend', 'category_shift', 'spend_capacity_change']) expect(needs(id), id).toEqual({ any: ['activity:order'], all: [] });
+    for (const id of ['orders_recent', 'frequency_trend', 'spend_recent', 'spend_trend', 'units_trend', 'category_shift', 'spend_capacity_change'])
+      expect(needs(id), id).toEqual({ any: ['activity:order'], all: [] });
   });
 
   it('keeps the ids the side panel already labels', () => {
-    for (const id of ['monthly_value', 'total_spend', 'plan', 'tech_support', 'online_security', 'tenure', 'contract', 'competitor_mentions', 'segment', 'senior', 'payment_method', 'paperless_billing']) {
+    for (const id of [
+      'monthly_value',
+      'total_spend',
+      'plan',
+      'tech_support',
+      'online_security',
+      'tenure',
+      'contract',
+      'competitor_mentions',
+      'segment',
+      'senior',
+      'payment_method',
+      'paperless_billing',
+    ]) {
       expect(INDICATOR_BY_ID.has(id), id).toBe(true);
     }
   });

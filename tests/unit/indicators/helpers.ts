@@ -1,8 +1,8 @@
 /** Small builders for indicator tests: a fixed "today" and activities by days ago. */
-import type { Activity, ActivityKind, RawFields } from '../../../lib/domain';
-import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import { prepareContext, type IndicatorContext } from '../../../lib/indicators/context';
-import type { CustomerHistory, IndicatorSettings, IndicatorValue } from '../../../lib/indicators/types';
+import type { Activity, ActivityKind, RawFields } from '@/lib/domain';
+import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { prepareContext, type IndicatorContext } from '@/lib/indicators/context';
+import type { CustomerHistory, IndicatorSettings, IndicatorValue } from '@/lib/indicators/types';
 
 export const DAY = 86_400_000;
 /** The CRM's today in every test: 2024-06-30 (UTC midnight). */
@@ -21,7 +21,9 @@ export const contact = (days: number, text?: string) => activity('contact', days
 export const payment = (days: number, status?: string, text?: string) =>
   activity('payment', days, { ...(status !== undefined ? { status } : {}), ...(text !== undefined ? { text } : {}) });
 
-export function history(parts: { fields?: RawFields; activities?: Activity[]; observations?: CustomerHistory['observations']; shown?: ActivityKind[]; asOf?: number } = {}): CustomerHistory {
+export function history(
+  parts: { fields?: RawFields; activities?: Activity[]; observations?: CustomerHistory['observations']; shown?: ActivityKind[]; asOf?: number } = {},
+): CustomerHistory {
   return {
     asOf: parts.asOf ?? AS_OF,
     fields: parts.fields ?? {},

@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, indicatorFeatures } from '../../../lib/indicators';
-import { INDICATOR_DEFINITIONS } from '../../../lib/indicators/definitions';
-import { computeSnapshotIndicators } from '../../../lib/indicators/snapshot-indicators';
-import type { IndicatorResult } from '../../../lib/indicators/types';
+import { computeIndicators, indicatorFeatures } from '@/lib/indicators';
+import { INDICATOR_DEFINITIONS } from '@/lib/indicators/definitions';
+import { computeSnapshotIndicators } from '@/lib/indicators/snapshot-indicators';
+import type { IndicatorResult } from '@/lib/indicators/types';
 import { contact, history, note, order, payment, SETTINGS, ticket } from './helpers';
 
 const rich = history({
-  fields: { Status: 'Active', Plan: 'DSL', 'Monthly fee': '$50', Tenure: '14 months', Contract: 'One year', PaymentMethod: 'Electronic check', Age: '40', 'Auto renew': 'No', CSAT: '4' },
+  fields: {
+    Status: 'Active',
+    Plan: 'DSL',
+    'Monthly fee': '$50',
+    Tenure: '14 months',
+    Contract: 'One year',
+    PaymentMethod: 'Electronic check',
+    Age: '40',
+    'Auto renew': 'No',
+    CSAT: '4',
+  },
   observations: [{ at: 0, fields: { 'Monthly fee': '$60' } }],
-  activities: [order(200, 40, { quantity: 2, text: 'Jazz' }), order(100, 30, { quantity: 1, text: 'Jazz' }), order(20, 10, { quantity: 1, text: 'Rock' }), ticket(15, 'Open', 'not happy'), note(8, 'mentions Acme'), contact(3), payment(30, 'Failed')],
+  activities: [
+    order(200, 40, { quantity: 2, text: 'Jazz' }),
+    order(100, 30, { quantity: 1, text: 'Jazz' }),
+    order(20, 10, { quantity: 1, text: 'Rock' }),
+    ticket(15, 'Open', 'not happy'),
+    note(8, 'mentions Acme'),
+    contact(3),
+    payment(30, 'Failed'),
+  ],
 });
 
 describe('computeIndicators', () => {
@@ -56,7 +74,14 @@ describe('indicatorFeatures', () => {
   });
 
   it('keys numeric values ind:<id>, log-scaling where the catalogue says so', () => {
-    const f = indicatorFeatures(result([['recency_days', 12], ['order_count', 5], ['spend_trend', -0.4], ['total_spend', 0]]));
+    const f = indicatorFeatures(
+      result([
+        ['recency_days', 12],
+        ['order_count', 5],
+        ['spend_trend', -0.4],
+        ['total_spend', 0],
+      ]),
+    );
     expect(f).toEqual({ 'ind:recency_days': 12, 'ind:order_count': Math.log(6), 'ind:spend_trend': -0.4, 'ind:total_spend': 0 });
   });
 
@@ -65,7 +90,16 @@ describe('indicatorFeatures', () => {
   });
 
   it('yes/no become 1/0; text and unavailable values are left out', () => {
-    expect(indicatorFeatures(result([['auto_renew', 'yes'], ['senior', 'no'], ['plan', 'DSL'], ['tenure', null]]))).toEqual({ 'ind:auto_renew': 1, 'ind:senior': 0 });
+    expect(
+      indicatorFeatures(
+        result([
+          ['auto_renew', 'yes'],
+          ['senior', 'no'],
+          ['plan', 'DSL'],
+          ['tenure', null],
+        ]),
+      ),
+    ).toEqual({ 'ind:auto_renew': 1, 'ind:senior': 0 });
   });
 
   it('on a real result: only numbers, one per available numeric indicator', () => {

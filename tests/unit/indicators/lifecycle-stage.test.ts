@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicators } from '../../../lib/indicators';
-import type { CustomerHistory } from '../../../lib/indicators/types';
+import { computeIndicators } from '@/lib/indicators';
+import type { CustomerHistory } from '@/lib/indicators/types';
 import { history, order, SETTINGS } from './helpers';
 
 const stage = (h: CustomerHistory) => computeIndicators(h, SETTINGS).lifecycle;
@@ -8,7 +8,10 @@ const stage = (h: CustomerHistory) => computeIndicators(h, SETTINGS).lifecycle;
 describe('lifecycle rules, in order', () => {
   it('1. churned: the churn definition fires as complete churn', () => {
     expect(stage(history({ fields: { Status: 'Cancelled' } }))).toEqual({ value: 'churned', why: { en: 'Status is "Cancelled"', zh: '状态为“Cancelled”' } });
-    expect(stage(history({ activities: [order(200, 10)] }))).toMatchObject({ value: 'churned', why: { en: 'No order, contact or ticket for 200 days (limit 180)' } });
+    expect(stage(history({ activities: [order(200, 10)] }))).toMatchObject({
+      value: 'churned',
+      why: { en: 'No order, contact or ticket for 200 days (limit 180)' },
+    });
   });
 
   it('not available when nothing dates the customer', () => {

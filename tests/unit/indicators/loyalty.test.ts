@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractMonths } from '../../../lib/indicators/loyalty';
+import { contractMonths } from '@/lib/indicators/loyalty';
 import { contact, history, indicators, note, order, settings, ticket } from './helpers';
 
 describe('loyalty: tenure', () => {
@@ -84,16 +84,32 @@ describe('loyalty: contract, auto-renewal, referrals', () => {
 
   it('a contract text without a length stays text, judged by its words', () => {
     expect(indicators(history({ fields: { Contract: 'Yearly plan' } })).contract).toMatchObject({ value: 'Yearly plan', direction: 'lowers' });
-    expect(indicators(history({ fields: { Contract: 'Annual' } })).contract).toMatchObject({ value: 'Annual', direction: 'neutral', meaning: { en: 'Contract: Annual' } });
+    expect(indicators(history({ fields: { Contract: 'Annual' } })).contract).toMatchObject({
+      value: 'Annual',
+      direction: 'neutral',
+      meaning: { en: 'Contract: Annual' },
+    });
   });
 
   it('auto-renewal lowers risk, its absence raises it', () => {
-    expect(indicators(history({ fields: { 'Auto renew': 'Yes' } })).auto_renew).toMatchObject({ value: 'yes', direction: 'lowers', meaning: { zh: '已开启自动续费' } });
-    expect(indicators(history({ fields: { 自动续费: '否' } })).auto_renew).toMatchObject({ value: 'no', direction: 'raises', meaning: { en: 'Does not renew automatically' } });
+    expect(indicators(history({ fields: { 'Auto renew': 'Yes' } })).auto_renew).toMatchObject({
+      value: 'yes',
+      direction: 'lowers',
+      meaning: { zh: '已开启自动续费' },
+    });
+    expect(indicators(history({ fields: { 自动续费: '否' } })).auto_renew).toMatchObject({
+      value: 'no',
+      direction: 'raises',
+      meaning: { en: 'Does not renew automatically' },
+    });
   });
 
   it('referrals: the CRM’s count first, else notes that mention one', () => {
-    expect(indicators(history({ fields: { Referrals: '2' } })).referrals).toMatchObject({ value: 2, direction: 'lowers', meaning: { en: 'Referred 2 customers', zh: '推荐了2位客户' } });
+    expect(indicators(history({ fields: { Referrals: '2' } })).referrals).toMatchObject({
+      value: 2,
+      direction: 'lowers',
+      meaning: { en: 'Referred 2 customers', zh: '推荐了2位客户' },
+    });
     expect(indicators(history({ fields: { Referrals: '0' } })).referrals).toMatchObject({ value: 0, direction: 'neutral' });
     const fromNotes = indicators(history({ activities: [note(5, 'Referred two colleagues'), note(9, 'Called')] }));
     expect(fromNotes.referrals).toMatchObject({ value: 1, display: '1 mention', direction: 'lowers', meaning: { zh: '1条记录提到推荐或转介绍' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { churnLabel, DEFAULT_CHURN_DEFINITION } from '../../../lib/indicators';
-import { fieldCount } from '../../../lib/indicators/field-values';
-import { orderSummary } from '../../../lib/indicators/order-summary';
+import { churnLabel, DEFAULT_CHURN_DEFINITION } from '@/lib/indicators';
+import { fieldCount } from '@/lib/indicators/field-values';
+import { orderSummary } from '@/lib/indicators/order-summary';
 import { context, history, indicators, order } from './helpers';
 
 // Today is 2024-06-30; 2024-01-02 is 180 days before (29 + 29 + 31 + 30 + 31 + 30, a leap year).
@@ -22,9 +22,18 @@ describe('order summary: a list page’s fields stand in for the order list', ()
 
   it('gives the order indicators with the order list’s wording', () => {
     const v = indicators(history({ fields: LIST_ROW }));
-    expect(v.recency_days).toMatchObject({ value: 10, display: '10 days', direction: 'lowers', meaning: { en: 'Last order 10 days ago', zh: '上次购买在10天前' } });
+    expect(v.recency_days).toMatchObject({
+      value: 10,
+      display: '10 days',
+      direction: 'lowers',
+      meaning: { en: 'Last order 10 days ago', zh: '上次购买在10天前' },
+    });
     expect(v.order_count).toMatchObject({ value: 4, display: '4 orders', direction: 'lowers', meaning: { en: '4 orders so far', zh: '累计4笔订单' } });
-    expect(v.avg_order_value).toMatchObject({ value: 30, display: '30.00 per order', meaning: { en: 'Average order 30.00 over 4 orders', zh: '平均每单30.00（共4单）' } });
+    expect(v.avg_order_value).toMatchObject({
+      value: 30,
+      display: '30.00 per order',
+      meaning: { en: 'Average order 30.00 over 4 orders', zh: '平均每单30.00（共4单）' },
+    });
     // 170 days over 3 gaps = 56.7 days; 10 / 56.67 = 0.18
     expect(v.inter_purchase_days).toMatchObject({ value: 56.7, display: 'every 56.7 days', meaning: { zh: '平均每56.7天购买一次' } });
     expect(v.overdue_ratio).toMatchObject({ value: 0.18, direction: 'lowers' });
@@ -34,7 +43,16 @@ describe('order summary: a list page’s fields stand in for the order list', ()
 
   it('never derives the windowed indicators from a summary', () => {
     const v = indicators(history({ fields: LIST_ROW }));
-    for (const id of ['orders_recent', 'frequency_trend', 'spend_recent', 'spend_trend', 'units_trend', 'category_shift', 'spend_capacity_change', 'top_product']) {
+    for (const id of [
+      'orders_recent',
+      'frequency_trend',
+      'spend_recent',
+      'spend_trend',
+      'units_trend',
+      'category_shift',
+      'spend_capacity_change',
+      'top_product',
+    ]) {
       expect(v[id]!.value, id).toBeNull();
     }
     expect(indicators(history({ fields: LIST_ROW })).repeat_purchase_rate!.value).toBeNull(); // 4 orders over 6 periods: unsettled
@@ -43,8 +61,13 @@ describe('order summary: a list page’s fields stand in for the order list', ()
   it('Chinese texts: “3 单”, “59天前”, a 年月日 date, 客单价', () => {
     const v = indicators(history({ fields: { 订单数: '3 单', 最近购买: '59天前', 首次购买: '2024年1月2日', 客单价: '¥88' } }));
     // (180 − 59) / 2 = 60.5 days; 59 / 60.5 = 0.975
-    expect([v.recency_days!.value, v.order_count!.value, v.inter_purchase_days!.value, v.overdue_ratio!.value, v.avg_order_value!.value]).toEqual([59, 3, 60.5, 0.98, 88]);
-    expect(indicators(history({ fields: { 最近购买: '今天' } })).recency_days).toMatchObject({ value: 0, meaning: { en: 'Last order today', zh: '今天有购买' } });
+    expect([v.recency_days!.value, v.order_count!.value, v.inter_purchase_days!.value, v.overdue_ratio!.value, v.avg_order_value!.value]).toEqual([
+      59, 3, 60.5, 0.98, 88,
+    ]);
+    expect(indicators(history({ fields: { 最近购买: '今天' } })).recency_days).toMatchObject({
+      value: 0,
+      meaning: { en: 'Last order today', zh: '今天有购买' },
+    });
     expect(indicators(history({ fields: { 最近购买: '昨天' } })).recency_days!.value).toBe(1);
   });
 
@@ -136,13 +159,21 @@ describe('repeat-purchase rate from the fields: only when they settle it', () =>
 describe('first and last purchase fields elsewhere', () => {
   it('tenure since the first purchase: Jan 2, 1997 as of 1997-09-30 is 271 days, 8.9 months', () => {
     const v = indicators(history({ fields: { firstPurchase: 'Jan 2, 1997' }, asOf: Date.UTC(1997, 8, 30) }));
-    expect(v.tenure).toMatchObject({ value: 8.9, display: '8 months', direction: 'neutral', meaning: { en: 'Customer for 8 months (since the first purchase)', zh: '客户时长8个月（按首次购买日期）' } });
+    expect(v.tenure).toMatchObject({
+      value: 8.9,
+      display: '8 months',
+      direction: 'neutral',
+      meaning: { en: 'Customer for 8 months (since the first purchase)', zh: '客户时长8个月（按首次购买日期）' },
+    });
   });
 
   it('tenure: the customer-since date wins; of first purchase and first activity, the earlier', () => {
     expect(indicators(history({ fields: { 'Customer since': '2023-06-30', 'First purchase': '2024-01-02' } })).tenure!.value).toBe(12);
     expect(indicators(history({ fields: { 'First purchase': '2024-01-02' }, activities: [order(10)] })).tenure!.value).toBe(5.9); // 180 days
-    expect(indicators(history({ fields: { 'First purchase': '2024-06-20' }, activities: [order(45)] })).tenure).toMatchObject({ value: 1.5, meaning: { en: 'Customer for 1 month (since the first activity seen)' } });
+    expect(indicators(history({ fields: { 'First purchase': '2024-06-20' }, activities: [order(45)] })).tenure).toMatchObject({
+      value: 1.5,
+      meaning: { en: 'Customer for 1 month (since the first activity seen)' },
+    });
   });
 
   it('days since activity: the later of the last-activity and last-purchase fields', () => {

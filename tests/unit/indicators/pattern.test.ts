@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicators } from '../../../lib/indicators';
-import type { CustomerHistory, IndicatorSettings } from '../../../lib/indicators/types';
+import { computeIndicators } from '@/lib/indicators';
+import type { CustomerHistory, IndicatorSettings } from '@/lib/indicators/types';
 import { history, order, settings, SETTINGS } from './helpers';
 
 const pattern = (h: CustomerHistory, s: IndicatorSettings = SETTINGS) => computeIndicators(h, s).pattern;
@@ -8,7 +8,10 @@ const spend = (days: number[], amount?: number) => days.map((d) => order(d, amou
 
 describe('churn pattern rules, in order', () => {
   it('1. already churned', () => {
-    expect(pattern(history({ fields: { Status: 'Churned' }, activities: [order(5, 10)] }))).toEqual({ value: 'already_churned', why: { en: 'Status is "Churned"', zh: '状态为“Churned”' } });
+    expect(pattern(history({ fields: { Status: 'Churned' }, activities: [order(5, 10)] }))).toEqual({
+      value: 'already_churned',
+      why: { en: 'Status is "Churned"', zh: '状态为“Churned”' },
+    });
   });
 
   it('not available without any order', () => {

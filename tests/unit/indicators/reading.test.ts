@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTrend, declineRaises, money, movedEn, movedZh, num, plural, signedPercent, trendOf } from '../../../lib/indicators/reading';
+import { countTrend, declineRaises, money, movedEn, movedZh, num, plural, signedPercent, trendOf } from '@/lib/indicators/reading';
 
 const MINUS = '\u2212';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csatShare } from '../../../lib/indicators/satisfaction';
+import { csatShare } from '@/lib/indicators/satisfaction';
 import { history, indicators, note, payment, ticket } from './helpers';
 
 const MINUS = '\u2212';
@@ -10,7 +10,12 @@ describe('satisfaction: tickets', () => {
   );
 
   it('counts tickets: four raise risk', () => {
-    expect(v.ticket_count).toMatchObject({ value: 4, display: '4 tickets', direction: 'raises', meaning: { en: '4 support tickets so far', zh: '累计4个工单' } });
+    expect(v.ticket_count).toMatchObject({
+      value: 4,
+      display: '4 tickets',
+      direction: 'raises',
+      meaning: { en: '4 support tickets so far', zh: '累计4个工单' },
+    });
   });
 
   it('two tickets in the recent window raise risk even with a flat trend', () => {
@@ -24,7 +29,12 @@ describe('satisfaction: tickets', () => {
   });
 
   it('open and pending tickets are unresolved; resolved and closed are not', () => {
-    expect(v.unresolved_tickets).toMatchObject({ value: 2, display: '2 open', direction: 'raises', meaning: { en: '2 of 4 tickets still open', zh: '4个工单中2个未解决' } });
+    expect(v.unresolved_tickets).toMatchObject({
+      value: 2,
+      display: '2 open',
+      direction: 'raises',
+      meaning: { en: '2 of 4 tickets still open', zh: '4个工单中2个未解决' },
+    });
   });
 
   it('reads the tone of ticket texts', () => {
@@ -43,7 +53,11 @@ describe('satisfaction: tickets', () => {
   });
 
   it('all resolved lowers risk', () => {
-    expect(indicators(history({ activities: [ticket(5, 'Closed')] })).unresolved_tickets).toMatchObject({ value: 0, direction: 'lowers', meaning: { en: 'All 1 ticket resolved' } });
+    expect(indicators(history({ activities: [ticket(5, 'Closed')] })).unresolved_tickets).toMatchObject({
+      value: 0,
+      direction: 'lowers',
+      meaning: { en: 'All 1 ticket resolved' },
+    });
   });
 
   it('the CRM’s ticket count wins; an empty ticket list means zero; no list means unknown', () => {

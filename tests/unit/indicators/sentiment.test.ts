@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanSentiment } from '../../../lib/indicators/sentiment';
+import { scanSentiment } from '@/lib/indicators/sentiment';
 
 const counts = (text: string) => {
   const s = scanSentiment(text);

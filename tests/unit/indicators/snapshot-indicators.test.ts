@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeSnapshotIndicators } from '../../../lib/indicators/snapshot-indicators';
-import { INDICATOR_CATEGORIES } from '../../../lib/indicators/types';
+import { computeSnapshotIndicators } from '@/lib/indicators/snapshot-indicators';
+import { INDICATOR_CATEGORIES } from '@/lib/indicators/types';
 
 const byId = (fields: Record<string, string>) => Object.fromEntries(computeSnapshotIndicators(fields).map((i) => [i.id, i]));
 

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../lib/data/csv';
-import type { RawFields } from '../../../lib/domain';
-import { computeIndicators, indicatorFeatures } from '../../../lib/indicators';
-import type { CustomerHistory } from '../../../lib/indicators/types';
-import { eventLogSettings, readEventLog, type CustomerEvents, type EventLogOptions } from '../../../lib/model/event-log';
+import { parseCsv } from '@/lib/data/csv';
+import type { RawFields } from '@/lib/domain';
+import { computeIndicators, indicatorFeatures } from '@/lib/indicators';
+import type { CustomerHistory } from '@/lib/indicators/types';
+import { eventLogSettings, readEventLog, type CustomerEvents, type EventLogOptions } from '@/lib/model/event-log';
 
 const DAY = 86_400_000;
 const AS_OF = Date.UTC(1997, 8, 30);
@@ -23,7 +23,17 @@ const { customers } = readEventLog(csv.rows, csv.columns, OPTIONS);
 const byId = new Map(customers.map((c) => [c.id, c]));
 
 /** The indicators a summary determines; everything else needs the order list. */
-const FROM_SUMMARY = ['recency_days', 'order_count', 'total_spend', 'avg_order_value', 'inter_purchase_days', 'overdue_ratio', 'tenure', 'repeat_purchase_rate', 'days_since_activity'].map((id) => `ind:${id}`);
+const FROM_SUMMARY = [
+  'recency_days',
+  'order_count',
+  'total_spend',
+  'avg_order_value',
+  'inter_purchase_days',
+  'overdue_ratio',
+  'tenure',
+  'repeat_purchase_rate',
+  'days_since_activity',
+].map((id) => `ind:${id}`);
 const MONEY = new Set(['ind:total_spend', 'ind:avg_order_value']);
 const WINDOWED = ['orders_recent', 'frequency_trend', 'spend_recent', 'spend_trend', 'units_trend', 'spend_capacity_change'].map((id) => `ind:${id}`);
 
@@ -83,8 +93,26 @@ describe('CDNOW shoppers: the list page summary gives the same indicators as the
     expect(row).toEqual({ firstPurchase: 'Jan 2, 1997', lastPurchase: '181 days ago', orders: '3', totalSpend: '$61.06', averageOrder: '$20.35' });
     const list = values(fieldsOnly(row));
     // 271 days since Jan 2; 181 since Apr 2; (271 − 181) / 2 = 45 days between orders; 181 / 45 = 4.02
-    expect(list).toMatchObject({ recency_days: 181, order_count: 3, total_spend: 61.06, avg_order_value: 20.35, inter_purchase_days: 45, overdue_ratio: 4.02, tenure: 8.9, days_since_activity: 181 });
-    expect(values(c.history)).toMatchObject({ recency_days: 181, order_count: 3, total_spend: 61.06, avg_order_value: 20.35, inter_purchase_days: 45, overdue_ratio: 4.02, tenure: 8.9, days_since_activity: 181 });
+    expect(list).toMatchObject({
+      recency_days: 181,
+      order_count: 3,
+      total_spend: 61.06,
+      avg_order_value: 20.35,
+      inter_purchase_days: 45,
+      overdue_ratio: 4.02,
+      tenure: 8.9,
+      days_since_activity: 181,
+    });
+    expect(values(c.history)).toMatchObject({
+      recency_days: 181,
+      order_count: 3,
+      total_spend: 61.06,
+      avg_order_value: 20.35,
+      inter_purchase_days: 45,
+      overdue_ratio: 4.02,
+      tenure: 8.9,
+      days_since_activity: 181,
+    });
     // Orders on days 0, 87 and 90 after the first: periods 0, 2, 3 of 10 → 0.3; the summary cannot tell 2, 3 from 1, 3
     expect(values(c.history).repeat_purchase_rate).toBe(0.3);
     expect(list.repeat_purchase_rate).toBeNull();
@@ -93,13 +121,27 @@ describe('CDNOW shoppers: the list page summary gives the same indicators as the
   it('shopper 4: last purchase "59 days ago", first Jan 1, 3 orders', () => {
     const list = values(fieldsOnly(listRow(byId.get('4')!, 'en')));
     // (272 − 59) / 2 = 106.5; 59 / 106.5 = 0.55; 74.02 / 3 = 24.67
-    expect(list).toMatchObject({ recency_days: 59, order_count: 3, total_spend: 74.02, avg_order_value: 24.67, inter_purchase_days: 106.5, overdue_ratio: 0.55 });
+    expect(list).toMatchObject({
+      recency_days: 59,
+      order_count: 3,
+      total_spend: 74.02,
+      avg_order_value: 24.67,
+      inter_purchase_days: 106.5,
+      overdue_ratio: 0.55,
+    });
   });
 
   it('one order (shopper 1): 1 of 10 thirty-day periods; no rhythm', () => {
     const c = byId.get('1')!;
     const list = values(fieldsOnly(listRow(c, 'en')));
-    expect(list).toMatchObject({ recency_days: 272, order_count: 1, avg_order_value: 11.77, repeat_purchase_rate: 0.1, inter_purchase_days: null, overdue_ratio: null });
+    expect(list).toMatchObject({
+      recency_days: 272,
+      order_count: 1,
+      avg_order_value: 11.77,
+      repeat_purchase_rate: 0.1,
+      inter_purchase_days: null,
+      overdue_ratio: null,
+    });
     expect(values(c.history).repeat_purchase_rate).toBe(0.1);
   });
 
@@ -128,7 +170,10 @@ describe('CDNOW shoppers: the list page summary gives the same indicators as the
     const orders = features(byId.get('5')!.history);
     for (const key of WINDOWED) expect(list[key], key).toBeUndefined();
     expect(orders['ind:orders_recent']).toBeDefined(); // the order list has them
-    expect(Object.keys(list).every((key) => FROM_SUMMARY.includes(key)), Object.keys(list).join()).toBe(true);
+    expect(
+      Object.keys(list).every((key) => FROM_SUMMARY.includes(key)),
+      Object.keys(list).join(),
+    ).toBe(true);
   });
 
   it.each([

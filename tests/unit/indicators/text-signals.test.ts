@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanSignals, signalMatcher, type SignalCounts } from '../../../lib/indicators/text-signals';
+import { scanSignals, signalMatcher, type SignalCounts } from '@/lib/indicators/text-signals';
 
 const scan = (texts: string[], competitors: string[] = []): SignalCounts => {
   const into: SignalCounts = { competitor: 0, switching: 0, rival: 0, discount: 0, referral: 0, credit: 0, names: [] };

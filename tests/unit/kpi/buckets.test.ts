@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthStart, timeBuckets, weekStart } from '../../../lib/kpi/buckets';
+import { monthStart, timeBuckets, weekStart } from '@/lib/kpi/buckets';
 
 const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { moneyText, rateText } from '../../../entrypoints/options/dashboard/kpi-format';
-import { rangeOf, RANGE_PRESETS } from '../../../entrypoints/options/dashboard/range';
+import { moneyText, rateText } from '@/entrypoints/options/dashboard/kpi-format';
+import { rangeOf, RANGE_PRESETS } from '@/entrypoints/options/dashboard/range';
 
 describe('dashboard formatting and ranges', () => {
   it('a rate with an empty base reads n/a, never 0 %', () => {

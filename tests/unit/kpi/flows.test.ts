@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { churnSnapshot, periodFlows } from '../../../lib/kpi/flows';
-import { compactStates, stateBefore, type KpiCustomer } from '../../../lib/kpi/states';
+import { churnSnapshot, periodFlows } from '@/lib/kpi/flows';
+import { compactStates, stateBefore, type KpiCustomer } from '@/lib/kpi/states';
 
-const customer = (key: string, states: [number, boolean][]): KpiCustomer => ({ key, firstSeen: states[0]?.[0] ?? 0, states: states.map(([at, churned]) => ({ at, churned })), value: null, lifetimeValue: null });
+const customer = (key: string, states: [number, boolean][]): KpiCustomer => ({
+  key,
+  firstSeen: states[0]?.[0] ?? 0,
+  states: states.map(([at, churned]) => ({ at, churned })),
+  value: null,
+  lifetimeValue: null,
+});
 
 // Period [10, 20). a: active → churns at 15. b: active throughout. c: churned at 5, active again at 12 (won back).
 // d: churned throughout. e: first seen active at 13, churns at 18. f: first seen churned at 14. g: first seen at 25 (after).
 const history = [
-  customer('a', [[1, false], [15, true]]),
+  customer('a', [
+    [1, false],
+    [15, true],
+  ]),
   customer('b', [[2, false]]),
-  customer('c', [[1, false], [5, true], [12, false]]),
+  customer('c', [
+    [1, false],
+    [5, true],
+    [12, false],
+  ]),
   customer('d', [[3, true]]),
-  customer('e', [[13, false], [18, true]]),
+  customer('e', [
+    [13, false],
+    [18, true],
+  ]),
   customer('f', [[14, true]]),
   customer('g', [[25, false]]),
 ];
@@ -36,7 +52,15 @@ describe('churn, retention and win-back', () => {
 
   it('has null rates when nobody is in a base', () => {
     // After every change: b, c, g active; a, d, e, f churned; nobody moves.
-    expect(periodFlows(history, { start: 30, end: 40 })).toMatchObject({ activeBase: 3, churned: 0, churnRate: 0, retentionRate: 1, churnedBase: 4, wonBack: 0, winBackRate: 0 });
+    expect(periodFlows(history, { start: 30, end: 40 })).toMatchObject({
+      activeBase: 3,
+      churned: 0,
+      churnRate: 0,
+      retentionRate: 1,
+      churnedBase: 4,
+      wonBack: 0,
+      winBackRate: 0,
+    });
     expect(periodFlows([], { start: 0, end: 1 })).toMatchObject({ churnRate: null, retentionRate: null, winBackRate: null });
   });
 
@@ -46,7 +70,14 @@ describe('churn, retention and win-back', () => {
   });
 
   it('compacts repeated states', () => {
-    expect(compactStates([{ at: 3, churned: false }, { at: 1, churned: false }, { at: 5, churned: true }, { at: 7, churned: true }])).toEqual([
+    expect(
+      compactStates([
+        { at: 3, churned: false },
+        { at: 1, churned: false },
+        { at: 5, churned: true },
+        { at: 7, churned: true },
+      ]),
+    ).toEqual([
       { at: 1, churned: false },
       { at: 5, churned: true },
     ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionsOverTime, outcomesByRule, type KpiAction } from '../../../lib/kpi/actions';
-import { averageLifetimeValue, lifetimeValueOf } from '../../../lib/kpi/lifetime';
-import { riskOverTime, type KpiScore } from '../../../lib/kpi/risk';
+import { actionsOverTime, outcomesByRule, type KpiAction } from '@/lib/kpi/actions';
+import { averageLifetimeValue, lifetimeValueOf } from '@/lib/kpi/lifetime';
+import { riskOverTime, type KpiScore } from '@/lib/kpi/risk';
 
 describe('risk by tier over time', () => {
   const scores: KpiScore[] = [
@@ -10,7 +10,11 @@ describe('risk by tier over time', () => {
     { key: 'c', at: 3, tier: 1, probability: 0.05 },
     { key: 'a', at: 12, tier: 2, probability: 0.2 },
   ];
-  const values = new Map<string, number | null>([['a', 100], ['b', 50], ['c', null]]);
+  const values = new Map<string, number | null>([
+    ['a', 100],
+    ['b', 50],
+    ['c', null],
+  ]);
 
   it('uses each customer’s latest score before each moment', () => {
     const [early, late] = riskOverTime(scores, values, [10, 20]);
@@ -41,7 +45,10 @@ describe('actions and outcomes per playbook rule', () => {
   });
 
   it('per period', () => {
-    const rows = actionsOverTime(actions, [{ start: 0, end: 10, label: 'a' }, { start: 10, end: 20, label: 'b' }]);
+    const rows = actionsOverTime(actions, [
+      { start: 0, end: 10, label: 'a' },
+      { start: 10, end: 20, label: 'b' },
+    ]);
     expect(rows.map((r) => r.actions)).toEqual([5, 1]);
     expect(rows[0]!.successRate).toBe(2 / 3);
   });

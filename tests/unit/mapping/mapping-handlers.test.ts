@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMappingHandlers } from '../../../lib/background/mapping-handlers';
+import { createMappingHandlers } from '@/lib/background/mapping-handlers';
 import { createIndicatorCache } from '@/lib/indicators/customer-indicators';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import type { CustomerRow } from '../../../lib/db/schema';
-import { createFieldResolver } from '../../../lib/fields/field-resolver';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import type { FieldMappings } from '../../../lib/mapping/mapping-ops';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import type { CustomerRow } from '@/lib/db/schema';
+import { createFieldResolver } from '@/lib/fields/field-resolver';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import type { FieldMappings } from '@/lib/mapping/mapping-ops';
 
 const SITE = 'http://crm.test';
 const OTHER = 'http://other.test';
@@ -96,7 +96,7 @@ describe('mapping in indicators', () => {
 
 describe('watching the mapping', () => {
   it('tells the side panel when the focused customer’s site changed, not for other sites', async () => {
-    const { watchMappings } = await import('../../../lib/background/mapping-handlers');
+    const { watchMappings } = await import('@/lib/background/mapping-handlers');
     let changed: ((after: FieldMappings, before: FieldMappings | null) => void) | undefined;
     const events: unknown[] = [];
     const asked: string[] = [];

@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { exportMappingFile } from '../../../lib/mapping/mapping-file';
-import { withMappingPreset } from '../../../lib/mapping/mapping-preset';
-import type { SiteRecipe } from '../../../lib/recipes/recipe-schema';
+import { exportMappingFile } from '@/lib/mapping/mapping-file';
+import { withMappingPreset } from '@/lib/mapping/mapping-preset';
+import type { SiteRecipe } from '@/lib/recipes/recipe-schema';
 
 const A = 'https://crm.a.example';
 const B = 'https://crm.b.example';
-const recipe: SiteRecipe = { id: 'list:/people', format: 1, version: 2, kind: 'list', pageKey: '/people', row: '#people > div', name: ':scope > b', fields: [], expected: 12, taughtAt: 1 };
+const recipe: SiteRecipe = {
+  id: 'list:/people',
+  format: 1,
+  version: 2,
+  kind: 'list',
+  pageKey: '/people',
+  row: '#people > div',
+  name: ':scope > b',
+  fields: [],
+  expected: 12,
+  taughtAt: 1,
+};
 
 describe('a team policy’s mapping file', () => {
   const file = exportMappingFile({ [A]: { fields: { Seen: 'last_activity' }, updatedAt: 0 } }, 0, undefined, { [A]: [recipe] });
-  const mine = { mappings: { [A]: { fields: { Plan: 'plan' as const }, updatedAt: 5 }, [B]: { fields: { X: 'ignore' as const }, updatedAt: 5 } }, recipes: {}, dateOrders: {} };
+  const mine = {
+    mappings: { [A]: { fields: { Plan: 'plan' as const }, updatedAt: 5 }, [B]: { fields: { X: 'ignore' as const }, updatedAt: 5 } },
+    recipes: {},
+    dateOrders: {},
+  };
 
   it('sets its labels and recipes and keeps the user’s others', () => {
     const applied = withMappingPreset(file, mine, 100);

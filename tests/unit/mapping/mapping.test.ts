@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { exportMappingFile, parseMappingFile } from '../../../lib/mapping/mapping-file';
-import type { SiteRecipe } from '../../../lib/recipes/recipe-schema';
-import { mergeMappings, replaceSiteMapping, setLabelTarget } from '../../../lib/mapping/mapping-ops';
-import { parsedValue, valueKindOf } from '../../../lib/mapping/parsed-value';
-import { collectSiteLabels } from '../../../lib/mapping/site-labels';
-import { changedSites, createSiteResolvers } from '../../../lib/mapping/cached-site-resolvers';
+import { exportMappingFile, parseMappingFile } from '@/lib/mapping/mapping-file';
+import type { SiteRecipe } from '@/lib/recipes/recipe-schema';
+import { mergeMappings, replaceSiteMapping, setLabelTarget } from '@/lib/mapping/mapping-ops';
+import { parsedValue, valueKindOf } from '@/lib/mapping/parsed-value';
+import { collectSiteLabels } from '@/lib/mapping/site-labels';
+import { changedSites, createSiteResolvers } from '@/lib/mapping/cached-site-resolvers';
 
 const A = 'https://crm.example.com';
 const B = 'https://zh.crm.example.cn';
@@ -31,11 +31,22 @@ describe('mapping operations', () => {
 });
 
 describe('mapping file', () => {
-  const mappings = { [A]: { fields: { Cuota: 'monthly_value' as const }, updatedAt: 1 }, [B]: { fields: { 签约日期: 'customer_since' as const }, updatedAt: 1 } };
+  const mappings = {
+    [A]: { fields: { Cuota: 'monthly_value' as const }, updatedAt: 1 },
+    [B]: { fields: { 签约日期: 'customer_since' as const }, updatedAt: 1 },
+  };
   it('round-trips every site, or one', () => {
     const text = exportMappingFile(mappings, Date.UTC(2026, 0, 2));
     const parsed = parseMappingFile(text, 10);
-    expect(parsed).toEqual({ ok: true, sites: 2, labels: 2, recipeCount: 0, recipes: {}, dateOrders: {}, mappings: { [A]: { fields: { Cuota: 'monthly_value' }, updatedAt: 10 }, [B]: { fields: { 签约日期: 'customer_since' }, updatedAt: 10 } } });
+    expect(parsed).toEqual({
+      ok: true,
+      sites: 2,
+      labels: 2,
+      recipeCount: 0,
+      recipes: {},
+      dateOrders: {},
+      mappings: { [A]: { fields: { Cuota: 'monthly_value' }, updatedAt: 10 }, [B]: { fields: { 签约日期: 'customer_since' }, updatedAt: 10 } },
+    });
     const single = parseMappingFile(exportMappingFile(mappings, 0, B), 10);
     expect(single.ok && Object.keys(single.mappings)).toEqual([B]);
   });
@@ -56,8 +67,14 @@ describe('mapping file', () => {
   });
   it('names what is wrong in a bad file', () => {
     expect(parseMappingFile('{', 0)).toMatchObject({ ok: false, error: expect.stringContaining('not valid JSON') });
-    expect(parseMappingFile('{"format":"other","version":1,"sites":{}}', 0)).toMatchObject({ ok: false, error: expect.stringContaining('not a Churn Radar field-mapping file') });
-    expect(parseMappingFile('{"format":"churn-radar.field-mapping","version":4,"sites":{}}', 0)).toMatchObject({ ok: false, error: expect.stringContaining('version') });
+    expect(parseMappingFile('{"format":"other","version":1,"sites":{}}', 0)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('not a Churn Radar field-mapping file'),
+    });
+    expect(parseMappingFile('{"format":"churn-radar.field-mapping","version":4,"sites":{}}', 0)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('version'),
+    });
     const badField = JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { [A]: { Cuota: 'monthly_fee' } } });
     expect(parseMappingFile(badField, 0)).toEqual({ ok: false, error: `"monthly_fee" is not a product field or "ignore" at sites › ${A} › Cuota` });
     const badSite = JSON.stringify({ format: 'churn-radar.field-mapping', version: 1, sites: { 'crm.example.com': { Cuota: 'plan' } } });
@@ -121,13 +138,13 @@ describe('site resolvers', () => {
 
 describe('mapping draft', () => {
   it('shows the choice, else the suggestion, else nothing', async () => {
-    const { labelState } = await import('../../../lib/mapping/draft');
+    const { labelState } = await import('@/lib/mapping/draft');
     expect(labelState('Fee', 'monthly_value', { Fee: 'ignore' })).toEqual({ target: 'ignore', source: 'mapped' });
     expect(labelState('Fee', 'monthly_value', {})).toEqual({ target: 'monthly_value', source: 'suggested' });
     expect(labelState('Colour', null, {})).toEqual({ target: null, source: 'none' });
   });
   it('keeps only real decisions: choosing the suggestion or "not mapped" leaves no entry', async () => {
-    const { chooseTarget, sameDraft } = await import('../../../lib/mapping/draft');
+    const { chooseTarget, sameDraft } = await import('@/lib/mapping/draft');
     expect(chooseTarget({}, 'Fee', 'total_spend', 'monthly_value')).toEqual({ Fee: 'total_spend' });
     expect(chooseTarget({ Fee: 'total_spend' }, 'Fee', 'monthly_value', 'monthly_value')).toEqual({});
     expect(chooseTarget({ Colour: 'plan' }, 'Colour', '', null)).toEqual({});
@@ -139,7 +156,18 @@ describe('mapping draft', () => {
 });
 
 describe('mapping file with taught recipes (version 2)', () => {
-  const recipe = { id: 'list:/people', format: 1, version: 3, kind: 'list', pageKey: '/people', row: '#people > div.card', name: ':scope > div > div.who', fields: [{ label: 'Seen', selector: ':scope > div > div.sub > span.seen', prefix: 'Seen' }], expected: 12, taughtAt: 5 } satisfies SiteRecipe;
+  const recipe = {
+    id: 'list:/people',
+    format: 1,
+    version: 3,
+    kind: 'list',
+    pageKey: '/people',
+    row: '#people > div.card',
+    name: ':scope > div > div.who',
+    fields: [{ label: 'Seen', selector: ':scope > div > div.sub > span.seen', prefix: 'Seen' }],
+    expected: 12,
+    taughtAt: 5,
+  } satisfies SiteRecipe;
   const mappings = { [A]: { fields: { Seen: 'last_activity' as const }, updatedAt: 1 } };
   it('carries each site’s recipes with its labels, and only the exported site’s', () => {
     const text = exportMappingFile(mappings, 0, undefined, { [A]: [recipe], [B]: [{ ...recipe, id: 'detail:/x', kind: 'detail', row: undefined } as never] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withSiteValue } from '../../../lib/mapping/per-site';
+import { withSiteValue } from '@/lib/mapping/per-site';
 
 describe('withSiteValue', () => {
   const A = 'https://a.example';

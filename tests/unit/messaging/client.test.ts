@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, MessageError } from '../../../lib/messaging/client';
+import { createClient, MessageError } from '@/lib/messaging/client';
 
 describe('message client', () => {
   it('wraps the request in an envelope and returns the data of an ok reply', async () => {

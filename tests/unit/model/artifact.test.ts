@@ -1,17 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesToBase64, base64ToBytes } from '../../../lib/model/base64';
-import { ModelArtifactError, decodeLogisticWeights, parseModelArtifact } from '../../../lib/model/artifact';
-import { createScorer } from '../../../lib/model/scorer';
-import { trainModel } from '../../../lib/model/train';
-import type { ModelArtifact } from '../../../lib/model/types';
+import { bytesToBase64, base64ToBytes } from '@/lib/model/base64';
+import { ModelArtifactError, decodeLogisticWeights, parseModelArtifact } from '@/lib/model/artifact';
+import { createScorer } from '@/lib/model/scorer';
+import { trainModel } from '@/lib/model/train';
+import type { ModelArtifact } from '@/lib/model/types';
 import { syntheticChurn } from './synthetic';
 
 let artifact: ModelArtifact;
 let mlp: ModelArtifact;
 let ensemble: ModelArtifact;
 const data = syntheticChurn({ rows: 500, seed: 11 });
-const common = { rows: data.rows, columns: data.columns, label: 'churn', folds: 3, name: 'synthetic', trainedBy: 'vitest', source: 'synthetic', learningCurve: false } as const;
+const common = {
+  rows: data.rows,
+  columns: data.columns,
+  label: 'churn',
+  folds: 3,
+  name: 'synthetic',
+  trainedBy: 'vitest',
+  source: 'synthetic',
+  learningCurve: false,
+} as const;
 
 beforeAll(async () => {
   ({ artifact } = await trainModel({ ...common, model: 'logistic' }));
@@ -91,11 +100,11 @@ describe('save / load round trip', () => {
     const model = await tfl.loadLayersModel(
       tf.io.fromMemory({ modelTopology: t.modelTopology as never, weightSpecs: t.weightSpecs as never, weightData: bytes.buffer.slice(0) as ArrayBuffer }),
     );
-    const { transform } = await import('../../../lib/model/preprocess');
+    const { transform } = await import('@/lib/model/preprocess');
     const d = mlp.preprocessor.featureNames.length;
     const x = transform(mlp.preprocessor, data.rows.slice(0, 10));
     const p = (model.predict(tf.tensor2d(x, [10, d])) as import('@tensorflow/tfjs-core').Tensor).dataSync();
-    const { forwardLogits, networkFromTfjs } = await import('../../../lib/model/network');
+    const { forwardLogits, networkFromTfjs } = await import('@/lib/model/network');
     const z = forwardLogits(networkFromTfjs(t), x, 10);
     for (let i = 0; i < 10; i++) expect(p[i]).toBeCloseTo(1 / (1 + Math.exp(-z[i]!)), 5);
     model.dispose();
@@ -137,17 +146,29 @@ describe('parseModelArtifact rejects damaged or hostile files with a message nam
     ['not JSON', () => '{"format": "churn-radar-model", ', /not JSON/],
     ['not an object', () => [1, 2, 3], /expected a JSON object/],
     ['another format', () => damaged((a) => (a.format = 'keras')), /format is "keras", expected "churn-radar-model"/],
-    ['a future version', () => damaged((a) => (a.formatVersion = 4)), /Unsupported model file version 4: this version of Churn Radar reads versions 1, 2 and 3/],
+    [
+      'a future version',
+      () => damaged((a) => (a.formatVersion = 4)),
+      /Unsupported model file version 4: this version of Churn Radar reads versions 1, 2 and 3/,
+    ],
     ['no version', () => damaged((a) => delete a.formatVersion), /Unsupported model file version \(missing\)/],
     ['an unknown kind', () => damaged((a) => (a.kind = 'forest')), /kind/],
     ['no preprocessor', () => damaged((a) => delete a.preprocessor), /preprocessor/],
-    ['featureSource shorter than featureNames', () => damaged((a) => a.preprocessor.featureSource.pop()), /featureSource has \d+ entries but featureNames has \d+/],
+    [
+      'featureSource shorter than featureNames',
+      () => damaged((a) => a.preprocessor.featureSource.pop()),
+      /featureSource has \d+ entries but featureNames has \d+/,
+    ],
     ['a renamed input', () => damaged((a) => (a.preprocessor.featureNames[0] = 'bogus')), /input 1 is "bogus"/],
     ['a baseline of the wrong length', () => damaged((a) => a.baseline.push(0)), /baseline has \d+ values but the model has \d+ inputs/],
     ['a non-positive scale', () => damaged((a) => (a.preprocessor.columns.find((c: any) => c.kind === 'numeric').scale = 0)), /scale/],
     ['truncated weight data', () => damaged((a) => (a.tfjs.weightData = a.tfjs.weightData.slice(0, 12))), /holds 9 bytes but the weight specs need \d+/],
     ['non-base64 weight data', () => damaged((a) => (a.tfjs.weightData = `!!!!${a.tfjs.weightData}`)), /weightData: is not base64/],
-    ['a kernel shape that does not match the inputs', () => damaged((a) => (a.tfjs.weightSpecs[0].shape = [3, 1])), /kernel\) has shape \[3, 1\], expected \[\d+, 1\]/],
+    [
+      'a kernel shape that does not match the inputs',
+      () => damaged((a) => (a.tfjs.weightSpecs[0].shape = [3, 1])),
+      /kernel\) has shape \[3, 1\], expected \[\d+, 1\]/,
+    ],
     ['an extra weight tensor', () => damaged((a) => a.tfjs.weightSpecs.push({ name: 'x', shape: [1], dtype: 'float32' })), /2 weight tensors/],
     ['a non-float dtype', () => damaged((a) => (a.tfjs.weightSpecs[0].dtype = 'int32')), /dtype/],
     [
@@ -161,35 +182,121 @@ describe('parseModelArtifact rejects damaged or hostile files with a message nam
       /weight 1 is not a finite number/,
     ],
     ['a Keras layers model, which nothing scores yet', () => damaged((a) => (a.kind = 'layers')), /kind "layers"\) cannot be scored/],
-    ['a two-layer topology', () => damaged((a) => a.tfjs.modelTopology.config.layers.push(a.tfjs.modelTopology.config.layers[0])), /exactly one layer, found 2/],
-    ['a topology for another input size', () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.batch_input_shape = [null, 3])), /input shape is \[null,3\]/],
-    ['a relu output', () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.activation = 'relu')), /activation of layer 1 must be sigmoid, found "relu"/],
+    [
+      'a two-layer topology',
+      () => damaged((a) => a.tfjs.modelTopology.config.layers.push(a.tfjs.modelTopology.config.layers[0])),
+      /exactly one layer, found 2/,
+    ],
+    [
+      'a topology for another input size',
+      () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.batch_input_shape = [null, 3])),
+      /input shape is \[null,3\]/,
+    ],
+    [
+      'a relu output',
+      () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.activation = 'relu')),
+      /activation of layer 1 must be sigmoid, found "relu"/,
+    ],
     // format 2: kinds, networks, calibration, evaluation
     ['a logistic model without weights', () => damaged((a) => delete a.tfjs), /a logistic model needs tfjs/],
     ['a logistic model with members', () => damaged((a) => (a.members = ensemble.members)), /a logistic model has no members/],
-    ['an MLP whose hidden layer does not match its topology', () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.units = 16), mlp), /layer 1 must have 32 units like its weights, found 16/],
-    ['an MLP whose hidden layer says sigmoid', () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.activation = 'sigmoid'), mlp), /activation of layer 1 must be relu/],
-    ['an MLP with a kernel that does not chain', () => damaged((a) => (a.tfjs.weightSpecs[2].shape = [31, 1]), mlp), /weightSpecs\[2\] \(kernel\) has shape \[31, 1\], expected \[32, 1\]/],
-    ['an MLP with a hidden layer of 100,000 units', () => damaged((a) => { a.tfjs.weightSpecs[0].shape[1] = 100000; a.tfjs.weightSpecs[1].shape = [100000]; a.tfjs.weightSpecs[2].shape[0] = 100000; }, mlp), /100000 units is more than the 512 allowed/],
-    ['an MLP with one layer only', () => damaged((a) => (a.tfjs.weightSpecs = a.tfjs.weightSpecs.slice(0, 2)), mlp), /an MLP has a kernel and a bias per layer, 2–4 layers, found 2 tensors/],
+    [
+      'an MLP whose hidden layer does not match its topology',
+      () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.units = 16), mlp),
+      /layer 1 must have 32 units like its weights, found 16/,
+    ],
+    [
+      'an MLP whose hidden layer says sigmoid',
+      () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.activation = 'sigmoid'), mlp),
+      /activation of layer 1 must be relu/,
+    ],
+    [
+      'an MLP with a kernel that does not chain',
+      () => damaged((a) => (a.tfjs.weightSpecs[2].shape = [31, 1]), mlp),
+      /weightSpecs\[2\] \(kernel\) has shape \[31, 1\], expected \[32, 1\]/,
+    ],
+    [
+      'an MLP with a hidden layer of 100,000 units',
+      () =>
+        damaged((a) => {
+          a.tfjs.weightSpecs[0].shape[1] = 100000;
+          a.tfjs.weightSpecs[1].shape = [100000];
+          a.tfjs.weightSpecs[2].shape[0] = 100000;
+        }, mlp),
+      /100000 units is more than the 512 allowed/,
+    ],
+    [
+      'an MLP with one layer only',
+      () => damaged((a) => (a.tfjs.weightSpecs = a.tfjs.weightSpecs.slice(0, 2)), mlp),
+      /an MLP has a kernel and a bias per layer, 2–4 layers, found 2 tensors/,
+    ],
     ['an ensemble without members', () => damaged((a) => delete a.members, ensemble), /an ensemble model needs members/],
-    ['an ensemble with a truncated member', () => damaged((a) => (a.members[1].tfjs.weightData = a.members[1].tfjs.weightData.slice(0, 40)), ensemble), /members\.1\.tfjs\.weightData holds 30 bytes/],
+    [
+      'an ensemble with a truncated member',
+      () => damaged((a) => (a.members[1].tfjs.weightData = a.members[1].tfjs.weightData.slice(0, 40)), ensemble),
+      /members\.1\.tfjs\.weightData holds 30 bytes/,
+    ],
     ['a scorecard without rules', () => damaged((a) => (a.kind = 'scorecard')), /a scorecard model needs scorecard/],
     ['a negative Platt slope (it would reverse the ranking)', () => damaged((a) => (a.calibration = { method: 'platt', a: -1, b: 0 })), /calibration\.a/],
-    ['an isotonic map that goes down', () => damaged((a) => (a.calibration = { method: 'isotonic', x: [0, 1, 2], y: [0.1, 0.5, 0.4] })), /isotonic y values must not decrease/],
-    ['an isotonic map with x and y of different lengths', () => damaged((a) => (a.calibration = { method: 'isotonic', x: [0, 1, 2], y: [0.1, 0.5] })), /3 x values but 2 y values/],
+    [
+      'an isotonic map that goes down',
+      () => damaged((a) => (a.calibration = { method: 'isotonic', x: [0, 1, 2], y: [0.1, 0.5, 0.4] })),
+      /isotonic y values must not decrease/,
+    ],
+    [
+      'an isotonic map with x and y of different lengths',
+      () => damaged((a) => (a.calibration = { method: 'isotonic', x: [0, 1, 2], y: [0.1, 0.5] })),
+      /3 x values but 2 y values/,
+    ],
     ['an unknown calibration method', () => damaged((a) => (a.calibration = { method: 'magic' })), /calibration/],
-    ['knots that do not increase', () => damaged((a) => (a.preprocessor.columns.find((c: any) => c.knots).knots = [1, 0.5, 2, 3])), /knots of "\w+" must increase/],
+    [
+      'knots that do not increase',
+      () => damaged((a) => (a.preprocessor.columns.find((c: any) => c.knots).knots = [1, 0.5, 2, 3])),
+      /knots of "\w+" must increase/,
+    ],
     ['an evaluation with a probability above 1', () => damaged((a) => (a.evaluation.oof.p[0] = 1.5)), /evaluation\.oof\.p\.0/],
-    ['an evaluation curve of 100,000 points', () => damaged((a) => (a.evaluation.roc = Array.from({ length: 100000 }, () => ({ threshold: 0.5, x: 0, y: 0 })))), /evaluation\.roc/],
+    [
+      'an evaluation curve of 100,000 points',
+      () => damaged((a) => (a.evaluation.roc = Array.from({ length: 100000 }, () => ({ threshold: 0.5, x: 0, y: 0 })))),
+      /evaluation\.roc/,
+    ],
     ['a string where a number belongs', () => damaged((a) => (a.metrics.roc_auc = '0.9')), /metrics\.roc_auc/],
     // hostile files
-    ['a __proto__ key (prototype pollution)', () => JSON.parse(JSON.stringify(artifact).replace('"metrics":{', '"metrics":{"__proto__":{"polluted":true},')), /metrics\.__proto__: the key "__proto__" is not allowed/],
-    ['a constructor key deep inside the topology', () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.constructor = { prototype: {} })), /modelTopology\.config\.layers\.0\.config\.constructor: the key "constructor" is not allowed/],
-    ['nesting 200 levels deep', () => damaged((a) => { let o: Record<string, unknown> = {}; a.tfjs.modelTopology.extra = o; for (let i = 0; i < 200; i++) o = (o.x = {}) as Record<string, unknown>; }), /nested more than 64 levels deep/],
-    ['more than 20 MB of text', () => JSON.stringify(artifact).replace('"name":"synthetic"', `"name":"${'x'.repeat(20_000_001)}"`), /too large: 20\.0 MB, more than the 20 MB this import reads/],
-    ['more than 20 MB as an object', () => damaged((a) => (a.tfjs.modelTopology.padding = 'x'.repeat(20_000_001))), /too large: 20\.0 MB, more than the 20 MB this import reads/],
-    ['more than 5,000 inputs', () => damaged((a) => (a.preprocessor.featureNames = Array.from({ length: 5001 }, (_, i) => `f${i}`))), /5001 model inputs is more than the 5000 allowed/],
+    [
+      'a __proto__ key (prototype pollution)',
+      () => JSON.parse(JSON.stringify(artifact).replace('"metrics":{', '"metrics":{"__proto__":{"polluted":true},')),
+      /metrics\.__proto__: the key "__proto__" is not allowed/,
+    ],
+    [
+      'a constructor key deep inside the topology',
+      () => damaged((a) => (a.tfjs.modelTopology.config.layers[0].config.constructor = { prototype: {} })),
+      /modelTopology\.config\.layers\.0\.config\.constructor: the key "constructor" is not allowed/,
+    ],
+    [
+      'nesting 200 levels deep',
+      () =>
+        damaged((a) => {
+          let o: Record<string, unknown> = {};
+          a.tfjs.modelTopology.extra = o;
+          for (let i = 0; i < 200; i++) o = (o.x = {}) as Record<string, unknown>;
+        }),
+      /nested more than 64 levels deep/,
+    ],
+    [
+      'more than 20 MB of text',
+      () => JSON.stringify(artifact).replace('"name":"synthetic"', `"name":"${'x'.repeat(20_000_001)}"`),
+      /too large: 20\.0 MB, more than the 20 MB this import reads/,
+    ],
+    [
+      'more than 20 MB as an object',
+      () => damaged((a) => (a.tfjs.modelTopology.padding = 'x'.repeat(20_000_001))),
+      /too large: 20\.0 MB, more than the 20 MB this import reads/,
+    ],
+    [
+      'more than 5,000 inputs',
+      () => damaged((a) => (a.preprocessor.featureNames = Array.from({ length: 5001 }, (_, i) => `f${i}`))),
+      /5001 model inputs is more than the 5000 allowed/,
+    ],
     ['an infinite number in an object', () => damaged((a) => (a.baseline = a.baseline.map(() => Infinity))), /baseline/],
     ['a negative row count', () => damaged((a) => (a.trainingData.rows = -1)), /trainingData\.rows/],
   ];

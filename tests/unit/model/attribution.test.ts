@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exactIntegratedGradients, logisticAttributions, tfjsIntegratedGradients } from '../../../lib/model/attribution';
-import { ensureCpuBackend } from '../../../lib/model/logistic';
-import { buildLogitModel, forwardLogits, type DenseLayer } from '../../../lib/model/network';
-import { mulberry32 } from '../../../lib/model/prng';
+import { exactIntegratedGradients, logisticAttributions, tfjsIntegratedGradients } from '@/lib/model/attribution';
+import { ensureCpuBackend } from '@/lib/model/logistic';
+import { buildLogitModel, forwardLogits, type DenseLayer } from '@/lib/model/network';
+import { mulberry32 } from '@/lib/model/prng';
 
 /** −0 and +0 are the same attribution. */
 const plain = (a: Float64Array) => Array.from(a, (v) => v + 0);

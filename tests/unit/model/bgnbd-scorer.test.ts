@@ -41,7 +41,12 @@ describe('imputedAge and completeHistory', () => {
   it('uses the median known age once enough customers show one, else the longest silence', () => {
     const known = Array.from({ length: MIN_KNOWN_AGES }, (_, i) => ({ x: 2, silence: 1, age: 100 + i * 10, silenceInput: 'ind:recency_days' as const }));
     expect(imputedAge(known)).toBe(120);
-    expect(imputedAge([{ x: 2, silence: 30, age: null, silenceInput: 'ind:recency_days' }, { x: 1, silence: 90, age: null, silenceInput: 'ind:recency_days' }])).toBe(90);
+    expect(
+      imputedAge([
+        { x: 2, silence: 30, age: null, silenceInput: 'ind:recency_days' },
+        { x: 1, silence: 90, age: null, silenceInput: 'ind:recency_days' },
+      ]),
+    ).toBe(90);
   });
   it('gives t_x = T − silence, never a negative t_x', () => {
     expect(completeHistory({ x: 2, silence: 10, age: null, silenceInput: 'ind:recency_days' }, 50)).toEqual({ x: 2, tx: 40, T: 50 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fitBgNbd, logLikelihood, logOddsNoPurchase, probabilityAlive, probabilityNoPurchase, validHistory, type BgNbdParams, type PurchaseHistory } from '@/lib/model/btyd/bgnbd';
+import {
+  fitBgNbd,
+  logLikelihood,
+  logOddsNoPurchase,
+  probabilityAlive,
+  probabilityNoPurchase,
+  validHistory,
+  type BgNbdParams,
+  type PurchaseHistory,
+} from '@/lib/model/btyd/bgnbd';
 import { logGamma } from '@/lib/model/btyd/log-gamma';
 import { nelderMead } from '@/lib/model/btyd/nelder-mead';
 import { mulberry32, type Random } from '@/lib/model/prng';
@@ -155,7 +164,7 @@ describe('fitBgNbd', () => {
     expect(Math.abs(mean(fit.params) - mean(truth))).toBeLessThan(0.06);
   });
 
-  it('the fitted likelihood is at least the true parameters\'', () => {
+  it("the fitted likelihood is at least the true parameters'", () => {
     const truth: BgNbdParams = { r: 1.2, alpha: 40, a: 0.5, b: 4 };
     const data = simulate(truth, 1500, 11);
     const fit = fitBgNbd(data);
@@ -173,7 +182,12 @@ describe('fitBgNbd', () => {
 describe('logOddsNoPurchase', () => {
   const params: BgNbdParams = { r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 };
   it('is the logit of probabilityNoPurchase where that is not saturated', () => {
-    for (const h of [{ x: 0, tx: 0, T: 30 }, { x: 2, tx: 60, T: 80 }, { x: 5, tx: 100, T: 300 }, { x: 1, tx: 10, T: 400 }]) {
+    for (const h of [
+      { x: 0, tx: 0, T: 30 },
+      { x: 2, tx: 60, T: 80 },
+      { x: 5, tx: 100, T: 300 },
+      { x: 1, tx: 10, T: 400 },
+    ]) {
       const p = probabilityNoPurchase(params, h, 180);
       expect(logOddsNoPurchase(params, h, 180)).toBeCloseTo(Math.log(p / (1 - p)), 8);
     }

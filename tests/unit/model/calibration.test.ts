@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, contributionScale, fitCalibration, fitIsotonic, fitPlatt } from '../../../lib/model/calibration';
-import { mulberry32 } from '../../../lib/model/prng';
+import { calibrate, contributionScale, fitCalibration, fitIsotonic, fitPlatt } from '@/lib/model/calibration';
+import { mulberry32 } from '@/lib/model/prng';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

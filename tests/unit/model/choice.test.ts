@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseScorer, coverage, usesIndicators } from '../../../lib/model/choice';
+import { chooseScorer, coverage, usesIndicators } from '@/lib/model/choice';
 
-const model = (name: string, featureSource: string[]) => ({ name, artifact: { preprocessor: { featureSource } } }) as never as { name: string; artifact: { preprocessor: { featureSource: string[] } } };
+const model = (name: string, featureSource: string[]) =>
+  ({ name, artifact: { preprocessor: { featureSource } } }) as never as { name: string; artifact: { preprocessor: { featureSource: string[] } } };
 const sourcesOf = (m: ReturnType<typeof model>) => [...new Set(m.artifact.preprocessor.featureSource)];
 
 describe('model choice', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stratifiedKFold } from '../../../lib/model/cv';
-import { deriveSeed, mulberry32, shuffleInPlace } from '../../../lib/model/prng';
+import { stratifiedKFold } from '@/lib/model/cv';
+import { deriveSeed, mulberry32, shuffleInPlace } from '@/lib/model/prng';
 
 describe('mulberry32', () => {
   it('is reproducible from its seed and differs between seeds', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../lib/data/csv';
-import { computeIndicators, indicatorFeatures } from '../../../lib/indicators';
-import { EventLogError, eventFeatureRows, eventLogSettings, eventLogTrainingSet, readEventLog, type EventLogOptions } from '../../../lib/model/event-log';
-import { trainModel } from '../../../lib/model/train';
+import { parseCsv } from '@/lib/data/csv';
+import { computeIndicators, indicatorFeatures } from '@/lib/indicators';
+import { EventLogError, eventFeatureRows, eventLogSettings, eventLogTrainingSet, readEventLog, type EventLogOptions } from '@/lib/model/event-log';
+import { trainModel } from '@/lib/model/train';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const LOG = [
@@ -87,7 +87,12 @@ describe('event log → histories and labels', () => {
   it('numbers rows as in the file when the CSV reader left ragged rows out', () => {
     const ragged = parseCsv('id,date,amount\nX,2024-03-01,1\nY,2024-03-01\nZ,never,1\n');
     expect(ragged.errors.map((e) => e.row)).toEqual([2]);
-    const r = readEventLog(ragged.rows, ragged.columns, { ...OPTIONS, quantity: undefined }, ragged.errors.map((e) => ({ row: e.row, message: e.message })));
+    const r = readEventLog(
+      ragged.rows,
+      ragged.columns,
+      { ...OPTIONS, quantity: undefined },
+      ragged.errors.map((e) => ({ row: e.row, message: e.message })),
+    );
     expect(r.summary.problems.map((p) => p.row)).toEqual([2, 3]);
     expect(r.summary).toMatchObject({ rowsRead: 3, badRows: 2 });
   });
@@ -166,9 +171,24 @@ describe('CDNOW: the standard split', () => {
     });
     expect(set.summary).toMatchObject({ rowsRead: 69_659, badRows: 0, customers: 23_570, churned: 16_512 });
     // Logistic regression only: what is tested here is the indicators; model choice is tested on Telco (and an MLP on 23,570 rows × 5 folds would double the suite's time).
-    const { artifact } = await trainModel({ rows: set.rows, columns: set.columns, specs: set.specs, label: set.label, positive: set.positive, folds: 5, seed: 42, name: 'CDNOW', trainedBy: 'test', source: 'CDNOW_master.csv', model: 'logistic', learningCurve: false });
+    const { artifact } = await trainModel({
+      rows: set.rows,
+      columns: set.columns,
+      specs: set.specs,
+      label: set.label,
+      positive: set.positive,
+      folds: 5,
+      seed: 42,
+      name: 'CDNOW',
+      trainedBy: 'test',
+      source: 'CDNOW_master.csv',
+      model: 'logistic',
+      learningCurve: false,
+    });
     const m = artifact.metrics;
-    console.log(`CDNOW event log: ${m.rows} customers, ${m.features} inputs, CV ROC AUC ${m.roc_auc.toFixed(4)} ± ${m.roc_auc_sd.toFixed(4)}, PR AUC ${m.pr_auc.toFixed(4)}, ${m.train_seconds} s`);
+    console.log(
+      `CDNOW event log: ${m.rows} customers, ${m.features} inputs, CV ROC AUC ${m.roc_auc.toFixed(4)} ± ${m.roc_auc_sd.toFixed(4)}, PR AUC ${m.pr_auc.toFixed(4)}, ${m.train_seconds} s`,
+    );
     expect(m.rows).toBe(23_570);
     expect(m.roc_auc).toBeGreaterThanOrEqual(0.77);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnLevels, inferColumns, looksLikeIdName } from '../../../lib/model/infer-columns';
-import type { RawRow } from '../../../lib/model/types';
+import { columnLevels, inferColumns, looksLikeIdName } from '@/lib/model/infer-columns';
+import type { RawRow } from '@/lib/model/types';
 
 /** rows from a compact column-major description */
 function table(columns: Record<string, (string | number | null)[]>): { rows: RawRow[]; names: string[] } {
@@ -93,8 +93,10 @@ describe('inferColumns', () => {
   });
 
   it('recognises id-like names without false alarms', () => {
-    for (const name of ['id', 'ID', 'customerID', 'CustomerId', 'user_id', 'account-uuid', '客户编号', 'EmployeeNumber', 'RowNumber', 'customer_no']) expect(looksLikeIdName(name), name).toBe(true);
-    for (const name of ['Paid', 'Valid', 'idle_days', 'Identity score', 'tenure', 'NumCompaniesWorked', 'Number vmail messages', 'NumOfProducts']) expect(looksLikeIdName(name), name).toBe(false);
+    for (const name of ['id', 'ID', 'customerID', 'CustomerId', 'user_id', 'account-uuid', '客户编号', 'EmployeeNumber', 'RowNumber', 'customer_no'])
+      expect(looksLikeIdName(name), name).toBe(true);
+    for (const name of ['Paid', 'Valid', 'idle_days', 'Identity score', 'tenure', 'NumCompaniesWorked', 'Number vmail messages', 'NumOfProducts'])
+      expect(looksLikeIdName(name), name).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Newton with a sub-sampled Hessian (more than NEWTON_HESSIAN_ROWS rows) still lands on the exact optimum: the full gradient vanishes there. */
 import { describe, expect, it } from 'vitest';
-import { fitLogisticWeights, NEWTON_HESSIAN_ROWS } from '../../../lib/model/logistic';
-import { mulberry32 } from '../../../lib/model/prng';
+import { fitLogisticWeights, NEWTON_HESSIAN_ROWS } from '@/lib/model/logistic';
+import { mulberry32 } from '@/lib/model/prng';
 
 describe('fitLogisticWeights on many rows', () => {
   it('the penalised gradient over every row is ~0 at the returned weights', { timeout: 60_000 }, () => {

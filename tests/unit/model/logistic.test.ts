@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { inferColumns } from '../../../lib/model/infer-columns';
-import { DEFAULT_LOGISTIC, ensureCpuBackend, fitLogistic, logisticWeights, predictLogistic } from '../../../lib/model/logistic';
-import { rocAuc } from '../../../lib/model/metrics';
-import { fitPreprocessor, transform } from '../../../lib/model/preprocess';
+import { inferColumns } from '@/lib/model/infer-columns';
+import { DEFAULT_LOGISTIC, ensureCpuBackend, fitLogistic, logisticWeights, predictLogistic } from '@/lib/model/logistic';
+import { rocAuc } from '@/lib/model/metrics';
+import { fitPreprocessor, transform } from '@/lib/model/preprocess';
 import { newtonLogistic, syntheticChurn } from './synthetic';
 
 const data = syntheticChurn({ rows: 800, seed: 3 });
@@ -49,7 +49,15 @@ describe('fitLogistic', () => {
       expect(Math.abs(weights[j]! - exact.weights[j]!), name).toBeLessThan(0.01);
     }
     const p = predictLogistic(model, x, d);
-    expect(Math.abs(rocAuc(y, p) - rocAuc(y, y.map((_, i) => logit(exact.weights, exact.bias, i))))).toBeLessThan(0.001);
+    expect(
+      Math.abs(
+        rocAuc(y, p) -
+          rocAuc(
+            y,
+            y.map((_, i) => logit(exact.weights, exact.bias, i)),
+          ),
+      ),
+    ).toBeLessThan(0.001);
     model.dispose();
   });
 

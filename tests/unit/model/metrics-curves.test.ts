@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, thin, tierTable } from '../../../lib/model/metrics-curves';
+import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, thin, tierTable } from '@/lib/model/metrics-curves';
 
 // Worked by hand: P = 3, N = 2; distinct scores 0.9, 0.8 (a positive and a negative), 0.3, 0.2.
 const scores = [0.9, 0.8, 0.8, 0.3, 0.2];
@@ -24,7 +24,7 @@ describe('rocCurve and prCurve', () => {
 
   it('thins long curves to at most maxPoints, keeping both ends', () => {
     const many = Array.from({ length: 1000 }, (_, i) => i / 1000);
-    const y = many.map((_, i) => i % 3 === 0 ? 1 : 0);
+    const y = many.map((_, i) => (i % 3 === 0 ? 1 : 0));
     const roc = rocCurve(y, many, 50);
     expect(roc).toHaveLength(50);
     expect(roc[0]).toEqual({ threshold: 1, x: 0, y: 0 });
@@ -41,7 +41,17 @@ describe('rocCurve and prCurve', () => {
 
 describe('confusionAt', () => {
   it('predicts churn at p ≥ threshold', () => {
-    expect(confusionAt(labels, scores, 0.5)).toEqual({ threshold: 0.5, tp: 2, fp: 1, tn: 1, fn: 1, precision: 2 / 3, recall: 2 / 3, f1: 2 / 3, accuracy: 3 / 5 });
+    expect(confusionAt(labels, scores, 0.5)).toEqual({
+      threshold: 0.5,
+      tp: 2,
+      fp: 1,
+      tn: 1,
+      fn: 1,
+      precision: 2 / 3,
+      recall: 2 / 3,
+      f1: 2 / 3,
+      accuracy: 3 / 5,
+    });
     // Exactly at a score counts as predicted churn.
     expect(confusionAt(labels, scores, 0.8)).toMatchObject({ tp: 2, fp: 1 });
   });
@@ -78,7 +88,10 @@ describe('liftTable', () => {
 
   it('splits n rows as ⌊(k−1)n/10⌋ … ⌊kn/10⌋', () => {
     const n = 25;
-    const table = liftTable(Array(n).fill(0), Array.from({ length: n }, (_, i) => i));
+    const table = liftTable(
+      Array(n).fill(0),
+      Array.from({ length: n }, (_, i) => i),
+    );
     expect(table.map((r) => r.count)).toEqual([2, 3, 2, 3, 2, 3, 2, 3, 2, 3]);
     expect(table.every((r) => r.lift === 0 && r.cumulativeGain === 0)).toBe(true);
     expect(liftTable([], [])).toEqual([]);

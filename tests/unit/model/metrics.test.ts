@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecision, brierScore, logLoss, mean, rocAuc, sd } from '../../../lib/model/metrics';
+import { averagePrecision, brierScore, logLoss, mean, rocAuc, sd } from '@/lib/model/metrics';
 
 describe('rocAuc', () => {
   it('matches a hand count of ordered pairs', () => {

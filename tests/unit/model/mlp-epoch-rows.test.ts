@@ -1,7 +1,7 @@
 /** An MLP epoch of at most epochRows rows: slices of one shuffled pass, so on big files early stopping is checked at a fixed pace. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MLP, fitMlp } from '../../../lib/model/mlp';
-import { mulberry32 } from '../../../lib/model/prng';
+import { DEFAULT_MLP, fitMlp } from '@/lib/model/mlp';
+import { mulberry32 } from '@/lib/model/prng';
 
 describe('fitMlp epochRows', () => {
   it('ten epochs of 100 rows over 1,000 rows train exactly as one full epoch', async () => {

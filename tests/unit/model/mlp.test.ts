@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rocAuc } from '../../../lib/model/metrics';
-import { balancedClassWeight, DEFAULT_MLP, fitMlp, toSparseRows } from '../../../lib/model/mlp';
-import { forwardLogits } from '../../../lib/model/network';
-import { mulberry32 } from '../../../lib/model/prng';
+import { rocAuc } from '@/lib/model/metrics';
+import { balancedClassWeight, DEFAULT_MLP, fitMlp, toSparseRows } from '@/lib/model/mlp';
+import { forwardLogits } from '@/lib/model/network';
+import { mulberry32 } from '@/lib/model/prng';
 
 /** Label = XOR of the signs of two inputs (no noise): no linear model can rank it. */
 function xor(n: number, seed: number): { x: Float32Array; y: number[] } {
@@ -47,7 +47,19 @@ describe('fitMlp', () => {
 
   it('an error thrown from onEpoch stops training', async () => {
     const { x, y } = xor(100, 8);
-    await expect(fitMlp(x, y, 2, { ...DEFAULT_MLP, seed: 1 }, { onEpoch: () => { throw new Error('stop'); } })).rejects.toThrow('stop');
+    await expect(
+      fitMlp(
+        x,
+        y,
+        2,
+        { ...DEFAULT_MLP, seed: 1 },
+        {
+          onEpoch: () => {
+            throw new Error('stop');
+          },
+        },
+      ),
+    ).rejects.toThrow('stop');
   });
 
   it('rejects inputs that do not match the rows', async () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { ensureCpuBackend } from '../../../lib/model/logistic';
-import { buildLogitModel, forwardLogits, networkFromTfjs, networkToTfjs, type DenseLayer } from '../../../lib/model/network';
+import { ensureCpuBackend } from '@/lib/model/logistic';
+import { buildLogitModel, forwardLogits, networkFromTfjs, networkToTfjs, type DenseLayer } from '@/lib/model/network';
 
 // z = 1·relu(x₀ − x₁) − 2·relu(x₁) + 0.5
 const net: DenseLayer[] = [
@@ -25,7 +25,10 @@ describe('dense networks', () => {
     ]);
     const topology = t.modelTopology as { class_name: string; config: { layers: { config: Record<string, unknown> }[] } };
     expect(topology.class_name).toBe('Sequential');
-    expect(topology.config.layers.map((l) => [l.config.units, l.config.activation])).toEqual([[2, 'relu'], [1, 'sigmoid']]);
+    expect(topology.config.layers.map((l) => [l.config.units, l.config.activation])).toEqual([
+      [2, 'relu'],
+      [1, 'sigmoid'],
+    ]);
     expect(topology.config.layers[0]!.config.batch_input_shape).toEqual([null, 2]);
     expect(networkFromTfjs(t)).toEqual(net);
   });

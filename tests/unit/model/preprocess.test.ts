@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileTransform, fitPreprocessor, isPlainDecimal, numericValue, quantile, robustScale, transform, transformRow } from '../../../lib/model/preprocess';
-import type { ColumnSpec, FittedColumn, RawRow } from '../../../lib/model/types';
+import { compileTransform, fitPreprocessor, isPlainDecimal, numericValue, quantile, robustScale, transform, transformRow } from '@/lib/model/preprocess';
+import type { ColumnSpec, FittedColumn, RawRow } from '@/lib/model/types';
 
 const specs: ColumnSpec[] = [
   { name: 'fee', kind: 'numeric' },
@@ -103,11 +103,7 @@ describe('transform', () => {
       { fee: '1000000', partner: 'Yes', plan: 'unseen' }, // clipped to +10
     ]);
     expect(x).toBeInstanceOf(Float32Array);
-    expect(Array.from(x)).toEqual([
-      1, 0, 0, 0, 1,
-      0, 1, Math.fround(0.6), 0, 0,
-      10, 0, 1, 0, 0,
-    ]);
+    expect(Array.from(x)).toEqual([1, 0, 0, 0, 1, 0, 1, Math.fround(0.6), 0, 0, 10, 0, 1, 0, 0]);
   });
 
   it('reads CRM page text the same as CSV cells', () => {
@@ -156,16 +152,25 @@ describe('spline knots', () => {
 
   it('with 3–9 distinct values, a knot at every interior value (a count such as products: any shape per level)', () => {
     // 0…8, ten rows each: median 4, IQR 6 − 2 = 4; knots at 1…7 → (v − 4) / 4.
-    const nine = fitPreprocessor(Array.from({ length: 90 }, (_, i) => ({ x: String(i % 9) })), [{ name: 'x', kind: 'numeric' }]);
+    const nine = fitPreprocessor(
+      Array.from({ length: 90 }, (_, i) => ({ x: String(i % 9) })),
+      [{ name: 'x', kind: 'numeric' }],
+    );
     expect(column(nine.columns, 'x', 'numeric').knots).toEqual([1, 2, 3, 4, 5, 6, 7].map((v) => (v - 4) / 4));
     expect(nine.featureNames).toEqual(['x', 'x>1', 'x>2', 'x>3', 'x>4', 'x>5', 'x>6', 'x>7']);
     // 1, 2, 3, 4 products: the linear input plus bends at 2 and 3 fit any four level effects.
-    const products = fitPreprocessor([1, 1, 2, 2, 2, 3, 4].map((v) => ({ x: String(v) })), [{ name: 'x', kind: 'numeric' }]);
+    const products = fitPreprocessor(
+      [1, 1, 2, 2, 2, 3, 4].map((v) => ({ x: String(v) })),
+      [{ name: 'x', kind: 'numeric' }],
+    );
     expect(products.featureNames).toEqual(['x', 'x>2', 'x>3']);
   });
 
   it('no knots with two values, or when turned off', () => {
-    const two = fitPreprocessor([0, 5, 5, 0].map((v) => ({ x: String(v) })), [{ name: 'x', kind: 'numeric' }]);
+    const two = fitPreprocessor(
+      [0, 5, 5, 0].map((v) => ({ x: String(v) })),
+      [{ name: 'x', kind: 'numeric' }],
+    );
     expect(column(two.columns, 'x', 'numeric').knots).toBeUndefined();
     const off = fitPreprocessor(rows, [{ name: 'x', kind: 'numeric' }], { splineKnots: 0 });
     expect(off.featureNames).toEqual(['x']);

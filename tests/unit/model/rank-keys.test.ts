@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rankKeysOf } from '../../../lib/model/rank-keys';
-import { createScorecardScorer, DEFAULT_SCORECARD } from '../../../lib/model/scorecard';
-import type { Scorer } from '../../../lib/model/types';
+import { rankKeysOf } from '@/lib/model/rank-keys';
+import { createScorecardScorer, DEFAULT_SCORECARD } from '@/lib/model/scorecard';
+import type { Scorer } from '@/lib/model/types';
 
 describe('rankKeysOf', () => {
   it('uses the log-odds of the probabilities when the scorer keeps no finer keys', () => {

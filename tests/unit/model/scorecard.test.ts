@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_BY_ID } from '../../../lib/indicators';
-import { parseModelArtifact } from '../../../lib/model/artifact';
-import { createScorer } from '../../../lib/model/scorer';
-import {
-  DEFAULT_SCORECARD,
-  createScorecardScorer,
-  indicatorValue,
-  parseScorecard,
-  ruleFires,
-  scorecardArtifact,
-  type Scorecard,
-} from '../../../lib/model/scorecard';
+import { INDICATOR_BY_ID } from '@/lib/indicators';
+import { parseModelArtifact } from '@/lib/model/artifact';
+import { createScorer } from '@/lib/model/scorer';
+import { DEFAULT_SCORECARD, createScorecardScorer, indicatorValue, parseScorecard, ruleFires, scorecardArtifact, type Scorecard } from '@/lib/model/scorecard';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -29,11 +21,7 @@ describe('createScorecardScorer', () => {
   const scorer = createScorecardScorer(card);
 
   it('p = σ(intercept + the weights of the rules that fire)', () => {
-    const p = scorer.predict([
-      { 'ind:recency_days': 120, 'ind:contract': 1 },
-      { 'ind:recency_days': 90, 'ind:contract': 24 },
-      {},
-    ]);
+    const p = scorer.predict([{ 'ind:recency_days': 120, 'ind:contract': 1 }, { 'ind:recency_days': 90, 'ind:contract': 24 }, {}]);
     expect(p[0]).toBeCloseTo(sigmoid(-2 + 1 + 0.5), 6);
     expect(p[1]).toBeCloseTo(sigmoid(-2 - 0.75), 6); // 90 is not > 90
     expect(p[2]).toBeCloseTo(sigmoid(-2), 6); // nothing known: nothing fires

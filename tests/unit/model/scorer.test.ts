@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createScorer, baselineProbability } from '../../../lib/model/scorer';
-import { trainModel } from '../../../lib/model/train';
-import type { ModelArtifact, Scorer } from '../../../lib/model/types';
+import { createScorer, baselineProbability } from '@/lib/model/scorer';
+import { trainModel } from '@/lib/model/train';
+import type { ModelArtifact, Scorer } from '@/lib/model/types';
 import { syntheticChurn } from './synthetic';
 
 const logit = (p: number) => Math.log(p / (1 - p));
@@ -125,8 +125,16 @@ describe('createScorer for the MLP and the ensemble (integrated gradients)', () 
   beforeAll(async () => {
     for (const [kind, mlp] of kinds) {
       const { artifact: a } = await trainModel({
-        rows: data.rows, columns: data.columns, label: 'churn', folds: 3, name: kind, trainedBy: 'vitest', source: 'synthetic',
-        model: kind, mlp: { hidden: [...mlp.hidden], epochs: 20 }, learningCurve: false,
+        rows: data.rows,
+        columns: data.columns,
+        label: 'churn',
+        folds: 3,
+        name: kind,
+        trainedBy: 'vitest',
+        source: 'synthetic',
+        model: kind,
+        mlp: { hidden: [...mlp.hidden], epochs: 20 },
+        learningCurve: false,
       });
       trained.set(`${kind} ${mlp.hidden.join('-')}`, { artifact: a, scorer: await createScorer(a) });
     }

@@ -1,6 +1,6 @@
 /** Test data with a known logistic structure, generated from a seed (no fixtures needed). */
-import { mulberry32 } from '../../../lib/model/prng';
-import type { RawRow } from '../../../lib/model/types';
+import { mulberry32 } from '@/lib/model/prng';
+import type { RawRow } from '@/lib/model/types';
 
 export interface SyntheticOptions {
   rows?: number;

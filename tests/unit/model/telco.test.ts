@@ -5,16 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../lib/data/csv';
-import { parseModelArtifact } from '../../../lib/model/artifact';
-import { rocAuc } from '../../../lib/model/metrics';
-import { createScorer } from '../../../lib/model/scorer';
-import { trainModel } from '../../../lib/model/train';
+import { parseCsv } from '@/lib/data/csv';
+import { parseModelArtifact } from '@/lib/model/artifact';
+import { rocAuc } from '@/lib/model/metrics';
+import { createScorer } from '@/lib/model/scorer';
+import { trainModel } from '@/lib/model/train';
 
 const csv = readFileSync(new URL('../../fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv', import.meta.url), 'utf8');
 
 describe('Telco customer churn, end to end', () => {
-  it('5-fold CV ROC AUC ≥ 0.845 with auto (logistic, MLP, trees and ensemble on the same folds), and the saved model scores like the trained one', { timeout: 180_000 }, async () => {
+  it('5-fold CV ROC AUC ≥ 0.845 with auto (logistic, MLP, trees and ensemble on the same folds), and the saved model scores like the trained one', {
+    timeout: 180_000,
+  }, async () => {
     const table = parseCsv(csv);
     expect(table.errors).toEqual([]);
     const started = performance.now();

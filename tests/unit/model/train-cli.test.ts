@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseModelArtifact } from '../../../lib/model/artifact';
-import { runTrainCli } from '../../../scripts/train/cli';
-import { mulberry32 } from '../../../lib/model/prng';
+import { parseModelArtifact } from '@/lib/model/artifact';
+import { runTrainCli } from '@/scripts/train/cli';
+import { mulberry32 } from '@/lib/model/prng';
 import { syntheticChurn } from './synthetic';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -30,7 +30,11 @@ function spawnCli(args: string[]): Promise<{ code: number | null; stdout: string
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await runTrainCli(['--', ...args], (line) => stdout.push(line), (line) => stderr.push(line));
+  const code = await runTrainCli(
+    ['--', ...args],
+    (line) => stdout.push(line),
+    (line) => stderr.push(line),
+  );
   return { code, stdout: stdout.map((l) => `${l}\n`).join(''), stderr: stderr.map((l) => `${l}\n`).join('') };
 }
 
@@ -72,7 +76,13 @@ describe('npm run train', () => {
     const r = await run(['--csv', good, '--label', 'churn', '--folds', '3', '--json', '--out', out]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    const summary = JSON.parse(lines[lines.length - 1]!) as { model: string; id: string; roc_auc: number; out: string; candidates: { kind: string; roc_auc: number }[] };
+    const summary = JSON.parse(lines[lines.length - 1]!) as {
+      model: string;
+      id: string;
+      roc_auc: number;
+      out: string;
+      candidates: { kind: string; roc_auc: number }[];
+    };
     expect(summary.candidates.map((c) => c.kind).sort()).toEqual(['ensemble', 'gbt', 'logistic', 'mlp']);
     expect(summary.model).toBe(summary.candidates[0]!.kind);
     expect(summary.roc_auc).toBe(summary.candidates[0]!.roc_auc);
@@ -98,7 +108,8 @@ describe('npm run train', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     const summary = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown> & { candidates: { kind: string }[] };
-    for (const key of ['rows', 'features', 'model', 'folds', 'roc_auc', 'roc_auc_sd', 'pr_auc', 'brier', 'train_seconds']) expect(summary, key).toHaveProperty(key);
+    for (const key of ['rows', 'features', 'model', 'folds', 'roc_auc', 'roc_auc_sd', 'pr_auc', 'brier', 'train_seconds'])
+      expect(summary, key).toHaveProperty(key);
     expect(summary).toMatchObject({ rows: 300, folds: 3, model: 'gbt' });
     expect(summary.candidates.map((c) => c.kind)).toEqual(['gbt']);
     expect(r.stdout).toMatch(/kept\s+gradient-boosted trees/);
@@ -118,7 +129,11 @@ describe('npm run train', () => {
     ['an unknown option', () => ['--csv', good, '--label', 'churn', '--bogus'], /Unknown option/],
     ['a label column that does not exist', () => ['--csv', good, '--label', 'Churn'], /Label column "Churn" not found/],
     ['a label with one class', () => ['--csv', file('one.csv', 'a,churn\n1,No\n2,No\n3,No\n'), '--label', 'churn'], /only one value \("No"\)/],
-    ['a ragged CSV', () => ['--csv', file('ragged.csv', 'a,b,churn\n1,2,Yes\n3,No\n4,5,No\n'), '--label', 'churn'], /Malformed CSV.*\n.*Row 2 \(line 3\): expected 3 fields, found 2/],
+    [
+      'a ragged CSV',
+      () => ['--csv', file('ragged.csv', 'a,b,churn\n1,2,Yes\n3,No\n4,5,No\n'), '--label', 'churn'],
+      /Malformed CSV.*\n.*Row 2 \(line 3\): expected 3 fields, found 2/,
+    ],
     ['duplicate header names', () => ['--csv', file('dup.csv', 'a,a,churn\n1,2,Yes\n'), '--label', 'churn'], /Duplicate column names/],
     ['an unknown positive value', () => ['--csv', good, '--label', 'churn', '--positive', 'Churned'], /"Churned" does not occur/],
     ['bad --folds', () => ['--csv', good, '--label', 'churn', '--folds', 'x'], /--folds must be/],
@@ -164,7 +179,22 @@ function syntheticEventLog(): string {
 }
 
 const events = file('events.csv', syntheticEventLog());
-const eventArgs = ['--events', events, '--id', 'customer', '--date', 'day', '--amount', 'spend', '--quantity', 'items', '--cutoff', '2024-06-30', '--horizon', '90'];
+const eventArgs = [
+  '--events',
+  events,
+  '--id',
+  'customer',
+  '--date',
+  'day',
+  '--amount',
+  'spend',
+  '--quantity',
+  'items',
+  '--cutoff',
+  '2024-06-30',
+  '--horizon',
+  '90',
+];
 
 describe('npm run train --events', () => {
   it('trains from the log, reports bad rows, ends stdout with one JSON line and writes the artifact', { timeout: 60_000 }, async () => {
@@ -180,7 +210,24 @@ describe('npm run train --events', () => {
     expect(r.stdout).toMatch(/ROC AUC\s+0\.\d{3} ± 0\.\d{3}/);
     const lines = r.stdout.trim().split('\n');
     const summary = JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
-    for (const key of ['rows', 'features', 'model', 'folds', 'roc_auc', 'roc_auc_sd', 'pr_auc', 'brier', 'train_seconds', 'events', 'bad_rows', 'orders', 'customers', 'cutoff', 'horizon_days', 'window_days']) {
+    for (const key of [
+      'rows',
+      'features',
+      'model',
+      'folds',
+      'roc_auc',
+      'roc_auc_sd',
+      'pr_auc',
+      'brier',
+      'train_seconds',
+      'events',
+      'bad_rows',
+      'orders',
+      'customers',
+      'cutoff',
+      'horizon_days',
+      'window_days',
+    ]) {
       expect(summary, key).toHaveProperty(key);
     }
     expect(summary).toMatchObject({ source: 'events', folds: 3, model: 'logistic', bad_rows: 3, cutoff: '2024-06-30', horizon_days: 90, window_days: 90 });
@@ -213,7 +260,11 @@ describe('npm run train --events', () => {
     ['an unknown column', () => replaced('--amount', 'price'), /Column "price" \(--amount\) not found; the columns are: customer, day, spend, items/],
     ['a missing file', () => replaced('--events', join(dir, 'nope.csv')), /Event log not found/],
     ['--label with --events', () => [...eventArgs, '--label', 'churn'], /--label and --positive are for --csv/],
-    ['a log without one usable row', () => replaced('--events', file('all-bad.csv', 'customer,day,spend,items\nA,never,1,1\n')), /No usable event rows \(1 bad row\(s\)\)/],
+    [
+      'a log without one usable row',
+      () => replaced('--events', file('all-bad.csv', 'customer,day,spend,items\nA,never,1,1\n')),
+      /No usable event rows \(1 bad row\(s\)\)/,
+    ],
   ];
 
   it.each(bad)('exits with 2 and a clear message on %s', { timeout: 60_000 }, async (_, args, message) => {

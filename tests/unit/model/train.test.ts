@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inferColumns } from '../../../lib/model/infer-columns';
-import { DEFAULT_LOGISTIC } from '../../../lib/model/logistic';
-import { mean, sd } from '../../../lib/model/metrics';
-import { transform } from '../../../lib/model/preprocess';
-import { mulberry32 } from '../../../lib/model/prng';
-import { createScorer } from '../../../lib/model/scorer';
-import { TrainError, evaluateFold, hashRows, resolvePositive, trainModel, type TrainOptions, type TrainProgress } from '../../../lib/model/train';
-import type { RawRow } from '../../../lib/model/types';
+import { inferColumns } from '@/lib/model/infer-columns';
+import { DEFAULT_LOGISTIC } from '@/lib/model/logistic';
+import { mean, sd } from '@/lib/model/metrics';
+import { transform } from '@/lib/model/preprocess';
+import { mulberry32 } from '@/lib/model/prng';
+import { createScorer } from '@/lib/model/scorer';
+import { TrainError, evaluateFold, hashRows, resolvePositive, trainModel, type TrainOptions, type TrainProgress } from '@/lib/model/train';
+import type { RawRow } from '@/lib/model/types';
 import { syntheticChurn } from './synthetic';
 
 const data = syntheticChurn({ rows: 400, seed: 21 });
@@ -175,7 +175,9 @@ function xorData(rows: number, seed: number): { rows: RawRow[]; columns: string[
 }
 
 describe('model kinds', () => {
-  it('auto cross-validates logistic regression, the MLP and trees on the same folds and keeps the best; an interaction the MLP and trees capture', { timeout: 60_000 }, async () => {
+  it('auto cross-validates logistic regression, the MLP and trees on the same folds and keeps the best; an interaction the MLP and trees capture', {
+    timeout: 60_000,
+  }, async () => {
     const xor = xorData(1200, 3);
     const result = await trainModel({ ...base, ...xor, folds: 3, model: 'auto', mlp: { epochs: 40 }, gbt: { rounds: 150, learningRate: 0.1 } });
     const auc = Object.fromEntries(result.candidates.map((c) => [c.kind, c.roc_auc]));
@@ -195,7 +197,10 @@ describe('model kinds', () => {
     }
     // The saved model scores the interaction too.
     const scorer = await createScorer(result.artifact);
-    const p = scorer.predict([{ a: '0.8', b: '-0.8', noise: '0.5' }, { a: '0.8', b: '0.8', noise: '0.5' }]);
+    const p = scorer.predict([
+      { a: '0.8', b: '-0.8', noise: '0.5' },
+      { a: '0.8', b: '0.8', noise: '0.5' },
+    ]);
     expect(p[0]).toBeGreaterThan(0.6);
     expect(p[1]).toBeLessThan(0.4);
     scorer.dispose();

@@ -25,7 +25,12 @@ describe('the challenger request', () => {
 
   it('leaves out what the leakage check flags and names it, with the champion as parent', () => {
     // Status gives the label away (Churned ⇔ Yes): it must not be an input of the challenger.
-    const rows = Array.from({ length: 120 }, (_, i) => ({ Tenure: String(i % 50), Contract: i % 3 ? 'Yearly' : 'Monthly', Status: i % 4 ? 'Active' : 'Churned', churn_label: i % 4 ? 'No' : 'Yes' }));
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      Tenure: String(i % 50),
+      Contract: i % 3 ? 'Yearly' : 'Monthly',
+      Status: i % 4 ? 'Active' : 'Churned',
+      churn_label: i % 4 ? 'No' : 'Yes',
+    }));
     const built = challengerRequest(view(rows), { id: 'champion-id', kind: 'gbt' }, { name: 'Challenger', source: 'Customers seen in the CRM' });
     expect(built.ok).toBe(true);
     if (!built.ok) return;
@@ -46,6 +51,11 @@ describe('the challenger request', () => {
 describe('evenSample', () => {
   it('keeps everything when small, else evenly spread picks', () => {
     expect(evenSample([1, 2, 3], 5)).toEqual([1, 2, 3]);
-    expect(evenSample(Array.from({ length: 10 }, (_, i) => i), 4)).toEqual([0, 2, 5, 7]);
+    expect(
+      evenSample(
+        Array.from({ length: 10 }, (_, i) => i),
+        4,
+      ),
+    ).toEqual([0, 2, 5, 7]);
   });
 });

@@ -11,7 +11,10 @@ const columns: FittedColumn[] = [
 
 function rows(n: number, seed: number, shift: { tenure?: number; monthly?: number } = {}): RawRow[] {
   const random = mulberry32(seed);
-  return Array.from({ length: n }, () => ({ Tenure: String(Math.floor(random() * 72) + (shift.tenure ?? 0)), Contract: random() < (shift.monthly ?? 0.5) ? 'Monthly' : 'Yearly' }));
+  return Array.from({ length: n }, () => ({
+    Tenure: String(Math.floor(random() * 72) + (shift.tenure ?? 0)),
+    Contract: random() < (shift.monthly ?? 0.5) ? 'Monthly' : 'Yearly',
+  }));
 }
 const scores = (n: number, seed: number, power = 1) => {
   const random = mulberry32(seed);

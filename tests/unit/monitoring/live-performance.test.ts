@@ -27,7 +27,9 @@ describe('liveRecords', () => {
       { scoredAt: T0, probability: 0.3, churned: true },
       { scoredAt: T0, probability: 0.2, churned: false },
     ]);
-    expect(liveRecords([{ key: 'd', scoredAt: T0, probability: 0.2 }], new Map([['d', { churned: false, knownAt: T0 + MATURITY_DAYS * DAY }]]))).toHaveLength(1);
+    expect(liveRecords([{ key: 'd', scoredAt: T0, probability: 0.2 }], new Map([['d', { churned: false, knownAt: T0 + MATURITY_DAYS * DAY }]]))).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -70,7 +72,10 @@ describe('livePerformance on a stream whose label rule changes halfway', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const report = livePerformance(stream(seed), CV_AUC, THRESHOLDS);
       expect(report.months).toHaveLength(12);
-      expect(report.months.slice(0, 7).every((m) => m.evaluable && !m.aucAlarm), `seed ${seed}: no alarm before the change`).toBe(true);
+      expect(
+        report.months.slice(0, 7).every((m) => m.evaluable && !m.aucAlarm),
+        `seed ${seed}: no alarm before the change`,
+      ).toBe(true);
       expect(report.months[6]!.belowCv, `seed ${seed}: the first month after the change is marked`).toBe(true);
       expect(report.firstAlarm, `seed ${seed}`).toBe('2026-08');
       expect(report.aucWarning).toBe(true);

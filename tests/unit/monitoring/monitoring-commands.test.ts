@@ -25,9 +25,23 @@ beforeAll(async () => {
   const rows: RawRow[] = Array.from({ length: 300 }, () => {
     const tenure = Math.floor(random() * 72);
     const monthly = random() < 0.5;
-    return { Tenure: String(tenure), Contract: monthly ? 'Monthly' : 'Yearly', churn: random() < (monthly ? 0.5 : 0.1) + (tenure < 12 ? 0.3 : 0) ? 'Yes' : 'No' };
+    return {
+      Tenure: String(tenure),
+      Contract: monthly ? 'Monthly' : 'Yearly',
+      churn: random() < (monthly ? 0.5 : 0.1) + (tenure < 12 ? 0.3 : 0) ? 'Yes' : 'No',
+    };
   });
-  ({ artifact } = await trainModel({ rows, columns: ['Tenure', 'Contract', 'churn'], label: 'churn', folds: 3, name: 'monitored', trainedBy: 'vitest', source: 'synthetic', model: 'logistic', learningCurve: false }));
+  ({ artifact } = await trainModel({
+    rows,
+    columns: ['Tenure', 'Contract', 'churn'],
+    label: 'churn',
+    folds: 3,
+    name: 'monitored',
+    trainedBy: 'vitest',
+    source: 'synthetic',
+    model: 'logistic',
+    learningCurve: false,
+  }));
 }, 60_000);
 beforeEach(() => void (db = openDatabase({ name: `monitoring-${n++}` })));
 afterEach(async () => void (await db.delete()));
@@ -78,8 +92,15 @@ describe('monitoring commands on a real database', () => {
     await db.actions.add({ site: SITE, crmId: 'outcome', at: NOW - 5 * DAY, kind: 'called', outcome: { kind: 'churned', at: NOW - 4 * DAY } });
     // First sightings: one customer was active when first seen, the other already churned.
     const batch = (crmId: string, status: string) => ({
-      site: SITE, observedAt: scoredAt, pageKind: 'list' as const, url: `${SITE}/list`, adapter: 'generic',
-      keys: [customerKey(SITE, crmId)], crmIds: [crmId], names: [crmId], fields: [{ Tenure: '5', Contract: 'Monthly', Status: status }],
+      site: SITE,
+      observedAt: scoredAt,
+      pageKind: 'list' as const,
+      url: `${SITE}/list`,
+      adapter: 'generic',
+      keys: [customerKey(SITE, crmId)],
+      crmIds: [crmId],
+      names: [crmId],
+      fields: [{ Tenure: '5', Contract: 'Monthly', Status: status }],
     });
     await db.observationBatches.bulkAdd([batch('churned-later', 'Active'), batch('churned-on-arrival', 'Churned')]);
 
@@ -94,7 +115,14 @@ describe('monitoring commands on a real database', () => {
   });
 
   it('holds a quarter of the labelled customers out of the challenger, and compares two models on exactly them', async () => {
-    const rows = Array.from({ length: 200 }, (_, i) => customer(`C-${i}`, { Tenure: String(i % 60), Contract: i % 3 ? 'Yearly' : 'Monthly', Status: i % 4 === 0 ? 'Churned' : 'Active' }, NOW - 90 * DAY, NOW - DAY));
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      customer(
+        `C-${i}`,
+        { Tenure: String(i % 60), Contract: i % 3 ? 'Yearly' : 'Monthly', Status: i % 4 === 0 ? 'Churned' : 'Active' },
+        NOW - 90 * DAY,
+        NOW - DAY,
+      ),
+    );
     await db.customers.bulkPut(rows);
     const h = setup();
     const { view, heldOut } = await h.getChallengerRows({}, context);

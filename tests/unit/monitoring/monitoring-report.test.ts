@@ -18,7 +18,16 @@ describe('monitoringReport', () => {
   it('puts the model, live figures, drift, tier review and the retrain offer together', () => {
     const scores = Array.from({ length: 120 }, (_, i) => ({ key: `k${i}`, scoredAt: NOW - 60 * DAY, probability: (i % 10) / 10 }));
     const outcomes = new Map(scores.map((s, i) => [s.key, { churned: i % 10 >= 5, knownAt: NOW }]));
-    const report = monitoringReport({ artifact, scores, outcomes, recentScores: scores.map(() => 0.95), recentInputs: [], thresholds: [0.1, 0.25, 0.45, 0.65], schedule: { everyDays: 90 }, now: NOW });
+    const report = monitoringReport({
+      artifact,
+      scores,
+      outcomes,
+      recentScores: scores.map(() => 0.95),
+      recentInputs: [],
+      thresholds: [0.1, 0.25, 0.45, 0.65],
+      schedule: { everyDays: 90 },
+      now: NOW,
+    });
     expect(report.model).toMatchObject({ id: 'm', cv: { rocAuc: 0.8, rows: 1000 }, hasProfile: false });
     expect(report.live.overall).toMatchObject({ outcomes: 120, churners: 60, rocAuc: 1 });
     expect(report.drift).toMatchObject({ reference: 'oof', warning: true });

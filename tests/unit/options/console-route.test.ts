@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashFor, routeFromHash } from '../../../entrypoints/options/tabs/tab-registry';
+import { hashFor, routeFromHash } from '@/entrypoints/options/tabs/tab-registry';
 
 describe('console routes', () => {
   it('opens the first tab for an empty or unknown hash', () => {
@@ -15,7 +15,10 @@ describe('console routes', () => {
     expect(routeFromHash('#tiers')).toEqual({ tab: 'risk', section: 'tiers' });
   });
   it('round-trips through hashFor', () => {
-    for (const route of [{ tab: 'sites', section: 'mapping' }, { tab: 'privacy', section: null }] as const) {
+    for (const route of [
+      { tab: 'sites', section: 'mapping' },
+      { tab: 'privacy', section: null },
+    ] as const) {
       expect(routeFromHash(hashFor(route))).toEqual(route);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a32, parseActivities, parseActivity } from '../../../lib/parse/activity';
-import type { ActivitySnapshot } from '../../../lib/domain';
+import { fnv1a32, parseActivities, parseActivity } from '@/lib/parse/activity';
+import type { ActivitySnapshot } from '@/lib/domain';
 
 const NOW = Date.UTC(2024, 2, 31, 15, 30);
 const DAY = 86_400_000;

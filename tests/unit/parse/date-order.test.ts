@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderEvidence, orderOfDates, orderOfLanguage, withIsoDate } from '../../../lib/parse/date-order';
-import { parseDate } from '../../../lib/parse/date';
+import { orderEvidence, orderOfDates, orderOfLanguage, withIsoDate } from '@/lib/parse/date-order';
+import { parseDate } from '@/lib/parse/date';
 
 describe('numeric date order', () => {
   it('a date proves an order only when one part is 13–31', () => {

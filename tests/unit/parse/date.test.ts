@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDay, parseDate, type DateOptions } from '../../../lib/parse/date';
+import { isoDay, parseDate, type DateOptions } from '@/lib/parse/date';
 
 const MARCH_5 = Date.UTC(2024, 2, 5);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, type DurationOptions } from '../../../lib/parse/duration';
+import { parseDuration, type DurationOptions } from '@/lib/parse/duration';
 
 function duration(text: string | number, options?: DurationOptions) {
   const r = parseDuration(text, options);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMissing, isMissingNormalized, normalizeText } from '../../../lib/parse/missing';
+import { isMissing, isMissingNormalized, normalizeText } from '@/lib/parse/missing';
 
 describe('normalizeText', () => {
   it.each([
@@ -19,12 +19,9 @@ describe('normalizeText', () => {
 });
 
 describe('isMissing', () => {
-  it.each([null, undefined, Number.NaN, '', '  ', '—', '--', 'N/A', 'n/a', '#N/A', 'null', '暂无', '未知', '(blank)'])(
-    '%j is missing',
-    (value) => {
-      expect(isMissing(value)).toBe(true);
-    },
-  );
+  it.each([null, undefined, Number.NaN, '', '  ', '—', '--', 'N/A', 'n/a', '#N/A', 'null', '暂无', '未知', '(blank)'])('%j is missing', (value) => {
+    expect(isMissing(value)).toBe(true);
+  });
 
   it.each([0, false, '0', 'none', '无', 'No', 'a long text that is not a placeholder'])('%j is a value', (value) => {
     expect(isMissing(value)).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../../lib/parse/number';
+import { parseNumber } from '@/lib/parse/number';
 
 function value(text: string | number | null | undefined, options?: Parameters<typeof parseNumber>[1]) {
   const r = parseNumber(text, options);

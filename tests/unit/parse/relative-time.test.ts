@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRelativeTime } from '../../../lib/parse/relative-time';
+import { parseRelativeTime } from '@/lib/parse/relative-time';
 
 // Sunday 31 March 2024, 15:30 UTC: month ends make calendar steps visible.
 const NOW = Date.UTC(2024, 2, 31, 15, 30);

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../../lib/parse/date';
-import { parseNumber } from '../../../lib/parse/number';
+import { parseDate } from '@/lib/parse/date';
+import { parseNumber } from '@/lib/parse/number';
 
 // A mix of what the background parses: every form, a few failures.
 const NUMBERS = ['$1,234.50', '¥12,000', '1.2万', '€1.234,50', '-$20', '12.5%', '3 orders', '5 单', '29.85', '1,234'];
-const DATES = ['2024-03-05', '2024-03-05T10:00:00Z', '03/05/2024', '2024年3月5日', 'Mar 5, 2024', '5 Mar 2024', 'Tue, Mar 5, 2024', '2024/3/5', '5.3.2024', 'Feb 30, 2024'];
+const DATES = [
+  '2024-03-05',
+  '2024-03-05T10:00:00Z',
+  '03/05/2024',
+  '2024年3月5日',
+  'Mar 5, 2024',
+  '5 Mar 2024',
+  'Tue, Mar 5, 2024',
+  '2024/3/5',
+  '5.3.2024',
+  'Feb 30, 2024',
+];
 
 describe('throughput', () => {
   it('parses 100,000 numbers and 100,000 dates with every result right', () => {

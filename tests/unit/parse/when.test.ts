@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen } from '../../../lib/parse/when';
+import { parseWhen } from '@/lib/parse/when';
 
 const NOW = Date.UTC(2024, 2, 31, 15, 30);
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYesNo } from '../../../lib/parse/yes-no';
+import { parseYesNo } from '@/lib/parse/yes-no';
 
 describe('parseYesNo', () => {
   it.each(['Yes', 'yes', 'YES', ' y ', 'Y', 'true', 'TRUE', '1', '1.0', 'on', 'On', '是', '✓', '✔', '✔️', '✅', '☑', '有', 1, true])('%j → true', (text) => {

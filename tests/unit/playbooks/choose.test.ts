@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseScript } from '../../../lib/playbooks/choose';
-import { DEFAULT_PLAYBOOK } from '../../../lib/playbooks/default-playbook';
-import { topDriverCategory } from '../../../lib/playbooks/driver';
-import type { Playbook, PlaybookContext } from '../../../lib/playbooks/types';
+import { chooseScript } from '@/lib/playbooks/choose';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbooks/default-playbook';
+import { topDriverCategory } from '@/lib/playbooks/driver';
+import type { Playbook, PlaybookContext } from '@/lib/playbooks/types';
 
 const context = (over: Partial<PlaybookContext>): PlaybookContext => ({ tier: 1, pattern: null, driver: null, lifecycle: null, ...over });
 const pick = (over: Partial<PlaybookContext>) => chooseScript(DEFAULT_PLAYBOOK, context(over));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../../../lib/playbooks/default-playbook';
-import { addRule, duplicateScript, freshId, insertAt, moveRule, moveRuleTo, removeRule, toggleIn, updateRule } from '../../../lib/playbooks/edit';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbooks/default-playbook';
+import { addRule, duplicateScript, freshId, insertAt, moveRule, moveRuleTo, removeRule, toggleIn, updateRule } from '@/lib/playbooks/edit';
 
 const ids = (p: typeof DEFAULT_PLAYBOOK) => p.rules.map((r) => r.id);
 

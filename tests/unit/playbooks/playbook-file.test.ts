@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../../../lib/playbooks/default-playbook';
-import { parsePlaybook, parsePlaybookFile, PlaybookFileError, playbookFileText } from '../../../lib/playbooks/playbook-file';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbooks/default-playbook';
+import { parsePlaybook, parsePlaybookFile, PlaybookFileError, playbookFileText } from '@/lib/playbooks/playbook-file';
 
 const copy = () => structuredClone(DEFAULT_PLAYBOOK);
 

@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCustomerStore } from '../../../lib/background/customer-store';
-import type { ModelProvider } from '../../../lib/background/model-provider';
-import { createPlaybookHandlers, type PlaybookDeps } from '../../../lib/background/playbook-handlers';
-import { createFieldResolver } from '../../../lib/fields/field-resolver';
-import type { HandlerContext } from '../../../lib/background/router';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import type { ModelArtifact, Scorer } from '../../../lib/model/types';
-import { DEFAULT_PLAYBOOK } from '../../../lib/playbooks/default-playbook';
-import { memoryPlaybookStore } from '../../../lib/playbooks/playbook-item';
+import { createCustomerStore } from '@/lib/background/customer-store';
+import type { ModelProvider } from '@/lib/background/model-provider';
+import { createPlaybookHandlers, type PlaybookDeps } from '@/lib/background/playbook-handlers';
+import { createFieldResolver } from '@/lib/fields/field-resolver';
+import type { HandlerContext } from '@/lib/background/router';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import type { ModelArtifact, Scorer } from '@/lib/model/types';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbooks/default-playbook';
+import { memoryPlaybookStore } from '@/lib/playbooks/playbook-item';
 
 const SITE = 'http://crm.test';
 const context = {} as HandlerContext;
@@ -32,7 +32,11 @@ function handlers(extra: Partial<PlaybookDeps> = {}) {
   const h = createPlaybookHandlers({
     db,
     customers: createCustomerStore(db, { onWriteFailure: vi.fn() }),
-    models: { actives: async () => [scorer], scoringFor: async () => ({ scorers: [scorer], thresholds: null, ranking: false }), scorerFor: (s: Scorer[]) => s[0] } as unknown as ModelProvider,
+    models: {
+      actives: async () => [scorer],
+      scoringFor: async () => ({ scorers: [scorer], thresholds: null, ranking: false }),
+      scorerFor: (s: Scorer[]) => s[0],
+    } as unknown as ModelProvider,
     thresholds: async () => [0.1, 0.25, 0.45, 0.65],
     indicatorSettings: async () => DEFAULT_INDICATOR_SETTINGS,
     storedPlaybook: store,
@@ -55,27 +59,52 @@ describe('playbook handlers', () => {
     expect(saved.playbook.rules[0]!.enabled).toBe(false);
     const bad = structuredClone(edited);
     bad.scripts[0]!.call.en = 'Hello [[{name}';
-    await expect(h.savePlaybook({ playbook: bad as unknown as Record<string, unknown> }, context)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringContaining('is never closed') });
+    await expect(h.savePlaybook({ playbook: bad as unknown as Record<string, unknown> }, context)).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining('is never closed'),
+    });
     expect((await store.get())!.scripts[0]!.call.en).toBe(DEFAULT_PLAYBOOK.scripts[0]!.call.en);
     expect(await h.savePlaybook({ playbook: null }, context)).toMatchObject({ isDefault: true });
   });
 
   it('lists stored customers and gives a customer’s variables in both languages with what the rules look at', async () => {
     const { h } = handlers();
-    await db.customers.put({ site: SITE, crmId: 'c1', name: 'Ana Li', fields: { Contract: 'Month-to-month', MonthlyCharges: '70.35', tenure: '2' }, firstSeen: 1, lastSeen: 2, lastObservedAt: 2, observationCount: 1 });
+    await db.customers.put({
+      site: SITE,
+      crmId: 'c1',
+      name: 'Ana Li',
+      fields: { Contract: 'Month-to-month', MonthlyCharges: '70.35', tenure: '2' },
+      firstSeen: 1,
+      lastSeen: 2,
+      lastObservedAt: 2,
+      observationCount: 1,
+    });
     expect(await h.listPreviewCustomers({ query: 'ana' }, context)).toEqual({ customers: [{ site: SITE, crmId: 'c1', name: 'Ana Li', tier: null }] });
     expect(await h.listPreviewCustomers({ query: 'zzz' }, context)).toEqual({ customers: [] });
     const preview = await h.getPreviewVariables({ site: SITE, crmId: 'c1' }, context);
-    expect(preview).toMatchObject({ name: 'Ana Li', context: { tier: 5 }, variables: { en: { name: 'Ana Li', plan: 'Month-to-month', monthlyValue: '70.35', tenure: '2' } } });
+    expect(preview).toMatchObject({
+      name: 'Ana Li',
+      context: { tier: 5 },
+      variables: { en: { name: 'Ana Li', plan: 'Month-to-month', monthlyValue: '70.35', tenure: '2' } },
+    });
     expect(preview!.variables.en.topReason).toBeTruthy();
     expect(await h.getPreviewVariables({ site: SITE, crmId: 'nobody' }, context)).toBeNull();
   });
 
-  it('previews a mapped site the way the side panel scores it: fields through the mapping, an agent\'s pinned tier', async () => {
+  it("previews a mapped site the way the side panel scores it: fields through the mapping, an agent's pinned tier", async () => {
     const resolver = createFieldResolver({ Abo: 'monthly_value', Vertrag: 'plan' });
     const pinned = new Map([['c2', { site: SITE, crmId: 'c2', tier: 2 as const, reason: 'just renewed', at: 1, expiresAt: Number.MAX_SAFE_INTEGER }]]);
     const { h } = handlers({ fieldResolver: async () => resolver, overrides: { forSite: async () => pinned } });
-    await db.customers.put({ site: SITE, crmId: 'c2', name: 'Bo Wu', fields: { Contract: 'Month-to-month', Abo: '42.50', Vertrag: 'Fiber' }, firstSeen: 1, lastSeen: 2, lastObservedAt: 2, observationCount: 1 });
+    await db.customers.put({
+      site: SITE,
+      crmId: 'c2',
+      name: 'Bo Wu',
+      fields: { Contract: 'Month-to-month', Abo: '42.50', Vertrag: 'Fiber' },
+      firstSeen: 1,
+      lastSeen: 2,
+      lastObservedAt: 2,
+      observationCount: 1,
+    });
     const preview = await h.getPreviewVariables({ site: SITE, crmId: 'c2' }, context);
     expect(preview).toMatchObject({ context: { tier: 2 }, variables: { en: { monthlyValue: '42.50', plan: 'Fiber' } } });
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_PLAYBOOK } from '../../../lib/playbooks/default-playbook';
-import { memoryPlaybookStore, playbookInForce, playbookItem } from '../../../lib/playbooks/playbook-item';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbooks/default-playbook';
+import { memoryPlaybookStore, playbookInForce, playbookItem } from '@/lib/playbooks/playbook-item';
 
 beforeEach(() => fakeBrowser.reset());
 

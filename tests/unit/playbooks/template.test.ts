@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK, localeOf } from '../../../lib/playbooks/default-playbook';
-import { renderTemplate, templateVariables } from '../../../lib/playbooks/template';
+import { DEFAULT_PLAYBOOK, localeOf } from '@/lib/playbooks/default-playbook';
+import { renderTemplate, templateVariables } from '@/lib/playbooks/template';
 
 describe('renderTemplate', () => {
   it('fills known variables and leaves unknown ones visible outside optional segments', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../../../lib/playbooks/default-playbook';
-import { optionalSegmentError, playbookProblems, textProblems } from '../../../lib/playbooks/validate-playbook';
+import { DEFAULT_PLAYBOOK } from '@/lib/playbooks/default-playbook';
+import { optionalSegmentError, playbookProblems, textProblems } from '@/lib/playbooks/validate-playbook';
 
 const script = { id: 'care-call' };
 
@@ -18,7 +18,10 @@ describe('playbook validation', () => {
 
   it('reports empty texts, unknown variables and unbalanced segments with where and what, in both languages', () => {
     expect(textProblems(script, 'message', 'en', '  ')).toEqual([
-      expect.objectContaining({ code: 'empty', message: { en: 'Script "care-call", English message: it is empty', zh: '话术“care-call”的英文消息：内容为空' } }),
+      expect.objectContaining({
+        code: 'empty',
+        message: { en: 'Script "care-call", English message: it is empty', zh: '话术“care-call”的英文消息：内容为空' },
+      }),
     ]);
     const problems = textProblems(script, 'call', 'zh', '{name}您好 {agent} [[{plan}');
     expect(problems.map((p) => p.code)).toEqual(['unknown-variable', 'unbalanced-optional']);

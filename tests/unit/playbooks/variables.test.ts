@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { Reason } from '../../../lib/domain';
-import type { IndicatorResult } from '../../../lib/indicators/types';
-import { scriptVariables } from '../../../lib/playbooks/variables';
+import type { Reason } from '@/lib/domain';
+import type { IndicatorResult } from '@/lib/indicators/types';
+import { scriptVariables } from '@/lib/playbooks/variables';
 
 const t = (key: string, subs: string[] = []) => `${key}:${subs.join('|')}`;
-const indicators = { values: [{ id: 'recency_days', value: 12 }, { id: 'tenure', value: 7.4 }, { id: 'order_count', value: 3 }] } as unknown as IndicatorResult;
+const indicators = {
+  values: [
+    { id: 'recency_days', value: 12 },
+    { id: 'tenure', value: 7.4 },
+    { id: 'order_count', value: 3 },
+  ],
+} as unknown as IndicatorResult;
 
 describe('script variables', () => {
   it('reads CRM fields first, then indicators, in the script language', () => {
     const customer = { name: 'Ana', fields: { Contract: 'One year', MonthlyCharges: '70.35' } };
-    expect(scriptVariables(customer, [], indicators, 'en', t)).toEqual({ name: 'Ana', tenure: '7 months', plan: 'One year', monthlyValue: '70.35', orders: '3', lastOrder: '12 days ago' });
+    expect(scriptVariables(customer, [], indicators, 'en', t)).toEqual({
+      name: 'Ana',
+      tenure: '7 months',
+      plan: 'One year',
+      monthlyValue: '70.35',
+      orders: '3',
+      lastOrder: '12 days ago',
+    });
     expect(scriptVariables(customer, [], indicators, 'zh', t)).toMatchObject({ tenure: '7个月', lastOrder: '12天前' });
   });
 

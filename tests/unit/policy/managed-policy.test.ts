@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import schemaJson from '../../../public/managed-schema.json';
-import { isLocked, LOCKABLE_SETTINGS, managedPolicySchema, readPolicy } from '../../../lib/policy/managed-policy';
+import schemaJson from '@/public/managed-schema.json';
+import { isLocked, LOCKABLE_SETTINGS, managedPolicySchema, readPolicy } from '@/lib/policy/managed-policy';
 
 describe('readPolicy', () => {
   it('keeps valid keys and drops each invalid one with a reason', () => {

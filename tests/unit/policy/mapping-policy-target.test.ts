@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browserPolicyDeps } from '../../../lib/background/policy-targets';
-import type { ModelProvider } from '../../../lib/background/model-provider';
-import { dateOrderItem } from '../../../lib/mapping/date-order-item';
-import { exportMappingFile } from '../../../lib/mapping/mapping-file';
-import { fieldMappingsItem } from '../../../lib/mapping/mapping-item';
+import { browserPolicyDeps } from '@/lib/background/policy-targets';
+import type { ModelProvider } from '@/lib/background/model-provider';
+import { dateOrderItem } from '@/lib/mapping/date-order-item';
+import { exportMappingFile } from '@/lib/mapping/mapping-file';
+import { fieldMappingsItem } from '@/lib/mapping/mapping-item';
 
 const A = 'https://crm.a.example';
 const B = 'https://crm.b.example';

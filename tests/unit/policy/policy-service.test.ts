@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { canonicalJson, lockedMessage, lockedStorageKeys, migrateAppliedV2, presetAction, presetFingerprint, sameValue } from '../../../lib/policy/apply-policy';
-import { assertUnlocked, createPolicyService, installPolicyService, type AppliedRecord, type PolicyTarget } from '../../../lib/background/policy-service';
-import { policyAppliedItem, withChurnPreset } from '../../../lib/background/policy-targets';
-import { HandlerError } from '../../../lib/background/router';
-import type { LockableSetting } from '../../../lib/policy/managed-policy';
+import { canonicalJson, lockedMessage, lockedStorageKeys, migrateAppliedV2, presetAction, presetFingerprint, sameValue } from '@/lib/policy/apply-policy';
+import { assertUnlocked, createPolicyService, installPolicyService, type AppliedRecord, type PolicyTarget } from '@/lib/background/policy-service';
+import { policyAppliedItem, withChurnPreset } from '@/lib/background/policy-targets';
+import { HandlerError } from '@/lib/background/router';
+import type { LockableSetting } from '@/lib/policy/managed-policy';
 
 describe('presetAction', () => {
   it('enforces locked presets, applies a preset once per value, ignores settings without one', () => {
@@ -26,7 +26,10 @@ describe('presetAction', () => {
   });
   it('merges a partial churn definition into the stored one', () => {
     const current = { churn: { statusValues: ['Churned'], inactivityDays: 90, partialSpendDrop: null, windowDays: 90 }, competitors: ['X'] } as never;
-    expect(withChurnPreset(current, { inactivityDays: 30 })).toEqual({ churn: { statusValues: ['Churned'], inactivityDays: 30, partialSpendDrop: null, windowDays: 90 }, competitors: ['X'] });
+    expect(withChurnPreset(current, { inactivityDays: 30 })).toEqual({
+      churn: { statusValues: ['Churned'], inactivityDays: 30, partialSpendDrop: null, windowDays: 90 },
+      competitors: ['X'],
+    });
   });
 });
 
@@ -56,7 +59,16 @@ function service(managed: () => unknown) {
   const svc = createPolicyService({
     readManaged: async () => managed(),
     watchManaged: (callback) => void (managedListener = callback),
-    targets: { tierThresholds: thresholds.target, playbook: { ...playbook.target, desired: (preset) => { if (preset === 'bad') throw new Error('The playbook file is not JSON.'); return preset; } } },
+    targets: {
+      tierThresholds: thresholds.target,
+      playbook: {
+        ...playbook.target,
+        desired: (preset) => {
+          if (preset === 'bad') throw new Error('The playbook file is not JSON.');
+          return preset;
+        },
+      },
+    },
     applied: { get: async () => applied, set: async (value) => void (applied = value) },
     onChange: () => void changes++,
     now: () => 1000,
@@ -112,7 +124,11 @@ describe('policy service', () => {
   it('reports invalid keys and presets that cannot be used, applying the rest', async () => {
     const { svc, thresholds, playbook } = service(() => ({ tierThresholds: [0.5, 0.4, 0.6, 0.8], playbook: 'bad', colour: 'red' }));
     const view = await svc.current();
-    expect(view.problems).toEqual([expect.stringMatching(/^tierThresholds: four rising/), 'colour: not a Churn Radar policy key', 'playbook: The playbook file is not JSON.']);
+    expect(view.problems).toEqual([
+      expect.stringMatching(/^tierThresholds: four rising/),
+      'colour: not a Churn Radar policy key',
+      'playbook: The playbook file is not JSON.',
+    ]);
     expect(thresholds.writes).toEqual([]);
     expect(playbook.get()).toBeNull();
   });
@@ -137,7 +153,10 @@ describe('applied-record fingerprints', () => {
   it('v1 → v2: a stored preset value becomes the hash the same preset has now, so it is not applied again', () => {
     const v1 = { tierThresholds: { fingerprint: canonicalJson([0.1, 0.3, 0.5, 0.7]), at: 5 }, model: { fingerprint: canonicalJson(model), at: 6 } };
     const v2 = migrateAppliedV2(v1);
-    expect(v2).toEqual({ tierThresholds: { fingerprint: presetFingerprint([0.1, 0.3, 0.5, 0.7]), at: 5 }, model: { fingerprint: presetFingerprint(model), at: 6 } });
+    expect(v2).toEqual({
+      tierThresholds: { fingerprint: presetFingerprint([0.1, 0.3, 0.5, 0.7]), at: 5 },
+      model: { fingerprint: presetFingerprint(model), at: 6 },
+    });
     expect(presetAction({ tierThresholds: [0.1, 0.3, 0.5, 0.7] }, 'tierThresholds', v2.tierThresholds!.fingerprint)).toBe('none');
     expect(JSON.stringify(v2).length).toBeLessThan(300);
   });

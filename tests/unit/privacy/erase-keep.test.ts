@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsDroppedOnErase, settingsKeptOnErase, settingsWithoutSite } from '../../../lib/privacy/erase-keep';
+import { settingsDroppedOnErase, settingsKeptOnErase, settingsWithoutSite } from '@/lib/privacy/erase-keep';
 
 describe('settingsKeptOnErase', () => {
   it('keeps the enabled sites and their version metadata, nothing else', () => {
@@ -10,13 +10,23 @@ describe('settingsKeptOnErase', () => {
     expect(settingsKeptOnErase({ retentionDays: 90 })).toEqual({});
   });
   it('keeps the built-in sites the user turned off (erasing must not turn them back on)', () => {
-    expect(settingsKeptOnErase({ disabledDefaultSites: ['http://127.0.0.1:4178'], retentionDays: 90 })).toEqual({ disabledDefaultSites: ['http://127.0.0.1:4178'] });
+    expect(settingsKeptOnErase({ disabledDefaultSites: ['http://127.0.0.1:4178'], retentionDays: 90 })).toEqual({
+      disabledDefaultSites: ['http://127.0.0.1:4178'],
+    });
   });
 });
 
 describe('settingsDroppedOnErase', () => {
   it('names every stored key but the kept ones, so the kept ones are never removed and written back', () => {
-    const local = { enabledSites: [], enabledSites$: { v: 1 }, disabledDefaultSites: [], tierThresholds: [0.1], tierThresholds$: { v: 1 }, fieldMappings: {}, unsavedRows: 0 };
+    const local = {
+      enabledSites: [],
+      enabledSites$: { v: 1 },
+      disabledDefaultSites: [],
+      tierThresholds: [0.1],
+      tierThresholds$: { v: 1 },
+      fieldMappings: {},
+      unsavedRows: 0,
+    };
     expect(settingsDroppedOnErase(local).sort()).toEqual(['fieldMappings', 'tierThresholds', 'tierThresholds$', 'unsavedRows']);
     expect(settingsDroppedOnErase({ enabledSites: [] })).toEqual([]);
   });

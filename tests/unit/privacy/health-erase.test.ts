@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHealthService } from '../../../lib/background/health-service';
-import type { BackgroundEvent } from '../../../lib/messaging/protocol';
-import type { SiteHealth } from '../../../lib/sites/health';
+import { createHealthService } from '@/lib/background/health-service';
+import type { BackgroundEvent } from '@/lib/messaging/protocol';
+import type { SiteHealth } from '@/lib/sites/health';
 
 const A = 'https://a.test';
 const B = 'https://b.test';

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import { createPrivacyHandlers, type PrivacyPorts } from '../../../lib/background/privacy-handlers';
-import type { HandlerContext } from '../../../lib/background/router';
-import { ERASE_ALL_CONFIRMATION } from '../../../lib/messaging/privacy-protocol';
-import { exportFileParts } from '../../../lib/privacy/export-file';
-import type { PageKey } from '../../../lib/privacy/export-pages';
-import { DATA_TABLES } from '../../../lib/privacy/tables';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import { createPrivacyHandlers, type PrivacyPorts } from '@/lib/background/privacy-handlers';
+import type { HandlerContext } from '@/lib/background/router';
+import { ERASE_ALL_CONFIRMATION } from '@/lib/messaging/privacy-protocol';
+import { exportFileParts } from '@/lib/privacy/export-file';
+import type { PageKey } from '@/lib/privacy/export-pages';
+import { DATA_TABLES } from '@/lib/privacy/tables';
 
 const A = 'https://a.test';
 const B = 'https://b.test';
@@ -17,14 +17,27 @@ let local: Record<string, unknown>;
 const resets = { customers: 0, overrides: 0, models: 0 };
 const events: string[] = [];
 
-const customer = (site: string, crmId: string, lastSeen = 1) => ({ site, crmId, name: crmId, fields: {}, firstSeen: 1, lastSeen, lastObservedAt: 1, observationCount: 1 });
+const customer = (site: string, crmId: string, lastSeen = 1) => ({
+  site,
+  crmId,
+  name: crmId,
+  fields: {},
+  firstSeen: 1,
+  lastSeen,
+  lastObservedAt: 1,
+  observationCount: 1,
+});
 const score = (site: string, crmId: string, scoredAt: number) => ({ site, crmId, scoredAt, probability: 0.4, tier: 3 as const, modelId: 'm', reasons: [] });
 
 const health = { reset: vi.fn(async () => undefined), forget: vi.fn(async (_site: string) => undefined) };
 
 function handlers(locked: string[] = []) {
   const ports: PrivacyPorts = {
-    local: { getAll: async () => ({ ...local }), set: async (values) => void Object.assign(local, values), remove: async (keys) => keys.forEach((key) => delete local[key]) },
+    local: {
+      getAll: async () => ({ ...local }),
+      set: async (values) => void Object.assign(local, values),
+      remove: async (keys) => keys.forEach((key) => delete local[key]),
+    },
     clearSession: async () => undefined,
     policy: {
       current: async () => ({ available: true, policy: { locked: locked as never }, problems: [], locked: locked as never, lockReason: null, applied: {} }),
@@ -202,7 +215,12 @@ describe('privacy handlers', () => {
       exportedAt: 'x',
       dbVersion: 4,
       tables: {
-        customers: [customer(A, 'new'), { site: A }, { ...customer(A, 'link'), detailUrl: 'javascript:alert(1)' }, { ...customer(A, 'away'), detailUrl: `${B}/c/1` }],
+        customers: [
+          customer(A, 'new'),
+          { site: A },
+          { ...customer(A, 'link'), detailUrl: 'javascript:alert(1)' },
+          { ...customer(A, 'away'), detailUrl: `${B}/c/1` },
+        ],
         scores: [score(A, 'new', 9)],
         models: [{ id: 'bad', createdAt: 'x', importedAt: 1, artifact: {} }],
       },
@@ -237,7 +255,9 @@ describe('privacy handlers', () => {
     const text = await exportText(h);
     await h.eraseAll({ confirm: ERASE_ALL_CONFIRMATION }, ctx);
     local = {};
-    await expect(h.importData({ text }, ctx)).rejects.toThrow(/^Nothing was imported: 2 settings of the file are refused\. setting bogus: not a setting this version knows; setting retentionDays:/);
+    await expect(h.importData({ text }, ctx)).rejects.toThrow(
+      /^Nothing was imported: 2 settings of the file are refused\. setting bogus: not a setting this version knows; setting retentionDays:/,
+    );
     expect(local).toEqual({});
     expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
   });

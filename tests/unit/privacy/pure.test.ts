@@ -1,20 +1,29 @@
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvChunk, csvRow, CSV_COLUMNS, OTHER_COLUMN } from '../../../lib/privacy/csv-rows';
-import { EXPORT_FORMAT, exportFileName, exportFileParts, ImportFileError, parseExportFile } from '../../../lib/privacy/export-file';
-import { csvZipParts } from '../../../lib/privacy/csv-zip';
-import { tablePages, type PageKey } from '../../../lib/privacy/export-pages';
-import { confirms } from '../../../lib/privacy/confirm';
-import { retentionProblem } from '../../../lib/privacy/retention-input';
-import { existingRecords, planSettings, planTableMerge } from '../../../lib/privacy/merge-plan';
-import { checkImportedSetting } from '../../../lib/privacy/settings-registry';
-import { rowProblem } from '../../../lib/privacy/row-schemas';
-import { estimateTableBytes, formatBytes, meanRowBytes, sitesBySize } from '../../../lib/privacy/storage-summary';
-import { DATA_TABLES, naturalKey, rowTime } from '../../../lib/privacy/tables';
+import { csvCell, csvChunk, csvRow, CSV_COLUMNS, OTHER_COLUMN } from '@/lib/privacy/csv-rows';
+import { EXPORT_FORMAT, exportFileName, exportFileParts, ImportFileError, parseExportFile } from '@/lib/privacy/export-file';
+import { csvZipParts } from '@/lib/privacy/csv-zip';
+import { tablePages, type PageKey } from '@/lib/privacy/export-pages';
+import { confirms } from '@/lib/privacy/confirm';
+import { retentionProblem } from '@/lib/privacy/retention-input';
+import { existingRecords, planSettings, planTableMerge } from '@/lib/privacy/merge-plan';
+import { checkImportedSetting } from '@/lib/privacy/settings-registry';
+import { rowProblem } from '@/lib/privacy/row-schemas';
+import { estimateTableBytes, formatBytes, meanRowBytes, sitesBySize } from '@/lib/privacy/storage-summary';
+import { DATA_TABLES, naturalKey, rowTime } from '@/lib/privacy/tables';
 
 const SITE = 'https://crm.test';
-const customer = (crmId: string, lastSeen: number, name = crmId) => ({ site: SITE, crmId, name, fields: { plan: 'Pro' }, firstSeen: 1, lastSeen, lastObservedAt: lastSeen, observationCount: 1 });
+const customer = (crmId: string, lastSeen: number, name = crmId) => ({
+  site: SITE,
+  crmId,
+  name,
+  fields: { plan: 'Pro' },
+  firstSeen: 1,
+  lastSeen,
+  lastObservedAt: lastSeen,
+  observationCount: 1,
+});
 const batch = (observedAt: number, crmIds: string[]) => ({
   id: 7,
   site: SITE,
@@ -58,7 +67,9 @@ describe('export file', () => {
     expect(() => parseExportFile('{"format":')).toThrow(/not valid JSON/);
     expect(() => parseExportFile(JSON.stringify({ format: 'churn-radar-playbook', version: 1 }))).toThrow(/not a Churn Radar export/);
     expect(() => parseExportFile(JSON.stringify({ format: EXPORT_FORMAT, version: 2, exportedAt: 'x', dbVersion: 4, tables: {} }))).toThrow(/version 1/);
-    expect(() => parseExportFile(JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: 'x', dbVersion: 4, tables: { customers: 'no' } }))).toThrow(/tables\.customers/);
+    expect(() => parseExportFile(JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: 'x', dbVersion: 4, tables: { customers: 'no' } }))).toThrow(
+      /tables\.customers/,
+    );
   });
 
   it('accepts a BOM and names tables it does not know', () => {
@@ -113,7 +124,11 @@ describe('planTableMerge', () => {
 
   it('takes an action outcome recorded later, onto the stored action id', () => {
     const stored = { id: 3, site: SITE, crmId: 'a', at: 10, kind: 'called' };
-    const plan = planTableMerge('actions', [{ id: 40, site: SITE, crmId: 'a', at: 10, kind: 'called', outcome: { kind: 'retained', at: 20 } }], existingRecords('actions', [stored]));
+    const plan = planTableMerge(
+      'actions',
+      [{ id: 40, site: SITE, crmId: 'a', at: 10, kind: 'called', outcome: { kind: 'retained', at: 20 } }],
+      existingRecords('actions', [stored]),
+    );
     expect(plan.updated).toBe(1);
     expect(plan.put[0]).toMatchObject({ id: 3, outcome: { kind: 'retained' } });
   });
@@ -130,8 +145,17 @@ describe('planTableMerge', () => {
 
 describe('planSettings', () => {
   it('fills only settings this browser does not have, never locked ones', () => {
-    const plan = planSettings({ retentionDays: 60, retentionDays$: { v: 1 }, dueHours: { '5': 12 }, tierThresholds: [0.1] }, { retentionDays: 90 }, new Set(['tierThresholds']));
-    expect(plan).toEqual({ apply: { dueHours: { '5': 12 }, dueHours$: { v: 1 } }, applied: ['dueHours'], skipped: ['retentionDays', 'tierThresholds'], rejected: [] });
+    const plan = planSettings(
+      { retentionDays: 60, retentionDays$: { v: 1 }, dueHours: { '5': 12 }, tierThresholds: [0.1] },
+      { retentionDays: 90 },
+      new Set(['tierThresholds']),
+    );
+    expect(plan).toEqual({
+      apply: { dueHours: { '5': 12 }, dueHours$: { v: 1 } },
+      applied: ['dueHours'],
+      skipped: ['retentionDays', 'tierThresholds'],
+      rejected: [],
+    });
   });
 
   it('refuses unknown settings, wrong values and newer versions, migrates older ones, never imports browser-local state', () => {
@@ -167,7 +191,9 @@ describe('checkImportedSetting', () => {
     expect(checkImportedSetting('fieldMappings', { [origin]: { fields: { Plan: 'ignore' }, updatedAt: 1 } }, { v: 1 })).toMatchObject({ ok: true, version: 1 });
     expect(checkImportedSetting('fieldMappings', { 'not an origin': { fields: {}, updatedAt: 1 } }, { v: 1 })).toMatchObject({ ok: false });
     expect(checkImportedSetting('siteJoinBy', { [origin]: 'phone' }, undefined)).toMatchObject({ ok: false });
-    expect(checkImportedSetting('costInputs', { actionCost: 20, retainedValue: 600, successRate: 3, valueSource: 'field', horizonMonths: 12 }, undefined)).toMatchObject({ ok: false });
+    expect(
+      checkImportedSetting('costInputs', { actionCost: 20, retainedValue: 600, successRate: 3, valueSource: 'field', horizonMonths: 12 }, undefined),
+    ).toMatchObject({ ok: false });
     expect(checkImportedSetting('playbook', null, { v: 1 })).toEqual({ ok: true, value: null, version: 1 });
     expect(checkImportedSetting('retentionDays', 90, { v: 'x' })).toEqual({ ok: false, problem: 'setting retentionDays: unreadable version' });
     // A version-1 value that is not even the old shape fails its migration, clearly.
@@ -231,10 +257,15 @@ describe('export pages and the CSV zip', () => {
 
   it('continues after the key the previous page ended at, until the background says the table is done', async () => {
     const asked: (PageKey | undefined)[] = [];
-    const pages = tablePages(async (_table, after) => {
-      asked.push(after);
-      return after === undefined ? { rows: [1, 2], total: 3, next: ['s', 'b'] } : { rows: [3], total: 3, next: null };
-    }, {}, () => undefined, 2);
+    const pages = tablePages(
+      async (_table, after) => {
+        asked.push(after);
+        return after === undefined ? { rows: [1, 2], total: 3, next: ['s', 'b'] } : { rows: [3], total: 3, next: null };
+      },
+      {},
+      () => undefined,
+      2,
+    );
     const seen: unknown[] = [];
     for await (const page of pages('customers')) seen.push(...page);
     expect(seen).toEqual([1, 2, 3]);
@@ -242,7 +273,10 @@ describe('export pages and the CSV zip', () => {
   });
 
   it('zips one CSV per table plus the settings, readable back', async () => {
-    const parts = await csvZipParts(tablePages(fetchPage, {}, () => undefined, 2), { retentionDays: 90 });
+    const parts = await csvZipParts(
+      tablePages(fetchPage, {}, () => undefined, 2),
+      { retentionDays: 90 },
+    );
     const zip = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
     for (const part of parts) zip.set(part, (at += part.length) - part.length);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_LOCAL_SETTINGS, IMPORTABLE_SETTINGS } from '../../../lib/privacy/settings-registry';
+import { BROWSER_LOCAL_SETTINGS, IMPORTABLE_SETTINGS } from '@/lib/privacy/settings-registry';
 
 const LIB = join(__dirname, '../../../lib');
 const sources = (dir: string): string[] =>

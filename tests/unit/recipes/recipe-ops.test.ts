@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRecipes, recipeIdOf, removeRecipe, upsertRecipe } from '../../../lib/recipes/recipe-ops';
-import type { SiteRecipe } from '../../../lib/recipes/recipe-schema';
+import { mergeRecipes, recipeIdOf, removeRecipe, upsertRecipe } from '@/lib/recipes/recipe-ops';
+import type { SiteRecipe } from '@/lib/recipes/recipe-schema';
 
 const A = 'https://crm.a.example';
-const list = (pageKey: string, expected = 10): SiteRecipe => ({ id: recipeIdOf('list', pageKey), format: 1, version: 1, kind: 'list', pageKey, row: 'ul > li', name: ':scope > a', fields: [], expected, taughtAt: 1 });
+const list = (pageKey: string, expected = 10): SiteRecipe => ({
+  id: recipeIdOf('list', pageKey),
+  format: 1,
+  version: 1,
+  kind: 'list',
+  pageKey,
+  row: 'ul > li',
+  name: ':scope > a',
+  fields: [],
+  expected,
+  taughtAt: 1,
+});
 
 describe('site recipes in storage', () => {
   it('one recipe per kind and page; every save of it is one version up', () => {

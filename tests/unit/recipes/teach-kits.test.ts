@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { textOf } from '../../../lib/adapters/generic/text';
-import { applyDetailRecipe, applyListRecipe } from '../../../lib/recipes/apply';
-import { findRepeatingRows } from '../../../lib/recipes/find-rows';
-import { detailRecipe, listRecipe } from '../../../lib/recipes/teach';
-import { kitSnapshotNames, loadKitPage, readKitExpectation } from '../../fixtures/kits/load';
+import { textOf } from '@/lib/adapters/generic/text';
+import { applyDetailRecipe, applyListRecipe } from '@/lib/recipes/apply';
+import { findRepeatingRows } from '@/lib/recipes/find-rows';
+import { detailRecipe, listRecipe } from '@/lib/recipes/teach';
+import { kitSnapshotNames, loadKitPage, readKitExpectation } from '@/tests/fixtures/kits/load';
 
 /**
  * Teaching on DOM the UI kits render (tests/fixtures/kits/snapshots): the

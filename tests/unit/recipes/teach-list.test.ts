@@ -1,14 +1,27 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { extractGeneric } from '../../../lib/adapters/generic';
-import { applyListRecipe, applyRecipes, nameId } from '../../../lib/recipes/apply';
-import { findRepeatingRows } from '../../../lib/recipes/find-rows';
-import { siteRecipeSchema, type ListRecipe } from '../../../lib/recipes/recipe-schema';
-import { listRecipe, valueLabel, withField } from '../../../lib/recipes/teach';
-import { loadCrmPage } from '../../fixtures/crm/load';
+import { extractGeneric } from '@/lib/adapters/generic';
+import { applyListRecipe, applyRecipes, nameId } from '@/lib/recipes/apply';
+import { findRepeatingRows } from '@/lib/recipes/find-rows';
+import { siteRecipeSchema, type ListRecipe } from '@/lib/recipes/recipe-schema';
+import { listRecipe, valueLabel, withField } from '@/lib/recipes/teach';
+import { loadCrmPage } from '@/tests/fixtures/crm/load';
 
 const URL_ = new URL('http://localhost:4000/people');
-const NAMES = ['Ada Whitlock', 'Bruno Salgado', 'Chen Yu', 'Dana Okafor', 'Elif Demir', 'Farid Haddad', 'Greta Lind', 'Hiro Tanaka', 'Inès Moreau', 'Jonas Berg', 'Kofi Mensah', 'Lucía Vega'];
+const NAMES = [
+  'Ada Whitlock',
+  'Bruno Salgado',
+  'Chen Yu',
+  'Dana Okafor',
+  'Elif Demir',
+  'Farid Haddad',
+  'Greta Lind',
+  'Hiro Tanaka',
+  'Inès Moreau',
+  'Jonas Berg',
+  'Kofi Mensah',
+  'Lucía Vega',
+];
 
 const byText = (text: string, selector = '*') => [...document.querySelectorAll(selector)].find((el) => el.textContent === text && el.children.length === 0)!;
 
@@ -81,7 +94,9 @@ describe('teaching on hand-written lists', () => {
 
   it('the record link elsewhere in the row gives the id; an icon’s title names a value', () => {
     document.body.innerHTML = `<ul id="deals">${[7, 8]
-      .map((n) => `<li class="item selected-${n}"><b class="nm">Person ${n}</b><span title="Orders">${n}</span><a class="go" href="/people/${n}42">Open</a></li>`)
+      .map(
+        (n) => `<li class="item selected-${n}"><b class="nm">Person ${n}</b><span title="Orders">${n}</span><a class="go" href="/people/${n}42">Open</a></li>`,
+      )
       .join('')}</ul>`;
     const found = findRepeatingRows(document.querySelector('b')!, URL_)!;
     expect(found.rows).toHaveLength(2);
@@ -102,14 +117,26 @@ describe('teaching on hand-written lists', () => {
 
   it('a bad selector in a hand-edited recipe reads nothing instead of throwing', () => {
     document.body.innerHTML = '<div>x</div>';
-    const recipe = { id: 'list:/people', format: 1, version: 1, kind: 'list', pageKey: '/people', row: 'div[[', name: ':scope', fields: [], expected: 3, taughtAt: 0 } satisfies ListRecipe;
+    const recipe = {
+      id: 'list:/people',
+      format: 1,
+      version: 1,
+      kind: 'list',
+      pageKey: '/people',
+      row: 'div[[',
+      name: ':scope',
+      fields: [],
+      expected: 3,
+      taughtAt: 0,
+    } satisfies ListRecipe;
     expect(applyListRecipe(recipe, document, URL_)).toEqual([]);
   });
 });
 
 describe('navigation is not a list', () => {
   it('a name clicked in a breadcrumb is a record page’s name, not a row', () => {
-    document.body.innerHTML = '<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/people">People</a></li><li>Ada Whitlock</li></ol></nav>';
+    document.body.innerHTML =
+      '<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/people">People</a></li><li>Ada Whitlock</li></ol></nav>';
     expect(findRepeatingRows(document.querySelectorAll('li')[2]!, URL_)).toBeNull();
   });
 });

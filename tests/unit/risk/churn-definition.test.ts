@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { createFieldResolver } from '../../../lib/fields/field-resolver';
-import { DEFAULT_CHURN_DEFINITION, type ChurnDefinition, type CustomerHistory } from '../../../lib/indicators/types';
-import { churnKind, definitionCounts, definitionProblems, reasonFieldCandidates, statusText, valueCounts } from '../../../lib/risk/churn-definition';
+import { createFieldResolver } from '@/lib/fields/field-resolver';
+import { DEFAULT_CHURN_DEFINITION, type ChurnDefinition, type CustomerHistory } from '@/lib/indicators/types';
+import { churnKind, definitionCounts, definitionProblems, reasonFieldCandidates, statusText, valueCounts } from '@/lib/risk/churn-definition';
 
 const DAY = 86_400_000;
 const asOf = Date.parse('2024-06-30T00:00:00Z');
-const def = (over: Partial<ChurnDefinition> = {}): ChurnDefinition => ({ ...DEFAULT_CHURN_DEFINITION, reasonField: null, involuntaryReasons: ['Payment failed'], ...over });
+const def = (over: Partial<ChurnDefinition> = {}): ChurnDefinition => ({
+  ...DEFAULT_CHURN_DEFINITION,
+  reasonField: null,
+  involuntaryReasons: ['Payment failed'],
+  ...over,
+});
 const h = (fields: Record<string, string>, orders: { daysAgo: number; amount?: number }[] = []): CustomerHistory => ({
   asOf,
   fields,
   observations: [],
-  activities: orders.map((o, i) => ({ id: `o${i}`, kind: 'order' as const, at: asOf - o.daysAgo * DAY, ...(o.amount === undefined ? {} : { amount: o.amount }) })),
+  activities: orders.map((o, i) => ({
+    id: `o${i}`,
+    kind: 'order' as const,
+    at: asOf - o.daysAgo * DAY,
+    ...(o.amount === undefined ? {} : { amount: o.amount }),
+  })),
 });
 
 describe('definitionCounts', () => {
@@ -19,7 +29,10 @@ describe('definitionCounts', () => {
     h({ Status: 'Churned', 'Churn reason': 'Competitor offer' }),
     h({ Status: 'Active' }),
     h({ Status: 'Active' }, [{ daysAgo: 200, amount: 10 }]),
-    h({}, [{ daysAgo: 40, amount: 10 }, { daysAgo: 150, amount: 100 }]),
+    h({}, [
+      { daysAgo: 40, amount: 10 },
+      { daysAgo: 150, amount: 100 },
+    ]),
     h({ Plan: 'Gold' }),
   ];
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { customerKey } from '../../../lib/db/customer-key';
-import { activitiesByCustomer, latestOutcomes } from '../../../lib/db/customer-lookups';
-import { createFieldResolver, synonymResolver } from '../../../lib/fields/field-resolver';
-import { churnStates } from '../../../lib/kpi/timeline';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import { resolversOf } from '../../../lib/labels/resolvers-by-site';
+import { customerKey } from '@/lib/db/customer-key';
+import { activitiesByCustomer, latestOutcomes } from '@/lib/db/customer-lookups';
+import { createFieldResolver, synonymResolver } from '@/lib/fields/field-resolver';
+import { churnStates } from '@/lib/kpi/timeline';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { resolversOf } from '@/lib/labels/resolvers-by-site';
 
 const A = customerKey('s', 'a');
 const B = customerKey('s', 'b');
@@ -36,7 +36,10 @@ describe('customer lookups', () => {
   it('looks up one resolver per site, none without a lookup', async () => {
     const mapped = createFieldResolver({ Etat: 'status' });
     const asked: string[] = [];
-    const resolvers = await resolversOf([{ site: 'x' }, { site: 'y' }, { site: 'x' }], async (site) => (asked.push(site), site === 'x' ? mapped : synonymResolver));
+    const resolvers = await resolversOf(
+      [{ site: 'x' }, { site: 'y' }, { site: 'x' }],
+      async (site) => (asked.push(site), site === 'x' ? mapped : synonymResolver),
+    );
     expect(asked).toEqual(['x', 'y']);
     expect(resolvers.get('x')).toBe(mapped);
     expect((await resolversOf([{ site: 'x' }], undefined)).size).toBe(0);

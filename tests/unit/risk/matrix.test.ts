@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, riskValueMatrix, type MatrixCustomer } from '../../../lib/risk/matrix';
+import { quantile, riskValueMatrix, type MatrixCustomer } from '@/lib/risk/matrix';
 
 const thresholds = [0.1, 0.25, 0.45, 0.65];
-const m = (crmId: string, probability: number, monthlyValue: number | null): MatrixCustomer => ({ site: 'http://crm.test', crmId, name: crmId, probability, monthlyValue, url: null });
+const m = (crmId: string, probability: number, monthlyValue: number | null): MatrixCustomer => ({
+  site: 'http://crm.test',
+  crmId,
+  name: crmId,
+  probability,
+  monthlyValue,
+  url: null,
+});
 
 describe('riskValueMatrix', () => {
   const customers = [m('a', 0.9, 100), m('b', 0.7, 20), m('c', 0.3, 90), m('d', 0.05, 10), m('e', 0.5, 60), m('f', 0.8, null)];

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { customerHistory, modelInputs } from '@/lib/indicators/customer-indicators';
-import { customerKey } from '../../../lib/db/customer-key';
-import type { CustomerRow } from '../../../lib/db/schema';
-import { createFieldResolver } from '../../../lib/fields/field-resolver';
-import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import { stateBefore } from '../../../lib/kpi/states';
-import { churnStates } from '../../../lib/kpi/timeline';
-import { lifetimeValueOf } from '../../../lib/kpi/lifetime';
-import { riskCustomers } from '../../../lib/risk/risk-customers';
-import { OBSERVED_LABEL, observedTrainingRows } from '../../../lib/training/observed';
+import { customerKey } from '@/lib/db/customer-key';
+import type { CustomerRow } from '@/lib/db/schema';
+import { createFieldResolver } from '@/lib/fields/field-resolver';
+import { computeIndicators, DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { stateBefore } from '@/lib/kpi/states';
+import { churnStates } from '@/lib/kpi/timeline';
+import { lifetimeValueOf } from '@/lib/kpi/lifetime';
+import { riskCustomers } from '@/lib/risk/risk-customers';
+import { OBSERVED_LABEL, observedTrainingRows } from '@/lib/training/observed';
 
 const SITE = 'http://crm.test';
 const DAY = 86_400_000;

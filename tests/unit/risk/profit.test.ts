@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerValue, profitCurve, thresholdsWithCutoff, type CostInputs, type ValuedCustomer } from '../../../lib/risk/profit';
+import { customerValue, profitCurve, thresholdsWithCutoff, type CostInputs, type ValuedCustomer } from '@/lib/risk/profit';
 
 const inputs: CostInputs = { actionCost: 10, retainedValue: 100, successRate: 0.5, valueSource: 'average', horizonMonths: 12 };
 const c = (probability: number, churned: boolean | null = null, monthlyValue: number | null = null): ValuedCustomer => ({ probability, churned, monthlyValue });
@@ -34,7 +34,11 @@ describe('profitCurve', () => {
   });
 
   it('reads precision and recall from labels once there are enough churners', () => {
-    const customers = [...Array.from({ length: 10 }, () => c(0.9, true)), ...Array.from({ length: 10 }, () => c(0.8, false)), ...Array.from({ length: 10 }, () => c(0.1, true))];
+    const customers = [
+      ...Array.from({ length: 10 }, () => c(0.9, true)),
+      ...Array.from({ length: 10 }, () => c(0.8, false)),
+      ...Array.from({ length: 10 }, () => c(0.1, true)),
+    ];
     const curve = profitCurve(customers, inputs, 10);
     expect(curve.basis).toBe('labels');
     const at08 = curve.points.find((p) => Math.abs(p.threshold - 0.8) < 1e-9)!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { probabilityHistogram } from '../../../lib/risk/histogram';
-import { sharesFromThresholds, strictlyIncreasing, thresholdsFromShares, validateShares } from '../../../lib/risk/quantiles';
-import { tierFor } from '../../../lib/risk/tiers';
+import { probabilityHistogram } from '@/lib/risk/histogram';
+import { sharesFromThresholds, strictlyIncreasing, thresholdsFromShares, validateShares } from '@/lib/risk/quantiles';
+import { tierFor } from '@/lib/risk/tiers';
 
 /** 1,000 scores evenly spread over (0, 1): 0.0005, 0.0015, … */
 const even = Array.from({ length: 1000 }, (_, i) => (i + 0.5) / 1000);

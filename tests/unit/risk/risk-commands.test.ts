@@ -1,18 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCustomerStore } from '../../../lib/background/customer-store';
+import { createCustomerStore } from '@/lib/background/customer-store';
 import { handlersOf } from '@/lib/messaging/commands';
 import { riskCommands, type RiskDeps } from '@/lib/risk/risk-commands';
 import { churnPreviewSchema, riskCustomersViewSchema } from '@/lib/risk/risk-schemas';
-import { openDatabase, type ChurnRadarDb } from '../../../lib/db/db';
-import type { CustomerRow } from '../../../lib/db/schema';
-import { createFieldResolver } from '../../../lib/fields/field-resolver';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import { requestSchemas } from '../../../lib/messaging/schemas';
-import { assertUnlocked, installPolicyService, type PolicyService } from '../../../lib/background/policy-service';
-import { HandlerError } from '../../../lib/background/router';
-import type { IndicatorSettings } from '../../../lib/indicators/types';
-import { managedPolicySchema } from '../../../lib/policy/managed-policy';
+import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
+import type { CustomerRow } from '@/lib/db/schema';
+import { createFieldResolver } from '@/lib/fields/field-resolver';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { requestSchemas } from '@/lib/messaging/schemas';
+import { assertUnlocked, installPolicyService, type PolicyService } from '@/lib/background/policy-service';
+import { HandlerError } from '@/lib/background/router';
+import type { IndicatorSettings } from '@/lib/indicators/types';
+import { managedPolicySchema } from '@/lib/policy/managed-policy';
 
 const SITE = 'http://crm.test';
 const NOW = Date.parse('2024-06-30T00:00:00Z');
@@ -102,7 +102,9 @@ describe('risk commands', () => {
 
   it('saves valid thresholds and refuses bad ones with the reason', async () => {
     const handlers = handlersOf(riskCommands, deps);
-    await expect(handlers.saveTierThresholds({ thresholds: [0.2, 0.3, 0.5, 0.7] }, { site: null, tabId: null })).resolves.toEqual({ thresholds: [0.2, 0.3, 0.5, 0.7] });
+    await expect(handlers.saveTierThresholds({ thresholds: [0.2, 0.3, 0.5, 0.7] }, { site: null, tabId: null })).resolves.toEqual({
+      thresholds: [0.2, 0.3, 0.5, 0.7],
+    });
     expect(saved).toEqual([[0.2, 0.3, 0.5, 0.7]]);
     await expect(handlers.saveTierThresholds({ thresholds: [0.5, 0.3, 0.5, 0.7] }, { site: null, tabId: null })).rejects.toThrow(/increase/);
     expect(saved).toHaveLength(1);
@@ -115,7 +117,12 @@ describe('risk commands', () => {
     await expect(handlers.saveChurnDefinition({ definition }, { site: null, tabId: null })).resolves.toEqual({ definition });
     expect(written).toEqual([{ ...DEFAULT_INDICATOR_SETTINGS, churn: definition }]);
 
-    await expect(handlers.saveChurnDefinition({ definition: { ...definition, statusValues: [], inactivityDays: null, partialSpendDrop: null } }, { site: null, tabId: null })).rejects.toThrow(/noRule/);
+    await expect(
+      handlers.saveChurnDefinition(
+        { definition: { ...definition, statusValues: [], inactivityDays: null, partialSpendDrop: null } },
+        { site: null, tabId: null },
+      ),
+    ).rejects.toThrow(/noRule/);
     installPolicyService({
       assertUnlocked: async (setting: string) => {
         if (setting === 'churnDefinition') throw new HandlerError('forbidden', 'The churn definition is set by your IT policy.');
@@ -129,7 +136,7 @@ describe('risk commands', () => {
     expect(written).toHaveLength(1);
   });
 
-  it('managed policy presets use the editor\'s bounds, every field optional', () => {
+  it("managed policy presets use the editor's bounds, every field optional", () => {
     expect(managedPolicySchema.safeParse({ churnDefinition: { inactivityDays: 60 } }).success).toBe(true);
     expect(managedPolicySchema.safeParse({ churnDefinition: { inactivityDays: 0 } }).success).toBe(false);
     expect(managedPolicySchema.safeParse({ churnDefinition: { windowDays: 100_000 } }).success).toBe(false);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_CHURN_DEFINITION } from '../../../lib/indicators/types';
-import { DEFAULT_INVOLUNTARY_REASONS, migrateIndicatorSettingsV2 } from '../../../lib/risk/churn-settings';
-import { costInputsItem, costProblems, DEFAULT_COST_INPUTS } from '../../../lib/risk/cost-settings';
-import { indicatorSettingsItem } from '../../../lib/settings';
+import { DEFAULT_CHURN_DEFINITION } from '@/lib/indicators/types';
+import { DEFAULT_INVOLUNTARY_REASONS, migrateIndicatorSettingsV2 } from '@/lib/risk/churn-settings';
+import { costInputsItem, costProblems, DEFAULT_COST_INPUTS } from '@/lib/risk/cost-settings';
+import { indicatorSettingsItem } from '@/lib/settings';
 
 const v1 = { churn: { statusValues: ['Gone'], inactivityDays: 90, partialSpendDrop: null, windowDays: 60 }, competitors: ['Rival'] };
 

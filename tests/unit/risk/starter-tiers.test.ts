@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canCalibrate, percentileOf, tierOfPercentile } from '../../../lib/risk/starter-tiers';
+import { canCalibrate, percentileOf, tierOfPercentile } from '@/lib/risk/starter-tiers';
 
 describe('percentileOf', () => {
   const sorted = Float64Array.from([0.1, 0.2, 0.2, 0.3, 0.9]);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TIER_THRESHOLDS_KEY, unwatchIfAlive, watchTierThresholds } from '../../../lib/risk/thresholds-watch';
-import { tierThresholdsItem } from '../../../lib/settings';
+import { TIER_THRESHOLDS_KEY, unwatchIfAlive, watchTierThresholds } from '@/lib/risk/thresholds-watch';
+import { tierThresholdsItem } from '@/lib/settings';
 
 describe('watchTierThresholds', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tierTable } from '../../../lib/risk/tier-table';
+import { tierTable } from '@/lib/risk/tier-table';
 
 const thresholds = [0.1, 0.25, 0.45, 0.65];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIER_THRESHOLDS, tierFor, validateThresholds } from '../../../lib/risk/tiers';
+import { DEFAULT_TIER_THRESHOLDS, tierFor, validateThresholds } from '@/lib/risk/tiers';
 
 describe('tierFor', () => {
   const cuts = [0.1, 0.25, 0.45, 0.65];

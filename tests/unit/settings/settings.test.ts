@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { policyAppliedItem } from '../../../lib/background/policy-targets';
-import { EMPTY_TAB_PAGES, tabPagesItem } from '../../../lib/focus/tab-pages-item';
-import { DEFAULT_RETENTION_DAYS } from '../../../lib/db/retention';
-import { DEFAULT_INVOLUNTARY_REASONS } from '../../../lib/risk/churn-settings';
-import { DEFAULT_TIER_THRESHOLDS } from '../../../lib/risk/tiers';
+import { policyAppliedItem } from '@/lib/background/policy-targets';
+import { EMPTY_TAB_PAGES, tabPagesItem } from '@/lib/focus/tab-pages-item';
+import { DEFAULT_RETENTION_DAYS } from '@/lib/db/retention';
+import { DEFAULT_INVOLUNTARY_REASONS } from '@/lib/risk/churn-settings';
+import { DEFAULT_TIER_THRESHOLDS } from '@/lib/risk/tiers';
 import {
   DEFAULT_DUE_HOURS,
   dueHoursItem,
@@ -13,7 +13,7 @@ import {
   retentionDaysItem,
   storageProblemItem,
   tierThresholdsItem,
-} from '../../../lib/settings';
+} from '@/lib/settings';
 
 /**
  * The settings schema: storage key, area, current version, what an empty
@@ -24,9 +24,30 @@ const SCHEMA = [
   { item: retentionDaysItem, area: 'local', key: 'retentionDays', version: 1, fallback: DEFAULT_RETENTION_DAYS, stored: 90 },
   { item: dueHoursItem, area: 'local', key: 'dueHours', version: 1, fallback: DEFAULT_DUE_HOURS, stored: { '5': 12, '4': 48, '3': 120 } },
   { item: policyAppliedItem, area: 'local', key: 'policyApplied', version: 1, fallback: {}, stored: { tierThresholds: { fingerprint: '[0.1]', at: 5 } } },
-  { item: focusedCustomerItem, area: 'session', key: 'focusedCustomer', version: 1, fallback: null, stored: { site: 'https://crm.test', crmId: 'a', tabId: 3, at: 1 } },
-  { item: storageProblemItem, area: 'session', key: 'storageProblem', version: 1, fallback: null, stored: { kind: 'quota', message: 'full', at: 1, pending: 2, discarded: 0 } },
-  { item: tabPagesItem, area: 'session', key: 'tabPages', version: 1, fallback: EMPTY_TAB_PAGES, stored: { tabs: { '3': { state: 'list', site: 'https://crm.test', url: 'https://crm.test/a', at: 1 } }, choice: null } },
+  {
+    item: focusedCustomerItem,
+    area: 'session',
+    key: 'focusedCustomer',
+    version: 1,
+    fallback: null,
+    stored: { site: 'https://crm.test', crmId: 'a', tabId: 3, at: 1 },
+  },
+  {
+    item: storageProblemItem,
+    area: 'session',
+    key: 'storageProblem',
+    version: 1,
+    fallback: null,
+    stored: { kind: 'quota', message: 'full', at: 1, pending: 2, discarded: 0 },
+  },
+  {
+    item: tabPagesItem,
+    area: 'session',
+    key: 'tabPages',
+    version: 1,
+    fallback: EMPTY_TAB_PAGES,
+    stored: { tabs: { '3': { state: 'list', site: 'https://crm.test', url: 'https://crm.test/a', at: 1 } }, choice: null },
+  },
 ] as const;
 
 describe('settings schema', () => {
@@ -44,12 +65,18 @@ describe('settings schema', () => {
     const v1 = { churn: { statusValues: ['Gone'], inactivityDays: 60, partialSpendDrop: 0.5, windowDays: 90 }, competitors: ['Rival'] };
     await fakeBrowser.storage.local.set({ indicatorSettings: v1, indicatorSettings$: { v: 1 } });
     await indicatorSettingsItem.migrate();
-    expect(await indicatorSettingsItem.getValue()).toEqual({ churn: { ...v1.churn, reasonField: null, involuntaryReasons: DEFAULT_INVOLUNTARY_REASONS }, competitors: ['Rival'] });
+    expect(await indicatorSettingsItem.getValue()).toEqual({
+      churn: { ...v1.churn, reasonField: null, involuntaryReasons: DEFAULT_INVOLUNTARY_REASONS },
+      competitors: ['Rival'],
+    });
     expect((await fakeBrowser.storage.local.get('indicatorSettings$')).indicatorSettings$).toEqual({ v: 2 });
   });
 
   it('indicatorSettings at version 2 is left alone', async () => {
-    const v2 = { churn: { statusValues: [], inactivityDays: null, partialSpendDrop: null, windowDays: 90, reasonField: 'Why', involuntaryReasons: [] }, competitors: [] };
+    const v2 = {
+      churn: { statusValues: [], inactivityDays: null, partialSpendDrop: null, windowDays: 90, reasonField: 'Why', involuntaryReasons: [] },
+      competitors: [],
+    };
     await fakeBrowser.storage.local.set({ indicatorSettings: v2, indicatorSettings$: { v: 2 } });
     await indicatorSettingsItem.migrate();
     expect(await indicatorSettingsItem.getValue()).toEqual(v2);

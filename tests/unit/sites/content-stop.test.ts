@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BADGE_HOST_ATTR, removeBadgeHosts } from '../../../lib/content/badge';
-import { listenForPageCommands } from '../../../lib/content/page-commands';
-import { MAPPING_CHANGED } from '../../../lib/content/picker/picker-message';
+import { BADGE_HOST_ATTR, removeBadgeHosts } from '@/lib/content/badge';
+import { listenForPageCommands } from '@/lib/content/page-commands';
+import { MAPPING_CHANGED } from '@/lib/content/picker/picker-message';
 
 beforeEach(() => {
   fakeBrowser.reset();

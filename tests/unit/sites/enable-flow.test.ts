@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSiteService } from '../../../lib/background/sites-service';
-import { createClient } from '../../../lib/messaging/client';
-import { disabledDefaultSitesItem, enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
-import { outcomeNotice, requestAndEnable } from '../../../lib/sites/enable-flow';
+import { createSiteService } from '@/lib/background/sites-service';
+import { createClient } from '@/lib/messaging/client';
+import { disabledDefaultSitesItem, enabledSitesItem } from '@/lib/sites/enabled-sites-item';
+import { outcomeNotice, requestAndEnable } from '@/lib/sites/enable-flow';
 import { fakeSitesApi } from './fake-sites-api';
 
 const SITE = 'https://crm.example.com';

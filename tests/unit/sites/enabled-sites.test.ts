@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { activeOrigins, addSite, canDisable, registrationPlan, removeSite, siteEntries, siteState, withoutRevoked, type SiteSources } from '../../../lib/sites/enabled-sites';
-import { SCRIPT_ID_PREFIX, scriptIdFor } from '../../../lib/sites/origins';
+import {
+  activeOrigins,
+  addSite,
+  canDisable,
+  registrationPlan,
+  removeSite,
+  siteEntries,
+  siteState,
+  withoutRevoked,
+  type SiteSources,
+} from '@/lib/sites/enabled-sites';
+import { SCRIPT_ID_PREFIX, scriptIdFor } from '@/lib/sites/origins';
 
 const DEMO = 'http://127.0.0.1:4178';
 const sources: SiteSources = {
@@ -38,7 +48,12 @@ describe('siteState', () => {
     expect(siteState('https://other.example.com', entries)).toBe('not-enabled');
   });
   it('a user site whose permission is gone is not enabled', () => {
-    expect(siteState('https://a.example.com', siteEntries(sources, () => false))).toBe('not-enabled');
+    expect(
+      siteState(
+        'https://a.example.com',
+        siteEntries(sources, () => false),
+      ),
+    ).toBe('not-enabled');
   });
 });
 
@@ -65,7 +80,11 @@ describe('add, remove, canDisable', () => {
 describe('registrationPlan', () => {
   const own = (id: string) => id.startsWith(SCRIPT_ID_PREFIX);
   it('registers the missing, unregisters the unwanted, leaves other scripts alone', () => {
-    const plan = registrationPlan(['https://a.example.com', 'https://b.example.com'], [scriptIdFor('https://a.example.com'), scriptIdFor('https://gone.example.com'), 'someone-else'], own);
+    const plan = registrationPlan(
+      ['https://a.example.com', 'https://b.example.com'],
+      [scriptIdFor('https://a.example.com'), scriptIdFor('https://gone.example.com'), 'someone-else'],
+      own,
+    );
     expect(plan).toEqual({ register: ['https://b.example.com'], unregister: [scriptIdFor('https://gone.example.com')] });
   });
   it('is empty when in step', () => {

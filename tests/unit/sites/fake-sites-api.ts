@@ -1,5 +1,5 @@
-import { readPolicy } from '../../../lib/policy/managed-policy';
-import type { RegisteredScript, SitesApi } from '../../../lib/background/sites-service';
+import { readPolicy } from '@/lib/policy/managed-policy';
+import type { RegisteredScript, SitesApi } from '@/lib/background/sites-service';
 
 /** A browser for the site service: granted patterns, registered scripts, open tabs, injections. */
 export function fakeSitesApi(options: { granted?: string[]; tabs?: Record<string, number[]>; managed?: unknown; required?: string[] } = {}) {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CrmAdapter, PageExtraction } from '../../../lib/adapters/types';
-import { createHealthReporter, EMPTY_SETTLE_MS, reportingAdapters, SETTLE_MS } from '../../../lib/content/health-report';
-import type { SendMessage } from '../../../lib/messaging/client';
+import type { CrmAdapter, PageExtraction } from '@/lib/adapters/types';
+import { createHealthReporter, EMPTY_SETTLE_MS, reportingAdapters, SETTLE_MS } from '@/lib/content/health-report';
+import type { SendMessage } from '@/lib/messaging/client';
 
 function setup() {
   const timers = new Map<number, { task: () => void; ms: number }>();
@@ -27,7 +27,10 @@ function setup() {
 
 const extraction = (n: number): PageExtraction => ({
   kind: 'list',
-  customers: Array.from({ length: n }, (_, i) => ({ anchor: {} as Element, snapshot: { crmId: String(i), name: `C${i}`, fields: { Plan: 'Pro', 'Monthly fee': '10' } } })),
+  customers: Array.from({ length: n }, (_, i) => ({
+    anchor: {} as Element,
+    snapshot: { crmId: String(i), name: `C${i}`, fields: { Plan: 'Pro', 'Monthly fee': '10' } },
+  })),
 });
 
 describe('health reporter', () => {
@@ -39,7 +42,12 @@ describe('health reporter', () => {
     expect(timers.size).toBe(1);
     expect(fire()).toEqual([SETTLE_MS]);
     expect(send).toHaveBeenCalledTimes(1);
-    expect(send).toHaveBeenCalledWith('reportPageHealth', { url: 'http://localhost:4321/accounts', kind: 'list', customers: 3, fields: ['Plan', 'Monthly fee'] });
+    expect(send).toHaveBeenCalledWith('reportPageHealth', {
+      url: 'http://localhost:4321/accounts',
+      kind: 'list',
+      customers: 3,
+      fields: ['Plan', 'Monthly fee'],
+    });
   });
 
   it('says how the page’s dates were read, for Options to show the inferred order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHealthService } from '../../../lib/background/health-service';
-import type { BackgroundEvent } from '../../../lib/messaging/protocol';
-import type { SiteHealth } from '../../../lib/sites/health';
+import { createHealthService } from '@/lib/background/health-service';
+import type { BackgroundEvent } from '@/lib/messaging/protocol';
+import type { SiteHealth } from '@/lib/sites/health';
 
 const SITE = 'http://localhost:4321';
 const LIST = `${SITE}/accounts`;
@@ -58,7 +58,12 @@ describe('health service', () => {
     await service.record(SITE, 1, report(20));
     await service.record(SITE, 2, report(5, [], `${SITE}/accounts/7`));
     await service.record(SITE, 1, report(0));
-    expect(badges.filter((b) => b.status === 'stopped').map((b) => b.tabId).sort()).toEqual([1, 1, 2]);
+    expect(
+      badges
+        .filter((b) => b.status === 'stopped')
+        .map((b) => b.tabId)
+        .sort(),
+    ).toEqual([1, 1, 2]);
   });
 
   it('reports a mapped field that disappeared', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusHintKey, statusKey, warningText } from '../../../lib/sites/health-text';
+import { statusHintKey, statusKey, warningText } from '@/lib/sites/health-text';
 
 const t = (key: string, subs?: string[]) => `${key}(${(subs ?? []).join('|')})`;
 

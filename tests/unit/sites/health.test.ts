@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabels, healthSummary, inferredDateOrder, healthWarnings, mappedLabelsOf, pageKeyOf, pageReadable, recordObservation, type PageObservation, type SiteHealth } from '../../../lib/sites/health';
+import {
+  fieldLabels,
+  healthSummary,
+  inferredDateOrder,
+  healthWarnings,
+  mappedLabelsOf,
+  pageKeyOf,
+  pageReadable,
+  recordObservation,
+  type PageObservation,
+  type SiteHealth,
+} from '@/lib/sites/health';
 
 const obs = (at: number, customers: number, fields: string[] = []): PageObservation => ({ at, kind: customers ? 'list' : null, customers, fields });
 const record = (observations: [string, PageObservation][], start?: SiteHealth) =>
@@ -75,7 +86,15 @@ describe('healthSummary', () => {
       ['/list', obs(3, 0)],
     ]);
     const summary = healthSummary(health, ['Monthly fee', 'Tenure', 'Plan']);
-    expect(summary).toMatchObject({ status: 'stopped', pagesSeen: 3, lastSeenAt: 3, lastSuccessAt: 2, recentCustomers: [20, 1, 0], mappedFields: 3, mappedFound: ['Monthly fee', 'Tenure'] });
+    expect(summary).toMatchObject({
+      status: 'stopped',
+      pagesSeen: 3,
+      lastSeenAt: 3,
+      lastSuccessAt: 2,
+      recentCustomers: [20, 1, 0],
+      mappedFields: 3,
+      mappedFound: ['Monthly fee', 'Tenure'],
+    });
     expect(summary.warnings).toEqual([{ kind: 'no-customers', pageKey: '/list', previously: 20 }]);
   });
 });
@@ -94,11 +113,21 @@ describe('mappedLabelsOf and fieldLabels', () => {
 describe('inferredDateOrder', () => {
   const at = (n: number, dateOrder?: PageObservation['dateOrder']): PageObservation => ({ ...obs(n, 5), ...(dateOrder ? { dateOrder } : {}) });
   it('is the latest order a page settled by itself; the manager’s setting is not an inference', () => {
-    expect(inferredDateOrder([at(1, { order: 'dmy', source: 'page' }), at(2), at(3, { order: 'mdy', source: 'language' }), at(4, { order: 'dmy', source: 'setting' })])).toEqual({ order: 'mdy', source: 'language' });
+    expect(
+      inferredDateOrder([
+        at(1, { order: 'dmy', source: 'page' }),
+        at(2),
+        at(3, { order: 'mdy', source: 'language' }),
+        at(4, { order: 'dmy', source: 'setting' }),
+      ]),
+    ).toEqual({ order: 'mdy', source: 'language' });
     expect(inferredDateOrder([at(1), at(2, { order: 'dmy', source: 'setting' })])).toBeNull();
   });
   it('is in the site’s health summary', () => {
-    const health = record([['/a', at(1, { order: 'dmy', source: 'page' })], ['/b', at(2)]]);
+    const health = record([
+      ['/a', at(1, { order: 'dmy', source: 'page' })],
+      ['/b', at(2)],
+    ]);
     expect(healthSummary(health, []).inferredDateOrder).toEqual({ order: 'dmy', source: 'page' });
     expect(healthSummary(undefined, []).inferredDateOrder).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
-import { healthItem } from '../../../lib/sites/health-item';
+import { enabledSitesItem } from '@/lib/sites/enabled-sites-item';
+import { healthItem } from '@/lib/sites/health-item';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import config, { EXTENSION_PAGES_CSP } from '../../../wxt.config';
-import { DEMO_CRM_MATCH } from '../../../lib/demo-origin';
+import config, { EXTENSION_PAGES_CSP } from '@/wxt.config';
+import { DEMO_CRM_MATCH } from '@/lib/demo-origin';
 
 type ManifestFn = (env: { browser: string; mode: string; manifestVersion: number; command: string }) => Record<string, unknown>;
 const manifest = (mode: string, browser = 'chrome') => (config.manifest as unknown as ManifestFn)({ browser, mode, manifestVersion: 3, command: 'build' });
@@ -20,7 +20,11 @@ describe('manifest', () => {
     expect(manifest('e2e').host_permissions).toEqual([DEMO_CRM_MATCH, 'http://localhost/*']);
   });
   it('extension pages may connect to the extension only (no egress), in every build', () => {
-    for (const [mode, browser] of [['production', 'chrome'], ['production', 'firefox'], ['e2e', 'chrome']]) {
+    for (const [mode, browser] of [
+      ['production', 'chrome'],
+      ['production', 'firefox'],
+      ['e2e', 'chrome'],
+    ]) {
       const csp = (manifest(mode!, browser) as { content_security_policy?: { extension_pages?: string } }).content_security_policy?.extension_pages;
       expect(csp).toBe(EXTENSION_PAGES_CSP);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CRM_ORIGIN } from '../../../lib/demo-origin';
-import { modelSiteChoices, servedSites } from '../../../lib/sites/model-site-choices';
+import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
+import { modelSiteChoices, servedSites } from '@/lib/sites/model-site-choices';
 
 const SHOP = 'https://shop.example.com';
 const ADMIN = 'http://localhost:8080';

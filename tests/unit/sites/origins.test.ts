@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSiteOrigin, matchPatternFor, originFromPolicy, parseSiteInput, scriptIdFor, siteLabel, siteOriginOf, SCRIPT_ID_PREFIX } from '../../../lib/sites/origins';
+import { isSiteOrigin, matchPatternFor, originFromPolicy, parseSiteInput, scriptIdFor, siteLabel, siteOriginOf, SCRIPT_ID_PREFIX } from '@/lib/sites/origins';
 
 describe('siteOriginOf', () => {
   it('gives the origin of http and https pages', () => {

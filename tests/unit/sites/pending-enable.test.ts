@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { finishPendingEnables, forgetPendingEnable, grantedPending, markPendingEnable, pendingEnableItem } from '../../../lib/sites/pending-enable';
+import { finishPendingEnables, forgetPendingEnable, grantedPending, markPendingEnable, pendingEnableItem } from '@/lib/sites/pending-enable';
 
 beforeEach(() => fakeBrowser.reset());
 

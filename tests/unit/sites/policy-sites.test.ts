@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readPolicy } from '../../../lib/policy/managed-policy';
-import { policySitesOf } from '../../../lib/sites/policy-sites';
+import { readPolicy } from '@/lib/policy/managed-policy';
+import { policySitesOf } from '@/lib/sites/policy-sites';
 
 describe('policySitesOf', () => {
   it('normalises the policy’s origins and keeps the lock reason', () => {
-    expect(policySitesOf(readPolicy({ enabledSites: ['https://CRM.example.com', 'https://crm.example.com', 'http://odoo.local:8069'], lockReason: 'Set by IT' }))).toEqual({
+    expect(
+      policySitesOf(readPolicy({ enabledSites: ['https://CRM.example.com', 'https://crm.example.com', 'http://odoo.local:8069'], lockReason: 'Set by IT' })),
+    ).toEqual({
       sites: ['https://crm.example.com', 'http://odoo.local:8069'],
       problems: [],
       lockReason: 'Set by IT',

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHealthService } from '../../../lib/background/health-service';
-import { createRouter, type Handlers } from '../../../lib/background/router';
-import { createSitesHandlers } from '../../../lib/background/sites-handlers';
-import { createSiteService } from '../../../lib/background/sites-service';
-import { disabledDefaultSitesItem, enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
+import { createHealthService } from '@/lib/background/health-service';
+import { createRouter, type Handlers } from '@/lib/background/router';
+import { createSitesHandlers } from '@/lib/background/sites-handlers';
+import { createSiteService } from '@/lib/background/sites-service';
+import { disabledDefaultSitesItem, enabledSitesItem } from '@/lib/sites/enabled-sites-item';
 import { fakeSitesApi } from './fake-sites-api';
 
 const DEMO = 'http://127.0.0.1:4178';
@@ -56,7 +56,10 @@ describe('sites messages through the router', () => {
     const { fromPage } = setup();
     expect(await fromPage('getSiteStatus', { origin: SITE })).toMatchObject({ ok: true, data: { state: 'not-enabled', canDisable: false, health: null } });
     await fromPage('enableSite', { origin: SITE });
-    expect(await fromPage('getSiteStatus', { origin: SITE })).toMatchObject({ ok: true, data: { state: 'enabled', canDisable: true, health: { status: 'no-data' } } });
+    expect(await fromPage('getSiteStatus', { origin: SITE })).toMatchObject({
+      ok: true,
+      data: { state: 'enabled', canDisable: true, health: { status: 'no-data' } },
+    });
     expect(await fromPage('getSiteStatus', { origin: null })).toMatchObject({ ok: true, data: { state: 'not-web', health: null } });
   });
 

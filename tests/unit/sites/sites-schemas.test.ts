@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sitesRequestSchemas } from '../../../lib/messaging/sites-schemas';
+import { sitesRequestSchemas } from '@/lib/messaging/sites-schemas';
 
 describe('sites message schemas', () => {
   it('take only normalised origins: one site, one spelling', () => {

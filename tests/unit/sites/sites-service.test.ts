@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HandlerError } from '../../../lib/background/router';
-import { createSiteService } from '../../../lib/background/sites-service';
-import type { BackgroundEvent } from '../../../lib/messaging/protocol';
-import { disabledDefaultSitesItem, enabledSitesItem } from '../../../lib/sites/enabled-sites-item';
-import { scriptIdFor } from '../../../lib/sites/origins';
+import { HandlerError } from '@/lib/background/router';
+import { createSiteService } from '@/lib/background/sites-service';
+import type { BackgroundEvent } from '@/lib/messaging/protocol';
+import { disabledDefaultSitesItem, enabledSitesItem } from '@/lib/sites/enabled-sites-item';
+import { scriptIdFor } from '@/lib/sites/origins';
 import { fakeSitesApi } from './fake-sites-api';
 
 const DEMO = 'http://127.0.0.1:4178';
@@ -116,7 +116,14 @@ describe('site service', () => {
   it('reconcile registers what is listed and granted but missing (e.g. registrations lost) and removes strays', async () => {
     const { service, scripts } = setup({ granted: [PATTERN] });
     await enabledSitesItem.setValue([{ origin: SITE, addedAt: 1 }]);
-    scripts.set(scriptIdFor('https://gone.example.com'), { id: scriptIdFor('https://gone.example.com'), matches: [], js: [], runAt: 'document_start', allFrames: true, persistAcrossSessions: true });
+    scripts.set(scriptIdFor('https://gone.example.com'), {
+      id: scriptIdFor('https://gone.example.com'),
+      matches: [],
+      js: [],
+      runAt: 'document_start',
+      allFrames: true,
+      persistAcrossSessions: true,
+    });
     expect(await service.reconcile()).toEqual([SITE]);
     expect([...scripts.keys()]).toEqual([scriptIdFor(SITE)]);
   });
@@ -157,7 +164,9 @@ describe('site service', () => {
 
   it('the demo CRM is registered like any site, can be turned off (it stays off) and on again', async () => {
     const DEMO_PATTERN = `${DEMO}/*`;
-    const { service, scripts, stopped, injected } = setup({ required: [DEMO_PATTERN], granted: [DEMO_PATTERN], tabs: { [DEMO_PATTERN]: [3] } }, undefined, [DEMO]);
+    const { service, scripts, stopped, injected } = setup({ required: [DEMO_PATTERN], granted: [DEMO_PATTERN], tabs: { [DEMO_PATTERN]: [3] } }, undefined, [
+      DEMO,
+    ]);
     await service.reconcile();
     expect([...scripts.keys()]).toEqual([scriptIdFor(DEMO)]);
     expect(await service.status(DEMO)).toMatchObject({ state: 'builtin', canDisable: true });

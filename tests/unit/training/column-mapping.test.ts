@@ -11,7 +11,7 @@ import {
   trainingSpecs,
   withRole,
   withType,
-} from '../../../lib/training/column-mapping';
+} from '@/lib/training/column-mapping';
 
 const rows = Array.from({ length: 30 }, (_, i) => ({
   customerID: `${7590 + i}-VHVEG`,
@@ -51,8 +51,24 @@ describe('profileColumns', () => {
 
 describe('looksLikeDates', () => {
   it('needs 95 % of the rows to be dates and a non-digit somewhere', () => {
-    expect(looksLikeDates(new Map([['2024-03-05', 19], ['n/a?', 1]]), 20)).toBe(true);
-    expect(looksLikeDates(new Map([['2024-03-05', 18], ['soon', 2]]), 20)).toBe(false);
+    expect(
+      looksLikeDates(
+        new Map([
+          ['2024-03-05', 19],
+          ['n/a?', 1],
+        ]),
+        20,
+      ),
+    ).toBe(true);
+    expect(
+      looksLikeDates(
+        new Map([
+          ['2024-03-05', 18],
+          ['soon', 2],
+        ]),
+        20,
+      ),
+    ).toBe(false);
     expect(looksLikeDates(new Map([['20240305', 10]]), 10)).toBe(false);
     expect(looksLikeDates(new Map(), 0)).toBe(false);
   });
@@ -75,7 +91,15 @@ describe('guessLabel and the initial mapping', () => {
     });
   });
   it('reads camel case and Chinese outcome names, and refuses a many-valued one', () => {
-    const profile = (name: string, distinct: number) => ({ name, present: 10, missing: 0, distinct, examples: [], inferredType: 'categorical' as const, idLike: false });
+    const profile = (name: string, distinct: number) => ({
+      name,
+      present: 10,
+      missing: 0,
+      distinct,
+      examples: [],
+      inferredType: 'categorical' as const,
+      idLike: false,
+    });
     expect(guessLabel([profile('plan', 3), profile('isChurned', 2)])).toBe('isChurned');
     expect(guessLabel([profile('客户状态', 3)])).toBe('客户状态');
     expect(guessLabel([profile('status', 40)])).toBeNull();

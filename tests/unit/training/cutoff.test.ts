@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestF1Cutoff, metricsAtCutoff, tierRows } from '../../../lib/training/cutoff';
+import { bestF1Cutoff, metricsAtCutoff, tierRows } from '@/lib/training/cutoff';
 
 describe('metrics at a cut-off', () => {
   const p = [0.9, 0.8, 0.6, 0.4, 0.3, 0.1];

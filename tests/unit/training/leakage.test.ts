@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnMapping } from '../../../lib/training/column-mapping';
-import {
-  balancedAccuracy,
-  findLeakage,
-  groupRuleAccuracy,
-  idLikeReason,
-  leakingColumns,
-  pearson,
-  thresholdRuleAccuracy,
-} from '../../../lib/training/leakage';
+import type { ColumnMapping } from '@/lib/training/column-mapping';
+import { balancedAccuracy, findLeakage, groupRuleAccuracy, idLikeReason, leakingColumns, pearson, thresholdRuleAccuracy } from '@/lib/training/leakage';
 
 describe('pearson', () => {
   it('is 1 / −1 on exact lines and the textbook value otherwise', () => {
@@ -26,13 +18,32 @@ describe('pearson', () => {
 describe('balanced accuracy of a group rule', () => {
   it('is ½ Σ max(pos/P, neg/N)', () => {
     // P = 4, N = 6. Group A: 3 pos, 1 neg → max(.75, .1667) = .75; B: 1 pos, 5 neg → max(.25, .8333) = .8333.
-    expect(balancedAccuracy([[3, 1], [1, 5]], 4, 6)).toBeCloseTo((0.75 + 5 / 6) / 2, 12);
+    expect(
+      balancedAccuracy(
+        [
+          [3, 1],
+          [1, 5],
+        ],
+        4,
+        6,
+      ),
+    ).toBeCloseTo((0.75 + 5 / 6) / 2, 12);
     expect(balancedAccuracy([[3, 1]], 3, 0)).toBeNaN();
   });
   it('is 1 for a column equal to the label, 0.5 for one value only', () => {
     const y = [1, 1, 1, 1, 1, 0, 0, 0, 0, 0];
-    expect(groupRuleAccuracy(y.map((v) => (v ? 'gone' : 'here')), y)).toBe(1);
-    expect(groupRuleAccuracy(y.map(() => 'same'), y)).toBe(0.5);
+    expect(
+      groupRuleAccuracy(
+        y.map((v) => (v ? 'gone' : 'here')),
+        y,
+      ),
+    ).toBe(1);
+    expect(
+      groupRuleAccuracy(
+        y.map(() => 'same'),
+        y,
+      ),
+    ).toBe(0.5);
   });
   it('pools values rarer than the minimum group, so a unique id cannot separate', () => {
     const y = [1, 0, 1, 0, 1, 0, 1, 0, 1, 0];
@@ -71,7 +82,13 @@ describe('threshold rule', () => {
 });
 
 describe('id-like columns', () => {
-  const rows = Array.from({ length: 12 }, (_, i) => ({ customerID: `${1000 + i * 7}-AB`, email: `p${i}@x.org`, seq: String(i + 1), score: String(i * 1.5), plan: i % 2 ? 'A' : 'B' }));
+  const rows = Array.from({ length: 12 }, (_, i) => ({
+    customerID: `${1000 + i * 7}-AB`,
+    email: `p${i}@x.org`,
+    seq: String(i + 1),
+    score: String(i * 1.5),
+    plan: i % 2 ? 'A' : 'B',
+  }));
   it('flags unique text, id names and row numbers, not measurements or categories', () => {
     expect(idLikeReason(rows, 'email', false)).toBe('unique-text');
     expect(idLikeReason(rows, 'seq', true)).toBe('row-number');
@@ -133,10 +150,22 @@ describe('findLeakage', () => {
   it('flags dates later than the label date, a fixed one or a per-row column', () => {
     const roles = { Status: 'label', id: 'id', account_state: 'ignore', recency: 'ignore', closed_on: 'ignore' } as const;
     // last_call runs 2024-01-01 … 2024-01-28; a cut-off of 2024-01-20 has rows on the 21st–28th after it.
-    const fixed = findLeakage({ rows, mapping: mapping(roles, { tenure: 'numeric' }), label: 'Status', positive: 'Churned', labelDate: { fixed: Date.UTC(2024, 0, 20) } });
+    const fixed = findLeakage({
+      rows,
+      mapping: mapping(roles, { tenure: 'numeric' }),
+      label: 'Status',
+      positive: 'Churned',
+      labelDate: { fixed: Date.UTC(2024, 0, 20) },
+    });
     // i % 28 + 1 > 20 for i % 28 in 20..27: i = 20..27 (8 rows) and none of 28..39 (i % 28 = 0..11).
     expect(fixed).toEqual([{ column: 'last_call', kind: 'after-label-date', rows: 8, dated: 40 }]);
-    const sameDay = findLeakage({ rows, mapping: mapping(roles, { tenure: 'numeric' }), label: 'Status', positive: 'Churned', labelDate: { fixed: Date.UTC(2024, 0, 28, 12) } });
+    const sameDay = findLeakage({
+      rows,
+      mapping: mapping(roles, { tenure: 'numeric' }),
+      label: 'Status',
+      positive: 'Churned',
+      labelDate: { fixed: Date.UTC(2024, 0, 28, 12) },
+    });
     expect(sameDay).toEqual([]);
     const perRow = rows.map((r) => ({ ...r, snapshot: '2024-01-10' }));
     const byColumn = findLeakage({

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerRow } from '../../../lib/db/schema';
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../lib/indicators';
-import { OBSERVED_LABEL, observedTrainingRows, type ObservedCustomer } from '../../../lib/training/observed';
+import type { CustomerRow } from '@/lib/db/schema';
+import { DEFAULT_INDICATOR_SETTINGS } from '@/lib/indicators';
+import { OBSERVED_LABEL, observedTrainingRows, type ObservedCustomer } from '@/lib/training/observed';
 
-const row = (crmId: string, fields: Record<string, string>): CustomerRow => ({ site: 's', crmId, name: crmId, fields, firstSeen: 0, lastSeen: 0, lastObservedAt: 0, observationCount: 1 });
+const row = (crmId: string, fields: Record<string, string>): CustomerRow => ({
+  site: 's',
+  crmId,
+  name: crmId,
+  fields,
+  firstSeen: 0,
+  lastSeen: 0,
+  lastObservedAt: 0,
+  observationCount: 1,
+});
 const NOW = Date.UTC(2024, 5, 30);
 
 describe('observed training rows', () => {

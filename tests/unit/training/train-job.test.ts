@@ -1,24 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../lib/data/csv';
-import { parseModelArtifact } from '../../../lib/model/artifact';
-import { initialMapping, profileColumns, trainingSpecs } from '../../../lib/training/column-mapping';
-import { runTrainingJob, TRAINED_BY } from '../../../lib/training/train-job';
-import type { FromWorker, TrainRequest } from '../../../lib/training/worker-protocol';
+import { parseCsv } from '@/lib/data/csv';
+import { parseModelArtifact } from '@/lib/model/artifact';
+import { initialMapping, profileColumns, trainingSpecs } from '@/lib/training/column-mapping';
+import { runTrainingJob, TRAINED_BY } from '@/lib/training/train-job';
+import type { FromWorker, TrainRequest } from '@/lib/training/worker-protocol';
 
 const table = parseCsv(readFileSync('tests/fixtures/WA_Fn-UseC_-Telco-Customer-Churn.csv', 'utf8'));
 const rows = table.rows.slice(0, 500);
 
 function request(overrides: Partial<TrainRequest> = {}): TrainRequest {
   const mapping = initialMapping(profileColumns(rows, table.columns), 'Churn');
-  return { rows, columns: table.columns, label: 'Churn', positive: 'Yes', specs: trainingSpecs(mapping), folds: 2, name: 'job test', source: 'fixture.csv', ...overrides };
+  return {
+    rows,
+    columns: table.columns,
+    label: 'Churn',
+    positive: 'Yes',
+    specs: trainingSpecs(mapping),
+    folds: 2,
+    name: 'job test',
+    source: 'fixture.csv',
+    ...overrides,
+  };
 }
 
 describe('the training job', () => {
   it('reports non-decreasing progress from preparing to the end, then posts a valid artifact and the time taken', async () => {
     const posted: FromWorker[] = [];
     let tick = 0;
-    await runTrainingJob(request({ parent: 'parent-id' }), (m) => posted.push(m), () => (tick += 500));
+    await runTrainingJob(
+      request({ parent: 'parent-id' }),
+      (m) => posted.push(m),
+      () => (tick += 500),
+    );
     const progress = posted.filter((m) => m.type === 'progress').map((m) => m.progress);
     expect(progress[0]).toEqual({ phase: 'preparing', fold: 0, folds: 2, fraction: 0 });
     expect(progress.at(-1)).toMatchObject({ phase: 'evaluating', fraction: 1 });

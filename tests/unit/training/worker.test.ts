@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageProgress, phaseOf } from '../../../lib/training/train-job';
-import { startTraining, TrainingCancelled, TrainingFailed, type WorkerLike } from '../../../lib/training/worker-client';
-import { progressFraction, type FromWorker, type TrainRequest } from '../../../lib/training/worker-protocol';
+import { pageProgress, phaseOf } from '@/lib/training/train-job';
+import { startTraining, TrainingCancelled, TrainingFailed, type WorkerLike } from '@/lib/training/worker-client';
+import { progressFraction, type FromWorker, type TrainRequest } from '@/lib/training/worker-protocol';
 
 describe('progress fraction', () => {
   it('gives preparing 2 %, the folds 80 % in equal shares, the final fit 13 %, evaluation the rest', () => {

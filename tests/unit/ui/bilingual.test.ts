@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pick } from '../../../components/bilingual';
+import { pick } from '@/components/bilingual';
 
 describe('bilingual text', () => {
   it('shows Chinese for any zh locale and English otherwise', () => {

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDecimal, formatDuration, formatMeanSd, formatPercent, formatPercentRange, formatDate, formatPointChange, formatProbability, formatRelativeTime, labelOr, pickFormatLocale } from '../../../components/format';
-import { isSameCustomer, parseCustomerTarget, siteHost } from '../../../components/customer-target';
-import { groupIndicators, indicatorText } from '../../../components/indicator-groups';
-import { reasonBars } from '../../../components/reason-bars';
-import { sparklineMarks, sparkline } from '../../../components/sparkline';
-import { tierRanges } from '../../../components/tier-ranges';
-import type { IndicatorValue } from '../../../lib/indicators/types';
-import { DEFAULT_TIER_THRESHOLDS } from '../../../lib/risk/tiers';
+import {
+  formatDateTime,
+  formatDecimal,
+  formatDuration,
+  formatMeanSd,
+  formatPercent,
+  formatPercentRange,
+  formatDate,
+  formatPointChange,
+  formatProbability,
+  formatRelativeTime,
+  labelOr,
+  pickFormatLocale,
+} from '@/components/format';
+import { isSameCustomer, parseCustomerTarget, siteHost } from '@/components/customer-target';
+import { groupIndicators, indicatorText } from '@/components/indicator-groups';
+import { reasonBars } from '@/components/reason-bars';
+import { sparklineMarks, sparkline } from '@/components/sparkline';
+import { tierRanges } from '@/components/tier-ranges';
+import type { IndicatorValue } from '@/lib/indicators/types';
+import { DEFAULT_TIER_THRESHOLDS } from '@/lib/risk/tiers';
 
 // Intl output can contain narrow no-break spaces; compare on normalised text.
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,15 +1,21 @@
 import { useEffect } from 'react';
 import { i18n } from '#i18n';
-import { useRequest } from '../../../../components/useRequest';
-import { dateOrderItem } from '../../../../lib/mapping/date-order-item';
-import { sendMessage } from '../../../../lib/messaging/browser-client';
-import { onBackgroundEvent } from '../../../../lib/messaging/events';
-import type { PageDateOrder } from '../../../../lib/sites/health';
+import { useRequest } from '@/components/useRequest';
+import { dateOrderItem } from '@/lib/mapping/date-order-item';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import { onBackgroundEvent } from '@/lib/messaging/events';
+import type { PageDateOrder } from '@/lib/sites/health';
 import { SiteChoiceSetting } from './SiteChoiceSetting';
 
 const orderLabel = (order: PageDateOrder['order']) => (order === 'dmy' ? i18n.t('dateOrder.dmyShort') : i18n.t('dateOrder.mdyShort'));
 const sourceLabel = (source: PageDateOrder['source']) =>
-  source === 'page' ? i18n.t('dateOrder.fromPage') : source === 'site' ? i18n.t('dateOrder.fromSite') : source === 'language' ? i18n.t('dateOrder.fromLanguage') : i18n.t('dateOrder.fromSetting');
+  source === 'page'
+    ? i18n.t('dateOrder.fromPage')
+    : source === 'site'
+      ? i18n.t('dateOrder.fromSite')
+      : source === 'language'
+        ? i18n.t('dateOrder.fromLanguage')
+        : i18n.t('dateOrder.fromSetting');
 
 /**
  * How the site writes numeric dates ("12/6/2026"): automatic (inferred per
@@ -33,7 +39,11 @@ export function DateOrderSetting({ site }: { site: string }) {
         { value: 'mdy', label: i18n.t('dateOrder.mdy') },
       ]}
       hint={(value) =>
-        value !== '' ? i18n.t('dateOrder.setHint') : inferred ? i18n.t('dateOrder.inferred', [orderLabel(inferred.order), sourceLabel(inferred.source)]) : i18n.t('dateOrder.notSettled')
+        value !== ''
+          ? i18n.t('dateOrder.setHint')
+          : inferred
+            ? i18n.t('dateOrder.inferred', [orderLabel(inferred.order), sourceLabel(inferred.source)])
+            : i18n.t('dateOrder.notSettled')
       }
     />
   );

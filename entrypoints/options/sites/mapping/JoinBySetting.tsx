@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { joinByItem } from '../../../../lib/mapping/join-item';
+import { joinByItem } from '@/lib/mapping/join-item';
 import { SiteChoiceSetting } from './SiteChoiceSetting';
 
 /** The manager's per-site choice to join customers by e-mail or company domain. */

@@ -1,11 +1,11 @@
 import { i18n } from '#i18n';
-import { t as looseT } from '../../../../components/i18n';
-import { fieldChoices } from '../../../../lib/content/picker/field-choices';
-import type { MappingTarget } from '../../../../lib/fields/field-resolver';
-import { labelState } from '../../../../lib/mapping/draft';
-import { parsedValue } from '../../../../lib/mapping/parsed-value';
-import type { SiteLabel } from '../../../../lib/mapping/site-labels';
-import { Pill, Select } from '../../ui';
+import { t as looseT } from '@/components/i18n';
+import { fieldChoices } from '@/lib/content/picker/field-choices';
+import type { MappingTarget } from '@/lib/fields/field-resolver';
+import { labelState } from '@/lib/mapping/draft';
+import { parsedValue } from '@/lib/mapping/parsed-value';
+import type { SiteLabel } from '@/lib/mapping/site-labels';
+import { Pill, Select } from '@/entrypoints/options/ui';
 import { ParsedValueText } from './ParsedValueText';
 
 export interface LabelRowProps {
@@ -41,10 +41,17 @@ export function LabelRow({ label, draft, onChoose, locale, now }: LabelRowProps)
           </ul>
         )}
       </td>
-      <td className="py-2 pr-3 text-slate-800">{state.target === 'ignore' ? <span className="text-slate-500">—</span> : <ParsedValueText value={parsed} locale={locale} />}</td>
+      <td className="py-2 pr-3 text-slate-800">
+        {state.target === 'ignore' ? <span className="text-slate-500">—</span> : <ParsedValueText value={parsed} locale={locale} />}
+      </td>
       <td className="py-2">
         <div className="flex flex-wrap items-center gap-2">
-          <Select aria-label={i18n.t('mapping.targetFor', [label.label])} value={state.target ?? ''} onChange={(event) => onChoose(label, event.target.value as MappingTarget | '')} className="min-w-48">
+          <Select
+            aria-label={i18n.t('mapping.targetFor', [label.label])}
+            value={state.target ?? ''}
+            onChange={(event) => onChoose(label, event.target.value as MappingTarget | '')}
+            className="min-w-48"
+          >
             {!label.suggested && <option value="">{i18n.t('mapping.notMapped')}</option>}
             {choices.map((choice) => (
               <option key={choice.value} value={choice.value}>
@@ -53,7 +60,9 @@ export function LabelRow({ label, draft, onChoose, locale, now }: LabelRowProps)
             ))}
           </Select>
           {state.source === 'suggested' && <Pill tone="sky">{i18n.t('mapping.suggested')}</Pill>}
-          {state.source === 'mapped' && <Pill tone={state.target === 'ignore' ? 'slate' : 'green'}>{state.target === 'ignore' ? i18n.t('mapping.ignored') : i18n.t('mapping.mapped')}</Pill>}
+          {state.source === 'mapped' && (
+            <Pill tone={state.target === 'ignore' ? 'slate' : 'green'}>{state.target === 'ignore' ? i18n.t('mapping.ignored') : i18n.t('mapping.mapped')}</Pill>
+          )}
         </div>
       </td>
     </tr>

@@ -1,12 +1,12 @@
 import { useRef } from 'react';
 import { i18n } from '#i18n';
-import { dateOrderItem } from '../../../../lib/mapping/date-order-item';
-import { exportMappingFile, parseMappingFile } from '../../../../lib/mapping/mapping-file';
-import { fieldMappingsItem } from '../../../../lib/mapping/mapping-item';
-import { mergeMappings } from '../../../../lib/mapping/mapping-ops';
-import { mergeRecipes } from '../../../../lib/recipes/recipe-ops';
-import { siteRecipesItem } from '../../../../lib/recipes/recipes-item';
-import { buttonClass, downloadText, readFileText } from '../../ui';
+import { dateOrderItem } from '@/lib/mapping/date-order-item';
+import { exportMappingFile, parseMappingFile } from '@/lib/mapping/mapping-file';
+import { fieldMappingsItem } from '@/lib/mapping/mapping-item';
+import { mergeMappings } from '@/lib/mapping/mapping-ops';
+import { mergeRecipes } from '@/lib/recipes/recipe-ops';
+import { siteRecipesItem } from '@/lib/recipes/recipes-item';
+import { buttonClass, downloadText, readFileText } from '@/entrypoints/options/ui';
 
 /** Export every site's mapping, taught recipes and date order as one file; import one (checked first, merged per site; a bad file changes nothing). */
 export function MappingFileActions({ onResult }: { onResult: (result: { tone: 'ok' | 'error'; text: string }) => void }) {
@@ -14,7 +14,10 @@ export function MappingFileActions({ onResult }: { onResult: (result: { tone: 'o
 
   const exportFile = async () => {
     const now = Date.now();
-    downloadText(`churn-radar-field-mapping-${new Date(now).toISOString().slice(0, 10)}.json`, exportMappingFile(await fieldMappingsItem.getValue(), now, undefined, await siteRecipesItem.getValue(), await dateOrderItem.getValue()));
+    downloadText(
+      `churn-radar-field-mapping-${new Date(now).toISOString().slice(0, 10)}.json`,
+      exportMappingFile(await fieldMappingsItem.getValue(), now, undefined, await siteRecipesItem.getValue(), await dateOrderItem.getValue()),
+    );
   };
 
   const importFile = async (file: File | undefined) => {

@@ -1,13 +1,17 @@
 import { i18n } from '#i18n';
-import { formatDate } from '../../../../components/format';
-import type { ParsedValue } from '../../../../lib/mapping/parsed-value';
+import { formatDate } from '@/components/format';
+import type { ParsedValue } from '@/lib/mapping/parsed-value';
 
 /** How the product reads a sample, in the UI's language ("1,480", "Mar 5, 2024", "24 months", "yes"). */
 export function ParsedValueText({ value, locale }: { value: ParsedValue | null; locale: string }) {
   if (!value) return <span className="text-slate-500">{i18n.t('mapping.noSample')}</span>;
   switch (value.kind) {
     case 'number':
-      return <span className="tabular-nums">{new Intl.NumberFormat(locale, value.percent ? { style: 'percent', maximumFractionDigits: 2 } : { maximumFractionDigits: 2 }).format(value.value)}</span>;
+      return (
+        <span className="tabular-nums">
+          {new Intl.NumberFormat(locale, value.percent ? { style: 'percent', maximumFractionDigits: 2 } : { maximumFractionDigits: 2 }).format(value.value)}
+        </span>
+      );
     case 'date':
       return <span>{formatDate(value.value, locale, 'UTC')}</span>;
     case 'months':

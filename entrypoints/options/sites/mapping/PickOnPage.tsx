@@ -1,15 +1,25 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
-import { sendMessage } from '../../../../lib/messaging/browser-client';
-import type { SiteTabView } from '../../../../lib/messaging/mapping-protocol';
-import { buttonClass, Select } from '../../ui';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { SiteTabView } from '@/lib/messaging/mapping-protocol';
+import { buttonClass, Select } from '@/entrypoints/options/ui';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 /** What a page tool's button says and starts. */
 const TOOLS = {
-  picker: { message: 'startFieldPicker', button: () => i18n.t('mapping.pickOnPage'), started: (tab: string) => i18n.t('mapping.pickStarted', [tab]), failed: () => i18n.t('mapping.pickFailed') },
-  teach: { message: 'startTeaching', button: () => i18n.t('recipes.section.teach'), started: (tab: string) => i18n.t('recipes.section.started', [tab]), failed: () => i18n.t('recipes.section.failed') },
+  picker: {
+    message: 'startFieldPicker',
+    button: () => i18n.t('mapping.pickOnPage'),
+    started: (tab: string) => i18n.t('mapping.pickStarted', [tab]),
+    failed: () => i18n.t('mapping.pickFailed'),
+  },
+  teach: {
+    message: 'startTeaching',
+    button: () => i18n.t('recipes.section.teach'),
+    started: (tab: string) => i18n.t('recipes.section.started', [tab]),
+    failed: () => i18n.t('recipes.section.failed'),
+  },
 } as const;
 
 /** "Pick on page" / "Teach on page": a page tool on an open tab of this site. */
@@ -58,7 +68,13 @@ export function PickOnPage({ site, tool = 'picker' }: { site: string; tool?: key
             ))}
           </Select>
         )}
-        <button type="button" className={buttonClass('secondary', 'sm')} onClick={start} disabled={tabs === null} title={tabs?.length === 0 ? i18n.t('mapping.pickNoTab') : undefined}>
+        <button
+          type="button"
+          className={buttonClass('secondary', 'sm')}
+          onClick={start}
+          disabled={tabs === null}
+          title={tabs?.length === 0 ? i18n.t('mapping.pickNoTab') : undefined}
+        >
           {words.button()}
         </button>
       </div>

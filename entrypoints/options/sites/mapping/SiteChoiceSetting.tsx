@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { PerSiteItem } from '../../../../lib/mapping/per-site';
-import { withSiteValue } from '../../../../lib/mapping/per-site';
-import { Select } from '../../ui';
+import type { PerSiteItem } from '@/lib/mapping/per-site';
+import { withSiteValue } from '@/lib/mapping/per-site';
+import { Select } from '@/entrypoints/options/ui';
 
 /** A per-site item the options page also writes. */
 export interface WritablePerSiteItem<T> extends PerSiteItem<T> {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
-import { formatRelativeTime } from '../../../../components/format';
-import { sendMessage } from '../../../../lib/messaging/browser-client';
-import type { SiteRecipe } from '../../../../lib/recipes/recipe-schema';
-import { siteRecipesItem } from '../../../../lib/recipes/recipes-item';
-import { buttonClass } from '../../ui';
+import { formatRelativeTime } from '@/components/format';
+import { sendMessage } from '@/lib/messaging/browser-client';
+import type { SiteRecipe } from '@/lib/recipes/recipe-schema';
+import { siteRecipesItem } from '@/lib/recipes/recipes-item';
+import { buttonClass } from '@/entrypoints/options/ui';
 import { PickOnPage } from './PickOnPage';
 
 /** A site's taught recipes (lib/recipes): what each reads, its version, remove; and teaching on an open tab. */

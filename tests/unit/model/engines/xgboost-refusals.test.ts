@@ -13,8 +13,15 @@ const now = new Date('2026-12-07T12:00:00Z');
 type Json = { learner: Record<string, any> } & Record<string, any>;
 const model = () => JSON.parse(modelText) as Json;
 const spec = () => JSON.parse(specText) as { inputs: Record<string, unknown>[] } & Record<string, unknown>;
-const attempt = (m: unknown, s: unknown = spec()) =>
-  () => importXgboost({ modelText: typeof m === 'string' ? m : JSON.stringify(m), specText: typeof s === 'string' ? s : JSON.stringify(s), fileName: 'model.json', now });
+const attempt =
+  (m: unknown, s: unknown = spec()) =>
+  () =>
+    importXgboost({
+      modelText: typeof m === 'string' ? m : JSON.stringify(m),
+      specText: typeof s === 'string' ? s : JSON.stringify(s),
+      fileName: 'model.json',
+      now,
+    });
 
 describe('XGBoost import refusals', () => {
   it('refuses other objectives and multi-class models, naming what is supported', () => {

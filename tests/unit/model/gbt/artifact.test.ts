@@ -1,15 +1,26 @@
 /** A trained gbt model as a file: round trip through JSON and the scorer, explanations, and rejection of corrupt trees. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ModelArtifactError, parseModelArtifact } from '../../../../lib/model/artifact';
-import { baselineProbability, createScorer } from '../../../../lib/model/scorer';
-import { trainModel, type TrainResult } from '../../../../lib/model/train';
-import type { ModelArtifact } from '../../../../lib/model/types';
+import { ModelArtifactError, parseModelArtifact } from '@/lib/model/artifact';
+import { baselineProbability, createScorer } from '@/lib/model/scorer';
+import { trainModel, type TrainResult } from '@/lib/model/train';
+import type { ModelArtifact } from '@/lib/model/types';
 import { syntheticChurn } from '../synthetic';
 
 let result: TrainResult;
 const data = syntheticChurn({ rows: 400, seed: 7 });
 beforeAll(async () => {
-  result = await trainModel({ rows: data.rows, columns: data.columns, label: 'churn', folds: 3, model: 'gbt', learningCurve: false, name: 'gbt test', trainedBy: 'test', source: 'synthetic', now: () => new Date(0) });
+  result = await trainModel({
+    rows: data.rows,
+    columns: data.columns,
+    label: 'churn',
+    folds: 3,
+    model: 'gbt',
+    learningCurve: false,
+    name: 'gbt test',
+    trainedBy: 'test',
+    source: 'synthetic',
+    now: () => new Date(0),
+  });
 }, 30_000);
 
 const copy = (a: ModelArtifact): ModelArtifact => JSON.parse(JSON.stringify(a)) as ModelArtifact;
@@ -62,7 +73,18 @@ describe('gbt artifacts', () => {
   });
 
   it('is reproducible: the same data and seed give the same trees', async () => {
-    const again = await trainModel({ rows: data.rows, columns: data.columns, label: 'churn', folds: 3, model: 'gbt', learningCurve: false, name: 'gbt test', trainedBy: 'test', source: 'synthetic', now: () => new Date(0) });
+    const again = await trainModel({
+      rows: data.rows,
+      columns: data.columns,
+      label: 'churn',
+      folds: 3,
+      model: 'gbt',
+      learningCurve: false,
+      name: 'gbt test',
+      trainedBy: 'test',
+      source: 'synthetic',
+      now: () => new Date(0),
+    });
     expect(JSON.stringify(again.artifact.gbt)).toBe(JSON.stringify(result.artifact.gbt));
     expect(again.artifact.id).toBe(result.artifact.id);
   }, 30_000);

@@ -1,12 +1,12 @@
 /** Gradient-boosted trees: binning, growth, determinism, missing values, predict and validation. */
 import { describe, expect, it } from 'vitest';
-import { binOf, fitBins, quantileCuts } from '../../../../lib/model/gbt/binning';
-import { DEFAULT_GBT, fitGbt } from '../../../../lib/model/gbt/boost';
-import { compileGbt, gbtLogits } from '../../../../lib/model/gbt/predict';
-import { gbtProblem, MAX_TREE_DEPTH } from '../../../../lib/model/gbt/validate';
-import type { GbtModel } from '../../../../lib/model/gbt/types';
-import { rocAuc } from '../../../../lib/model/metrics';
-import { mulberry32 } from '../../../../lib/model/prng';
+import { binOf, fitBins, quantileCuts } from '@/lib/model/gbt/binning';
+import { DEFAULT_GBT, fitGbt } from '@/lib/model/gbt/boost';
+import { compileGbt, gbtLogits } from '@/lib/model/gbt/predict';
+import { gbtProblem, MAX_TREE_DEPTH } from '@/lib/model/gbt/validate';
+import type { GbtModel } from '@/lib/model/gbt/types';
+import { rocAuc } from '@/lib/model/metrics';
+import { mulberry32 } from '@/lib/model/prng';
 
 const exact = { ...DEFAULT_GBT, rowSample: 1, colSample: 1, minDataInLeaf: 1, learningRate: 0.3, seed: 1 };
 
@@ -91,7 +91,15 @@ describe('fitGbt', () => {
 
 describe('gbtProblem', () => {
   const leaf = (v: number) => ({ feature: [-1], threshold: [0], left: [-1], right: [-1], value: [v], missingLeft: [0], cover: [1] });
-  const stump = () => ({ feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -1, 1], missingLeft: [0, 0, 0], cover: [2, 1, 1] });
+  const stump = () => ({
+    feature: [0, -1, -1],
+    threshold: [0.5, 0, 0],
+    left: [1, -1, -1],
+    right: [2, -1, -1],
+    value: [0, -1, 1],
+    missingLeft: [0, 0, 0],
+    cover: [2, 1, 1],
+  });
   const model = (trees: GbtModel['trees']): GbtModel => ({ base: 0, trees });
 
   it('accepts a well-formed ensemble', () => {
@@ -117,7 +125,15 @@ describe('gbtProblem', () => {
     expect(gbtProblem(model([orphan]), 1)).toMatch(/not reached/);
     // a chain: node i splits into leaf 2i+1… built as a left spine deeper than MAX_TREE_DEPTH
     const m = 2 * (MAX_TREE_DEPTH + 2) + 1;
-    const deep = { feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], value: [] as number[], missingLeft: [] as number[], cover: [] as number[] };
+    const deep = {
+      feature: [] as number[],
+      threshold: [] as number[],
+      left: [] as number[],
+      right: [] as number[],
+      value: [] as number[],
+      missingLeft: [] as number[],
+      cover: [] as number[],
+    };
     for (let i = 0; i < m; i++) {
       const internal = i % 2 === 0 && i + 2 < m;
       deep.feature.push(internal ? 0 : -1);

@@ -1,9 +1,9 @@
 /** Baseline Shapley values of trees: local accuracy, and equality with brute-force Shapley on a small model. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GBT, fitGbt } from '../../../../lib/model/gbt/boost';
-import { compileGbt, gbtLogits } from '../../../../lib/model/gbt/predict';
-import { gbtAttributions } from '../../../../lib/model/gbt/shap';
-import { mulberry32 } from '../../../../lib/model/prng';
+import { DEFAULT_GBT, fitGbt } from '@/lib/model/gbt/boost';
+import { compileGbt, gbtLogits } from '@/lib/model/gbt/predict';
+import { gbtAttributions } from '@/lib/model/gbt/shap';
+import { mulberry32 } from '@/lib/model/prng';
 
 async function smallModel(d: number, n = 400) {
   const random = mulberry32(11);
@@ -22,7 +22,13 @@ async function smallModel(d: number, n = 400) {
 /** Exact Shapley values by enumerating every subset: v(S) = f(x on S, reference elsewhere). */
 function bruteForce(model: ReturnType<typeof compileGbt>, x: Float32Array, reference: number[]): number[] {
   const d = reference.length;
-  const value = (mask: number) => gbtLogits(model, Float32Array.from(reference, (r, j) => (mask & (1 << j) ? x[j]! : r)), 1, d)[0]!;
+  const value = (mask: number) =>
+    gbtLogits(
+      model,
+      Float32Array.from(reference, (r, j) => (mask & (1 << j) ? x[j]! : r)),
+      1,
+      d,
+    )[0]!;
   const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
   const phi = new Array<number>(d).fill(0);
   for (let mask = 0; mask < 1 << d; mask++) {

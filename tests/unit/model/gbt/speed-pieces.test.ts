@@ -1,11 +1,11 @@
 /** The pieces that make trees fast at size: input-limited binning, histogram subtraction, GOSS, tree inputs. */
 import { describe, expect, it } from 'vitest';
-import { binMatrix, fitBins } from '../../../../lib/model/gbt/binning';
-import { DEFAULT_GBT, fitGbt, gossSample } from '../../../../lib/model/gbt/boost';
-import { binnedData, buildHistogram, subtractHistogram } from '../../../../lib/model/gbt/tree';
-import { rocAuc } from '../../../../lib/model/metrics';
-import { fitPreprocessor, transform, treeInputs } from '../../../../lib/model/preprocess';
-import { mulberry32 } from '../../../../lib/model/prng';
+import { binMatrix, fitBins } from '@/lib/model/gbt/binning';
+import { DEFAULT_GBT, fitGbt, gossSample } from '@/lib/model/gbt/boost';
+import { binnedData, buildHistogram, subtractHistogram } from '@/lib/model/gbt/tree';
+import { rocAuc } from '@/lib/model/metrics';
+import { fitPreprocessor, transform, treeInputs } from '@/lib/model/preprocess';
+import { mulberry32 } from '@/lib/model/prng';
 
 function randomMatrix(n: number, d: number, seed: number): Float32Array {
   const random = mulberry32(seed);
@@ -30,7 +30,11 @@ describe('histogram subtraction', () => {
     const n = 2000;
     const d = 4;
     const x = randomMatrix(n, d, 2);
-    const bins = fitBins(x, d, Array.from({ length: n }, (_, i) => i));
+    const bins = fitBins(
+      x,
+      d,
+      Array.from({ length: n }, (_, i) => i),
+    );
     const data = binnedData(binMatrix(bins, x, n, d), n, bins.cuts);
     const random = mulberry32(3);
     const grad = Float64Array.from({ length: n }, () => random() - 0.5);
@@ -89,7 +93,7 @@ describe('gradient-based one-side sampling', () => {
     const settings = { ...DEFAULT_GBT, seed: 1, rounds: 60, shapes: [] };
     const plain = await fitGbt(x, y, 3, { ...settings, goss: undefined });
     const goss = await fitGbt(x, y, 3, { ...settings, goss: { top: 0.2, other: 0.1, minRows: 1000 } });
-    const { compileGbt, gbtLogits } = await import('../../../../lib/model/gbt/predict');
+    const { compileGbt, gbtLogits } = await import('@/lib/model/gbt/predict');
     const auc = (m: typeof plain) => rocAuc(y, gbtLogits(compileGbt(m.model), x, n, 3));
     expect(auc(goss)).toBeGreaterThan(auc(plain) - 0.01);
   });
@@ -97,7 +101,12 @@ describe('gradient-based one-side sampling', () => {
 
 describe('treeInputs', () => {
   it('lists every input but the spline knots, in layout order', () => {
-    const rows = Array.from({ length: 200 }, (_, i) => ({ tenure: String(i % 37), plan: i % 3 ? 'a' : 'b', paid: i % 2 ? 'Yes' : 'No', spend: i % 5 ? String(i) : '' }));
+    const rows = Array.from({ length: 200 }, (_, i) => ({
+      tenure: String(i % 37),
+      plan: i % 3 ? 'a' : 'b',
+      paid: i % 2 ? 'Yes' : 'No',
+      spend: i % 5 ? String(i) : '',
+    }));
     const prep = fitPreprocessor(rows, [
       { name: 'tenure', kind: 'numeric' },
       { name: 'plan', kind: 'categorical' },

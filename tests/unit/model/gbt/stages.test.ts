@@ -1,6 +1,6 @@
 /** The final fit's tree shape and rounds, from the folds' nested early stopping. */
 import { describe, expect, it } from 'vitest';
-import { chooseFinalTrees } from '../../../../lib/model/gbt/stages';
+import { chooseFinalTrees } from '@/lib/model/gbt/stages';
 
 const shallow = { maxLeaves: 4, maxDepth: 2 };
 const deep = { maxLeaves: 15, maxDepth: 5 };
