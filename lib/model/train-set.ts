@@ -6,8 +6,11 @@ import { inferColumns } from './infer-columns';
 import { TrainError, type TrainOptions } from './train-types';
 import type { ColumnSpec, RawRow } from './types';
 
-/** Label values that mean "churned", compared lower-cased. */
-const POSITIVE_WORDS = new Set([
+/**
+ * Label values that mean "churned", compared lower-cased: the CLI's and the training worker's
+ * positive value, and the options page's first guess (lib/training/column-mapping.ts).
+ */
+export const CHURNED_LABEL_WORDS: ReadonlySet<string> = new Set([
   'yes',
   'y',
   'true',
@@ -24,6 +27,8 @@ const POSITIVE_WORDS = new Set([
   'canceled',
   'lapsed',
   'attrited',
+  'inactive',
+  'closed lost',
   '是',
   '流失',
   '已流失',
@@ -40,7 +45,7 @@ export function resolvePositive(levels: readonly string[], label: string, positi
     }
     return p;
   }
-  const candidates = levels.filter((l) => POSITIVE_WORDS.has(l.toLowerCase()));
+  const candidates = levels.filter((l) => CHURNED_LABEL_WORDS.has(l.toLowerCase()));
   if (candidates.length !== 1) {
     throw new TrainError(
       'positive-ambiguous',

@@ -23,6 +23,7 @@
 import { columnLevels, looksLikeIdName, inferColumns } from '../model/infer-columns';
 import type { ColumnKind, ColumnSpec, RawRow } from '../model/types';
 import { parseDate } from '../parse/date';
+import { CHURNED_LABEL_WORDS } from '@/lib/model/train-set';
 
 export type ColumnRole = 'id' | 'label' | 'feature' | 'ignore';
 export type ColumnType = 'numeric' | 'binary' | 'categorical' | 'date' | 'text';
@@ -145,35 +146,9 @@ export function labelLevels(rows: readonly RawRow[], label: string): { value: st
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
-/** Label values that read as "churned", compared lower-cased (as lib/model/train.ts). */
-const POSITIVE_WORDS = new Set([
-  'yes',
-  'y',
-  'true',
-  't',
-  '1',
-  '1.0',
-  'churn',
-  'churned',
-  'churner',
-  'left',
-  'lost',
-  'exited',
-  'cancelled',
-  'canceled',
-  'lapsed',
-  'attrited',
-  'inactive',
-  'closed lost',
-  '是',
-  '流失',
-  '已流失',
-  '已取消',
-]);
-
 /** The label value that reads as churned when exactly one does; else null (the manager picks). */
 export function guessPositive(levels: readonly { value: string }[]): string | null {
-  const candidates = levels.filter((l) => POSITIVE_WORDS.has(l.value.toLowerCase()));
+  const candidates = levels.filter((l) => CHURNED_LABEL_WORDS.has(l.value.toLowerCase()));
   return candidates.length === 1 ? candidates[0]!.value : null;
 }
 

@@ -6,6 +6,7 @@ import { transform } from '@/lib/model/preprocess';
 import { mulberry32 } from '@/lib/model/prng';
 import { createScorer } from '@/lib/model/scorer';
 import { TrainError, evaluateFold, hashRows, resolvePositive, trainModel, type TrainOptions, type TrainProgress } from '@/lib/model/train';
+import { guessPositive } from '@/lib/training/column-mapping';
 import type { RawRow } from '@/lib/model/types';
 import { syntheticChurn } from './synthetic';
 
@@ -134,6 +135,16 @@ describe('resolvePositive', () => {
     expect(resolvePositive(['Active', 'Churned', 'Paused'], 'Status')).toBe('Churned');
     expect(resolvePositive(['否', '是'], '是否流失')).toBe('是');
     expect(resolvePositive(['在网', '流失'], '状态')).toBe('流失');
+  });
+
+  it('reads labels as the options page guesses them (one word list): Inactive, Closed lost', () => {
+    for (const levels of [
+      ['Active', 'Inactive'],
+      ['Closed lost', 'Closed won', 'Open'],
+    ]) {
+      expect(resolvePositive(levels, 'Status')).toBe(guessPositive(levels.map((value) => ({ value }))));
+    }
+    expect(resolvePositive(['Active', 'Inactive'], 'Status')).toBe('Inactive');
   });
 });
 
