@@ -74,9 +74,12 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
   await expect(page.locator('#data')).toContainText(/Ready to train/);
   await shoot(page, 'data', testInfo.outputPath('options-data-en.png'));
 
-  // Training runs in the worker: the page keeps answering while it trains.
+  // Training runs in a dedicated worker (Playwright sees it: that is the proof of where it runs), and
+  // the page keeps answering while it trains. The timer's bound is generous on purpose: with a second
+  // e2e worker on CI's two cores a 20 ms timer once took 541 ms; speed is the bench's to judge.
   const trainClick = train(page);
   await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect.poll(() => page.workers().length).toBeGreaterThan(0);
   const responsive = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
@@ -84,7 +87,7 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
         setTimeout(() => resolve(performance.now() - t0), 20);
       }),
   );
-  expect(responsive).toBeLessThan(500);
+  expect(responsive).toBeLessThan(2_000);
   await shoot(page, 'train', testInfo.outputPath('options-train-progress-en.png'));
   const seconds = await trainClick;
   console.log(`[models.spec] training + 5-fold CV on ${dataRows} demo export rows, click to stored model: ${seconds.toFixed(1)} s`);
