@@ -11,7 +11,7 @@ import { deriveSeed } from './prng';
 import { fitNetworks, kindLogits, networkLogits, type FitSettings, type FittedNetworks, type Member } from './train-fit';
 import { COST, type TrainProgressTracker } from './train-progress';
 import type { TrainingSet } from './train-set';
-import { TrainError } from './train-types';
+import { noInputsLeft } from './train-types';
 import type { NetworkModelKind } from './types';
 
 export interface CrossValidation {
@@ -43,7 +43,7 @@ export async function crossValidate(
     const trainY = fold.train.map((i) => y[i]!);
     const prep = fitPreprocessor(trainRows, featureSpecs, preprocess);
     const d = prep.featureNames.length;
-    if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
+    if (d === 0) throw noInputsLeft();
     const xTrain = transform(prep, trainRows);
     const xTest = transform(
       prep,

@@ -2,7 +2,7 @@
 import { fitLogisticWeights, type LogisticOptions } from './logistic';
 import { averagePrecision, brierScore, logLoss, rocAuc } from './metrics';
 import { fitPreprocessor, transform, type PreprocessOptions } from './preprocess';
-import { TrainError, type FoldMetrics } from './train-types';
+import { noInputsLeft, type FoldMetrics } from './train-types';
 import type { ColumnSpec, Preprocessor, RawRow } from './types';
 
 export interface FoldInput {
@@ -27,7 +27,7 @@ export async function evaluateFold(input: FoldInput): Promise<{
 }> {
   const preprocessor = fitPreprocessor(input.trainRows, input.specs, input.preprocess);
   const d = preprocessor.featureNames.length;
-  if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
+  if (d === 0) throw noInputsLeft();
   const { weights, bias } = fitLogisticWeights(transform(preprocessor, input.trainRows), input.trainLabels, d, input.logistic);
   const x = transform(preprocessor, input.testRows);
   const probabilities = new Float32Array(input.testRows.length);

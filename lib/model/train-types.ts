@@ -122,3 +122,8 @@ export function resolveModelChoice(choice: ModelChoice | undefined): 'auto' | Ne
   if (choice === 'nn') return 'mlp';
   return choice;
 }
+
+/** A preprocessor left no model input (every category level was rare): the same refusal wherever it is fitted. */
+export function noInputsLeft(): TrainError {
+  return new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
+}

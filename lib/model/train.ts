@@ -54,7 +54,7 @@ import { deriveSeed } from './prng';
 import { fitNetworks, membersOf, type FitSettings, type Member } from './train-fit';
 import { costOf, createTrainProgress } from './train-progress';
 import { hashRows, prepareTrainingSet } from './train-set';
-import { resolveModelChoice, TrainError, type TrainOptions, type TrainResult } from './train-types';
+import { noInputsLeft, resolveModelChoice, TrainError, type TrainOptions, type TrainResult } from './train-types';
 import type { MlpSettings, ModelArtifact, ModelEvaluation, NetworkModelKind, TrainingSettings } from './types';
 
 export { evaluateFold } from './evaluate-fold';
@@ -109,7 +109,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   progress.report({ phase: 'final', fold: 0 });
   const prep = fitPreprocessor(rows, set.featureSpecs, options.preprocess);
   const d = prep.featureNames.length;
-  if (d === 0) throw new TrainError('no-features', 'No model inputs remain after preprocessing (every category level is rare).');
+  if (d === 0) throw noInputsLeft();
   const x = transform(prep, rows);
   const finalEpochs = cv.bestEpochs.length > 0 ? Math.max(1, median(cv.bestEpochs)) : undefined;
   // The final fit has no validation split; it keeps the folds' median best rounds (gbt/stages.ts).
