@@ -87,10 +87,11 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
 
   const cvCost = costOf(trained);
   const lcShare = options.learningCurve === false ? 0 : LEARNING_FRACTIONS.reduce((s, f) => s + f, 0);
-  const progress = createTrainProgress(options, k, cvCost * (k + 1 + lcShare) + 1);
+  const progress = createTrainProgress(options, k, { cv: cvCost * k, 'learning-curve': cvCost * lcShare, final: cvCost, explain: 1 });
   progress.report({ phase: 'prepare', fold: 0 });
 
   const cv = await crossValidate(set, trained, candidates, settings, seed, options.preprocess, progress);
+  progress.finishStage();
   const stage = cv.foldTrees.length ? chooseFinalTrees(cv.foldTrees, settings.gbt.shapes ?? []) : undefined;
   // The chosen shape, without a search, for the learning curve (inner early stopping) and the final fit.
   const chosenSettings: FitSettings = stage ? { ...settings, gbt: { ...settings.gbt, ...stage.shape, shapes: [] } } : settings;
@@ -100,11 +101,10 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const { kind, calibration, oofP } = chosen;
   const foldMetrics = chosen.foldMetricsByKind[kind]!;
   const winnerMembers = membersOf(kind);
-  const winnerCost = costOf(winnerMembers);
 
   const curve =
     options.learningCurve === false ? [] : await learningCurve(set, kind, chosenSettings, foldMetrics[0]!.roc_auc, seed, options.preprocess, progress);
-  progress.setDone(cvCost * k + winnerCost * lcShare);
+  progress.finishStage();
 
   // ------------------------------------------------------------ final fit on all rows
   progress.report({ phase: 'final', fold: 0 });
@@ -127,7 +127,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     finalEpochs,
     finalRounds,
   );
-  progress.add(winnerCost);
+  progress.finishStage();
   const baseline = new Array<number>(d).fill(0);
   for (let i = 0; i < rows.length; i++) for (let j = 0; j < d; j++) baseline[j]! += x[i * d + j]!;
   for (let j = 0; j < d; j++) baseline[j] = baseline[j]! / rows.length;
