@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { ActionKind, OutcomeKind } from '../lib/db/schema';
-import type { ActionView } from '../lib/messaging/agent-protocol';
+import type { ActionView } from '@/lib/agent/agent-views';
 import { sendMessage } from '../lib/messaging/browser-client';
 import { useBusyAction } from './useBusyAction';
 import { Card } from './Card';

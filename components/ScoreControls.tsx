@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { TIERS, type Tier } from '../lib/domain';
-import type { FeedbackView, OverrideView } from '../lib/messaging/agent-protocol';
+import type { FeedbackView, OverrideView } from '@/lib/agent/agent-views';
 import { sendMessage } from '../lib/messaging/browser-client';
 import { actionErrorText } from './action-error';
 import { Card } from './Card';

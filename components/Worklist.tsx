@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { TIERS, type Tier } from '../lib/domain';
-import type { WorklistItem } from '../lib/messaging/agent-protocol';
+import type { WorklistItem } from '@/lib/agent/agent-views';
 import { sendMessage } from '../lib/messaging/browser-client';
 import { formatDateTime, formatProbability, formatRelativeTime } from './format';
 import { Skeleton } from './Skeleton';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,hostile,indicators,scoring,training,bgnbd,experiments,monitoring,workerstart,train-size]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,hostile,indicators,scoring,training,bgnbd,experiments,monitoring,monitoring-db,workerstart,train-size]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -13,6 +13,7 @@ import { benchBadges } from './bench/badges';
 import { benchBgNbd } from './bench/bgnbd';
 import { benchExperiments } from './bench/experiments';
 import { benchMonitoring } from './bench/monitoring';
+import { benchMonitoringDb } from './bench/monitoring-db';
 import { benchExtraction } from './bench/extraction';
 import { benchIngest } from './bench/ingest';
 import { benchKits } from './bench/kits';
@@ -103,12 +104,13 @@ if (wanted('scoring')) {
 
 if (wanted('training')) Object.assign(figures, await benchTraining({ log }));
 
-// Minutes, not seconds: only when asked for (`--only train-size`, `--train-1m` adds 1,000,000 rows).
-if (only?.has('train-size')) Object.assign(figures, await benchTrainSize({ log, with1m: args.includes('--train-1m') }));
+// Minutes, not seconds: only when asked for (`--only train-size`; `--skip-1m` leaves out 1,000,000 rows).
+if (only?.has('train-size')) Object.assign(figures, await benchTrainSize({ log, skip1m: args.includes('--skip-1m') }));
 
 if (wanted('bgnbd')) Object.assign(figures, benchBgNbd({ log }));
 
 if (wanted('experiments')) Object.assign(figures, benchExperiments({ log }));
 if (wanted('monitoring')) Object.assign(figures, benchMonitoring({ log }));
+if (wanted('monitoring-db')) Object.assign(figures, await benchMonitoringDb({ log }));
 
 if (asJson) console.log(JSON.stringify(figures));

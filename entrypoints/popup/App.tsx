@@ -10,7 +10,7 @@ import { useRequest } from '@/components/useRequest';
 import { useSiteToggle } from '@/components/useSiteToggle';
 import { sendMessage } from '@/lib/messaging/browser-client';
 import { onBackgroundEvent } from '@/lib/messaging/events';
-import type { SiteStatusView } from '@/lib/messaging/sites-protocol';
+import type { SiteStatusView } from '@/lib/sites/sites-commands';
 import type { SiteState } from '@/lib/sites/enabled-sites';
 import { siteLabel, siteOriginOf } from '@/lib/sites/origins';
 import { openSidePanel } from '@/lib/side-panel';

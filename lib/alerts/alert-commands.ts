@@ -3,7 +3,7 @@
  * and the agent's settings in Options.
  */
 import { z } from 'zod';
-import { commandsFor, HandlerError, type ProtocolOf } from '@/lib/messaging/commands';
+import { commandsFor, HandlerError } from '@/lib/messaging/commands';
 import { alertEventSchema } from './alert-log';
 import { alertSettingsSchema, type AlertSettings } from './alert-settings';
 import type { AlertDigest } from './digest';
@@ -59,5 +59,3 @@ export const alertCommands = {
     },
   }),
 };
-
-export type AlertProtocol = ProtocolOf<typeof alertCommands>;

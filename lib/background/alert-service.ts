@@ -11,7 +11,7 @@ import { customerKey } from '../db/customer-key';
 import type { CustomerRow, OverrideRow } from '../db/schema';
 import type { SiteKey, Tier } from '../domain';
 import type { Translate } from '../explain/reason-text';
-import type { WorklistItem } from '../messaging/agent-protocol';
+import type { WorklistItem } from '@/lib/agent/agent-views';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../alerts/alert-settings';
 import { appendEvents, EMPTY_ALERT_STATE, eventIdOfNotification, notificationIdOf, type AlertEvent, type AlertState } from '../alerts/alert-log';
 import { deliver } from '../alerts/delivery';
@@ -20,7 +20,7 @@ import { notificationText } from '../alerts/notification-text';
 import { localClock } from '../alerts/quiet-hours';
 import { detectRises, passedDue, type TierChange } from '../alerts/rise';
 import type { RecordedScore } from './customer-store';
-import { ownerOf } from './worklist';
+import { ownerOf } from '@/lib/agent/worklist';
 
 /** The browser's side: stored state and settings, the notifications permission and API, opening a tab. */
 interface AlertPorts {

@@ -1,7 +1,9 @@
 import type { Activity, BadgeScore, CustomerSnapshot, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
 import { customerKey } from '../db/customer-key';
-import { createAgentHandlers, createOverrideCache, readWorklist } from './agent-handlers';
+import { agentCommands } from '@/lib/agent/agent-commands';
+import { createOverrideCache } from '@/lib/agent/override-cache';
+import { readWorklist } from '@/lib/agent/read-worklist';
 import { createAlertService, memoryAlertPorts, type AlertBrowserPorts } from './alert-service';
 import { alertCommands } from '@/lib/alerts/alert-commands';
 import type { CustomerRow, OverrideRow } from '../db/schema';
@@ -17,17 +19,20 @@ import type { Locale } from '../playbooks/default-playbook';
 import type { FocusedCustomer, LostRows, StorageProblem } from '../settings';
 import type { CustomerStore } from './customer-store';
 import { createIndicatorCache, indicatorRowIfChanged, modelInputs } from '@/lib/indicators/customer-indicators';
-import { createMappingHandlers, type MappingPorts } from './mapping-handlers';
-import { createRecipeHandlers, type RecipePorts } from './recipe-handlers';
+import { labelVersion, relabelled } from '@/lib/labels/stored-label';
+import { mappingCommands, type MappingPorts } from '@/lib/mapping/mapping-commands';
+import { recipeCommands, type RecipePorts } from '@/lib/recipes/recipe-commands';
 import { createModelHandlers } from './model-handlers';
 import { policyCommands } from '@/lib/policy/policy-commands';
 import { assertUnlocked, type PolicyService } from './policy-service';
 import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
-import { createSitesHandlers, type SitesDeps } from './sites-handlers';
+import { sitesCommands } from '@/lib/sites/sites-commands';
+import type { SiteService } from './sites-service';
+import type { HealthService } from './health-service';
 import { handlersOf } from '@/lib/messaging/commands';
 import { riskCommands, type RiskDeps } from '@/lib/risk/risk-commands';
 import { monitoringCommands, type MonitoringDeps } from '@/lib/monitoring/monitoring-commands';
-import { createPlaybookHandlers, type PlaybookDeps } from './playbook-handlers';
+import { playbookCommands, type PlaybookDeps } from '@/lib/playbooks/playbook-commands';
 import { kpiCommands } from '@/lib/kpi/kpi-commands';
 import { memoryPlaybookStore } from '../playbooks/playbook-item';
 import type { ModelProvider } from './model-provider';
@@ -74,7 +79,7 @@ export interface BackgroundDeps extends Pick<RiskDeps, 'saveThresholds' | 'saveI
   t: Translate;
   now: () => number;
   /** Opt-in sites and adapter health (absent in tests that do not need them). */
-  sites?: SitesDeps;
+  sites?: { sites: SiteService; health: HealthService };
   /** The team's stored playbook (null: the default); default: kept in memory. */
   storedPlaybook?: PlaybookDeps['storedPlaybook'];
   /** The site's field mapping over the synonyms (lib/mapping/cached-site-resolvers.ts); absent: synonyms only. */
@@ -237,31 +242,41 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return inputs;
   }
 
-  /** After the reply: indicator history for the customers of a page, where it changed. */
+  /** After the reply: indicator history and churn labels for the customers of a page, where they changed. */
   async function recordIndicators(site: SiteKey, rows: readonly CustomerRow[], lists: Map<string, Activity[]>, now: number) {
     const settings = await deps.indicatorSettings();
     const resolveField = await deps.fieldResolver?.(site);
+    const version = labelVersion(settings.churn, resolveField);
     for (const row of rows) {
       const stored = await deps.customers.get(site, row.crmId);
       if (!stored) continue; // erased since the scan
       const activities = lists.get(row.crmId) ?? (stored.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
+      // The churn label is kept with the row, worked out here where the activities are at hand (lib/labels/stored-label.ts).
       await deps.customers.patch(site, row.crmId, (latest) => {
         const change = indicatorRowIfChanged(site, latest, indicatorCache.of(latest, activities, settings, now, resolveField), now);
-        return change && { row: change.customer, extra: { indicators: [change.indicator] } };
+        const base = change?.customer ?? latest;
+        const labelled = relabelled(base, activities, settings.churn, resolveField, version, now);
+        if (!change && !labelled) return null;
+        return { row: labelled ?? base, ...(change ? { extra: { indicators: [change.indicator] } } : {}) };
       });
     }
   }
 
   return {
     ...createModelHandlers(deps),
-    ...createAgentHandlers({ ...deps, heldKeys: enrolment.heldKeys }, overrides),
+    ...handlersOf(agentCommands, {
+      ...deps,
+      overrides,
+      heldKeys: enrolment.heldKeys,
+      customerChanged: (site, crmId) => deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId }),
+    }),
     ...createPrivacyHandlers({ ...deps, overrides }),
     ...handlersOf(policyCommands, deps),
-    ...createSitesHandlers(deps.sites),
+    ...handlersOf(sitesCommands, deps),
     ...handlersOf(riskCommands, { ...deps, assertUnlocked }),
-    ...createMappingHandlers(deps),
-    ...createRecipeHandlers(deps),
-    ...createPlaybookHandlers({ ...deps, storedPlaybook, overrides }),
+    ...handlersOf(mappingCommands, deps),
+    ...handlersOf(recipeCommands, deps),
+    ...handlersOf(playbookCommands, { ...deps, storedPlaybook, assertUnlocked, scoreCustomer: (customer) => scoreOne(scoreDeps, customer) }),
     ...handlersOf(kpiCommands, deps),
     ...handlersOf(monitoringCommands, deps),
     ...handlersOf(focusCommands, deps),

@@ -1,9 +1,7 @@
 import type { SiteKey } from '../domain';
 import type { BackgroundEvent } from '../messaging/protocol';
-import type { PageHealthView, SitesProtocol } from '../messaging/sites-protocol';
+import type { HealthReport, PageHealthView } from '@/lib/sites/sites-commands';
 import { healthSummary, healthWarnings, pageKeyOf, pageReadable, recordObservation, type HealthSummary, type SiteHealth } from '../sites/health';
-
-export type HealthReport = SitesProtocol['reportPageHealth']['request'];
 
 export interface HealthServiceDeps {
   load: () => Promise<Record<SiteKey, SiteHealth>>;

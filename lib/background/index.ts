@@ -27,7 +27,7 @@ import { cachedItem } from './cached-item';
 import { createCustomerStore } from './customer-store';
 import { createHandlers } from './handlers';
 import { browserPrivacyPorts, startPolicyService } from './privacy-ports';
-import { browserMappingPorts, watchMappings } from './mapping-handlers';
+import { browserMappingPorts, watchMappings } from './mapping-ports';
 import { browserPageTools } from './inject-page-tools';
 import { siteRecipesItem } from '../recipes/recipes-item';
 import { fieldMappingsItem } from '../mapping/mapping-item';
@@ -204,7 +204,7 @@ export function startBackground(): void {
     sites,
     fieldResolver: siteResolvers,
     mapping,
-    recipePorts: { recipes: cachedItem(siteRecipesItem), runPageTool },
+    recipePorts: { recipes: cachedItem(siteRecipesItem), startTeaching: (tabId) => runPageTool(tabId, 'teach') },
     storedPlaybook: cachedItem(playbookItem),
     experiments: cachedItem(experimentsItem),
     alerts: browserAlertPorts(),

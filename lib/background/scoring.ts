@@ -7,8 +7,8 @@ import type { FieldResolver } from '../fields/field-resolver';
 import type { RawRow, Scorer } from '../model/types';
 import { chooseScript } from '../playbooks/choose';
 import { DEFAULT_PLAYBOOK } from '../playbooks/default-playbook';
-import { topDriverCategory } from '../playbooks/driver';
-import type { Locale, Playbook, PlaybookContext } from '../playbooks/types';
+import { scriptContext } from '../playbooks/driver';
+import type { Locale, Playbook } from '../playbooks/types';
 import { scriptVariables } from '../playbooks/variables';
 import { renderTemplate } from '../playbooks/template';
 import { rankKeysOf } from '../model/rank-keys';
@@ -151,9 +151,4 @@ function retentionScript(
     strategy: script.strategy,
     ...(rule ? { ruleId: rule.id } : {}),
   };
-}
-
-/** What the playbook's rules look at for a customer. */
-export function scriptContext(tier: CustomerScore['tier'], reasons: readonly Reason[], indicators: IndicatorResult | null): PlaybookContext {
-  return { tier, pattern: indicators?.pattern.value ?? null, lifecycle: indicators?.lifecycle.value ?? null, driver: topDriverCategory(reasons) };
 }

@@ -1,4 +1,4 @@
-import type { SitesView, SiteStatusView } from '../messaging/sites-protocol';
+import type { SitesView, SiteStatusView } from '@/lib/sites/sites-commands';
 import type { BackgroundEvent } from '../messaging/protocol';
 import {
   activeOrigins,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { SiteKey } from '@/lib/domain';
-import { commandsFor, HandlerError, type ProtocolOf } from '@/lib/messaging/commands';
+import { commandsFor, HandlerError } from '@/lib/messaging/commands';
 import { tabIdSchema } from './followed-tab-schema';
 import { pageFocusSchema, type PageEvent, type PageFocus } from './page-focus';
 
@@ -65,5 +65,3 @@ export const focusCommands = {
     },
   }),
 };
-
-export type FocusProtocol = ProtocolOf<typeof focusCommands>;

@@ -17,7 +17,7 @@ import type { CustomerRow, ScoreRow } from '@/lib/db/schema';
 import type { FieldResolver } from '@/lib/fields/field-resolver';
 import type { IndicatorSettings } from '@/lib/indicators/types';
 import { resolversOf } from '@/lib/labels/resolvers-by-site';
-import { commandsFor, type ProtocolOf } from '@/lib/messaging/commands';
+import { commandsFor } from '@/lib/messaging/commands';
 import { lifetimeValueOf } from './lifetime';
 import { kpiReport, type KpiReport } from './report';
 import type { KpiScore } from './risk';
@@ -140,5 +140,3 @@ export const kpiCommands = {
     },
   }),
 };
-
-export type KpiProtocol = ProtocolOf<typeof kpiCommands>;

@@ -9,14 +9,17 @@
  * handler, and the message's TypeScript types (`ProtocolOf`: the request
  * type is z.input of the schema, the response type z.output), so no type is
  * written next to its schema. Adding a message touches the feature's folder
- * and, for a new feature, one registration line in lib/messaging/protocol.ts
- * (types), lib/messaging/schemas.ts (checks) and lib/background/handlers.ts
- * (handlers, given the feature's dependencies).
+ * only; a new feature adds one line to lib/messaging/all-commands.ts (types,
+ * checks, audiences) and one to lib/background/handlers.ts (its handlers,
+ * given its dependencies).
  *
  * Responses come from our own background, so they are not parsed at run time;
  * their schemas give the types, and the features' tests parse real answers
  * with them, so schema and handler cannot drift apart. Response schemas
- * therefore hold no transforms (z.input and z.output agree).
+ * therefore hold no transforms (z.input and z.output agree). A response part
+ * that is a domain type declared once elsewhere (a stored playbook, a health
+ * summary) is `z.custom<ThatType>()`: still written once, and tsc checks the
+ * handler against it.
  */
 import type { z } from 'zod';
 import type { SiteKey } from '@/lib/domain';

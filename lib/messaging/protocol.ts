@@ -7,20 +7,11 @@ import type { Activity, BadgeDetails, BadgeScore, CustomerScore, CustomerSnapsho
 import type { ChurnPattern, Classified, IndicatorValue, LifecycleStage } from '../indicators/types';
 import type { SinceLastVisit } from '@/lib/indicators/customer-indicators';
 import type { TrainingRowsView } from '@/lib/training/training-rows';
-import type { ErrorCode, RejectedRow } from './commands';
-import type { MappingProtocol } from './mapping-protocol';
-import type { ActionView, AgentProtocol, FeedbackView, OverrideView, RiskValueQuadrant } from './agent-protocol';
-import type { PolicyProtocol } from '@/lib/policy/policy-commands';
+import type { allCommands } from './all-commands';
+import type { ErrorCode, ProtocolOf, RejectedRow } from './commands';
+import type { ActionView, FeedbackView, OverrideView, RiskValueQuadrant } from '@/lib/agent/agent-views';
 import type { PrivacyProtocol } from './privacy-protocol';
-import type { PlaybookProtocol } from './playbook-protocol';
-import type { KpiProtocol } from '@/lib/kpi/kpi-commands';
-import type { AlertProtocol } from '@/lib/alerts/alert-commands';
 import type { LostRows, StorageProblem } from '../settings';
-import type { RiskProtocol } from '@/lib/risk/risk-commands';
-import type { MonitoringProtocol } from '@/lib/monitoring/monitoring-commands';
-import type { SitesProtocol } from './sites-protocol';
-import type { RecipeProtocol } from './recipe-protocol';
-import type { FocusProtocol } from '@/lib/focus/focus-commands';
 import type { ExperimentProtocol } from '../experiments/messages';
 import type { ControlHold } from '../experiments/outcomes';
 import type { ModelArtifact, ModelMetrics } from '../model/types';
@@ -137,20 +128,10 @@ interface StatusView {
   retentionDays: number;
 }
 
-interface Protocol
-  extends AgentProtocol,
-    PrivacyProtocol,
-    PolicyProtocol,
-    SitesProtocol,
-    MappingProtocol,
-    RiskProtocol,
-    PlaybookProtocol,
-    KpiProtocol,
-    AlertProtocol,
-    FocusProtocol,
-    RecipeProtocol,
-    ExperimentProtocol,
-    MonitoringProtocol {
+/** The typed features' messages (lib/messaging/all-commands.ts). */
+type CommandsProtocol = ProtocolOf<typeof allCommands>;
+
+interface Protocol extends CommandsProtocol, PrivacyProtocol, ExperimentProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
     request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };

@@ -2,20 +2,10 @@ import { z } from 'zod';
 import { FILE_LIMITS } from '@/lib/files/limits';
 import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '../domain';
 import { isSiteOrigin } from '../sites/origins';
-import { agentAudience, agentRequestSchemas } from './agent-schemas';
 import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
-import { mappingAudience, mappingRequestSchemas } from './mapping-schemas';
-import { recipeAudience, recipeRequestSchemas } from './recipe-schemas';
-import { playbookAudience, playbookRequestSchemas } from './playbook-schemas';
 import type { MessageType } from './protocol';
-import { focusCommands } from '@/lib/focus/focus-commands';
-import { kpiCommands } from '@/lib/kpi/kpi-commands';
-import { alertCommands } from '@/lib/alerts/alert-commands';
-import { policyCommands } from '@/lib/policy/policy-commands';
-import { riskCommands } from '@/lib/risk/risk-commands';
-import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
+import { allCommands } from './all-commands';
 import { audiencesOf, requestSchemasOf } from './commands';
-import { sitesAudience, sitesRequestSchemas } from './sites-schemas';
 import { experimentAudience, experimentRequestSchemas } from '../experiments/messages';
 
 /**
@@ -80,19 +70,9 @@ export const requestSchemas = {
   getScorecard: empty,
   // Shape checked by the scorecard's own parser in the handler; null restores the default.
   saveScorecard: z.strictObject({ scorecard: z.union([z.record(z.string(), z.unknown()), z.null()]) }),
-  ...agentRequestSchemas,
   ...privacyRequestSchemas,
-  ...requestSchemasOf(policyCommands),
-  ...requestSchemasOf(riskCommands),
-  ...requestSchemasOf(monitoringCommands),
-  ...mappingRequestSchemas,
-  ...playbookRequestSchemas,
-  ...requestSchemasOf(kpiCommands),
-  ...requestSchemasOf(alertCommands),
-  ...sitesRequestSchemas,
-  ...requestSchemasOf(focusCommands),
-  ...recipeRequestSchemas,
   ...experimentRequestSchemas,
+  ...requestSchemasOf(allCommands),
 } satisfies Record<MessageType, z.ZodType>;
 
 /** Who may send each message: a CRM page's content script, or an extension page. */
@@ -106,19 +86,9 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getTierThresholds: 'extension',
   getStatus: 'extension',
   acknowledgeLostRows: 'extension',
-  ...agentAudience,
   ...privacyAudience,
-  ...audiencesOf(policyCommands),
-  ...audiencesOf(riskCommands),
-  ...audiencesOf(monitoringCommands),
-  ...mappingAudience,
-  ...playbookAudience,
-  ...audiencesOf(kpiCommands),
-  ...audiencesOf(alertCommands),
-  ...sitesAudience,
-  ...audiencesOf(focusCommands),
-  ...recipeAudience,
   ...experimentAudience,
+  ...audiencesOf(allCommands),
   listModels: 'extension',
   getModel: 'extension',
   activateModel: 'extension',

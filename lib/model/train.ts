@@ -49,7 +49,8 @@ import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, 
 import { DEFAULT_MLP } from './mlp';
 import { trainingProfile } from './profile';
 import { networkToTfjs } from './dense-network';
-import { fitPreprocessor, transform, treeInputs } from './preprocess';
+import { fitEncoded, transformEncoded } from './encoded';
+import { treeLayout } from './preprocess';
 import { deriveSeed } from './prng';
 import { fitNetworks, membersOf, type FitSettings, type Member } from './train-fit';
 import { costOf, createTrainProgress } from './train-progress';
@@ -86,10 +87,11 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
 
   const cvCost = costOf(trained);
   const lcShare = options.learningCurve === false ? 0 : LEARNING_FRACTIONS.reduce((s, f) => s + f, 0);
-  const progress = createTrainProgress(options, k, cvCost * (k + 1 + lcShare) + 1);
+  const progress = createTrainProgress(options, k, { cv: cvCost * k, 'learning-curve': cvCost * lcShare, final: cvCost, explain: 1 });
   progress.report({ phase: 'prepare', fold: 0 });
 
   const cv = await crossValidate(set, trained, candidates, settings, seed, options.preprocess, progress);
+  progress.finishStage();
   const stage = cv.foldTrees.length ? chooseFinalTrees(cv.foldTrees, settings.gbt.shapes ?? []) : undefined;
   // The chosen shape, without a search, for the learning curve (inner early stopping) and the final fit.
   const chosenSettings: FitSettings = stage ? { ...settings, gbt: { ...settings.gbt, ...stage.shape, shapes: [] } } : settings;
@@ -99,18 +101,18 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const { kind, calibration, oofP } = chosen;
   const foldMetrics = chosen.foldMetricsByKind[kind]!;
   const winnerMembers = membersOf(kind);
-  const winnerCost = costOf(winnerMembers);
 
   const curve =
     options.learningCurve === false ? [] : await learningCurve(set, kind, chosenSettings, foldMetrics[0]!.roc_auc, seed, options.preprocess, progress);
-  progress.setDone(cvCost * k + winnerCost * lcShare);
+  progress.finishStage();
 
   // ------------------------------------------------------------ final fit on all rows
   progress.report({ phase: 'final', fold: 0 });
-  const prep = fitPreprocessor(rows, set.featureSpecs, options.preprocess);
+  const everyRow = Uint32Array.from({ length: rows.length }, (_, i) => i);
+  const prep = fitEncoded(set.table, everyRow, set.featureSpecs, options.preprocess);
   const d = prep.featureNames.length;
   if (d === 0) throw noInputsLeft();
-  const x = transform(prep, rows);
+  const x = transformEncoded(prep, set.table, everyRow);
   const finalEpochs = cv.bestEpochs.length > 0 ? Math.max(1, median(cv.bestEpochs)) : undefined;
   // The final fit has no validation split; it keeps the folds' median best rounds (gbt/stages.ts).
   const finalRounds = stage?.rounds;
@@ -119,13 +121,13 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     x,
     y,
     d,
-    { ...chosenSettings, gbtInputs: treeInputs(prep) },
+    { ...chosenSettings, ...treeLayout(prep) },
     deriveSeed(seed, 0),
     progress.fitHooks('final', 0),
     finalEpochs,
     finalRounds,
   );
-  progress.add(winnerCost);
+  progress.finishStage();
   const baseline = new Array<number>(d).fill(0);
   for (let i = 0; i < rows.length; i++) for (let j = 0; j < d; j++) baseline[j]! += x[i * d + j]!;
   for (let j = 0; j < d; j++) baseline[j] = baseline[j]! / rows.length;

@@ -6,7 +6,7 @@
  * activateModel / rollbackModel messages.
  */
 import { z } from 'zod';
-import { commandsFor, HandlerError, type ProtocolOf } from '@/lib/messaging/commands';
+import { commandsFor, HandlerError } from '@/lib/messaging/commands';
 import { createScorer } from '@/lib/model/scorer';
 import type { ModelArtifact, RawRow } from '@/lib/model/types';
 import { observedTrainingRows, OBSERVED_POSITIVE } from '@/lib/training/observed';
@@ -118,5 +118,3 @@ export const monitoringCommands = {
     },
   }),
 };
-
-export type MonitoringProtocol = ProtocolOf<typeof monitoringCommands>;

@@ -1,7 +1,8 @@
-import type { Reason } from '../domain';
+import type { CustomerScore, Reason } from '../domain';
 import { indicatorOfField } from '../explain/indicator-reasons';
 import { INDICATOR_BY_ID } from '../indicators/definitions';
-import type { IndicatorCategory } from '../indicators/types';
+import type { IndicatorCategory, IndicatorResult } from '../indicators/types';
+import type { PlaybookContext } from './types';
 
 /** The indicator category of the strongest risk-raising reason (what the playbook's "driver" means), or null. */
 export function topDriverCategory(reasons: readonly Reason[]): IndicatorCategory | null {
@@ -10,4 +11,9 @@ export function topDriverCategory(reasons: readonly Reason[]): IndicatorCategory
   if (!best) return null;
   const id = best.indicator?.id ?? indicatorOfField(best.field);
   return (id && INDICATOR_BY_ID.get(id)?.category) || null;
+}
+
+/** What the playbook's rules look at for a customer. */
+export function scriptContext(tier: CustomerScore['tier'], reasons: readonly Reason[], indicators: IndicatorResult | null): PlaybookContext {
+  return { tier, pattern: indicators?.pattern.value ?? null, lifecycle: indicators?.lifecycle.value ?? null, driver: topDriverCategory(reasons) };
 }

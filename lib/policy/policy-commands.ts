@@ -1,6 +1,6 @@
 /** The managed team policy as extension pages see it (lib/background/policy-service.ts applies it). */
 import { z } from 'zod';
-import { commandsFor, HandlerError, type ProtocolOf } from '@/lib/messaging/commands';
+import { commandsFor, HandlerError } from '@/lib/messaging/commands';
 import { LOCKABLE_SETTINGS, managedPolicySchema } from './managed-policy';
 
 const lockableSetting = z.enum(LOCKABLE_SETTINGS);
@@ -37,5 +37,3 @@ export const policyCommands = {
     },
   }),
 };
-
-export type PolicyProtocol = ProtocolOf<typeof policyCommands>;

@@ -14,7 +14,7 @@ import type { FieldResolver } from '@/lib/fields/field-resolver';
 import { customerHistory } from '@/lib/indicators/customer-indicators';
 import type { IndicatorSettings } from '@/lib/indicators/types';
 import { resolversOf } from '@/lib/labels/resolvers-by-site';
-import { commandsFor, HandlerError, type ProtocolOf } from '@/lib/messaging/commands';
+import { commandsFor, HandlerError } from '@/lib/messaging/commands';
 import type { LockableSetting } from '@/lib/policy/managed-policy';
 import { indicatorSettingsItem } from '@/lib/settings';
 import { definitionCounts, definitionProblems, reasonFieldCandidates, statusText, valueCounts } from './churn-definition';
@@ -117,5 +117,3 @@ export const riskCommands = {
     },
   }),
 };
-
-export type RiskProtocol = ProtocolOf<typeof riskCommands>;

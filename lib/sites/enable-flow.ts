@@ -1,5 +1,5 @@
 import type { SendMessage } from '../messaging/client';
-import type { SitesView } from '../messaging/sites-protocol';
+import type { SitesView } from './sites-commands';
 import { matchPatternFor } from './origins';
 
 export type EnableOutcome = { ok: true; view: SitesView } | { ok: false; reason: 'denied' } | { ok: false; reason: 'error'; message: string };

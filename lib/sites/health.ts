@@ -27,7 +27,7 @@ export interface PageDateOrder {
   source: DateOrderSource;
 }
 
-export interface RecipeCheck {
+interface RecipeCheck {
   /** "list:/contacts": the recipe's kind and page key. */
   id: string;
   expected: number;

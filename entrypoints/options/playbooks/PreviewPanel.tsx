@@ -5,7 +5,7 @@ import { Card } from '@/components/Card';
 import { uiLocale } from '@/components/i18n';
 import { Skeleton } from '@/components/Skeleton';
 import { sendMessage } from '@/lib/messaging/browser-client';
-import type { PreviewCustomer } from '@/lib/messaging/playbook-protocol';
+import type { PreviewCustomer } from '@/lib/playbooks/playbook-commands';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { chooseScript } from '@/lib/playbooks/choose';
 import { renderTemplate } from '@/lib/playbooks/template';

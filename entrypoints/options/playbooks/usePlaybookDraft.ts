@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { sendMessage } from '@/lib/messaging/browser-client';
-import type { PlaybookState } from '@/lib/messaging/playbook-protocol';
+import type { PlaybookState } from '@/lib/playbooks/playbook-commands';
 import type { Playbook } from '@/lib/playbooks/types';
 import { playbookProblems } from '@/lib/playbooks/validate-playbook';
 

@@ -3,7 +3,7 @@ import { createAlertService, memoryAlertPorts } from '@/lib/background/alert-ser
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '@/lib/alerts/alert-settings';
 import type { CustomerRow, OverrideRow } from '@/lib/db/schema';
 import type { Tier } from '@/lib/domain';
-import type { WorklistItem } from '@/lib/messaging/agent-protocol';
+import type { WorklistItem } from '@/lib/agent/agent-views';
 
 const SITE = 'https://crm.example';
 const NOON = new Date(2026, 11, 7, 12, 0).getTime();

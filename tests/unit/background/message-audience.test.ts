@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRouter, type HandlerContext, type Handlers, type SenderInfo } from '@/lib/background/router';
-import { agentAudience, agentRequestSchemas } from '@/lib/messaging/agent-schemas';
+import { agentCommands } from '@/lib/agent/agent-commands';
 import { kpiCommands } from '@/lib/kpi/kpi-commands';
-import { mappingAudience, mappingRequestSchemas } from '@/lib/messaging/mapping-schemas';
-import { playbookAudience, playbookRequestSchemas } from '@/lib/messaging/playbook-schemas';
+import { mappingCommands } from '@/lib/mapping/mapping-commands';
+import { playbookCommands } from '@/lib/playbooks/playbook-commands';
 import { policyCommands } from '@/lib/policy/policy-commands';
 import { privacyAudience, privacyRequestSchemas } from '@/lib/messaging/privacy-schemas';
 import type { MessageType } from '@/lib/messaging/protocol';
@@ -14,9 +14,9 @@ import { riskCommands } from '@/lib/risk/risk-commands';
 import { alertCommands } from '@/lib/alerts/alert-commands';
 import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
 import { messageAudience, requestSchemas } from '@/lib/messaging/schemas';
-import { sitesAudience, sitesRequestSchemas } from '@/lib/messaging/sites-schemas';
+import { sitesCommands } from '@/lib/sites/sites-commands';
 import { focusCommands } from '@/lib/focus/focus-commands';
-import { recipeAudience, recipeRequestSchemas } from '@/lib/messaging/recipe-schemas';
+import { recipeCommands } from '@/lib/recipes/recipe-commands';
 import { experimentAudience, experimentRequestSchemas } from '@/lib/experiments/messages';
 
 const EXT = 'ext-id';
@@ -96,16 +96,16 @@ function literalKeys(name: string): string[] {
 
 describe('merged message maps', () => {
   const features = {
-    agent: [agentRequestSchemas, agentAudience],
+    agent: [requestSchemasOf(agentCommands), audiencesOf(agentCommands)],
     privacy: [privacyRequestSchemas, privacyAudience],
     policy: [requestSchemasOf(policyCommands), audiencesOf(policyCommands)],
     risk: [requestSchemasOf(riskCommands), audiencesOf(riskCommands)],
-    mapping: [mappingRequestSchemas, mappingAudience],
-    playbook: [playbookRequestSchemas, playbookAudience],
+    mapping: [requestSchemasOf(mappingCommands), audiencesOf(mappingCommands)],
+    playbook: [requestSchemasOf(playbookCommands), audiencesOf(playbookCommands)],
     kpi: [requestSchemasOf(kpiCommands), audiencesOf(kpiCommands)],
-    sites: [sitesRequestSchemas, sitesAudience],
+    sites: [requestSchemasOf(sitesCommands), audiencesOf(sitesCommands)],
     focus: [requestSchemasOf(focusCommands), audiencesOf(focusCommands)],
-    recipes: [recipeRequestSchemas, recipeAudience],
+    recipes: [requestSchemasOf(recipeCommands), audiencesOf(recipeCommands)],
     experiments: [experimentRequestSchemas, experimentAudience],
     monitoring: [requestSchemasOf(monitoringCommands), audiencesOf(monitoringCommands)],
     alerts: [requestSchemasOf(alertCommands), audiencesOf(alertCommands)],

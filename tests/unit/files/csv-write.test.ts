@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { actionsCsv } from '@/lib/background/actions-csv';
+import { actionsCsv } from '@/lib/agent/actions-csv';
 import { toCsv } from '@/lib/files/csv-write';
 import { kpiCsv } from '@/lib/kpi/kpi-csv';
 import { kpiReport } from '@/lib/kpi/report';

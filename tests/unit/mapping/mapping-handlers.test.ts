@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMappingHandlers } from '@/lib/background/mapping-handlers';
+import { mappingCommands } from '@/lib/mapping/mapping-commands';
+import { handlersOf } from '@/lib/messaging/commands';
 import { createIndicatorCache } from '@/lib/indicators/customer-indicators';
 import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
 import type { CustomerRow } from '@/lib/db/schema';
@@ -39,7 +40,7 @@ afterEach(async () => {
 });
 
 const handlers = () =>
-  createMappingHandlers({
+  handlersOf(mappingCommands, {
     db,
     now: () => 42,
     mapping: {
@@ -96,7 +97,7 @@ describe('mapping in indicators', () => {
 
 describe('watching the mapping', () => {
   it('tells the side panel when the focused customer’s site changed, not for other sites', async () => {
-    const { watchMappings } = await import('@/lib/background/mapping-handlers');
+    const { watchMappings } = await import('@/lib/background/mapping-ports');
     let changed: ((after: FieldMappings, before: FieldMappings | null) => void) | undefined;
     const events: unknown[] = [];
     const asked: string[] = [];

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCustomerStore } from '@/lib/background/customer-store';
 import type { ModelProvider } from '@/lib/background/model-provider';
-import { createPlaybookHandlers, type PlaybookDeps } from '@/lib/background/playbook-handlers';
+import { scoreOne, type ScoreOneDeps } from '@/lib/background/score-one';
+import { handlersOf } from '@/lib/messaging/commands';
+import { playbookCommands } from '@/lib/playbooks/playbook-commands';
 import { createFieldResolver } from '@/lib/fields/field-resolver';
 import type { HandlerContext } from '@/lib/background/router';
 import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
@@ -27,11 +29,12 @@ let n = 0;
 beforeEach(() => void (db = openDatabase({ name: `playbook-${n++}` })));
 afterEach(async () => void (await db.delete()));
 
-function handlers(extra: Partial<PlaybookDeps> = {}) {
+function handlers(extra: Partial<ScoreOneDeps> = {}) {
   const store = memoryPlaybookStore();
-  const h = createPlaybookHandlers({
+  const customers = createCustomerStore(db, { onWriteFailure: vi.fn() });
+  const scoreDeps: ScoreOneDeps = {
     db,
-    customers: createCustomerStore(db, { onWriteFailure: vi.fn() }),
+    customers,
     models: {
       actives: async () => [scorer],
       scoringFor: async () => ({ scorers: [scorer], thresholds: null, ranking: false }),
@@ -44,6 +47,13 @@ function handlers(extra: Partial<PlaybookDeps> = {}) {
     locale: () => 'en',
     now: () => Date.parse('2026-12-01T00:00:00Z'),
     ...extra,
+  };
+  const h = handlersOf(playbookCommands, {
+    ...scoreDeps,
+    customers,
+    storedPlaybook: store,
+    assertUnlocked: async () => undefined,
+    scoreCustomer: (customer) => scoreOne(scoreDeps, customer),
   });
   return { h, store };
 }

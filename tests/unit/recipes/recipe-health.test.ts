@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { CrmAdapter } from '@/lib/adapters/types';
-import { createRecipeHandlers } from '@/lib/background/recipe-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import { recipeCommands } from '@/lib/recipes/recipe-commands';
 import { createHealthReporter } from '@/lib/content/health-report';
 import type { SendMessage } from '@/lib/messaging/client';
 import { createRecipeAdapter } from '@/lib/recipes/recipe-adapter';
@@ -93,10 +94,10 @@ describe('health checks the recipe on every read', () => {
 describe('recipe handlers', () => {
   it('a page saves a recipe for its own site only; options list and remove them', async () => {
     let stored: SiteRecipes = {};
-    const handlers = createRecipeHandlers({
+    const handlers = handlersOf(recipeCommands, {
       recipePorts: {
         recipes: { get: async () => stored, set: async (value) => void (stored = value) },
-        runPageTool: async (tabId, tool) => tabId === 3 && tool === 'teach',
+        startTeaching: async (tabId) => tabId === 3,
       },
     });
     await expect(handlers.saveSiteRecipe({ recipe }, { site: null, tabId: 1 })).rejects.toThrow('No CRM site');

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHealthService } from '@/lib/background/health-service';
 import { createRouter, type Handlers } from '@/lib/background/router';
-import { createSitesHandlers } from '@/lib/background/sites-handlers';
 import { createSiteService } from '@/lib/background/sites-service';
+import { handlersOf } from '@/lib/messaging/commands';
+import { sitesCommands } from '@/lib/sites/sites-commands';
 import { disabledDefaultSitesItem, enabledSitesItem } from '@/lib/sites/enabled-sites-item';
 import { fakeSitesApi } from './fake-sites-api';
 
@@ -33,7 +34,7 @@ function setup() {
     saveDelayMs: 1000,
     setTimer: () => undefined,
   });
-  const handlers = createSitesHandlers({ sites, health }) as unknown as Handlers;
+  const handlers = handlersOf(sitesCommands, { sites: { sites, health } }) as unknown as Handlers;
   const route = createRouter({ extensionId: 'abc', extensionOrigin: EXTENSION, isSiteEnabled: (origin) => sites.isEnabled(origin), handlers });
   const fromPage = (type: string, payload: unknown) => route({ channel: 'churn-radar', type, payload }, { id: 'abc', url: `${EXTENSION}popup.html` });
   const fromTab = (url: string, type: string, payload: unknown) => route({ channel: 'churn-radar', type, payload }, { id: 'abc', url, tab: { id: 3, url } });

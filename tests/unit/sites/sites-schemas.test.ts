@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sitesRequestSchemas } from '@/lib/messaging/sites-schemas';
+import { requestSchemasOf } from '@/lib/messaging/commands';
+import { sitesCommands } from '@/lib/sites/sites-commands';
+
+const sitesRequestSchemas = requestSchemasOf(sitesCommands);
 
 describe('sites message schemas', () => {
   it('take only normalised origins: one site, one spelling', () => {

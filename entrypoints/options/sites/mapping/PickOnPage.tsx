@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { sendMessage } from '@/lib/messaging/browser-client';
-import type { SiteTabView } from '@/lib/messaging/mapping-protocol';
+import type { SiteTabView } from '@/lib/mapping/mapping-commands';
 import { buttonClass, Select } from '@/entrypoints/options/ui';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;

@@ -2,7 +2,7 @@ import { customerKey } from '../db/customer-key';
 import type { Tier } from '../domain';
 import type { ActionRow, CustomerRow, OverrideRow } from '../db/schema';
 import { readProductField } from '../fields/product-fields';
-import type { RiskValueQuadrant, WorklistItem } from '../messaging/agent-protocol';
+import type { RiskValueQuadrant, WorklistItem } from './agent-views';
 
 const HOUR_MS = 3_600_000;
 /** A customer is at risk from this tier up. */

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { ACTION_CSV_COLUMNS, actionsCsv } from '@/lib/background/actions-csv';
+import { ACTION_CSV_COLUMNS, actionsCsv } from '@/lib/agent/actions-csv';
 
 describe('actions CSV', () => {
   it('lists every action oldest first with its outcome, in ISO UTC times', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorklist, median, quadrantOf } from '@/lib/background/worklist';
+import { buildWorklist, median, quadrantOf } from '@/lib/agent/worklist';
 import type { ActionRow, CustomerRow, OverrideRow } from '@/lib/db/schema';
 
 const HOUR = 3_600_000;
