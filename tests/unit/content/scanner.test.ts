@@ -240,15 +240,15 @@ describe('scanner, rows on screen first', () => {
   }
 
   it('reads, asks about and badges the rows on screen first; the rest follow in batches, all badged', async () => {
-    longList();
+    longList(800);
     const { scanner, sentIds } = plannedSetup();
     await scanner.scan();
     const batches = sentIds();
     expect(batches[0]).toEqual(Array.from({ length: 30 }, (_, i) => `c${i}`));
-    expect(batches.slice(1).map((ids) => ids.length)).toEqual([250, 20]);
+    expect(batches.slice(1).map((ids) => ids.length)).toEqual([500, 270]);
     expect(reads.slice(0, 30)).toEqual(Array.from({ length: 30 }, (_, i) => i));
-    expect(new Set(reads).size).toBe(300);
-    expect(badges()).toHaveLength(300);
+    expect(new Set(reads).size).toBe(800);
+    expect(badges()).toHaveLength(800);
     expect(badges().every((b) => b.getAttribute(BADGE_STATE_ATTR) === 'scored')).toBe(true);
   });
 
