@@ -27,10 +27,13 @@ import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocat
  * read rows-on-screen first (lib/content/scanner.ts). A hidden tab paints no
  * frames: AFTER_PAINT_FALLBACK_MS runs the scan anyway. After a costly scan
  * the next one waits in proportion (time-budget.ts: a 10,000-row list must
- * not starve its page). Slices of a scan wait for idle time, at most IDLE_TIMEOUT_MS.
+ * not starve its page). Slices of a scan wait for idle time, at most IDLE_TIMEOUT_MS:
+ * a CRM that is never idle (a live column re-laying-out a 10,000-row table
+ * every 100 ms) still gives a 5 ms slice every ~35 ms, so its rows are read
+ * and badged in tens of seconds, not minutes.
  */
 const AFTER_PAINT_FALLBACK_MS = 100;
-const IDLE_TIMEOUT_MS = 100;
+const IDLE_TIMEOUT_MS = 30;
 /** Changed nodes remembered between scans; past this the page is read again as a whole. */
 const MAX_CHANGED_NODES = 2000;
 /** How long the pointer rests on a badge before its customer becomes the side panel's. */
@@ -144,12 +147,13 @@ export function startContentScript(ctx: ContentScriptContext): void {
     ctx.setTimeout(once, AFTER_PAINT_FALLBACK_MS);
   }
 
-  // What the CRM changed since the last scan: nodes, or 'page' (read it all).
-  let changes: Node[] | 'page' = 'page';
+  // What the CRM changed since the last scan: nodes (a live cell is one, however often it changes), or 'page' (read it all).
+  let changes: Set<Node> | 'page' = 'page';
   let waiting = false;
   const schedule = (nodes?: readonly Node[]) => {
-    if (!nodes || changes === 'page' || changes.length + nodes.length > MAX_CHANGED_NODES) changes = 'page';
-    else changes.push(...nodes);
+    if (!nodes) changes = 'page';
+    else if (changes !== 'page') for (const node of nodes) changes.add(node);
+    if (changes !== 'page' && changes.size > MAX_CHANGED_NODES) changes = 'page';
     if (waiting) return;
     waiting = true;
     ctx.setTimeout(
@@ -157,7 +161,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
         afterPaint(() => {
           waiting = false;
           const asked = changes;
-          changes = [];
+          changes = new Set();
           void scanner.scan(asked === 'page' ? {} : { changed: asked });
         }),
       nextScanDelay(performance.now(), lastScan, 0),

@@ -54,7 +54,7 @@ export interface ScanStats {
 
 export interface ScanOptions {
   /** Nodes the CRM changed since the last scan (lib/content/mutations.ts); absent: read the whole page. */
-  changed?: readonly Node[];
+  changed?: Iterable<Node>;
 }
 
 export interface ScannerDeps {
@@ -104,8 +104,12 @@ export function createScanner(deps: ScannerDeps) {
   const known = new Map<string, { key: string; score: BadgeScore }>();
   let page: PageRead | null = null;
   let running: Promise<void> | null = null;
-  /** What the scans asked for while one ran: the changed nodes, or the whole page. */
-  let queued: Node[] | 'page' | null = null;
+  /**
+   * What the scans asked for while one ran: the changed nodes (a set: a live
+   * cell rewritten every 100 ms is one node, however long a scan takes), or
+   * the whole page, which stops a whole-page read in progress.
+   */
+  let queued: Set<Node> | 'page' | null = null;
 
   /** Main-thread time of the scan in progress (its slices and message tasks). */
   let busyMs = 0;
@@ -337,7 +341,7 @@ export function createScanner(deps: ScannerDeps) {
     deps.onScanned?.({ ...stats, syncMs: busyMs });
   }
 
-  async function scanOnce(changed: readonly Node[] | 'page'): Promise<void> {
+  async function scanOnce(changed: Iterable<Node> | 'page'): Promise<void> {
     busyMs = 0;
     const read = page;
     const rows = changed !== 'page' && read && read.url === deps.currentUrl().href ? timed(() => changedRows(changed, (el) => read.rowOf.get(el))) : null;
@@ -348,13 +352,17 @@ export function createScanner(deps: ScannerDeps) {
   function scan(options: ScanOptions = {}): Promise<void> {
     const asked = options.changed ?? 'page';
     if (running) {
-      // Past MAX_QUEUED_NODES changes, reading the page again is cheaper than mapping each.
-      queued = queued === 'page' || asked === 'page' || (queued?.length ?? 0) + asked.length > MAX_QUEUED_NODES ? 'page' : [...(queued ?? []), ...asked];
+      if (queued !== 'page') {
+        if (asked === 'page') queued = 'page';
+        else for (const node of asked) (queued ??= new Set()).add(node);
+        // Past MAX_QUEUED_NODES distinct changes, reading the page again is cheaper than mapping each.
+        if (queued !== 'page' && queued !== null && queued.size > MAX_QUEUED_NODES) queued = 'page';
+      }
       return running;
     }
     running = (async () => {
       try {
-        let next: readonly Node[] | 'page' | null = asked;
+        let next: Iterable<Node> | 'page' | null = asked;
         while (next) {
           queued = null;
           await scanOnce(next);

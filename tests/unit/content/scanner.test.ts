@@ -282,6 +282,31 @@ describe('scanner, rows on screen first', () => {
     expect(tierOf(document.querySelector(`[${BADGE_HOST_ATTR}="c200"]`)!)).toBe('5');
   });
 
+  it('a live cell rewritten again and again during a whole-page read neither stops nor restarts it', async () => {
+    longList(800);
+    reads.length = 0;
+    const send = vi.fn(async (_type: string, payload: { customers: CustomerSnapshot[] }) => ({ scores: payload.customers.map(scoreFor) }));
+    const cell = () => document.querySelectorAll('tr')[3]!.children[1]!;
+    const scanner: ReturnType<typeof createScanner> = createScanner({
+      doc: document,
+      currentUrl: () => new URL('http://crm.test/customers'),
+      send: send as never,
+      renderer: createBadgeRenderer({ doc: document, t: (key) => key, onActivate: vi.fn() }),
+      adapters: [planned],
+      nextFrame: () => Promise.resolve(),
+      viewportHeight: () => 900,
+      // Between slices the CRM rewrites the same cell 3,000 times (more than the changes kept as nodes).
+      nextIdle: async () => {
+        await Promise.resolve(); // an idle callback comes in a later task
+        for (let i = 0; i < 3000; i++) void scanner.scan({ changed: [cell()] });
+      },
+    });
+    await scanner.scan();
+    expect(reads.filter((index) => index === 500)).toHaveLength(1);
+    expect(badges()).toHaveLength(800);
+    expect(reads.filter((index) => index === 3)).toHaveLength(2); // read with the page, then once for its change
+  });
+
   it('a change outside the rows read reads the page again (nothing unchanged is asked about twice)', async () => {
     longList();
     const { scanner, send } = plannedSetup();
