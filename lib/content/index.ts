@@ -33,6 +33,12 @@ import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocat
  * and badged in tens of seconds, not minutes.
  */
 const AFTER_PAINT_FALLBACK_MS = 100;
+/**
+ * Rows whose cells keep changing (a "3 s ago" column rewritten every 100 ms)
+ * are read and sent again at most this often: each re-read also costs the
+ * background a scan, and on two cores that is the page's time too.
+ */
+const ROWS_AGAIN_MS = 1000;
 const IDLE_TIMEOUT_MS = 30;
 /** Changed nodes remembered between scans; past this the page is read again as a whole. */
 const MAX_CHANGED_NODES = 2000;
@@ -164,7 +170,12 @@ export function startContentScript(ctx: ContentScriptContext): void {
           changes = new Set();
           void scanner.scan(asked === 'page' ? {} : { changed: asked });
         }),
-      nextScanDelay(performance.now(), lastScan, 0),
+      // Changes inside rows read already (a live column) are re-read at most every ROWS_AGAIN_MS.
+      nextScanDelay(
+        performance.now(),
+        lastScan,
+        changes !== 'page' && scanner.insideRows(changes) ? ROWS_AGAIN_MS - (performance.now() - lastScan.endedAt) : 0,
+      ),
     );
   };
 

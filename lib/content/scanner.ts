@@ -380,7 +380,13 @@ export function createScanner(deps: ScannerDeps) {
     known.clear();
   }
 
-  return { scan, forget, busy: () => running !== null };
+  /** True when every node is inside a row of the page as last read (a live cell, not a new list). */
+  function insideRows(nodes: Iterable<Node>): boolean {
+    const read = page;
+    return read !== null && changedRows(nodes, (el) => read.rowOf.get(el)) !== null;
+  }
+
+  return { scan, forget, insideRows, busy: () => running !== null };
 }
 
 function range(from: number, to: number): number[] {

@@ -280,6 +280,9 @@ describe('scanner, rows on screen first', () => {
     expect(reads).toEqual([200]);
     expect(sentIds()).toEqual([['c200']]);
     expect(tierOf(document.querySelector(`[${BADGE_HOST_ATTR}="c200"]`)!)).toBe('5');
+    // What the content script waits on before re-reading live cells: changes inside rows, not a new list.
+    expect(scanner.insideRows([cell.firstChild!])).toBe(true);
+    expect(scanner.insideRows([document.querySelector('tbody')!])).toBe(false);
   });
 
   it('a live cell rewritten again and again during a whole-page read neither stops nor restarts it', async () => {
