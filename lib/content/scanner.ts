@@ -74,6 +74,8 @@ export function createScanner(deps: ScannerDeps) {
   const known = new Map<string, { key: string; score: BadgeScore }>();
   let running: Promise<void> | null = null;
   let rerun = false;
+  /** The next scan only re-scores (see forget): the background scores the page's customers without recording them. */
+  let scoreOnly = false;
 
   /** Run placements: all now, or the first frame's worth now and the rest frame by frame. */
   async function place(placements: Placement[], allAtOnce: boolean) {
@@ -132,6 +134,8 @@ export function createScanner(deps: ScannerDeps) {
     const placed = place(placements, options.inRender === true);
     stats.syncMs = now() - started;
 
+    const record = !scoreOnly;
+    scoreOnly = false;
     for (let start = 0; start < pending.length; start += BATCH_SIZE) {
       const batch = pending.slice(start, start + BATCH_SIZE);
       stats.sent += batch.length;
@@ -144,6 +148,7 @@ export function createScanner(deps: ScannerDeps) {
           // Dates that read both ways ("12/6/2026") go as ISO days once the page's order is known (lib/adapters/dates.ts).
           customers: batch.map((c) => withIsoDates(c.customer.snapshot, extraction.dateOrder?.order)),
           ...(extraction.today ? { today: extraction.today } : {}),
+          ...(record ? {} : { record: false as const }),
         });
         deps.onScores?.(scores.length);
         const byId = new Map(scores.map((s) => [s.crmId, s]));
@@ -188,9 +193,16 @@ export function createScanner(deps: ScannerDeps) {
     return running;
   }
 
-  /** Forget the scores this page was given (the site's field mapping changed): the next scan asks again. */
-  function forget(): void {
+  /**
+   * Forget the scores this page was given (a setting changed): the next scan
+   * asks again. `record: false` when only scoring changed (tier thresholds, the
+   * field mapping, a setting removed — as "Erase everything" removes them all):
+   * that scan's customers are scored, not recorded again, so an erase cannot
+   * bring the open page's customers back. Later scans record as usual.
+   */
+  function forget(options: { record?: boolean } = {}): void {
     known.clear();
+    if (options.record === false) scoreOnly = true;
   }
 
   return { scan, forget, busy: () => running !== null };
