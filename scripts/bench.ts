@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,hostile,indicators,scoring,training,bgnbd,experiments,monitoring,monitoring-db,train-size]`:
+ * `npm run bench [-- --json] [-- --runs N] [-- --only pageload,badges,extraction,ingest,kits,hostile,indicators,scoring,training,bgnbd,experiments,monitoring,monitoring-db,workerstart,train-size]`:
  * every performance figure of the product, measured on this machine. The last
  * stdout line with --json is one JSON object of all figures. Each part lives
  * in scripts/bench/ and documents its own figures.
@@ -21,6 +21,7 @@ import { benchHostile } from './bench/hostile';
 import { benchPageLoad } from './bench/page-load';
 import { benchTraining } from './bench/training';
 import { benchTrainSize } from './bench/train-size';
+import { benchWorkerStart } from './bench/worker-start';
 import { benchScoring } from './lib/bench-scoring';
 import { benchIndicators } from './lib/bench-indicators';
 import { EXTENSION_DIR } from './lib/browser';
@@ -57,7 +58,7 @@ if (existsSync(pageToolsFile)) {
   log(`  page tools (on demand)   ${figures.page_tools_kb} KB, ${figures.page_tools_gzip_kb} KB gzipped`);
 }
 
-if (wanted('badges') || wanted('pageload')) {
+if (wanted('badges') || wanted('pageload') || wanted('workerstart')) {
   let server: Awaited<ReturnType<typeof startDemoServer>> | null = null;
   try {
     server = await startDemoServer({ port: DEMO_CRM_PORT });
@@ -67,6 +68,7 @@ if (wanted('badges') || wanted('pageload')) {
   try {
     if (wanted('pageload')) Object.assign(figures, await benchPageLoad({ log }));
     if (wanted('badges')) Object.assign(figures, await benchBadges({ warmRuns: WARM_RUNS, log }));
+    if (wanted('workerstart')) Object.assign(figures, await benchWorkerStart({ log }));
   } finally {
     await server?.close();
   }
