@@ -6,7 +6,8 @@
  * early stopping; the final fit chooses from them (gbt/stages.ts).
  */
 import type { FoldTrees } from './gbt/stages';
-import { fitPreprocessor, transform, treeInputs, type PreprocessOptions } from './preprocess';
+import { fitEncoded, transformEncoded } from './encoded';
+import { treeLayout, type PreprocessOptions } from './preprocess';
 import { deriveSeed } from './prng';
 import { fitNetworks, kindLogits, networkLogits, type FitSettings, type FittedNetworks, type Member } from './train-fit';
 import { COST, type TrainProgressTracker } from './train-progress';
@@ -31,7 +32,7 @@ export async function crossValidate(
   preprocess: PreprocessOptions | undefined,
   progress: TrainProgressTracker,
 ): Promise<CrossValidation> {
-  const { rows, y, folds, featureSpecs } = set;
+  const { rows, y, folds, featureSpecs, table } = set;
   const oofZ: CrossValidation['oofZ'] = {};
   for (const kind of candidates) oofZ[kind] = new Float64Array(rows.length);
   const bestEpochs: number[] = [];
@@ -39,20 +40,16 @@ export async function crossValidate(
   for (const [f, fold] of folds.entries()) {
     progress.report({ phase: 'cv', fold: f + 1 });
     await progress.tick();
-    const trainRows = fold.train.map((i) => rows[i]!);
     const trainY = fold.train.map((i) => y[i]!);
-    const prep = fitPreprocessor(trainRows, featureSpecs, preprocess);
+    const prep = fitEncoded(table, fold.train, featureSpecs, preprocess);
     const d = prep.featureNames.length;
     if (d === 0) throw noInputsLeft();
-    const xTrain = transform(prep, trainRows);
-    const xTest = transform(
-      prep,
-      fold.test.map((i) => rows[i]!),
-    );
+    const xTrain = transformEncoded(prep, table, fold.train);
+    const xTest = transformEncoded(prep, table, fold.test);
     const fitted: FittedNetworks = {};
     for (const member of members) {
       progress.report({ phase: 'cv', fold: f + 1, model: member });
-      const foldSettings = member === 'gbt' ? { ...settings, gbtInputs: treeInputs(prep) } : settings;
+      const foldSettings = member === 'gbt' ? { ...settings, ...treeLayout(prep) } : settings;
       Object.assign(fitted, await fitNetworks([member], xTrain, trainY, d, foldSettings, deriveSeed(seed, f + 1), progress.fitHooks('cv', f + 1)));
       progress.add(COST[member]);
       await progress.tick();

@@ -5,7 +5,8 @@
  * Subsets with fewer than two rows of either class are skipped.
  */
 import { rocAuc } from './metrics';
-import { fitPreprocessor, transform, treeInputs, type PreprocessOptions } from './preprocess';
+import { fitEncoded, transformEncoded } from './encoded';
+import { treeLayout, type PreprocessOptions } from './preprocess';
 import { deriveSeed, mulberry32, shuffleInPlace } from './prng';
 import { fitNetworks, kindLogits, membersOf, networkLogits, type FitSettings } from './train-fit';
 import { costOf, type TrainProgressTracker } from './train-progress';
@@ -23,11 +24,10 @@ export async function learningCurve(
   preprocess: PreprocessOptions | undefined,
   progress: TrainProgressTracker,
 ): Promise<LearningPoint[]> {
-  const { rows, y, featureSpecs } = set;
+  const { y, featureSpecs, table } = set;
   const members = membersOf(kind);
   const fold = set.folds[0]!;
   const order = shuffleInPlace([...fold.train], mulberry32(deriveSeed(seed, 0x1c)));
-  const testRows = fold.test.map((i) => rows[i]!);
   const yTest = fold.test.map((i) => y[i]!);
   const points: LearningPoint[] = [];
   for (const [n, fraction] of LEARNING_FRACTIONS.entries()) {
@@ -37,20 +37,19 @@ export async function learningCurve(
     const pos = subY.reduce((s, v) => s + v, 0);
     progress.add(costOf(members) * fraction);
     if (pos < 2 || pos > subY.length - 2) continue;
-    const subRows = subset.map((i) => rows[i]!);
-    const prep = fitPreprocessor(subRows, featureSpecs, preprocess);
+    const prep = fitEncoded(table, subset, featureSpecs, preprocess);
     const d = prep.featureNames.length;
     if (d === 0) continue;
     const fitted = await fitNetworks(
       members,
-      transform(prep, subRows),
+      transformEncoded(prep, table, subset),
       subY,
       d,
-      { ...settings, gbtInputs: treeInputs(prep) },
+      { ...settings, ...treeLayout(prep) },
       deriveSeed(seed, 100 + n),
       progress.fitHooks('learning-curve', 1),
     );
-    const z = kindLogits(kind, networkLogits(fitted, transform(prep, testRows), testRows.length));
+    const z = kindLogits(kind, networkLogits(fitted, transformEncoded(prep, table, fold.test), fold.test.length));
     points.push({ fraction, trainRows: subset.length, roc_auc: rocAuc(yTest, z) });
     await progress.tick();
   }

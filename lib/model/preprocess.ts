@@ -39,7 +39,8 @@ import { mappedWriter } from './engines/mapped-column';
 import type { ColumnSpec, FittedColumn, Preprocessor, RawRow } from './types';
 
 const DEFAULT_CLIP = 10;
-const DEFAULT_BINARY_FILL = 0.5;
+/** A binary column's fill when no training row answered it. */
+export const DEFAULT_BINARY_FILL = 0.5;
 /** The category level that stands for a missing value, and the suffix of missing-indicator inputs. */
 export const MISSING_LEVEL = '(missing)';
 
@@ -111,6 +112,12 @@ export function isPlainDecimal(text: string): boolean {
   return i > fraction;
 }
 
+/** numericValue with plain decimals read directly and the rest memoised: one reader per column. */
+export const numberReader = (): ((value: RawRow[string]) => number | null) => fastNumeric(memoize(numericValue));
+
+/** binaryValue memoised: one reader per column. */
+export const yesNoReader = (): ((value: RawRow[string]) => 0 | 1 | null) => memoize(binaryValue);
+
 /** A cell as 1 (yes) / 0 (no), or null when missing or not a yes/no answer. */
 export function binaryValue(value: RawRow[string]): 0 | 1 | null {
   const r = parseYesNo(value);
@@ -142,31 +149,19 @@ export function categoryValue(value: RawRow[string]): string {
 }
 
 export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnSpec[], options: PreprocessOptions = {}): Preprocessor {
-  const clip = options.clip ?? DEFAULT_CLIP;
-  const minLevelCount = options.minLevelCount ?? Math.max(2, Math.ceil(0.005 * rows.length));
-  const maxLevels = options.maxLevels ?? 50;
+  const settings = preprocessSettings(rows.length, options);
   const columns: FittedColumn[] = [];
   for (const spec of specs) {
     if (spec.kind === 'numeric') {
-      const read = fastNumeric(memoize(numericValue));
+      const read = numberReader();
       const values: number[] = [];
       for (const row of rows) {
         const v = read(row[spec.name]);
         if (v !== null) values.push(v);
       }
-      const { center, scale } = robustScale(values);
-      const knots = splineKnots(values, center, scale, clip, options.splineKnots ?? DEFAULT_SPLINE_KNOTS);
-      columns.push({
-        name: spec.name,
-        kind: 'numeric',
-        center,
-        scale,
-        missingIndicator: values.length < rows.length,
-        clip,
-        ...(knots.length > 0 ? { knots } : {}),
-      });
+      columns.push(fitNumericColumn(spec.name, values, rows.length, settings));
     } else if (spec.kind === 'binary') {
-      const read = memoize(binaryValue);
+      const read = yesNoReader();
       let yes = 0;
       let seen = 0;
       for (const row of rows) {
@@ -175,7 +170,7 @@ export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnS
         seen++;
         yes += v;
       }
-      columns.push({ name: spec.name, kind: 'binary', fill: seen > 0 ? yes / seen : DEFAULT_BINARY_FILL });
+      columns.push(fitBinaryColumn(spec.name, yes, seen));
     } else if (spec.kind === 'categorical') {
       const read = memoize(categoryValue);
       const counts = new Map<string, number>();
@@ -183,15 +178,43 @@ export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnS
         const level = read(row[spec.name]);
         counts.set(level, (counts.get(level) ?? 0) + 1);
       }
-      const levels = [...counts]
-        .filter(([, count]) => count >= minLevelCount)
-        .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))
-        .slice(0, maxLevels)
-        .map(([level]) => level);
-      columns.push({ name: spec.name, kind: 'categorical', levels });
+      columns.push(fitCategoricalColumn(spec.name, counts, settings));
     }
   }
   return { columns, ...featureLayout(columns) };
+}
+
+/** The options with their defaults for a fit on `rows` rows. */
+export function preprocessSettings(rows: number, options: PreprocessOptions) {
+  return {
+    clip: options.clip ?? DEFAULT_CLIP,
+    minLevelCount: options.minLevelCount ?? Math.max(2, Math.ceil(0.005 * rows)),
+    maxLevels: options.maxLevels ?? 50,
+    splineKnots: options.splineKnots ?? DEFAULT_SPLINE_KNOTS,
+  };
+}
+
+type PreprocessSettings = ReturnType<typeof preprocessSettings>;
+
+/** A numeric column from its readable training values (`rows` rows in all; fewer values = some missing). */
+export function fitNumericColumn(name: string, values: ArrayLike<number>, rows: number, settings: PreprocessSettings): FittedColumn {
+  const { center, scale } = robustScale(values);
+  const knots = splineKnots(values, center, scale, settings.clip, settings.splineKnots);
+  return { name, kind: 'numeric', center, scale, missingIndicator: values.length < rows, clip: settings.clip, ...(knots.length > 0 ? { knots } : {}) };
+}
+
+export function fitBinaryColumn(name: string, yes: number, seen: number): FittedColumn {
+  return { name, kind: 'binary', fill: seen > 0 ? yes / seen : DEFAULT_BINARY_FILL };
+}
+
+/** A categorical column from its training level counts: the frequent levels, most frequent first (ties by text). */
+export function fitCategoricalColumn(name: string, counts: ReadonlyMap<string, number>, settings: PreprocessSettings): FittedColumn {
+  const levels = [...counts]
+    .filter(([, count]) => count >= settings.minLevelCount)
+    .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, settings.maxLevels)
+    .map(([level]) => level);
+  return { name, kind: 'categorical', levels };
 }
 
 /**
@@ -202,7 +225,7 @@ export function fitPreprocessor(rows: readonly RawRow[], specs: readonly ColumnS
  * as expressible as with one-hot levels. Distinct, strictly inside the
  * clipped range.
  */
-function splineKnots(values: readonly number[], center: number, scale: number, clip: number, count: number): number[] {
+function splineKnots(values: ArrayLike<number>, center: number, scale: number, clip: number, count: number): number[] {
   if (count <= 0 || values.length === 0) return [];
   const sorted = Float64Array.from(values).sort();
   const levels: number[] = [sorted[0]!];
@@ -254,14 +277,7 @@ export function treeInputs(prep: Preprocessor): number[] {
   const out: number[] = [];
   let at = 0;
   for (const c of prep.columns) {
-    const width =
-      c.kind === 'numeric'
-        ? 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0)
-        : c.kind === 'binary'
-          ? 1
-          : c.kind === 'mapped'
-            ? c.inputs.length
-            : c.levels.length;
+    const width = inputWidth(c);
     const used = c.kind === 'numeric' ? 1 + (c.missingIndicator ? 1 : 0) : width;
     for (let j = 0; j < used; j++) out.push(at + j);
     at += width;
@@ -269,8 +285,32 @@ export function treeInputs(prep: Preprocessor): number[] {
   return out;
 }
 
+/** The one-hot inputs of each categorical column with two or more levels: groups trees may read as one code (gbt/binning.ts codeLayout). */
+export function oneHotGroups(prep: Preprocessor): number[][] {
+  const groups: number[][] = [];
+  let at = 0;
+  for (const c of prep.columns) {
+    const width = inputWidth(c);
+    if (c.kind === 'categorical' && width >= 2) groups.push(Array.from({ length: width }, (_, j) => at + j));
+    at += width;
+  }
+  return groups;
+}
+
+/** What the trees of a fit on this preprocessor's inputs may split on, and the one-hot groups they read as one code each. */
+export function treeLayout(prep: Preprocessor): { gbtInputs: number[]; gbtBundles: number[][] } {
+  return { gbtInputs: treeInputs(prep), gbtBundles: oneHotGroups(prep) };
+}
+
+/** Model inputs one fitted column writes. */
+function inputWidth(c: FittedColumn): number {
+  if (c.kind === 'numeric') return 1 + (c.missingIndicator ? 1 : 0) + (c.knots?.length ?? 0);
+  if (c.kind === 'binary') return 1;
+  return c.kind === 'mapped' ? c.inputs.length : c.levels.length;
+}
+
 /** Median and IQR (linear-interpolated quantiles), falling back to the standard deviation, then 1. */
-export function robustScale(values: readonly number[]): { center: number; scale: number } {
+export function robustScale(values: ArrayLike<number>): { center: number; scale: number } {
   if (values.length === 0) return { center: 0, scale: 1 };
   const sorted = Float64Array.from(values).sort();
   const center = quantile(sorted, 0.5);
@@ -326,35 +366,42 @@ export function compileTransform(prep: Preprocessor, options: { unobserved?: Arr
 
 type Writer = (row: RawRow, out: Float32Array, offset: number) => void;
 
+type NumericColumn = Extract<FittedColumn, { kind: 'numeric' }>;
+
+/** A numeric column's inputs for one value (null: missing): scaled and clipped, its missing indicator, its knot hinges. */
+export function writeNumeric(c: NumericColumn, limit: number, knots: readonly number[], v: number | null, out: Float32Array, at: number): void {
+  const knotAt = c.missingIndicator ? 2 : 1;
+  let z = 0;
+  if (v === null) {
+    if (c.missingIndicator) out[at + 1] = 1;
+  } else {
+    z = Math.max(-limit, Math.min(limit, (v - c.center) / c.scale));
+    if (c.missingIndicator) out[at + 1] = 0;
+  }
+  out[at] = z;
+  // A missing value sits at the median (z = 0) for the spline too.
+  for (let j = 0; j < knots.length; j++) out[at + knotAt + j] = z > knots[j]! ? z - knots[j]! : 0;
+}
+
+/** The clip of a numeric column (DEFAULT_CLIP when the file has none). */
+export const clipOf = (c: NumericColumn): number => c.clip ?? DEFAULT_CLIP;
+
 /** Builds one writer for the whole layout (level look-ups prepared once, not per row). */
 function compile(prep: Preprocessor, unobserved?: ArrayLike<number>): Writer {
   const writers: { name: string; width: number; write: Writer }[] = prep.columns.map((c) => {
     if (c.kind === 'numeric') {
-      const limit = c.clip ?? DEFAULT_CLIP;
-      const read = fastNumeric(memoize(numericValue));
+      const limit = clipOf(c);
+      const read = numberReader();
       const knots = c.knots ?? [];
-      const knotAt = c.missingIndicator ? 2 : 1;
       return {
         name: c.name,
-        width: knotAt + knots.length,
-        write: (row, out, at) => {
-          const v = read(row[c.name]);
-          let z = 0;
-          if (v === null) {
-            if (c.missingIndicator) out[at + 1] = 1;
-          } else {
-            z = Math.max(-limit, Math.min(limit, (v - c.center) / c.scale));
-            if (c.missingIndicator) out[at + 1] = 0;
-          }
-          out[at] = z;
-          // A missing value sits at the median (z = 0) for the spline too.
-          for (let j = 0; j < knots.length; j++) out[at + knotAt + j] = z > knots[j]! ? z - knots[j]! : 0;
-        },
+        width: (c.missingIndicator ? 2 : 1) + knots.length,
+        write: (row, out, at) => writeNumeric(c, limit, knots, read(row[c.name]), out, at),
       };
     }
     if (c.kind === 'binary') {
       const fill = c.fill ?? DEFAULT_BINARY_FILL;
-      const read = memoize(binaryValue);
+      const read = yesNoReader();
       return {
         name: c.name,
         width: 1,
@@ -364,7 +411,7 @@ function compile(prep: Preprocessor, unobserved?: ArrayLike<number>): Writer {
       };
     }
     if (c.kind === 'mapped') {
-      const write = mappedWriter(c, { number: fastNumeric(memoize(numericValue)), yesNo: memoize(binaryValue), category: categoryValue });
+      const write = mappedWriter(c, { number: numberReader(), yesNo: yesNoReader(), category: categoryValue });
       return { name: c.name, width: c.inputs.length, write };
     }
     const index = new Map(c.levels.map((level, j) => [level, j]));

@@ -11,7 +11,7 @@ import { fitGbt } from './gbt/boost';
 import type { GbtModel, GbtSettings, GbtShape } from './gbt/types';
 import { fitLogisticWeights, type LogisticOptions } from './logistic';
 import { balancedClassWeight, fitMlp } from './mlp';
-import { forwardLogits, type DenseLayer } from './network';
+import { forwardLogits, type DenseLayer } from './dense-network';
 import { deriveSeed } from './prng';
 import type { MlpSettings, NetworkModelKind } from './types';
 
@@ -22,6 +22,8 @@ export interface FitSettings {
   classWeights: 'balanced' | 'none';
   /** Inputs the trees may split on (preprocess treeInputs of the fit's preprocessor; default all). */
   gbtInputs?: readonly number[];
+  /** One-hot groups the trees read as one code each (preprocess treeLayout). */
+  gbtBundles?: readonly (readonly number[])[];
 }
 
 /** A model fitted on its own: one of a kind's members. */
@@ -46,7 +48,7 @@ export interface FitHooks {
   /** After each MLP epoch; may await (a cancel check) or throw. */
   onEpoch?: (epoch: number, epochs: number) => void | Promise<void>;
   /** Every 10 boosting rounds; may await or throw. */
-  onRound?: (round: number, rounds: number) => void | Promise<void>;
+  onRound?: (round: number, share: number) => void | Promise<void>;
 }
 
 export const membersOf = (kind: NetworkModelKind): Member[] => (kind === 'ensemble' ? ['logistic', 'mlp'] : [kind]);
@@ -100,6 +102,7 @@ export async function fitNetworks(
         ...(classWeight ? { classWeight } : {}),
         ...(finalRounds !== undefined ? { fixedRounds: finalRounds } : {}),
         ...(settings.gbtInputs ? { inputs: settings.gbtInputs } : {}),
+        ...(settings.gbtBundles ? { bundles: settings.gbtBundles } : {}),
       },
       hooks.onRound ? { onRound: hooks.onRound } : {},
     );

@@ -49,8 +49,8 @@ export function createTrainProgress(options: Pick<TrainOptions, 'onProgress' | '
       report({ phase, fold, model: 'mlp', epoch, epochs, fraction: (done() + (COST.mlp * epoch) / epochs) / totalUnits });
       await tick();
     },
-    onRound: async (round: number, rounds: number) => {
-      report({ phase, fold, model: 'gbt', fraction: (done() + (COST.gbt * round) / rounds) / totalUnits });
+    onRound: async (round: number, share: number) => {
+      report({ phase, fold, model: 'gbt', round, fraction: (done() + COST.gbt * share) / totalUnits });
       await tick();
     },
   });

@@ -1,6 +1,7 @@
 /** The labelled rows a training run uses: label values checked, the positive value resolved, the data hashed. */
 import { isMissing } from '../parse/missing';
 import { stratifiedKFold, type Fold } from './cv';
+import { encodeColumns, type EncodedTable } from './encoded';
 import { sha256 } from './hash';
 import { inferColumns } from './infer-columns';
 import { TrainError, type TrainOptions } from './train-types';
@@ -81,6 +82,8 @@ export interface TrainingSet {
   /** The columns that become model inputs. */
   featureSpecs: ColumnSpec[];
   folds: Fold[];
+  /** The feature columns of `rows`, read once (every fit's preprocessing reads these, not the text). */
+  table: EncodedTable;
 }
 
 /** Checks the input and splits it into stratified folds; every refusal is a TrainError with a message for the person who gave the data. */
@@ -120,5 +123,5 @@ export function prepareTrainingSet(options: TrainOptions, k: number, seed: numbe
       `Cannot run ${k}-fold cross-validation: ${(error as Error).message}. Use fewer folds or more rows (${positives} churned, ${rows.length - positives} retained).`,
     );
   }
-  return { columns, rows, y, positive, positives, skippedRows, specs, featureSpecs, folds };
+  return { columns, rows, y, positive, positives, skippedRows, specs, featureSpecs, folds, table: encodeColumns(rows, featureSpecs) };
 }

@@ -21,6 +21,8 @@ export interface TrainProgress {
   /** MLP epoch (1-based) and its maximum. */
   epoch?: number;
   epochs?: number;
+  /** Boosting round (1-based) of the trees being fitted. */
+  round?: number;
   /** Share of the whole training done, 0…1, non-decreasing. */
   fraction: number;
 }

@@ -48,8 +48,9 @@ import { mean } from './metrics';
 import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, tierTable } from './metrics-curves';
 import { DEFAULT_MLP } from './mlp';
 import { trainingProfile } from './profile';
-import { networkToTfjs } from './network';
-import { fitPreprocessor, transform, treeInputs } from './preprocess';
+import { networkToTfjs } from './dense-network';
+import { fitEncoded, transformEncoded } from './encoded';
+import { treeLayout } from './preprocess';
 import { deriveSeed } from './prng';
 import { fitNetworks, membersOf, type FitSettings, type Member } from './train-fit';
 import { costOf, createTrainProgress } from './train-progress';
@@ -107,10 +108,11 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
 
   // ------------------------------------------------------------ final fit on all rows
   progress.report({ phase: 'final', fold: 0 });
-  const prep = fitPreprocessor(rows, set.featureSpecs, options.preprocess);
+  const everyRow = Uint32Array.from({ length: rows.length }, (_, i) => i);
+  const prep = fitEncoded(set.table, everyRow, set.featureSpecs, options.preprocess);
   const d = prep.featureNames.length;
   if (d === 0) throw noInputsLeft();
-  const x = transform(prep, rows);
+  const x = transformEncoded(prep, set.table, everyRow);
   const finalEpochs = cv.bestEpochs.length > 0 ? Math.max(1, median(cv.bestEpochs)) : undefined;
   // The final fit has no validation split; it keeps the folds' median best rounds (gbt/stages.ts).
   const finalRounds = stage?.rounds;
@@ -119,7 +121,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     x,
     y,
     d,
-    { ...chosenSettings, gbtInputs: treeInputs(prep) },
+    { ...chosenSettings, ...treeLayout(prep) },
     deriveSeed(seed, 0),
     progress.fitHooks('final', 0),
     finalEpochs,

@@ -94,3 +94,94 @@ export function binMatrix(bins: Bins, x: ArrayLike<number>, n: number, d: number
   }
   return out;
 }
+
+/**
+ * Where the trees read each input's bin code: row-major codes `width` wide,
+ * input j in column `column[j]` (−1: an input trees never use, not stored).
+ * Exclusive feature bundling (LightGBM's EFB, for one-hot groups): the
+ * one-hot inputs of one categorical column are never 1 together, so they
+ * share one code column holding 1 + the active level's position in the
+ * bundle (0: none). Input j of a bundle has `level[j]` = that code and its
+ * own bin code is 2 (value 1) when the column holds it, else 1 (value 0);
+ * `level[j]` = −1 for an input stored as its own bin code. A histogram pass
+ * then reads one code per bundle instead of one per level (Telco's and
+ * bank exports' category columns are most of their tree inputs).
+ */
+export interface CodeLayout {
+  width: number;
+  column: Int32Array;
+  level: Int32Array;
+  /** Per bundle: its code column and its inputs in level order. */
+  bundles: { column: number; inputs: Int32Array }[];
+}
+
+/**
+ * The layout for the tree inputs `inputs` of a row-major n × d matrix, with
+ * the candidate `bundles` (groups of one-hot inputs) kept only where the
+ * rows prove them exclusive (every value 0 or 1, at most one 1 per row) and
+ * each member has the two value bins of a 0/1 input (a level absent from
+ * the rows stays out) — anything else stays
+ * an input of its own, so bundling never changes a tree.
+ */
+export function codeLayout(
+  bins: Bins,
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  inputs: readonly number[],
+  bundles: readonly (readonly number[])[] = [],
+): CodeLayout {
+  const used = new Set(inputs);
+  const column = new Int32Array(d).fill(-1);
+  const level = new Int32Array(d).fill(-1);
+  const kept: number[][] = [];
+  for (const group of bundles) {
+    const members = group.filter((j) => used.has(j) && column[j] === -1 && bins.cuts[j]!.length === 1);
+    if (members.length < 2 || members.length > 254 || !exclusive(x, n, d, members)) continue;
+    kept.push(members);
+    for (const j of members) column[j] = -2; // claimed
+  }
+  let width = 0;
+  for (const j of [...used].sort((a, b) => a - b)) if (column[j] === -1) column[j] = width++;
+  const out: CodeLayout['bundles'] = [];
+  for (const members of kept) {
+    members.forEach((j, k) => {
+      column[j] = width;
+      level[j] = k + 1;
+    });
+    out.push({ column: width++, inputs: Int32Array.from(members) });
+  }
+  return { width, column, level, bundles: out };
+}
+
+function exclusive(x: ArrayLike<number>, n: number, d: number, members: readonly number[]): boolean {
+  for (let i = 0; i < n; i++) {
+    let ones = 0;
+    for (const j of members) {
+      const v = x[i * d + j]!;
+      if (v === 1) ones++;
+      else if (v !== 0) return false;
+    }
+    if (ones > 1) return false;
+  }
+  return true;
+}
+
+/** Row-major codes of the n rows of x in `layout` (bundled one-hots as their level code, 0 when none is set). */
+export function layoutCodes(bins: Bins, layout: CodeLayout, x: ArrayLike<number>, n: number, d: number): Uint8Array {
+  const { width, column, level } = layout;
+  const out = new Uint8Array(n * width);
+  for (let j = 0; j < d; j++) {
+    const c = column[j]!;
+    if (c < 0) continue;
+    const cuts = bins.cuts[j]!;
+    const L = level[j]!;
+    for (let i = 0; i < n; i++) {
+      const v = x[i * d + j]!;
+      if (L > 0) {
+        if (v === 1) out[i * width + c] = L;
+      } else out[i * width + c] = cuts.length === 0 ? (v === v ? 1 : 0) : binOf(cuts, v);
+    }
+  }
+  return out;
+}

@@ -12,6 +12,7 @@
  * child's histogram is its parent's minus its sibling's, so only the smaller
  * child's rows are read (LightGBM's subtraction trick).
  */
+import type { CodeLayout } from './binning';
 import type { GbtTree } from './types';
 
 export interface TreeParams {
@@ -25,21 +26,33 @@ export interface TreeParams {
 
 /** Binned training data shared by every tree of one boosting run. */
 export interface BinnedData {
-  /** Row-major bin codes: input j of row i at i·d + j (a histogram pass reads each row's codes contiguously). */
+  /** Row-major bin codes, `width` per row (a histogram pass reads each row's codes contiguously); see binning.ts CodeLayout. */
   codes: Uint8Array;
   n: number;
+  /** Inputs (of the model; not all have a code column). */
   d: number;
+  width: number;
+  /** Code column of each input, and its bundle level (−1: its own bin code). */
+  column: Int32Array;
+  level: Int32Array;
+  /** Bundle of each bundled input (−1 for the others), each bundle's code column and first histogram slot. */
+  bundleOf: Int32Array;
+  bundleColumn: Int32Array;
+  bundleOffset: Int32Array;
   /** Bins per input including the missing bin 0 (cut points + 2). */
   binCount: Int32Array;
   /** First histogram slot of each input. */
   offset: Int32Array;
   totalBins: number;
+  /** Histogram slots: every input's bins, then every bundle's (levels + 1). */
+  histBins: number;
   cuts: Float64Array[];
   /** Partition buffer, reused by every tree. */
   scratch: Uint32Array;
 }
 
-export function binnedData(codes: Uint8Array, n: number, cuts: Float64Array[]): BinnedData {
+/** Binned data over `codes` laid out as `layout` (default: one code column per input, as binMatrix writes). */
+export function binnedData(codes: Uint8Array, n: number, cuts: Float64Array[], layout?: CodeLayout): BinnedData {
   const d = cuts.length;
   const binCount = new Int32Array(d);
   const offset = new Int32Array(d);
@@ -49,7 +62,43 @@ export function binnedData(codes: Uint8Array, n: number, cuts: Float64Array[]): 
     binCount[j] = cuts[j]!.length + 2;
     total += binCount[j]!;
   }
-  return { codes, n, d, binCount, offset, totalBins: total, cuts, scratch: new Uint32Array(n) };
+  const column = layout?.column ?? Int32Array.from({ length: d }, (_, j) => j);
+  const level = layout?.level ?? new Int32Array(d).fill(-1);
+  const bundles = layout?.bundles ?? [];
+  const bundleOf = new Int32Array(d).fill(-1);
+  const bundleColumn = new Int32Array(bundles.length);
+  const bundleOffset = new Int32Array(bundles.length);
+  let slots = total;
+  bundles.forEach((b, k) => {
+    for (const j of b.inputs) bundleOf[j] = k;
+    bundleColumn[k] = b.column;
+    bundleOffset[k] = slots;
+    slots += b.inputs.length + 1;
+  });
+  return {
+    codes,
+    n,
+    d,
+    width: layout?.width ?? d,
+    column,
+    level,
+    bundleOf,
+    bundleColumn,
+    bundleOffset,
+    binCount,
+    offset,
+    totalBins: total,
+    histBins: slots,
+    cuts,
+    scratch: new Uint32Array(n),
+  };
+}
+
+/** Bin code of input j in row i (a bundled one-hot: 2 when its level is the one set, else 1). */
+function codeAt(data: BinnedData, i: number, j: number): number {
+  const raw = data.codes[i * data.width + data.column[j]!]!;
+  const level = data.level[j]!;
+  return level < 0 ? raw : raw === level ? 2 : 1;
 }
 
 interface Split {
@@ -85,6 +134,8 @@ export interface GrownTree {
 /**
  * The (Σg, Σh, count) histogram of `features` over the rows order[start…end),
  * written into `hist` (3 slots per bin, at the data's per-input offsets).
+ * A bundle is read once per row; its members' bins are then spelled out
+ * (value 1: the bundle's slot of that level; value 0: the rest; no missing).
  */
 export function buildHistogram(
   data: BinnedData,
@@ -96,21 +147,54 @@ export function buildHistogram(
   features: Int32Array,
   hist: Float64Array,
 ): void {
-  const { codes, d, offset } = data;
-  const nf = features.length;
-  const featureOffset = Int32Array.from(features, (j) => offset[j]!);
+  const { codes, width, column, level, offset, bundleOf } = data;
+  const cols: number[] = [];
+  const slots: number[] = [];
+  const bundles = new Set<number>();
+  for (const j of features) {
+    const b = bundleOf[j]!;
+    if (b < 0) {
+      cols.push(column[j]!);
+      slots.push(offset[j]!);
+    } else if (!bundles.has(b)) {
+      bundles.add(b);
+      cols.push(data.bundleColumn[b]!);
+      slots.push(data.bundleOffset[b]!);
+    }
+  }
+  const nc = cols.length;
+  const col = Int32Array.from(cols);
+  const slot = Int32Array.from(slots);
   hist.fill(0);
+  let G = 0;
+  let H = 0;
   for (let r = start; r < end; r++) {
     const i = order[r]!;
     const g = grad[i]!;
     const h = hess[i]!;
-    const row = i * d;
-    for (let f = 0; f < nf; f++) {
-      const k = (featureOffset[f]! + codes[row + features[f]!]!) * 3;
+    G += g;
+    H += h;
+    const row = i * width;
+    for (let c = 0; c < nc; c++) {
+      const k = (slot[c]! + codes[row + col[c]!]!) * 3;
       hist[k]! += g;
       hist[k + 1]! += h;
       hist[k + 2]! += 1;
     }
+  }
+  if (bundles.size === 0) return;
+  const count = end - start;
+  for (const j of features) {
+    const b = bundleOf[j]!;
+    if (b < 0) continue;
+    const from = (data.bundleOffset[b]! + level[j]!) * 3;
+    const at = offset[j]! * 3;
+    hist[at + 6] = hist[from]!;
+    hist[at + 7] = hist[from + 1]!;
+    hist[at + 8] = hist[from + 2]!;
+    hist[at + 3] = G - hist[from]!;
+    hist[at + 4] = H - hist[from + 1]!;
+    hist[at + 5] = count - hist[from + 2]!;
   }
 }
 
@@ -138,8 +222,8 @@ export function growTree(
   params: TreeParams,
   pool: Float64Array[],
 ): GrownTree {
-  const { codes, d, binCount, offset, totalBins, scratch } = data;
-  const takeHist = () => pool.pop() ?? new Float64Array(3 * totalBins);
+  const { binCount, offset, histBins, scratch } = data;
+  const takeHist = () => pool.pop() ?? new Float64Array(3 * histBins);
   const buildHist = (hist: Float64Array, start: number, end: number) => buildHistogram(data, grad, hess, order, start, end, features, hist);
 
   const { l2, minDataInLeaf, minChildWeight } = params;
@@ -210,7 +294,7 @@ export function growTree(
     let nr = 0;
     for (let r = leaf.start; r < leaf.end; r++) {
       const i = order[r]!;
-      const code = codes[i * d + s.feature]!;
+      const code = codeAt(data, i, s.feature);
       if (code === 0 ? s.missingLeft : code <= s.bin) order[leaf.start + nl++] = i;
       else scratch[nr++] = i;
     }
@@ -271,11 +355,10 @@ export function growTree(
 /** Adds the tree's value for every row of the binned data to `scores`. */
 export function addTreeBinned(grown: GrownTree, data: BinnedData, scores: Float64Array): void {
   const { tree, bins } = grown;
-  const { codes, n, d } = data;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < data.n; i++) {
     let node = 0;
     while (tree.feature[node]! >= 0) {
-      const code = codes[i * d + tree.feature[node]!]!;
+      const code = codeAt(data, i, tree.feature[node]!);
       node = (code === 0 ? tree.missingLeft[node] === 1 : code <= bins[node]!) ? tree.left[node]! : tree.right[node]!;
     }
     scores[i]! += tree.value[node]!;
