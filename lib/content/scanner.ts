@@ -360,10 +360,10 @@ export function createScanner(deps: ScannerDeps) {
     const asked = options.changed ?? 'page';
     if (running) {
       if (queued !== 'page') {
-        if (asked === 'page') queued = 'page';
-        else for (const node of asked) (queued ??= new Set()).add(node);
+        const nodes: Set<Node> = queued ?? new Set();
+        if (asked !== 'page') for (const node of asked) nodes.add(node);
         // Past MAX_QUEUED_NODES distinct changes, reading the page again is cheaper than mapping each.
-        if (queued !== 'page' && queued !== null && queued.size > MAX_QUEUED_NODES) queued = 'page';
+        queued = asked === 'page' || nodes.size > MAX_QUEUED_NODES ? 'page' : nodes;
       }
       return running;
     }
