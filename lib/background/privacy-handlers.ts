@@ -9,6 +9,8 @@
  * erases are dropped and refused until it is done, so none is written back.
  */
 import type { ChurnRadarDb } from '../db/db';
+import type { CustomerRow } from '../db/schema';
+import { withWorklistKeys } from '../db/worklist-keys';
 import { ERASE_ALL_CONFIRMATION, type DataSummary, type ImportSummary, type PrivacyProtocol } from '../messaging/privacy-protocol';
 import type { BackgroundEvent } from '../messaging/protocol';
 import type { PolicyView } from '@/lib/policy/policy-commands';
@@ -187,7 +189,7 @@ export function createPrivacyHandlers(deps: PrivacyDeps): Pick<Handlers, Privacy
         );
         if (refusal) throw new HandlerError('bad-request', refusal);
         for (const { name, plan } of plans) {
-          if (plan.put.length) await table(name).bulkPut(plan.put);
+          if (plan.put.length) await table(name).bulkPut(name === 'customers' ? (plan.put as unknown as CustomerRow[]).map(withWorklistKeys) : plan.put);
           tables.push({ table: name, added: plan.added, updated: plan.updated, skipped: plan.skipped });
         }
       });
