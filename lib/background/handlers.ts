@@ -19,6 +19,7 @@ import type { Locale } from '../playbooks/default-playbook';
 import type { FocusedCustomer, LostRows, StorageProblem } from '../settings';
 import type { CustomerStore } from './customer-store';
 import { createIndicatorCache, indicatorRowIfChanged, modelInputs } from '@/lib/indicators/customer-indicators';
+import { labelVersion, relabelled } from '@/lib/labels/stored-label';
 import { mappingCommands, type MappingPorts } from '@/lib/mapping/mapping-commands';
 import { recipeCommands, type RecipePorts } from '@/lib/recipes/recipe-commands';
 import { createModelHandlers } from './model-handlers';
@@ -241,17 +242,22 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return inputs;
   }
 
-  /** After the reply: indicator history for the customers of a page, where it changed. */
+  /** After the reply: indicator history and churn labels for the customers of a page, where they changed. */
   async function recordIndicators(site: SiteKey, rows: readonly CustomerRow[], lists: Map<string, Activity[]>, now: number) {
     const settings = await deps.indicatorSettings();
     const resolveField = await deps.fieldResolver?.(site);
+    const version = labelVersion(settings.churn, resolveField);
     for (const row of rows) {
       const stored = await deps.customers.get(site, row.crmId);
       if (!stored) continue; // erased since the scan
       const activities = lists.get(row.crmId) ?? (stored.activityCount ? await deps.customers.activitiesOf(site, row.crmId) : NO_ACTIVITIES);
+      // The churn label is kept with the row, worked out here where the activities are at hand (lib/labels/stored-label.ts).
       await deps.customers.patch(site, row.crmId, (latest) => {
         const change = indicatorRowIfChanged(site, latest, indicatorCache.of(latest, activities, settings, now, resolveField), now);
-        return change && { row: change.customer, extra: { indicators: [change.indicator] } };
+        const base = change?.customer ?? latest;
+        const labelled = relabelled(base, activities, settings.churn, resolveField, version, now);
+        if (!change && !labelled) return null;
+        return { row: labelled ?? base, ...(change ? { extra: { indicators: [change.indicator] } } : {}) };
       });
     }
   }

@@ -32,7 +32,8 @@ import { browserPageTools } from './inject-page-tools';
 import { siteRecipesItem } from '../recipes/recipes-item';
 import { fieldMappingsItem } from '../mapping/mapping-item';
 import { createSiteResolvers } from '../mapping/cached-site-resolvers';
-import { createModelProvider, storedScorecardScorer } from './model-provider';
+import { createModelProvider } from './model-provider';
+import { storedScorecardScorer } from './stored-scorecard';
 import { createSiteStarter } from './site-starter';
 import { createRouter, messageListener } from './router';
 import { createStorageHealth, RETRY_ALARM, RETRY_ALARM_MINUTES } from './storage-health';
@@ -70,6 +71,7 @@ export function startBackground(): void {
   const models = createModelProvider({
     db,
     starter,
+    bundledIndex: async () => JSON.stringify(await fetchJson(BUNDLED_MODELS_INDEX)),
     loadBundled: async () => {
       const index = await fetchJson(BUNDLED_MODELS_INDEX);
       const files = Array.isArray(index) ? index.filter((f): f is string => typeof f === 'string') : [];

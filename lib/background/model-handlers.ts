@@ -20,7 +20,9 @@ import type { ModelArtifact, Scorer } from '../model/types';
 import { observedTrainingRows } from '../training/observed';
 import { observedCustomers } from '../training/observed-customers';
 import type { CustomerStore } from './customer-store';
-import { ModelManagementError, SCORECARD_KEY, type ModelProvider } from './model-provider';
+import { ModelManagementError } from './model-errors';
+import type { ModelProvider } from './model-provider';
+import { SCORECARD_KEY } from './stored-scorecard';
 import { assertUnlocked } from './policy-service';
 import { HandlerError, type Handlers } from './router';
 

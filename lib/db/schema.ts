@@ -83,6 +83,26 @@ export interface CustomerRow {
    * them. Absent when history is up to date. (No index: no schema version.)
    */
   unobservedFields?: string[];
+  /** The churn definition's label as last worked out (lib/labels/stored-label.ts). No index: no schema version. */
+  label?: StoredLabel;
+}
+
+/**
+ * A customer's churn label kept with its row, so views read labels instead of
+ * working them out for every customer. Valid while its version (definition and
+ * site mapping) is current, the row is the one it was worked out on, and
+ * `until` has not passed.
+ */
+export interface StoredLabel {
+  version: string;
+  churned: boolean | null;
+  /** The row it was worked out on: a later sighting or activity list makes it stale. */
+  lastSeen: number;
+  activityCount: number;
+  /** Epoch ms from which the label may read differently (it reads dates); absent: while the row is unchanged. */
+  until?: number;
+  /** The customer's first sighting already showed it churned (under this version); absent: not worked out yet. */
+  firstChurned?: boolean;
 }
 
 /** The state of a customer when a user last looked at it in the side panel. */

@@ -8,13 +8,12 @@
 import type { Activity, SiteKey } from '../domain';
 import type { ChurnRadarDb } from '../db/db';
 import { customerKey } from '../db/customer-key';
-import type { CustomerRow, EnrolmentRow } from '../db/schema';
+import type { CustomerRow, EnrolmentRow, StoredLabel } from '../db/schema';
 import type { FieldResolver } from '../fields/field-resolver';
 import type { ChurnDefinition } from '../indicators/types';
-import { labelCustomer } from '../labels/label-customer';
+import { labelRows, staleRows, storeWorkedLabels } from '../labels/label-rows';
 import { resolversOf } from '../labels/resolvers-by-site';
 import type { Experiment } from './experiment';
-import { createLabelCaches, type LabelCache } from './label-cache';
 import { outcomeOf, type RecordedOutcome } from './outcomes';
 import type { ResultCustomer } from './results-file';
 
@@ -24,25 +23,19 @@ export interface OutcomeDeps {
   churnDefinition: () => Promise<ChurnDefinition>;
   fieldResolver?: (site: SiteKey) => Promise<FieldResolver>;
   now: () => number;
+  /** Runs work the reply need not wait for (storing labels worked out for this view); absent: done before replying. */
+  defer?: (task: () => void) => void;
 }
 
 export interface OutcomeInputs {
   enrolments: readonly EnrolmentRow[];
-  /** The customer row of each enrolment (same order; undefined: erased since). */
-  rows: readonly (CustomerRow | undefined)[];
   /** Recorded action outcomes by customer key. */
   recorded: ReadonlyMap<string, RecordedOutcome[]>;
-  /** Activities by customer key (only customers that have some). */
-  activities: ReadonlyMap<string, readonly Activity[]>;
-  definition: ChurnDefinition;
-  resolvers: ReadonlyMap<string, FieldResolver>;
-  now: number;
-  /** Labels already worked out under this definition (./label-cache.ts): a manager re-reads the tab. */
-  labels?: LabelCache;
+  /** The churn label of each enrolment's customer (same order; lib/labels/label-rows.ts); undefined: erased since. */
+  labels: readonly (Pick<StoredLabel, 'churned'> | undefined)[];
 }
 
 const NONE: readonly RecordedOutcome[] = [];
-const NO_ACTIVITIES: readonly Activity[] = [];
 
 /**
  * Outcomes of enrolled customers. Recorded outcomes after the end date are
@@ -54,39 +47,18 @@ export function resolveOutcomes(experiment: Pick<Experiment, 'endsAt'>, inputs: 
   const out: ResultCustomer[] = [];
   for (let i = 0; i < inputs.enrolments.length; i++) {
     const enrolment = inputs.enrolments[i]!;
-    const row = inputs.rows[i];
-    const key = customerKey(enrolment.site, enrolment.crmId);
-    const recorded = inputs.recorded.get(key);
+    const recorded = inputs.recorded.get(customerKey(enrolment.site, enrolment.crmId));
     const inWindow = recorded ? recorded.filter((o) => o.at <= experiment.endsAt) : NONE;
-    let churned: boolean | null = null;
-    if (row) {
-      const known = inputs.labels?.get(key, row, inputs.now);
-      if (known !== undefined) churned = known;
-      else {
-        churned = labelCustomer(
-          row,
-          inputs.activities.get(key) ?? NO_ACTIVITIES,
-          undefined,
-          inputs.definition,
-          inputs.resolvers.get(row.site),
-          row.today ?? inputs.now,
-        ).churned;
-        inputs.labels?.set(key, row, inputs.now, churned);
-      }
-    }
     out.push({
       site: enrolment.site,
       crmId: enrolment.crmId,
       arm: enrolment.arm,
       enrolledAt: enrolment.enrolledAt,
-      outcome: outcomeOf(enrolment.enrolledAt, inWindow, churned),
+      outcome: outcomeOf(enrolment.enrolledAt, inWindow, inputs.labels[i]?.churned ?? null),
     });
   }
   return out;
 }
-
-/** Labels kept for the worker's life (see OutcomeInputs.labels); a label whose inputs changed is worked out again. */
-const LABELS = createLabelCaches();
 
 export async function enrolledOutcomes(deps: OutcomeDeps, experiment: Experiment): Promise<ResultCustomer[]> {
   const enrolments = await deps.db.enrolments.where('experimentId').equals(experiment.id).toArray();
@@ -104,17 +76,11 @@ export async function enrolledOutcomes(deps: OutcomeDeps, experiment: Experiment
     list.push({ kind: action.outcome.kind, at: action.outcome.at });
     recorded.set(key, list);
   });
-  const activities = new Map<string, Activity[]>();
-  for (const row of rows) if (row?.activityCount) activities.set(customerKey(row.site, row.crmId), await deps.activitiesOf(row.site, row.crmId));
-  const resolvers = await resolversOf(enrolments, deps.fieldResolver);
-  return resolveOutcomes(experiment, {
-    enrolments,
-    rows,
-    recorded,
-    activities,
-    definition,
-    resolvers,
-    now: deps.now(),
-    labels: LABELS.forDefinition(definition),
-  });
+  const context = { definition, resolvers: await resolversOf(enrolments, deps.fieldResolver), now: deps.now() };
+  // Stored labels are read as they are; activities only for the rows whose label must be worked out.
+  const activities = new Map<CustomerRow, Activity[]>();
+  for (const row of staleRows(rows, context)) if (row.activityCount) activities.set(row, await deps.activitiesOf(row.site, row.crmId));
+  const labelled = labelRows(rows, context, (row) => activities.get(row));
+  await storeWorkedLabels(deps.db, rows, labelled, deps.defer);
+  return resolveOutcomes(experiment, { enrolments, recorded, labels: labelled.labels });
 }

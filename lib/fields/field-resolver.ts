@@ -29,15 +29,23 @@ function memoised(resolve: (label: string) => ProductField | undefined): FieldRe
 /** Synonyms only: every site without a mapping. */
 export const synonymResolver: FieldResolver = memoised(productFieldOf);
 
+/** The mapping each resolver applies, as text (stored labels are versioned by it: lib/labels/stored-label.ts). */
+const MAPPINGS = new WeakMap<FieldResolver, string>();
+
+/** The mapping a resolver applies, as text: equal for equal mappings, "" for synonyms only (or a resolver made elsewhere). */
+export const mappingTextOf = (resolver: FieldResolver | undefined): string => (resolver && MAPPINGS.get(resolver)) ?? '';
+
 /** A site's resolver; labels match the mapping exactly or ignoring case, spaces and punctuation. */
 export function createFieldResolver(mapping: Readonly<Record<string, MappingTarget>> | undefined): FieldResolver {
   const entries = Object.entries(mapping ?? {});
   if (entries.length === 0) return synonymResolver;
   const exact = new Map(entries);
   const loose = new Map(entries.map(([label, target]) => [normalizeLabel(label), target] as const));
-  return memoised((label) => {
+  const resolver = memoised((label) => {
     const target = exact.get(label) ?? loose.get(normalizeLabel(label));
     if (target === 'ignore') return undefined;
     return target ?? productFieldOf(label);
   });
+  MAPPINGS.set(resolver, JSON.stringify(entries));
+  return resolver;
 }

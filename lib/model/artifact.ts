@@ -2,7 +2,7 @@ import { sizeProblem } from '@/lib/files/limits';
 import { jsonHostility, OBJECT_MAGIC_KEYS } from '@/lib/files/untrusted-json';
 import { artifactSchema, MAX_HIDDEN_UNITS, MAX_INPUTS, type WeightSpec } from './artifact-schema';
 import { base64ToBytes } from './base64';
-import { littleEndianFloats } from './network';
+import { littleEndianFloats } from './dense-network';
 import { gbtProblem } from './gbt/validate';
 import { featureLayout } from './preprocess';
 import type { ModelArtifact, TfjsWeights } from './types';

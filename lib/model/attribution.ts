@@ -9,15 +9,15 @@
  *   completeness (the sum is z(x) − z(x̄)). With one hidden ReLU layer each
  *   unit's pre-activation is linear in α, so the integral is computed in
  *   closed form (the share of the path on which the unit is active): exact,
- *   and cheap enough for a list page. Deeper networks use tfjs gradients at
- *   IG_STEPS midpoints of the path (error shrinks as 1/steps²).
+ *   and cheap enough for a list page. Deeper networks use gradients at
+ *   IG_STEPS midpoints of the path (error shrinks as 1/steps²), back-
+ *   propagated here in plain JS: the service worker explains without tfjs
+ *   (tfjs-attribution.ts keeps the tfjs form, which tests compare it with).
  */
-import * as tf from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
-import type { DenseLayer } from './network';
+import type { DenseLayer } from './dense-network';
 
 /** Midpoint-rule steps for networks with more than one hidden layer. */
-const IG_STEPS = 32;
+export const IG_STEPS = 32;
 
 /** Logistic regression: n × d attributions wᵢ(xᵢ − x̄ᵢ). */
 export function logisticAttributions(weights: ArrayLike<number>, x: ArrayLike<number>, n: number, baseline: ArrayLike<number>): Float64Array {
@@ -77,37 +77,55 @@ export function exactIntegratedGradients(layers: readonly DenseLayer[], x: Array
 }
 
 /**
- * Integrated gradients with tfjs gradients at `steps` midpoints, for any
- * differentiable logit model (input n × d → n × 1 raw log-odds). Batched so
- * that at most ~8,192 path points are in one tensor.
+ * Integrated gradients of a ReLU dense network with a linear last unit (the
+ * raw log-odds), by back-propagation at `steps` midpoints of the path.
  */
-export function tfjsIntegratedGradients(model: tfl.LayersModel, x: ArrayLike<number>, n: number, baseline: ArrayLike<number>, steps = IG_STEPS): Float64Array {
+export function denseIntegratedGradients(
+  layers: readonly DenseLayer[],
+  x: ArrayLike<number>,
+  n: number,
+  baseline: ArrayLike<number>,
+  steps = IG_STEPS,
+): Float64Array {
   const d = baseline.length;
   const out = new Float64Array(n * d);
-  const rowsPerChunk = Math.max(1, Math.floor(8192 / steps));
-  const gradient = tf.grad((input: tf.Tensor) => tf.sum(model.apply(input) as tf.Tensor));
-  for (let start = 0; start < n; start += rowsPerChunk) {
-    const count = Math.min(rowsPerChunk, n - start);
-    const path = new Float32Array(count * steps * d);
-    for (let r = 0; r < count; r++) {
-      for (let k = 0; k < steps; k++) {
-        const alpha = (k + 0.5) / steps;
-        const at = (r * steps + k) * d;
-        for (let i = 0; i < d; i++) {
-          const b = baseline[i]!;
-          path[at + i] = b + alpha * (x[(start + r) * d + i]! - b);
+  const widest = Math.max(d, ...layers.map((l) => l.units));
+  // Pre-activations of every layer at one path point, kept for the backward pass.
+  const pre = layers.map((l) => new Float64Array(l.units));
+  const point = new Float64Array(d);
+  const sum = new Float64Array(d);
+  let upstream = new Float64Array(widest);
+  let downstream = new Float64Array(widest);
+  for (let r = 0; r < n; r++) {
+    sum.fill(0);
+    for (let k = 0; k < steps; k++) {
+      const alpha = (k + 0.5) / steps;
+      for (let i = 0; i < d; i++) point[i] = baseline[i]! + alpha * (x[r * d + i]! - baseline[i]!);
+      let input: ArrayLike<number> = point;
+      layers.forEach((l, li) => {
+        const z = pre[li]!;
+        for (let j = 0; j < l.units; j++) z[j] = l.bias[j]!;
+        for (let i = 0; i < l.inputs; i++) {
+          const v = li === 0 ? input[i]! : Math.max(0, input[i]!);
+          if (v !== 0) for (let j = 0; j < l.units; j++) z[j]! += v * l.kernel[i * l.units + j]!;
         }
+        input = z;
+      });
+      // ∂z/∂(last pre-activation) = 1; through each layer: kernel × (relu' of the layer below's pre-activation).
+      upstream[0] = 1;
+      for (let li = layers.length - 1; li >= 0; li--) {
+        const l = layers[li]!;
+        const below = li > 0 ? pre[li - 1]! : null;
+        for (let i = 0; i < l.inputs; i++) {
+          let g = 0;
+          if (!below || below[i]! > 0) for (let j = 0; j < l.units; j++) g += l.kernel[i * l.units + j]! * upstream[j]!;
+          downstream[i] = g;
+        }
+        [upstream, downstream] = [downstream, upstream];
       }
+      for (let i = 0; i < d; i++) sum[i]! += upstream[i]!;
     }
-    const grads = tf.tidy(() => gradient(tf.tensor2d(path, [count * steps, d])).dataSync() as Float32Array);
-    for (let r = 0; r < count; r++) {
-      for (let i = 0; i < d; i++) {
-        let sum = 0;
-        for (let k = 0; k < steps; k++) sum += grads[(r * steps + k) * d + i]!;
-        const row = start + r;
-        out[row * d + i] = ((x[row * d + i]! - baseline[i]!) * sum) / steps;
-      }
-    }
+    for (let i = 0; i < d; i++) out[r * d + i] = ((x[r * d + i]! - baseline[i]!) * sum[i]!) / steps;
   }
   return out;
 }

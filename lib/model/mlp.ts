@@ -25,7 +25,7 @@
  * float64 accumulation; deterministic from the seed.
  */
 import { stratifiedKFold } from './cv';
-import type { DenseLayer } from './network';
+import type { DenseLayer } from './dense-network';
 import { deriveSeed, mulberry32, shuffleInPlace, type Random } from './prng';
 import type { MlpSettings } from './types';
 

@@ -12,12 +12,12 @@
  * rows/s in plain JS against 38–70k rows/s through tfjs `model.predict` on
  * the cpu backend (the only backend in a service worker), and the product
  * target is ≥ 100,000 customers/s. tfjs stays the format (any tfjs loads
- * the stored model; a test checks it gives the same probabilities) and
- * computes the gradients for integrated gradients of deeper networks.
+ * the stored model; a test checks it gives the same probabilities); the
+ * gradients of deeper networks are back-propagated in plain JS too, so the
+ * service worker never loads tfjs (a test checks them against tfjs).
  */
-import { exactIntegratedGradients, logisticAttributions, tfjsIntegratedGradients } from './attribution';
-import { ensureCpuBackend } from './logistic';
-import { buildLogitModel, forwardLogits, networkFromTfjs, type DenseLayer } from './network';
+import { denseIntegratedGradients, exactIntegratedGradients, logisticAttributions } from './attribution';
+import { forwardLogits, networkFromTfjs, type DenseLayer } from './dense-network';
 import { compileGbt, gbtLogits, type CompiledGbt } from './gbt/predict';
 import { gbtAttributions } from './gbt/shap';
 import type { EnsembleMember, ModelArtifact } from './types';
@@ -51,16 +51,10 @@ function logisticRuntime(layer: DenseLayer, baseline: readonly number[]): ModelR
 }
 
 function mlpRuntime(layers: DenseLayer[], baseline: readonly number[]): ModelRuntime {
-  // The tfjs model is only needed for the gradients of a network deeper than one hidden layer.
-  let model: ReturnType<typeof buildLogitModel> | null = null;
   return {
     logits: (x, n) => forwardLogits(layers, x, n),
-    attributions(x, n) {
-      if (layers.length === 2) return exactIntegratedGradients(layers, x, n, baseline);
-      model ??= buildLogitModel(layers);
-      return tfjsIntegratedGradients(model, x, n, baseline);
-    },
-    dispose: () => model?.dispose(),
+    attributions: (x, n) => (layers.length === 2 ? exactIntegratedGradients(layers, x, n, baseline) : denseIntegratedGradients(layers, x, n, baseline)),
+    dispose() {},
   };
 }
 
@@ -95,7 +89,6 @@ export function runtimeForLayers(kind: 'logistic' | 'mlp', layers: DenseLayer[],
 /** The runtime of a validated artifact of kind logistic, mlp, gbt or ensemble. */
 export async function createRuntime(artifact: Pick<ModelArtifact, 'kind' | 'tfjs' | 'members' | 'baseline' | 'gbt'>): Promise<ModelRuntime> {
   if (artifact.kind === 'gbt') return gbtRuntime(compileGbt(artifact.gbt!), artifact.baseline);
-  await ensureCpuBackend();
   const member = (m: EnsembleMember) => runtimeForLayers(m.kind, networkFromTfjs(m.tfjs), artifact.baseline);
   if (artifact.kind === 'ensemble') return ensembleRuntime(artifact.members!.map(member));
   if (artifact.kind === 'logistic' || artifact.kind === 'mlp') return member({ kind: artifact.kind, tfjs: artifact.tfjs! });

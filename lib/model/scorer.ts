@@ -25,7 +25,7 @@ import { isMissing } from '../parse/missing';
 import { parseModelArtifact } from './artifact';
 import { calibrate, contributionScale } from './calibration';
 import { compileGbt, gbtLogits } from './gbt/predict';
-import { forwardLogits, networkFromTfjs } from './network';
+import { forwardLogits, networkFromTfjs } from './dense-network';
 import { compileTransform } from './preprocess';
 import { createRuntime } from './runtime';
 import { createScorecardScorer } from './scorecard';

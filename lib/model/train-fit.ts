@@ -11,7 +11,7 @@ import { fitGbt } from './gbt/boost';
 import type { GbtModel, GbtSettings, GbtShape } from './gbt/types';
 import { fitLogisticWeights, type LogisticOptions } from './logistic';
 import { balancedClassWeight, fitMlp } from './mlp';
-import { forwardLogits, type DenseLayer } from './network';
+import { forwardLogits, type DenseLayer } from './dense-network';
 import { deriveSeed } from './prng';
 import type { MlpSettings, NetworkModelKind } from './types';
 

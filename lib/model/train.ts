@@ -48,7 +48,7 @@ import { mean } from './metrics';
 import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, tierTable } from './metrics-curves';
 import { DEFAULT_MLP } from './mlp';
 import { encodedProfile } from './profile';
-import { networkToTfjs } from './network';
+import { networkToTfjs } from './dense-network';
 import { fitEncoded, transformEncoded } from './encoded';
 import { treeLayout } from './preprocess';
 import { deriveSeed } from './prng';

@@ -39,12 +39,6 @@ export const MIN_TIER_OUTCOMES = 50;
 export const MATURITY_DAYS = 30;
 const DAY = 86_400_000;
 
-export interface ScorePoint {
-  key: string;
-  scoredAt: number;
-  probability: number;
-}
-
 export interface KnownOutcome {
   churned: boolean;
   /** When the outcome was known: churned from then; for a customer not churned, when last seen so. */
@@ -57,29 +51,9 @@ export interface LiveRecord {
   churned: boolean;
 }
 
-/** Each customer's first score (the reader gets them in index order instead; this is for scores in any order). */
-export function firstScores(scores: Iterable<ScorePoint>): ScorePoint[] {
-  const first = new Map<string, ScorePoint>();
-  for (const score of scores) {
-    const seen = first.get(score.key);
-    if (!seen || score.scoredAt < seen.scoredAt) first.set(score.key, score);
-  }
-  return [...first.values()];
-}
-
-/**
- * The live records: each customer's first score (`first`: at most one per customer, see firstScores), when it
- * was made before the outcome was known (and, for retained customers, MATURITY_DAYS before).
- */
-export function liveRecords(first: readonly ScorePoint[], outcomes: ReadonlyMap<string, KnownOutcome>): LiveRecord[] {
-  const out: LiveRecord[] = [];
-  for (const score of first) {
-    const outcome = outcomes.get(score.key);
-    if (!outcome) continue;
-    const before = outcome.churned ? score.scoredAt < outcome.knownAt : score.scoredAt + MATURITY_DAYS * DAY <= outcome.knownAt;
-    if (before) out.push({ scoredAt: score.scoredAt, probability: score.probability, churned: outcome.churned });
-  }
-  return out;
+/** The score was made before the outcome was known (and, for a customer not churned, MATURITY_DAYS before). */
+export function countsLive(score: { scoredAt: number }, outcome: KnownOutcome): boolean {
+  return outcome.churned ? score.scoredAt < outcome.knownAt : score.scoredAt + MATURITY_DAYS * DAY <= outcome.knownAt;
 }
 
 interface PerformanceFigures {

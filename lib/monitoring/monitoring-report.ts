@@ -5,7 +5,7 @@
  */
 import type { ModelArtifact, RawRow } from '@/lib/model/types';
 import { driftReport, type DriftReport } from './drift';
-import { liveRecords, livePerformance, type KnownOutcome, type LivePerformance, type ScorePoint } from './live-performance';
+import { livePerformance, type LivePerformance, type LiveRecord } from './live-performance';
 import { retrainReasons, type RetrainReason, type RetrainSchedule } from './retrain';
 import { tierReview, type TierReview } from './tier-review';
 
@@ -30,10 +30,8 @@ export interface MonitoringReport {
 
 export interface MonitoringInputs {
   artifact: ModelArtifact;
-  /** Each customer's first score by the model (at most one per customer: live-performance.ts firstScores). */
-  scores: readonly ScorePoint[];
-  /** Known outcomes by customer key. */
-  outcomes: ReadonlyMap<string, KnownOutcome>;
+  /** Each scored customer's first score with its known outcome (./live-join.ts monitoringRecords). */
+  records: readonly LiveRecord[];
   /** Latest scores of customers scored by the model in the drift window. */
   recentScores: ArrayLike<number>;
   /** A sample of those customers' model inputs. */
@@ -56,8 +54,7 @@ function monitoredModel(artifact: ModelArtifact): MonitoredModel {
 }
 
 export function monitoringReport(inputs: MonitoringInputs): MonitoringReport {
-  const { artifact, thresholds } = inputs;
-  const records = liveRecords(inputs.scores, inputs.outcomes);
+  const { artifact, thresholds, records } = inputs;
   const live = livePerformance(records, artifact.metrics.roc_auc, thresholds);
   const drift = driftReport(artifact, inputs.recentScores, inputs.recentInputs);
   const tiers = tierReview(artifact.evaluation, records, thresholds);

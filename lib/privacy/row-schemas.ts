@@ -58,6 +58,18 @@ const customer = z
     activityCount: count.optional(),
     // The digest joins every indicator's value (lib/indicators/customer-indicators.ts): long, but bounded by them.
     indicators: z.strictObject({ digest: text(4_000_000), at: time }).optional(),
+    unobservedFields: z.array(text(LIMITS.label)).max(2000).optional(),
+    // Derived (lib/labels/stored-label.ts): an imported label is used only while its version and row still match.
+    label: z
+      .strictObject({
+        version: text(64),
+        churned: z.boolean().nullable(),
+        lastSeen: time,
+        activityCount: count,
+        until: instant.optional(),
+        firstChurned: z.boolean().optional(),
+      })
+      .optional(),
   })
   .refine((row) => row.detailUrl === undefined || siteOriginOf(row.detailUrl) === row.site, {
     message: "not an http(s) address on the row's own site",

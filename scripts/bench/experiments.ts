@@ -3,8 +3,9 @@
  * customers, the pure path the background runs after its database reads —
  * every customer's outcome (recorded outcomes and the churn definition on
  * its fields, lib/labels), the tally per arm, Wilson, Newcombe and the
- * always-valid interval (target ≤ 500 ms), when the tab is re-read (labels
- * of unchanged customers reused), and _first_ for the first view. Also experiments_assign_100k_ms:
+ * always-valid interval (target ≤ 500 ms), with the labels scans stored on
+ * the rows, and _relabel_ with every label worked out (after a change of the
+ * churn definition or mapping). Also experiments_assign_100k_ms:
  * deterministic arms for 100,000 customer keys, and
  * experiments_enrol_100k_ms: the enrolment decision for 100,000 candidates.
  * IndexedDB reads are not in these figures (Node has no real IndexedDB).
@@ -13,7 +14,7 @@
 import { armOf } from '@/lib/experiments/assignment';
 import { resolveOutcomes } from '@/lib/experiments/customer-outcomes';
 import type { Experiment } from '@/lib/experiments/experiment';
-import { createLabelCaches } from '@/lib/experiments/label-cache';
+import { labelRows } from '@/lib/labels/label-rows';
 import { newEnrolments, type Candidate } from '@/lib/experiments/outcomes';
 import { experimentResult, tallyArms } from '@/lib/experiments/results';
 import type { EnrolmentRow } from '@/lib/db/schema';
@@ -62,35 +63,26 @@ export function benchExperiments(options: { log: (line: string) => void; runs?: 
   const definition = { ...DEFAULT_CHURN_DEFINITION, statusValues: ['Churned'] };
   let control = 0;
   let uplift = 0;
-  let caches = createLabelCaches();
-  const results = () => {
-    const customers = resolveOutcomes(experiment, {
-      enrolments,
-      rows,
-      recorded,
-      activities: new Map(),
-      definition,
-      resolvers: new Map(),
-      now,
-      labels: caches.forDefinition(definition),
-    });
+  const context = { definition, resolvers: new Map(), now };
+  // The rows as scans store them: each with its label (lib/labels/stored-label.ts).
+  const labelled = labelRows(rows, context);
+  const stored = rows.map((row, i) => ({ ...row, label: labelled.labels[i]! }));
+  const results = (view: readonly (typeof rows)[number][]) => () => {
+    const customers = resolveOutcomes(experiment, { enrolments, recorded, labels: labelRows(view, context).labels });
     const result = experimentResult(tallyArms(customers), experiment.plannedSize);
     control = result.control.customers;
     uplift = result.uplift.estimate;
   };
-  // First view: every label worked out; later views (the tab re-read): labels of unchanged customers reused.
-  const coldMs = best(() => {
-    caches = createLabelCaches();
-    results();
-  });
-  const resultsMs = best(results);
+  // The tab's view: labels read off the rows; after a change of the churn definition, every label worked out.
+  const resultsMs = best(results(stored));
+  const coldMs = best(results(rows));
   options.log(
-    `  experiments on ${N.toLocaleString('en-US')} customers: results ${resultsMs.toFixed(0)} ms re-read (target ≤ 500), ${coldMs.toFixed(0)} ms first view, arms ${assignMs.toFixed(0)} ms, enrolment ${enrolMs.toFixed(0)} ms ` +
+    `  experiments on ${N.toLocaleString('en-US')} customers: results ${resultsMs.toFixed(0)} ms (target ≤ 500), ${coldMs.toFixed(0)} ms after a definition change, arms ${assignMs.toFixed(0)} ms, enrolment ${enrolMs.toFixed(0)} ms ` +
       `(control ${control.toLocaleString('en-US')}, uplift ${(uplift * 100).toFixed(1)} pts on random data)`,
   );
   return {
     experiments_results_100k_ms: Math.round(resultsMs),
-    experiments_results_first_100k_ms: Math.round(coldMs),
+    experiments_results_relabel_100k_ms: Math.round(coldMs),
     experiments_assign_100k_ms: Math.round(assignMs),
     experiments_enrol_100k_ms: Math.round(enrolMs),
   };

@@ -47,6 +47,20 @@ describe('model provider', () => {
     expect(await db.models.count()).toBe(1);
   });
 
+  it('a worker start with the same bundle index reads no bundled file; a changed index (an update) reads them again', async () => {
+    const loadBundled = vi.fn(async () => [JSON.parse(JSON.stringify(artifact))]);
+    const start = (index: string) => createModelProvider({ db, loadBundled, bundledIndex: async () => index, parse: parseModelArtifact, createScorer });
+    expect((await start('["a.json"]').active())!.artifact.id).toBe(artifact.id);
+    expect(loadBundled).toHaveBeenCalledTimes(1);
+    const restarted = start('["a.json"]');
+    expect((await restarted.active())!.artifact.id).toBe(artifact.id);
+    await restarted.list();
+    expect(loadBundled).toHaveBeenCalledTimes(1);
+    await start('["a.json","b.json"]').active();
+    expect(loadBundled).toHaveBeenCalledTimes(2);
+    expect(await db.models.count()).toBe(1);
+  });
+
   it('a disk full before the bundled model is stored: it scores from memory, and is stored at a later use once there is room', async () => {
     const quota = Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
     const put = vi.spyOn(db.models, 'put').mockRejectedValueOnce(quota);

@@ -104,7 +104,7 @@ describe('save / load round trip', () => {
     const d = mlp.preprocessor.featureNames.length;
     const x = transform(mlp.preprocessor, data.rows.slice(0, 10));
     const p = (model.predict(tf.tensor2d(x, [10, d])) as import('@tensorflow/tfjs-core').Tensor).dataSync();
-    const { forwardLogits, networkFromTfjs } = await import('@/lib/model/network');
+    const { forwardLogits, networkFromTfjs } = await import('@/lib/model/dense-network');
     const z = forwardLogits(networkFromTfjs(t), x, 10);
     for (let i = 0; i < 10; i++) expect(p[i]).toBeCloseTo(1 / (1 + Math.exp(-z[i]!)), 5);
     model.dispose();

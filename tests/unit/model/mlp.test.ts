@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rocAuc } from '@/lib/model/metrics';
 import { balancedClassWeight, DEFAULT_MLP, fitMlp, toSparseRows } from '@/lib/model/mlp';
-import { forwardLogits } from '@/lib/model/network';
+import { forwardLogits } from '@/lib/model/dense-network';
 import { mulberry32 } from '@/lib/model/prng';
 
 /** Label = XOR of the signs of two inputs (no noise): no linear model can rank it. */

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { ensureCpuBackend } from '@/lib/model/logistic';
-import { buildLogitModel, forwardLogits, networkFromTfjs, networkToTfjs, type DenseLayer } from '@/lib/model/network';
+import { forwardLogits, networkFromTfjs, networkToTfjs, type DenseLayer } from '@/lib/model/dense-network';
+import { buildLogitModel } from '@/lib/model/network';
 
 // z = 1·relu(x₀ − x₁) − 2·relu(x₁) + 0.5
 const net: DenseLayer[] = [

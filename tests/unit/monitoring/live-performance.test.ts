@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { firstScores, liveRecords, livePerformance, MATURITY_DAYS, tierCalibration, type LiveRecord } from '@/lib/monitoring/live-performance';
+import { livePerformance, tierCalibration, type LiveRecord } from '@/lib/monitoring/live-performance';
 import { mulberry32 } from '@/lib/model/prng';
 
-const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
 const THRESHOLDS = [0.1, 0.25, 0.45, 0.65];
 const CV_AUC = 5 / 6;
-
-describe('liveRecords', () => {
-  it("takes each customer's first score, only when made before the outcome was known", () => {
-    const scores = [
-      { key: 'a', scoredAt: T0 + 5 * DAY, probability: 0.9 },
-      { key: 'a', scoredAt: T0, probability: 0.3 }, // first: counts
-      { key: 'b', scoredAt: T0 + 10 * DAY, probability: 0.8 }, // scored after the churn was known
-      { key: 'c', scoredAt: T0, probability: 0.2 }, // retained, seen 40 days later
-      { key: 'd', scoredAt: T0, probability: 0.2 }, // "not churned" a week later: too early to say
-      { key: 'e', scoredAt: T0, probability: 0.5 }, // no outcome
-    ];
-    const outcomes = new Map([
-      ['a', { churned: true, knownAt: T0 + 20 * DAY }],
-      ['b', { churned: true, knownAt: T0 + 10 * DAY }],
-      ['c', { churned: false, knownAt: T0 + 40 * DAY }],
-      ['d', { churned: false, knownAt: T0 + 7 * DAY }],
-    ]);
-    expect(liveRecords(firstScores(scores), outcomes)).toEqual([
-      { scoredAt: T0, probability: 0.3, churned: true },
-      { scoredAt: T0, probability: 0.2, churned: false },
-    ]);
-    expect(liveRecords([{ key: 'd', scoredAt: T0, probability: 0.2 }], new Map([['d', { churned: false, knownAt: T0 + MATURITY_DAYS * DAY }]]))).toHaveLength(
-      1,
-    );
-  });
-});
 
 describe('tierCalibration', () => {
   it('flags a tier off by more than 5 points beyond noise, not a small or noisy one', () => {

@@ -112,6 +112,19 @@ describe('monitoring commands on a real database', () => {
     expect(report!.live.months.map((m) => m.month)).toEqual(['2026-08']);
     expect(report!.drift).toMatchObject({ reference: 'profile', recent: 4, inputsRead: 4, score: null });
     expect(report!.retrain.schedule).toEqual({ everyDays: 0 });
+    // The labels worked out for the view (first sightings included) are stored with the rows; the next view reads them.
+    const stored = await db.customers.bulkGet([
+      [SITE, 'churned-later'],
+      [SITE, 'churned-on-arrival'],
+      [SITE, 'retained'],
+    ]);
+    expect(stored.map((row) => [row?.label?.churned, row?.label?.firstChurned])).toEqual([
+      [true, false],
+      [true, true],
+      [false, undefined],
+    ]);
+    await db.observationBatches.clear(); // a second view must not need the sightings again
+    expect((await setup().getMonitoring({}, context)).report!.live.overall).toEqual(report!.live.overall);
   });
 
   it('holds a quarter of the labelled customers out of the challenger, and compares two models on exactly them', async () => {

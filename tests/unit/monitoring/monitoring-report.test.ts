@@ -16,13 +16,11 @@ describe('monitoringReport', () => {
   } as unknown as ModelArtifact;
 
   it('puts the model, live figures, drift, tier review and the retrain offer together', () => {
-    const scores = Array.from({ length: 120 }, (_, i) => ({ key: `k${i}`, scoredAt: NOW - 60 * DAY, probability: (i % 10) / 10 }));
-    const outcomes = new Map(scores.map((s, i) => [s.key, { churned: i % 10 >= 5, knownAt: NOW }]));
+    const records = Array.from({ length: 120 }, (_, i) => ({ scoredAt: NOW - 60 * DAY, probability: (i % 10) / 10, churned: i % 10 >= 5 }));
     const report = monitoringReport({
       artifact,
-      scores,
-      outcomes,
-      recentScores: scores.map(() => 0.95),
+      records,
+      recentScores: records.map(() => 0.95),
       recentInputs: [],
       thresholds: [0.1, 0.25, 0.45, 0.65],
       schedule: { everyDays: 90 },
