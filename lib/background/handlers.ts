@@ -25,7 +25,8 @@ import { recipeCommands, type RecipePorts } from '@/lib/recipes/recipe-commands'
 import { createModelHandlers } from './model-handlers';
 import { policyCommands } from '@/lib/policy/policy-commands';
 import { assertUnlocked, type PolicyService } from './policy-service';
-import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
+import { privacyCommands } from '@/lib/privacy/privacy-commands';
+import type { PrivacyPorts } from '@/lib/privacy/privacy-deps';
 import { sitesCommands } from '@/lib/sites/sites-commands';
 import type { SiteService } from './sites-service';
 import type { HealthService } from './health-service';
@@ -270,7 +271,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       heldKeys: enrolment.heldKeys,
       customerChanged: (site, crmId) => deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId }),
     }),
-    ...createPrivacyHandlers({ ...deps, overrides }),
+    ...handlersOf(privacyCommands, { ...deps, overrides }),
     ...handlersOf(policyCommands, deps),
     ...handlersOf(sitesCommands, deps),
     ...handlersOf(riskCommands, { ...deps, assertUnlocked }),

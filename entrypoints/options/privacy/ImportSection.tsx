@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Card } from '@/components/Card';
 import { uiLocale } from '@/components/i18n';
 import { sendMessage } from '@/lib/messaging/browser-client';
-import type { ImportSummary } from '@/lib/messaging/privacy-protocol';
+import type { ImportSummary } from '@/lib/privacy/privacy-commands';
 import { readFileText } from '../ui';
 import { errorText, tableLabel } from './table-names';
 
