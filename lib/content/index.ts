@@ -170,8 +170,10 @@ export function startContentScript(ctx: ContentScriptContext): void {
   );
   // The site's settings from Options → Sites (join customers by, date order, taught recipes): a change re-reads the page at once.
   // Read with lib/storage-reader.ts, not the items: @wxt-dev/storage alone is ≈ 3 KB of the content script's 30 KB gzipped budget.
-  const reread = () => {
-    scanner.forget();
+  // A setting set re-reads and records the page as read now; a setting removed (and every one is on "Erase everything")
+  // re-reads and re-scores only: recording then would write the erased customers of this open page back.
+  const reread = (record: boolean) => {
+    scanner.forget({ record });
     schedule();
   };
   watchSiteSetting(
@@ -179,7 +181,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     location.origin,
     (joinBy) => {
       configurePageAdapters({ joinBy });
-      reread();
+      reread(joinBy !== undefined);
     },
     ctx.signal,
   );
@@ -188,7 +190,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     location.origin,
     (dateOrder) => {
       configurePageAdapters({ dateOrder });
-      reread();
+      reread(dateOrder !== undefined);
     },
     ctx.signal,
   );
@@ -198,12 +200,13 @@ export function startContentScript(ctx: ContentScriptContext): void {
     location.origin,
     (recipes) => {
       configurePageRecipes(recipes ?? []);
-      reread();
+      reread(recipes !== undefined);
     },
     ctx.signal,
     (recipes) => JSON.stringify(recipes ?? []),
   );
-  listenForPageCommands(reread, ctx.signal);
+  // The site's field mapping changed (the background's command): only scoring reads it.
+  listenForPageCommands(() => reread(false), ctx.signal);
   ctx.onInvalidated(() => {
     observer.disconnect();
     // Site disabled (STOP) or the extension reloaded: dead badges must not stay. A newer copy draws its own.
@@ -215,10 +218,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     popover.close();
     schedule();
   });
-  // Tier thresholds saved in options: the scores are asked for again, so badges re-tier without a reload.
-  watchTierThresholds(() => {
-    scanner.forget();
-    schedule();
-  }, ctx.signal);
+  // Tier thresholds saved (or removed) in options: the scores are asked for again, so badges re-tier without a reload.
+  watchTierThresholds(() => reread(false), ctx.signal);
   schedule();
 }

@@ -106,6 +106,10 @@ export function createScanner(deps: ScannerDeps) {
   let running: Promise<void> | null = null;
   /** What the scans asked for while one ran: the changed nodes, or the whole page. */
   let queued: Node[] | 'page' | null = null;
+  /** The next scan only re-scores (see forget): the background scores its customers without recording them. */
+  let scoreOnly = false;
+  /** Whether the scan in progress records what it reads (scans never overlap). */
+  let recording = true;
 
   /** Main-thread time of the scan in progress (its slices and message tasks). */
   let busyMs = 0;
@@ -165,6 +169,7 @@ export function createScanner(deps: ScannerDeps) {
           // Dates that read both ways ("12/6/2026") go as ISO days once the page's order is known (lib/adapters/dates.ts).
           customers: batch.map((c) => withIsoDates(c.customer.snapshot, read.dateOrder?.order)),
           ...(read.plan.today ? { today: read.plan.today } : {}),
+          ...(recording ? {} : { record: false as const }),
         }),
       );
       deps.onScores?.(scores.length);
@@ -339,6 +344,8 @@ export function createScanner(deps: ScannerDeps) {
 
   async function scanOnce(changed: readonly Node[] | 'page'): Promise<void> {
     busyMs = 0;
+    recording = !scoreOnly;
+    scoreOnly = false;
     const read = page;
     const rows = changed !== 'page' && read && read.url === deps.currentUrl().href ? timed(() => changedRows(changed, (el) => read.rowOf.get(el))) : null;
     if (read && rows && rows.size <= MAX_ROWS_AT_ONCE) return rows.size > 0 ? readRows(read, rows) : undefined;
@@ -367,9 +374,16 @@ export function createScanner(deps: ScannerDeps) {
     return running;
   }
 
-  /** Forget the scores this page was given (the site's field mapping changed): the next scan asks again. */
-  function forget(): void {
+  /**
+   * Forget the scores this page was given (a setting changed): the next scan
+   * asks again. `record: false` when only scoring changed (tier thresholds, the
+   * field mapping, a setting removed — as "Erase everything" removes them all):
+   * that scan's customers are scored, not recorded again, so an erase cannot
+   * bring the open page's customers back. Later scans record as usual.
+   */
+  function forget(options: { record?: boolean } = {}): void {
     known.clear();
+    if (options.record === false) scoreOnly = true;
   }
 
   return { scan, forget, busy: () => running !== null };

@@ -133,7 +133,7 @@ type CommandsProtocol = ProtocolOf<typeof allCommands>;
 interface Protocol extends CommandsProtocol, ExperimentProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
-    request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
+    request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string; record?: false };
     /** rejected: the rows the background left out as invalid, by index in `customers` (absent when none); only those get no score. */
     response: { scores: BadgeScore[]; rejected?: RejectedRow[] };
   };

@@ -45,6 +45,8 @@ export const requestSchemas = {
     adapter: text(64),
     customers: z.array(customerSnapshotSchema).max(LIMITS.customers),
     today: isoDate.optional(),
+    // false: score only, record nothing (a setting changed; lib/content/scanner.ts forget).
+    record: z.literal(false).optional(),
   }),
   getBadgeDetails: z.strictObject({ crmId: id }),
   focusCustomer: z.strictObject({ crmId: id }),

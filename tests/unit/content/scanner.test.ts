@@ -102,6 +102,17 @@ describe('scanner', () => {
     expect(badges()).toHaveLength(1);
   });
 
+  it('after forget({ record: false }) asks for scores without recording once, then records as usual', async () => {
+    renderList([{ id: '1', name: 'Ann', plan: 'Basic' }]);
+    const { scanner, send } = setup();
+    await scanner.scan();
+    scanner.forget({ record: false });
+    await scanner.scan();
+    scanner.forget();
+    await scanner.scan();
+    expect(send.mock.calls.map(([, payload]) => (payload as { record?: boolean }).record)).toEqual([undefined, false, undefined]);
+  });
+
   it('re-scores a customer whose fields changed and re-badges rows the CRM re-created', async () => {
     renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
     const { scanner, send } = setup();
