@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { formatDecimal, formatDuration, formatInteger, formatMeanSd, formatPercent } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { StatusMessage } from '@/components/StatusMessage';
 import { sendMessage } from '@/lib/messaging/browser-client';
 import type { ModelSummary } from '@/lib/messaging/protocol';
