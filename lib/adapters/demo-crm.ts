@@ -1,7 +1,8 @@
-import { clampExtraction } from './clamp';
+import { clampExtraction, clampSnapshot } from './clamp';
 import { DEMO_CRM_ORIGIN } from '../demo-origin';
 import type { ActivityKind, ActivitySnapshot, CustomerSnapshot } from '../domain';
-import type { CrmAdapter, ExtractedCustomer, PageExtraction } from './types';
+import { planOfExtraction, readPlan } from './page-plan';
+import type { CrmAdapter, ExtractedCustomer, PagePlan } from './types';
 
 /**
  * Every selector this adapter depends on, with how many matches it expects.
@@ -131,13 +132,23 @@ function detailCustomer(detail: Element, crmId: string | null, activities: Activ
   return [customer];
 }
 
-function listCustomers(table: Element, rowSelector: string, idOf: (row: Element) => string | null): ExtractedCustomer[] {
-  const customers: ExtractedCustomer[] = [];
-  for (const row of table.querySelectorAll<HTMLTableRowElement>(rowSelector)) {
-    const customer = customerFrom(row.cells, idOf(row), (name) => name.querySelector(DEMO_CRM_SELECTORS.nameLink) ?? name);
-    if (customer) customers.push(customer);
-  }
-  return customers;
+/** A list's rows, each read when asked (the scanner reads the rows on screen first). */
+function listPlan(table: Element, rowSelector: string, idOf: (row: Element) => string | null): PagePlan {
+  const rows = table.querySelectorAll<HTMLTableRowElement>(rowSelector);
+  return {
+    kind: 'list',
+    size: rows.length,
+    elementsOf: (index) => [rows[index]!],
+    read(index) {
+      const row = rows[index]!;
+      const customer = customerFrom(row.cells, idOf(row), (name) => name.querySelector(DEMO_CRM_SELECTORS.nameLink) ?? name);
+      if (!customer) return null;
+      const snapshot = clampSnapshot(customer.snapshot);
+      return snapshot === customer.snapshot ? customer : snapshot && { ...customer, snapshot };
+    },
+    // The demo CRM writes ISO dates: nothing to infer.
+    dateOrder: () => undefined,
+  };
 }
 
 /** The page's declared data date, when it is an ISO date. */
@@ -149,18 +160,27 @@ function pageToday(doc: Document): string | undefined {
 /** The one element that says what page this is, found in a single query. */
 const PAGE_ROOT = [DEMO_CRM_SELECTORS.detail, DEMO_CRM_SELECTORS.shopperDetail, DEMO_CRM_SELECTORS.listTable, DEMO_CRM_SELECTORS.shopperTable].join(', ');
 
-function readPage(root: Element): Pick<PageExtraction, 'kind' | 'customers'> {
+function pagePlan(root: Element): PagePlan {
   const crm = root.getAttribute('data-crm');
   if (crm === 'customer-detail') {
-    return { kind: 'detail', customers: detailCustomer(root, root.getAttribute('data-customer-id'), timelineActivities(root)) };
+    const customers = detailCustomer(root, root.getAttribute('data-customer-id'), timelineActivities(root));
+    return planOfExtraction(clampExtraction({ kind: 'detail', customers }));
   }
   if (crm === 'shopper-detail') {
-    return { kind: 'detail', customers: detailCustomer(root, shopperCrmId(root.getAttribute('data-shopper-id')), orderActivities(root)) };
+    const customers = detailCustomer(root, shopperCrmId(root.getAttribute('data-shopper-id')), orderActivities(root));
+    return planOfExtraction(clampExtraction({ kind: 'detail', customers }));
   }
-  if (crm === 'shopper-list') {
-    return { kind: 'list', customers: listCustomers(root, DEMO_CRM_SELECTORS.shopperRow, (row) => shopperCrmId(row.getAttribute('data-shopper-id'))) };
-  }
-  return { kind: 'list', customers: listCustomers(root, DEMO_CRM_SELECTORS.listRow, (row) => row.getAttribute('data-customer-id')) };
+  if (crm === 'shopper-list') return listPlan(root, DEMO_CRM_SELECTORS.shopperRow, (row) => shopperCrmId(row.getAttribute('data-shopper-id')));
+  return listPlan(root, DEMO_CRM_SELECTORS.listRow, (row) => row.getAttribute('data-customer-id'));
+}
+
+function planPage(doc: Document): PagePlan | null {
+  const root = doc.querySelector(PAGE_ROOT);
+  if (!root) return null;
+  const plan = pagePlan(root);
+  const today = pageToday(doc);
+  if (today) plan.today = today;
+  return plan;
 }
 
 export const demoCrmAdapter: CrmAdapter = {
@@ -170,14 +190,8 @@ export const demoCrmAdapter: CrmAdapter = {
     return url.origin === DEMO_CRM_ORIGIN;
   },
 
-  extract(doc) {
-    const root = doc.querySelector(PAGE_ROOT);
-    if (!root) return null;
-    const page: PageExtraction = clampExtraction(readPage(root));
-    const today = pageToday(doc);
-    if (today) page.today = today;
-    return page;
-  },
+  extract: (doc) => readPlan(planPage(doc)),
+  plan: planPage,
 
   storedLabelOf(element) {
     const key = element.closest(DEMO_CRM_SELECTORS.field)?.getAttribute('data-field');

@@ -217,8 +217,11 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
   const current = (site: SiteKey, crmId: string, loaded: Map<string, CustomerRow>) => inMemory(keyOf(site, crmId)) ?? loaded.get(crmId);
 
   return {
-    /** Merge what a page showed; returns the merged rows in input order. */
-    async recordSightings(context: SightingContext, snapshots: readonly CustomerSnapshot[], since = erasures): Promise<CustomerRow[]> {
+    /**
+     * Merge what a page showed; returns the merged rows in input order.
+     * `record: false` merges without keeping anything (a page re-scored after a setting changed).
+     */
+    async recordSightings(context: SightingContext, snapshots: readonly CustomerSnapshot[], since = erasures, record = true): Promise<CustomerRow[]> {
       let loaded: Map<string, CustomerRow> | undefined;
       for (;;) {
         const started = generation;
@@ -231,7 +234,7 @@ export function createCustomerStore(db: ChurnRadarDb, options: CustomerStoreOpti
       // From here to the enqueue nothing awaits: read, merge and remember are one step.
       const existing = snapshots.map((s) => current(context.site, s.crmId, loaded!));
       const { merged, changed, observations } = mergeSightings(context, existing, snapshots);
-      if (since !== erasures) return merged; // an erase overtook this page: answered, not recorded
+      if (since !== erasures || !record) return merged; // an erase overtook this page (or only scores were asked): answered, not recorded
       rememberChanged(changed);
       queue.enqueue({ customers: changed, observations });
       return merged;

@@ -25,7 +25,8 @@ import { recipeCommands, type RecipePorts } from '@/lib/recipes/recipe-commands'
 import { createModelHandlers } from './model-handlers';
 import { policyCommands } from '@/lib/policy/policy-commands';
 import { assertUnlocked, type PolicyService } from './policy-service';
-import { createPrivacyHandlers, type PrivacyPorts } from './privacy-handlers';
+import { privacyCommands } from '@/lib/privacy/privacy-commands';
+import type { PrivacyPorts } from '@/lib/privacy/privacy-deps';
 import { sitesCommands } from '@/lib/sites/sites-commands';
 import type { SiteService } from './sites-service';
 import type { HealthService } from './health-service';
@@ -270,7 +271,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       heldKeys: enrolment.heldKeys,
       customerChanged: (site, crmId) => deps.emit({ channel: 'churn-radar-event', type: 'customer-updated', site, crmId }),
     }),
-    ...createPrivacyHandlers({ ...deps, overrides }),
+    ...handlersOf(privacyCommands, { ...deps, overrides }),
     ...handlersOf(policyCommands, deps),
     ...handlersOf(sitesCommands, deps),
     ...handlersOf(riskCommands, { ...deps, assertUnlocked }),
@@ -297,12 +298,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const now = deps.now();
       const today = request.today ? isoDayMs(request.today) : undefined;
       let scoring = await requireScoring(site);
+      // A re-score after a setting changed (record: false) scores what the page shows and records nothing of it:
+      // an erase removes every setting, and the open pages' customers must not be written back by that.
+      const record = request.record !== false;
       const rows = await deps.customers.recordSightings(
         { site, pageKind: request.pageKind, url: request.url, adapter: request.adapter, now, today },
         request.customers,
         since,
+        record,
       );
-      const lists = await recordActivities(site, rows, request.customers, today ?? now, now, since);
+      const lists = record ? await recordActivities(site, rows, request.customers, today ?? now, now, since) : new Map<string, Activity[]>();
       const inputs = await inputsFor(site, rows, lists, scoring.scorers, now);
       // A site scored label-free learns from every page: the fit and its quantile tiers follow the customers seen.
       scoring =
@@ -324,14 +329,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         void recorded
           .then(async (changes) => {
             await recordIndicators(site, rows, lists, now);
-            await enrolScanned(site, rows, pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores);
+            // Enrolment follows page views; a re-score leaves it to the next one.
+            if (record) await enrolScanned(site, rows, pinned.size ? scores.map((score) => withOverride(score, pinned)) : scores);
             // After enrolment, so a customer just put in a control group is held before any alert.
             await alerts.scored(site, changes, pinned);
           })
           .catch((error: unknown) => console.error('[churn-radar] score and indicator history failed', error));
       });
       const only = request.customers.length === 1 ? request.customers[0] : undefined;
-      if (request.pageKind === 'detail' && only) await focusOn(site, only.crmId, context.tabId);
+      if (request.pageKind === 'detail' && only && record) await focusOn(site, only.crmId, context.tabId);
       // Open panels re-read the customer they show: the last focused one, and this tab's page's.
       const watched = new Set(
         [await deps.focus.get(), context.tabId === null ? null : focusedCustomerOf(await deps.tabPages.get(context.tabId))].flatMap((c) =>

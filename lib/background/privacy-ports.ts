@@ -7,7 +7,7 @@ import { parseModelArtifact } from '../model/artifact';
 import type { ModelProvider } from './model-provider';
 import { browserPolicyDeps } from './policy-targets';
 import { createPolicyService, installPolicyService, type PolicyService } from './policy-service';
-import type { PrivacyPorts } from './privacy-handlers';
+import type { PrivacyPorts } from '@/lib/privacy/privacy-deps';
 
 /** Creates, installs (for assertUnlocked) and starts the policy service. */
 export function startPolicyService(models: ModelProvider): PolicyService {

@@ -132,8 +132,12 @@ export function createBadgeRenderer(options: {
 
   const hostOfAnchor = new WeakMap<Element, HTMLElement>();
   const anchorOfHost = new WeakMap<Element, Element>();
-  /** Still where it was put: in the anchor, or beside it (the CRM may have re-rendered the name without it). */
+  /** Hosts built and not yet placed (the scanner puts a page's hosts in together), by anchor. */
+  const unplaced = new WeakMap<Element, HTMLElement>();
+  /** Still where it was put: in the anchor, or beside it (the CRM may have re-rendered the name without it); or built, waiting to be placed. */
   function existing(anchor: Element, crmId: string): HTMLElement | null {
+    const waiting = unplaced.get(anchor);
+    if (waiting?.getAttribute(BADGE_HOST_ATTR) === crmId) return waiting;
     const host = hostOfAnchor.get(anchor);
     const parent = host?.parentElement;
     if (!host || !parent || host.getAttribute(BADGE_HOST_ATTR) !== crmId) return null;
@@ -158,7 +162,9 @@ export function createBadgeRenderer(options: {
     // Chosen now, before any placement runs: the style reads of a whole scan share one style recalc.
     const spot = badgeSpot(anchor, styleOf);
     if (spot.at === 'before' || spot.at === 'start') button.dataset.side = 'start';
+    unplaced.set(anchor, host);
     const placement = () => {
+      if (unplaced.get(anchor) === host) unplaced.delete(anchor);
       if (!anchor.isConnected || !spot.el.isConnected) return;
       // A badge for another customer on this anchor means the CRM recycled the node.
       const previous = hostOfAnchor.get(anchor);

@@ -1,5 +1,4 @@
-import { ADAPTERS } from '../adapters/registry';
-import type { CrmAdapter, PageExtraction } from '../adapters/types';
+import type { PageExtraction } from '../adapters/types';
 import type { SendMessage } from '../messaging/client';
 import { fieldLabels } from '../sites/health';
 
@@ -49,38 +48,20 @@ export function createHealthReporter(deps: HealthReporterDeps) {
   };
 }
 
-/** The adapters, each reporting what it extracted to the health reporter. */
-export function reportingAdapters(adapters: readonly CrmAdapter[], observe: (extraction: PageExtraction | null) => void): CrmAdapter[] {
-  return adapters.map((adapter) => ({
-    id: adapter.id,
-    matches: (url, doc) => adapter.matches(url, doc),
-    extract(doc, url) {
-      const extraction = adapter.extract(doc, url);
-      observe(extraction);
-      return extraction;
-    },
-  }));
-}
-
-/** The content script's adapters with health reporting wired to this page, and any other observer of what each extraction found. */
-export function healthReportingAdapters(
+/** Health reporting wired to this page, and any other observer of what each scan found. */
+export function pageObserver(
   send: SendMessage,
   ctx: { setTimeout: (task: () => void, ms: number) => number },
   also?: (extraction: PageExtraction | null) => void,
-): CrmAdapter[] {
+): (extraction: PageExtraction | null) => void {
   const health = createHealthReporter({
     send,
     currentUrl: () => location.href,
     setTimeout: (task, ms) => ctx.setTimeout(task, ms),
     clearTimeout: (id) => clearTimeout(id),
   });
-  return reportingAdapters(
-    ADAPTERS,
-    also
-      ? (extraction) => {
-          health(extraction);
-          also(extraction);
-        }
-      : health,
-  );
+  return (extraction) => {
+    health(extraction);
+    also?.(extraction);
+  };
 }

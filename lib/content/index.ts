@@ -3,12 +3,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging/browser-client';
 import { t } from '../i18n';
 import { createBadgeRenderer } from './badge';
-import { hasForeignChange } from './mutations';
+import { foreignTargets } from './mutations';
 import { createPopover } from './popover';
 import { createScanner } from './scanner';
-import { healthReportingAdapters } from './health-report';
+import { pageObserver } from './health-report';
 import { createPageReporter } from './page-report';
-import { createTimeBudget, nextScanDelay } from './time-budget';
+import { nextScanDelay } from './time-budget';
 import { watchTierThresholds } from '../risk/thresholds-watch';
 import { configurePageAdapters, configurePageRecipes } from '../adapters/registry';
 import { createRowCache } from '../adapters/generic/row-cache';
@@ -21,21 +21,18 @@ import { listenForPageCommands, readByTopFrame } from './page-commands';
 import { aliveOnly, endedCheck, endWhenExtensionGone, endWhenRefused, isOwnLocationChange } from './lifecycle';
 
 /**
- * A CRM mutation is answered in the CRM's own task (the MutationObserver
- * callback runs right after the CRM's script, before the browser lays out and
- * paints): extraction and invisible placeholder hosts cost a few ms there and
- * are laid out with the CRM's rows, and the background scores while the
- * browser renders. Scores then fill the placeholders without re-laying-out the
- * CRM. A CRM that mutates constantly (tickers, animations) must not make us
- * extract on every change: in-render scans may take IN_RENDER_BUDGET_MS of
- * every second (a token bucket); past that, or while a scan is in flight,
- * scans fall back to a short debounce and the next idle moment (never later
- * than IDLE_TIMEOUT_MS), after a quiet time proportional to the last scan's
- * cost (time-budget.ts: a 10,000-row list must not starve its page).
+ * A CRM change is never answered inside the CRM's own task: the scan runs
+ * after the frame that shows it is painted (a rAF, then a task), with the
+ * nodes the CRM changed, so a live cell costs its row only and a new list is
+ * read rows-on-screen first (lib/content/scanner.ts). A hidden tab paints no
+ * frames: AFTER_PAINT_FALLBACK_MS runs the scan anyway. After a costly scan
+ * the next one waits in proportion (time-budget.ts: a 10,000-row list must
+ * not starve its page). Slices of a scan wait for idle time, at most IDLE_TIMEOUT_MS.
  */
-const IN_RENDER_BUDGET_MS = 40;
-const DEBOUNCE_MS = 16;
-const IDLE_TIMEOUT_MS = 50;
+const AFTER_PAINT_FALLBACK_MS = 100;
+const IDLE_TIMEOUT_MS = 100;
+/** Changed nodes remembered between scans; past this the page is read again as a whole. */
+const MAX_CHANGED_NODES = 2000;
 /** How long the pointer rests on a badge before its customer becomes the side panel's. */
 const HOVER_PICK_MS = 600;
 
@@ -86,7 +83,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     currentUrl: () => new URL(location.href),
     send,
     renderer,
-    adapters: healthReportingAdapters(
+    onExtraction: pageObserver(
       send,
       ctx,
       window === window.top
@@ -98,8 +95,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
           })
         : undefined,
     ),
-    nextFrame: () => new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(() => resolve(), 0))),
-    nextTask: () => new Promise((resolve) => ctx.setTimeout(() => resolve(), 0)),
+    nextFrame: () => new Promise((resolve) => afterPaint(resolve)),
+    nextIdle: () => new Promise((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS })),
     onScores: (count) => performance.mark('churn-radar:scores-received', { detail: { count } }),
     onScanned: (stats) => {
       lastScan = { endedAt: performance.now(), blockedMs: stats.syncMs };
@@ -108,20 +105,42 @@ export function startContentScript(ctx: ContentScriptContext): void {
     },
   });
 
-  const budget = createTimeBudget(IN_RENDER_BUDGET_MS, 1000);
-  let debounce: number | undefined;
-  const schedule = () => {
-    clearTimeout(debounce);
-    const run = () => (scanner.busy() || nextScanDelay(performance.now(), lastScan, 0) > 0 ? schedule() : void scanner.scan());
-    debounce = ctx.setTimeout(() => ctx.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }), nextScanDelay(performance.now(), lastScan, DEBOUNCE_MS));
+  /** Runs `task` once the next frame is painted (or soon, in a hidden tab that paints none). */
+  function afterPaint(task: () => void) {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      task();
+    };
+    ctx.requestAnimationFrame(() => ctx.setTimeout(once, 0));
+    ctx.setTimeout(once, AFTER_PAINT_FALLBACK_MS);
+  }
+
+  // What the CRM changed since the last scan: nodes, or 'page' (read it all).
+  let changes: Node[] | 'page' = 'page';
+  let waiting = false;
+  const schedule = (nodes?: readonly Node[]) => {
+    if (!nodes || changes === 'page' || changes.length + nodes.length > MAX_CHANGED_NODES) changes = 'page';
+    else changes.push(...nodes);
+    if (waiting) return;
+    waiting = true;
+    ctx.setTimeout(
+      () =>
+        afterPaint(() => {
+          waiting = false;
+          const asked = changes;
+          changes = [];
+          void scanner.scan(asked === 'page' ? {} : { changed: asked });
+        }),
+      nextScanDelay(performance.now(), lastScan, 0),
+    );
   };
 
   const observer = new MutationObserver((records) => {
-    if (ended() || !hasForeignChange(records)) return;
-    if (scanner.busy() || !budget.available(performance.now())) return schedule();
-    const started = performance.now();
-    void scanner.scan({ inRender: true });
-    budget.spend(performance.now() - started, performance.now());
+    if (ended()) return;
+    const targets = foreignTargets(records);
+    if (targets.length > 0) schedule(targets);
   });
   // The script runs at document_start, so it sees the CRM's first render too.
   const watching = { childList: true, subtree: true, characterData: true };
@@ -151,8 +170,10 @@ export function startContentScript(ctx: ContentScriptContext): void {
   );
   // The site's settings from Options → Sites (join customers by, date order, taught recipes): a change re-reads the page at once.
   // Read with lib/storage-reader.ts, not the items: @wxt-dev/storage alone is ≈ 3 KB of the content script's 30 KB gzipped budget.
-  const reread = () => {
-    scanner.forget();
+  // A setting set re-reads and records the page as read now; a setting removed (and every one is on "Erase everything")
+  // re-reads and re-scores only: recording then would write the erased customers of this open page back.
+  const reread = (record: boolean) => {
+    scanner.forget({ record });
     schedule();
   };
   watchSiteSetting(
@@ -160,7 +181,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     location.origin,
     (joinBy) => {
       configurePageAdapters({ joinBy });
-      reread();
+      reread(joinBy !== undefined);
     },
     ctx.signal,
   );
@@ -169,7 +190,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     location.origin,
     (dateOrder) => {
       configurePageAdapters({ dateOrder });
-      reread();
+      reread(dateOrder !== undefined);
     },
     ctx.signal,
   );
@@ -179,12 +200,13 @@ export function startContentScript(ctx: ContentScriptContext): void {
     location.origin,
     (recipes) => {
       configurePageRecipes(recipes ?? []);
-      reread();
+      reread(recipes !== undefined);
     },
     ctx.signal,
     (recipes) => JSON.stringify(recipes ?? []),
   );
-  listenForPageCommands(reread, ctx.signal);
+  // The site's field mapping changed (the background's command): only scoring reads it.
+  listenForPageCommands(() => reread(false), ctx.signal);
   ctx.onInvalidated(() => {
     observer.disconnect();
     // Site disabled (STOP) or the extension reloaded: dead badges must not stay. A newer copy draws its own.
@@ -196,10 +218,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     popover.close();
     schedule();
   });
-  // Tier thresholds saved in options: the scores are asked for again, so badges re-tier without a reload.
-  watchTierThresholds(() => {
-    scanner.forget();
-    schedule();
-  }, ctx.signal);
-  void scanner.scan();
+  // Tier thresholds saved (or removed) in options: the scores are asked for again, so badges re-tier without a reload.
+  watchTierThresholds(() => reread(false), ctx.signal);
+  schedule();
 }

@@ -12,6 +12,7 @@ import { mappingCommands } from '@/lib/mapping/mapping-commands';
 import { monitoringCommands } from '@/lib/monitoring/monitoring-commands';
 import { playbookCommands } from '@/lib/playbooks/playbook-commands';
 import { policyCommands } from '@/lib/policy/policy-commands';
+import { privacyCommands } from '@/lib/privacy/privacy-commands';
 import { recipeCommands } from '@/lib/recipes/recipe-commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
 import { sitesCommands } from '@/lib/sites/sites-commands';
@@ -25,6 +26,7 @@ export const allCommands = {
   ...monitoringCommands,
   ...playbookCommands,
   ...policyCommands,
+  ...privacyCommands,
   ...recipeCommands,
   ...riskCommands,
   ...sitesCommands,

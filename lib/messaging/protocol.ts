@@ -10,7 +10,6 @@ import type { TrainingRowsView } from '@/lib/training/training-rows';
 import type { allCommands } from './all-commands';
 import type { ErrorCode, ProtocolOf, RejectedRow } from './commands';
 import type { ActionView, FeedbackView, OverrideView, RiskValueQuadrant } from '@/lib/agent/agent-views';
-import type { PrivacyProtocol } from './privacy-protocol';
 import type { LostRows, StorageProblem } from '../settings';
 import type { ExperimentProtocol } from '../experiments/messages';
 import type { ControlHold } from '../experiments/outcomes';
@@ -131,10 +130,10 @@ interface StatusView {
 /** The typed features' messages (lib/messaging/all-commands.ts). */
 type CommandsProtocol = ProtocolOf<typeof allCommands>;
 
-interface Protocol extends CommandsProtocol, PrivacyProtocol, ExperimentProtocol {
+interface Protocol extends CommandsProtocol, ExperimentProtocol {
   /** Content script → background: customers on the page; answer with their scores. */
   scanPage: {
-    request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string };
+    request: { url: string; pageKind: PageKind; adapter: string; customers: CustomerSnapshot[]; today?: string; record?: false };
     /** rejected: the rows the background left out as invalid, by index in `customers` (absent when none); only those get no score. */
     response: { scores: BadgeScore[]; rejected?: RejectedRow[] };
   };

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { FILE_LIMITS } from '@/lib/files/limits';
 import { ACTIVITY_KINDS, SNAPSHOT_LIMITS as LIMITS } from '../domain';
 import { isSiteOrigin } from '../sites/origins';
-import { privacyAudience, privacyRequestSchemas } from './privacy-schemas';
 import type { MessageType } from './protocol';
 import { allCommands } from './all-commands';
 import { audiencesOf, requestSchemasOf } from './commands';
@@ -46,6 +45,8 @@ export const requestSchemas = {
     adapter: text(64),
     customers: z.array(customerSnapshotSchema).max(LIMITS.customers),
     today: isoDate.optional(),
+    // false: score only, record nothing (a setting changed; lib/content/scanner.ts forget).
+    record: z.literal(false).optional(),
   }),
   getBadgeDetails: z.strictObject({ crmId: id }),
   focusCustomer: z.strictObject({ crmId: id }),
@@ -70,7 +71,6 @@ export const requestSchemas = {
   getScorecard: empty,
   // Shape checked by the scorecard's own parser in the handler; null restores the default.
   saveScorecard: z.strictObject({ scorecard: z.union([z.record(z.string(), z.unknown()), z.null()]) }),
-  ...privacyRequestSchemas,
   ...experimentRequestSchemas,
   ...requestSchemasOf(allCommands),
 } satisfies Record<MessageType, z.ZodType>;
@@ -86,7 +86,6 @@ export const messageAudience: Record<MessageType, 'content' | 'extension'> = {
   getTierThresholds: 'extension',
   getStatus: 'extension',
   acknowledgeLostRows: 'extension',
-  ...privacyAudience,
   ...experimentAudience,
   ...audiencesOf(allCommands),
   listModels: 'extension',

@@ -78,6 +78,8 @@ export function applyDetailRecipe(recipe: DetailRecipe, doc: Document, url: URL)
 
 /** The recipes taught for this kind of page (its page key), detail first on a record's URL. */
 export function recipesFor(recipes: readonly SiteRecipe[], url: URL): SiteRecipe[] {
+  // Most sites have none: no page key to compute on every scan.
+  if (recipes.length === 0) return [];
   const key = pageKeyOf(url.href);
   return recipes.filter((recipe) => recipe.pageKey === key);
 }

@@ -101,6 +101,8 @@ test('export everything, erase everything, import it back: the same rows and the
 
   const page = await extension.context.newPage();
   await openPrivacy(page, extension.extensionId);
+  // Saved tier thresholds: "Erase everything" removes them, and the open CRM tab hears it.
+  await page.evaluate(() => chrome.storage.local.set({ tierThresholds: [0.1, 0.25, 0.45, 0.65] }));
   // Sightings and scores are written after the reply: wait until the counts settle.
   await expect.poll(async () => (await tableCounts(page)).customers, { timeout: 15_000 }).toBe(100);
   await page.reload();
@@ -130,8 +132,19 @@ test('export everything, erase everything, import it back: the same rows and the
   const eraseAll = page.getByRole('button', { name: 'Erase everything' });
   await expect(eraseAll).toBeDisabled();
   await page.getByLabel('Type ERASE to confirm').fill('erase');
+  const answered = () => crm.evaluate(() => performance.getEntriesByName('churn-radar:scores-received').length);
+  const answeredBefore = await answered();
   await eraseAll.click();
   await expect(page.locator('#erase').getByRole('status')).toContainText(/Erased [\d,]+ rows and all settings/);
+  // The removed thresholds make the open detail page ask for scores again: it is re-scored, not recorded again.
+  await expect.poll(answered).toBeGreaterThan(answeredBefore);
+  const stored = await page.evaluate(async () => {
+    const reply = (await chrome.runtime.sendMessage({ channel: 'churn-radar', type: 'getDataSummary', payload: {} })) as {
+      data: { tables: { table: string; rows: number }[] };
+    };
+    return reply.data.tables.find((t) => t.table === 'customers')?.rows;
+  });
+  expect(stored).toBe(0);
   await expect.poll(async () => (await tableCounts(page)).customers).toBe(0);
   const erased = await tableCounts(page);
   for (const table of ['customers', 'observationBatches', 'scores', 'activities', 'indicators']) expect(erased[table], table).toBe(0);

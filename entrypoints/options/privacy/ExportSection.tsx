@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import { Card } from '@/components/Card';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { sendMessage } from '@/lib/messaging/browser-client';
-import type { DataSummary } from '@/lib/messaging/privacy-protocol';
+import type { DataSummary } from '@/lib/privacy/privacy-commands';
 import { csvZipParts } from '@/lib/privacy/csv-zip';
 import { exportFileName, exportFileParts } from '@/lib/privacy/export-file';
 import { tablePages, type ExportProgress } from '@/lib/privacy/export-pages';

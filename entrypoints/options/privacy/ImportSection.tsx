@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'react';
 import { Card } from '@/components/Card';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { sendMessage } from '@/lib/messaging/browser-client';
-import type { ImportSummary } from '@/lib/messaging/privacy-protocol';
+import type { ImportSummary } from '@/lib/privacy/privacy-commands';
 import { readFileText } from '../ui';
 import { errorText, tableLabel } from './table-names';
 

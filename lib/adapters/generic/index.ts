@@ -1,14 +1,15 @@
 import type { DayMonthOrder } from '@/lib/parse/date-order';
-import { clampExtraction } from '../clamp';
+import { clampExtraction, clampSnapshot } from '../clamp';
 import { pageDateOrder } from '../dates';
-import type { CrmAdapter, ExtractedCustomer, PageExtraction } from '../types';
+import { planOfExtraction, readPlan } from '../page-plan';
+import type { CrmAdapter, ExtractedCustomer, PageExtraction, PagePlan } from '../types';
 import { findDivLists, findTableLists } from './find-lists';
 import { findHeaderlessLists } from './headerless';
 import { joinedId, recordIdFromUrl, type JoinBy } from './identity';
 import { findActivitySections, readActivities } from './read-activities';
 import { readDetail } from './read-detail';
 import { createLinkIds, type LinkIds } from './link-ids';
-import { readList } from './read-list';
+import { listReader } from './read-list';
 import { collectRoots } from './roots';
 import type { RowCache } from './row-cache';
 
@@ -54,23 +55,12 @@ export interface GenericAdapterOptions {
 /** What an adapter instance remembers between scans, per site: the order its dates proved. */
 type Memory = Map<string, DayMonthOrder>;
 
-function dedupe(customers: ExtractedCustomer[]): ExtractedCustomer[] {
-  const seen = new Set<string>();
-  return customers.filter(({ snapshot }) => {
-    if (seen.has(snapshot.crmId)) return false;
-    seen.add(snapshot.crmId);
-    return true;
-  });
+function joined(customer: ExtractedCustomer, joinBy: JoinBy | undefined): ExtractedCustomer {
+  const id = joinBy && joinedId(customer.snapshot.fields, joinBy);
+  return id && id !== customer.snapshot.crmId ? { ...customer, snapshot: { ...customer.snapshot, crmId: id } } : customer;
 }
 
-function joined(customers: ExtractedCustomer[], joinBy: JoinBy | undefined): ExtractedCustomer[] {
-  if (!joinBy) return customers;
-  return customers.map((customer) => {
-    const id = joinedId(customer.snapshot.fields, joinBy);
-    return id && id !== customer.snapshot.crmId ? { ...customer, snapshot: { ...customer.snapshot, crmId: id } } : customer;
-  });
-}
-
+/** Every row of the page read now (tests, benches, the picker); the content script reads the plan row by row. */
 export function extractGeneric(
   doc: Document,
   url: URL,
@@ -78,17 +68,23 @@ export function extractGeneric(
   memory: Memory = new Map(),
   links: LinkIds = createLinkIds(),
 ): PageExtraction | null {
-  const page = readPage(doc, url, options, links);
-  if (!page) return null;
-  const dateOrder = pageDateOrder(page.customers, doc.documentElement.lang, options.dateOrder, memory.get(url.origin));
-  if (dateOrder) {
-    page.dateOrder = dateOrder;
-    if (dateOrder.source === 'page' && (memory.size < 16 || memory.has(url.origin))) memory.set(url.origin, dateOrder.order);
-  }
-  return clampExtraction(page);
+  const page = readPlan(planGeneric(doc, url, options, memory, links));
+  return page && page.customers.length > 0 ? page : null;
 }
 
-function readPage(doc: Document, url: URL, options: GenericAdapterOptions, links: LinkIds): PageExtraction | null {
+function planGeneric(doc: Document, url: URL, options: GenericAdapterOptions, memory: Memory, links: LinkIds): PagePlan | null {
+  const plan = planPage(doc, url, options, links);
+  if (!plan) return null;
+  // Called with each batch of rows read until the page proves its order; what it proves is remembered for the site.
+  plan.dateOrder = (customers) => {
+    const dateOrder = pageDateOrder(customers, doc.documentElement.lang, options.dateOrder, memory.get(url.origin));
+    if (dateOrder?.source === 'page' && (memory.size < 16 || memory.has(url.origin))) memory.set(url.origin, dateOrder.order);
+    return dateOrder;
+  };
+  return plan;
+}
+
+function planPage(doc: Document, url: URL, options: GenericAdapterOptions, links: LinkIds): PagePlan | null {
   // Lists of the document first, so the walk for shadow roots and frames can skip their rows.
   const documentLists = findTableLists([doc]);
   const roots = collectRoots(
@@ -108,21 +104,39 @@ function readPage(doc: Document, url: URL, options: GenericAdapterOptions, links
     const customer = readDetail(roots, { page: doc, url, skip, knownId });
     if (customer) {
       if (sections.length > 0) customer.snapshot.activities = readActivities(sections);
-      return { kind: 'detail', customers: joined([customer], options.joinBy) };
+      return planOfExtraction(clampExtraction({ kind: 'detail', customers: [joined(customer, options.joinBy)] }));
     }
   }
-  if (lists.length === 0) return null;
-  const customers = dedupe(
-    joined(
-      lists.flatMap((list) => readList(list, { page: doc, url, cache: options.rowCache })),
-      options.joinBy,
-    ),
-  );
-  for (const { anchor, snapshot } of customers) {
-    const link = anchor.closest('a[href]') ?? anchor.querySelector('a[href]');
-    if (link) links.remember(link.getAttribute('href')!, url, snapshot.crmId);
-  }
-  return customers.length > 0 ? { kind: 'list', customers } : null;
+  const readers = lists.flatMap((list) => listReader(list, { page: doc, url, cache: options.rowCache }) ?? []);
+  if (readers.length === 0) return null;
+  // The lists' rows end to end: row `index` is `starts[k] + i`, row i of list k.
+  const starts = readers.map((_, k) => readers.slice(0, k).reduce((sum, reader) => sum + reader.rows.length, 0));
+  const at = (index: number): [number, number] => {
+    let k = readers.length - 1;
+    while (starts[k]! > index) k--;
+    return [k, index - starts[k]!];
+  };
+  return {
+    kind: 'list',
+    size: readers.reduce((sum, reader) => sum + reader.rows.length, 0),
+    elementsOf(index) {
+      const [k, i] = at(index);
+      return readers[k]!.rows[i]!.parts;
+    },
+    read(index) {
+      const [k, i] = at(index);
+      const read = readers[k]!.read(i);
+      if (!read) return null;
+      const customer = joined(read, options.joinBy);
+      const snapshot = clampSnapshot(customer.snapshot);
+      if (!snapshot) return null;
+      // A slug link followed from this list opens a record of this customer (link-ids.ts).
+      const link = customer.anchor.closest('a[href]') ?? customer.anchor.querySelector('a[href]');
+      if (link) links.remember(link.getAttribute('href')!, url, snapshot.crmId);
+      return snapshot === customer.snapshot ? customer : { ...customer, snapshot };
+    },
+    dateOrder: () => undefined,
+  };
 }
 
 export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAdapter {
@@ -132,6 +146,7 @@ export function createGenericAdapter(options: GenericAdapterOptions = {}): CrmAd
     id: 'generic',
     matches: () => true,
     extract: (doc, url) => extractGeneric(doc, url, options, memory, links),
+    plan: (doc, url) => planGeneric(doc, url, options, memory, links),
   };
 }
 

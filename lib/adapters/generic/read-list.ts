@@ -199,26 +199,22 @@ function readRow(row: GridRow, plan: Plan, ctx: ListContext): ExtractedCustomer 
   return { snapshot: { crmId, name, fields }, anchor: link ?? innermost(nameCell) };
 }
 
-export function readList(list: CustomerList, ctx: ListContext): ExtractedCustomer[] {
+/** A list's rows, each read when asked (cached readings of unchanged rows given back); null when no column names the customer. */
+export function listReader(list: CustomerList, ctx: ListContext): { rows: readonly GridRow[]; read: (index: number) => ExtractedCustomer | null } | null {
   const plan = planOf(list, ctx);
-  if (!plan) return [];
-  const customers: ExtractedCustomer[] = [];
-  const ids = new Set<string>();
+  if (!plan) return null;
   const cache = ctx.cache;
-  for (const row of list.rows) {
-    let customer: ExtractedCustomer | null;
-    if (cache) {
+  return {
+    rows: list.rows,
+    read(index) {
+      const row = list.rows[index]!;
+      if (!cache) return readRow(row, plan, ctx);
       const signature = rowSignature(row);
       const cached = cache.get(row, plan.key, signature);
-      customer = cached === undefined ? readRow(row, plan, ctx) : cached;
-      if (cached === undefined) cache.set(row, plan.key, signature, customer);
-    } else {
-      customer = readRow(row, plan, ctx);
-    }
-    if (customer && !ids.has(customer.snapshot.crmId)) {
-      ids.add(customer.snapshot.crmId);
-      customers.push(customer);
-    }
-  }
-  return customers;
+      if (cached !== undefined) return cached;
+      const customer = readRow(row, plan, ctx);
+      cache.set(row, plan.key, signature, customer);
+      return customer;
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCustomerStore, type CustomerStore } from '@/lib/background/customer-store';
-import { createPrivacyHandlers } from '@/lib/background/privacy-handlers';
-import type { PrivacyPorts } from '@/lib/background/privacy-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import type { PrivacyPorts } from '@/lib/privacy/privacy-deps';
 import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
 import { countObservations } from '@/lib/db/customers-repo';
-import { ERASE_ALL_CONFIRMATION } from '@/lib/messaging/privacy-protocol';
+import { ERASE_ALL_CONFIRMATION, privacyCommands } from '@/lib/privacy/privacy-commands';
 
 /**
  * Defect 1 (issue 15): erase waited for `settled()`, which returns at once
@@ -36,7 +36,7 @@ function privacy() {
     prune: async () => undefined,
     modelProblem: () => null,
   };
-  return createPrivacyHandlers({
+  return handlersOf(privacyCommands, {
     db,
     customers: store,
     models: { invalidate: () => undefined },

@@ -106,6 +106,25 @@ describe('background handlers', () => {
     expect(events).toEqual([]); // a list page moves no focus
   });
 
+  it('re-scores a page without recording it (a setting changed), so an erased customer is not written back', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.scanPage(list([ann]), { site: SITE, tabId: 3 });
+    await deps.customers.settled();
+    await deps.customers.erase({}, () => db.customers.clear());
+    const { scores } = await handlers.scanPage({ ...list([ann, bob]), pageKind: 'list', record: false }, { site: SITE, tabId: 3 });
+    expect(scores.map((s) => [s.crmId, s.tier])).toEqual([
+      ['a', 5],
+      ['b', 1],
+    ]);
+    await deps.customers.settled();
+    expect(await db.customers.count()).toBe(0);
+    expect(await db.observationBatches.count()).toBe(1); // the first page's sighting only (the erase cleared customers alone)
+    // The next page view records as usual.
+    await handlers.scanPage(list([bob]), { site: SITE, tabId: 3 });
+    await deps.customers.settled();
+    expect((await db.customers.toArray()).map((row) => row.crmId)).toEqual(['b']);
+  });
+
   it('focuses the customer of a detail page and tells the side panel', async () => {
     const handlers = createHandlers(deps);
     await handlers.scanPage({ ...list([ann]), pageKind: 'detail' }, { site: SITE, tabId: 3 });

@@ -7,7 +7,7 @@ import { kpiCommands } from '@/lib/kpi/kpi-commands';
 import { mappingCommands } from '@/lib/mapping/mapping-commands';
 import { playbookCommands } from '@/lib/playbooks/playbook-commands';
 import { policyCommands } from '@/lib/policy/policy-commands';
-import { privacyAudience, privacyRequestSchemas } from '@/lib/messaging/privacy-schemas';
+import { privacyCommands } from '@/lib/privacy/privacy-commands';
 import type { MessageType } from '@/lib/messaging/protocol';
 import { audiencesOf, requestSchemasOf } from '@/lib/messaging/commands';
 import { riskCommands } from '@/lib/risk/risk-commands';
@@ -97,7 +97,7 @@ function literalKeys(name: string): string[] {
 describe('merged message maps', () => {
   const features = {
     agent: [requestSchemasOf(agentCommands), audiencesOf(agentCommands)],
-    privacy: [privacyRequestSchemas, privacyAudience],
+    privacy: [requestSchemasOf(privacyCommands), audiencesOf(privacyCommands)],
     policy: [requestSchemasOf(policyCommands), audiencesOf(policyCommands)],
     risk: [requestSchemasOf(riskCommands), audiencesOf(riskCommands)],
     mapping: [requestSchemasOf(mappingCommands), audiencesOf(mappingCommands)],

@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCustomerStore, type CustomerStore } from '@/lib/background/customer-store';
 import { boundedBatch, parkedBatchOf, utf8Bytes } from '@/lib/background/parked-rows';
-import { createPrivacyHandlers, type PrivacyPorts } from '@/lib/background/privacy-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import type { PrivacyPorts } from '@/lib/privacy/privacy-deps';
 import { emptyBatch, sizeOf } from '@/lib/background/write-queue';
 import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
 import { countObservations, type WriteBatch } from '@/lib/db/customers-repo';
-import { ERASE_ALL_CONFIRMATION } from '@/lib/messaging/privacy-protocol';
+import { ERASE_ALL_CONFIRMATION, privacyCommands } from '@/lib/privacy/privacy-commands';
 
 /**
  * Rows held while storage fails are parked in storage.session (here: a
@@ -106,7 +107,7 @@ function privacy(store: CustomerStore) {
     prune: async () => undefined,
     modelProblem: () => null,
   };
-  return createPrivacyHandlers({
+  return handlersOf(privacyCommands, {
     db,
     customers: store,
     models: { invalidate: () => undefined },

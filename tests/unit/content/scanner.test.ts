@@ -102,6 +102,17 @@ describe('scanner', () => {
     expect(badges()).toHaveLength(1);
   });
 
+  it('after forget({ record: false }) asks for scores without recording once, then records as usual', async () => {
+    renderList([{ id: '1', name: 'Ann', plan: 'Basic' }]);
+    const { scanner, send } = setup();
+    await scanner.scan();
+    scanner.forget({ record: false });
+    await scanner.scan();
+    scanner.forget();
+    await scanner.scan();
+    expect(send.mock.calls.map(([, payload]) => (payload as { record?: boolean }).record)).toEqual([undefined, false, undefined]);
+  });
+
   it('re-scores a customer whose fields changed and re-badges rows the CRM re-created', async () => {
     renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
     const { scanner, send } = setup();
@@ -190,51 +201,107 @@ describe('scanner', () => {
   });
 });
 
-describe('scanner placeholders', () => {
-  it('places an invisible placeholder for every customer before the background answers, then fills it in place', async () => {
-    renderList([
-      { id: 'a', name: 'Ann', plan: 'Gold' },
-      { id: 'b', name: 'Bob', plan: 'Basic' },
-    ]);
+describe('scanner, rows on screen first', () => {
+  /** 300 rows of 30 px from the top of a 900 px viewport: rows 0..29 on screen. */
+  function longList(rows = 300) {
+    renderList(Array.from({ length: rows }, (_, i) => ({ id: `c${i}`, name: `C ${i}`, plan: i % 2 ? 'Basic' : 'Gold' })));
+    for (const [i, tr] of [...document.querySelectorAll('tr')].entries()) {
+      tr.getBoundingClientRect = () => ({ top: i * 30, bottom: (i + 1) * 30 }) as DOMRect;
+    }
+  }
+  const reads: number[] = [];
+  const planned: CrmAdapter = {
+    id: 'planned',
+    matches: () => true,
+    extract: () => null,
+    plan: (doc) => {
+      const rows = [...doc.querySelectorAll('tr')];
+      return {
+        kind: 'list',
+        size: rows.length,
+        elementsOf: (index) => [rows[index]!],
+        read: (index) => {
+          reads.push(index);
+          const tr = rows[index]!;
+          return {
+            snapshot: { crmId: tr.dataset.id!, name: tr.querySelector('a')!.textContent!, fields: { Plan: tr.children[1]!.textContent! } },
+            anchor: tr.querySelector('a')!,
+          };
+        },
+        dateOrder: () => undefined,
+      };
+    },
+  };
+
+  function plannedSetup() {
+    reads.length = 0;
+    const send = vi.fn(async (_type: string, payload: { customers: CustomerSnapshot[] }) => ({ scores: payload.customers.map(scoreFor) }));
+    const renderer = createBadgeRenderer({ doc: document, t: (key) => key, onActivate: vi.fn() });
+    const scanner = createScanner({
+      doc: document,
+      currentUrl: () => new URL('http://crm.test/customers'),
+      send: send as never,
+      renderer,
+      adapters: [planned],
+      nextFrame: () => Promise.resolve(),
+      viewportHeight: () => 900,
+    });
+    const sentIds = () => send.mock.calls.map(([, payload]) => payload.customers.map((c) => c.crmId));
+    return { scanner, send, sentIds };
+  }
+
+  it('reads, asks about and badges the rows on screen first; the rest follow in batches, all badged', async () => {
+    longList();
+    const { scanner, sentIds } = plannedSetup();
+    await scanner.scan();
+    const batches = sentIds();
+    expect(batches[0]).toEqual(Array.from({ length: 30 }, (_, i) => `c${i}`));
+    expect(batches.slice(1).map((ids) => ids.length)).toEqual([250, 20]);
+    expect(reads.slice(0, 30)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(new Set(reads).size).toBe(300);
+    expect(badges()).toHaveLength(300);
+    expect(badges().every((b) => b.getAttribute(BADGE_STATE_ATTR) === 'scored')).toBe(true);
+  });
+
+  it('never shows a placeholder: a badge goes in with its score', async () => {
+    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
     let answer!: () => void;
     const send = vi.fn(
       (_type: string, payload: { customers: CustomerSnapshot[] }) =>
         new Promise<{ scores: CustomerScore[] }>((resolve) => (answer = () => resolve({ scores: payload.customers.map(scoreFor) }))),
     );
     const { scanner } = setup(send as never);
-    const done = scanner.scan({ inRender: true });
-    // Synchronously, in the caller's task: hosts are in the page, pending, not focusable.
-    const placed = badges();
-    expect(placed.map((b) => b.getAttribute(BADGE_STATE_ATTR))).toEqual(['pending', 'pending']);
-    expect(privateRootOf(placed[0]!)!.querySelector('button')!.tabIndex).toBe(-1);
+    const done = scanner.scan();
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    expect(badges()).toHaveLength(0);
     answer();
     await done;
-    // The same hosts, filled: nothing was inserted or replaced.
-    expect(badges()).toEqual(placed);
-    expect(badges().map((b) => [b.getAttribute(BADGE_STATE_ATTR), tierOf(b)])).toEqual([
-      ['scored', '1'],
-      ['scored', '5'],
-    ]);
-    expect(privateRootOf(placed[0]!)!.querySelector('button')!.hasAttribute('tabindex')).toBe(false);
+    expect(badges().map((b) => b.getAttribute(BADGE_STATE_ATTR))).toEqual(['scored']);
   });
 
-  it('marks placeholders as failed when the background cannot answer', async () => {
-    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
-    const { scanner } = setup(vi.fn(async () => Promise.reject(new MessageError('internal', 'worker restarted'))));
-    await scanner.scan({ inRender: true });
-    expect(badges().map((b) => b.getAttribute(BADGE_STATE_ATTR))).toEqual(['failed']);
+  it('a change inside a row re-reads and re-asks about that row only', async () => {
+    longList();
+    const { scanner, send, sentIds } = plannedSetup();
+    await scanner.scan();
+    send.mockClear();
+    reads.length = 0;
+    const cell = document.querySelectorAll('tr')[200]!.children[1]!;
+    cell.textContent = 'Basic';
+    await scanner.scan({ changed: [cell.firstChild!] });
+    expect(reads).toEqual([200]);
+    expect(sentIds()).toEqual([['c200']]);
+    expect(tierOf(document.querySelector(`[${BADGE_HOST_ATTR}="c200"]`)!)).toBe('5');
   });
 
-  it('does not let a pending placeholder open anything', async () => {
-    renderList([{ id: 'a', name: 'Ann', plan: 'Gold' }]);
-    const onActivate = vi.fn();
-    const renderer = createBadgeRenderer({ doc: document, t: (key) => key, onActivate });
-    const anchor = document.querySelector('a')!;
-    renderer.reserve(anchor, 'a')!();
-    (document.querySelector(`[${BADGE_HOST_ATTR}]`) as HTMLElement).click();
-    expect(onActivate).not.toHaveBeenCalled();
-    renderer.render(anchor, 'a', scoreFor({ crmId: 'a', name: 'Ann', fields: { Plan: 'Gold' } }));
-    (document.querySelector(`[${BADGE_HOST_ATTR}]`) as HTMLElement).click();
-    expect(onActivate).toHaveBeenCalledTimes(1);
+  it('a change outside the rows read reads the page again (nothing unchanged is asked about twice)', async () => {
+    longList();
+    const { scanner, send } = plannedSetup();
+    await scanner.scan();
+    send.mockClear();
+    reads.length = 0;
+    await scanner.scan({ changed: [document.querySelector('tbody')!] });
+    expect(new Set(reads).size).toBe(300);
+    expect(send).not.toHaveBeenCalled();
+    expect(badges()).toHaveLength(300);
   });
 });

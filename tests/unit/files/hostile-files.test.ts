@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrivacyHandlers } from '@/lib/background/privacy-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import { privacyCommands } from '@/lib/privacy/privacy-commands';
 import { HandlerError } from '@/lib/background/router';
 import { CsvError, parseCsv } from '@/lib/data/csv';
 import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
@@ -156,14 +157,14 @@ const EXPORT = {
 describe('hostile data export (rows and settings), imported into a real database', () => {
   let db: ChurnRadarDb;
   let local: Record<string, unknown>;
-  let handlers: ReturnType<typeof createPrivacyHandlers>;
+  let handlers: ReturnType<typeof handlersOf<typeof privacyCommands>>;
   const ctx = { site: null, tabId: null };
   const snapshot = async () => JSON.stringify([await Promise.all(DATA_TABLES.map((t) => db.table(t).toArray())), local]);
 
   beforeAll(async () => {
     db = openDatabase({ name: 'hostile-export' });
     local = { retentionDays: 30 };
-    handlers = createPrivacyHandlers({
+    handlers = handlersOf(privacyCommands, {
       db,
       customers: { settled: async () => undefined, erase: async (_scope, run) => run(), reload: () => undefined },
       models: { invalidate: () => undefined },

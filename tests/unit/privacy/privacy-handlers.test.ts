@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type ChurnRadarDb } from '@/lib/db/db';
-import { createPrivacyHandlers, type PrivacyPorts } from '@/lib/background/privacy-handlers';
+import { handlersOf } from '@/lib/messaging/commands';
+import type { PrivacyPorts } from '@/lib/privacy/privacy-deps';
 import type { HandlerContext } from '@/lib/background/router';
-import { ERASE_ALL_CONFIRMATION } from '@/lib/messaging/privacy-protocol';
+import { ERASE_ALL_CONFIRMATION, privacyCommands } from '@/lib/privacy/privacy-commands';
 import { exportFileParts } from '@/lib/privacy/export-file';
 import type { PageKey } from '@/lib/privacy/export-pages';
 import { DATA_TABLES } from '@/lib/privacy/tables';
@@ -49,7 +50,7 @@ function handlers(locked: string[] = []) {
   };
   return {
     ports,
-    ...createPrivacyHandlers({
+    ...handlersOf(privacyCommands, {
       db,
       customers: {
         settled: async () => undefined,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CrmAdapter, PageExtraction } from '@/lib/adapters/types';
-import { createHealthReporter, EMPTY_SETTLE_MS, reportingAdapters, SETTLE_MS } from '@/lib/content/health-report';
+import type { PageExtraction } from '@/lib/adapters/types';
+import { createHealthReporter, EMPTY_SETTLE_MS, SETTLE_MS } from '@/lib/content/health-report';
 import type { SendMessage } from '@/lib/messaging/client';
 
 function setup() {
@@ -73,18 +73,5 @@ describe('health reporter', () => {
     observe(extraction(0));
     fire();
     expect(send).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('reportingAdapters', () => {
-  it('passes extraction through unchanged and observes it', () => {
-    const result = extraction(1);
-    const adapter: CrmAdapter = { id: 'x', matches: () => true, extract: () => result };
-    const seen: (PageExtraction | null)[] = [];
-    const [wrapped] = reportingAdapters([adapter], (e) => seen.push(e));
-    expect(wrapped!.id).toBe('x');
-    expect(wrapped!.matches(new URL('http://a.b'), {} as Document)).toBe(true);
-    expect(wrapped!.extract({} as Document, new URL('http://a.b'))).toBe(result);
-    expect(seen).toEqual([result]);
   });
 });
