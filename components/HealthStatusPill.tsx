@@ -1,6 +1,6 @@
 import type { HealthStatus } from '../lib/sites/health-state';
 import { statusKey } from '../lib/sites/health-text';
-import { t } from './i18n';
+import { t } from '@/lib/i18n';
 
 const STYLE: Record<HealthStatus, string> = {
   ok: 'bg-emerald-50 text-emerald-800 ring-emerald-200',

@@ -5,7 +5,7 @@ import type { IndicatorValue } from '../lib/indicators/types';
 import { pick } from './bilingual';
 import { labelOr } from './format';
 import { groupIndicators, indicatorText } from './indicator-groups';
-import { t } from './i18n';
+import { t } from '@/lib/i18n';
 
 export interface IndicatorListProps {
   indicators: readonly IndicatorValue[];

@@ -4,7 +4,7 @@ import { reasonSentence, topRiskReasons } from '../lib/explain/reason-text';
 import { groupReasons } from '../lib/explain/reason-groups';
 import { labelOr } from './format';
 import { reasonBars } from './reason-bars';
-import { t } from './i18n';
+import { t } from '@/lib/i18n';
 
 export interface ReasonListProps {
   reasons: readonly Reason[];

@@ -3,7 +3,7 @@ import type { SinceLastVisit as Changes } from '@/lib/indicators/customer-indica
 import { fieldLabel } from '../lib/explain/reason-text';
 import { Card } from './Card';
 import { formatDateTime, formatPointChange, formatProbability, formatRelativeTime } from './format';
-import { t } from './i18n';
+import { t } from '@/lib/i18n';
 import { indicatorLabel } from './IndicatorList';
 
 const valueText = (value: number | string | null, locale: string) =>

@@ -2,7 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { Skeleton } from '@/components/Skeleton';
 import { StorageBanner } from '@/components/StorageBanner';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { CONSOLE_TABS, hashFor, routeFromHash, type ConsoleRoute, type ConsoleTabId } from './tabs/tab-registry';
 
 function useRoute(): [ConsoleRoute, (tab: ConsoleTabId) => void] {

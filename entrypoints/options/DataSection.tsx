@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { formatInteger, formatPercent } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { Skeleton } from '@/components/Skeleton';
 import { CsvError, parseCsv, type CsvRowError } from '@/lib/data/csv';
 import { sendMessage } from '@/lib/messaging/browser-client';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { formatDateTime, formatProbability } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { StatusMessage } from '@/components/StatusMessage';
 import { TierBadge } from '@/components/TierBadge';
 import { useRequest } from '@/components/useRequest';

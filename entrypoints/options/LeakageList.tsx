@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { formatDecimal, formatInteger, formatPercent } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import type { LeakageWarning } from '@/lib/training/leakage';
 import { Pill, buttonClass } from './ui';
 

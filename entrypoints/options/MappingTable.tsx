@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { formatInteger } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { COLUMN_ROLES, COLUMN_TYPES, FEATURE_TYPES, withRole, withType, type ColumnMapping, type ColumnProfile } from '@/lib/training/column-mapping';
 import { Pill, Select } from './ui';
 

@@ -2,13 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { formatDecimal, formatDuration, formatInteger, formatMeanSd, formatPercent } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { StatusMessage } from '@/components/StatusMessage';
 import { sendMessage } from '@/lib/messaging/browser-client';
 import type { ModelSummary } from '@/lib/messaging/protocol';
 import { trainingSpecs } from '@/lib/training/column-mapping';
 import { startTraining, TrainingCancelled, type TrainingRun } from '@/lib/training/worker-client';
-import type { TrainRequest, TrainingProgress } from '@/lib/training/worker-protocol';
+import { remainingSeconds, type TrainRequest, type TrainingProgress } from '@/lib/training/worker-protocol';
 import { ModelSites, useEnabledOrigins } from './ModelSites';
 import { createTrainingWorker } from './create-training-worker';
 import { Notice, Select, buttonClass } from './ui';
@@ -170,9 +170,11 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
       </div>
 
       {/* Fixed height so the card does not jump as the run moves between states. */}
-      <div className="mt-4 min-h-[5.5rem]">
-        {state.status === 'running' && <Progress progress={state.progress} started={state.started} />}
-        {state.status === 'saving' && <Progress progress={{ phase: 'evaluating', fold: 0, folds, fraction: 1 }} started={null} saving />}
+      <div className="mt-4 min-h-[6.5rem]">
+        {state.status === 'running' && <Progress progress={state.progress} started={state.started} rows={data.labelledRows} />}
+        {state.status === 'saving' && (
+          <Progress progress={{ phase: 'evaluating', fold: 0, folds, fraction: 1 }} started={null} rows={data.labelledRows} saving />
+        )}
         {state.status === 'cancelled' && (
           <Notice tone="info" title={i18n.t('options.train.cancelled')}>
             {i18n.t('options.train.cancelledHint')}
@@ -233,7 +235,7 @@ export function TrainSection({ data, onTrained }: TrainSectionProps) {
   );
 }
 
-function Progress({ progress, started, saving = false }: { progress: TrainingProgress; started: number | null; saving?: boolean }) {
+function Progress({ progress, started, rows, saving = false }: { progress: TrainingProgress; started: number | null; rows: number; saving?: boolean }) {
   const locale = uiLocale();
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
@@ -247,12 +249,19 @@ function Progress({ progress, started, saving = false }: { progress: TrainingPro
     : progress.phase === 'cv'
       ? i18n.t('options.train.phase.cv', [formatInteger(progress.fold, locale), formatInteger(progress.folds, locale)])
       : i18n.t(`options.train.phase.${progress.phase}`);
+  const elapsed = started === null ? null : (now - started) / 1000;
+  const left = elapsed === null ? null : remainingSeconds(progress.fraction, elapsed);
+  const detail = [
+    i18n.t('trainProgress.rows', [formatInteger(rows, locale)]),
+    ...(saving ? [] : fitDetail(progress, locale)),
+    ...(left !== null && left > 0 ? [i18n.t('trainProgress.left', [formatDuration(left, locale)])] : []),
+  ].join(' · ');
   return (
     <div data-testid="train-progress">
       <div className="mb-1 flex items-baseline justify-between text-xs text-slate-600">
         <span>{phase}</span>
         <span className="tabular-nums">
-          {formatInteger(percent, locale)} %{started !== null && ` · ${formatDuration((now - started) / 1000, locale)}`}
+          {formatInteger(percent, locale)} %{elapsed !== null && ` · ${formatDuration(elapsed, locale)}`}
         </span>
       </div>
       <div
@@ -266,8 +275,20 @@ function Progress({ progress, started, saving = false }: { progress: TrainingPro
       >
         <div className="h-full rounded-full bg-sky-600 transition-[width] duration-300 motion-reduce:transition-none" style={{ width: `${percent}%` }} />
       </div>
+      <p className="mt-1 text-xs text-slate-500 tabular-nums" data-testid="train-progress-detail">
+        {detail}
+      </p>
     </div>
   );
+}
+
+/** Where the current fit is: the trees' round, the network's epoch, or the model's name. */
+function fitDetail(progress: TrainingProgress, locale: string): string[] {
+  if (progress.model === 'gbt' && progress.round !== undefined) return [i18n.t('trainProgress.round', [formatInteger(progress.round, locale)])];
+  if (progress.model === 'mlp' && progress.epoch !== undefined) {
+    return [i18n.t('trainProgress.epoch', [formatInteger(progress.epoch, locale), formatInteger(progress.epochs ?? progress.epoch, locale)])];
+  }
+  return progress.model === 'logistic' ? [i18n.t('trainProgress.logistic')] : [];
 }
 
 function defaultName(source: string, locale: string): string {

@@ -1,6 +1,7 @@
 import { pick } from '@/components/bilingual';
 import { labelOr } from '@/components/format';
-import { t, uiLocale } from '@/components/i18n';
+import { t } from '@/lib/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { INDICATOR_BY_ID } from '@/lib/indicators/definitions';
 
 /** A model input's name for people: the indicator's own bilingual label, the field's translated name, else the humanised key. */

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18n } from '#i18n';
 import '@/assets/tailwind.css';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { App } from './App';
 
 document.documentElement.lang = uiLocale();

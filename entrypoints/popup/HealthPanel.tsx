@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { formatInteger, formatRelativeTime } from '@/components/format';
 import { HealthStatusPill } from '@/components/HealthStatusPill';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n';
 import type { HealthSummary } from '@/lib/sites/health';
 import { needsAttention } from '@/lib/sites/health-state';
 import { statusHintKey, warningText } from '@/lib/sites/health-text';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { i18n } from '#i18n';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n';
 import { Skeleton } from '@/components/Skeleton';
 import { StatusMessage } from '@/components/StatusMessage';
 import { useRequest } from '@/components/useRequest';

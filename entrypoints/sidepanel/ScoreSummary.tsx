@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { formatProbability, formatRelativeTime, formatDateTime } from '@/components/format';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n';
 import { TierBadge } from '@/components/TierBadge';
 import type { CustomerScore, Tier } from '@/lib/domain';
 import { scoreFigure, scoreProvenance } from '@/lib/explain/score-wording';

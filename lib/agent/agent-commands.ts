@@ -16,8 +16,7 @@ import { commandsFor, HandlerError } from '@/lib/messaging/commands';
 import { actionsCsv, nameKey } from './actions-csv';
 import { feedbackViewSchema, tierSchema, worklistItemSchema } from './agent-views';
 import type { OverrideCache } from './override-cache';
-import { readWorklist, type WorklistSources } from './read-worklist';
-import { ownerOf } from './worklist';
+import { readWorklist, worklistOwners, type WorklistSources } from './read-worklist';
 
 export interface AgentDeps extends WorklistSources {
   customers: WorklistSources['customers'] & { get: (site: SiteKey, crmId: string) => Promise<CustomerRow | undefined> };
@@ -35,6 +34,8 @@ const ACTION_KINDS = ['called', 'emailed', 'offer', 'meeting', 'no_contact'] as 
 const OUTCOME_KINDS = ['retained', 'churned', 'no_answer', 'pending'] as const;
 const YEAR_MS = 366 * 86_400_000;
 const created = z.object({ id: z.number() });
+/** Items the side panel's worklist shows (the biggest expected losses first). */
+const WORKLIST_PAGE = 500;
 
 async function requireCustomer(deps: AgentDeps, site: SiteKey, crmId: string) {
   const customer = await deps.customers.get(site, crmId);
@@ -154,9 +155,8 @@ export const agentCommands = {
     response: z.object({ items: z.array(worklistItemSchema), owners: z.array(z.string()), dueHours: z.record(z.string(), z.number()) }),
     audience: 'extension',
     async handle(request, deps) {
-      const { items, customers } = await readWorklist(deps, deps.overrides, request);
-      const owners = [...new Set(customers.map(ownerOf).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b));
-      return { items: items.slice(0, 500), owners, dueHours: await deps.dueHours() };
+      const [items, owners] = await Promise.all([readWorklist(deps, deps.overrides, request, WORKLIST_PAGE), worklistOwners(deps.db)]);
+      return { items, owners, dueHours: await deps.dueHours() };
     },
   }),
 

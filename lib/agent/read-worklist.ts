@@ -1,6 +1,7 @@
 import { customerKey } from '@/lib/db/customer-key';
 import type { ChurnRadarDb } from '@/lib/db/db';
 import type { ActionRow, CustomerRow, OverrideRow } from '@/lib/db/schema';
+import { AT_RISK_TIER } from '@/lib/db/worklist-keys';
 import type { WorklistItem } from './agent-views';
 import type { OverrideCache } from './override-cache';
 import { buildWorklist } from './worklist';
@@ -15,22 +16,58 @@ export interface WorklistSources {
   heldKeys?: () => Promise<Set<string>>;
 }
 
-/** The worklist as the database has it now (pinned tiers applied, experiments' control customers left out), and the scored customers it was built from. */
+const NO_ACTIONS: ReadonlyMap<string, ActionRow> = new Map();
+
+/**
+ * The worklist as the database has it now (pinned tiers applied, experiments'
+ * control customers left out), at most `limit` items, without reading the
+ * customers table: the at-risk customers are walked in the worklist's own
+ * order on the worklistRank index (lib/db/worklist-keys.ts) until `limit`
+ * pass the filter; customers pinned to an at-risk tier are read by key; the
+ * last action only of the customers listed. 100,000 stored customers cost
+ * what the first page of the list costs.
+ */
 export async function readWorklist(
   deps: WorklistSources,
   overrides: Pick<OverrideCache, 'forSite'>,
   filter: Parameters<typeof buildWorklist>[4],
-): Promise<{ items: WorklistItem[]; customers: CustomerRow[] }> {
+  limit = Number.POSITIVE_INFINITY,
+): Promise<WorklistItem[]> {
+  const { db } = deps;
   await deps.customers.settled();
-  const customers = await deps.db.customers.filter((row) => !!row.lastScore).toArray();
-  const sites = [...new Set(customers.map((c) => c.site))];
+  const [sites, held, dueHours] = await Promise.all([
+    db.customers.orderBy('site').uniqueKeys() as Promise<string[]>,
+    deps.heldKeys?.() ?? Promise.resolve(new Set<string>()),
+    deps.dueHours(),
+  ]);
   const overridden = new Map<string, OverrideRow>();
   for (const site of sites) for (const [crmId, row] of await overrides.forSite(site)) overridden.set(customerKey(site, crmId), row);
-  const latestAction = new Map<string, ActionRow>();
-  await deps.db.actions.orderBy('at').each((action) => void latestAction.set(customerKey(action.site, action.crmId), action));
-  const held = (await deps.heldKeys?.()) ?? new Set<string>();
-  const items = buildWorklist(customers, overridden, latestAction, await deps.dueHours(), filter).filter(
-    (item) => !held.has(customerKey(item.site, item.crmId)),
+  const listed = (row: CustomerRow) => !held.has(customerKey(row.site, row.crmId)) && buildWorklist([row], overridden, NO_ACTIONS, dueHours, filter).length > 0;
+  const rows: CustomerRow[] = [];
+  const seen = new Set<string>();
+  await db.customers
+    .orderBy('worklistRank')
+    .reverse()
+    .until(() => rows.length >= limit)
+    .each((row) => {
+      seen.add(customerKey(row.site, row.crmId));
+      if (listed(row)) rows.push(row);
+    });
+  // Pinned at an at-risk tier while scored below it: not on the index.
+  const pinned = [...overridden.values()].filter((o) => o.tier >= AT_RISK_TIER && !seen.has(customerKey(o.site, o.crmId)));
+  for (const row of await db.customers.bulkGet(pinned.map((o) => [o.site, o.crmId] as [string, string]))) if (row && listed(row)) rows.push(row);
+  const lastActions = await Promise.all(
+    rows.map((row) => db.actions.where('[site+crmId+at]').between([row.site, row.crmId, -Infinity], [row.site, row.crmId, Infinity]).last()),
   );
-  return { items, customers };
+  const latestAction = new Map<string, ActionRow>();
+  rows.forEach((row, i) => {
+    const action = lastActions[i];
+    if (action) latestAction.set(customerKey(row.site, row.crmId), action);
+  });
+  return buildWorklist(rows, overridden, latestAction, dueHours, filter).slice(0, limit);
+}
+
+/** Every account owner of a stored customer, sorted (read from the owner index, no rows). */
+export async function worklistOwners(db: ChurnRadarDb): Promise<string[]> {
+  return ((await db.customers.orderBy('owner').uniqueKeys()) as string[]).sort((a, b) => a.localeCompare(b));
 }

@@ -1,18 +1,12 @@
 import { customerKey } from '../db/customer-key';
 import type { Tier } from '../domain';
 import type { ActionRow, CustomerRow, OverrideRow } from '../db/schema';
-import { readProductField } from '../fields/product-fields';
+import { AT_RISK_TIER, ownerOf } from '../db/worklist-keys';
 import type { RiskValueQuadrant, WorklistItem } from './agent-views';
 
 const HOUR_MS = 3_600_000;
-/** A customer is at risk from this tier up. */
-const AT_RISK_TIER = 3;
 /** Risk × value cut-offs: high risk from tier 4, high value from the site's median monthly value. */
 const HIGH_RISK_TIER = 4;
-
-export function ownerOf(row: CustomerRow): string | null {
-  return readProductField(row.fields, 'owner')?.trim() || null;
-}
 
 /** Risk × value: high risk is tier ≥ 4, high value is at or above the median value of the customers compared. */
 export function quadrantOf(tier: Tier, value: number | undefined, medianValue: number | null): RiskValueQuadrant | null {

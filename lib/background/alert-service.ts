@@ -20,7 +20,7 @@ import { notificationText } from '../alerts/notification-text';
 import { localClock } from '../alerts/quiet-hours';
 import { detectRises, passedDue, type TierChange } from '../alerts/rise';
 import type { RecordedScore } from './customer-store';
-import { ownerOf } from '@/lib/agent/worklist';
+import { ownerOf } from '@/lib/db/worklist-keys';
 
 /** The browser's side: stored state and settings, the notifications permission and API, opening a tab. */
 interface AlertPorts {

@@ -13,7 +13,8 @@ import type { ControlHold } from '@/lib/experiments/outcomes';
 import type { FocusedCustomer } from '@/lib/settings';
 import type { CustomerStore } from './customer-store';
 import { scoreOne, type ScoreOneDeps } from './score-one';
-import { median, ownerOf, quadrantOf } from '@/lib/agent/worklist';
+import { median, quadrantOf } from '@/lib/agent/worklist';
+import { ownerOf } from '@/lib/db/worklist-keys';
 
 /** Activities shown in the side panel. */
 const VIEW_ACTIVITIES = 20;

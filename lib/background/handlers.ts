@@ -113,7 +113,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const alerts = createAlertService({
     ports: alertPorts,
     heldKeys: enrolment.heldKeys,
-    worklist: async (owner) => (await readWorklist({ ...deps, heldKeys: enrolment.heldKeys }, overrides, owner ? { owner } : {})).items,
+    worklist: async (owner) => await readWorklist({ ...deps, heldKeys: enrolment.heldKeys }, overrides, owner ? { owner } : {}),
     t: deps.t,
     locale: () => deps.t('common.intlLocale') || deps.locale(),
     now: () => deps.now(),

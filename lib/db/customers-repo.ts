@@ -2,6 +2,7 @@ import { customerKey } from './customer-key';
 import type { SiteKey } from '../domain';
 import type { ChurnRadarDb } from './db';
 import { fromBatch, observationKey, toBatches, withCarriedFields } from './observation-batches';
+import { withWorklistKeys } from './worklist-keys';
 import type { ActivityRow, CustomerRow, IndicatorRow, ObservationRow, ScoreRow } from './schema';
 
 /** Everything one flush writes, in one transaction, so history never half-lands. */
@@ -16,7 +17,7 @@ export interface WriteBatch {
 
 export async function writeBatch(db: ChurnRadarDb, batch: Partial<WriteBatch>): Promise<void> {
   await db.transaction('rw', [db.customers, db.observationBatches, db.scores, db.activities, db.indicators], async () => {
-    if (batch.customers?.length) await db.customers.bulkPut(latestPerCustomer(batch.customers));
+    if (batch.customers?.length) await db.customers.bulkPut(latestPerCustomer(batch.customers).map(withWorklistKeys));
     if (batch.observations?.length) await db.observationBatches.bulkAdd(toBatches(batch.observations));
     if (batch.scores?.length) await db.scores.bulkAdd(batch.scores);
     if (batch.activities?.length) await db.activities.bulkPut(batch.activities);

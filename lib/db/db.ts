@@ -16,6 +16,7 @@ import type {
 import { upgradeToV2 } from './migrations/v2';
 import { upgradeToV3 } from './migrations/v3';
 import { upgradeToV6 } from './migrations/v6';
+import { upgradeToV7 } from './migrations/v7';
 
 const DB_NAME = 'churn-radar';
 
@@ -76,6 +77,16 @@ const STORES_V6 = {
   models: 'id, importedAt, *sites',
 } as const;
 
+/**
+ * Version 7 (issue 17): the worklist reads the at-risk customers in its own
+ * order from an index (`worklistRank`, present only at tier ≥ 3) and lists
+ * owners from another, instead of reading 100,000 rows; the upgrade derives
+ * both keys for the stored customers (migrations/v7.ts).
+ */
+const STORES_V7 = {
+  customers: '[site+crmId], site, lastSeen, [site+value], worklistRank, owner',
+} as const;
+
 export type ChurnRadarDb = Dexie & {
   /** Compound primary key [site, crmId]. */
   customers: Table<CustomerRow, [string, string]>;
@@ -116,6 +127,7 @@ export function openDatabase(options: { name?: string; indexedDB?: IDBFactory; I
   db.version(4).stores(STORES_V4);
   db.version(5).stores(STORES_V5);
   db.version(6).stores(STORES_V6).upgrade(upgradeToV6);
+  db.version(7).stores(STORES_V7).upgrade(upgradeToV7);
 
   return db;
 }

@@ -85,6 +85,10 @@ export interface CustomerRow {
   unobservedFields?: string[];
   /** The churn definition's label as last worked out (lib/labels/stored-label.ts). No index: no schema version. */
   label?: StoredLabel;
+  /** v7, derived (worklist-keys.ts): the worklist's order, present only at an at-risk tier; indexed. */
+  worklistRank?: number;
+  /** v7, derived (worklist-keys.ts): the account owner; indexed for the owner filter's list. */
+  owner?: string;
 }
 
 /**

@@ -16,13 +16,14 @@
  * The score: ten equal-frequency bins of the out-of-fold probabilities.
  */
 import { binaryValue, categoryValue, MISSING_LEVEL, numericValue } from './preprocess';
-import type { FittedColumn, RawRow } from './types';
+import { encodeColumns, type EncodedTable } from './encoded';
+import type { ColumnSpec, FittedColumn, RawRow } from './types';
 import type { InputProfile, TrainingProfile } from './profile-schema';
 
 const DECILES = 10;
 
 /** Distinct cut points at the 1/bins … (bins−1)/bins quantiles of the sorted values (upper-inclusive bins). */
-export function quantileEdges(sorted: readonly number[], bins = DECILES): number[] {
+export function quantileEdges(sorted: ArrayLike<number>, bins = DECILES): number[] {
   if (!sorted.length) return [];
   const edges: number[] = [];
   for (let k = 1; k < bins; k++) {
@@ -95,23 +96,39 @@ function emptyProfile(column: FittedColumn): InputProfile | null {
 
 /** The profile of the training rows (inputs as the fitted columns read them) and of the out-of-fold probabilities. */
 export function trainingProfile(rows: readonly RawRow[], columns: readonly FittedColumn[], oofProbabilities: ArrayLike<number>): TrainingProfile {
+  const specs: ColumnSpec[] = columns.flatMap((c) => (c.kind === 'mapped' ? [] : [{ name: c.name, kind: c.kind }]));
+  return encodedProfile(encodeColumns(rows, specs), columns, oofProbabilities);
+}
+
+/** trainingProfile from the training set's columns read once (lib/model/encoded.ts): no cell is parsed again. */
+export function encodedProfile(table: EncodedTable, columns: readonly FittedColumn[], oofProbabilities: ArrayLike<number>): TrainingProfile {
   const inputs: InputProfile[] = [];
   for (const column of columns) {
     const profile = emptyProfile(column);
-    if (!profile) continue;
-    if (profile.kind === 'numeric') {
-      const values: number[] = [];
-      for (const row of rows) {
-        const x = numericValue(row[column.name]);
-        if (x !== null) values.push(x);
-      }
-      profile.edges = quantileEdges(values.sort((a, b) => a - b));
-      profile.shares = new Array<number>(profile.edges.length + 2).fill(0);
-    } else if (profile.kind === 'categorical') profile.shares = new Array<number>(profile.levels.length + 2).fill(0);
-    profile.shares = sharesOf(inputCounts(profile, rows));
+    const values = table.columns.get(column.name);
+    if (!profile || !values) continue;
+    let counts: number[];
+    if (profile.kind === 'numeric' && values.kind === 'numeric') {
+      const sorted = values.values.filter((v) => !Number.isNaN(v)).sort();
+      profile.edges = quantileEdges(sorted);
+      const missing = profile.edges.length + 1;
+      counts = new Array<number>(missing + 1).fill(0);
+      for (const v of values.values) counts[Number.isNaN(v) ? missing : binOf(profile.edges, v)]!++;
+    } else if (profile.kind === 'binary' && values.kind === 'binary') {
+      counts = [0, 0, 0];
+      for (const v of values.values) counts[v < 0 ? 2 : v]!++;
+    } else if (profile.kind === 'categorical' && values.kind === 'categorical') {
+      const { levels } = profile;
+      const binOfCode = values.levels.map((level) =>
+        level === MISSING_LEVEL ? levels.length + 1 : levels.includes(level) ? levels.indexOf(level) : levels.length,
+      );
+      counts = new Array<number>(levels.length + 2).fill(0);
+      for (const code of values.codes) counts[binOfCode[code]!]!++;
+    } else throw new Error(`column "${column.name}" is ${column.kind} in the model but ${values.kind} in the table`);
+    profile.shares = sharesOf(counts);
     inputs.push(profile);
   }
   const sortedScores = Array.from(oofProbabilities).sort((a, b) => a - b);
   const edges = quantileEdges(sortedScores);
-  return { rows: rows.length, score: { edges, shares: sharesOf(scoreCounts(edges, oofProbabilities)) }, inputs };
+  return { rows: table.rows, score: { edges, shares: sharesOf(scoreCounts(edges, oofProbabilities)) }, inputs };
 }

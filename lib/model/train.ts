@@ -47,7 +47,7 @@ import { DEFAULT_LOGISTIC } from './logistic';
 import { mean } from './metrics';
 import { confusionAt, liftTable, oofSample, prCurve, reliabilityBins, rocCurve, tierTable } from './metrics-curves';
 import { DEFAULT_MLP } from './mlp';
-import { trainingProfile } from './profile';
+import { encodedProfile } from './profile';
 import { networkToTfjs } from './dense-network';
 import { fitEncoded, transformEncoded } from './encoded';
 import { treeLayout } from './preprocess';
@@ -207,7 +207,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
     ...networks,
     ...(calibration ? { calibration } : {}),
     evaluation,
-    profile: trainingProfile(rows, prep.columns, oofP),
+    profile: encodedProfile(set.table, prep.columns, oofP),
     ...(options.parent ? { parent: options.parent } : {}),
     metrics: {
       rows: rows.length,

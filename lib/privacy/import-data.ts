@@ -1,3 +1,5 @@
+import type { CustomerRow } from '@/lib/db/schema';
+import { withWorklistKeys } from '@/lib/db/worklist-keys';
 import { HandlerError } from '@/lib/messaging/commands';
 import { lockedStorageKeys } from '@/lib/policy/apply-policy';
 import { ImportFileError, parseExportFile } from './export-file';
@@ -41,7 +43,8 @@ export async function importData(deps: PrivacyDeps, text: string): Promise<Impor
       );
       if (refusal) throw new HandlerError('bad-request', refusal);
       for (const { name, plan } of plans) {
-        if (plan.put.length) await db.table(name).bulkPut(plan.put);
+        // Derived keys are recomputed, not taken from the file (lib/db/worklist-keys.ts).
+        if (plan.put.length) await db.table(name).bulkPut(name === 'customers' ? (plan.put as unknown as CustomerRow[]).map(withWorklistKeys) : plan.put);
         tables.push({ table: name, added: plan.added, updated: plan.updated, skipped: plan.skipped });
       }
     },

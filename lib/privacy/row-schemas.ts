@@ -59,6 +59,9 @@ const customer = z
     // The digest joins every indicator's value (lib/indicators/customer-indicators.ts): long, but bounded by them.
     indicators: z.strictObject({ digest: text(4_000_000), at: time }).optional(),
     unobservedFields: z.array(text(LIMITS.label)).max(2000).optional(),
+    // Derived (lib/db/worklist-keys.ts), recomputed when an import is written.
+    worklistRank: z.number().finite().optional(),
+    owner: text(LIMITS.name).optional(),
     // Derived (lib/labels/stored-label.ts): an imported label is used only while its version and row still match.
     label: z
       .strictObject({

@@ -25,10 +25,22 @@ export function phaseOf(phase: TrainProgress['phase']): TrainingPhase {
 }
 
 /** The page's progress from lib/model's: its own overall fraction when given, else the phase arithmetic. */
-export function pageProgress(progress: Pick<TrainProgress, 'phase' | 'fold' | 'folds'> & { fraction?: number }, folds: number): TrainingProgress {
+export function pageProgress(
+  progress: Pick<TrainProgress, 'phase' | 'fold' | 'folds'> & Partial<Pick<TrainProgress, 'fraction' | 'model' | 'epoch' | 'epochs' | 'round'>>,
+  folds: number,
+): TrainingProgress {
   const phase = phaseOf(progress.phase);
   const fraction = Number.isFinite(progress.fraction) ? Math.min(1, Math.max(0, progress.fraction!)) : progressFraction(phase, progress.fold, folds);
-  return { phase, fold: phase === 'cv' ? progress.fold : 0, folds, fraction };
+  const { model, epoch, epochs, round } = progress;
+  return {
+    phase,
+    fold: phase === 'cv' ? progress.fold : 0,
+    folds,
+    fraction,
+    ...(model ? { model } : {}),
+    ...(model === 'mlp' && epoch !== undefined ? { epoch, ...(epochs !== undefined ? { epochs } : {}) } : {}),
+    ...(model === 'gbt' && round !== undefined ? { round } : {}),
+  };
 }
 
 export async function runTrainingJob(request: TrainRequest, post: (message: FromWorker) => void, clock: () => number = () => performance.now()): Promise<void> {

@@ -39,6 +39,21 @@ export interface TrainingProgress {
   folds: number;
   /** Overall completion in [0, 1]. */
   fraction: number;
+  /** The model being fitted, and where it is: MLP epoch of epochs, or the trees' boosting round. */
+  model?: 'logistic' | 'mlp' | 'gbt';
+  epoch?: number;
+  epochs?: number;
+  round?: number;
+}
+
+/**
+ * Seconds left, extrapolated from the share done so far (null until 3 % and
+ * 2 s are done: the first moments — parsing, the first fold's set-up — say
+ * little about the rest). Rounded up to 5 s steps so it does not flicker.
+ */
+export function remainingSeconds(fraction: number, elapsedSeconds: number): number | null {
+  if (!(fraction >= 0.03) || !(elapsedSeconds >= 2) || fraction >= 1) return fraction >= 1 ? 0 : null;
+  return Math.ceil((elapsedSeconds * (1 - fraction)) / fraction / 5) * 5;
 }
 
 export type ToWorker = { type: 'train'; request: TrainRequest };

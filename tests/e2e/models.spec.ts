@@ -79,6 +79,8 @@ test('import the CRM export, train in a worker, evaluate, activate, export / re-
   // e2e worker on CI's two cores a 20 ms timer once took 541 ms; speed is the bench's to judge.
   const trainClick = train(page);
   await expect(page.getByRole('progressbar')).toBeVisible();
+  // Under the bar: the rows being trained on, where the fit is, and (once it can tell) the time left.
+  await expect(page.getByTestId('train-progress-detail')).toContainText(`${dataRows.toLocaleString('en-US')} rows`);
   await expect.poll(() => page.workers().length).toBeGreaterThan(0);
   const responsive = await page.evaluate(
     () =>

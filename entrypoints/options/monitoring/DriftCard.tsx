@@ -7,6 +7,7 @@ import { PSI_DRIFT, PSI_WATCH } from '@/lib/monitoring/psi';
 import { inputLabel } from '../input-labels';
 import { Pill } from '../ui';
 import { metricText, psiTone, rateText } from './format';
+import { TableHead } from './TableHead';
 
 /** PSI of the score and of each input, training profile vs the last 30 days; the drifting inputs named first. */
 export function DriftCard({ report, locale }: { report: MonitoringReport; locale: string }) {
@@ -38,14 +39,14 @@ export function DriftCard({ report, locale }: { report: MonitoringReport; locale
       )}
       {read.length > 0 && (
         <table className="mt-3 w-full text-sm" data-testid="drift-table">
-          <thead className="text-xs text-slate-500">
-            <tr className="border-b border-slate-200">
-              <th className="px-2 py-1.5 text-left font-medium">{i18n.t('monitoring.drift.input')}</th>
-              <th className="px-2 py-1.5 text-right font-medium">PSI</th>
-              <th className="px-2 py-1.5 text-left font-medium">{i18n.t('monitoring.drift.moved')}</th>
-              <th className="px-2 py-1.5 text-left font-medium" />
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: i18n.t('monitoring.drift.input') },
+              { label: 'PSI' },
+              { label: i18n.t('monitoring.drift.moved'), align: 'left' },
+              { align: 'left' },
+            ]}
+          />
           <tbody>
             {read.slice(0, 12).map((input) => {
               // The bin whose share moved most, in words: "Monthly 50 % → 80 %".

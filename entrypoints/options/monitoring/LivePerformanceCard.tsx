@@ -5,11 +5,11 @@ import type { MonitoringReport } from '@/lib/monitoring/monitoring-report';
 import { AUC_DROP, MIN_MONTH_OUTCOMES } from '@/lib/monitoring/live-performance';
 import { Pill } from '../ui';
 import { metricText, rateText } from './format';
+import { TableHead } from './TableHead';
 
 /** ROC AUC, PR AUC, Brier and calibration-in-the-large by month of scoring, under the model's cross-validated figures. */
 export function LivePerformanceCard({ report, locale }: { report: MonitoringReport; locale: string }) {
   const { live, model } = report;
-  const th = 'px-2 py-1.5 text-right font-medium';
   const td = 'px-2 py-1.5 text-right tabular-nums';
   return (
     <Card
@@ -22,19 +22,19 @@ export function LivePerformanceCard({ report, locale }: { report: MonitoringRepo
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="live-table">
-            <thead className="text-xs text-slate-500">
-              <tr className="border-b border-slate-200">
-                <th className="px-2 py-1.5 text-left font-medium">{i18n.t('monitoring.live.month')}</th>
-                <th className={th}>{i18n.t('monitoring.live.outcomes')}</th>
-                <th className={th}>{i18n.t('monitoring.live.churners')}</th>
-                <th className={th}>ROC AUC</th>
-                <th className={th}>PR AUC</th>
-                <th className={th}>Brier</th>
-                <th className={th}>{i18n.t('monitoring.live.predicted')}</th>
-                <th className={th}>{i18n.t('monitoring.live.observed')}</th>
-                <th className="px-2 py-1.5 text-left font-medium">{i18n.t('monitoring.live.status')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: i18n.t('monitoring.live.month') },
+                { label: i18n.t('monitoring.live.outcomes') },
+                { label: i18n.t('monitoring.live.churners') },
+                { label: 'ROC AUC' },
+                { label: 'PR AUC' },
+                { label: 'Brier' },
+                { label: i18n.t('monitoring.live.predicted') },
+                { label: i18n.t('monitoring.live.observed') },
+                { label: i18n.t('monitoring.live.status'), align: 'left' },
+              ]}
+            />
             <tbody>
               <tr className="border-b border-slate-100 bg-slate-50 text-slate-600">
                 <td className="px-2 py-1.5">{i18n.t('monitoring.live.cv')}</td>
@@ -85,15 +85,15 @@ function CalibrationByTier({ report, locale }: { report: MonitoringReport; local
     <div className="mt-4">
       <h4 className="mb-1 text-xs font-semibold text-slate-700">{i18n.t('monitoring.calibration.title')}</h4>
       <table className="w-full text-sm" data-testid="calibration-table">
-        <thead className="text-xs text-slate-500">
-          <tr className="border-b border-slate-200">
-            <th className="px-2 py-1.5 text-left font-medium">{i18n.t('monitoring.calibration.tier')}</th>
-            <th className="px-2 py-1.5 text-right font-medium">{i18n.t('monitoring.live.outcomes')}</th>
-            <th className="px-2 py-1.5 text-right font-medium">{i18n.t('monitoring.live.predicted')}</th>
-            <th className="px-2 py-1.5 text-right font-medium">{i18n.t('monitoring.live.observed')}</th>
-            <th className="px-2 py-1.5 text-right font-medium">{i18n.t('monitoring.calibration.gap')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: i18n.t('monitoring.calibration.tier') },
+            { label: i18n.t('monitoring.live.outcomes') },
+            { label: i18n.t('monitoring.live.predicted') },
+            { label: i18n.t('monitoring.live.observed') },
+            { label: i18n.t('monitoring.calibration.gap') },
+          ]}
+        />
         <tbody>
           {tiers.map((t) => (
             <tr key={t.tier} className="border-b border-slate-100" data-alarm={t.alarm || undefined}>

@@ -10,6 +10,7 @@ import { startTraining, TrainingCancelled, type TrainingRun } from '@/lib/traini
 import { createTrainingWorker } from '../create-training-worker';
 import { buttonClass, Notice, Select } from '../ui';
 import { metricText } from './format';
+import { TableHead } from './TableHead';
 
 type Step =
   | { step: 'idle' }
@@ -185,14 +186,7 @@ function ComparisonView({
         ])}
       </p>
       <table className="mt-2 w-full text-sm">
-        <thead className="text-xs text-slate-500">
-          <tr className="border-b border-slate-200">
-            <th className="px-2 py-1.5 text-left font-medium">{i18n.t('monitoring.retrain.model')}</th>
-            <th className="px-2 py-1.5 text-right font-medium">ROC AUC</th>
-            <th className="px-2 py-1.5 text-right font-medium">PR AUC</th>
-            <th className="px-2 py-1.5 text-right font-medium">Brier</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: i18n.t('monitoring.retrain.model') }, { label: 'ROC AUC' }, { label: 'PR AUC' }, { label: 'Brier' }]} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.name} className="border-b border-slate-100">

@@ -5,6 +5,7 @@ import type { MonitoringReport } from '@/lib/monitoring/monitoring-report';
 import { RATE_DRIFT } from '@/lib/monitoring/tier-review';
 import { buttonClass, Notice } from '../ui';
 import { metricText, rateText } from './format';
+import { TableHead } from './TableHead';
 
 /** Churn rate per tier now vs the table the tiers were set on; when a tier moved, the profit-curve cut-off is offered again. */
 export function TierReviewCard({ report, locale }: { report: MonitoringReport; locale: string }) {
@@ -15,14 +16,14 @@ export function TierReviewCard({ report, locale }: { report: MonitoringReport; l
         <p className="text-sm text-slate-600">{i18n.t('monitoring.tiers.noReference')}</p>
       ) : (
         <table className="w-full text-sm" data-testid="tier-review">
-          <thead className="text-xs text-slate-500">
-            <tr className="border-b border-slate-200">
-              <th className="px-2 py-1.5 text-left font-medium">{i18n.t('monitoring.calibration.tier')}</th>
-              <th className="px-2 py-1.5 text-right font-medium">{i18n.t('monitoring.tiers.setOn')}</th>
-              <th className="px-2 py-1.5 text-right font-medium">{i18n.t('monitoring.tiers.now')}</th>
-              <th className="px-2 py-1.5 text-right font-medium">{i18n.t('monitoring.live.outcomes')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: i18n.t('monitoring.calibration.tier') },
+              { label: i18n.t('monitoring.tiers.setOn') },
+              { label: i18n.t('monitoring.tiers.now') },
+              { label: i18n.t('monitoring.live.outcomes') },
+            ]}
+          />
           <tbody>
             {[...tiers.rows].reverse().map((row) => (
               <tr key={row.tier} className="border-b border-slate-100" data-tier={row.tier} data-drifted={row.drifted || undefined}>

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { formatDecimal } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import type { MonitoringReport } from '@/lib/monitoring/monitoring-report';
 
 /** The report's warnings as sentences, most serious first (the view's summary and the dashboard tile's hint). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { pick } from '@/components/bilingual';
 import { Card } from '@/components/Card';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { Skeleton } from '@/components/Skeleton';
 import { sendMessage } from '@/lib/messaging/browser-client';
 import type { PreviewCustomer } from '@/lib/playbooks/playbook-commands';

@@ -2,7 +2,7 @@ import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
 import { pick } from '@/components/bilingual';
 import { Card } from '@/components/Card';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { TIERS } from '@/lib/domain';
 import { CHURN_PATTERNS, INDICATOR_CATEGORIES, LIFECYCLE_STAGES } from '@/lib/indicators/types';
 import { addRule, moveRule, moveRuleTo, removeRule, toggleIn, updateRule } from '@/lib/playbooks/edit';

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { pick } from '@/components/bilingual';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { buttonClass, Pill } from '../ui';
 import type { PlaybookDraft } from './usePlaybookDraft';
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { pick } from '@/components/bilingual';
 import { Card } from '@/components/Card';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { duplicateScript, insertAt, updateScript } from '@/lib/playbooks/edit';
 import { STRATEGIES, type Locale, type ScriptTemplate, type Strategy } from '@/lib/playbooks/types';
 import { textProblems } from '@/lib/playbooks/validate-playbook';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import { Card } from '@/components/Card';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { sendMessage } from '@/lib/messaging/browser-client';
 import type { DataSummary } from '@/lib/privacy/privacy-commands';
 import { csvZipParts } from '@/lib/privacy/csv-zip';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { settingLabel } from '@/components/LockNotice';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { StatusMessage } from '@/components/StatusMessage';
 import type { PolicyState } from '@/components/usePolicy';
 import { LOCKABLE_SETTINGS, type LockableSetting, type ManagedPolicy } from '@/lib/policy/managed-policy';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { Card } from '@/components/Card';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { MetricTile } from '@/components/MetricTile';
 import type { DataSummary } from '@/lib/privacy/privacy-commands';
 import { formatBytes } from '@/lib/privacy/storage-summary';

@@ -1,4 +1,4 @@
-import { t } from '@/components/i18n';
+import { t } from '@/lib/i18n';
 import type { DataTable } from '@/lib/privacy/tables';
 
 /** "Customers", "Page sightings" … for a table name. */

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { formatInteger } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { Skeleton } from '@/components/Skeleton';
 import type { ChurnDefinition, IndicatorSettings } from '@/lib/indicators/types';
 import { sendMessage } from '@/lib/messaging/browser-client';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { formatInteger } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { MetricTile } from '@/components/MetricTile';
 import { Skeleton } from '@/components/Skeleton';
 import type { ChurnPreview } from '@/lib/risk/risk-schemas';

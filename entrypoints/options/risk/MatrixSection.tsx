@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { Card } from '@/components/Card';
 import { formatInteger, formatProbability } from '@/components/format';
 import { siteHost } from '@/components/customer-target';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { Skeleton } from '@/components/Skeleton';
 import { StatusMessage } from '@/components/StatusMessage';
 import type { RiskCustomer } from '@/lib/risk/risk-schemas';

@@ -4,7 +4,7 @@ import { Card } from '@/components/Card';
 import { ChartCard, LegendKey } from '@/components/charts/ChartCard';
 import { CHART } from '@/components/charts/theme';
 import { formatInteger, formatPercent } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { MetricTile } from '@/components/MetricTile';
 import { Skeleton } from '@/components/Skeleton';
 import { StatusMessage } from '@/components/StatusMessage';

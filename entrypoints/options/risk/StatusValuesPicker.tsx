@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { formatInteger } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import type { FieldValueCount } from '@/lib/risk/churn-definition';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -6,7 +6,7 @@ import { LockNotice } from '@/components/LockNotice';
 import { usePolicy } from '@/components/usePolicy';
 import { useSiteToggle } from '@/components/useSiteToggle';
 import { formatDate } from '@/components/format';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { Skeleton } from '@/components/Skeleton';
 import { StatusMessage } from '@/components/StatusMessage';
 import { useRequest } from '@/components/useRequest';

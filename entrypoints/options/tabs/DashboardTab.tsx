@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { Skeleton } from '@/components/Skeleton';
 import { StatusMessage } from '@/components/StatusMessage';
 import { kpiCsv } from '@/lib/kpi/kpi-csv';

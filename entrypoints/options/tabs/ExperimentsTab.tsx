@@ -4,7 +4,7 @@ import { Card } from '@/components/Card';
 import { LockNotice } from '@/components/LockNotice';
 import { Skeleton } from '@/components/Skeleton';
 import { StatusMessage } from '@/components/StatusMessage';
-import { uiLocale } from '@/components/i18n';
+import { uiLocale } from '@/components/ui-locale';
 import { usePolicy } from '@/components/usePolicy';
 import { sendMessage } from '@/lib/messaging/browser-client';
 import { ExperimentCard } from '../experiments/ExperimentCard';

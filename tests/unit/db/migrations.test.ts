@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import v1 from '@/tests/fixtures/db/v1.json';
+import { worklistRankOf } from '@/lib/db/worklist-keys';
 import { openDatabase, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, type ChurnRadarDb } from '@/lib/db/db';
 import { customerValueOf } from '@/lib/db/migrations/v2';
 import { countObservations, getObservations } from '@/lib/db/customers-repo';
@@ -29,7 +30,7 @@ describe('schema migrations', () => {
     await writeVersion1(name);
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(6);
+    expect(opened.verno).toBe(7);
     for (const table of V1_TABLES.filter((t) => t !== 'observations')) {
       const rows = await opened.table(table).toArray();
       expect(rows.length, table).toBe(v1[table].length);
@@ -56,8 +57,12 @@ describe('schema migrations', () => {
     expect(wang?.value).toBe(56.95);
     expect(none && 'value' in none).toBe(false);
     // Everything else of the row is untouched.
-    const { value: _value, ...rest } = ava!;
+    const { value: _value, worklistRank, owner: _owner, ...rest } = ava!;
     expect(rest).toEqual(v1.customers[0]);
+    // v7 derived the worklist key from the migrated row (value included), and its index holds exactly the at-risk customers.
+    expect(worklistRank).toBe(worklistRankOf(ava!));
+    const atRisk = (await opened.customers.toArray()).filter((c) => worklistRankOf(c) !== undefined).length;
+    expect(await opened.customers.orderBy('worklistRank').count()).toBe(atRisk);
     // The new index answers queries over the migrated rows.
     const byValue = await opened.customers.where('[site+value]').between(['http://127.0.0.1:4178', 50], ['http://127.0.0.1:4178', Infinity]).toArray();
     expect(byValue.map((c) => c.crmId)).toEqual(['5575-GNVDE']);
@@ -113,7 +118,7 @@ describe('schema migrations', () => {
     old.close();
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(6);
+    expect(opened.verno).toBe(7);
     expect(await opened.actions.count()).toBe(1);
     await opened.overrides.put({ site: 's', crmId: 'c', tier: 5, reason: 'r', at: 1, expiresAt: 2 });
     await opened.feedback.add({ site: 's', crmId: 'c', at: 1, verdict: 'too_low', reason: 'r', probability: 0.1, tier: 1, modelId: 'm' });
@@ -163,7 +168,7 @@ describe('v5 → v6: models record the sites they score', () => {
     await writeVersion5(name);
     opened = openDatabase({ name });
     await opened.open();
-    expect(opened.verno).toBe(6);
+    expect(opened.verno).toBe(7);
     const sites = Object.fromEntries((await opened.models.toArray()).map((row) => [row.id, row.sites]));
     expect(sites).toEqual({
       'bundled-1': ['http://127.0.0.1:4178'],

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pageProgress, phaseOf } from '@/lib/training/train-job';
 import { startTraining, TrainingCancelled, TrainingFailed, type WorkerLike } from '@/lib/training/worker-client';
-import { progressFraction, type FromWorker, type TrainRequest } from '@/lib/training/worker-protocol';
+import { progressFraction, remainingSeconds, type FromWorker, type TrainRequest } from '@/lib/training/worker-protocol';
 
 describe('progress fraction', () => {
   it('gives preparing 2 %, the folds 80 % in equal shares, the final fit 13 %, evaluation the rest', () => {
@@ -29,6 +29,38 @@ describe('progress fraction', () => {
     expect(pageProgress({ phase: 'cv', fold: 3, folds: 5, fraction: 0.41 }, 5)).toEqual({ phase: 'cv', fold: 3, folds: 5, fraction: 0.41 });
     expect(pageProgress({ phase: 'learning-curve', fold: 1, folds: 5, fraction: 1.2 }, 5)).toEqual({ phase: 'evaluating', fold: 0, folds: 5, fraction: 1 });
     expect(pageProgress({ phase: 'final', fold: 0, folds: 5 }, 5).fraction).toBeCloseTo(0.82, 12);
+  });
+  it('passes on where the fit is: the trees’ round, the network’s epoch of epochs, nothing of another model', () => {
+    expect(pageProgress({ phase: 'cv', fold: 2, folds: 5, fraction: 0.3, model: 'gbt', round: 140 }, 5)).toEqual({
+      phase: 'cv',
+      fold: 2,
+      folds: 5,
+      fraction: 0.3,
+      model: 'gbt',
+      round: 140,
+    });
+    expect(pageProgress({ phase: 'final', fold: 0, folds: 5, fraction: 0.9, model: 'mlp', epoch: 3, epochs: 40, round: 7 }, 5)).toEqual({
+      phase: 'final',
+      fold: 0,
+      folds: 5,
+      fraction: 0.9,
+      model: 'mlp',
+      epoch: 3,
+      epochs: 40,
+    });
+  });
+});
+
+describe('remainingSeconds', () => {
+  it('extrapolates the time left from the share done, in 5 s steps', () => {
+    expect(remainingSeconds(0.25, 30)).toBe(90);
+    expect(remainingSeconds(0.5, 61)).toBe(65);
+    expect(remainingSeconds(1, 100)).toBe(0);
+  });
+  it('says nothing before 3 % and 2 s of work', () => {
+    expect(remainingSeconds(0.02, 100)).toBeNull();
+    expect(remainingSeconds(0.5, 1)).toBeNull();
+    expect(remainingSeconds(Number.NaN, 10)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { t as looseT } from '@/components/i18n';
+import { t as looseT } from '@/lib/i18n';
 import { fieldChoices } from '@/lib/content/picker/field-choices';
 import type { MappingTarget } from '@/lib/fields/field-resolver';
 import { labelState } from '@/lib/mapping/draft';

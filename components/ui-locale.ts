@@ -2,9 +2,6 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { pickFormatLocale } from './format';
 
-// The pages' dynamic-key translation is lib/i18n.ts's (one implementation for every context).
-export { t };
-
 /** The locale for Intl formatting ("en-US", "zh-CN"), matching the language of the messages shown. */
 export function uiLocale(): string {
   let ui: string | undefined;
