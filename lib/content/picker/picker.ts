@@ -2,6 +2,7 @@ import type { Translate } from '@/lib/explain/reason-text';
 import type { MappingTarget } from '@/lib/fields/field-resolver';
 import type { ProductField } from '@/lib/fields/product-fields';
 import { POPOVER_HOST_ATTR } from '../popover';
+import { attachPrivateRoot } from '../private-root';
 import { createStyleApplier } from '../stylesheet';
 import { boxInTop, candidateAt, pickerCandidates, type Candidate } from './candidates';
 import { fieldChoices, fieldName } from './field-choices';
@@ -49,7 +50,8 @@ export function startPicker(deps: PickerDeps): { stop: () => void } {
 
   const host = doc.createElement('div');
   host.setAttribute(POPOVER_HOST_ATTR, 'picker');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed like the badges' roots: the page must not read which fields a manager maps.
+  const shadow = attachPrivateRoot(host);
   createStyleApplier(PICKER_CSS)(shadow);
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string) => {
     const node = doc.createElement(tag);

@@ -8,6 +8,7 @@ import { startPicker, type PickerDeps } from '@/lib/content/picker/picker';
 import { MAPPING_CHANGED, pageCommandOf } from '@/lib/content/picker/picker-message';
 import { readByTopFrame } from '@/lib/content/page-commands';
 import { POPOVER_HOST_ATTR } from '@/lib/content/popover';
+import { privateRootOf } from '@/lib/content/private-root';
 import { loadCrmPage } from '@/tests/fixtures/crm/load';
 
 const t: Translate = (key, subs = []) =>
@@ -133,7 +134,7 @@ describe('the picker on a page', () => {
       ...overrides,
     });
     const host = doc.querySelector(`[${POPOVER_HOST_ATTR}="picker"]`)!;
-    return { picker, host, shadow: host.shadowRoot!, frames, later, save, lifetime };
+    return { picker, host, shadow: privateRootOf(host)!, frames, later, save, lifetime };
   }
   const feeOf = (doc: Document) => every(pickerCandidates(doc, ZOHO)).find((c) => c.label === 'Monthly Fee')!.element;
 
