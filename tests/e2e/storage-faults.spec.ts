@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { DEMO_CRM_ORIGIN } from '@/lib/demo-origin';
-import { ERASE_ALL_CONFIRMATION } from '@/lib/privacy/privacy-commands';
+import { ERASE_ALL_CONFIRMATION } from '@/lib/privacy/erase-confirmation';
 import { expect, test } from './fixtures';
 import { scoredBadgeCount, tabIdOf } from './helpers';
 import { dbCounts, scan, send, storedCustomers, unsavedRows } from './storage-probe';
