@@ -204,6 +204,9 @@ export function createWriteQueue(options: WriteQueueOptions) {
       if (!sizeOf(accepted)) return;
       pending ??= emptyBatch();
       append(pending, accepted);
+      // Rows waiting behind a write in flight are unsaved too: a worker stopped now loses them,
+      // so the marker must count them before the next flush turn (a page now arrives in several messages).
+      reportUnsaved();
       void flush();
     },
     /** Resolves when everything enqueued so far has been written (or reported and held). */

@@ -140,6 +140,23 @@ describe('write queue under an erase', () => {
     expect(attempts).toEqual([['a1', 'b1'], ['b1']]);
   });
 
+  it('counts rows waiting behind a write in flight as unsaved, before that write ends', async () => {
+    const unsaved: number[] = [];
+    let release!: () => void;
+    const write = vi.fn(async (batch: WriteBatch) => {
+      if (batch.observations[0]?.crmId === 'a') await new Promise<void>((r) => (release = r));
+    });
+    const queue = createWriteQueue({ write, onFailure: vi.fn(), onUnsaved: (rows) => unsaved.push(rows), sleep: noSleep });
+    queue.enqueue({ observations: [obs('a')] });
+    await vi.waitFor(() => expect(write).toHaveBeenCalledTimes(1));
+    queue.enqueue({ observations: [obs('b'), obs('c')] });
+    // The worker could stop here: all three rows must already be in the marker.
+    expect(unsaved.at(-1)).toBe(3);
+    release();
+    await queue.idle();
+    expect(unsaved.at(-1)).toBe(0);
+  });
+
   it('reports rows accepted and not yet on disk, and 0 once written', async () => {
     const unsaved: number[] = [];
     const write = vi
